@@ -1,0 +1,96 @@
+/**
+ * Command line: npm run cli -- <command>
+ *   migrate                      apply pending migrations
+ *   demo:reset                   drop everything and rebuild the demo data (embedded or DEMO=1)
+ *   create-admin <username>      create an administrator; password from ADMIN_PASSWORD or stdin
+ *   job <name> [key]             run a job by hand (e.g. job accounts.daily 2026-11-26)
+ *   jobs                         list jobs
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { loadConfig } from './platform/config';
+import { openDatabase } from './platform/db/database';
+import { migrate } from './platform/db/migrate';
+import { buildApp } from './app';
+import { runJob } from './platform/jobs/jobs';
+import { createUser } from './modules/identity';
+
+async function readSecret(prompt: string): Promise<string> {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) => rl.question(prompt, (a) => (rl.close(), resolve(a.trim()))));
+}
+
+export const cliCommands: Record<string, (args: string[]) => Promise<void>> = {};
+
+async function main() {
+  const [cmd, ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (cmd) {
+    case 'migrate': {
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const applied = await migrate(db, console.log);
+      console.log(applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date');
+      await db.close();
+      return;
+    }
+    case 'demo:reset': {
+      if (config.databaseUrl && process.env.DEMO !== '1') throw new Error('demo:reset on PostgreSQL drops every table: set DEMO=1 to confirm');
+      if (config.databaseUrl) {
+        const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+        await db.execScript('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+        await db.close();
+      } else {
+        fs.rmSync(`${config.dataDir}/pglite`, { recursive: true, force: true });
+      }
+      const t = Date.now();
+      const built = await buildApp({ ...config, demo: true, scheduler: false }, { logger: false, demo: true });
+      await built.close();
+      console.log(`demo data rebuilt in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      return;
+    }
+    case 'create-admin': {
+      const username = args[0];
+      if (!username) throw new Error('usage: create-admin <username>');
+      const password = await readSecret('password (≥10, letters and digits): ');
+      const built = await buildApp({ ...config, demo: false }, { logger: false, demo: false });
+      try {
+        await createUser(built.ctx, { username, displayName: '系统管理员', roles: ['admin'], password }, { userId: null, username: 'cli' });
+        console.log(`administrator ${username} created`);
+      } finally {
+        await built.close();
+      }
+      return;
+    }
+    case 'jobs':
+    case 'job': {
+      const built = await buildApp({ ...config, scheduler: false }, { logger: false });
+      try {
+        if (cmd === 'jobs' || !args[0]) {
+          for (const j of built.ctx.jobs) console.log(`${j.name}\t${j.description.zh} / ${j.description.en}`);
+          return;
+        }
+        const job = built.ctx.jobs.find((j) => j.name === args[0]);
+        if (!job) throw new Error(`unknown job ${args[0]}`);
+        const key = args[1] ?? job.defaultKey(new Date(), built.ctx);
+        const r = await runJob(built.ctx, job, key, { userId: null, username: 'cli' });
+        console.log(JSON.stringify(r, null, 2));
+        if (r.status !== 'succeeded') process.exitCode = 1;
+      } finally {
+        await built.close();
+      }
+      return;
+    }
+    default: {
+      const extra = cliCommands[cmd ?? ''];
+      if (extra) return extra(args);
+      console.error('commands: migrate | demo:reset | create-admin <username> | jobs | job <name> [key]');
+      process.exitCode = 2;
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

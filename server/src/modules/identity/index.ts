@@ -1,0 +1,5 @@
+import type { QikeModule } from '../../platform/module';
+import { identityRoutes } from './identity.routes';
+export { ensureFirstAdmin, createUser } from './identity.service';
+
+export const identityModule: QikeModule = { name: 'identity', routes: identityRoutes };

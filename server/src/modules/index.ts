@@ -1,0 +1,16 @@
+/**
+ * The feature modules of the app, in order. Demo data steps run by their own `demo.order`.
+ * Add a module: one import and one entry below.
+ */
+import type { QikeModule } from '../platform/module';
+import { systemModule } from './system';
+import { identityModule } from './identity';
+import { auditModule } from './audit';
+
+export const modules: QikeModule[] = [
+  systemModule,
+  identityModule,
+  auditModule,
+  // modules: add new feature modules above this line
+];
+export { ensureFirstAdmin } from './identity';

@@ -1,0 +1,75 @@
+/** Configuration from environment variables, validated once at start-up. */
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '必须是 postgres:// 开头的连接串 / must start with postgres://').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  COOKIE_SECURE: bool.default(false),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  SCHEDULER: bool.default(true),
+  TZ_NAME: z.string().default('Asia/Shanghai'),
+  GAS_DAY_START_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  ADMIN_USERNAME: z.string().min(3).max(64).optional(),
+  ADMIN_PASSWORD: z.string().min(10, '管理员初始密码至少 10 位 / at least 10 characters').optional(),
+  WEB_DIST: z.string().default('./dist/web'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  /** PGlite data directory; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  demo: boolean;
+  logLevel: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  bodyLimit: number;
+  uploadLimit: number;
+  scheduler: boolean;
+  timeZone: string;
+  gasDayStartHour: number;
+  adminUsername?: string;
+  adminPassword?: string;
+  webDist: string;
+  /** A PostgreSQL schema to use instead of public (tests on a shared server). */
+  pgSchema?: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}（当前值 ${JSON.stringify(env[String(i.path[0])])}）`);
+    throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    // Demo data by default on the embedded database, never by default on a PostgreSQL server.
+    demo: e.DEMO ?? !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    uploadLimit: e.UPLOAD_LIMIT_BYTES,
+    scheduler: e.SCHEDULER,
+    timeZone: e.TZ_NAME,
+    gasDayStartHour: e.GAS_DAY_START_HOUR,
+    adminUsername: e.ADMIN_USERNAME,
+    adminPassword: e.ADMIN_PASSWORD,
+    webDist: e.WEB_DIST,
+  };
+}

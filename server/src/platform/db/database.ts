@@ -1,0 +1,164 @@
+/**
+ * One SQL dialect: PostgreSQL. PGlite (embedded, default) or a PostgreSQL server (DATABASE_URL).
+ * Both drivers return BIGINT as a JS number (exact up to 2^53, checked), NUMERIC as a decimal
+ * string, DATE as 'YYYY-MM-DD' and TIMESTAMPTZ as a Date.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB> | Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Run a multi-statement SQL script (migrations); an open transaction is rolled back on error. */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function parseBigint(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`BIGINT ${v} exceeds the exact integer range`);
+  return n;
+}
+
+const PG_OIDS = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
+
+export class DatabaseLockedError extends Error {}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; pgSchema?: string; poolSize?: number }): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema, opts.poolSize);
+  return openPglite(opts.dataDir);
+}
+
+async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: any) {
+      if (oid === PG_OIDS.INT8) return parseBigint;
+      if (oid === PG_OIDS.NUMERIC) return (v: string) => v;
+      if (oid === PG_OIDS.DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    options: schema ? `-c search_path=${schema}` : undefined,
+  });
+  pool.on('error', () => {}); // idle client errors surface on the next query
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async execScript(script) {
+      const c = await pool.connect();
+      try {
+        await c.query(script);
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const memory = dataDir.startsWith('memory://');
+  let releaseLock = () => {};
+  let dir: string | undefined;
+  if (!memory) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    dir = path.resolve(dataDir, 'pglite');
+    releaseLock = acquireLock(path.resolve(dataDir, 'pglite.lock'));
+  }
+  const parsers = {
+    [PG_OIDS.INT8]: parseBigint,
+    [PG_OIDS.NUMERIC]: (v: string) => v,
+    [PG_OIDS.DATE]: (v: string) => v,
+  };
+  let client;
+  try {
+    client = dir ? new PGlite(dir, { parsers }) : new PGlite({ parsers });
+    await client.waitReady;
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: 'pglite',
+    async execScript(script) {
+      try {
+        await client.exec(script);
+      } catch (e) {
+        await client.exec('ROLLBACK').catch(() => {});
+        throw e;
+      }
+    },
+    async close() {
+      await db.destroy();
+      if (!client.closed) await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * The embedded data directory is single-process. A lock file holds the owner's pid; a second
+ * process stops with a clear message. A lock whose process is gone is stale and taken over.
+ */
+function acquireLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e: any) {
+      if (e.code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(lockPath, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new DatabaseLockedError(
+          `嵌入式数据库目录已被进程 ${pid} 使用，不能同时由两个进程打开。请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL。\n` +
+            `The embedded database in ${path.dirname(lockPath)} is in use by process ${pid}; stop it first or use DATABASE_URL.`,
+        );
+      }
+      fs.unlinkSync(lockPath); // stale
+    }
+  }
+  throw new DatabaseLockedError(`could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e: any) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** Run `fn` in a transaction. Everything it writes, audit rows included, commits or rolls back together. */
+export function inTx<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
+export { sql };

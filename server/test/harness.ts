@@ -1,0 +1,140 @@
+/**
+ * Integration-test harness: the real app, listening on a real port, on a real database —
+ * PGlite in memory by default, or a fresh schema on the PostgreSQL server in TEST_DATABASE_URL.
+ * REQUIRE_PG=1 makes a missing TEST_DATABASE_URL a failure.
+ */
+import crypto from 'node:crypto';
+import { loadConfig, type Config } from '../src/platform/config';
+import { buildApp, type BuiltApp } from '../src/app';
+import { openDatabase, type Database } from '../src/platform/db/database';
+import { hashPassword } from '../src/platform/auth/password';
+import type { Role } from '@common/roles';
+
+export const TEST_PASSWORD = 'test-pass-2026';
+let testHash: Promise<string> | undefined;
+
+export interface TestApp {
+  built: BuiltApp;
+  url: string;
+  db: BuiltApp['ctx']['db'];
+  /** Create a user with the given roles and return a signed-in client. */
+  userClient(roles: Role[], opts?: { department?: string; username?: string; lang?: 'zh-CN' | 'en' }): Promise<Client>;
+  anon(): Client;
+  close(): Promise<void>;
+}
+
+export interface Res<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class Client {
+  cookie = '';
+  userId = 0;
+  constructor(
+    private base: string,
+    public lang: 'zh-CN' | 'en' = 'zh-CN',
+  ) {}
+  async req<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+    const h: Record<string, string> = { 'accept-language': this.lang, ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    let payload: any = undefined;
+    if (body instanceof FormData || typeof body === 'string' || body instanceof Uint8Array) payload = body;
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] = 'application/json';
+    }
+    const r = await fetch(this.base + path, { method, headers: h, body: payload });
+    const setCookie = r.headers.get('set-cookie');
+    if (setCookie) {
+      const m = /qike_sid=([^;]*)/.exec(setCookie);
+      if (m) this.cookie = m[1] ? `qike_sid=${m[1]}` : '';
+    }
+    const type = r.headers.get('content-type') ?? '';
+    const out = type.includes('json') ? await r.json() : type.startsWith('text') ? await r.text() : new Uint8Array(await r.arrayBuffer());
+    return { status: r.status, body: out as T, headers: r.headers };
+  }
+  get<T = any>(p: string) {
+    return this.req<T>('GET', p);
+  }
+  post<T = any>(p: string, b?: unknown) {
+    return this.req<T>('POST', p, b ?? {});
+  }
+  put<T = any>(p: string, b?: unknown) {
+    return this.req<T>('PUT', p, b ?? {});
+  }
+  patch<T = any>(p: string, b?: unknown) {
+    return this.req<T>('PATCH', p, b ?? {});
+  }
+  del<T = any>(p: string) {
+    return this.req<T>('DELETE', p);
+  }
+  async login(username: string, password = TEST_PASSWORD) {
+    const r = await this.post('/api/auth/login', { username, password });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    this.userId = r.body.id;
+    return r;
+  }
+}
+
+export function testDatabaseUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.REQUIRE_PG === '1') throw new Error('REQUIRE_PG=1 but TEST_DATABASE_URL is not set');
+  return url || undefined;
+}
+
+/** Open a fresh, empty test database (and a closer that drops it). */
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = testDatabaseUrl();
+  if (!url) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    return { database, drop: () => database.close() };
+  }
+  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+  const database = await openDatabase({ databaseUrl: url, dataDir: '', pgSchema: schema, poolSize: 4 });
+  return {
+    database,
+    drop: async () => {
+      await database.execScript(`DROP SCHEMA "${schema}" CASCADE`);
+      await database.close();
+    },
+  };
+}
+
+export function testConfig(over: Partial<Config> = {}): Config {
+  const base = loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO: 'false' } as any);
+  return { ...base, webDist: '/nonexistent', ...over };
+}
+
+let userSeq = 0;
+
+export async function startTestApp(opts: { config?: Partial<Config>; demo?: boolean; demoLastDay?: string } = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const config = testConfig(opts.config);
+  const built = await buildApp(config, { database, logger: false, demo: opts.demo ?? false, demoLastDay: opts.demoLastDay });
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = built.app.server.address() as any;
+  const url = `http://127.0.0.1:${addr.port}`;
+  return {
+    built,
+    url,
+    db: built.ctx.db,
+    anon: () => new Client(url),
+    async userClient(roles, o = {}) {
+      testHash ??= hashPassword(TEST_PASSWORD);
+      const username = o.username ?? `${roles[0]}_${process.pid}_${++userSeq}`;
+      await built.ctx.db
+        .insertInto('users')
+        .values({ username, display_name: `测试${roles[0]}${userSeq}`, password_hash: await testHash, roles, department: o.department ?? null, lang: o.lang ?? 'zh-CN' })
+        .execute();
+      const c = new Client(url, o.lang ?? 'zh-CN');
+      await c.login(username);
+      return c;
+    },
+    async close() {
+      await built.close();
+      await drop();
+    },
+  };
+}
