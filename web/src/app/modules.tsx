@@ -1,0 +1,11 @@
+/**
+ * The web modules of the app. Each feature contributes menu entries, routes, customer-page tabs
+ * and home widgets. Add a module: one import and one entry below.
+ */
+import type { WebModule } from './module-types';
+import { adminWebModule } from '../features/admin';
+
+export const webModules: WebModule[] = [
+  adminWebModule,
+  // web modules: add new feature modules above this line
+];

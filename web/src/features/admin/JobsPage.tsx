@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../lib/api';
+import { PageContainer } from '../../components/PageContainer';
+import { ErrorState, Loading } from '../../components/States';
+import { formatDateTime } from '../../lib/format';
+import './i18n';
+
+interface Job {
+  name: string;
+  description: string;
+  dailyAt: string | null;
+  defaultKey: string;
+  lastRuns: { id: number; runKey: string; status: string; startedAt: string; finishedAt: string | null; error: string | null; triggeredBy: string | null }[];
+}
+
+const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue' };
+
+function JobCard({ job }: { job: Job }) {
+  const { t } = useTranslation('admin');
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [key, setKey] = useState(job.defaultKey);
+  const run = useMutation({
+    mutationFn: () => api.post<{ status: string; error: string | null }>(`/api/jobs/${job.name}/run`, { key }),
+    onSuccess: (r) => {
+      (r.status === 'succeeded' ? message.success : message.error)(t('jobs.ran', { status: t(`jobs.${r.status}`) }) + (r.error ? `：${r.error}` : ''));
+      void qc.invalidateQueries({ queryKey: ['jobs'] });
+    },
+    onError: (e: ApiError) => message.error(e.message),
+  });
+  return (
+    <Card size="small" title={<Space>{job.name}<Typography.Text type="secondary">{job.description}</Typography.Text></Space>} extra={job.dailyAt && <Tag>{t('jobs.dailyAt')} {job.dailyAt}</Tag>} style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 8 }}>
+        <Input addonBefore={t('jobs.key')} value={key} onChange={(e) => setKey(e.target.value)} style={{ width: 300 }} />
+        <Button type="primary" loading={run.isPending} onClick={() => run.mutate()}>{t('jobs.run')}</Button>
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={job.lastRuns}
+        columns={[
+          { title: t('jobs.key'), dataIndex: 'runKey' },
+          { title: t('jobs.status'), dataIndex: 'status', render: (s) => <Tag color={color[s]}>{t(`jobs.${s}`)}</Tag> },
+          { title: t('jobs.started'), dataIndex: 'startedAt', render: formatDateTime },
+          { title: t('jobs.by'), dataIndex: 'triggeredBy' },
+          { title: '', dataIndex: 'error', render: (e) => e && <Typography.Text type="danger">{e}</Typography.Text> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function JobsPage() {
+  const { t } = useTranslation('admin');
+  const q = useQuery({ queryKey: ['jobs'], queryFn: () => api.get<Job[]>('/api/jobs') });
+  return (
+    <PageContainer title={t('jobs.title')}>
+      {q.isLoading ? <Loading /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data!.length === 0 ? <Empty /> : q.data!.map((j) => <JobCard key={j.name} job={j} />)}
+    </PageContainer>
+  );
+}
