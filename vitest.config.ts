@@ -19,7 +19,7 @@ export default defineConfig({
           pool: 'forks',
         },
       },
-      { resolve: { alias }, test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 120_000, hookTimeout: 240_000, fileParallelism: false } },
+      { resolve: { alias }, test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 240_000, fileParallelism: false } },
     ],
   },
 });

@@ -12,6 +12,9 @@ export function systemRoutes(app: Api, ctx: AppContext) {
   const tags = ['系统 System'];
   app.get('/api/health', { config: { public: true }, schema: { tags, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
 
+  // What the login page needs before sign-in: whether demo accounts exist.
+  app.get('/api/meta', { config: { public: true }, schema: { tags, response: { 200: z.object({ demo: z.boolean(), version: z.string() }) } } }, async () => ({ demo: ctx.config.demo, version: '0.1.0' }));
+
   app.get('/api/ready', { config: { public: true }, schema: { tags, response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.object({ code: z.string(), message: z.string() }) } } }, async () => {
     try {
       await sql`SELECT 1`.execute(ctx.db);

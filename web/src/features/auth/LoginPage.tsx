@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../lib/api';
 import { ME_KEY, useMe, type Me } from '../../app/auth';
@@ -15,6 +15,7 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useMe();
+  const meta = useQuery({ queryKey: ['meta'], queryFn: () => api.get<{ demo: boolean }>('/api/meta'), staleTime: Infinity });
   const m = useMutation({
     mutationFn: (v: { username: string; password: string }) => api.post<Me>('/api/auth/login', v),
     onSuccess: async (user) => {
@@ -48,9 +49,11 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-          {t('login.demo')}
-        </Typography.Paragraph>
+        {meta.data?.demo && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+            {t('login.demo')}
+          </Typography.Paragraph>
+        )}
         <div style={{ textAlign: 'center' }}>
           <Button
             type="link"

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function chromiumPath(): string | null {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]) if (fs.existsSync(p)) return p;
+  return null;
+}
+
+/**
+ * Whether e2e tests can run. Without a browser they are skipped with the reason —
+ * unless REQUIRE_E2E=1, when the missing browser is a failure.
+ */
+export function e2eAvailability(): { run: boolean; reason: string } {
+  const exe = inject('chromium');
+  if (exe) return { run: true, reason: '' };
+  const reason = 'Chromium not found (apt-get install -y chromium fonts-noto-cjk): end-to-end tests skipped';
+  if (process.env.REQUIRE_E2E === '1') throw new Error(`REQUIRE_E2E=1 but ${reason}`);
+  console.warn(reason);
+  return { run: false, reason };
+}
+
+export async function launch(): Promise<Browser> {
+  // playwright gives every launch its own fresh, empty profile directory.
+  return chromium.launch({ executablePath: inject('chromium'), args: CHROMIUM_ARGS });
+}
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export async function newPage(browser: Browser, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang, baseURL: baseUrl() });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** Sign in through the login page. */
+export async function signIn(page: Page, username: string, password = 'qike2026demo') {
+  await page.goto('/login');
+  await page.locator('input#username').fill(username);
+  await page.locator('input#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: path.join('test-results/screenshots', `${name}.png`), fullPage: false });
+}

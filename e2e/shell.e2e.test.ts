@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
+
+const avail = e2eAvailability();
+
+describe.skipIf(!avail.run)('app shell', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  it('signs in, shows the home page in Chinese, switches to English and signs out', async () => {
+    const page = await newPage(browser);
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+    await expect(page.getByRole('button', { name: /登\s*录/ }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'login-zh');
+
+    await page.locator('input#username').fill('am01');
+    await page.locator('input#password').fill('wrong-password');
+    await page.locator('button[type=submit]').click();
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码错误');
+
+    await signIn(page, 'am01');
+    await page.getByText('工作台').first().waitFor();
+    expect(await page.locator('.ant-layout-sider').textContent()).toContain('首页');
+    await screenshot(page, 'home-zh');
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Workbench').first().waitFor();
+    expect(await page.locator('.ant-layout-sider').textContent()).toContain('Home');
+    await screenshot(page, 'home-en');
+
+    // The preference is remembered on the server: a fresh sign-in comes back in English.
+    await page.getByTestId('user-menu').hover();
+    await page.getByText('Sign out').click();
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'am01');
+    await page.getByText('Workbench').first().waitFor();
+    // back to Chinese for the other tests
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('工作台').first().waitFor();
+    await page.context().close();
+  });
+
+  it('shows 404 for an unknown page and 403 for a page without permission', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'am02');
+    await page.goto('/no-such-page');
+    await page.getByText('页面不存在').waitFor();
+    await page.goto('/admin/users');
+    await page.getByText('没有权限').waitFor();
+    await screenshot(page, 'forbidden-zh');
+    await page.context().close();
+  });
+
+  it('lets an administrator see the users page', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'admin');
+    await page.goto('/admin/users');
+    await page.getByRole('cell', { name: 'am01', exact: true }).waitFor();
+    await screenshot(page, 'admin-users-zh');
+    await page.context().close();
+  });
+});
