@@ -19,8 +19,14 @@ export function installAuth(app: FastifyInstance, sessions: SessionStore) {
     if (!cfg.public && !cfg.permission) throw new Error(`route ${route.method} ${route.url} declares neither config.public nor config.permission`);
   });
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', (req, _reply, done) => {
     const cfg = req.routeOptions.config ?? {};
+    // Public routes without a session cookie (health, readiness, login) need no work here.
+    if (cfg.public && !req.cookies?.[SESSION_COOKIE]) return done();
+    authenticate(req, cfg).then(() => done(), done);
+  });
+
+  async function authenticate(req: FastifyRequest, cfg: { public?: boolean; permission?: string }) {
     const url = req.routeOptions.url ?? '';
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const token = req.cookies?.[SESSION_COOKIE];
@@ -31,8 +37,8 @@ export function installAuth(app: FastifyInstance, sessions: SessionStore) {
     }
     if (cfg.public) return;
     if (!req.user) throw new AppError('UNAUTHENTICATED');
-    if (cfg.permission && cfg.permission !== 'authenticated' && !can(req.user.roles, cfg.permission)) throw new AppError('FORBIDDEN');
-  });
+    if (cfg.permission && cfg.permission !== 'authenticated' && !can(req.user.roles, cfg.permission as any)) throw new AppError('FORBIDDEN');
+  }
 }
 
 /** The authenticated user of a non-public route. */
