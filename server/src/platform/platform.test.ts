@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError } from './config';
+import { LoginThrottle } from './auth/throttle';
+import { localParts } from './jobs/jobs';
+import { Rng } from './demo/rng';
+
+describe('loadConfig', () => {
+  it('has working defaults: embedded database with demo data', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.demo).toBe(true);
+  });
+  it('turns demo off by default on PostgreSQL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db', DEMO: '1' }).demo).toBe(true);
+  });
+  it('names every bad variable in one message', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const m = (e as Error).message;
+      expect(m).toContain('PORT');
+      expect(m).toContain('DATABASE_URL');
+      expect(m).toContain('ADMIN_PASSWORD');
+    }
+  });
+});
+
+describe('LoginThrottle', () => {
+  it('locks after the limit within the window and unlocks after the lock time', () => {
+    let now = 0;
+    const t = new LoginThrottle(3, () => now);
+    t.fail(['a']);
+    t.fail(['a']);
+    expect(t.lockedMinutes(['a'])).toBe(0);
+    t.fail(['a']);
+    expect(t.lockedMinutes(['a'])).toBe(15);
+    now += 15 * 60_000;
+    expect(t.lockedMinutes(['a'])).toBe(0);
+  });
+  it('forgets failures older than the window', () => {
+    let now = 0;
+    const t = new LoginThrottle(3, () => now);
+    t.fail(['a']);
+    t.fail(['a']);
+    now += 16 * 60_000;
+    t.fail(['a']);
+    expect(t.lockedMinutes(['a'])).toBe(0);
+  });
+});
+
+describe('localParts', () => {
+  it('gives the Asia/Shanghai date and time', () => {
+    expect(localParts(new Date('2026-11-26T16:30:00Z'), 'Asia/Shanghai')).toEqual({ date: '2026-11-27', hhmm: '00:30' });
+  });
+});
+
+describe('Rng', () => {
+  it('is deterministic for a seed', () => {
+    const a = new Rng(42);
+    const b = new Rng(42);
+    const xs = Array.from({ length: 5 }, () => a.next());
+    expect(xs).toEqual(Array.from({ length: 5 }, () => b.next()));
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
