@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { boardVerdict, dayPlan, trailingAverage, type BoardFacts } from './board.calc';
+
+const base: BoardFacts = { volumeM3: '1000', pointCount: 1, reportedPoints: 1, estimated: false, avgM3: '1000', planM3: '1000', dailyMaxM3: '2000' };
+const v = (over: Partial<BoardFacts>, jump = 30) => boardVerdict({ ...base, ...over }, jump);
+
+describe('board flags', () => {
+  it.each<[string, Partial<BoardFacts>, string[]]>([
+    ['normal day', {}, []],
+    ['no data at all is missing (not zero)', { volumeM3: null, reportedPoints: 0 }, ['missing']],
+    ['one of two points missing', { pointCount: 2, reportedPoints: 1 }, ['missing']],
+    ['zero use', { volumeM3: '0' }, ['zero', 'jump']],
+    ['zero use after zero average is not a jump', { volumeM3: '0', avgM3: '0' }, ['zero']],
+    ['+30 % exactly is not a jump', { volumeM3: '1300' }, []],
+    ['+30.1 % is a jump', { volumeM3: '1301' }, ['jump']],
+    ['−31 % is a jump', { volumeM3: '690' }, ['jump']],
+    ['use after an average of zero is a jump', { avgM3: '0', volumeM3: '5' }, ['jump']],
+    ['no average: no jump', { avgM3: null, volumeM3: '5000', dailyMaxM3: null }, []],
+    ['above the contract maximum', { volumeM3: '2000.001', avgM3: '2000' }, ['above_max']],
+    ['at the maximum is fine', { volumeM3: '2000', avgM3: '2000' }, []],
+    ['partial data already above max', { pointCount: 2, reportedPoints: 1, volumeM3: '2500' }, ['missing', 'above_max']],
+    ['partial data is never a jump', { pointCount: 2, reportedPoints: 1, volumeM3: '100' }, ['missing']],
+    ['estimate', { estimated: true }, ['estimate']],
+  ])('%s', (_name, over, flags) => {
+    expect(v(over).flags).toEqual(flags);
+  });
+
+  it('uses the configured jump percentage', () => {
+    expect(v({ volumeM3: '1150' }, 10).flags).toEqual(['jump']);
+    expect(v({ volumeM3: '1150' }, 20).flags).toEqual([]);
+  });
+
+  it('computes the change against the average and the plan deviation', () => {
+    const r = v({ volumeM3: '1234', avgM3: '1000', planM3: '1100' });
+    expect(r.changePct).toBe('23.4');
+    expect(r.planDeviationPct).toBe('12.2');
+    expect(v({ volumeM3: null, reportedPoints: 0 }).changePct).toBeNull();
+    expect(v({ planM3: '0' }).planDeviationPct).toBeNull();
+  });
+
+  it('trailing average leaves out days without data', () => {
+    expect(trailingAverage('7000', 7)).toBe('1000.000');
+    expect(trailingAverage('3000', 2)).toBe('1500.000');
+    expect(trailingAverage('10', 3)).toBe('3.333');
+    expect(trailingAverage(null, 0)).toBeNull();
+    expect(trailingAverage('0', 0)).toBeNull();
+  });
+
+  it('day plan: own plan first, else month spread evenly', () => {
+    expect(dayPlan('500', '30000', 30)).toBe('500.000');
+    expect(dayPlan(null, '30000', 30)).toBe('1000.000');
+    expect(dayPlan(null, '100', 31)).toBe('3.226');
+    expect(dayPlan(null, null, 30)).toBeNull();
+  });
+
+  it('property: a missing day never carries the zero or jump flag', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 }), fc.option(fc.integer({ min: 0, max: 10000 })), (points, reported, vol) => {
+        fc.pre(reported < points);
+        const r = boardVerdict({ ...base, pointCount: points, reportedPoints: reported, volumeM3: vol == null ? null : String(vol) }, 30);
+        return r.flags.includes('missing') && !r.flags.includes('zero') && !r.flags.includes('jump');
+      }),
+    );
+  });
+});
