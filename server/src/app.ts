@@ -13,7 +13,7 @@ import type { Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
 import { SessionStore } from './platform/auth/sessions';
-import { installAuth } from './platform/http/auth-plugin';
+import { installAuth, type RouteInfo } from './platform/http/auth-plugin';
 import { installErrorHandler } from './platform/http/error-handler';
 import type { AppContext } from './platform/module';
 import { modules as allModules } from './modules';
@@ -24,6 +24,8 @@ import { ensureFirstAdmin } from './modules';
 export interface BuiltApp {
   app: FastifyInstance;
   ctx: AppContext;
+  /** Every /api route with its access rule. */
+  routes: RouteInfo[];
   close(): Promise<void>;
 }
 
@@ -102,7 +104,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   installErrorHandler(app);
-  installAuth(app, sessions);
+  const routes = installAuth(app, sessions);
 
   await app.register(async (api) => {
     for (const m of allModules) if (m.routes) await m.routes(api as any, ctx);
@@ -113,6 +115,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
   return {
     app,
     ctx,
+    routes,
     async close() {
       await app.close();
       if (!opts.database) await database.close();
