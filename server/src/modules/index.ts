@@ -6,11 +6,15 @@ import type { QikeModule } from '../platform/module';
 import { systemModule } from './system';
 import { identityModule } from './identity';
 import { auditModule } from './audit';
+import { proceduresModule } from './procedures';
+import { interactionsModule } from './interactions';
 
 export const modules: QikeModule[] = [
   systemModule,
   identityModule,
   auditModule,
+  proceduresModule,
+  interactionsModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

@@ -25,4 +25,6 @@ export const PE = defineErrors({
   PROC_FUTURE_TIME: { status: 400, zh: '{field} 不能晚于当前时间', en: '{field} cannot be in the future' },
   PROC_NO_FILE: { status: 400, zh: '请上传文件（file）', en: 'Please upload a file (file)' },
   PROC_FONT_MISSING: { status: 503, zh: '服务器缺少中文字体（{path}），无法生成 PDF；请安装 fonts-noto-cjk', en: 'The CJK font ({path}) is missing on the server; install fonts-noto-cjk to print PDFs' },
+  PROC_FIELD_NOT_FOR_KIND: { status: 400, zh: '字段 {field} 不适用于{kind}', en: 'Field {field} does not apply to a {kind}' },
+  PROC_CUSTOMER_CLOSED: { status: 409, zh: '客户已销户，不能立减停气案件', en: 'The customer is closed; no reduce/stop case can be opened' },
 });

@@ -1,0 +1,20 @@
+/** Reduce/stop procedure (减停气程序, DOMAIN.md §6): cases, steps, instructions, 保民用 approval. */
+import type { QikeModule } from '../../platform/module';
+import './procedures.tables';
+import { proceduresRoutes } from './procedures.routes';
+import { handleLevelChange } from './procedures.levels';
+import { onLevelChange } from './procedures.payment';
+import { openCaseCloseCheck } from './procedures.closecheck';
+import { proceduresDemo } from './procedures.demo';
+
+onLevelChange(handleLevelChange);
+
+export const proceduresModule: QikeModule = {
+  name: 'procedures',
+  routes: proceduresRoutes,
+  demo: proceduresDemo,
+  closeChecks: [openCaseCloseCheck],
+};
+
+/** Whether a customer has an open reduce/stop case (open or awaiting restoration). */
+export { hasOpenCase } from './procedures.closecheck';

@@ -1,0 +1,51 @@
+/**
+ * Payment level changes from the accounts module drive cases (DOMAIN.md §6): entering 预警/减气/停气
+ * opens a case automatically; a payment that lifts the balance above the warning level proposes
+ * restoration to the case's managers. Runs inside the accounts transaction that changed the level.
+ */
+import type { Tx } from '../../platform/db/database';
+import { audit, SYSTEM_ACTOR } from '../../platform/audit/audit';
+import { isEffective, LEVELS, levelAction, type Level } from './procedures.calc';
+import { LEVEL_LABELS, notifyManagers } from './procedures.messages';
+import type { LevelChangeEvent } from './procedures.payment';
+import * as repo from './procedures.repo';
+
+const asLevel = (x: string | null): Level | null => ((LEVELS as readonly string[]).includes(x ?? '') ? (x as Level) : null);
+
+export async function handleLevelChange(trx: Tx, e: LevelChangeEvent): Promise<void> {
+  const to = asLevel(e.to);
+  if (!to) return;
+  const from = asLevel(e.from);
+  const c = await repo.findOpenCase(trx, e.customerId);
+  const steps = c ? await repo.listSteps(trx, [c.id]) : [];
+  const action = levelAction(c ? { status: c.status, hasRestoreStep: steps.some((s) => s.kind === 'restore' && isEffective(s.status)) } : null, from, to);
+  if (action === 'none') return;
+  const customer = await repo.findCustomer(trx, e.customerId);
+  if (!customer) return;
+  const now = new Date();
+  const base = { customerId: e.customerId, entity: 'procedure_case' };
+
+  if (action === 'open') {
+    if (customer.status === 'closed') return;
+    const row = await trx
+      .insertInto('procedure_cases')
+      .values({ customer_id: e.customerId, opened_via: 'auto', trigger_level: to, level: to, level_gas_day: e.gasDay, opened_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('customer_id').where('status', 'in', ['open', 'restore_proposed']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return;
+    await notifyManagers(trx, customer, row.id, `proc-case-open:${row.id}`, { zh: `客户进入${LEVEL_LABELS[to].zh}，已立减停气案件：{name}`, en: `Reduce/stop case opened ({name} at ${LEVEL_LABELS[to].en})` });
+    await audit(trx, SYSTEM_ACTOR, { ...base, action: 'procedure.case.open', entityId: row.id, after: { openedVia: 'auto', level: to, gasDay: e.gasDay } });
+    return;
+  }
+  const c0 = c!;
+  if (action === 'propose_restore') {
+    await repo.updateCase(trx, c0.id, { status: 'restore_proposed', restore_proposed_at: now, level: to, level_gas_day: e.gasDay });
+    await notifyManagers(trx, customer, c0.id, `proc-restore-proposed:${c0.id}:${e.gasDay}`, { zh: '客户已缴费，建议恢复供气：{name}', en: 'Paid — restoring supply proposed: {name}' }, { zh: '余额已回到预警线以上，请下达恢复供气。', en: 'The balance is back above the warning level; please issue the restore.' });
+    await audit(trx, SYSTEM_ACTOR, { ...base, action: 'procedure.case.restore_proposed', entityId: c0.id, before: { status: c0.status, level: c0.level }, after: { status: 'restore_proposed', level: to, gasDay: e.gasDay } });
+    return;
+  }
+  const status = action === 'withdraw_proposal' ? 'open' : c0.status;
+  await repo.updateCase(trx, c0.id, { status, level: to, level_gas_day: e.gasDay, ...(action === 'withdraw_proposal' ? { restore_proposed_at: null } : {}) });
+  await audit(trx, SYSTEM_ACTOR, { ...base, action: action === 'withdraw_proposal' ? 'procedure.case.restore_withdrawn' : 'procedure.case.level', entityId: c0.id, before: { status: c0.status, level: c0.level }, after: { status, level: to, gasDay: e.gasDay } });
+}
