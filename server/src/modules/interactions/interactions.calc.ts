@@ -243,3 +243,12 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+export type Figures = Omit<PeriodFigures, 'managerId' | 'period'>;
+
+/** Totals of several rows; the average response time again from the summed minutes and counts. */
+export function sumFigures(rows: Omit<MonthlyFigures, 'managerId' | 'month'>[]): Figures {
+  const t = { contacts: 0, visits: 0, phones: 0, meetings: 0, online: 0, issuesOpened: 0, issuesResolved: 0, responseMinutesSum: 0, responseCount: 0 };
+  for (const r of rows) for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += r[k];
+  return { ...t, avgResponseMinutes: averageMinutes(t.responseMinutesSum, t.responseCount) };
+}

@@ -1,0 +1,23 @@
+/**
+ * Interactions (客户对接/走访): contacts at the customer, logged contacts and visits, customer
+ * issues, follow-up tasks, contact statistics, the manager big table and the manager letters.
+ */
+import type { QikeModule } from '../../platform/module';
+import type { Api, AppContext } from '../../platform/module';
+import './interactions.errors';
+import { interactionRoutes } from './interactions.routes';
+import { followUpRoutes } from './followup.routes';
+import { reportRoutes } from './reports.routes';
+import { interactionsDemo } from './interactions.demo';
+
+export const interactionsModule: QikeModule = {
+  name: 'interactions',
+  routes: (app: Api, ctx: AppContext) => {
+    interactionRoutes(app, ctx);
+    followUpRoutes(app, ctx);
+    reportRoutes(app, ctx);
+  },
+  demo: interactionsDemo,
+};
+
+export { issueTimes } from './interactions.calc';
