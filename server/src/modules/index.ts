@@ -8,14 +8,12 @@ import { identityModule } from './identity';
 import { auditModule } from './audit';
 import { proceduresModule } from './procedures';
 import { interactionsModule } from './interactions';
-import { interactionsModule } from './interactions';
 
 export const modules: QikeModule[] = [
   systemModule,
   identityModule,
   auditModule,
   proceduresModule,
-  interactionsModule,
   interactionsModule,
   // modules: add new feature modules above this line
 ];
