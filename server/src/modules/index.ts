@@ -8,6 +8,7 @@ import { identityModule } from './identity';
 import { auditModule } from './audit';
 import { proceduresModule } from './procedures';
 import { interactionsModule } from './interactions';
+import { accountsModule } from './accounts';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -15,6 +16,7 @@ export const modules: QikeModule[] = [
   auditModule,
   proceduresModule,
   interactionsModule,
+  accountsModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

@@ -1,0 +1,230 @@
+/** SQL of the ledger: the single insert path for transactions, balances, listings. */
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/database';
+import { sumsToZero, type CounterAccount, type PostingLine, type TxKind } from './accounts.calc';
+import './accounts.tables';
+
+/** Global (counter) account ids by kind. They are created by the migration and never change. */
+export async function counterAccountIds(db: Tx): Promise<Record<CounterAccount, number>> {
+  const rows = await db.selectFrom('ledger_accounts').select(['id', 'kind']).where('customer_id', 'is', null).execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, r.id])) as Record<CounterAccount, number>;
+}
+
+/** The customer's own ledger account, created on first use. */
+export async function customerAccountId(db: Tx, customerId: number): Promise<number> {
+  await db
+    .insertInto('ledger_accounts')
+    .values({ kind: 'customer', customer_id: customerId, name: '客户往来', name_en: 'Customer account' })
+    .onConflict((oc) => oc.column('customer_id').doNothing())
+    .execute();
+  const r = await db.selectFrom('ledger_accounts').select('id').where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export interface NewTransaction {
+  kind: TxKind;
+  customerId: number;
+  businessDate: string;
+  period?: string;
+  chargeDay?: string | null;
+  reference?: string | null;
+  payerName?: string | null;
+  payerAccount?: string | null;
+  note?: string | null;
+  reversesId?: number | null;
+  createdBy: number | null;
+}
+
+/**
+ * The single insert path for one transaction: the transaction row, then all its postings in one
+ * statement (a statement trigger checks that they sum to zero). Returns the new transaction id.
+ */
+export async function insertTransaction(db: Tx, tx: NewTransaction, lines: PostingLine[]): Promise<number> {
+  if (lines.length < 2 || !sumsToZero(lines)) throw new Error('ledger transaction does not balance');
+  const row = await db
+    .insertInto('ledger_transactions')
+    .values({
+      kind: tx.kind,
+      customer_id: tx.customerId,
+      business_date: tx.businessDate,
+      period: tx.period ?? tx.businessDate.slice(0, 7),
+      charge_day: tx.chargeDay ?? null,
+      reference: tx.reference ?? null,
+      payer_name: tx.payerName ?? null,
+      payer_account: tx.payerAccount ?? null,
+      note: tx.note ?? null,
+      reverses_id: tx.reversesId ?? null,
+      created_by: tx.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertPostings(db, row.id, tx.customerId, lines);
+  return row.id;
+}
+
+async function insertPostings(db: Tx, transactionId: number, customerId: number, lines: PostingLine[]) {
+  const counters = lines.some((l) => l.account !== 'customer') ? await counterAccountIds(db) : null;
+  const own = lines.some((l) => l.account === 'customer') ? await customerAccountId(db, customerId) : null;
+  await db
+    .insertInto('ledger_postings')
+    .values(
+      lines.map((l, i) => ({
+        transaction_id: transactionId,
+        line: i + 1,
+        account_id: l.account === 'customer' ? own! : counters![l.account],
+        customer_id: l.account === 'customer' ? customerId : null,
+        amount_fen: l.amountFen,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * A payment keyed by its bank reference: inserted unless the reference exists (concurrent
+ * duplicates wait on the unique index and then find the first). Returns the id and whether it is new.
+ */
+export async function insertPaymentOnce(db: Tx, tx: NewTransaction, lines: PostingLine[]): Promise<{ id: number; created: boolean }> {
+  const row = await db
+    .insertInto('ledger_transactions')
+    .values({
+      kind: 'payment',
+      customer_id: tx.customerId,
+      business_date: tx.businessDate,
+      period: tx.businessDate.slice(0, 7),
+      reference: tx.reference!,
+      payer_name: tx.payerName ?? null,
+      payer_account: tx.payerAccount ?? null,
+      note: tx.note ?? null,
+      created_by: tx.createdBy,
+    })
+    .onConflict((oc) => oc.column('reference').where('kind', '=', 'payment').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) {
+    const existing = await db.selectFrom('ledger_transactions').select('id').where('kind', '=', 'payment').where('reference', '=', tx.reference!).executeTakeFirstOrThrow();
+    return { id: existing.id, created: false };
+  }
+  await insertPostings(db, row.id, tx.customerId, lines);
+  return { id: row.id, created: true };
+}
+
+export interface TxView {
+  id: number;
+  kind: TxKind;
+  customerId: number;
+  businessDate: string;
+  period: string;
+  chargeDay: string | null;
+  reference: string | null;
+  payerName: string | null;
+  payerAccount: string | null;
+  note: string | null;
+  reversesId: number | null;
+  reversedById: number | null;
+  reversedKind: TxKind | null;
+  /** Effect on the customer's balance (+ credit, − debit). */
+  amountFen: number;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+function txQuery(db: Tx) {
+  return db
+    .selectFrom('ledger_transactions as t')
+    .leftJoin('ledger_transactions as r', 'r.reverses_id', 't.id')
+    .leftJoin('ledger_transactions as o', 'o.id', 't.reverses_id')
+    .leftJoin('users as u', 'u.id', 't.created_by')
+    .select([
+      't.id',
+      't.kind',
+      't.customer_id',
+      't.business_date',
+      't.period',
+      't.charge_day',
+      't.reference',
+      't.payer_name',
+      't.payer_account',
+      't.note',
+      't.reverses_id',
+      't.created_at',
+      'r.id as reversed_by_id',
+      'o.kind as reversed_kind',
+      'u.display_name as created_by_name',
+      sql<number>`(SELECT COALESCE(SUM(p.amount_fen), 0) FROM ledger_postings p WHERE p.transaction_id = t.id AND p.customer_id IS NOT NULL)`.as('amount_fen'),
+    ]);
+}
+
+function toView(r: any): TxView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    customerId: r.customer_id,
+    businessDate: r.business_date,
+    period: r.period,
+    chargeDay: r.charge_day,
+    reference: r.reference,
+    payerName: r.payer_name,
+    payerAccount: r.payer_account,
+    note: r.note,
+    reversesId: r.reverses_id,
+    reversedById: r.reversed_by_id ?? null,
+    reversedKind: r.reversed_kind ?? null,
+    amountFen: Number(r.amount_fen),
+    createdBy: r.created_by_name ?? null,
+    createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
+  };
+}
+
+export async function findTransaction(db: Tx, id: number): Promise<TxView | null> {
+  const r = await txQuery(db).where('t.id', '=', id).executeTakeFirst();
+  return r ? toView(r) : null;
+}
+
+export async function postingsOf(db: Tx, transactionId: number): Promise<PostingLine[]> {
+  const rows = await db
+    .selectFrom('ledger_postings as p')
+    .innerJoin('ledger_accounts as a', 'a.id', 'p.account_id')
+    .select(['a.kind', 'p.amount_fen'])
+    .where('p.transaction_id', '=', transactionId)
+    .orderBy('p.line')
+    .execute();
+  return rows.map((r) => ({ account: r.kind, amountFen: r.amount_fen }));
+}
+
+export async function listTransactions(db: Tx, customerId: number, q: { page: number; pageSize: number; from?: string; to?: string; kind?: TxKind }): Promise<{ total: number; items: TxView[] }> {
+  let base = db.selectFrom('ledger_transactions as t').where('t.customer_id', '=', customerId);
+  if (q.from) base = base.where('t.business_date', '>=', q.from);
+  if (q.to) base = base.where('t.business_date', '<=', q.to);
+  if (q.kind) base = base.where('t.kind', '=', q.kind);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let list = txQuery(db).where('t.customer_id', '=', customerId);
+  if (q.from) list = list.where('t.business_date', '>=', q.from);
+  if (q.to) list = list.where('t.business_date', '<=', q.to);
+  if (q.kind) list = list.where('t.kind', '=', q.kind);
+  const rows = await list
+    .orderBy('t.business_date', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { total: Number(n), items: rows.map(toView) };
+}
+
+/** Transactions of a customer within [from, to] in date order (statements). */
+export async function transactionsBetween(db: Tx, customerId: number, from: string, to: string): Promise<TxView[]> {
+  const rows = await txQuery(db).where('t.customer_id', '=', customerId).where('t.business_date', '>=', from).where('t.business_date', '<=', to).orderBy('t.business_date').orderBy('t.id').execute();
+  return rows.map(toView);
+}
+
+/** Balance of one customer: the sum of the postings on its account, optionally before a date. */
+export async function balanceOf(db: Tx, customerId: number, before?: string): Promise<number> {
+  let q = db.selectFrom('ledger_postings as p').select(sql<number>`COALESCE(SUM(p.amount_fen), 0)`.as('b')).where('p.customer_id', '=', customerId);
+  if (before) q = q.where('p.transaction_id', 'in', (eb) => eb.selectFrom('ledger_transactions').select('id').where('customer_id', '=', customerId).where('business_date', '<', before));
+  const r = await q.executeTakeFirstOrThrow();
+  return Number(r.b);
+}
+
+export async function isMonthClosed(db: Tx, day: string): Promise<boolean> {
+  const r = await db.selectFrom('accounting_periods').select('month').where('month', '=', day.slice(0, 7) + '-01').executeTakeFirst();
+  return !!r;
+}

@@ -1,0 +1,171 @@
+/** SQL of payment monitoring: the figures levels are computed from, and the stored levels. */
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/database';
+import { DEFAULT_THRESHOLDS, type PaymentLevel, type Thresholds } from './accounts.calc';
+import './accounts.tables';
+
+export const SETTING_THRESHOLDS = 'accounts.thresholds';
+export const SETTING_LAST_RUN_DAY = 'accounts.last_run_day';
+
+export async function getSetting<T>(db: Tx, key: string): Promise<T | null> {
+  const r = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return r ? (r.value as T) : null;
+}
+
+export async function putSetting(db: Tx, key: string, value: unknown): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) as any })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) as any, updated_at: new Date() }))
+    .execute();
+}
+
+export async function globalThresholds(db: Tx): Promise<Thresholds> {
+  const v = await getSetting<Partial<Thresholds>>(db, SETTING_THRESHOLDS);
+  return { ...DEFAULT_THRESHOLDS, ...(v ?? {}) };
+}
+
+/** Customers that take gas (供气, 减停气) are monitored. */
+export const MONITORED_STATUSES = ['active', 'restricted'] as const;
+
+export interface LevelInputRow {
+  customerId: number;
+  avgDays: number;
+  warnDays: string;
+  reduceDays: string;
+  balanceFen: number;
+  windowChargeFen: number | null;
+  hasData: boolean;
+  dayVolumeM3: string | null;
+  dayChargeFen: number | null;
+  prevLevel: PaymentLevel | null;
+  prevSince: string | null;
+}
+
+/**
+ * Everything the levels of the monitored customers (all, or `customerIds`) are computed from,
+ * in one set-based query: thresholds (own or global), balance, charges over each customer's
+ * own averaging window ending at `asOfDay`, the day's volume and charge, the stored level.
+ */
+export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<LevelInputRow[]> {
+  const ids = customerIds ? sql`AND c.id = ANY(${sql.val(customerIds)}::bigint[])` : sql``;
+  const maxN = 90;
+  const { rows } = await sql<any>`
+    WITH mc AS (
+      SELECT c.id,
+             COALESCE(t.avg_days, ${global.avgDays}::int) AS n,
+             COALESCE(t.warn_days, ${global.warnDays}::numeric) AS warn,
+             COALESCE(t.reduce_days, ${global.reduceDays}::numeric) AS red
+        FROM customers c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
+       WHERE c.status IN ('active', 'restricted') ${ids}
+    ), bal AS (
+      SELECT p.customer_id, SUM(p.amount_fen) AS b
+        FROM ledger_postings p
+       WHERE p.customer_id IN (SELECT id FROM mc)
+       GROUP BY p.customer_id
+    ), win AS (
+      SELECT t.customer_id,
+             -SUM(p.amount_fen) FILTER (WHERE t.charge_day > ${asOfDay}::date - mc.n) AS s,
+             -SUM(p.amount_fen) FILTER (WHERE t.charge_day = ${asOfDay}::date) AS day_fen
+        FROM ledger_transactions t
+        JOIN mc ON mc.id = t.customer_id
+        JOIN ledger_postings p ON p.transaction_id = t.id AND p.customer_id IS NOT NULL
+       WHERE t.charge_day > ${asOfDay}::date - ${maxN}::int AND t.charge_day <= ${asOfDay}::date
+       GROUP BY t.customer_id
+    ), dd AS (
+      SELECT d.customer_id,
+             bool_or(d.gas_day > ${asOfDay}::date - mc.n) AS has_data,
+             SUM(d.volume_m3) FILTER (WHERE d.gas_day = ${asOfDay}::date) AS day_vol
+        FROM daily_deliveries d
+        JOIN mc ON mc.id = d.customer_id
+       WHERE d.gas_day > ${asOfDay}::date - ${maxN}::int AND d.gas_day <= ${asOfDay}::date
+       GROUP BY d.customer_id
+    )
+    SELECT mc.id, mc.n, mc.warn::text AS warn, mc.red::text AS red,
+           COALESCE(bal.b, 0) AS balance, win.s AS window_fen, COALESCE(dd.has_data, false) AS has_data,
+           dd.day_vol::text AS day_vol, win.day_fen,
+           l.level AS prev_level, l.since_day AS prev_since
+      FROM mc
+      LEFT JOIN bal ON bal.customer_id = mc.id
+      LEFT JOIN win ON win.customer_id = mc.id
+      LEFT JOIN dd ON dd.customer_id = mc.id
+      LEFT JOIN customer_payment_levels l ON l.customer_id = mc.id
+     ORDER BY mc.id`.execute(db);
+  return rows.map((r) => ({
+    customerId: Number(r.id),
+    avgDays: Number(r.n),
+    warnDays: r.warn,
+    reduceDays: r.red,
+    balanceFen: Number(r.balance),
+    windowChargeFen: r.window_fen == null ? null : Number(r.window_fen),
+    hasData: r.has_data === true,
+    dayVolumeM3: r.day_vol ?? null,
+    dayChargeFen: r.day_fen == null ? null : Number(r.day_fen),
+    prevLevel: r.prev_level ?? null,
+    prevSince: r.prev_since ?? null,
+  }));
+}
+
+export interface LevelRow {
+  customer_id: number;
+  level: PaymentLevel;
+  since_day: string;
+  as_of_day: string;
+  balance_fen: number;
+  window_charge_fen: number | null;
+  window_days: number;
+  avg_daily_charge_fen: number | null;
+  available_days: string | null;
+  day_volume_m3: string | null;
+  day_charge_fen: number | null;
+  warn_days: string;
+  reduce_days: string;
+}
+
+/** Upsert stored levels in batches (multi-row statements). */
+export async function upsertLevels(db: Tx, rows: LevelRow[]): Promise<void> {
+  const BATCH = 3000; // 13 columns × 3000 rows stays under the 65,535 parameter limit
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    await db
+      .insertInto('customer_payment_levels')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('customer_id').doUpdateSet((eb) => ({
+          level: eb.ref('excluded.level'),
+          since_day: eb.ref('excluded.since_day'),
+          as_of_day: eb.ref('excluded.as_of_day'),
+          balance_fen: eb.ref('excluded.balance_fen'),
+          window_charge_fen: eb.ref('excluded.window_charge_fen'),
+          window_days: eb.ref('excluded.window_days'),
+          avg_daily_charge_fen: eb.ref('excluded.avg_daily_charge_fen'),
+          available_days: eb.ref('excluded.available_days'),
+          day_volume_m3: eb.ref('excluded.day_volume_m3'),
+          day_charge_fen: eb.ref('excluded.day_charge_fen'),
+          warn_days: eb.ref('excluded.warn_days'),
+          reduce_days: eb.ref('excluded.reduce_days'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Active full- and part-time managers of the given customers, with the customer's name. */
+export async function activeManagers(db: Tx, customerIds: number[]): Promise<{ customerId: number; userId: number; customerName: string }[]> {
+  if (!customerIds.length) return [];
+  const rows = await db
+    .selectFrom('customer_managers as m')
+    .innerJoin('customers as c', 'c.id', 'm.customer_id')
+    .select(['m.customer_id', 'm.user_id', 'c.name'])
+    .where('m.customer_id', 'in', customerIds)
+    .where('m.unassigned_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({ customerId: r.customer_id, userId: r.user_id, customerName: r.name }));
+}
+
+export async function customerNames(db: Tx, customerIds: number[]): Promise<Map<number, string>> {
+  if (!customerIds.length) return new Map();
+  const rows = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', customerIds).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

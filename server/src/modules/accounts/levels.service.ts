@@ -1,0 +1,144 @@
+/**
+ * Payment levels (气款监控, DOMAIN.md §6): recompute the stored level of customers from the ledger
+ * and deliveries, record changes, tell listeners (the procedures module) inside the same
+ * transaction, and notify the managers once per crossing into a worse level.
+ */
+import type { Tx } from '../../platform/db/database';
+import { notify } from '../../platform/notify';
+import { formatFen } from '@common/money';
+import { assessPayment, isWorse, LEVEL_LABELS, type PaymentLevel } from './accounts.calc';
+import * as repo from './levels.repo';
+
+export interface LevelChangeEvent {
+  customerId: number;
+  from: PaymentLevel | null;
+  to: PaymentLevel;
+  gasDay: string;
+}
+export type LevelChangeListener = (trx: Tx, e: LevelChangeEvent) => Promise<void>;
+
+const listeners: LevelChangeListener[] = [];
+
+/**
+ * Register a listener called for every level change, inside the transaction that changes the
+ * level (a failing listener rolls the change back). Returns a function that unregisters it.
+ */
+export function onLevelChange(listener: LevelChangeListener): () => void {
+  listeners.push(listener);
+  return () => {
+    const i = listeners.indexOf(listener);
+    if (i >= 0) listeners.splice(i, 1);
+  };
+}
+
+/** The gas day monitoring figures refer to: the latest day the daily run has covered. */
+export async function monitoringDay(db: Tx, fallback: string): Promise<string> {
+  return (await repo.getSetting<string>(db, repo.SETTING_LAST_RUN_DAY)) ?? fallback;
+}
+
+/**
+ * Recompute the levels of all monitored customers (or `customerIds`) as of `asOfDay`.
+ * Set-based: one query reads the figures, the levels are computed by `assessPayment`, and the
+ * stored rows are written in multi-row statements. Returns the changes.
+ */
+export async function recomputeLevels(trx: Tx, opts: { asOfDay: string; customerIds?: number[] }): Promise<{ computed: number; changes: LevelChangeEvent[] }> {
+  if (opts.customerIds && !opts.customerIds.length) return { computed: 0, changes: [] };
+  const global = await repo.globalThresholds(trx);
+  const inputs = await repo.levelInputs(trx, opts.asOfDay, global, opts.customerIds);
+  const rows: repo.LevelRow[] = [];
+  const changes: (LevelChangeEvent & { balanceFen: number; availableDays: string | null; availableText: string | null })[] = [];
+  for (const i of inputs) {
+    const thresholds = { warnDays: i.warnDays, reduceDays: i.reduceDays, avgDays: i.avgDays };
+    const windowChargeFen = i.hasData || i.windowChargeFen !== null ? (i.windowChargeFen ?? 0) : null;
+    const r = assessPayment({ balanceFen: i.balanceFen, windowChargeFen, thresholds });
+    const changed = (i.prevLevel ?? 'normal') !== r.level || i.prevLevel === null;
+    const availableDays = r.availableDays ? r.availableDays.toDecimalPlaces(4).toFixed(4) : null;
+    const since = i.prevLevel !== r.level ? opts.asOfDay : (i.prevSince ?? opts.asOfDay);
+    rows.push({
+      customer_id: i.customerId,
+      level: r.level,
+      since_day: since,
+      as_of_day: opts.asOfDay,
+      balance_fen: i.balanceFen,
+      window_charge_fen: windowChargeFen,
+      window_days: i.avgDays,
+      avg_daily_charge_fen: r.avgDailyChargeFen,
+      available_days: availableDays,
+      day_volume_m3: i.dayVolumeM3,
+      day_charge_fen: i.dayChargeFen ?? (i.dayVolumeM3 !== null ? 0 : null),
+      warn_days: i.warnDays,
+      reduce_days: i.reduceDays,
+    });
+    // A first computation that finds 正常 is not a change; anything else is.
+    if (changed && !(i.prevLevel === null && r.level === 'normal')) {
+      changes.push({ customerId: i.customerId, from: i.prevLevel, to: r.level, gasDay: opts.asOfDay, balanceFen: i.balanceFen, availableDays, availableText: r.availableDaysText });
+    }
+  }
+  await repo.upsertLevels(trx, rows);
+  if (changes.length) {
+    const BATCH = 5000;
+    for (let k = 0; k < changes.length; k += BATCH) {
+      await trx
+        .insertInto('payment_level_changes')
+        .values(changes.slice(k, k + BATCH).map((c) => ({ customer_id: c.customerId, gas_day: c.gasDay, from_level: c.from, to_level: c.to, balance_fen: c.balanceFen, available_days: c.availableDays })))
+        .execute();
+    }
+    for (const c of changes) for (const l of listeners) await l(trx, { customerId: c.customerId, from: c.from, to: c.to, gasDay: c.gasDay });
+    await notifyWorse(trx, changes.filter((c) => isWorse(c.from, c.to)));
+  }
+  return { computed: rows.length, changes: changes.map(({ customerId, from, to, gasDay }) => ({ customerId, from, to, gasDay })) };
+}
+
+/** One in-app notification per manager and crossing episode (dedupe key: customer, level, day entered). */
+async function notifyWorse(trx: Tx, worse: (LevelChangeEvent & { balanceFen: number; availableText: string | null })[]) {
+  if (!worse.length) return;
+  const managers = await repo.activeManagers(
+    trx,
+    worse.map((w) => w.customerId),
+  );
+  const byCustomer = new Map<number, { users: number[]; name: string }>();
+  for (const m of managers) {
+    const e = byCustomer.get(m.customerId) ?? { users: [], name: m.customerName };
+    e.users.push(m.userId);
+    byCustomer.set(m.customerId, e);
+  }
+  for (const w of worse) {
+    const m = byCustomer.get(w.customerId);
+    if (!m) continue;
+    const lv = LEVEL_LABELS[w.to];
+    const days = w.availableText ?? '—';
+    await notify(trx, m.users, {
+      kind: 'payment_level',
+      title: { zh: `客户「${m.name}」气款等级转为${lv.zh}`, en: `${m.name}: payment level is now ${lv.en}` },
+      body: { zh: `余额 ${formatFen(w.balanceFen)} 元，可用天数 ${days}（气日 ${w.gasDay}）`, en: `Balance ${formatFen(w.balanceFen)} yuan, days of gas left ${days} (gas day ${w.gasDay})` },
+      link: `/customers/${w.customerId}?tab=accounts`,
+      customerId: w.customerId,
+      dedupeKey: `level:${w.customerId}:${w.to}:${w.gasDay}`,
+    });
+  }
+}
+
+export interface PaymentStatus {
+  level: PaymentLevel;
+  balanceFen: number;
+  /** Days of gas left to one decimal; null = none (no average) or missing data. */
+  availableDays: string | null;
+  avgDailyChargeFen: number | null;
+  sinceDay: string;
+  asOfDay: string;
+}
+
+/** Stored payment status of customers (monitored ones only; others are absent from the map). */
+export async function getPaymentStatus(db: Tx, customerIds: number[]): Promise<Map<number, PaymentStatus>> {
+  const out = new Map<number, PaymentStatus>();
+  if (!customerIds.length) return out;
+  const rows = await db.selectFrom('customer_payment_levels').selectAll().where('customer_id', 'in', customerIds).execute();
+  for (const r of rows) out.set(r.customer_id, statusOf(r));
+  return out;
+}
+
+/** Display figures of a stored row, recomputed from its exact components (no double rounding). */
+export function statusOf(r: { level: PaymentLevel; balance_fen: number; window_charge_fen: number | null; window_days: number; warn_days: string; reduce_days: string; since_day: string; as_of_day: string }): PaymentStatus {
+  const a = assessPayment({ balanceFen: r.balance_fen, windowChargeFen: r.window_charge_fen, thresholds: { warnDays: r.warn_days, reduceDays: r.reduce_days, avgDays: r.window_days } });
+  return { level: r.level, balanceFen: r.balance_fen, availableDays: a.availableDaysText, avgDailyChargeFen: a.avgDailyChargeFen, sinceDay: r.since_day, asOfDay: r.as_of_day };
+}

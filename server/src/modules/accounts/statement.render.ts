@@ -1,0 +1,103 @@
+/** Statement of account as Excel (exceljs) and PDF (pdfkit with a CJK font), in the user's language. */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import type { Lang } from '@common/lang';
+import { formatFen } from '@common/money';
+import { AppError } from '../../platform/http/errors';
+import { AE } from './accounts.errors';
+import { KIND_LABELS, STATEMENT_TEXT as T, type Statement } from './statement.service';
+
+const L = (m: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? m.en : m.zh);
+const yuan = (fen: number) => formatFen(fen);
+
+export async function statementXlsx(s: Statement, lang: Lang): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Qike';
+  const ws = wb.addWorksheet(L(T.title, lang));
+  ws.addRow([L(T.title, lang)]).font = { bold: true, size: 14 };
+  ws.addRow([L(T.customer, lang), `${s.customer.name}（${s.customer.code}）`]);
+  ws.addRow([L(T.period, lang), `${s.from} — ${s.to}`]);
+  ws.addRow([]);
+  const totals: [string, number][] = [
+    [L(T.opening, lang), s.totals.openingFen],
+    [L(T.payments, lang), s.totals.paymentsFen],
+    [L(T.charges, lang), s.totals.chargesFen],
+    [L(T.adjustments, lang), s.totals.adjustmentsFen],
+    [L(T.refunds, lang), s.totals.refundsFen],
+    [L(T.closing, lang), s.totals.closingFen],
+  ];
+  for (const [k, v] of totals) {
+    const r = ws.addRow([k, v / 100]);
+    r.getCell(2).numFmt = '#,##0.00';
+  }
+  ws.addRow([]);
+  const head = ws.addRow([L(T.date, lang), L(T.kind, lang), L(T.reference, lang), L(T.note, lang), L(T.amount, lang), L(T.balance, lang)]);
+  head.font = { bold: true };
+  for (const l of s.lines) {
+    // Fen → yuan for display only: integer fen / 100 is exact to the cent in a spreadsheet.
+    const r = ws.addRow([l.date, L(KIND_LABELS[l.kind], lang), l.reference ?? '', l.note ?? '', l.amountFen / 100, l.balanceFen / 100]);
+    r.getCell(5).numFmt = '#,##0.00';
+    r.getCell(6).numFmt = '#,##0.00';
+  }
+  ws.addRow([]);
+  ws.addRow([L(T.sign, lang)]);
+  ws.columns.forEach((c, i) => (c.width = [14, 14, 26, 30, 16, 16][i] ?? 14));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const CJK_FONT_PATH = process.env.CJK_FONT_PATH ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+export const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
+
+export function statementPdf(s: Statement, lang: Lang, now = new Date()): Promise<Buffer> {
+  if (!fs.existsSync(CJK_FONT_PATH)) throw new AppError(AE.PDF_FONT_MISSING, { path: CJK_FONT_PATH });
+  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `${L(T.title, lang)} ${s.customer.name} ${s.from}—${s.to}` } });
+  doc.registerFont('cjk', CJK_FONT_PATH, CJK_FONT_NAME);
+  doc.font('cjk');
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.fontSize(18).text(L(T.title, lang), { align: 'center' });
+  doc.moveDown(0.5).fontSize(10);
+  doc.text(`${L(T.customer, lang)}：${s.customer.name}（${s.customer.code}）`);
+  doc.text(`${L(T.period, lang)}：${s.from} — ${s.to}`);
+  doc.moveDown(0.5);
+  const sums: [string, number][] = [
+    [L(T.opening, lang), s.totals.openingFen],
+    [L(T.payments, lang), s.totals.paymentsFen],
+    [L(T.charges, lang), s.totals.chargesFen],
+    [L(T.adjustments, lang), s.totals.adjustmentsFen],
+    [L(T.refunds, lang), s.totals.refundsFen],
+    [L(T.closing, lang), s.totals.closingFen],
+  ];
+  for (const [k, v] of sums) doc.text(`${k}：${yuan(v)} 元`);
+  doc.moveDown(0.8);
+
+  const cols = [{ w: 70 }, { w: 70 }, { w: 110 }, { w: 105 }, { w: 80, right: true }, { w: 80, right: true }];
+  const x0 = doc.page.margins.left;
+  const row = (cells: string[], bold = false) => {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
+    const y = doc.y;
+    let x = x0;
+    cells.forEach((c, i) => {
+      doc.fontSize(bold ? 9.5 : 9).text(c, x, y, { width: cols[i].w - 4, align: cols[i].right ? 'right' : 'left', lineBreak: false, ellipsis: true });
+      x += cols[i].w;
+    });
+    doc.x = x0;
+    doc.y = y + 15;
+  };
+  row([L(T.date, lang), L(T.kind, lang), L(T.reference, lang), L(T.note, lang), L(T.amount, lang), L(T.balance, lang)], true);
+  doc
+    .moveTo(x0, doc.y - 2)
+    .lineTo(x0 + cols.reduce((a, c) => a + c.w, 0), doc.y - 2)
+    .stroke();
+  for (const l of s.lines) row([l.date, L(KIND_LABELS[l.kind], lang), l.reference ?? '', l.note ?? '', yuan(l.amountFen), yuan(l.balanceFen)]);
+  doc.moveDown(1).fontSize(8).text(L(T.sign, lang), x0);
+  doc.text(`${L(T.printed, lang)}：${now.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16)}`, x0);
+  doc.end();
+  return done;
+}
