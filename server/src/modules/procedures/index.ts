@@ -1,6 +1,7 @@
 /** Reduce/stop procedure (减停气程序, DOMAIN.md §6): cases, steps, instructions, 保民用 approval. */
 import type { QikeModule } from '../../platform/module';
 import './procedures.tables';
+import './procedures.errors';
 import { proceduresRoutes } from './procedures.routes';
 import { handleLevelChange } from './procedures.levels';
 import { onLevelChange } from './procedures.payment';

@@ -9,6 +9,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import { decideCancel, INSTRUCTION_KINDS, isOpenStatus, stepOptions, type StepKind, type StepStatus } from './procedures.calc';
 import { getPaymentStatus } from './procedures.payment';
 import { loadCaseForUser } from './procedures.service';
+import { levelLabel, STEP_LABELS } from './procedures.messages';
 import type { CaseListFilter, CaseRowT, StepViewT } from './procedures.schema';
 import * as repo from './procedures.repo';
 
@@ -146,7 +147,8 @@ export async function caseDetail(db: Tx, user: User, caseId: number, lang: Lang)
   const options = stepOptions(state, { servesResidents: r.c_serves_residents, canApproveStop: can(user.roles, 'procedures:approve_stop') }).map((o) => {
     const allowed = writable && o.allowed;
     const code = !writable ? 'FORBIDDEN' : o.code;
-    return { kind: o.kind, allowed, needsReason: allowed && o.needsReason, needsApproval: o.needsApproval, reason: !allowed && code ? tr(errorDef(code)!, lang, { kind: '', level: '' }) : null };
+    const params = { kind: row.pending ? STEP_LABELS[row.pending.kind] : '', level: levelLabel(state.level) };
+    return { kind: o.kind, allowed, needsReason: allowed && o.needsReason, needsApproval: o.needsApproval, reason: !allowed && code ? tr(errorDef(code)!, lang, params) : null };
   });
   return {
     ...row,

@@ -11,6 +11,7 @@ import { getPaymentStatus } from './procedures.payment';
 import { levelLabel, notifyApprovalRequest, notifyInstruction, notifyWithdrawn, STEP_LABELS } from './procedures.messages';
 import { pickOperators } from './procedures.operators';
 import * as repo from './procedures.repo';
+import './procedures.errors';
 import type { z } from 'zod';
 import type { AddStepBody, ReceiptBody } from './procedures.schema';
 
