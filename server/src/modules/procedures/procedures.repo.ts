@@ -38,16 +38,22 @@ export async function updateCase(trx: Tx, id: number, patch: Updateable<Procedur
     .executeTakeFirstOrThrow();
 }
 
+/** bigint[] comes back as strings from node-postgres and as numbers from PGlite: make it numbers. */
+function norm<T extends { operator_ids: unknown[] }>(s: T): T & { operator_ids: number[] } {
+  return { ...s, operator_ids: s.operator_ids.map(Number) };
+}
+
 export async function listSteps(db: Tx, caseIds: number[]) {
   if (!caseIds.length) return [];
-  return db.selectFrom('procedure_steps').selectAll().where('case_id', 'in', caseIds).orderBy('case_id').orderBy('seq').execute();
+  return (await db.selectFrom('procedure_steps').selectAll().where('case_id', 'in', caseIds).orderBy('case_id').orderBy('seq').execute()).map(norm);
 }
 export type StepRecord = Awaited<ReturnType<typeof listSteps>>[number];
 
 export async function findStep(db: Tx, id: number, forUpdate = false) {
   let q = db.selectFrom('procedure_steps').selectAll().where('id', '=', id);
   if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
+  const row = await q.executeTakeFirst();
+  return row && norm(row);
 }
 
 export async function insertStep(trx: Tx, v: Omit<Insertable<ProcedureStepsTable>, 'seq'>) {
@@ -55,16 +61,17 @@ export async function insertStep(trx: Tx, v: Omit<Insertable<ProcedureStepsTable
     .insertInto('procedure_steps')
     .values({ ...v, seq: sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM procedure_steps WHERE case_id = ${v.case_id})` })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(norm);
 }
 
 export async function updateStep(trx: Tx, id: number, patch: Updateable<ProcedureStepsTable>) {
-  return trx.updateTable('procedure_steps').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return norm(await trx.updateTable('procedure_steps').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
 }
 
 export async function updateSteps(trx: Tx, ids: number[], patch: Updateable<ProcedureStepsTable>) {
   if (!ids.length) return [];
-  return trx.updateTable('procedure_steps').set(patch).where('id', 'in', ids).returningAll().execute();
+  return (await trx.updateTable('procedure_steps').set(patch).where('id', 'in', ids).returningAll().execute()).map(norm);
 }
 
 /** Active managers of a customer (full- and part-time). */
