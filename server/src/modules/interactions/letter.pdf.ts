@@ -29,8 +29,8 @@ export interface Org {
 }
 
 const KIND = {
-  full_time: { zh: '专职客户经理', en: 'Full-time account manager' },
-  part_time: { zh: '兼职客户经理', en: 'Part-time account manager' },
+  full_time: { zh: '专职客户经理', en: 'Full-time manager' },
+  part_time: { zh: '兼职客户经理', en: 'Part-time manager' },
 };
 
 function zhDate(d: string) {
@@ -120,13 +120,13 @@ function page(doc: Doc, l: LetterData, opts: { lang: Lang; org: Org; date: strin
     doc.moveDown(0.6);
     doc.text(`${opts.org.nameEn}, ${enDate(opts.date)}`, { width, align: 'right' });
   }
-  doc.fontSize(8).fillColor('#666666').text(`${en ? 'Customer code' : '客户编号'}：${l.code}`, left, doc.page.height - doc.page.margins.bottom - 12, { width, align: 'left', lineBreak: false });
+  doc.fontSize(8).fillColor('#666666').text(`${en ? 'Customer code: ' : '客户编号：'}${l.code}`, left, doc.page.height - doc.page.margins.bottom - 12, { width, align: 'left', lineBreak: false });
   doc.fillColor('black');
 }
 
 function table(doc: Doc, l: LetterData, lang: 'zh' | 'en', left: number, width: number, size: number) {
   const cols = lang === 'zh' ? ['类别', '姓名', '联系电话', '电子邮箱'] : ['Role', 'Name', 'Phone', 'Email'];
-  const w = [width * 0.3, width * 0.18, width * 0.22, width * 0.3];
+  const w = [width * 0.27, width * 0.17, width * 0.22, width * 0.34];
   const rowH = size + 12;
   let y = doc.y;
   const line = (yy: number) => doc.moveTo(left, yy).lineTo(left + width, yy).lineWidth(0.5).strokeColor('#888888').stroke();
