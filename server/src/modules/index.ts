@@ -9,6 +9,8 @@ import { auditModule } from './audit';
 import { proceduresModule } from './procedures';
 import { interactionsModule } from './interactions';
 import { accountsModule } from './accounts';
+import { meteringModule } from './metering';
+import { customersModule } from './customers';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -17,6 +19,8 @@ export const modules: QikeModule[] = [
   proceduresModule,
   interactionsModule,
   accountsModule,
+  meteringModule,
+  customersModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

@@ -28,7 +28,7 @@ export interface CorrectionInput {
 /** Enter or correct one day of one delivery point; a change keeps the previous value in history. */
 export async function saveDelivery(ctx: AppContext, user: User, input: CorrectionInput, lang: Lang, actor: Actor, now = new Date()) {
   const point = await repo.findPoint(ctx.db, input.deliveryPointId);
-  if (!point) throw new AppError(ME.DELIVERY_POINT_NOT_FOUND);
+  if (!point) throw new AppError(ME.METERING_DELIVERY_POINT_NOT_FOUND);
   await assertCustomerAccess(ctx.db, user, point.customer_id);
   const errors: RowError[] = [];
   const row = parseDeliveryRow({ meterNo: point.meter_no, gasDay: input.gasDay, volumeM3: input.volumeM3, hourly: input.hourly ?? undefined, origin: input.origin, reason: input.reason }, 1, input.origin, errors);
@@ -36,13 +36,13 @@ export async function saveDelivery(ctx: AppContext, user: User, input: Correctio
     const { minDay, maxDay } = importableDays(now, ctx.config);
     checkDayRange([row], minDay, maxDay, errors);
   }
-  if (errors.length || !row) throw new AppError(ME.DELIVERY_ROW_INVALID, { message: rowMessage(errors[0], lang).replace(/^(第 1 行|Row 1, )/, '') }, { errors: errors.map((e) => ({ field: e.field, code: e.code, message: rowMessage(e, lang) })) });
+  if (errors.length || !row) throw new AppError(ME.METERING_DELIVERY_ROW_INVALID, { message: rowMessage(errors[0], lang).replace(/^(第 1 行|Row 1, )/, '') }, { errors: errors.map((e) => ({ field: e.field, code: e.code, message: rowMessage(e, lang) })) });
 
   return inTx(ctx.db, async (trx) => {
     const before = await repo.findDelivery(trx, point.id, row.gasDay);
     const hourlyJson = row.hourly ? JSON.stringify(row.hourly) : null;
     const changed = before && (before.volume_m3 !== row.volumeM3 || before.origin !== row.origin || JSON.stringify(before.hourly ?? null) !== (hourlyJson ?? 'null'));
-    if (changed && !row.reason) throw new AppError(ME.REASON_REQUIRED);
+    if (changed && !row.reason) throw new AppError(ME.METERING_REASON_REQUIRED);
     const r = await repo.upsertDeliveries(
       trx,
       { customerIds: [point.customer_id], pointIds: [point.id], days: [row.gasDay], volumes: [row.volumeM3], origins: [row.origin], hourly: [hourlyJson], reasons: [row.reason] },
@@ -52,7 +52,7 @@ export async function saveDelivery(ctx: AppContext, user: User, input: Correctio
     );
     if (r.blocked.length) {
       const e: RowError = { row: 1, field: 'origin', code: 'ESTIMATE_OVER_MEASURED', params: { origin: before?.origin } };
-      throw new AppError(ME.DELIVERY_ROW_INVALID, { message: rowMessage(e, lang).replace(/^(第 1 行|Row 1, )/, '') });
+      throw new AppError(ME.METERING_DELIVERY_ROW_INVALID, { message: rowMessage(e, lang).replace(/^(第 1 行|Row 1, )/, '') });
     }
     if (!before || changed) {
       await audit(trx, actor, {

@@ -61,13 +61,13 @@ const REQUIRED = ['meterNo', 'gasDay'] as const;
 
 /** Map a table (first row = headers) to raw rows; blank lines are skipped; unknown columns ignored. */
 export function tableToRows(table: unknown[][], firstRowNo = 1): RawRow[] {
-  if (!table.length) throw new AppError(ME.IMPORT_EMPTY);
+  if (!table.length) throw new AppError(ME.METERING_IMPORT_EMPTY);
   const headers = table[0].map(normalizeHeader);
   const missing = REQUIRED.filter((f) => !headers.includes(f));
   const hasVolume = headers.includes('volumeM3') || HOUR_KEYS.every((k) => headers.includes(k));
   if (missing.length || !hasVolume) {
     const names = [...missing.map((f) => (f === 'meterNo' ? '计量表号 meter_no' : '燃气日 gas_day')), ...(hasVolume ? [] : ['日气量(m³) volume_m3'])];
-    throw new AppError(ME.IMPORT_HEADER, { columns: names.join('、') });
+    throw new AppError(ME.METERING_IMPORT_HEADER, { columns: names.join('、') });
   }
   const out: RawRow[] = [];
   for (let i = 1; i < table.length; i++) {
@@ -79,7 +79,7 @@ export function tableToRows(table: unknown[][], firstRowNo = 1): RawRow[] {
     });
     out.push({ row: firstRowNo + i, raw });
   }
-  if (!out.length) throw new AppError(ME.IMPORT_EMPTY);
+  if (!out.length) throw new AppError(ME.METERING_IMPORT_EMPTY);
   return out;
 }
 
@@ -93,10 +93,10 @@ export async function xlsxRows(buf: Uint8Array): Promise<RawRow[]> {
   try {
     await wb.xlsx.load(buf as any);
   } catch (e: any) {
-    throw new AppError(ME.IMPORT_FORMAT, { reason: String(e?.message ?? e).slice(0, 200) });
+    throw new AppError(ME.METERING_IMPORT_FORMAT, { reason: String(e?.message ?? e).slice(0, 200) });
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw new AppError(ME.IMPORT_EMPTY);
+  if (!ws) throw new AppError(ME.METERING_IMPORT_EMPTY);
   const table: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (r, n) => {
     const vals = (r.values as unknown[]).slice(1); // exceljs rows are 1-based

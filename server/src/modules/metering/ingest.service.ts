@@ -62,8 +62,8 @@ type User = Pick<SessionUser, 'id' | 'roles'>;
 
 export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[], opts: IngestOptions, actor: Actor): Promise<IngestReport> {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
-  if (!raw.length) throw new AppError(ME.IMPORT_EMPTY);
-  if (raw.length > maxRows) throw new AppError(ME.IMPORT_TOO_MANY_ROWS, { max: maxRows, count: raw.length });
+  if (!raw.length) throw new AppError(ME.METERING_IMPORT_EMPTY);
+  if (raw.length > maxRows) throw new AppError(ME.METERING_IMPORT_TOO_MANY_ROWS, { max: maxRows, count: raw.length });
 
   const errors: RowError[] = [];
   const parsed: DeliveryRow[] = [];
@@ -102,7 +102,7 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
   const rejectIfInvalid = () => {
     if (errors.length && !opts.validOnly && !opts.dryRun) {
       const r = report('imported', { inserted: 0, updated: 0, blockedCount: 0 });
-      throw new AppError(ME.IMPORT_INVALID, { count: r.invalid }, { ...r, inserted: 0, updated: 0, unchanged: 0 });
+      throw new AppError(ME.METERING_IMPORT_INVALID, { count: r.invalid }, { ...r, inserted: 0, updated: 0, unchanged: 0 });
     }
   };
   rejectIfInvalid();

@@ -4,16 +4,16 @@ import { tr, type Lang } from '@common/lang';
 import { defineErrors } from '../../platform/http/errors';
 
 export const ME = defineErrors({
-  IMPORT_INVALID: { status: 422, zh: '导入数据有 {count} 行错误，未导入任何数据（可选择“仅导入有效行”）', en: '{count} row(s) are invalid; nothing was imported (you may choose to import only the valid rows)' },
-  IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file contains no data rows' },
-  IMPORT_TOO_MANY_ROWS: { status: 413, zh: '一次最多导入 {max} 行（当前 {count} 行）', en: 'At most {max} rows per import ({count} given)' },
-  IMPORT_FORMAT: { status: 400, zh: '无法读取文件：{reason}', en: 'Cannot read the file: {reason}' },
-  IMPORT_HEADER: { status: 400, zh: '缺少必需的列：{columns}', en: 'Missing required column(s): {columns}' },
-  QUALITY_INVALID: { status: 422, zh: '气质数据有 {count} 行错误，未保存任何数据', en: '{count} gas-quality row(s) are invalid; nothing was saved' },
-  REASON_REQUIRED: { status: 400, zh: '修改已有的日气量必须填写修改原因', en: 'Correcting an existing daily volume needs a reason' },
-  DELIVERY_ROW_INVALID: { status: 400, zh: '{message}', en: '{message}' },
-  DELIVERY_POINT_NOT_FOUND: { status: 404, zh: '交接点不存在', en: 'Delivery point not found' },
-  SUPPLY_SOURCE_NOT_FOUND: { status: 404, zh: '气源不存在', en: 'Supply source not found' },
+  METERING_IMPORT_INVALID: { status: 422, zh: '导入数据有 {count} 行错误，未导入任何数据（可选择“仅导入有效行”）', en: '{count} row(s) are invalid; nothing was imported (you may choose to import only the valid rows)' },
+  METERING_IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file contains no data rows' },
+  METERING_IMPORT_TOO_MANY_ROWS: { status: 413, zh: '一次最多导入 {max} 行（当前 {count} 行）', en: 'At most {max} rows per import ({count} given)' },
+  METERING_IMPORT_FORMAT: { status: 400, zh: '无法读取文件：{reason}', en: 'Cannot read the file: {reason}' },
+  METERING_IMPORT_HEADER: { status: 400, zh: '缺少必需的列：{columns}', en: 'Missing required column(s): {columns}' },
+  METERING_QUALITY_INVALID: { status: 422, zh: '气质数据有 {count} 行错误，未保存任何数据', en: '{count} gas-quality row(s) are invalid; nothing was saved' },
+  METERING_REASON_REQUIRED: { status: 400, zh: '修改已有的日气量必须填写修改原因', en: 'Correcting an existing daily volume needs a reason' },
+  METERING_DELIVERY_ROW_INVALID: { status: 400, zh: '{message}', en: '{message}' },
+  METERING_DELIVERY_POINT_NOT_FOUND: { status: 404, zh: '交接点不存在', en: 'Delivery point not found' },
+  METERING_SUPPLY_SOURCE_NOT_FOUND: { status: 404, zh: '气源不存在', en: 'Supply source not found' },
 });
 
 /** Labels of import fields, used in row messages. */

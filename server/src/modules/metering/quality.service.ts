@@ -99,7 +99,7 @@ export async function saveQuality(ctx: AppContext, rows: QualityRowInput[], lang
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
     const list = errors.map((e) => ({ row: e.row, field: e.field, code: e.code, message: rowMessage(e, lang) }));
-    throw new AppError(ME.QUALITY_INVALID, { count: new Set(errors.map((e) => e.row)).size }, { errors: list });
+    throw new AppError(ME.METERING_QUALITY_INVALID, { count: new Set(errors.map((e) => e.row)).size }, { errors: list });
   }
   return inTx(ctx.db, async (trx) => {
     const before = rows.length <= 20 ? await repo.getQuality(trx, values.map((v) => v.sourceId), values.map((v) => v.gasDay)) : [];

@@ -1,0 +1,28 @@
+/**
+ * Metering module (issue 4): daily deliveries per delivery point and gas day, corrections with
+ * history, gas quality and GCV, energy in GJ, ingest (JSON/CSV/Excel/CLI), the daily usage board
+ * (日用气监控), customer usage charts and exports, plans and contract daily maximum.
+ */
+import type { QikeModule } from '../../platform/module';
+import './metering.tables';
+import { meteringRoutes } from './metering.routes';
+import { boardRoutes } from './board.routes';
+import { meteringDemo } from './metering.demo';
+
+export const meteringModule: QikeModule = {
+  name: 'metering',
+  routes(app, ctx) {
+    meteringRoutes(app, ctx);
+    boardRoutes(app, ctx);
+  },
+  demo: meteringDemo,
+};
+
+/** For the accounts module: daily volume (and energy) per customer, summed over its delivery points. */
+export { dailyVolumesByCustomer, customerGcv, type DailyVolume } from './usage.service';
+/** Gas day helpers (config.gasDayStartHour, Asia/Shanghai). */
+export { gasDayOf, gasDayBounds, lastCompleteGasDay, gasDayConfigOf, addDays } from './gas-day.calc';
+/** Energy and unit conversions (DOMAIN.md §2). */
+export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan, m3ToYi } from './metering.calc';
+/** CLI commands of the module (metering:import) for server/src/cli.ts's `cliCommands`. */
+export { meteringCliCommands } from './metering.cli';
