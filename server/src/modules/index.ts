@@ -10,7 +10,6 @@ import { proceduresModule } from './procedures';
 import { interactionsModule } from './interactions';
 import { accountsModule } from './accounts';
 import { meteringModule } from './metering';
-import { customersModule } from './customers';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -20,7 +19,6 @@ export const modules: QikeModule[] = [
   interactionsModule,
   accountsModule,
   meteringModule,
-  customersModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';
