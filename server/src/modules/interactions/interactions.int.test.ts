@@ -95,6 +95,8 @@ describe('interactions: scope for each role', () => {
     expect(await customersSeen(pt)).toEqual([c1]);
     expect(await customersSeen(am2)).toEqual([c2]);
     for (const c of [lead, viewer, finance]) expect(await customersSeen(c)).toEqual([c1, c2].sort());
+    expect((await am.get('/api/interaction-customers')).body.items.map((c: any) => c.id)).toEqual([c1]);
+    expect((await lead.get('/api/interaction-customers?q=宜宾')).body.items.map((c: any) => c.name)).toEqual(['宜宾测试化工']);
   });
 
   it('refuses changes outside scope and by read-only roles', async () => {

@@ -10,6 +10,7 @@ import * as svc from './interactions.service';
 import { interactionColumns } from './exports';
 import { attachment, buildXlsx, XLSX_TYPE } from './xlsx';
 import { todayOf } from './interactions.shared';
+import { inCustomerScope } from '../../platform/auth/scope';
 
 const READ = { permission: 'customers:read' as const };
 const WRITE = { permission: 'customers:write' as const };
@@ -48,6 +49,13 @@ export function interactionRoutes(app: Api, ctx: AppContext) {
   app.delete('/api/interactions/:id', { config: WRITE, schema: { tags, params: s.IdParam, response: Empty } }, async (req, reply) => {
     await svc.deleteInteraction(ctx, userOf(req), req.params.id, actorOf(req));
     return reply.status(204).send(null);
+  });
+
+  // ---- customers in scope, for pickers (reads the customers table; the customers API is another module's) ----
+  app.get('/api/interaction-customers', { config: READ, schema: { tags, querystring: z.strictObject({ q: z.string().trim().max(60).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })) }) } } }, async (req) => {
+    let q = ctx.db.selectFrom('customers as c').select(['c.id', 'c.code', 'c.name']).where(inCustomerScope(userOf(req), 'c.id'));
+    if (req.query.q) q = q.where((eb) => eb.or([eb('c.name', 'ilike', `%${req.query.q}%`), eb('c.code', 'ilike', `%${req.query.q}%`)]));
+    return { items: await q.orderBy('c.code').limit(req.query.limit).execute() };
   });
 
   // ---- staff (participants, owners, assignees) ----
