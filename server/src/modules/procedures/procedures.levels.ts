@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../../platform/db/database';
 import { audit, SYSTEM_ACTOR } from '../../platform/audit/audit';
-import { isEffective, LEVELS, levelAction, type Level } from './procedures.calc';
+import { LEVELS, levelAction, type Level } from './procedures.calc';
 import { LEVEL_LABELS, notifyManagers } from './procedures.messages';
 import type { LevelChangeEvent } from './procedures.payment';
 import * as repo from './procedures.repo';
@@ -16,12 +16,13 @@ export async function handleLevelChange(trx: Tx, e: LevelChangeEvent): Promise<v
   const to = asLevel(e.to);
   if (!to) return;
   const from = asLevel(e.from);
-  const c = await repo.findOpenCase(trx, e.customerId);
-  const steps = c ? await repo.listSteps(trx, [c.id]) : [];
-  const action = levelAction(c ? { status: c.status, hasRestoreStep: steps.some((s) => s.kind === 'restore' && isEffective(s.status)) } : null, from, to);
+  // One read: the customer and its open case, if any (this runs for every change of a daily run).
+  const r = await repo.customerWithOpenCase(trx, e.customerId);
+  if (!r) return;
+  const c = r.caseId == null ? null : { id: r.caseId, status: r.caseStatus!, level: r.caseLevel };
+  const action = levelAction(c ? { status: c.status, hasRestoreStep: r.hasRestoreStep } : null, from, to);
   if (action === 'none') return;
-  const customer = await repo.findCustomer(trx, e.customerId);
-  if (!customer) return;
+  const customer = { id: e.customerId, name: r.name, status: r.status };
   const now = new Date();
   const base = { customerId: e.customerId, entity: 'procedure_case' };
 

@@ -18,6 +18,19 @@ export async function findOpenCase(db: Tx, customerId: number) {
   return db.selectFrom('procedure_cases').selectAll().where('customer_id', '=', customerId).where('status', 'in', [...OPEN_STATUSES]).executeTakeFirst();
 }
 
+/** A customer with its open case (if any) and whether that case already has an effective restore step. */
+export async function customerWithOpenCase(db: Tx, customerId: number) {
+  return db
+    .selectFrom('customers as c')
+    .leftJoin('procedure_cases as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.status', 'in', [...OPEN_STATUSES]))
+    .select(['c.name', 'c.status', 'pc.id as caseId', 'pc.status as caseStatus', 'pc.level as caseLevel'])
+    .select(
+      sql<boolean>`EXISTS (SELECT 1 FROM procedure_steps s WHERE s.case_id = pc.id AND s.kind = 'restore' AND s.status NOT IN ('rejected', 'cancelled'))`.as('hasRestoreStep'),
+    )
+    .where('c.id', '=', customerId)
+    .executeTakeFirst();
+}
+
 export async function findCase(db: Tx, id: number, forUpdate = false) {
   let q = db.selectFrom('procedure_cases').selectAll().where('id', '=', id);
   if (forUpdate) q = q.forUpdate();

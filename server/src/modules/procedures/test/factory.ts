@@ -41,3 +41,19 @@ export function form(file: Uint8Array, filename: string, type: string, fields: R
   f.append('file', new Blob([file], { type }), filename);
   return f;
 }
+
+/** A delivery point and a provisional price, so the accounts daily run charges the customer. */
+export async function addPointAndPrice(db: Db, customerId: number, price: string): Promise<number> {
+  const code = `PT-DP-${customerId}-${++seq}`;
+  const p = await db
+    .insertInto('delivery_points')
+    .values({ customer_id: customerId, code, name: `${code}站`, kind: 'distribution_station', meter_no: `${code}-M` } as any)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('customer_provisional_prices').values({ customer_id: customerId, effective_from: '2020-01-01', price }).execute();
+  return p.id;
+}
+
+export async function setDelivery(db: Db, customerId: number, pointId: number, day: string, volume: string) {
+  await db.insertInto('daily_deliveries').values({ customer_id: customerId, delivery_point_id: pointId, gas_day: day, volume_m3: volume, origin: 'scada' } as any).execute();
+}
