@@ -37,6 +37,7 @@ describe('board flags', () => {
     expect(r.planDeviationPct).toBe('12.2');
     expect(v({ volumeM3: null, reportedPoints: 0 }).changePct).toBeNull();
     expect(v({ planM3: '0' }).planDeviationPct).toBeNull();
+    expect(v({ pointCount: 2, volumeM3: '1234', planM3: '1100' })).toMatchObject({ changePct: null, planDeviationPct: null }); // partial day
   });
 
   it('trailing average leaves out days without data', () => {

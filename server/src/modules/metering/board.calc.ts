@@ -23,9 +23,9 @@ export interface BoardFacts {
 
 export interface BoardVerdict {
   flags: BoardFlag[];
-  /** (V − avg) / avg × 100, 1 place; null when either is unknown or avg is 0. */
+  /** (V − avg) / avg × 100, 1 place; null when either is unknown, avg is 0 or the day is incomplete. */
   changePct: string | null;
-  /** (V − plan) / plan × 100, 1 place; null when either is unknown or plan is 0. */
+  /** (V − plan) / plan × 100, 1 place; null when either is unknown, plan is 0 or the day is incomplete. */
   planDeviationPct: string | null;
 }
 
@@ -55,10 +55,11 @@ export function boardVerdict(f: BoardFacts, jumpPct: string | number): BoardVerd
   }
   if (v && f.dailyMaxM3 != null && v.gt(dec(f.dailyMaxM3))) flags.push('above_max');
   if (f.estimated) flags.push('estimate');
+  // A partial day compared with a whole-day average or plan would mislead: no percentages then.
   return {
     flags,
-    changePct: v && avg && avg.gt(0) ? pct(v, avg) : null,
-    planDeviationPct: v && f.planM3 != null && dec(f.planM3).gt(0) ? pct(v, dec(f.planM3)) : null,
+    changePct: complete && v && avg && avg.gt(0) ? pct(v, avg) : null,
+    planDeviationPct: complete && v && f.planM3 != null && dec(f.planM3).gt(0) ? pct(v, dec(f.planM3)) : null,
   };
 }
 

@@ -37,14 +37,14 @@ export async function dailyVolumesByCustomer(db: Tx, customerIds: number[] | nul
 }
 
 /**
- * A customer's GCV on a gas day (MJ/m³): the volume-weighted GCV ΣE/ΣV of its deliveries that
+ * A customer's GCV on a gas day (MJ/m³, 6 places): the volume-weighted GCV ΣE/ΣV of its deliveries that
  * day when all have a GCV; else the GCV of the source feeding its first active delivery point
  * (gcv.repo.ts rules); null when unknown.
  */
 export async function customerGcv(db: Tx, customerId: number, gasDay: string): Promise<string | null> {
   const s = await getSettings(db);
   const [day] = await repo.customerDays(db, sql`true`, [customerId], gasDay, gasDay, s.gcvLookbackDays);
-  if (day && day.e_ok && dec(day.v).gt(0)) return weightedGcv([{ volumeM3: day.v, energyGJ: day.e }])!.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed();
+  if (day && day.e_ok && dec(day.v).gt(0)) return weightedGcv([{ volumeM3: day.v, energyGJ: day.e }])!.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed(6);
   const points = await repo.customerPoints(db, customerId);
   const first = points.find((p) => p.active && p.supply_source_id != null) ?? points.find((p) => p.supply_source_id != null);
   if (!first) return null;
