@@ -196,3 +196,16 @@ export async function listApprovals(db: Tx, user: User, f: { status: 'pending' |
   else if (f.status === 'decided') q = q.where((eb) => eb.or([eb('s.rejected_at', 'is not', null), eb.and([eb('s.approved_at', 'is not', null), eb('s.approved_by', '!=', eb.ref('s.actor_id'))])]));
   return pageOfInstructions(db, q, f.page, f.pageSize);
 }
+
+/** Up to 20 supplied customers in scope matching `q` (code or name), with their open case if any. */
+export async function pickCustomers(db: Tx, user: User, text?: string) {
+  let q = db
+    .selectFrom('customers as c')
+    .leftJoin('procedure_cases as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.status', 'in', ['open', 'restore_proposed']))
+    .select(['c.id', 'c.code', 'c.name', 'c.city', 'c.serves_residents', 'pc.id as open_case_id'])
+    .where('c.status', 'in', ['active', 'restricted'])
+    .where(inCustomerScope(user, 'c.id'));
+  if (text) q = q.where((eb) => eb.or([eb('c.name', 'ilike', `%${text}%`), eb('c.code', 'ilike', `%${text}%`)]));
+  const rows = await q.orderBy('c.code').limit(20).execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, city: r.city, servesResidents: r.serves_residents, openCaseId: r.open_case_id }));
+}

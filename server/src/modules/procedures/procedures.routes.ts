@@ -112,6 +112,9 @@ export function proceduresRoutes(app: Api, ctx: AppContext) {
     return operatorsFor(ctx.db, c);
   });
 
+  // Customer picker for opening a case: customers in the user's scope that are supplied.
+  app.get('/api/procedures/customers', { config: WRITE, schema: { tags, querystring: s.CustomerPickQuery, response: { 200: z.object({ items: z.array(s.CustomerPick) }) } } }, async (req) => ({ items: await q.pickCustomers(ctx.db, userOf(req), req.query.q) }));
+
   app.get('/api/procedures/instructions', { config: EXECUTE, schema: { tags, querystring: s.InstructionQuery, response: { 200: paged(s.InstructionRow) } } }, async (req) => q.listInstructions(ctx.db, userOf(req), req.query));
 
   app.get('/api/procedures/approvals', { config: APPROVE, schema: { tags, querystring: s.ApprovalQuery, response: { 200: paged(s.InstructionRow) } } }, async (req) => q.listApprovals(ctx.db, userOf(req), req.query));

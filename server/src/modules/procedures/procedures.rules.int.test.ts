@@ -228,3 +228,15 @@ describe('list, filters, export', () => {
     expect(ops2.body.map((o: any) => o.id)).toContain(ops.userId);
   });
 });
+
+describe('customer picker', () => {
+  it('lists supplied customers in scope with their open case', async () => {
+    const mine = await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试甲公司' });
+    await makeCustomer(t.db, { managerId: am.userId, name: '挑选测试乙公司' });
+    await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试丙公司', status: 'prospect' });
+    const caseId = (await am2.post('/api/procedures/cases', { customerId: mine.id })).body.id;
+    const r = await am2.get(`/api/procedures/customers?q=${encodeURIComponent('挑选测试')}`);
+    expect(r.body.items).toEqual([{ id: mine.id, code: mine.code, name: '挑选测试甲公司', city: '宜宾市', servesResidents: false, openCaseId: caseId }]);
+    expect((await viewer.get('/api/procedures/customers')).status).toBe(403);
+  });
+});

@@ -183,3 +183,6 @@ export const InstructionRow = StepView.extend({
 });
 
 export const OperatorView = z.object({ id: z.number(), name: z.string(), department: z.string().nullable(), phone: z.string().nullable(), suggested: z.boolean() });
+
+export const CustomerPickQuery = z.strictObject({ q: z.string().trim().max(100).optional() });
+export const CustomerPick = z.object({ id: z.number(), code: z.string(), name: z.string(), city: z.string().nullable(), servesResidents: z.boolean(), openCaseId: z.number().nullable() });
