@@ -4,8 +4,10 @@
  */
 import type { WebModule } from './module-types';
 import { adminWebModule } from '../features/admin';
+import { interactionsWebModule } from '../features/interactions';
 
 export const webModules: WebModule[] = [
   adminWebModule,
+  interactionsWebModule,
   // web modules: add new feature modules above this line
 ];
