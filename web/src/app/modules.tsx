@@ -5,9 +5,11 @@
 import type { WebModule } from './module-types';
 import { adminWebModule } from '../features/admin';
 import { interactionsWebModule } from '../features/interactions';
+import { proceduresWebModule } from '../features/procedures';
 
 export const webModules: WebModule[] = [
   adminWebModule,
   interactionsWebModule,
+  proceduresWebModule,
   // web modules: add new feature modules above this line
 ];

@@ -28,7 +28,7 @@ export function sniffMime(b: Uint8Array): AllowedMime | null {
 /** A safe file name to store and to send back in Content-Disposition. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(0, 200);
+  const cleaned = [...base].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|:*?'.includes(ch) ? '_' : ch)).join('').trim().slice(0, 200);
   return cleaned || 'file';
 }
 

@@ -38,7 +38,7 @@ export const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntraile
 export function form(file: Uint8Array, filename: string, type: string, fields: Record<string, string> = {}): FormData {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  f.append('file', new Blob([file], { type }), filename);
+  f.append('file', new Blob([file as Uint8Array<ArrayBuffer>], { type }), filename);
   return f;
 }
 
