@@ -12,7 +12,7 @@ import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { AE } from './accounts.errors';
-import { counterAccountIds, isMonthClosed } from './ledger.repo';
+import { counterAccountIds } from './ledger.repo';
 import { getSetting, putSetting, SETTING_LAST_RUN_DAY } from './levels.repo';
 import { recomputeLevels } from './levels.service';
 
@@ -29,63 +29,71 @@ export interface DailyRunResult {
   asOfDay: string;
 }
 
-/** The CTEs computing each customer's charge for the day and what is already posted for it. */
-function deltaCtes(day: string) {
+/** The CTEs computing each customer's charge per gas day in [from, to] and what is already posted for it. */
+function deltaCtes(from: string, to: string) {
   return sql`
     vol AS (
-      SELECT customer_id, SUM(volume_m3) AS v FROM daily_deliveries WHERE gas_day = ${day}::date GROUP BY customer_id
-    ), price AS (
-      SELECT DISTINCT ON (pp.customer_id) pp.customer_id, pp.price
-        FROM customer_provisional_prices pp
-       WHERE pp.effective_from <= ${day}::date AND pp.customer_id IN (SELECT customer_id FROM vol)
-       ORDER BY pp.customer_id, pp.effective_from DESC
+      SELECT customer_id, gas_day, SUM(volume_m3) AS v FROM daily_deliveries WHERE gas_day BETWEEN ${from}::date AND ${to}::date GROUP BY customer_id, gas_day
     ), charge AS (
-      -- lineAmountFen(volume, price): round(volume × price × 100) — numeric, half away from zero = half-up for ≥ 0
-      SELECT vol.customer_id, round(vol.v * price.price * 100)::bigint AS fen FROM vol JOIN price USING (customer_id)
+      -- lineAmountFen(volume, price): round(volume × price × 100) — numeric, half away from zero = half-up
+      -- for ≥ 0 — with the provisional price effective that day (latest effective_from ≤ gas day);
+      -- NULL when the customer has no price yet
+      SELECT vol.customer_id, vol.gas_day,
+             round(vol.v * (SELECT pp.price FROM customer_provisional_prices pp
+                             WHERE pp.customer_id = vol.customer_id AND pp.effective_from <= vol.gas_day
+                             ORDER BY pp.effective_from DESC LIMIT 1) * 100)::bigint AS fen
+        FROM vol
     ), unpriced AS (
-      SELECT customer_id FROM vol WHERE customer_id NOT IN (SELECT customer_id FROM price)
+      SELECT customer_id, gas_day FROM charge WHERE fen IS NULL
     ), posted AS (
-      SELECT t.customer_id, -SUM(p.amount_fen) AS fen
+      SELECT t.customer_id, t.charge_day AS gas_day, -SUM(p.amount_fen) AS fen
         FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id AND p.customer_id IS NOT NULL
-       WHERE t.charge_day = ${day}::date
-       GROUP BY t.customer_id
+       WHERE t.charge_day BETWEEN ${from}::date AND ${to}::date
+       GROUP BY t.customer_id, t.charge_day
     ), delta AS (
       SELECT COALESCE(c.customer_id, po.customer_id) AS customer_id,
+             COALESCE(c.gas_day, po.gas_day) AS gas_day,
              COALESCE(c.fen, 0) - COALESCE(po.fen, 0) AS fen,
              po.customer_id IS NOT NULL AS correction
-        FROM charge c FULL JOIN posted po ON po.customer_id = c.customer_id
+        FROM charge c FULL JOIN posted po ON po.customer_id = c.customer_id AND po.gas_day = c.gas_day
        WHERE COALESCE(c.fen, 0) <> COALESCE(po.fen, 0)
-         AND COALESCE(c.customer_id, po.customer_id) NOT IN (SELECT customer_id FROM unpriced)
+         AND (c.customer_id IS NULL OR c.fen IS NOT NULL) -- a day without a price is left alone
     )`;
 }
 
-/** Post the day's charges (only differences) for every customer, in one statement. */
-export async function postDailyCharges(trx: Tx, day: string, actor: Actor): Promise<{ transactions: number; corrections: number; chargedFen: number; missingPrice: number }> {
-  const missing = await sql<{ n: number }>`WITH ${deltaCtes(day)} SELECT count(*)::int AS n FROM unpriced`.execute(trx);
+/**
+ * Post the charges (only differences) of every customer for each gas day in [from, to], in one
+ * statement. The daily run uses one day; the demo loads two years at once through the same path.
+ */
+export async function postDailyCharges(trx: Tx, from: string, to: string, actor: Actor): Promise<{ transactions: number; corrections: number; chargedFen: number; missingPrice: number }> {
+  const missing = await sql<{ n: number }>`WITH ${deltaCtes(from, to)} SELECT count(DISTINCT customer_id)::int AS n FROM unpriced`.execute(trx);
   const missingPrice = Number(missing.rows[0].n);
-  if (await isMonthClosed(trx, day)) {
-    const r = await sql<{ n: number }>`WITH ${deltaCtes(day)} SELECT count(*)::int AS n FROM delta`.execute(trx);
-    if (Number(r.rows[0].n) > 0) throw new AppError(AE.PERIOD_CLOSED, { period: day.slice(0, 7), date: day });
-    return { transactions: 0, corrections: 0, chargedFen: 0, missingPrice };
+  const closed = await sql<{ n: number }>`SELECT count(*)::int AS n FROM accounting_periods WHERE month BETWEEN date_trunc('month', ${from}::date)::date AND ${to}::date`.execute(trx);
+  if (Number(closed.rows[0].n) > 0) {
+    const r = await sql<{ day: string }>`WITH ${deltaCtes(from, to)} SELECT d.gas_day::text AS day FROM delta d JOIN accounting_periods ap ON ap.month = date_trunc('month', d.gas_day)::date ORDER BY d.gas_day LIMIT 1`.execute(trx);
+    if (r.rows.length) throw new AppError(AE.PERIOD_CLOSED, { period: r.rows[0].day.slice(0, 7), date: r.rows[0].day });
   }
-  // Customer accounts of everyone charged that day exist before the postings refer to them.
+  // Customer accounts of everyone charged exist before the postings refer to them.
   await sql`INSERT INTO ledger_accounts (kind, customer_id, name, name_en)
-            SELECT DISTINCT 'customer', d.customer_id, '客户往来', 'Customer account' FROM daily_deliveries d WHERE d.gas_day = ${day}::date
+            SELECT DISTINCT 'customer', d.customer_id, '客户往来', 'Customer account' FROM daily_deliveries d WHERE d.gas_day BETWEEN ${from}::date AND ${to}::date
             ON CONFLICT (customer_id) DO NOTHING`.execute(trx);
   const sales = (await counterAccountIds(trx)).gas_sales;
   const note = '气量更正差额 / delivery correction';
   const { rows } = await sql<{ transactions: number; corrections: number; charged: number }>`
-    WITH ${deltaCtes(day)},
-    tx AS (
-      INSERT INTO ledger_transactions (kind, customer_id, business_date, period, charge_day, reference, note, created_by)
-      SELECT 'daily_charge', d.customer_id, ${day}::date, ${day.slice(0, 7)}, ${day}::date, ${'gas-day:' + day}, CASE WHEN d.correction THEN ${note} END, ${actor.userId}::bigint
-        FROM delta d ORDER BY d.customer_id
-      RETURNING id, customer_id
+    WITH ${deltaCtes(from, to)},
+    -- ids drawn up front so the postings need no join back to the inserted transactions
+    numbered AS MATERIALIZED (
+      SELECT nextval(pg_get_serial_sequence('ledger_transactions', 'id')) AS tx_id, d.* FROM delta d ORDER BY d.gas_day, d.customer_id
+    ), tx AS (
+      INSERT INTO ledger_transactions (id, kind, customer_id, business_date, period, charge_day, reference, note, created_by)
+      SELECT n.tx_id, 'daily_charge', n.customer_id, n.gas_day, to_char(n.gas_day, 'YYYY-MM'), n.gas_day, 'gas-day:' || n.gas_day::text, CASE WHEN n.correction THEN ${note} END, ${actor.userId}::bigint
+        FROM numbered n
+      RETURNING id
     ), lines AS (
       INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
-      SELECT tx.id, 1, a.id, tx.customer_id, -d.fen FROM tx JOIN delta d ON d.customer_id = tx.customer_id JOIN ledger_accounts a ON a.customer_id = tx.customer_id
+      SELECT n.tx_id, 1, a.id, n.customer_id, -n.fen FROM numbered n JOIN ledger_accounts a ON a.customer_id = n.customer_id
       UNION ALL
-      SELECT tx.id, 2, ${sales}::bigint, NULL, d.fen FROM tx JOIN delta d ON d.customer_id = tx.customer_id
+      SELECT n.tx_id, 2, ${sales}::bigint, NULL, n.fen FROM numbered n
       RETURNING line
     )
     SELECT (SELECT count(*) FROM tx)::int AS transactions,
@@ -99,7 +107,7 @@ export async function postDailyCharges(trx: Tx, day: string, actor: Actor): Prom
 export async function runDaily(ctx: AppContext, day: string, actor: Actor): Promise<DailyRunResult> {
   return inTx(ctx.db, async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(74301)`.execute(trx);
-    const posted = await postDailyCharges(trx, day, actor);
+    const posted = await postDailyCharges(trx, day, day, actor);
     const last = await getSetting<string>(trx, SETTING_LAST_RUN_DAY);
     const asOfDay = last && last > day ? last : day;
     if (asOfDay !== last) await putSetting(trx, SETTING_LAST_RUN_DAY, asOfDay);

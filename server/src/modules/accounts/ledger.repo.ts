@@ -228,3 +228,48 @@ export async function isMonthClosed(db: Tx, day: string): Promise<boolean> {
   const r = await db.selectFrom('accounting_periods').select('month').where('month', '=', day.slice(0, 7) + '-01').executeTakeFirst();
   return !!r;
 }
+
+export interface BulkTx {
+  kind: 'payment' | 'refund' | 'adjustment';
+  customerId: number;
+  businessDate: string;
+  reference: string;
+  payerName?: string | null;
+  note?: string | null;
+  /** Effect on the customer's balance. */
+  amountFen: number;
+  counter: CounterAccount;
+}
+
+/**
+ * Many customer transactions at once (demo data, benchmarks): set-based, two statements per batch;
+ * each transaction's two postings are inserted together and balance by construction.
+ */
+export async function bulkInsertTransactions(db: Tx, rows: BulkTx[], createdBy: number | null): Promise<number> {
+  const counters = await counterAccountIds(db);
+  const BATCH = 20_000;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const c = rows.slice(i, i + BATCH);
+    await sql`INSERT INTO ledger_accounts (kind, customer_id, name, name_en)
+              SELECT DISTINCT 'customer', x, '客户往来', 'Customer account' FROM unnest(${c.map((r) => r.customerId)}::bigint[]) AS x
+              ON CONFLICT (customer_id) DO NOTHING`.execute(db);
+    await sql`
+      WITH src AS (
+        SELECT * FROM unnest(${c.map((r) => r.kind)}::text[], ${c.map((r) => r.customerId)}::bigint[], ${c.map((r) => r.businessDate)}::date[],
+                             ${c.map((r) => r.reference)}::text[], ${c.map((r) => r.payerName ?? null)}::text[], ${c.map((r) => r.note ?? null)}::text[],
+                             ${c.map((r) => r.amountFen)}::bigint[], ${c.map((r) => counters[r.counter])}::bigint[])
+          AS s(kind, customer_id, business_date, reference, payer_name, note, amount_fen, counter_id)
+      ), numbered AS MATERIALIZED (
+        SELECT nextval(pg_get_serial_sequence('ledger_transactions', 'id')) AS tx_id, s.* FROM src s ORDER BY s.business_date
+      ), tx AS (
+        INSERT INTO ledger_transactions (id, kind, customer_id, business_date, period, reference, payer_name, note, created_by)
+        SELECT tx_id, kind, customer_id, business_date, to_char(business_date, 'YYYY-MM'), reference, payer_name, note, ${createdBy}::bigint FROM numbered
+        RETURNING id
+      )
+      INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
+      SELECT n.tx_id, 1, a.id, n.customer_id, n.amount_fen FROM numbered n JOIN ledger_accounts a ON a.customer_id = n.customer_id
+      UNION ALL
+      SELECT n.tx_id, 2, n.counter_id, NULL, -n.amount_fen FROM numbered n`.execute(db);
+  }
+  return rows.length;
+}
