@@ -10,6 +10,7 @@ import { proceduresModule } from './procedures';
 import { interactionsModule } from './interactions';
 import { accountsModule } from './accounts';
 import { meteringModule } from './metering';
+import { customersModule } from './customers';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -19,6 +20,7 @@ export const modules: QikeModule[] = [
   interactionsModule,
   accountsModule,
   meteringModule,
+  customersModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

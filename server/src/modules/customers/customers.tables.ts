@@ -1,6 +1,6 @@
-/** Table types of the customers module (migrations 0100_*). */
-import type { Generated } from 'kysely';
-import type { DateStr, Numeric, Timestamp } from '../../platform/db/schema';
+/** Table types of the customers module (migrations 0100_*, 0101_*). */
+import type { ColumnType, Generated } from 'kysely';
+import type { DateStr, Json, Numeric, Timestamp } from '../../platform/db/schema';
 
 export interface SupplySourcesTable {
   id: Generated<number>;
@@ -14,7 +14,8 @@ export interface SupplySourcesTable {
 
 export interface CustomersTable {
   id: Generated<number>;
-  code: string;
+  /** KH + digits from customer_code_seq (column default). */
+  code: Generated<string>;
   name: string;
   uscc: string | null;
   type: string;
@@ -32,6 +33,12 @@ export interface CustomersTable {
   notes: string | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** Pinyin initials of the name, computed at write time (pinyin-pro). */
+  pinyin: Generated<string>;
+  created_by: number | null;
+  closed_at: Date | null;
+  /** Generated: lower(code|name|uscc|pinyin). Read-only. */
+  search_text: ColumnType<string, never, never>;
 }
 
 export interface CustomerManagersTable {
@@ -43,6 +50,8 @@ export interface CustomerManagersTable {
   assigned_by: number | null;
   unassigned_at: Date | null;
   reason: string | null;
+  unassigned_by: Generated<number | null>;
+  unassign_reason: Generated<string | null>;
 }
 
 export interface CustomerGrantsTable {
@@ -63,6 +72,54 @@ export interface DeliveryPointsTable {
   supply_source_id: number | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  notes: string | null;
+}
+
+export interface CustomerTransitionsTable {
+  id: Generated<number>;
+  customer_id: number;
+  from_status: string;
+  to_status: string;
+  reason: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  at: Generated<Date>;
+}
+
+export interface CustomerHistoryTable {
+  id: Generated<number>;
+  customer_id: number;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+}
+
+export interface CustomerDocumentsTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: string;
+  title: string;
+  doc_no: string | null;
+  issued_on: DateStr | null;
+  expires_on: DateStr | null;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
+  deleted_at: Date | null;
+}
+
+export interface CustomerDocumentFilesTable {
+  document_id: number;
+  content: Uint8Array;
 }
 
 declare module '../../platform/db/schema' {
@@ -72,5 +129,9 @@ declare module '../../platform/db/schema' {
     customer_managers: CustomerManagersTable;
     customer_grants: CustomerGrantsTable;
     delivery_points: DeliveryPointsTable;
+    customer_transitions: CustomerTransitionsTable;
+    customer_history: CustomerHistoryTable;
+    customer_documents: CustomerDocumentsTable;
+    customer_document_files: CustomerDocumentFilesTable;
   }
 }

@@ -1,0 +1,33 @@
+/** Error codes of the customers module (zh/en); messages name the field, value or row. */
+import { defineErrors } from '../../platform/http/errors';
+
+export const CE = defineErrors({
+  CUSTOMER_USCC_INVALID: { status: 400, zh: '统一社会信用代码“{uscc}”无效：{problem}', en: 'Unified social credit code "{uscc}" is invalid: {problem}' },
+  CUSTOMER_USCC_DUPLICATE: { status: 409, zh: '统一社会信用代码 {uscc} 已被客户“{name}”（{code}）使用', en: 'Unified social credit code {uscc} is already used by customer "{name}" ({code})' },
+  CUSTOMER_REGION_INVALID: { status: 400, zh: '地区无效：{level}“{value}”不在内置行政区划中', en: 'Invalid region: {level} "{value}" is not in the built-in list' },
+  CUSTOMER_CLOSED: { status: 409, zh: '客户“{name}”已销户，不能再修改', en: 'Customer "{name}" is closed and can no longer be changed' },
+  CUSTOMER_TRANSITION_NOT_ALLOWED: { status: 409, zh: '不允许将客户状态从“{from}”变更为“{to}”（可变更为：{allowed}）', en: 'A customer cannot go from "{from}" to "{to}" (allowed: {allowed})' },
+  CUSTOMER_TRANSITION_SAME_STATUS: { status: 409, zh: '客户已处于“{to}”状态', en: 'The customer is already "{to}"' },
+  CUSTOMER_REASON_REQUIRED: { status: 400, zh: '请填写原因（reason）', en: 'A reason is required' },
+  CUSTOMER_FULL_TIME_MANAGER_REQUIRED: { status: 409, zh: '客户进入“{to}”状态前必须指定一名专职客户经理', en: 'Assign a full-time account manager before the customer becomes "{to}"' },
+  CUSTOMER_CLOSE_REFUSED: { status: 409, zh: '不能销户：{reasons}', en: 'The customer cannot be closed: {reasons}' },
+  CUSTOMER_MANAGER_NOT_FOUND: { status: 400, zh: '客户经理（用户 ID {userId}）不存在', en: 'Manager (user id {userId}) does not exist' },
+  CUSTOMER_MANAGER_DISABLED: { status: 400, zh: '用户“{name}”已停用，不能担任客户经理', en: 'User "{name}" is disabled and cannot be a manager' },
+  CUSTOMER_MANAGER_ROLE: { status: 400, zh: '用户“{name}”没有{kind}所需的角色（需要：{roles}）', en: 'User "{name}" lacks the role needed for {kind} (needs: {roles})' },
+  CUSTOMER_FULL_TIME_EXISTS: { status: 409, zh: '该客户已有专职客户经理“{name}”，一个客户只能有一名专职客户经理；请使用“更换专职客户经理”', en: 'The customer already has a full-time manager ("{name}"); use reassign instead' },
+  CUSTOMER_MANAGER_ALREADY_ASSIGNED: { status: 409, zh: '“{name}”已是该客户的客户经理', en: '"{name}" already manages this customer' },
+  CUSTOMER_NO_FULL_TIME_MANAGER: { status: 409, zh: '该客户还没有专职客户经理，请先指定', en: 'The customer has no full-time manager yet; assign one first' },
+  CUSTOMER_FULL_TIME_MANAGER_STILL_NEEDED: { status: 409, zh: '客户处于“{status}”状态，必须保留一名专职客户经理；请使用“更换”', en: 'A "{status}" customer must keep a full-time manager; reassign instead' },
+  CUSTOMER_METER_NO_DUPLICATE: { status: 409, zh: '计量表号 {meterNo} 已被交付点“{name}”使用', en: 'Meter number {meterNo} is already used by delivery point "{name}"' },
+  CUSTOMER_SUPPLY_SOURCE_NOT_FOUND: { status: 400, zh: '气源（ID {id}）不存在', en: 'Supply source {id} does not exist' },
+  CUSTOMER_SUPPLY_CODE_DUPLICATE: { status: 409, zh: '气源编码 {code} 已存在', en: 'Supply source code {code} already exists' },
+  CUSTOMER_SUPPLY_PARENT_KIND: { status: 400, zh: '{kind}不能挂在{parentKind}之下', en: 'A {kind} cannot be placed under a {parentKind}' },
+  CUSTOMER_DELIVERY_POINT_IN_USE: { status: 409, zh: '交付点“{name}”已有计量数据，不能删除；请将其停用', en: 'Delivery point "{name}" has metering data and cannot be deleted; deactivate it instead' },
+  CUSTOMER_UPLOAD_MISSING: { status: 400, zh: '请选择要上传的文件（字段 file）', en: 'Choose a file to upload (field "file")' },
+  CUSTOMER_UPLOAD_FIELD: { status: 400, zh: '上传字段“{field}”无效：{reason}', en: 'Upload field "{field}" is invalid: {reason}' },
+  CUSTOMER_IMPORT_NOT_XLSX: { status: 400, zh: '文件不是有效的 Excel（.xlsx）文件，请使用下载的导入模板', en: 'The file is not a valid Excel (.xlsx) workbook; use the import template' },
+  CUSTOMER_IMPORT_TEMPLATE: { status: 400, zh: '导入模板不正确：缺少列 {columns}。请下载最新的导入模板', en: 'Wrong import template: missing columns {columns}. Download the current template' },
+  CUSTOMER_IMPORT_EMPTY: { status: 400, zh: '导入文件中没有数据行', en: 'The import file has no data rows' },
+  CUSTOMER_IMPORT_TOO_MANY: { status: 400, zh: '一次最多导入 {max} 行（文件有 {rows} 行）', en: 'At most {max} rows per import (the file has {rows})' },
+  CUSTOMER_IMPORT_HAS_ERRORS: { status: 422, zh: '共有 {rows} 行存在错误（{count} 处），未导入任何数据；请修正后重新导入，或选择“仅导入有效行”', en: '{rows} rows have errors ({count} in all); nothing was imported. Fix them, or choose "import valid rows only"' },
+});

@@ -1,0 +1,188 @@
+/** SQL of the customers archive (Kysely): plain data in and out, no rules. */
+import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../platform/db/schema';
+import type { Tx } from '../../platform/db/database';
+import { inCustomerScope } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import type { CustomerFilter } from './customers.schema';
+
+export type CustomerRow = Awaited<ReturnType<typeof getCustomer>> & {};
+
+export function getCustomer(db: Tx, id: number) {
+  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the customer row for the rest of the transaction (serialises changes to one customer). */
+export function lockCustomer(db: Tx, id: number) {
+  return db.selectFrom('customers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findByUscc(db: Tx, usccs: string[]) {
+  if (!usccs.length) return Promise.resolve([]);
+  return db.selectFrom('customers').select(['id', 'code', 'name', 'uscc']).where('uscc', 'in', usccs).execute();
+}
+
+export type CustomerInsert = Insertable<DB['customers']>;
+
+/** Inserts in batches of 1000 rows; returns ids and generated codes in input order. */
+export async function insertCustomers(db: Tx, rows: CustomerInsert[]): Promise<{ id: number; code: string; name: string }[]> {
+  const out: { id: number; code: string; name: string }[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const part = await db.insertInto('customers').values(rows.slice(i, i + 1000)).returning(['id', 'code', 'name']).execute();
+    out.push(...part.sort((a, b) => a.id - b.id));
+  }
+  return out;
+}
+
+export function updateCustomer(db: Tx, id: number, set: Record<string, unknown>) {
+  return db
+    .updateTable('customers')
+    .set({ ...(set as any), updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}
+
+/** The list/export filter, within the user's customer scope. */
+export function filteredCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, f: CustomerFilter): SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}> {
+  let q = db.selectFrom('customers as c').where(inCustomerScope(user, 'c.id')) as SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}>;
+  if (f.q) q = q.where(sql<boolean>`c.search_text LIKE ${'%' + escapeLike(f.q.toLowerCase().replace(/\s+/g, '')) + '%'}`);
+  if (f.type?.length) q = q.where('c.type', 'in', f.type);
+  if (f.status?.length) q = q.where('c.status', 'in', f.status);
+  if (f.province) q = q.where('c.province', '=', f.province);
+  if (f.city) q = q.where('c.city', '=', f.city);
+  if (f.county) q = q.where('c.county', '=', f.county);
+  if (f.tag?.length) q = q.where(sql<boolean>`c.tags @> ${sql.val(f.tag)}::text[]`);
+  if (f.managerId) q = q.where(sql<boolean>`c.id IN (SELECT m.customer_id FROM customer_managers m WHERE m.user_id = ${f.managerId} AND m.unassigned_at IS NULL)`);
+  return q;
+}
+
+const SORT_COLUMNS: Record<CustomerFilter['sort'], string[]> = {
+  // Codes are issued from a sequence in id order, and id keeps KH99999 < KH100000.
+  code: ['c.id'],
+  name: ['c.name', 'c.id'],
+  status: ['c.status', 'c.id'],
+  type: ['c.type', 'c.id'],
+  city: ['c.province', 'c.city', 'c.county', 'c.id'],
+  updatedAt: ['c.updated_at', 'c.id'],
+  createdAt: ['c.created_at', 'c.id'],
+};
+
+export const LIST_COLUMNS = ['c.id', 'c.code', 'c.name', 'c.uscc', 'c.type', 'c.price_category', 'c.province', 'c.city', 'c.county', 'c.address', 'c.status', 'c.exchange_status', 'c.serves_residents', 'c.residential_share', 'c.use_structure_verified_on', 'c.tags', 'c.notes', 'c.updated_at', 'c.created_at'] as const;
+
+export async function listCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, f: CustomerFilter, page: { page: number; pageSize: number } | null) {
+  const base = filteredCustomers(db, user, f);
+  let q = base.select([...LIST_COLUMNS]);
+  for (const col of SORT_COLUMNS[f.sort]) q = q.orderBy(sql.ref(col), f.order);
+  if (page) q = q.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const [items, total] = await Promise.all([q.execute(), page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : null]);
+  return { total: total ? Number(total.n) : items.length, items };
+}
+
+export interface ActiveManagerRow {
+  assignmentId: number;
+  customerId: number;
+  userId: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  email: string | null;
+  kind: 'full_time' | 'part_time';
+  assignedAt: Date;
+}
+
+export async function activeManagers(db: Tx, customerIds: number[]): Promise<ActiveManagerRow[]> {
+  if (!customerIds.length) return [];
+  if (customerIds.length > 5000) {
+    const out: ActiveManagerRow[] = [];
+    for (let i = 0; i < customerIds.length; i += 5000) out.push(...(await activeManagers(db, customerIds.slice(i, i + 5000))));
+    return out;
+  }
+  const rows = await db
+    .selectFrom('customer_managers as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.id as assignmentId', 'm.customer_id as customerId', 'm.user_id as userId', 'u.username', 'u.display_name as displayName', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at as assignedAt'])
+    .where('m.customer_id', 'in', customerIds)
+    .where('m.unassigned_at', 'is', null)
+    .orderBy('m.customer_id')
+    .orderBy('m.kind')
+    .orderBy('m.assigned_at')
+    .execute();
+  return rows;
+}
+
+export function managerHistory(db: Tx, customerId: number) {
+  return db
+    .selectFrom('customer_managers as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('users as b', 'b.id', 'm.assigned_by')
+    .select(['m.id', 'm.user_id', 'u.username', 'u.display_name', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at', 'm.unassigned_at', 'm.reason', 'm.unassign_reason', 'b.display_name as assigned_by_name'])
+    .where('m.customer_id', '=', customerId)
+    .orderBy('m.assigned_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+}
+
+export async function customerCounts(db: Tx, customerId: number, today: string, soonDays: number) {
+  const r = await sql<{ dps: number; docs: number; expiring: number }>`
+    SELECT (SELECT count(*) FROM delivery_points WHERE customer_id = ${customerId} AND active)::int AS dps,
+           (SELECT count(*) FROM customer_documents WHERE customer_id = ${customerId} AND deleted_at IS NULL)::int AS docs,
+           (SELECT count(*) FROM customer_documents WHERE customer_id = ${customerId} AND deleted_at IS NULL
+              AND expires_on IS NOT NULL AND expires_on <= ${today}::date + ${soonDays}::int)::int AS expiring`.execute(db);
+  return r.rows[0];
+}
+
+export interface HistoryInsert {
+  customer_id: number;
+  at?: Date;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export async function insertHistory(db: Tx, rows: HistoryInsert[]) {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('customer_history').values(rows.slice(i, i + 1000)).execute();
+}
+
+export function listHistory(db: Tx, customerId: number, page: { page: number; pageSize: number }, entity?: string) {
+  let q = db.selectFrom('customer_history as h').leftJoin('users as u', 'u.id', 'h.actor_id').where('h.customer_id', '=', customerId);
+  if (entity) q = q.where('h.entity', '=', entity);
+  return Promise.all([
+    q
+      .select(['h.id', 'h.at', 'h.actor_id', 'h.actor_name', 'u.display_name', 'h.action', 'h.entity', 'h.entity_id', 'h.before', 'h.after'])
+      .orderBy('h.at', 'desc')
+      .orderBy('h.id', 'desc')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+}
+
+export function listTransitions(db: Tx, customerId: number) {
+  return db
+    .selectFrom('customer_transitions as t')
+    .leftJoin('users as u', 'u.id', 't.actor_id')
+    .select(['t.id', 't.from_status', 't.to_status', 't.reason', 't.actor_id', 't.actor_name', 'u.display_name', 't.at'])
+    .where('t.customer_id', '=', customerId)
+    .orderBy('t.at')
+    .orderBy('t.id')
+    .execute();
+}
+
+export function findUser(db: Tx, id: number) {
+  return db.selectFrom('users').select(['id', 'username', 'display_name', 'roles', 'disabled']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function tagCounts(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>) {
+  const r = await sql<{ tag: string; count: number }>`SELECT t AS tag, count(*)::int AS count FROM customers c, unnest(c.tags) t WHERE ${inCustomerScope(user, 'c.id')} GROUP BY t ORDER BY count(*) DESC, t LIMIT 200`.execute(db);
+  return r.rows;
+}
