@@ -18,6 +18,17 @@ async function managerOf(db: Tx, customerId: number, fallback: number) {
   return (await repo.customerManagers(db, [customerId])).find((m) => m.kind === 'full_time')?.user_id ?? fallback;
 }
 
+/** A random customer of `pool`, preferring one in the region of a named operation area (at most 30 looked at). */
+async function pickServed<T extends { id: number }>(db: Tx, pool: T[], rng: { int: (a: number, b: number) => number }): Promise<T> {
+  const start = rng.int(0, pool.length - 1);
+  for (let k = 0; k < Math.min(pool.length, 30); k++) {
+    const c = pool[(start + k) % pool.length];
+    const ops = await operatorsFor(db, (await repo.findCustomer(db, c.id))!);
+    if (ops.some((o) => !o.suggested)) return c;
+  }
+  return pool[start];
+}
+
 export const proceduresDemo = {
   order: 350,
   async run(ctx: DemoContext) {
@@ -29,9 +40,9 @@ export const proceduresDemo = {
     const atReduce = customers.filter((c) => levels.get(c.id)?.level === 'reduce');
     const restricted = customers.filter((c) => c.status === 'restricted');
     const pool = atReduce.length ? atReduce : restricted.length ? restricted : customers;
-    const current = pool[rng.int(0, pool.length - 1)];
+    const current = await pickServed(db, pool, rng);
     const normal = customers.filter((c) => c.id !== current.id && (levels.size ? levels.get(c.id)?.level === 'normal' : true));
-    const past = normal.length ? normal[rng.int(0, normal.length - 1)] : customers.find((c) => c.id !== current.id)!;
+    const past = await pickServed(db, normal.length ? normal : customers.filter((c) => c.id !== current.id), rng);
     const fallbackUser = ctx.users.get('am01')!;
     const d = ctx.lastDay;
 

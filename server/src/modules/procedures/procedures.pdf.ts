@@ -29,6 +29,8 @@ export interface NoticeData {
   avgDailyChargeFen: number | null;
   availableDays: string | null;
   level: keyof typeof LEVEL_LABELS | null;
+  /** Gas day the payment figures refer to (accounts' monitoring day); null when unknown. */
+  asOfDay: string | null;
   manager: { name: string; phone: string | null } | null;
 }
 
@@ -48,6 +50,7 @@ export async function loadNoticeData(db: Tx, user: Pick<SessionUser, 'id' | 'rol
     avgDailyChargeFen: pay?.avgDailyChargeFen ?? null,
     availableDays: pay?.availableDays ?? null,
     level: pay?.level ?? c.level,
+    asOfDay: pay?.asOfDay ?? null,
     manager: mgr ? { name: mgr.display_name, phone: mgr.phone } : null,
   };
 }
@@ -58,6 +61,7 @@ export function noticeText(d: NoticeData, lang: Lang) {
   const days = d.availableDays == null ? '—' : dec(d.availableDays).toFixed(1);
   const level = d.level ? (lang === 'en' ? LEVEL_LABELS[d.level].en : LEVEL_LABELS[d.level].zh) : '—';
   const date = fmtDate(d.sentAt, lang);
+  const asOf = d.asOfDay ? fmtDate(new Date(`${d.asOfDay}T12:00:00+08:00`), lang) : date;
   const contact = d.manager ? `${d.manager.name}${d.manager.phone ? `  ${d.manager.phone}` : ''}` : '—';
   if (lang === 'en')
     return {
@@ -65,7 +69,7 @@ export function noticeText(d: NoticeData, lang: Lang) {
       no: `No. ${d.noticeNo}`,
       to: `To: ${d.customerName}`,
       body: [
-        `Under the pay-before-gas terms of our gas purchase and sale contract, as of ${date} your prepaid gas balance is CNY ${yuan(d.balanceFen)}. At the average daily gas charge of CNY ${yuan(d.avgDailyChargeFen)}, it covers about ${days} days (payment level: ${level}).`,
+        `Under the pay-before-gas terms of our gas purchase and sale contract, as of gas day ${asOf} your prepaid gas balance is CNY ${yuan(d.balanceFen)}. At the average daily gas charge of CNY ${yuan(d.avgDailyChargeFen)}, it covers about ${days} days (payment level: ${level}).`,
         'Please pay the gas charges in full promptly upon receipt of this notice. If payment is not received, we will reduce and then stop the gas supply as provided in the contract; the consequences shall be borne by your company.',
         `Contact (account manager): ${contact}`,
       ],
@@ -80,7 +84,7 @@ export function noticeText(d: NoticeData, lang: Lang) {
     no: `编号：${d.noticeNo}`,
     to: `${d.customerName}：`,
     body: [
-      `根据双方签订的天然气购销合同"先款后气"的约定，截至${date}，贵单位预付气款余额为 ${yuan(d.balanceFen)} 元，按平均日气费 ${yuan(d.avgDailyChargeFen)} 元测算，可用天数约 ${days} 天（气款等级：${level}）。`,
+      `根据双方签订的天然气购销合同“先款后气”的约定，截至${asOf}（燃气日），贵单位预付气款余额为 ${yuan(d.balanceFen)} 元，按平均日气费 ${yuan(d.avgDailyChargeFen)} 元测算，可用天数约 ${days} 天（气款等级：${level}）。`,
       '请贵单位收到本函后尽快足额缴纳气款。逾期未缴纳的，我方将按合同约定依次采取减气、停气措施，由此产生的后果由贵单位承担。',
       `联系人（客户经理）：${contact}`,
     ],

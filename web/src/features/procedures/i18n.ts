@@ -21,7 +21,7 @@ addTranslations(
     },
     a: {
       open: '立案', openTitle: '新建减停气案件', add: '下达/登记', confirm: '确认执行', confirmTitle: '确认执行：{{kind}}', approve: '批准', reject: '驳回', rejectTitle: '驳回停气', approveTitle: '批准停气',
-      receipt: '登记回执', upload: '上传附件', uploadReceipt: '上传回执扫描件', print: '打印催款函', printEn: 'English', cancel: '撤销案件', cancelTitle: '撤销案件', view: '查看', toCase: '查看案件',
+      receipt: '登记回执', upload: '上传附件', uploadReceipt: '上传回执扫描件', print: '打印催款函', printOther: '英文版', cancel: '撤销案件', cancelTitle: '撤销案件', view: '查看', toCase: '查看案件',
     },
     msg: {
       opened: '已立案', saved: '已保存', uploaded: '已上传', approved: '已批准，指令已下达作业区', rejected: '已驳回', confirmed: '已确认执行', cancelled: '案件已撤销',
@@ -50,7 +50,7 @@ addTranslations(
     },
     a: {
       open: 'Open case', openTitle: 'New reduce/stop case', add: 'Issue / record', confirm: 'Confirm execution', confirmTitle: 'Confirm execution: {{kind}}', approve: 'Approve', reject: 'Reject', rejectTitle: 'Reject stop', approveTitle: 'Approve stop',
-      receipt: 'Record receipt', upload: 'Upload', uploadReceipt: 'Upload signed receipt', print: 'Print notice', printEn: 'English', cancel: 'Cancel case', cancelTitle: 'Cancel case', view: 'View', toCase: 'Open case',
+      receipt: 'Record receipt', upload: 'Upload', uploadReceipt: 'Upload signed receipt', print: 'Print notice', printOther: 'Chinese version', cancel: 'Cancel case', cancelTitle: 'Cancel case', view: 'View', toCase: 'Open case',
     },
     msg: {
       opened: 'Case opened', saved: 'Saved', uploaded: 'Uploaded', approved: 'Approved; the instruction went to the operation area', rejected: 'Rejected', confirmed: 'Execution confirmed', cancelled: 'Case cancelled',

@@ -54,7 +54,8 @@ function UploadButton({ detail, step, purpose }: { detail: CaseDetail; step: Ste
 }
 
 function StepBody({ detail, step: s, actions }: { detail: CaseDetail; step: Step; actions: TimelineActions }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
+  const en = i18n.language === 'en';
   const me = useMe().data;
   const canWrite = useCan('procedures:write');
   const canExecute = useCan('procedures:execute');
@@ -106,11 +107,11 @@ function StepBody({ detail, step: s, actions }: { detail: CaseDetail; step: Step
       <Space wrap>
         {s.kind === 'notice' && (
           <>
-            <Button size="small" icon={<FilePdfOutlined />} href={paths.noticePdf(detail.id, s.id, 'zh-CN')} target="_blank">
+            <Button size="small" icon={<FilePdfOutlined />} href={paths.noticePdf(detail.id, s.id, en ? 'en' : 'zh-CN')} target="_blank">
               {t('a.print')}
             </Button>
-            <Button size="small" href={paths.noticePdf(detail.id, s.id, 'en')} target="_blank">
-              {t('a.printEn')}
+            <Button size="small" href={paths.noticePdf(detail.id, s.id, en ? 'zh-CN' : 'en')} target="_blank">
+              {t('a.printOther')}
             </Button>
             {canWrite && <Button size="small" onClick={() => actions.onReceipt(s)}>{t('a.receipt')}</Button>}
             {canWrite && <UploadButton detail={detail} step={s} purpose="receipt" />}

@@ -26,6 +26,7 @@ function progress(d: CaseDetail) {
 
 function Header({ d }: { d: CaseDetail }) {
   const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
   const region = [d.customer.province, d.customer.city, d.customer.county].filter(Boolean).join(' ');
   return (
     <Card size="small" title={t('msg.customerInfo')} style={{ marginBottom: 12 }}>
@@ -37,9 +38,9 @@ function Header({ d }: { d: CaseDetail }) {
           { key: 'r', label: t('f.region'), children: region || '—' },
           { key: 'm', label: t('f.managers'), children: d.managers.map((m) => `${m.name}${m.phone ? ` ${m.phone}` : ''}`).join('；') || '—' },
           { key: 'l', label: t('f.level'), children: <LevelTag level={d.payment?.level ?? d.level} /> },
-          { key: 'b', label: t('f.balance'), children: d.payment ? `${formatFen(d.payment.balanceFen)} 元` : t('msg.noPayment') },
+          { key: 'b', label: t('f.balance'), children: d.payment ? `${formatFen(d.payment.balanceFen)} ${tc('units.yuan')}` : t('msg.noPayment') },
           { key: 'a', label: t('f.availableDays'), children: d.payment?.availableDays ?? '—' },
-          { key: 'g', label: t('f.avgCharge'), children: d.payment ? formatFen(d.payment.avgDailyChargeFen) : '—' },
+          { key: 'g', label: t('f.avgCharge'), children: d.payment?.avgDailyChargeFen != null ? `${formatFen(d.payment.avgDailyChargeFen)} ${tc('units.yuan')}` : '—' },
           { key: 'o', label: t('f.openedVia'), children: `${t(`via.${d.openedVia}`)} ${formatDateTime(d.openedAt)}${d.openedBy ? `（${d.openedBy.name}）` : ''}` },
           { key: 't', label: t('f.trigger'), children: <LevelTag level={d.triggerLevel} /> },
           { key: 'x', label: t('f.closedAt'), children: d.closedAt ? `${formatDate(d.closedAt)} ${d.closeReason === 'restored' ? t('f.restored') : (d.closeReason ?? '')}` : '—' },
