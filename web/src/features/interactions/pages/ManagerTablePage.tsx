@@ -71,17 +71,17 @@ export default function ManagerTablePage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           locale={{ emptyText: tc('state.empty') }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1400 }}
           pagination={{ current: Number(f.page), pageSize: Number(f.pageSize), total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setF({ ...f, page, pageSize }) }}
           columns={[
             { title: t('f.manager'), dataIndex: 'managerName', width: 100, fixed: 'left' },
             { title: t('f.managerKind'), dataIndex: 'managerKind', width: 80, render: (v: string) => <Tag color={v === 'full_time' ? 'blue' : 'default'}>{t(`managerKind.${v}`)}</Tag> },
             { title: t('f.managerPhone'), dataIndex: 'managerPhone', width: 120, render: (v) => v ?? '—' },
             { title: t('f.code'), dataIndex: 'customerCode', width: 100 },
-            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => <Link to={`/customers/${r.customerId}`}>{v}</Link> },
+            { title: t('f.customer'), dataIndex: 'customerName', width: 220, render: (v, r) => <Link to={`/customers/${r.customerId}`}>{v}</Link> },
             { title: t('f.type'), dataIndex: 'customerType', width: 90, render: (v: keyof typeof CUSTOMER_TYPE_LABELS) => (CUSTOMER_TYPE_LABELS[v] ? (en ? CUSTOMER_TYPE_LABELS[v].en : CUSTOMER_TYPE_LABELS[v].zh) : v) },
             { title: t('f.region'), key: 'region', width: 140, render: (_, r) => [r.city, r.county].filter(Boolean).join(' ') || '—' },
-            { title: t('f.primaryContact'), key: 'pc', render: (_, r) => (r.contactName ? `${r.contactName}${r.contactTitle ? `（${r.contactTitle}）` : ''}` : '—') },
+            { title: t('f.primaryContact'), key: 'pc', width: 170, render: (_, r) => (r.contactName ? `${r.contactName}${r.contactTitle ? `（${r.contactTitle}）` : ''}` : '—') },
             { title: t('f.mobile'), dataIndex: 'contactMobile', width: 120, render: (v) => v ?? '—' },
             { title: t('f.landline'), dataIndex: 'contactLandline', width: 130, render: (v) => v ?? '—' },
             { title: t('f.otherContacts'), dataIndex: 'otherContacts', width: 90, align: 'right' },

@@ -49,7 +49,7 @@ export default function StatsPage() {
     const sum = (p: string, k: keyof Figures) => d.rows.filter((r) => r.period === p).reduce((s, r) => s + ((r[k] as number) ?? 0), 0);
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('f.contactsCount'), t('f.visits'), t('f.issuesOpened')] },
+      legend: { top: 0, data: [t('f.contactsCount'), t('f.visits'), t('f.issuesOpened')] },
       grid: { left: 40, right: 20, bottom: 30, top: 40 },
       xAxis: { type: 'category', data: d.periods },
       yAxis: { type: 'value', minInterval: 1 },
