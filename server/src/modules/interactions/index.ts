@@ -21,3 +21,4 @@ export const interactionsModule: QikeModule = {
 };
 
 export { issueTimes } from './interactions.calc';
+export { contactCounts, customerIssueFigures, type CustomerIssueFigures } from './public';

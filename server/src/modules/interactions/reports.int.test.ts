@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { makeCustomer } from './testing/factory';
+import { contactCounts, customerIssueFigures } from './index';
 
 let t: TestApp;
 let am: Client;
@@ -82,6 +83,12 @@ describe('contact statistics per manager and period', () => {
       ['李娜', 1, 1, 0, 0, 0],
     ]);
     expect(y.body.totals).toMatchObject({ contacts: 6, visits: 3, issuesOpened: 3, issuesResolved: 2, avgResponseMinutes: 75 });
+  });
+
+  it('offers the same figures to other modules through index.ts', async () => {
+    expect(await contactCounts(t.db, '2025-01-01', '2025-12-31')).toEqual({ contacts: 6, visits: 3 });
+    const figs = await customerIssueFigures(t.db, { from: '2025-01-01', to: '2025-12-31', today: '2025-06-01', timeZone: 'Asia/Shanghai' });
+    expect(figs).toEqual([{ customerId: c1.id, raised: 3, responded: 2, avgResponseMinutes: 75, resolved: 2, resolvedLate: 2, overdueOpen: 1 }]);
   });
 
   it('limits account managers to their customers and exports both sheets', async () => {
