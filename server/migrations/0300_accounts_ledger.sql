@@ -46,7 +46,7 @@ CREATE TABLE ledger_transactions (
   payer_name text,
   payer_account text,
   note text,
-  reverses_id bigint UNIQUE REFERENCES ledger_transactions(id),
+  reverses_id bigint REFERENCES ledger_transactions(id),
   created_by bigint REFERENCES users(id),
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((kind = 'daily_charge') = (charge_day IS NOT NULL)),
@@ -54,20 +54,25 @@ CREATE TABLE ledger_transactions (
   CHECK (kind <> 'payment' OR reference IS NOT NULL)
 );
 CREATE UNIQUE INDEX ledger_transactions_bank_ref ON ledger_transactions(reference) WHERE kind = 'payment';
+-- A transaction is reversed at most once.
+CREATE UNIQUE INDEX ledger_transactions_reversed_once ON ledger_transactions(reverses_id) WHERE reverses_id IS NOT NULL;
 CREATE INDEX ledger_transactions_customer_idx ON ledger_transactions(customer_id, business_date, id);
 CREATE INDEX ledger_transactions_charge_day_idx ON ledger_transactions(charge_day, customer_id) WHERE charge_day IS NOT NULL;
 
+-- transaction_id and account_id are checked once per insert statement by ledger_postings_check()
+-- below (set-based) rather than by per-row foreign keys: rows are never updated or deleted, so a
+-- reference that is valid when inserted stays valid.
 CREATE TABLE ledger_postings (
-  transaction_id bigint NOT NULL REFERENCES ledger_transactions(id),
+  transaction_id bigint NOT NULL,
   line smallint NOT NULL,
-  account_id bigint NOT NULL REFERENCES ledger_accounts(id),
+  account_id bigint NOT NULL,
   -- The customer whose account this posting is on; null on counter accounts.
   customer_id bigint,
   amount_fen bigint NOT NULL CHECK (amount_fen <> 0),
   PRIMARY KEY (transaction_id, line)
 );
 CREATE INDEX ledger_postings_customer_idx ON ledger_postings(customer_id, transaction_id) INCLUDE (amount_fen) WHERE customer_id IS NOT NULL;
-CREATE INDEX ledger_postings_account_idx ON ledger_postings(account_id);
+-- (no index on account_id: counter accounts are read through their transactions)
 
 -- Append-only: the database refuses changes and deletions.
 CREATE FUNCTION ledger_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -79,11 +84,23 @@ CREATE TRIGGER ledger_transactions_no_truncate BEFORE TRUNCATE ON ledger_transac
 CREATE TRIGGER ledger_postings_immutable BEFORE UPDATE OR DELETE ON ledger_postings FOR EACH ROW EXECUTE FUNCTION ledger_immutable();
 CREATE TRIGGER ledger_postings_no_truncate BEFORE TRUNCATE ON ledger_postings FOR EACH STATEMENT EXECUTE FUNCTION ledger_immutable();
 
--- Double entry: after each insert statement, every transaction it touched sums to zero.
--- (The single insert path writes all postings of a transaction in one statement.)
-CREATE FUNCTION ledger_postings_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Double entry and references: after each insert statement, every posting refers to an existing
+-- transaction and account (a customer's posting to that customer's own account, a counter posting
+-- to a global account), and every transaction it touched sums to zero. (The single insert path
+-- writes all postings of a transaction in one statement.)
+CREATE FUNCTION ledger_postings_check() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE bad bigint;
 BEGIN
+  SELECT n.transaction_id INTO bad
+    FROM new_rows n
+    LEFT JOIN ledger_transactions t ON t.id = n.transaction_id
+    LEFT JOIN ledger_accounts a ON a.id = n.account_id
+   WHERE t.id IS NULL OR a.id IS NULL OR a.customer_id IS DISTINCT FROM n.customer_id
+      OR (n.customer_id IS NOT NULL AND n.customer_id <> t.customer_id)
+   LIMIT 1;
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'ledger posting of transaction % refers to a missing transaction or the wrong account', bad USING ERRCODE = 'P0001';
+  END IF;
   SELECT p.transaction_id INTO bad
     FROM ledger_postings p
    WHERE p.transaction_id IN (SELECT DISTINCT transaction_id FROM new_rows)
@@ -95,7 +112,7 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER ledger_postings_balance AFTER INSERT ON ledger_postings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_postings_balanced();
+CREATE TRIGGER ledger_postings_check AFTER INSERT ON ledger_postings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_postings_check();
 
 -- Closed periods: no transaction may be dated into a closed month.
 CREATE FUNCTION ledger_transactions_open_period() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -142,3 +159,6 @@ CREATE TABLE customer_provisional_prices (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (customer_id, effective_from)
 );
+
+-- Ids are drawn in blocks: bulk postings (daily run, demo) draw one id per transaction.
+ALTER SEQUENCE ledger_transactions_id_seq CACHE 1000;

@@ -40,17 +40,12 @@ async function seed() {
 describe('accounts demo', () => {
   it('loads two years of charges and payments with most customers 正常 and a few at risk', async () => {
     const ids = await seed();
-    const ctx: DemoContext = { app: t.built.ctx, rng: (s) => new Rng(s.length * 7919), users: new Map(), lastDay: LAST, log: console.log };
-    const t0 = Date.now();
+    const ctx: DemoContext = { app: t.built.ctx, rng: (s) => new Rng(s.length * 7919), users: new Map(), lastDay: LAST, log: () => {} };
     await accountsDemo.run(ctx);
-    console.log(`demo run ${Date.now() - t0} ms`);
     const charges = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'daily_charge'`.execute(t.db);
     expect(Number(charges.rows[0].n)).toBe(11 * 730 + 530);
     expect(await unbalancedTransactions(t.db)).toBe(0);
     const levels = await t.db.selectFrom('customer_payment_levels').select(['customer_id', 'level', 'balance_fen']).where('customer_id', 'in', ids).execute();
-    console.log(JSON.stringify(levels));
-    console.log(JSON.stringify((await sql`SELECT t.kind, t.customer_id, count(*), sum(p.amount_fen), min(t.business_date), max(t.business_date) FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id AND p.customer_id IS NOT NULL WHERE t.customer_id IN (1,2) GROUP BY 1,2`.execute(t.db)).rows));
-    console.log(JSON.stringify((await sql`SELECT * FROM customer_payment_levels WHERE customer_id = 1`.execute(t.db)).rows));
     const count = (l: string) => levels.filter((x) => x.level === l).length;
     expect(levels).toHaveLength(11); // the closed customer is not monitored
     expect(count('normal')).toBeGreaterThanOrEqual(6);

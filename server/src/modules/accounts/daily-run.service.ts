@@ -34,15 +34,17 @@ function deltaCtes(from: string, to: string) {
   return sql`
     vol AS (
       SELECT customer_id, gas_day, SUM(volume_m3) AS v FROM daily_deliveries WHERE gas_day BETWEEN ${from}::date AND ${to}::date GROUP BY customer_id, gas_day
+    ), prices AS (
+      -- provisional prices with the day each stops applying (the next one's effective_from)
+      SELECT customer_id, effective_from, price,
+             lead(effective_from) OVER (PARTITION BY customer_id ORDER BY effective_from) AS until
+        FROM customer_provisional_prices WHERE customer_id IN (SELECT customer_id FROM vol)
     ), charge AS (
       -- lineAmountFen(volume, price): round(volume × price × 100) — numeric, half away from zero = half-up
-      -- for ≥ 0 — with the provisional price effective that day (latest effective_from ≤ gas day);
-      -- NULL when the customer has no price yet
-      SELECT vol.customer_id, vol.gas_day,
-             round(vol.v * (SELECT pp.price FROM customer_provisional_prices pp
-                             WHERE pp.customer_id = vol.customer_id AND pp.effective_from <= vol.gas_day
-                             ORDER BY pp.effective_from DESC LIMIT 1) * 100)::bigint AS fen
-        FROM vol
+      -- for ≥ 0 — with the price effective that day; NULL when the customer has no price yet
+      SELECT vol.customer_id, vol.gas_day, round(vol.v * pr.price * 100)::bigint AS fen
+        FROM vol LEFT JOIN prices pr
+          ON pr.customer_id = vol.customer_id AND pr.effective_from <= vol.gas_day AND (pr.until IS NULL OR vol.gas_day < pr.until)
     ), unpriced AS (
       SELECT customer_id, gas_day FROM charge WHERE fen IS NULL
     ), posted AS (
@@ -78,15 +80,21 @@ export async function postDailyCharges(trx: Tx, from: string, to: string, actor:
             SELECT DISTINCT 'customer', d.customer_id, '客户往来', 'Customer account' FROM daily_deliveries d WHERE d.gas_day BETWEEN ${from}::date AND ${to}::date
             ON CONFLICT (customer_id) DO NOTHING`.execute(trx);
   const sales = (await counterAccountIds(trx)).gas_sales;
+  const { rows } = await chargeStatement(from, to, actor.userId, sales).execute(trx);
+  return { transactions: Number(rows[0].transactions), corrections: Number(rows[0].corrections), chargedFen: Number(rows[0].charged), missingPrice };
+}
+
+/** The one statement that posts the differences (exported for EXPLAIN in benchmarks). */
+export function chargeStatement(from: string, to: string, userId: number | null, sales: number) {
   const note = '气量更正差额 / delivery correction';
-  const { rows } = await sql<{ transactions: number; corrections: number; charged: number }>`
+  return sql<{ transactions: number; corrections: number; charged: number }>`
     WITH ${deltaCtes(from, to)},
     -- ids drawn up front so the postings need no join back to the inserted transactions
     numbered AS MATERIALIZED (
       SELECT nextval(pg_get_serial_sequence('ledger_transactions', 'id')) AS tx_id, d.* FROM delta d ORDER BY d.gas_day, d.customer_id
     ), tx AS (
       INSERT INTO ledger_transactions (id, kind, customer_id, business_date, period, charge_day, reference, note, created_by)
-      SELECT n.tx_id, 'daily_charge', n.customer_id, n.gas_day, to_char(n.gas_day, 'YYYY-MM'), n.gas_day, 'gas-day:' || n.gas_day::text, CASE WHEN n.correction THEN ${note} END, ${actor.userId}::bigint
+      SELECT n.tx_id, 'daily_charge', n.customer_id, n.gas_day, to_char(n.gas_day, 'YYYY-MM'), n.gas_day, 'gas-day:' || n.gas_day::text, CASE WHEN n.correction THEN ${note} END, ${userId}::bigint
         FROM numbered n
       RETURNING id
     ), lines AS (
@@ -99,8 +107,7 @@ export async function postDailyCharges(trx: Tx, from: string, to: string, actor:
     SELECT (SELECT count(*) FROM tx)::int AS transactions,
            (SELECT count(*) FROM delta WHERE correction)::int AS corrections,
            (SELECT COALESCE(SUM(fen), 0) FROM delta)::bigint AS charged,
-           (SELECT count(*) FROM lines)::int AS lines`.execute(trx);
-  return { transactions: Number(rows[0].transactions), corrections: Number(rows[0].corrections), chargedFen: Number(rows[0].charged), missingPrice };
+           (SELECT count(*) FROM lines)::int AS lines`;
 }
 
 /** The whole daily run for one gas day, in one transaction (serialised by an advisory lock). */
