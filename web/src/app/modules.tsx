@@ -6,10 +6,12 @@ import type { WebModule } from './module-types';
 import { adminWebModule } from '../features/admin';
 import { interactionsWebModule } from '../features/interactions';
 import { proceduresWebModule } from '../features/procedures';
+import { customersWebModule } from '../features/customers';
 
 export const webModules: WebModule[] = [
   adminWebModule,
   interactionsWebModule,
   proceduresWebModule,
+  customersWebModule,
   // web modules: add new feature modules above this line
 ];
