@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boardVerdict, dayPlan, trailingAverage, type BoardFacts } from './board.calc';
+import { Decimal, dec } from '@common/decimal';
+import { boardVerdict, dayPlan, fromMilli, milli, pctChange, sumMilli, trailingAverage, type BoardFacts } from './board.calc';
 
 const base: BoardFacts = { volumeM3: '1000', pointCount: 1, reportedPoints: 1, estimated: false, avgM3: '1000', planM3: '1000', dailyMaxM3: '2000' };
 const v = (over: Partial<BoardFacts>, jump = 30) => boardVerdict({ ...base, ...over }, jump);
@@ -40,10 +41,9 @@ describe('board flags', () => {
     expect(v({ pointCount: 2, volumeM3: '1234', planM3: '1100' })).toMatchObject({ changePct: null, planDeviationPct: null }); // partial day
   });
 
-  it('trailing average leaves out days without data', () => {
-    expect(trailingAverage('7000', 7)).toBe('1000.000');
-    expect(trailingAverage('3000', 2)).toBe('1500.000');
-    expect(trailingAverage('10', 3)).toBe('3.333');
+  it('trailing average: per point mean over its days with data, summed over points', () => {
+    expect(trailingAverage('2000.5004', 2)).toBe('2000.500');
+    expect(trailingAverage('3.3335', 1)).toBe('3.334');
     expect(trailingAverage(null, 0)).toBeNull();
     expect(trailingAverage('0', 0)).toBeNull();
   });
@@ -64,4 +64,40 @@ describe('board flags', () => {
       }),
     );
   });
+
+  it('fixed point: thousandths parse and print exactly', () => {
+    expect(milli('1001.5')).toBe(1001500n);
+    expect(milli('0')).toBe(0n);
+    expect(milli('-2.25')).toBe(-2250n);
+    expect(() => milli('1.2345')).toThrow(RangeError);
+    expect(fromMilli(5n)).toBe('0.005');
+    expect(fromMilli(-1500n)).toBe('-1.500');
+    expect(sumMilli(['1.5', null, '2.25'])).toBe('3.750');
+    expect(pctChange(1250n, 1000n)).toBe('25.0');
+    expect(pctChange(1000n, 3000n)).toBe('-66.7');
+    expect(pctChange(10005n, 10000n)).toBe('0.1'); // 0.05 % rounds half-up
+    expect(pctChange(9995n, 10000n)).toBe('-0.1'); // away from zero
+  });
+
+  const q3 = fc.integer({ min: 0, max: 10 ** 12 }).map((n) => fromMilli(BigInt(n)));
+  it('property: the percentage equals the Decimal formula (V − B) / B × 100 rounded half-up to 1 place', () => {
+    fc.assert(
+      fc.property(q3, q3, (a, b) => {
+        fc.pre(dec(b).gt(0));
+        const ref = dec(a).minus(b).div(b).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1).replace(/^-0\.0$/, '0.0');
+        return pctChange(milli(a), milli(b)) === ref;
+      }),
+    );
+  });
+  it('property: the jump flag equals |V − avg| / avg × 100 > pct in Decimal', () => {
+    const pctArb = fc.integer({ min: 1, max: 200_000 }).map((n) => fromMilli(BigInt(n)));
+    fc.assert(
+      fc.property(q3, q3, pctArb, (vol, avg, p) => {
+        fc.pre(dec(avg).gt(0));
+        const ref = dec(vol).minus(avg).abs().div(avg).times(100).gt(p);
+        return boardVerdict({ ...base, volumeM3: vol, avgM3: avg, dailyMaxM3: null }, p).flags.includes('jump') === ref;
+      }),
+    );
+  });
 });
+

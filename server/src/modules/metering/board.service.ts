@@ -1,14 +1,15 @@
 /**
  * 日用气监控 — the account manager's board: yesterday's volume per customer against its plan and
  * trailing average, with flags (board.calc.ts). Scoped to the user's customers.
- * GJ: the day's energy is Σ V × GCV per delivery point; the trailing average in GJ is the mean of
- * the complete days' energies; plan and contract maximum (volumes) are shown in GJ at the day's GCV.
+ * GJ: the day's energy is Σ V × GCV per delivery point; the trailing average, the plan and the
+ * contract maximum are volumes and are shown in GJ at the day's GCV (ΣE/ΣV of the day, else the
+ * GCV of the source feeding the customer's first delivery point).
  */
-import { Decimal, dec } from '@common/decimal';
+import { Decimal } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
 import { inCustomerScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
-import { boardVerdict, dayPlan, trailingAverage, type BoardFlag } from './board.calc';
+import { boardVerdict, dayPlan, milli, sumMilli, trailingAverage, type BoardFlag } from './board.calc';
 import { daysInMonth, gasDayConfigOf, lastCompleteGasDay } from './gas-day.calc';
 import { energyGJ } from './metering.calc';
 import { getSettings } from './settings.repo';
@@ -59,17 +60,17 @@ export interface BoardQuery {
 
 const g3 = (d: Decimal) => d.toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3);
 
+/**
+ * A board row's facts and flags. GJ values of volumes (average, plan, maximum) are left null here
+ * and filled by `withEnergy` only for the rows shown or exported (10,000 customers stay fast).
+ */
 export function toItem(r: BoardRow, day: string, jumpPct: string): BoardItem {
   const pointCount = Number(r.point_count);
   const reported = Number(r.y_n ?? 0);
-  const volumeM3 = r.y_v == null ? null : dec(r.y_v).toFixed(3);
-  const avgM3 = trailingAverage(r.t_v, Number(r.t_days ?? 0));
+  const volumeM3 = r.y_v; // Σ NUMERIC(16,3): 3 places
+  const avgM3 = trailingAverage(r.t_avg, Number(r.t_points ?? 0));
   const planM3 = dayPlan(r.daily_plan, r.monthly_plan, daysInMonth(day));
-  const dailyMaxM3 = r.daily_max == null ? null : dec(r.daily_max).toFixed(3);
-  const energyOk = r.y_e_ok && r.y_e != null;
-  const energy = energyOk ? dec(r.y_e!) : null;
-  const v = volumeM3 == null ? null : dec(volumeM3);
-  const gcv = energy && v && v.gt(0) ? energy.times(1000).div(v) : r.source_gcv != null ? dec(r.source_gcv) : null;
+  const dailyMaxM3 = r.daily_max;
   const verdict = boardVerdict({ volumeM3, pointCount, reportedPoints: reported, estimated: !!r.y_est, avgM3, planM3, dailyMaxM3 }, jumpPct);
   return {
     customerId: Number(r.id),
@@ -83,45 +84,56 @@ export function toItem(r: BoardRow, day: string, jumpPct: string): BoardItem {
     pointCount,
     reportedPoints: reported,
     volumeM3,
-    energyGJ: energy ? g3(energy) : null,
-    gcvMJm3: gcv ? gcv.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4) : null,
+    energyGJ: r.y_e_ok && r.y_e != null ? r.y_e : null,
+    gcvMJm3: r.day_gcv,
     avgM3,
-    avgGJ: trailingAverage(r.t_e, Number(r.t_e_days ?? 0)),
+    avgGJ: null,
     planM3,
-    planGJ: planM3 != null && gcv ? g3(energyGJ(planM3, gcv)) : null,
+    planGJ: null,
     dailyMaxM3,
-    dailyMaxGJ: dailyMaxM3 != null && gcv ? g3(energyGJ(dailyMaxM3, gcv)) : null,
+    dailyMaxGJ: null,
     ...verdict,
   };
 }
 
-function sortValue(i: BoardItem, sort: BoardSort, gj: boolean): Decimal | string | number | null {
+/** GJ of the volumes at the day's GCV (energyGJ, DOMAIN.md §2); unknown GCV → null. */
+export function withEnergy(i: BoardItem): BoardItem {
+  if (i.gcvMJm3 == null) return i;
+  const gj = (m3: string | null) => (m3 == null ? null : g3(energyGJ(m3, i.gcvMJm3!)));
+  return { ...i, avgGJ: gj(i.avgM3), planGJ: gj(i.planM3), dailyMaxGJ: gj(i.dailyMaxM3) };
+}
+
+type SortKey = bigint | string | number | null;
+
+/** 3-place quantities and 1-place percentages compare exactly as thousandths. */
+const key = (s: string | null): SortKey => (s == null ? null : milli(s));
+
+function sortValue(i: BoardItem, sort: BoardSort, gj: boolean): SortKey {
   switch (sort) {
     case 'name':
       return i.name;
     case 'code':
       return i.code;
     case 'volume':
-      return pick(gj ? i.energyGJ : i.volumeM3);
+      return key(gj ? i.energyGJ : i.volumeM3);
     case 'avg':
-      return pick(gj ? i.avgGJ : i.avgM3);
+      return key(gj ? i.avgGJ : i.avgM3);
     case 'plan':
-      return pick(gj ? i.planGJ : i.planM3);
+      return key(gj ? i.planGJ : i.planM3);
     case 'dailyMax':
-      return pick(gj ? i.dailyMaxGJ : i.dailyMaxM3);
+      return key(gj ? i.dailyMaxGJ : i.dailyMaxM3);
     case 'change':
-      return pick(i.changePct);
+      return key(i.changePct);
     case 'planDeviation':
-      return pick(i.planDeviationPct);
+      return key(i.planDeviationPct);
     case 'flags':
       return i.flags.filter((f) => f !== 'estimate').length;
   }
 }
-const pick = (s: string | null) => (s == null ? null : dec(s));
 
-function compare(a: Decimal | string | number | null, b: Decimal | string | number | null): number {
+function compare(a: SortKey, b: SortKey): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1; // unknown values last either way
-  if (a instanceof Decimal) return a.comparedTo(b as Decimal);
+  if (typeof a === 'bigint') return a < (b as bigint) ? -1 : a > (b as bigint) ? 1 : 0;
   if (typeof a === 'string') return a.localeCompare(b as string, 'zh-CN');
   return (a as number) - (b as number);
 }
@@ -131,7 +143,8 @@ export async function board(ctx: AppContext, user: User, q: BoardQuery, now = ne
   const day = q.day ?? lastCompleteGasDay(now, gasDayConfigOf(ctx.config));
   const s = await getSettings(ctx.db);
   const rows = await boardRows(ctx.db, inCustomerScope(user, 'c.id'), day, s.avgDays, s.gcvLookbackDays);
-  const all = rows.map((r) => toItem(r, day, s.jumpPct));
+  let all = rows.map((r) => toItem(r, day, s.jumpPct));
+  if (q.unit === 'gj' && (q.sort === 'avg' || q.sort === 'plan' || q.sort === 'dailyMax')) all = all.map(withEnergy);
   const summary = summarize(all);
   let items = all;
   if (q.q) {
@@ -158,20 +171,16 @@ export async function board(ctx: AppContext, user: User, q: BoardQuery, now = ne
     avgDays: s.avgDays,
     summary,
     total: sorted.length,
-    items: q.pageSize ? sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) : sorted,
+    items: (q.pageSize ? sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) : sorted).map((i) => (i.avgGJ == null ? withEnergy(i) : i)),
   };
 }
 
 export function summarize(items: BoardItem[]) {
   const flags: Record<BoardFlag, number> = { missing: 0, zero: 0, jump: 0, above_max: 0, estimate: 0 };
-  let v = new Decimal(0);
-  let e = new Decimal(0);
   let withoutEnergy = 0;
   for (const i of items) {
     for (const f of i.flags) flags[f]++;
-    if (i.volumeM3 != null) v = v.plus(dec(i.volumeM3));
-    if (i.energyGJ != null) e = e.plus(dec(i.energyGJ));
-    else if (i.volumeM3 != null) withoutEnergy++;
+    if (i.energyGJ == null && i.volumeM3 != null) withoutEnergy++;
   }
-  return { customers: items.length, flags, volumeM3: v.toFixed(3), energyGJ: e.toFixed(3), customersWithoutEnergy: withoutEnergy };
+  return { customers: items.length, flags, volumeM3: sumMilli(items.map((i) => i.volumeM3)), energyGJ: sumMilli(items.map((i) => i.energyGJ)), customersWithoutEnergy: withoutEnergy };
 }

@@ -45,7 +45,9 @@ export interface UpsertResult {
  * new point-days are inserted; existing ones are replaced only when volume, origin or hourly
  * values differ, and then the previous value goes to delivery_history with reason and actor.
  * An estimate never replaces a measured (scada/manual) value: such positions come back in `blocked`.
- * All CTEs see the same snapshot, so history holds the values from before this statement.
+ * All CTEs see the same snapshot, so history holds the values from before this statement; the
+ * counts come from that snapshot too (a row inserted concurrently by another transaction between
+ * snapshot and insert is counted as inserted although ON CONFLICT updated it).
  */
 export async function upsertDeliveries(trx: Tx, v: UpsertInput, actor: { userId: number | null; username: string | null }, channel: Channel, defaultReason: string): Promise<UpsertResult> {
   if (!v.pointIds.length) return { inserted: 0, updated: 0, blocked: [] };
@@ -65,7 +67,6 @@ export async function upsertDeliveries(trx: Tx, v: UpsertInput, actor: { userId:
       INSERT INTO delivery_history (customer_id, delivery_point_id, gas_day, old_volume_m3, old_origin, old_hourly, new_volume_m3, new_origin, new_hourly, reason, channel, changed_by, changed_by_name)
       SELECT customer_id, delivery_point_id, gas_day, old_volume, old_origin, old_hourly, volume_m3, origin, hourly, coalesce(reason, ${defaultReason}), ${channel}, ${actor.userId}::bigint, ${actor.username}
       FROM cmp WHERE changed AND NOT blocked
-      RETURNING 1
     ),
     up AS (
       INSERT INTO daily_deliveries AS d (customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, updated_at, updated_by)
@@ -73,13 +74,12 @@ export async function upsertDeliveries(trx: Tx, v: UpsertInput, actor: { userId:
       FROM cmp WHERE NOT blocked AND (old_origin IS NULL OR changed)
       ON CONFLICT (customer_id, delivery_point_id, gas_day) DO UPDATE
         SET volume_m3 = EXCLUDED.volume_m3, origin = EXCLUDED.origin, hourly = EXCLUDED.hourly, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-      RETURNING (xmax = 0) AS inserted
     )
     SELECT
-      (SELECT count(*) FROM up WHERE inserted)::int AS inserted,
-      (SELECT count(*) FROM up WHERE NOT inserted)::int AS updated,
-      (SELECT array_agg(idx - 1) FROM cmp WHERE blocked) AS blocked,
-      (SELECT count(*) FROM hist)::int AS history`.execute(trx);
+      (count(*) FILTER (WHERE old_origin IS NULL))::int AS inserted,
+      (count(*) FILTER (WHERE changed AND NOT blocked))::int AS updated,
+      array_agg(idx - 1) FILTER (WHERE blocked) AS blocked
+    FROM cmp`.execute(trx);
   const r = rows[0];
   return { inserted: Number(r.inserted), updated: Number(r.updated), blocked: (r.blocked ?? []).map(Number) };
 }

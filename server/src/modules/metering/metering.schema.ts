@@ -14,7 +14,7 @@ const Bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transfo
 export const CustomerParam = z.strictObject({ id: z.coerce.number().int().positive() });
 
 export const SettingsBody = z.strictObject({
-  jumpPct: DecimalStr.refine((v) => dec(v).gt(0) && dec(v).lte(1000), '应大于 0 且不超过 1000').optional(),
+  jumpPct: DecimalStr.refine((v) => /^\d+(\.\d{1,3})?$/.test(v) && dec(v).gt(0) && dec(v).lte(1000), '应大于 0 且不超过 1000，最多 3 位小数').optional(),
   avgDays: z.number().int().min(1).max(90).optional(),
   gcvLookbackDays: z.number().int().min(0).max(90).optional(),
 });
