@@ -6,7 +6,7 @@
 import type { Tx } from '../../platform/db/database';
 import { audit, SYSTEM_ACTOR } from '../../platform/audit/audit';
 import { LEVELS, levelAction, type Level } from './procedures.calc';
-import { LEVEL_LABELS, notifyManagers } from './procedures.messages';
+import { notifyManagers } from './procedures.messages';
 import type { LevelChangeEvent } from './procedures.payment';
 import * as repo from './procedures.repo';
 
@@ -35,7 +35,7 @@ export async function handleLevelChange(trx: Tx, e: LevelChangeEvent): Promise<v
       .returning('id')
       .executeTakeFirst();
     if (!row) return;
-    await notifyManagers(trx, customer, row.id, `proc-case-open:${row.id}`, { zh: `客户进入${LEVEL_LABELS[to].zh}，已立减停气案件：{name}`, en: `Reduce/stop case opened ({name} at ${LEVEL_LABELS[to].en})` });
+    // No notification here: the accounts module already alerts both managers of this crossing.
     await audit(trx, SYSTEM_ACTOR, { ...base, action: 'procedure.case.open', entityId: row.id, after: { openedVia: 'auto', level: to, gasDay: e.gasDay } });
     return;
   }

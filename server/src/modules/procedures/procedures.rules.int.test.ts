@@ -35,21 +35,20 @@ async function caseAtNotice(opts: Parameters<typeof makeCustomer>[1] = {}) {
 }
 
 describe('automatic cases from payment level changes', () => {
-  it('opens one case when a customer enters a worse level and notifies its managers', async () => {
+  it('opens one case when a customer enters a worse level; a payment proposes restoring to both managers', async () => {
     const cust = await makeCustomer(t.db, { managerId: am.userId, partTimeId: pt.userId, city: '重庆市' });
     await level(cust.id, 'normal', 'warning', '2026-11-02');
     await level(cust.id, 'warning', 'reduce', '2026-11-03');
     const list = await am.get(`/api/procedures/cases?customerId=${cust.id}`);
     expect(list.body.total).toBe(1);
     expect(list.body.items[0]).toMatchObject({ status: 'open', openedVia: 'auto', triggerLevel: 'warning', level: 'reduce', levelGasDay: '2026-11-03' });
-    for (const c of [am, pt]) {
-      const n = (await c.get('/api/notifications')).body.items.filter((x: any) => x.kind === 'procedure.case');
-      expect(n).toHaveLength(1);
-      expect(n[0].title).toBe(`客户进入预警，已立减停气案件：${cust.name}`);
-    }
-    // a payment back to normal proposes restoring; slipping again withdraws the proposal
+    // opening is silent (accounts alerts the crossing); a payment back to normal proposes restoring to both managers
+    const procNotes = async (c: Client) => (await c.get('/api/notifications')).body.items.filter((x: any) => x.kind === 'procedure.case' && x.link === `/procedures/${list.body.items[0].id}`);
+    expect(await procNotes(am)).toHaveLength(0);
     await level(cust.id, 'reduce', 'normal', '2026-11-04');
     expect((await am.get(`/api/procedures/cases/${list.body.items[0].id}`)).body.status).toBe('restore_proposed');
+    for (const c of [am, pt]) expect((await procNotes(c)).map((x: any) => x.title)).toEqual([`客户已缴费，建议恢复供气：${cust.name}`]);
+    // slipping again withdraws the proposal
     await level(cust.id, 'normal', 'warning', '2026-11-05');
     const after = await am.get(`/api/procedures/cases/${list.body.items[0].id}`);
     expect(after.body).toMatchObject({ status: 'open', restoreProposedAt: null, level: 'warning' });
