@@ -15,6 +15,7 @@ import * as T from './demo-text';
 interface Cust {
   id: number;
   code: string;
+  province: string | null;
   city: string | null;
   status: string;
   fullTime: number | null;
@@ -40,7 +41,7 @@ const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(
 const YEARLY_RATE: Record<string, number> = { active: 6.2, restricted: 7, contracted: 4, review: 3, survey: 2.5, prospect: 1.5, closed: 1 };
 
 async function loadCustomers(db: Tx): Promise<Cust[]> {
-  const rows = await db.selectFrom('customers').select(['id', 'code', 'city', 'status']).orderBy('id').execute();
+  const rows = await db.selectFrom('customers').select(['id', 'code', 'province', 'city', 'status']).orderBy('id').execute();
   const mgrs = await db.selectFrom('customer_managers').select(['customer_id', 'user_id', 'kind']).where('unassigned_at', 'is', null).orderBy('id').execute();
   return rows.map((r) => ({
     ...r,
@@ -53,7 +54,8 @@ async function demoContacts(ctx: DemoContext, customers: Cust[]) {
   const rng = ctx.rng('interactions.contacts');
   const rows = customers.flatMap((c) => {
     const n = rng.int(1, 4);
-    const area = Object.entries(T.AREA_CODES).find(([k]) => c.city?.includes(k.slice(0, 2)))?.[1] ?? '0830';
+    const where = `${c.province ?? ''}${c.city ?? ''}`;
+    const area = Object.entries(T.AREA_CODES).find(([k]) => where.includes(k.slice(0, 2)))?.[1] ?? '0830';
     return Array.from({ length: n }, (_, k) => {
       const role = rng.pick(T.ROLE_ORDER[k]);
       return {

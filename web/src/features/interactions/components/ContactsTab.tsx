@@ -88,7 +88,7 @@ export function ContactsTab({ customerId }: { customerId: number }) {
                 {canWrite && !r.isPrimary && <Button size="small" type="link" onClick={() => done(primary.mutateAsync(r.id))}>{t('a.setPrimary')}</Button>}
                 <Button size="small" type="link" onClick={() => setHistory(r.id)}>{t('a.history')}</Button>
                 {canWrite && (
-                  <Popconfirm title={t('a.deleteConfirm')} onConfirm={() => done(del.mutateAsync(r.id))}>
+                  <Popconfirm title={t('a.deleteConfirm')} okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} onConfirm={() => done(del.mutateAsync(r.id))}>
                     <Button size="small" type="link" danger>{tc('actions.delete')}</Button>
                   </Popconfirm>
                 )}

@@ -88,7 +88,7 @@ export function InteractionsTable({ customerId }: { customerId?: number }) {
                         <Button size="small" type="link" onClick={() => setDrawer({ open: true, editing: r })}>
                           {tc('actions.edit')}
                         </Button>
-                        <Popconfirm title={t('a.deleteConfirm')} onConfirm={() => del.mutateAsync(r.id).then(() => message.success(t('msg.deleted')), (e) => message.error(e.message))}>
+                        <Popconfirm title={t('a.deleteConfirm')} okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} onConfirm={() => del.mutateAsync(r.id).then(() => message.success(t('msg.deleted')), (e) => message.error(e.message))}>
                           <Button size="small" type="link" danger>
                             {tc('actions.delete')}
                           </Button>

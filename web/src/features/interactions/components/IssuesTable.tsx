@@ -105,6 +105,8 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
         open={!!resolving}
         title={`${t('a.resolve')}：${resolving?.title ?? ''}`}
         onCancel={() => setResolving(null)}
+        okText={tc('actions.confirm')}
+        cancelText={tc('actions.cancel')}
         confirmLoading={move.isPending}
         onOk={async () => {
           const v = await form.validateFields();

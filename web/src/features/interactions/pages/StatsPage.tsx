@@ -48,6 +48,7 @@ export default function StatsPage() {
     // One bar group per period: contacts and visits summed over the managers shown.
     const sum = (p: string, k: keyof Figures) => d.rows.filter((r) => r.period === p).reduce((s, r) => s + ((r[k] as number) ?? 0), 0);
     return {
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('f.contactsCount'), t('f.visits'), t('f.issuesOpened')] },
       grid: { left: 40, right: 20, bottom: 30, top: 40 },
