@@ -7,11 +7,13 @@ import { adminWebModule } from '../features/admin';
 import { interactionsWebModule } from '../features/interactions';
 import { proceduresWebModule } from '../features/procedures';
 import { customersWebModule } from '../features/customers';
+import { meteringWebModule } from '../features/metering';
 
 export const webModules: WebModule[] = [
   adminWebModule,
   interactionsWebModule,
   proceduresWebModule,
   customersWebModule,
+  meteringWebModule,
   // web modules: add new feature modules above this line
 ];

@@ -17,11 +17,6 @@ let city: Awaited<ReturnType<typeof makeCustomer>>; // 2 points, one missing yes
 let ind: Awaited<ReturnType<typeof makeCustomer>>; // jump + above max
 let cng: Awaited<ReturnType<typeof makeCustomer>>; // zero use
 
-async function put(c: Awaited<ReturnType<typeof makeCustomer>>, k: number, day: string, v: string, origin = 'scada') {
-  const r = await lead.post('/api/metering/deliveries/batch', { rows: [{ meterNo: c.points[k].meterNo, gasDay: day, volumeM3: v, origin }] });
-  expect(r.status).toBe(200);
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   lead = await t.userClient(['sales_lead']);

@@ -8,7 +8,7 @@
  * over the days it reported in the window): days without data are left out, never counted as 0.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { inTx, type Db, type Tx } from '../../platform/db/database';
+import { inTx, type Db } from '../../platform/db/database';
 import { effectiveGcvCtes } from './gcv.repo';
 import { addDays } from './gas-day.calc';
 

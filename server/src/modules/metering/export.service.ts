@@ -112,7 +112,6 @@ export async function boardXlsx(items: BoardItem[], day: string, unit: Unit, lan
 
 export async function usageXlsx(customer: { code: string; name: string }, granularity: 'day' | 'month', series: UsagePoint[], unit: Unit, lang: Lang): Promise<Buffer> {
   const u = tr(UNIT_LABELS[unit], lang);
-  const q = (m3: string | null, e: string | null) => cell(presentQuantity(m3, e, unit));
   const cols: Col[] = [
     { header: granularity === 'day' ? { zh: '燃气日', en: 'Gas day' } : { zh: '月份', en: 'Month' }, width: 12 },
     { header: { zh: `用气量(${u})`, en: `Volume (${u})` }, width: 16, qty: true },
