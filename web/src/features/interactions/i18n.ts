@@ -28,7 +28,7 @@ addTranslations(
     msg: {
       saved: '已保存', deleted: '已删除', done: '已完成', primaryHint: '每个客户有且只有一位主要联系人；设新的主要联系人会自动取消原来的', resolutionRequired: '请填写处理结果',
       noneDue: '暂无待办', overdueCount: '{{count}} 项已逾期', dueToday: '今天到期', hours: '{{h}} 小时', statsSubtitle: '对接次数 = 全部对接记录（电话、走访、会议、线上），按负责人统计；平均首次响应按期间内提出的问题计算',
-      scopeHint: '仅显示您负责的客户', meansRequired: '手机、座机、邮箱至少填写一项', totalContacts: '合计对接', totalVisits: '合计走访',
+      scopeHint: '仅显示您负责的客户', meansRequired: '手机、座机、邮箱至少填写一项', mobileFormat: '手机号应为 11 位数字，以 13–19 开头，如 13980001001', landlineFormat: '座机格式应为 区号-号码，如 0830-3100001（可带分机 -12）', totalContacts: '合计对接', totalVisits: '合计走访',
     },
     widget: { title: '我的待办', subtitle: '到期提醒' },
   },
@@ -56,7 +56,7 @@ addTranslations(
     msg: {
       saved: 'Saved', deleted: 'Deleted', done: 'Done', primaryHint: 'Each customer has exactly one primary contact; making another one primary unsets the old one', resolutionRequired: 'Enter the resolution',
       noneDue: 'Nothing to do', overdueCount: '{{count}} overdue', dueToday: 'Due today', hours: '{{h}} h', statsSubtitle: 'Contacts = all logged interactions (phone, visit, meeting, online), counted for their owner; average first response over the issues raised in the period',
-      scopeHint: 'Only customers you are responsible for', meansRequired: 'Enter a mobile, a landline or an email', totalContacts: 'Contacts in total', totalVisits: 'Visits in total',
+      scopeHint: 'Only customers you are responsible for', meansRequired: 'Enter a mobile, a landline or an email', mobileFormat: 'A mobile number has 11 digits starting 13–19, e.g. 13980001001', landlineFormat: 'A landline is area code-number, e.g. 0830-3100001 (extension -12 allowed)', totalContacts: 'Contacts in total', totalVisits: 'Visits in total',
     },
     widget: { title: 'My tasks', subtitle: 'Due dates' },
   },

@@ -6,7 +6,7 @@ import { api } from '../../../lib/api';
 import { NS } from '../i18n';
 import { ROLES, useSave, type Contact } from '../api';
 import { EnumSelect } from './pickers';
-import { showApiError } from './form-errors';
+import { showApiError, validated } from './form-errors';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-\d{7,8}(-\d{1,6})?$/;
@@ -32,7 +32,8 @@ export function ContactDrawer({ open, onClose, customerId, editing }: { open: bo
   });
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       await save.mutateAsync(v);
       message.success(t('msg.saved'));
@@ -72,10 +73,10 @@ export function ContactDrawer({ open, onClose, customerId, editing }: { open: bo
         <Form.Item name="title" label={t('f.title')} rules={[{ max: 60 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="mobile" label={t('f.mobile')} dependencies={['landline', 'email']} rules={[{ pattern: MOBILE, message: '13980001001' }, atLeastOne]}>
+        <Form.Item name="mobile" label={t('f.mobile')} dependencies={['landline', 'email']} rules={[{ pattern: MOBILE, message: t('msg.mobileFormat') }, atLeastOne]}>
           <Input placeholder="13980001001" maxLength={11} />
         </Form.Item>
-        <Form.Item name="landline" label={t('f.landline')} rules={[{ pattern: LANDLINE, message: '0830-3100001' }]}>
+        <Form.Item name="landline" label={t('f.landline')} rules={[{ pattern: LANDLINE, message: t('msg.landlineFormat') }]}>
           <Input placeholder="0830-3100001" />
         </Form.Item>
         <Form.Item name="email" label={t('f.email')} rules={[{ type: 'email' }]}>

@@ -8,7 +8,7 @@ import { useMe } from '../../../app/auth';
 import { NS } from '../i18n';
 import { TOPICS, useSave, type Issue } from '../api';
 import { ContactSelect, CustomerPicker, EnumSelect, StaffSelect } from './pickers';
-import { showApiError } from './form-errors';
+import { showApiError, validated } from './form-errors';
 
 interface Values {
   customerId?: number;
@@ -43,7 +43,8 @@ export function IssueDrawer({ open, onClose, customerId, editing }: { open: bool
   });
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       await save.mutateAsync(v);
       message.success(t('msg.saved'));

@@ -12,6 +12,7 @@ import { NS } from '../i18n';
 import { hours, ISSUE_STATUSES, TOPICS, usePaged, useSave, type Issue, type IssueStatus, type Query } from '../api';
 import { EnumSelect, StaffSelect } from './pickers';
 import { IssueDrawer } from './IssueDrawer';
+import { validated } from './form-errors';
 
 const STATUS_COLOR: Record<IssueStatus, string> = { open: 'orange', in_progress: 'blue', resolved: 'green', closed: 'default' };
 const ACTION: Record<IssueStatus, string> = { in_progress: 'a.start', resolved: 'a.resolve', closed: 'a.close', open: '' };
@@ -109,7 +110,8 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
         cancelText={tc('actions.cancel')}
         confirmLoading={move.isPending}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await validated(form);
+    if (!v) return;
           try {
             await move.mutateAsync({ id: resolving!.id, to: 'resolved', resolution: v.resolution });
             message.success(t('msg.saved'));

@@ -8,7 +8,7 @@ import { useMe } from '../../../app/auth';
 import { NS } from '../i18n';
 import { useSave } from '../api';
 import { CustomerPicker, StaffSelect } from './pickers';
-import { showApiError } from './form-errors';
+import { showApiError, validated } from './form-errors';
 
 interface Values {
   customerId?: number;
@@ -32,7 +32,8 @@ export function TaskDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   }, [open, form, me?.id]);
   const save = useSave((v: Values) => api.post('/api/tasks', { customerId: v.customerId ?? null, title: v.title, notes: v.notes || null, dueOn: v.dueOn.format('YYYY-MM-DD'), assigneeId: v.assigneeId }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       await save.mutateAsync(v);
       message.success(t('msg.saved'));

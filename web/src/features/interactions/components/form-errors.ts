@@ -14,3 +14,12 @@ export function showApiError(form: FormInstance | null, e: unknown, toast: (m: s
   }
   toast(e instanceof Error ? e.message : String(e));
 }
+
+/** The form's values, or null when inline validation failed (antd shows the messages). */
+export async function validated<T>(form: FormInstance<T>): Promise<T | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
+}
