@@ -190,11 +190,9 @@ export async function importCustomers(ctx: AppContext, buf: Buffer, opts: Import
   if (!valid.length) return report;
 
   await inTx(ctx.db, async (trx) => {
-    const inserted = await repo.insertCustomers(
-      trx,
-      valid.map((p) => toInsertRow(p.input, actor.userId)),
-    );
-    const changes: Change[] = inserted.map((c, i) => ({ customerId: c.id, action: 'customer.import', entity: 'customer', entityId: c.id, after: { code: c.code, ...archiveOf(toInsertRow(valid[i].input, null) as any), row: valid[i].row } }));
+    const rows = valid.map((p) => toInsertRow(p.input, actor.userId));
+    const inserted = await repo.insertCustomersBulk(trx, rows);
+    const changes: Change[] = inserted.map((c, i) => ({ customerId: c.id, action: 'customer.import', entity: 'customer', entityId: c.id, after: { code: c.code, ...archiveOf(rows[i] as any), row: valid[i].row } }));
     const managerRows = valid.flatMap((p, i) => (p.manager ? [{ customer_id: inserted[i].id, user_id: byName.get(p.manager)!.id, kind: 'full_time' as const, assigned_by: actor.userId, reason: tr({ zh: '导入时指定', en: 'assigned by import' }, 'zh-CN') }] : []));
     for (let i = 0; i < managerRows.length; i += 1000) {
       const ms = await trx.insertInto('customer_managers').values(managerRows.slice(i, i + 1000)).returning(['id', 'customer_id', 'user_id']).execute();

@@ -16,6 +16,7 @@ addTranslations(
       docKind: '证照类型', docTitle: '文件名称', docNo: '证照编号', issuedOn: '发证日期', expiresOn: '到期日期', file: '文件', size: '大小', uploadedBy: '上传人', uploadedAt: '上传时间', daysLeft: '剩余天数',
       reason: '原因', to: '变更为', at: '时间', actor: '操作人', action: '操作', change: '变更内容', kind: '类别', phone: '电话', assignedAt: '指定时间', unassignedAt: '解除时间', user: '人员',
       sourceKind: '气源类型', parent: '上级', sourceCode: '编码', dps: '交付点数', customer: '客户',
+      pressureLevel: '压力级制', useStructureVerifiedOn: '用气结构核查日期', supplySourceId: '气源', fileName: '文件', sizeBytes: '大小（字节）', title: '名称', displayName: '人员', username: '账号', userId: '用户 ID', row: '导入行号',
     },
     a: {
       create: '新建客户', edit: '编辑档案', transition: '变更状态', managers: '客户经理', import: '导入档案', export: '导出 Excel', template: '下载导入模板', validate: '校验', doImport: '导入',
@@ -50,6 +51,7 @@ addTranslations(
       docKind: 'Kind', docTitle: 'Title', docNo: 'Number', issuedOn: 'Issued on', expiresOn: 'Expires on', file: 'File', size: 'Size', uploadedBy: 'Uploaded by', uploadedAt: 'Uploaded', daysLeft: 'Days left',
       reason: 'Reason', to: 'New status', at: 'Time', actor: 'By', action: 'Action', change: 'Change', kind: 'Kind', phone: 'Phone', assignedAt: 'Assigned', unassignedAt: 'Unassigned', user: 'Person',
       sourceKind: 'Kind', parent: 'Parent', sourceCode: 'Code', dps: 'Delivery points', customer: 'Customer',
+      pressureLevel: 'Pressure level', useStructureVerifiedOn: 'Use structure verified on', supplySourceId: 'Supply source', fileName: 'File', sizeBytes: 'Size (bytes)', title: 'Title', displayName: 'Person', username: 'Username', userId: 'User id', row: 'Import row',
     },
     a: {
       create: 'New customer', edit: 'Edit archive', transition: 'Change status', managers: 'Managers', import: 'Import', export: 'Export Excel', template: 'Download template', validate: 'Validate', doImport: 'Import',

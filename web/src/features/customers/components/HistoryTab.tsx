@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { Card, Col, Empty, Row, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CUSTOMER_STATUS_LABELS, CUSTOMER_TYPE_LABELS, PRICE_CATEGORY_LABELS, EXCHANGE_STATUS_LABELS, DELIVERY_POINT_KIND_LABELS, PRESSURE_LEVEL_LABELS, DOCUMENT_KIND_LABELS, MANAGER_KIND_LABELS } from '@common/customers';
+import { dec } from '@common/decimal';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
@@ -10,8 +12,25 @@ import { STATUS_COLOR, StatusTag } from '../labels';
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join('、') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** Code values of these fields are shown with their labels. */
+const LABELS: Record<string, Record<string, { zh: string; en: string }>> = {
+  status: CUSTOMER_STATUS_LABELS,
+  type: CUSTOMER_TYPE_LABELS,
+  priceCategory: PRICE_CATEGORY_LABELS,
+  exchangeStatus: EXCHANGE_STATUS_LABELS,
+  pressureLevel: PRESSURE_LEVEL_LABELS,
+};
+const KIND_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { delivery_point: DELIVERY_POINT_KIND_LABELS, document: DOCUMENT_KIND_LABELS, manager: MANAGER_KIND_LABELS };
+
 function ChangeCell({ item }: { item: HistoryItem }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
+  const fmt = (k: string, v: unknown) => {
+    const dict = k === 'kind' ? KIND_LABELS[item.entity] : LABELS[k];
+    if (dict && typeof v === 'string' && dict[v]) return i18n.language === 'en' ? dict[v].en : dict[v].zh;
+    if (k === 'residentialShare' && typeof v === 'string') return `${dec(v).times(100).toFixed(2)}%`;
+    if (typeof v === 'boolean') return v ? '✓' : '✗';
+    return show(v);
+  };
   const b = (item.before ?? {}) as Record<string, unknown>;
   const a = (item.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -20,7 +39,7 @@ function ChangeCell({ item }: { item: HistoryItem }) {
     <div style={{ fontSize: 12 }}>
       {keys.map((k) => (
         <div key={k}>
-          <Typography.Text type="secondary">{t(`f.${k}`, { defaultValue: k })}</Typography.Text>: {k in b && <Typography.Text delete>{show(b[k])}</Typography.Text>} {k in b && k in a && '→'} {k in a && <Typography.Text strong>{show(a[k])}</Typography.Text>}
+          <Typography.Text type="secondary">{t(`f.${k}`, { defaultValue: k })}</Typography.Text>: {k in b && <Typography.Text delete>{fmt(k, b[k])}</Typography.Text>} {k in b && k in a && '→'} {k in a && <Typography.Text strong>{fmt(k, a[k])}</Typography.Text>}
         </div>
       ))}
     </div>
