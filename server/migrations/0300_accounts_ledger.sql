@@ -88,24 +88,23 @@ CREATE TRIGGER ledger_postings_no_truncate BEFORE TRUNCATE ON ledger_postings FO
 -- transaction and account (a customer's posting to that customer's own account, a counter posting
 -- to a global account), and every transaction it touched sums to zero. (The single insert path
 -- writes all postings of a transaction in one statement.)
+-- The lookups are correlated subqueries on primary keys so the cost follows the rows inserted,
+-- not the size of the ledger (a transition table has no statistics to plan joins with).
 CREATE FUNCTION ledger_postings_check() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE bad bigint;
 BEGIN
   SELECT n.transaction_id INTO bad
     FROM new_rows n
-    LEFT JOIN ledger_transactions t ON t.id = n.transaction_id
-    LEFT JOIN ledger_accounts a ON a.id = n.account_id
-   WHERE t.id IS NULL OR a.id IS NULL OR a.customer_id IS DISTINCT FROM n.customer_id
-      OR (n.customer_id IS NOT NULL AND n.customer_id <> t.customer_id)
+   WHERE (SELECT t.customer_id FROM ledger_transactions t WHERE t.id = n.transaction_id) IS NULL
+      OR (n.customer_id IS NOT NULL AND n.customer_id <> (SELECT t.customer_id FROM ledger_transactions t WHERE t.id = n.transaction_id))
+      OR NOT COALESCE((SELECT a.customer_id IS NOT DISTINCT FROM n.customer_id FROM ledger_accounts a WHERE a.id = n.account_id), false)
    LIMIT 1;
   IF bad IS NOT NULL THEN
     RAISE EXCEPTION 'ledger posting of transaction % refers to a missing transaction or the wrong account', bad USING ERRCODE = 'P0001';
   END IF;
-  SELECT p.transaction_id INTO bad
-    FROM ledger_postings p
-   WHERE p.transaction_id IN (SELECT DISTINCT transaction_id FROM new_rows)
-   GROUP BY p.transaction_id
-  HAVING SUM(p.amount_fen) <> 0
+  SELECT x.tid INTO bad
+    FROM (SELECT DISTINCT transaction_id AS tid FROM new_rows) x
+   WHERE (SELECT SUM(p.amount_fen) FROM ledger_postings p WHERE p.transaction_id = x.tid) <> 0
    LIMIT 1;
   IF bad IS NOT NULL THEN
     RAISE EXCEPTION 'ledger transaction % does not balance (postings must sum to zero)', bad USING ERRCODE = 'P0001';

@@ -10,17 +10,6 @@ export async function counterAccountIds(db: Tx): Promise<Record<CounterAccount, 
   return Object.fromEntries(rows.map((r) => [r.kind, r.id])) as Record<CounterAccount, number>;
 }
 
-/** The customer's own ledger account, created on first use. */
-export async function customerAccountId(db: Tx, customerId: number): Promise<number> {
-  await db
-    .insertInto('ledger_accounts')
-    .values({ kind: 'customer', customer_id: customerId, name: '客户往来', name_en: 'Customer account' })
-    .onConflict((oc) => oc.column('customer_id').doNothing())
-    .execute();
-  const r = await db.selectFrom('ledger_accounts').select('id').where('customer_id', '=', customerId).executeTakeFirstOrThrow();
-  return r.id;
-}
-
 export interface NewTransaction {
   kind: TxKind;
   customerId: number;
@@ -62,21 +51,25 @@ export async function insertTransaction(db: Tx, tx: NewTransaction, lines: Posti
   return row.id;
 }
 
+/**
+ * All postings of a transaction in one statement. Account ids are resolved in SQL: the customer's
+ * own account (created on first use in the same statement) and the global counter accounts.
+ */
 async function insertPostings(db: Tx, transactionId: number, customerId: number, lines: PostingLine[]) {
-  const counters = lines.some((l) => l.account !== 'customer') ? await counterAccountIds(db) : null;
-  const own = lines.some((l) => l.account === 'customer') ? await customerAccountId(db, customerId) : null;
-  await db
-    .insertInto('ledger_postings')
-    .values(
-      lines.map((l, i) => ({
-        transaction_id: transactionId,
-        line: i + 1,
-        account_id: l.account === 'customer' ? own! : counters![l.account],
-        customer_id: l.account === 'customer' ? customerId : null,
-        amount_fen: l.amountFen,
-      })),
+  const values = lines.map((l, i) => sql`(${i + 1}::smallint, ${l.account}::text, ${l.amountFen}::bigint)`);
+  await sql`
+    WITH created AS (
+      INSERT INTO ledger_accounts (kind, customer_id, name, name_en) VALUES ('customer', ${customerId}::bigint, '客户往来', 'Customer account')
+      ON CONFLICT (customer_id) DO NOTHING RETURNING id
+    ), own AS (
+      SELECT COALESCE((SELECT id FROM created), (SELECT id FROM ledger_accounts WHERE customer_id = ${customerId}::bigint)) AS id
     )
-    .execute();
+    INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
+    SELECT ${transactionId}::bigint, v.line,
+           CASE WHEN v.kind = 'customer' THEN (SELECT id FROM own) ELSE (SELECT a.id FROM ledger_accounts a WHERE a.kind = v.kind AND a.customer_id IS NULL) END,
+           CASE WHEN v.kind = 'customer' THEN ${customerId}::bigint END,
+           v.amount
+      FROM (VALUES ${sql.join(values)}) AS v(line, kind, amount)`.execute(db);
 }
 
 /**

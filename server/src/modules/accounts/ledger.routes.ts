@@ -10,7 +10,6 @@ import * as ledger from './ledger.repo';
 import * as pay from './payments.service';
 import * as adj from './adjustments.service';
 import * as settings from './settings.service';
-import { getPaymentStatus } from './levels.service';
 
 const NOT_FOUND_TX = { entity: { zh: '账务', en: 'Transaction' } };
 const NOT_FOUND_ADJ = { entity: { zh: '调账', en: 'Adjustment' } };
@@ -22,8 +21,7 @@ export function ledgerRoutes(app: Api, ctx: AppContext) {
     if (!(req.body.amountFen > 0)) throw new AppError('PAYMENT_AMOUNT_NOT_POSITIVE', { amount: req.body.amountFen });
     await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
     const r = await pay.recordPayment(ctx, req.body, actorOf(req));
-    const status = (await getPaymentStatus(ctx.db, [req.body.customerId])).get(req.body.customerId) ?? null;
-    return reply.status(r.duplicate ? 200 : 201).send({ ...r, status });
+    return reply.status(r.duplicate ? 200 : 201).send(r);
   });
 
   app.post('/api/accounts/refunds', { config: { permission: 'payments:write' }, schema: { tags, summary: '登记退款', body: s.RefundBody, response: { 201: s.TxView } } }, async (req, reply) => {

@@ -20,6 +20,13 @@ export async function putSetting(db: Tx, key: string, value: unknown): Promise<v
     .execute();
 }
 
+/** Thresholds and the daily run's last gas day in one read. */
+export async function settingsOf(db: Tx): Promise<{ thresholds: Thresholds; lastRunDay: string | null }> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [SETTING_THRESHOLDS, SETTING_LAST_RUN_DAY]).execute();
+  const get = (k: string) => rows.find((r) => r.key === k)?.value;
+  return { thresholds: { ...DEFAULT_THRESHOLDS, ...((get(SETTING_THRESHOLDS) as Partial<Thresholds>) ?? {}) }, lastRunDay: (get(SETTING_LAST_RUN_DAY) as string) ?? null };
+}
+
 export async function globalThresholds(db: Tx): Promise<Thresholds> {
   const v = await getSetting<Partial<Thresholds>>(db, SETTING_THRESHOLDS);
   return { ...DEFAULT_THRESHOLDS, ...(v ?? {}) };
@@ -48,8 +55,8 @@ export interface LevelInputRow {
  * own averaging window ending at `asOfDay`, the day's volume and charge, the stored level.
  */
 export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<LevelInputRow[]> {
-  const ids = customerIds ? sql`AND c.id = ANY(${sql.val(customerIds)}::bigint[])` : sql``;
-  const maxN = 90;
+  const only = (col: string) => (customerIds ? sql`AND ${sql.ref(col)} = ANY(${sql.val(customerIds)}::bigint[])` : sql``);
+  const ids = only('c.id');
   const { rows } = await sql<any>`
     WITH mc AS (
       SELECT c.id,
@@ -61,7 +68,7 @@ export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, c
     ), bal AS (
       SELECT p.customer_id, SUM(p.amount_fen) AS b
         FROM ledger_postings p
-       WHERE p.customer_id IN (SELECT id FROM mc)
+       WHERE p.customer_id IN (SELECT id FROM mc) ${only('p.customer_id')}
        GROUP BY p.customer_id
     ), win AS (
       SELECT t.customer_id,
@@ -70,7 +77,9 @@ export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, c
         FROM ledger_transactions t
         JOIN mc ON mc.id = t.customer_id
         JOIN ledger_postings p ON p.transaction_id = t.id AND p.customer_id IS NOT NULL
-       WHERE t.charge_day > ${asOfDay}::date - ${maxN}::int AND t.charge_day <= ${asOfDay}::date
+       WHERE t.kind = 'daily_charge' ${only('t.customer_id')}
+         -- a daily charge's business date is its gas day: the (customer, business_date) index serves one customer
+         AND t.business_date > ${asOfDay}::date - (SELECT max(n) FROM mc) AND t.business_date <= ${asOfDay}::date
        GROUP BY t.customer_id
     ), dd AS (
       SELECT d.customer_id,
@@ -78,7 +87,7 @@ export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, c
              SUM(d.volume_m3) FILTER (WHERE d.gas_day = ${asOfDay}::date) AS day_vol
         FROM daily_deliveries d
         JOIN mc ON mc.id = d.customer_id
-       WHERE d.gas_day > ${asOfDay}::date - ${maxN}::int AND d.gas_day <= ${asOfDay}::date
+       WHERE d.gas_day > ${asOfDay}::date - (SELECT max(n) FROM mc) AND d.gas_day <= ${asOfDay}::date ${only('d.customer_id')}
        GROUP BY d.customer_id
     )
     SELECT mc.id, mc.n, mc.warn::text AS warn, mc.red::text AS red,
@@ -122,32 +131,22 @@ export interface LevelRow {
   reduce_days: string;
 }
 
-/** Upsert stored levels in batches (multi-row statements). */
+/** Upsert stored levels: one statement per 50,000 rows, columns passed as arrays. */
 export async function upsertLevels(db: Tx, rows: LevelRow[]): Promise<void> {
-  const BATCH = 3000; // 13 columns × 3000 rows stays under the 65,535 parameter limit
+  const BATCH = 50_000;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const chunk = rows.slice(i, i + BATCH);
-    await db
-      .insertInto('customer_payment_levels')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('customer_id').doUpdateSet((eb) => ({
-          level: eb.ref('excluded.level'),
-          since_day: eb.ref('excluded.since_day'),
-          as_of_day: eb.ref('excluded.as_of_day'),
-          balance_fen: eb.ref('excluded.balance_fen'),
-          window_charge_fen: eb.ref('excluded.window_charge_fen'),
-          window_days: eb.ref('excluded.window_days'),
-          avg_daily_charge_fen: eb.ref('excluded.avg_daily_charge_fen'),
-          available_days: eb.ref('excluded.available_days'),
-          day_volume_m3: eb.ref('excluded.day_volume_m3'),
-          day_charge_fen: eb.ref('excluded.day_charge_fen'),
-          warn_days: eb.ref('excluded.warn_days'),
-          reduce_days: eb.ref('excluded.reduce_days'),
-          updated_at: sql`now()`,
-        })),
-      )
-      .execute();
+    const c = rows.slice(i, i + BATCH);
+    const col = <K extends keyof LevelRow>(k: K) => c.map((r) => r[k]);
+    await sql`
+      INSERT INTO customer_payment_levels (customer_id, level, since_day, as_of_day, balance_fen, window_charge_fen, window_days, avg_daily_charge_fen, available_days, day_volume_m3, day_charge_fen, warn_days, reduce_days, updated_at)
+      SELECT *, now() FROM unnest(${col('customer_id')}::bigint[], ${col('level')}::text[], ${col('since_day')}::date[], ${col('as_of_day')}::date[], ${col('balance_fen')}::bigint[],
+                                  ${col('window_charge_fen')}::bigint[], ${col('window_days')}::int[], ${col('avg_daily_charge_fen')}::bigint[], ${col('available_days')}::numeric[],
+                                  ${col('day_volume_m3')}::numeric[], ${col('day_charge_fen')}::bigint[], ${col('warn_days')}::numeric[], ${col('reduce_days')}::numeric[])
+      ON CONFLICT (customer_id) DO UPDATE SET
+        level = excluded.level, since_day = excluded.since_day, as_of_day = excluded.as_of_day, balance_fen = excluded.balance_fen,
+        window_charge_fen = excluded.window_charge_fen, window_days = excluded.window_days, avg_daily_charge_fen = excluded.avg_daily_charge_fen,
+        available_days = excluded.available_days, day_volume_m3 = excluded.day_volume_m3, day_charge_fen = excluded.day_charge_fen,
+        warn_days = excluded.warn_days, reduce_days = excluded.reduce_days, updated_at = excluded.updated_at`.execute(db);
   }
 }
 

@@ -4,7 +4,7 @@
  * transaction, and notify the managers once per crossing into a worse level.
  */
 import type { Tx } from '../../platform/db/database';
-import { notify } from '../../platform/notify';
+import { notify, type NotificationInput } from '../../platform/notify';
 import { formatFen } from '@common/money';
 import { assessPayment, isWorse, LEVEL_LABELS, type PaymentLevel } from './accounts.calc';
 import * as repo from './levels.repo';
@@ -41,10 +41,15 @@ export async function monitoringDay(db: Tx, fallback: string): Promise<string> {
  * Set-based: one query reads the figures, the levels are computed by `assessPayment`, and the
  * stored rows are written in multi-row statements. Returns the changes.
  */
-export async function recomputeLevels(trx: Tx, opts: { asOfDay: string; customerIds?: number[] }): Promise<{ computed: number; changes: LevelChangeEvent[] }> {
-  if (opts.customerIds && !opts.customerIds.length) return { computed: 0, changes: [] };
-  const global = await repo.globalThresholds(trx);
-  const inputs = await repo.levelInputs(trx, opts.asOfDay, global, opts.customerIds);
+export async function recomputeLevels(
+  trx: Tx,
+  opts: { asOfDay: string; customerIds?: number[]; /** use the daily run's last gas day when there is one (after a posting) */ preferLastRunDay?: boolean },
+): Promise<{ computed: number; changes: LevelChangeEvent[]; statuses: Map<number, PaymentStatus> }> {
+  if (opts.customerIds && !opts.customerIds.length) return { computed: 0, changes: [], statuses: new Map() };
+  const settings = await repo.settingsOf(trx);
+  const asOfDay = opts.preferLastRunDay ? (settings.lastRunDay ?? opts.asOfDay) : opts.asOfDay;
+  opts = { ...opts, asOfDay };
+  const inputs = await repo.levelInputs(trx, opts.asOfDay, settings.thresholds, opts.customerIds);
   const rows: repo.LevelRow[] = [];
   const changes: (LevelChangeEvent & { balanceFen: number; availableDays: string | null; availableText: string | null })[] = [];
   for (const i of inputs) {
@@ -75,6 +80,7 @@ export async function recomputeLevels(trx: Tx, opts: { asOfDay: string; customer
     }
   }
   await repo.upsertLevels(trx, rows);
+  const statuses = new Map(rows.map((r) => [r.customer_id, statusOf(r)]));
   if (changes.length) {
     const BATCH = 5000;
     for (let k = 0; k < changes.length; k += BATCH) {
@@ -86,7 +92,7 @@ export async function recomputeLevels(trx: Tx, opts: { asOfDay: string; customer
     for (const c of changes) for (const l of listeners) await l(trx, { customerId: c.customerId, from: c.from, to: c.to, gasDay: c.gasDay });
     await notifyWorse(trx, changes.filter((c) => isWorse(c.from, c.to)));
   }
-  return { computed: rows.length, changes: changes.map(({ customerId, from, to, gasDay }) => ({ customerId, from, to, gasDay })) };
+  return { computed: rows.length, changes: changes.map(({ customerId, from, to, gasDay }) => ({ customerId, from, to, gasDay })), statuses };
 }
 
 /** One in-app notification per manager and crossing episode (dedupe key: customer, level, day entered). */
@@ -102,19 +108,42 @@ async function notifyWorse(trx: Tx, worse: (LevelChangeEvent & { balanceFen: num
     e.users.push(m.userId);
     byCustomer.set(m.customerId, e);
   }
+  const list: { userIds: number[]; n: NotificationInput }[] = [];
   for (const w of worse) {
     const m = byCustomer.get(w.customerId);
     if (!m) continue;
     const lv = LEVEL_LABELS[w.to];
     const days = w.availableText ?? '—';
-    await notify(trx, m.users, {
-      kind: 'payment_level',
-      title: { zh: `客户「${m.name}」气款等级转为${lv.zh}`, en: `${m.name}: payment level is now ${lv.en}` },
-      body: { zh: `余额 ${formatFen(w.balanceFen)} 元，可用天数 ${days}（气日 ${w.gasDay}）`, en: `Balance ${formatFen(w.balanceFen)} yuan, days of gas left ${days} (gas day ${w.gasDay})` },
-      link: `/customers/${w.customerId}?tab=accounts`,
-      customerId: w.customerId,
-      dedupeKey: `level:${w.customerId}:${w.to}:${w.gasDay}`,
+    list.push({
+      userIds: m.users,
+      n: {
+        kind: 'payment_level',
+        title: { zh: `客户「${m.name}」气款等级转为${lv.zh}`, en: `${m.name}: payment level is now ${lv.en}` },
+        body: { zh: `余额 ${formatFen(w.balanceFen)} 元，可用天数 ${days}（气日 ${w.gasDay}）`, en: `Balance ${formatFen(w.balanceFen)} yuan, days of gas left ${days} (gas day ${w.gasDay})` },
+        link: `/customers/${w.customerId}?tab=accounts`,
+        customerId: w.customerId,
+        dedupeKey: `level:${w.customerId}:${w.to}:${w.gasDay}`,
+      },
     });
+  }
+  if (list.length === 1) await notify(trx, list[0].userIds, list[0].n);
+  else if (list.length > 1) await notifyMany(trx, list);
+}
+
+/**
+ * Many notifications in one statement (a daily run may move hundreds of customers); the same rows
+ * and the same once-per-user-and-key rule as platform/notify.ts.
+ */
+async function notifyMany(trx: Tx, list: { userIds: number[]; n: NotificationInput }[]) {
+  const rows = list.flatMap(({ userIds, n }) =>
+    [...new Set(userIds)].map((user_id) => ({ user_id, kind: n.kind, title: n.title.zh, title_en: n.title.en, body: n.body?.zh ?? null, body_en: n.body?.en ?? null, link: n.link ?? null, customer_id: n.customerId ?? null, dedupe_key: n.dedupeKey ?? null })),
+  );
+  for (let i = 0; i < rows.length; i += 5000) {
+    await trx
+      .insertInto('notifications')
+      .values(rows.slice(i, i + 5000))
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
+      .execute();
   }
 }
 

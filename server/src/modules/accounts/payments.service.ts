@@ -1,4 +1,5 @@
 /** Use cases that post to the ledger directly: payments, refunds, reversals, settlement true-ups. */
+import { sql } from 'kysely';
 import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
@@ -8,7 +9,7 @@ import { formatFen } from '@common/money';
 import { COUNTER_ACCOUNT, customerPostings, reversalPostings, type CounterAccount } from './accounts.calc';
 import { AE } from './accounts.errors';
 import * as ledger from './ledger.repo';
-import { monitoringDay, recomputeLevels } from './levels.service';
+import { getPaymentStatus, recomputeLevels, type PaymentStatus } from './levels.service';
 
 export function todayIn(timeZone: string, now = new Date()): string {
   return localParts(now, timeZone).date;
@@ -21,10 +22,10 @@ export async function assertPeriodOpen(db: Tx, day: string): Promise<void> {
   if (await ledger.isMonthClosed(db, day)) throw new AppError(AE.PERIOD_CLOSED, { period: day.slice(0, 7), date: day });
 }
 
-/** After a posting: recompute the customer's level (in the same transaction). */
-export async function refreshCustomerLevel(ctx: AppContext, trx: Tx, customerId: number) {
-  const asOfDay = await monitoringDay(trx, yesterdayIn(ctx.config.timeZone));
-  await recomputeLevels(trx, { asOfDay, customerIds: [customerId] });
+/** After a posting: recompute the customer's level (in the same transaction); its status, if monitored. */
+export async function refreshCustomerLevel(ctx: AppContext, trx: Tx, customerId: number): Promise<PaymentStatus | null> {
+  const r = await recomputeLevels(trx, { asOfDay: yesterdayIn(ctx.config.timeZone), customerIds: [customerId], preferLastRunDay: true });
+  return r.statuses.get(customerId) ?? null;
 }
 
 export interface PaymentInput {
@@ -42,11 +43,15 @@ export interface PaymentInput {
  * the existing transaction (`duplicate: true`, counted once); the same reference with a different
  * customer or amount is refused (409). Runs inside `trx` when given (bank-statement assignment).
  */
-export async function recordPayment(ctx: AppContext, input: PaymentInput, actor: Actor, outer?: Tx): Promise<{ duplicate: boolean; transaction: ledger.TxView }> {
+export async function recordPayment(ctx: AppContext, input: PaymentInput, actor: Actor, outer?: Tx): Promise<{ duplicate: boolean; transaction: ledger.TxView; status: PaymentStatus | null }> {
   if (!(input.amountFen > 0)) throw new AppError(AE.PAYMENT_AMOUNT_NOT_POSITIVE, { amount: input.amountFen });
   const work = async (trx: Tx) => {
-    const existing = await trx.selectFrom('ledger_transactions').select('id').where('kind', '=', 'payment').where('reference', '=', input.bankRef).executeTakeFirst();
-    if (!existing) await assertPeriodOpen(trx, input.valueDate);
+    // one read: an existing payment with this bank reference, and whether the value date's month is closed
+    const pre = await sql<{ existing: number | null; closed: boolean }>`
+      SELECT (SELECT id FROM ledger_transactions WHERE kind = 'payment' AND reference = ${input.bankRef}) AS existing,
+             EXISTS (SELECT 1 FROM accounting_periods WHERE month = ${input.valueDate.slice(0, 7) + '-01'}::date) AS closed`.execute(trx);
+    const existing = pre.rows[0].existing == null ? null : { id: Number(pre.rows[0].existing) };
+    if (!existing && pre.rows[0].closed) throw new AppError(AE.PERIOD_CLOSED, { period: input.valueDate.slice(0, 7), date: input.valueDate });
     const { id, created } = existing
       ? { id: existing.id, created: false }
       : await ledger.insertPaymentOnce(
@@ -59,11 +64,11 @@ export async function recordPayment(ctx: AppContext, input: PaymentInput, actor:
       if (tx.customerId !== input.customerId || tx.amountFen !== input.amountFen) {
         throw new AppError(AE.BANK_REF_CONFLICT, { ref: input.bankRef, customer: tx.customerId, amount: formatFen(tx.amountFen), newCustomer: input.customerId, newAmount: formatFen(input.amountFen) });
       }
-      return { duplicate: true, transaction: tx };
+      return { duplicate: true, transaction: tx, status: (await getPaymentStatus(trx, [tx.customerId])).get(tx.customerId) ?? null };
     }
-    await refreshCustomerLevel(ctx, trx, input.customerId);
+    const status = await refreshCustomerLevel(ctx, trx, input.customerId);
     await audit(trx, actor, { action: 'payment.record', entity: 'ledger_transaction', entityId: id, customerId: input.customerId, after: { bankRef: input.bankRef, amountFen: input.amountFen, valueDate: input.valueDate } });
-    return { duplicate: false, transaction: tx };
+    return { duplicate: false, transaction: tx, status };
   };
   return outer ? work(outer) : inTx(ctx.db, work);
 }
