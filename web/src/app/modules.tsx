@@ -8,6 +8,7 @@ import { interactionsWebModule } from '../features/interactions';
 import { proceduresWebModule } from '../features/procedures';
 import { customersWebModule } from '../features/customers';
 import { meteringWebModule } from '../features/metering';
+import { accountsWebModule } from '../features/accounts';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -15,5 +16,6 @@ export const webModules: WebModule[] = [
   proceduresWebModule,
   customersWebModule,
   meteringWebModule,
+  accountsWebModule,
   // web modules: add new feature modules above this line
 ];
