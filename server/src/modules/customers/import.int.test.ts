@@ -29,7 +29,7 @@ describe('Excel import of customer archives', () => {
     const file = await xlsx([
       IMPORT_HEADER,
       ['泸州金鑫玻璃有限公司', u1, '工业', '工业', '四川省', '泸州市', '泸县', '', '', '', '', '', '煤改气', '', ''],
-      ['坏的公司', '91350100M000100Y44', '钢铁', '工业', '四川省', '泸州市', '', '', '', '', '', '', '', '', ''],
+      ['坏的公司', '91350100M000100Y44', '钢铁', '工业', '四川省', '泸州', '', '', '', '', '', '', '', '', ''],
       ['重复公司', existing.uscc, '工业', '工业', '四川省', '成都', '', '', '', '', '', '', '', '', 'nobody'],
       ['文件内重复', u1, 'CNG', 'CNG', '四川省', '泸州市', '', '', '', '', '', '', '', '', ''],
     ]);
@@ -37,11 +37,12 @@ describe('Excel import of customer archives', () => {
     const r = await upload(file);
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('CUSTOMER_IMPORT_HAS_ERRORS');
-    expect(r.body.message).toBe('共有 3 行存在错误（4 处），未导入任何数据；请修正后重新导入，或选择“仅导入有效行”');
+    expect(r.body.message).toBe('共有 3 行存在错误（5 处），未导入任何数据；请修正后重新导入，或选择“仅导入有效行”');
     expect(r.body.details.total).toBe(4);
     expect(r.body.details.valid).toBe(1);
     expect(r.body.details.errors).toEqual([
       { row: 3, field: '客户类型', message: expect.stringContaining('客户类型“钢铁”无效') },
+      { row: 3, field: '市', message: '城市“泸州”不在内置行政区划中' },
       { row: 3, field: '统一社会信用代码', message: expect.stringContaining('校验位不正确') },
       { row: 4, field: '市', message: '城市“成都”不在内置行政区划中' },
       { row: 5, field: '统一社会信用代码', message: `统一社会信用代码 ${u1} 与第 2 行重复` },

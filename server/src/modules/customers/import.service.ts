@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { tr, type Lang } from '@common/lang';
+import { regionError } from '@common/regions';
 import { dec } from '@common/decimal';
 import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS, PRICE_CATEGORIES, PRICE_CATEGORY_LABELS, EXCHANGE_STATUSES, EXCHANGE_STATUS_LABELS } from '@common/customers';
 import type { AppContext } from '../../platform/module';
@@ -141,6 +142,14 @@ export async function importCustomers(ctx: AppContext, buf: Buffer, opts: Import
       const es = enumValue(v.exchangeStatus, EXCHANGE_STATUSES, EXCHANGE_STATUS_LABELS);
       if (!es) err(row, 'exchangeStatus', `交易中心会员状态“${v.exchangeStatus}”无效`, `Unknown exchange membership "${v.exchangeStatus}"`);
       else obj.exchangeStatus = es;
+    }
+    // The region is checked on its own so that it is reported even when another field is wrong.
+    if (v.province && v.city) {
+      const bad = regionError({ province: v.province, city: v.city, county: v.county || null });
+      if (bad) {
+        const zhLevel = { province: '省份', city: '城市', county: '区县' }[bad];
+        err(row, bad, `${zhLevel}“${v[bad]}”不在内置行政区划中`, `${bad} "${v[bad]}" is not in the built-in region list`);
+      }
     }
     const r = CustomerCreate.safeParse(obj);
     if (!r.success) {

@@ -91,7 +91,7 @@ export function DeliveryPointsTab({ customerId }: { customerId: number }) {
           save.mutate({ ...v, pressureLevel: v.pressureLevel ?? null, supplySourceId: v.supplySourceId ?? null, notes: v.notes || null }, { onSuccess: () => (message.success(t('msg.saved')), setEditing(null)), onError: (e) => showApiError(form, e, message.error) });
         }}
         confirmLoading={save.isPending}
-        destroyOnHidden
+        destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')}
       >
         <Form form={form} layout="vertical" initialValues={{ kind: 'distribution_station' }}>
           <Form.Item name="name" label={t('f.dpName')} rules={[{ required: true, whitespace: true, message: t('v.required') }, { min: 2, max: 100 }]}>

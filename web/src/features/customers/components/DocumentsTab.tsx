@@ -88,7 +88,7 @@ export function DocumentsTab({ customerId }: { customerId: number }) {
           },
         ]}
       />
-      <Modal title={t('a.upload')} open={open} onCancel={() => setOpen(false)} onOk={submit} confirmLoading={upload.isPending} destroyOnHidden okButtonProps={{ disabled: !file }}>
+      <Modal title={t('a.upload')} open={open} onCancel={() => setOpen(false)} onOk={submit} confirmLoading={upload.isPending} destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} okButtonProps={{ disabled: !file }}>
         <Form form={form} layout="vertical" initialValues={{ kind: 'business_licence' }}>
           <Form.Item name="kind" label={t('f.docKind')} rules={[{ required: true }]}>
             <Select options={DOCUMENT_KINDS.map((k) => ({ value: k, label: l(DOCUMENT_KIND_LABELS[k]) }))} onChange={(k) => !form.getFieldValue('title') && form.setFieldValue('title', l(DOCUMENT_KIND_LABELS[k as keyof typeof DOCUMENT_KIND_LABELS]))} />

@@ -43,7 +43,7 @@ export function ManagerDrawer({ customer, open, onClose, canAssign }: { customer
               {canAssign && (
                 <Popconfirm
                   title={<Input placeholder={t('managerDrawer.reasonPrompt')} onChange={(e) => setRemoveReason(e.target.value)} />}
-                  onConfirm={() => remove.mutate({ assignmentId: m.assignmentId, reason: removeReason || '—' }, { onSuccess: done, onError: (e) => message.error(e.message) })}
+                  onConfirm={() => (removeReason.trim() ? remove.mutate({ assignmentId: m.assignmentId, reason: removeReason.trim() }, { onSuccess: done, onError: (e) => message.error(e.message) }) : message.warning(t('managerDrawer.reasonPrompt')))}
                 >
                   <Button size="small" danger>
                     {t('a.unassign')}

@@ -10,6 +10,7 @@ import { StatusTag, useLbl } from '../labels';
 
 export function TransitionDialog({ customer, to, open, onClose }: { customer: Customer; to?: CustomerStatus; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
   const l = useLbl();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -35,7 +36,7 @@ export function TransitionDialog({ customer, to, open, onClose }: { customer: Cu
   };
 
   return (
-    <Modal title={t('transitionDlg.title')} open={open} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'transition-ok' } as any}>
+    <Modal title={t('transitionDlg.title')} open={open} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} okButtonProps={{ 'data-testid': 'transition-ok' } as any}>
       <Form form={form} layout="vertical">
         <Form.Item label={t('transitionDlg.current')}>
           <StatusTag status={customer.status} />

@@ -17,6 +17,7 @@ type Node = SupplySource & { children?: Node[] };
 
 export default function SupplyNetworkPage() {
   const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
   const l = useLbl();
   const { message } = App.useApp();
   const q = useSupplySources();
@@ -71,7 +72,7 @@ export default function SupplyNetworkPage() {
         open={open}
         onCancel={() => setOpen(false)}
         confirmLoading={save.isPending}
-        destroyOnHidden
+        destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')}
         onOk={async () => {
           const v = await form.validateFields();
           save.mutate({ ...v, code: v.code || undefined, parentId: v.parentId ?? null, region: v.region || null }, { onSuccess: () => (message.success(t('msg.saved')), setOpen(false)), onError: (e) => showApiError(form, e, message.error) });
