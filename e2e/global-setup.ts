@@ -4,11 +4,25 @@
  * first when dist/web is missing.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { execSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { buildApp } from '../server/src/app';
 import { openTestDatabase, testConfig } from '../server/test/harness';
 import { chromiumPath } from './browser';
+
+/** True when dist/web is missing or older than any file under web/ or common/. */
+function webBuildIsStale(): boolean {
+  const built = 'dist/web/index.html';
+  if (!fs.existsSync(built)) return true;
+  const builtAt = fs.statSync(built).mtimeMs;
+  const newer = (dir: string): boolean =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? newer(p) : fs.statSync(p).mtimeMs > builtAt;
+    });
+  return newer('web') || newer('common/src');
+}
 
 export default async function setup(project: TestProject) {
   const browser = chromiumPath();
@@ -17,7 +31,7 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', '');
     return;
   }
-  if (!fs.existsSync('dist/web/index.html')) execSync('npx vite build --config web/vite.config.ts', { stdio: 'inherit' });
+  if (webBuildIsStale()) execSync('npx vite build --config web/vite.config.ts', { stdio: 'inherit' });
   const { database, drop } = await openTestDatabase();
   const built = await buildApp(testConfig({ webDist: 'dist/web', demo: true }), { database, logger: false, demo: true, demoLastDay: '2026-11-26' });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
