@@ -23,7 +23,7 @@ describe.skipIf(!avail.run)('customers', () => {
     const page = await newPage(browser);
     await signIn(page, 'lead');
     await page.goto('/customers');
-    await page.getByTestId('customer-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'customers-list-zh');
 
     // Create
@@ -53,7 +53,10 @@ describe.skipIf(!avail.run)('customers', () => {
     await page.getByTestId('customer-managers').click();
     await page.locator('.ant-drawer-open .ant-form-item').filter({ has: page.getByTestId('manager-user') }).locator('.ant-select').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="张伟"]').click();
+    await page.locator('.ant-drawer-open .ant-select-selection-item[title="张伟"]').waitFor();
     await page.getByTestId('manager-assign').click();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'customer-managers-drawer');
     await page.getByTestId('customer-fulltime').filter({ hasText: '张伟' }).waitFor();
     await page.keyboard.press('Escape');
 
@@ -69,8 +72,8 @@ describe.skipIf(!avail.run)('customers', () => {
 
     // Find it by pinyin initials (泸州端到端测试燃气 → lzdddcsrq)
     await page.goto('/customers');
-    await page.getByTestId('customer-search').locator('input').fill('lzdddcs');
-    await page.getByTestId('customer-search').locator('input').press('Enter');
+    await page.getByTestId('customer-search').fill('lzdddcs');
+    await page.getByTestId('customer-search').press('Enter');
     await page.getByTestId('customer-table').getByRole('link', { name: '泸州端到端测试燃气有限公司' }).waitFor();
     expect(await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').count()).toBe(1);
 
