@@ -103,6 +103,14 @@ export interface PaymentLevelChangesTable {
   at: Generated<Date>;
 }
 
+export interface CustomerDayChargesTable {
+  customer_id: number;
+  gas_day: DateStr;
+  volume_m3: Numeric;
+  charge_fen: number | null;
+  updated_at: Generated<Date>;
+}
+
 declare module '../../platform/db/schema' {
   interface DB {
     ledger_accounts: LedgerAccountsTable;
@@ -114,5 +122,6 @@ declare module '../../platform/db/schema' {
     customer_payment_thresholds: CustomerPaymentThresholdsTable;
     customer_payment_levels: CustomerPaymentLevelsTable;
     payment_level_changes: PaymentLevelChangesTable;
+    customer_day_charges: CustomerDayChargesTable;
   }
 }

@@ -103,11 +103,22 @@ export function chargeStatement(from: string, to: string, userId: number | null,
       UNION ALL
       SELECT n.tx_id, 2, ${sales}::bigint, NULL, n.fen FROM numbered n
       RETURNING line
+    ), days AS (
+      -- the derived per-day figures monitoring reads: volume, and the amount posted for the day after this run
+      INSERT INTO customer_day_charges (customer_id, gas_day, volume_m3, charge_fen)
+      SELECT COALESCE(c.customer_id, po.customer_id), COALESCE(c.gas_day, po.gas_day), COALESCE(v.v, 0),
+             CASE WHEN c.customer_id IS NULL THEN 0 WHEN c.fen IS NULL THEN po.fen ELSE c.fen END
+        FROM charge c
+        FULL JOIN posted po ON po.customer_id = c.customer_id AND po.gas_day = c.gas_day
+        LEFT JOIN vol v ON v.customer_id = c.customer_id AND v.gas_day = c.gas_day
+      ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, charge_fen = excluded.charge_fen, updated_at = now()
+      RETURNING 1
     )
     SELECT (SELECT count(*) FROM tx)::int AS transactions,
            (SELECT count(*) FROM delta WHERE correction)::int AS corrections,
            (SELECT COALESCE(SUM(fen), 0) FROM delta)::bigint AS charged,
-           (SELECT count(*) FROM lines)::int AS lines`;
+           (SELECT count(*) FROM lines)::int AS lines,
+           (SELECT count(*) FROM days)::int AS days`;
 }
 
 /** The whole daily run for one gas day, in one transaction (serialised by an advisory lock). */

@@ -55,51 +55,7 @@ export interface LevelInputRow {
  * own averaging window ending at `asOfDay`, the day's volume and charge, the stored level.
  */
 export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<LevelInputRow[]> {
-  const only = (col: string) => (customerIds ? sql`AND ${sql.ref(col)} = ANY(${sql.val(customerIds)}::bigint[])` : sql``);
-  const ids = only('c.id');
-  const { rows } = await sql<any>`
-    WITH mc AS (
-      SELECT c.id,
-             COALESCE(t.avg_days, ${global.avgDays}::int) AS n,
-             COALESCE(t.warn_days, ${global.warnDays}::numeric) AS warn,
-             COALESCE(t.reduce_days, ${global.reduceDays}::numeric) AS red
-        FROM customers c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
-       WHERE c.status IN ('active', 'restricted') ${ids}
-    ), bal AS (
-      SELECT p.customer_id, SUM(p.amount_fen) AS b
-        FROM ledger_postings p
-       WHERE p.customer_id IN (SELECT id FROM mc) ${only('p.customer_id')}
-       GROUP BY p.customer_id
-    ), win AS (
-      SELECT t.customer_id,
-             -SUM(p.amount_fen) FILTER (WHERE t.charge_day > ${asOfDay}::date - mc.n) AS s,
-             -SUM(p.amount_fen) FILTER (WHERE t.charge_day = ${asOfDay}::date) AS day_fen
-        FROM ledger_transactions t
-        JOIN mc ON mc.id = t.customer_id
-        JOIN ledger_postings p ON p.transaction_id = t.id AND p.customer_id IS NOT NULL
-       WHERE t.kind = 'daily_charge' ${only('t.customer_id')}
-         -- a daily charge's business date is its gas day: the (customer, business_date) index serves one customer
-         AND t.business_date > ${asOfDay}::date - (SELECT max(n) FROM mc) AND t.business_date <= ${asOfDay}::date
-       GROUP BY t.customer_id
-    ), dd AS (
-      SELECT d.customer_id,
-             bool_or(d.gas_day > ${asOfDay}::date - mc.n) AS has_data,
-             SUM(d.volume_m3) FILTER (WHERE d.gas_day = ${asOfDay}::date) AS day_vol
-        FROM daily_deliveries d
-        JOIN mc ON mc.id = d.customer_id
-       WHERE d.gas_day > ${asOfDay}::date - (SELECT max(n) FROM mc) AND d.gas_day <= ${asOfDay}::date ${only('d.customer_id')}
-       GROUP BY d.customer_id
-    )
-    SELECT mc.id, mc.n, mc.warn::text AS warn, mc.red::text AS red,
-           COALESCE(bal.b, 0) AS balance, win.s AS window_fen, COALESCE(dd.has_data, false) AS has_data,
-           dd.day_vol::text AS day_vol, win.day_fen,
-           l.level AS prev_level, l.since_day AS prev_since
-      FROM mc
-      LEFT JOIN bal ON bal.customer_id = mc.id
-      LEFT JOIN win ON win.customer_id = mc.id
-      LEFT JOIN dd ON dd.customer_id = mc.id
-      LEFT JOIN customer_payment_levels l ON l.customer_id = mc.id
-     ORDER BY mc.id`.execute(db);
+  const { rows } = await levelInputsQuery(asOfDay, global, customerIds).execute(db);
   return rows.map((r) => ({
     customerId: Number(r.id),
     avgDays: Number(r.n),
@@ -113,6 +69,45 @@ export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, c
     prevLevel: r.prev_level ?? null,
     prevSince: r.prev_since ?? null,
   }));
+}
+
+export function levelInputsQuery(asOfDay: string, global: Thresholds, customerIds?: number[]) {
+  const only = (col: string) => (customerIds ? sql`AND ${sql.ref(col)} = ANY(${sql.val(customerIds)}::bigint[])` : sql``);
+  const ids = only('c.id');
+  return sql<any>`
+    WITH mc AS (
+      SELECT c.id,
+             COALESCE(t.avg_days, ${global.avgDays}::int) AS n,
+             COALESCE(t.warn_days, ${global.warnDays}::numeric) AS warn,
+             COALESCE(t.reduce_days, ${global.reduceDays}::numeric) AS red
+        FROM customers c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
+       WHERE c.status IN ('active', 'restricted') ${ids}
+    ), bal AS (
+      SELECT p.customer_id, SUM(p.amount_fen) AS b
+        FROM ledger_postings p
+       WHERE p.customer_id IS NOT NULL ${only('p.customer_id')}
+       GROUP BY p.customer_id
+    ), win AS (
+      -- per-day figures of the daily run over each customer's own window of N gas days
+      SELECT d.customer_id,
+             SUM(d.charge_fen) FILTER (WHERE d.gas_day > ${asOfDay}::date - mc.n) AS s,
+             SUM(d.charge_fen) FILTER (WHERE d.gas_day = ${asOfDay}::date) AS day_fen,
+             bool_or(d.gas_day > ${asOfDay}::date - mc.n) AS has_data,
+             SUM(d.volume_m3) FILTER (WHERE d.gas_day = ${asOfDay}::date) AS day_vol
+        FROM customer_day_charges d
+        JOIN mc ON mc.id = d.customer_id
+       WHERE d.gas_day > ${asOfDay}::date - (SELECT max(n) FROM mc) AND d.gas_day <= ${asOfDay}::date ${only('d.customer_id')}
+       GROUP BY d.customer_id
+    )
+    SELECT mc.id, mc.n, mc.warn::text AS warn, mc.red::text AS red,
+           COALESCE(bal.b, 0) AS balance, win.s AS window_fen, COALESCE(win.has_data, false) AS has_data,
+           win.day_vol::text AS day_vol, win.day_fen,
+           l.level AS prev_level, l.since_day AS prev_since
+      FROM mc
+      LEFT JOIN bal ON bal.customer_id = mc.id
+      LEFT JOIN win ON win.customer_id = mc.id
+      LEFT JOIN customer_payment_levels l ON l.customer_id = mc.id
+     ORDER BY mc.id`;
 }
 
 export interface LevelRow {
@@ -157,14 +152,8 @@ export async function activeManagers(db: Tx, customerIds: number[]): Promise<{ c
     .selectFrom('customer_managers as m')
     .innerJoin('customers as c', 'c.id', 'm.customer_id')
     .select(['m.customer_id', 'm.user_id', 'c.name'])
-    .where('m.customer_id', 'in', customerIds)
+    .where(sql<boolean>`m.customer_id = ANY(${sql.val(customerIds)}::bigint[])`)
     .where('m.unassigned_at', 'is', null)
     .execute();
   return rows.map((r) => ({ customerId: r.customer_id, userId: r.user_id, customerName: r.name }));
-}
-
-export async function customerNames(db: Tx, customerIds: number[]): Promise<Map<number, string>> {
-  if (!customerIds.length) return new Map();
-  const rows = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', customerIds).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -70,7 +70,7 @@ export async function recomputeLevels(
       avg_daily_charge_fen: r.avgDailyChargeFen,
       available_days: availableDays,
       day_volume_m3: i.dayVolumeM3,
-      day_charge_fen: i.dayChargeFen ?? (i.dayVolumeM3 !== null ? 0 : null),
+      day_charge_fen: i.dayChargeFen,
       warn_days: i.warnDays,
       reduce_days: i.reduceDays,
     });
@@ -82,7 +82,7 @@ export async function recomputeLevels(
   await repo.upsertLevels(trx, rows);
   const statuses = new Map(rows.map((r) => [r.customer_id, statusOf(r)]));
   if (changes.length) {
-    const BATCH = 5000;
+    const BATCH = 4000; // × 6 columns: under the 32,767 parameters of one statement
     for (let k = 0; k < changes.length; k += BATCH) {
       await trx
         .insertInto('payment_level_changes')
@@ -138,10 +138,10 @@ async function notifyMany(trx: Tx, list: { userIds: number[]; n: NotificationInp
   const rows = list.flatMap(({ userIds, n }) =>
     [...new Set(userIds)].map((user_id) => ({ user_id, kind: n.kind, title: n.title.zh, title_en: n.title.en, body: n.body?.zh ?? null, body_en: n.body?.en ?? null, link: n.link ?? null, customer_id: n.customerId ?? null, dedupe_key: n.dedupeKey ?? null })),
   );
-  for (let i = 0; i < rows.length; i += 5000) {
+  for (let i = 0; i < rows.length; i += 3000) {
     await trx
       .insertInto('notifications')
-      .values(rows.slice(i, i + 5000))
+      .values(rows.slice(i, i + 3000)) // × 9 columns: under the 32,767 parameters of one statement
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
       .execute();
   }
