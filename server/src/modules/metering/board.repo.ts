@@ -38,8 +38,8 @@ export interface BoardRow {
   day_gcv: string | null;
 }
 
-/** Customers visible on the board: with at least one active delivery point, not prospects or closed. */
-export const BOARD_STATUSES = ['contracted', 'active', 'restricted'];
+/** Customers on the board: supplied (供气) or restricted (减停气), with at least one active delivery point. */
+export const BOARD_STATUSES = ['active', 'restricted'];
 
 export async function boardRows(db: Db, scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[]): Promise<BoardRow[]> {
   // JIT compilation costs more than it saves on this query; hash aggregates need room in memory;

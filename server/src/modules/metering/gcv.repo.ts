@@ -16,23 +16,27 @@ import type { Tx } from '../../platform/db/database';
  * from `from` to `to`. Use inside `WITH RECURSIVE`; LEFT JOIN eff (missing = unknown GCV).
  */
 export function effectiveGcvCtes(sourceIds: RawBuilder<unknown>, from: string, to: string, lookbackDays: number): RawBuilder<unknown> {
+  // Set-based for long ranges: (1) the chain of each source, (2) per source and quality day the
+  // nearest source up the chain with data, (3) per day the latest of those within the lookback
+  // (an equi-join on day − k, k = 0..N, instead of a range join or a lookup per day).
   return sql`anc(source_id, ancestor_id, depth) AS (
       SELECT s.id, s.id, 0 FROM supply_sources s WHERE s.id IN (${sourceIds})
       UNION ALL
       SELECT a.source_id, p.parent_id, a.depth + 1 FROM anc a JOIN supply_sources p ON p.id = a.ancestor_id
       WHERE p.parent_id IS NOT NULL AND a.depth < 30
     ),
-    eff(source_id, gas_day, gcv, quality_source_id, quality_day) AS (
-      SELECT s.source_id, d.gas_day, g.gcv, g.qs, g.qd
-      FROM (SELECT DISTINCT source_id FROM anc) s
-      CROSS JOIN (SELECT generate_series(${from}::date, ${to}::date, interval '1 day')::date AS gas_day) d
-      CROSS JOIN LATERAL (
-        SELECT q.gcv_mj_m3 AS gcv, q.supply_source_id AS qs, q.gas_day AS qd
-        FROM anc a JOIN gas_quality q ON q.supply_source_id = a.ancestor_id
-        WHERE a.source_id = s.source_id AND q.gas_day BETWEEN d.gas_day - ${lookbackDays}::int AND d.gas_day
-        ORDER BY q.gas_day DESC, a.depth ASC
-        LIMIT 1
-      ) g
+    qbest AS (
+      SELECT DISTINCT ON (a.source_id, q.gas_day) a.source_id, q.gas_day, q.gcv_mj_m3 AS gcv, q.supply_source_id AS qs
+      FROM anc a JOIN gas_quality q ON q.supply_source_id = a.ancestor_id
+      WHERE q.gas_day BETWEEN ${from}::date - ${lookbackDays}::int AND ${to}::date
+      ORDER BY a.source_id, q.gas_day, a.depth
+    ),
+    eff(source_id, gas_day, gcv, quality_source_id, quality_day) AS MATERIALIZED (
+      SELECT DISTINCT ON (b.source_id, d.gas_day) b.source_id, d.gas_day, b.gcv, b.qs, b.gas_day
+      FROM (SELECT generate_series(${from}::date, ${to}::date, interval '1 day')::date AS gas_day) d
+      CROSS JOIN generate_series(0, ${lookbackDays}::int) AS k(k)
+      JOIN qbest b ON b.gas_day = d.gas_day - k.k
+      ORDER BY b.source_id, d.gas_day, k.k
     )`;
 }
 

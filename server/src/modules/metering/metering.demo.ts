@@ -1,8 +1,8 @@
 /**
  * Demo data (order 200, after customers): two years of daily deliveries ending ctx.lastDay for
- * every demo delivery point, daily gas quality per supply source (GCV 34–39 MJ/m³; a few sources
- * by composition via GB/T 11062), monthly plans, recent daily nominations and contract daily
- * maxima. Values are built in memory and inserted set-based in batches (unnest).
+ * every demo delivery point, daily gas quality per supply source (GCV 34–39 MJ/m³; three sources
+ * by a lab composition every other day via GB/T 11062), monthly plans, recent daily nominations
+ * and contract daily maxima. Values are built in memory and inserted set-based in batches (unnest).
  */
 import { sql } from 'kysely';
 import { dec } from '@common/decimal';
@@ -63,6 +63,8 @@ async function demoQuality(ctx: DemoContext, from: string, to: string) {
       gcv = Math.min(38.9, Math.max(34.1, gcv + rng.normal() * 0.05));
       if (rng.chance(0.01)) continue; // no report that day: the previous day's GCV applies (lookback)
       if (byComposition) {
+        // Lab compositions every other day; the day between takes the previous value (lookback).
+        if (daysFrom(day) % 2 === 1) continue;
         const composition = demoComposition(rng);
         const q = computeQuality(composition as any);
         values.push({ sourceId: s.id, gasDay: day, method: 'composition', gcv: q.gcvMJm3, ncv: q.ncvMJm3, relativeDensity: q.relativeDensity, wobbe: q.wobbeMJm3, density: q.densityKgm3, z: q.z, molarMass: q.molarMass, composition });
@@ -75,6 +77,8 @@ async function demoQuality(ctx: DemoContext, from: string, to: string) {
   }
   for (let i = 0; i < values.length; i += BATCH) await upsertQuality(ctx.app.db, values.slice(i, i + BATCH), null);
 }
+
+const daysFrom = (day: string) => Math.round(Date.parse(day + 'T00:00:00Z') / 86_400_000);
 
 function reportRow(sourceId: number, gasDay: string, gcv: number): QualityValues & { sourceId: number } {
   const text = dec(Math.round(gcv * 10_000)).div(10_000).toFixed(4);

@@ -53,26 +53,10 @@ export default function BoardPage() {
         </Link>
       ),
     },
-    { title: t('f.type'), dataIndex: 'type', width: 90, render: (v: string) => t(`type.${v}`, { defaultValue: v }) },
-    { title: t('f.region'), width: 110, render: (_: unknown, r: BoardItem) => r.county ?? r.city ?? r.province ?? '—' },
-    { title: t('f.manager'), dataIndex: 'manager', width: 90, render: (v: string | null) => v ?? '—' },
-    {
-      title: `${t('f.volume')} (${u})`,
-      key: 'volume',
-      sorter: true,
-      align: 'right' as const,
-      render: (_: unknown, r: BoardItem) =>
-        r.volumeM3 == null ? <Tag>{t('msg.missing')}</Tag> : <span data-testid="board-volume">{fmtQty(r.volumeM3, r.energyGJ, unit)}</span>,
-    },
-    { title: `${t('f.plan')} (${u})`, key: 'plan', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.planM3, r.planGJ, unit) },
-    { title: t('f.planDev'), key: 'planDeviation', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.planDeviationPct) },
-    { title: `${t('f.avg', { n: b?.avgDays ?? 7 })} (${u})`, key: 'avg', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.avgM3, r.avgGJ, unit) },
-    { title: t('f.change'), key: 'change', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.changePct) },
-    { title: `${t('f.dailyMax')} (${u})`, key: 'dailyMax', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.dailyMaxM3, r.dailyMaxGJ, unit) },
-    { title: `${t('f.gcv')}`, dataIndex: 'gcvMJm3', align: 'right' as const, width: 90, render: (v: string | null) => (v ? formatNumber(v, 2) : '—') },
     {
       title: t('f.flags'),
       key: 'flags',
+      width: 150,
       sorter: true,
       render: (_: unknown, r: BoardItem) => (
         <Flex gap={2} wrap>
@@ -91,6 +75,23 @@ export default function BoardPage() {
         </Flex>
       ),
     },
+    { title: t('f.type'), dataIndex: 'type', width: 90, render: (v: string) => t(`type.${v}`, { defaultValue: v }) },
+    { title: t('f.region'), width: 110, render: (_: unknown, r: BoardItem) => r.county ?? r.city ?? r.province ?? '—' },
+    { title: t('f.manager'), dataIndex: 'manager', width: 90, render: (v: string | null) => v ?? '—' },
+    {
+      title: `${t('f.volume')} (${u})`,
+      key: 'volume',
+      sorter: true,
+      align: 'right' as const,
+      render: (_: unknown, r: BoardItem) =>
+        r.volumeM3 == null ? <Tag>{t('msg.missing')}</Tag> : <span data-testid="board-volume">{fmtQty(r.volumeM3, r.energyGJ, unit)}</span>,
+    },
+    { title: `${t('f.plan')} (${u})`, key: 'plan', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.planM3, r.planGJ, unit) },
+    { title: t('f.planDev'), key: 'planDeviation', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.planDeviationPct) },
+    { title: `${t('f.avg', { n: b?.avgDays ?? 7 })} (${u})`, key: 'avg', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.avgM3, r.avgGJ, unit) },
+    { title: t('f.change'), key: 'change', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.changePct) },
+    { title: `${t('f.dailyMax')} (${u})`, key: 'dailyMax', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.dailyMaxM3, r.dailyMaxGJ, unit) },
+    { title: `${t('f.gcv')}`, dataIndex: 'gcvMJm3', align: 'right' as const, width: 90, render: (v: string | null) => (v ? formatNumber(v, 2) : '—') },
   ];
 
   const stat = (k: Flag) => (
