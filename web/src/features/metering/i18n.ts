@@ -20,7 +20,7 @@ addTranslations(
       hourly: '小时数据', reason: '修改原因', oldValue: '原值', newValue: '新值', channel: '渠道', changedBy: '修改人', changedAt: '修改时间',
       source: '气源', method: '方式', ncv: '低位发热量', rd: '相对密度', wobbe: '沃泊指数', composition: '组分（摩尔分数）', period: '期间', prevYear: '上年同期', yoy: '同比',
       daysWithData: '有数据天数', total: '合计', weightedGcv: '加权发热量', granularity: '粒度', dayG: '日', monthG: '月', monthlyPlan: '月计划', dailyPlan: '日计划', month: '月份',
-      groupBy: '分组', customers: '客户数', row: '行号', message: '错误说明',
+      groupBy: '分组', customers: '客户数', row: '行号', message: '错误说明', pointCount: '交接点数',
     },
     a: {
       export: '导出 Excel', import: '导入日气量', template: '下载模板', correct: '修改', enter: '录入', history: '修改历史', addQuality: '录入气质', validate: '校验', importAll: '导入',
@@ -57,7 +57,7 @@ addTranslations(
       hourly: 'Hourly values', reason: 'Reason', oldValue: 'Old', newValue: 'New', channel: 'Channel', changedBy: 'Changed by', changedAt: 'Changed at',
       source: 'Supply source', method: 'Method', ncv: 'NCV', rd: 'Relative density', wobbe: 'Wobbe index', composition: 'Composition (mole fractions)', period: 'Period', prevYear: 'Previous year', yoy: 'YoY',
       daysWithData: 'Days with data', total: 'Total', weightedGcv: 'Weighted GCV', granularity: 'Granularity', dayG: 'Day', monthG: 'Month', monthlyPlan: 'Monthly plan', dailyPlan: 'Daily plan', month: 'Month',
-      groupBy: 'Group', customers: 'Customers', row: 'Row', message: 'Problem',
+      groupBy: 'Group', customers: 'Customers', row: 'Row', message: 'Problem', pointCount: 'Delivery points',
     },
     a: {
       export: 'Export Excel', import: 'Import volumes', template: 'Template', correct: 'Correct', enter: 'Enter', history: 'History', addQuality: 'Enter quality', validate: 'Validate', importAll: 'Import',

@@ -94,7 +94,7 @@ export function UsageTab({ customerId }: { customerId: number }) {
           <Statistic title={t('f.daysWithData')} value={`${u.total.daysWithData} / ${u.total.days}`} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('f.point')} value={u.points.length} />
+          <Statistic title={t('f.pointCount')} value={u.points.length} />
         </Col>
       </Row>
       {unit === 'gj' && u.total.volumeM3 && !u.total.energyGJ && <Tag color="warning">{t('msg.noGcv')}</Tag>}
