@@ -75,13 +75,13 @@ function escapeLike(s: string): string {
 /** The list/export filter, within the user's customer scope. */
 /**
  * The user's customers for large lists: the same rule as the platform's inCustomerScope (managed
- * now, or granted), written as one IN (… UNION …) so PostgreSQL can drive the query from the
- * user's few thousand ids instead of testing two hashed subplans on every customer.
+ * now, or granted), written as = ANY(ARRAY(… UNION …)): the user's few thousand ids are collected
+ * first and looked up by primary key, instead of testing two hashed subplans on every customer.
  */
 function scopeFilter(user: Pick<SessionUser, 'id' | 'roles'>) {
   if (seesAllCustomers(user)) return inCustomerScope(user, 'c.id');
-  return sql<boolean>`c.id IN (SELECT cm.customer_id FROM customer_managers cm WHERE cm.user_id = ${user.id} AND cm.unassigned_at IS NULL
-    UNION SELECT cg.customer_id FROM customer_grants cg WHERE cg.user_id = ${user.id})`;
+  return sql<boolean>`c.id = ANY(ARRAY(SELECT cm.customer_id FROM customer_managers cm WHERE cm.user_id = ${user.id} AND cm.unassigned_at IS NULL
+    UNION SELECT cg.customer_id FROM customer_grants cg WHERE cg.user_id = ${user.id}))`;
 }
 
 export function hasFilter(f: CustomerFilter): boolean {
@@ -97,7 +97,7 @@ export function filteredCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'roles'
   if (f.city) q = q.where('c.city', '=', f.city);
   if (f.county) q = q.where('c.county', '=', f.county);
   if (f.tag?.length) q = q.where(sql<boolean>`c.tags @> ${sql.val(f.tag)}::text[]`);
-  if (f.managerId) q = q.where(sql<boolean>`c.id IN (SELECT m.customer_id FROM customer_managers m WHERE m.user_id = ${f.managerId} AND m.unassigned_at IS NULL)`);
+  if (f.managerId) q = q.where(sql<boolean>`c.id = ANY(ARRAY(SELECT m.customer_id FROM customer_managers m WHERE m.user_id = ${f.managerId} AND m.unassigned_at IS NULL))`);
   return q;
 }
 
