@@ -125,3 +125,52 @@ declare module '../../platform/db/schema' {
     customer_day_charges: CustomerDayChargesTable;
   }
 }
+
+export interface BankStatementImportsTable {
+  id: Generated<number>;
+  filename: string;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
+  lines: number;
+  posted: number;
+  unmatched: number;
+}
+
+export type BankLineStatus = 'posted' | 'duplicate' | 'unmatched' | 'ignored' | 'rejected';
+export type MatchedBy = 'account' | 'name' | 'customer_name' | 'manual';
+
+export interface BankStatementLinesTable {
+  id: Generated<number>;
+  import_id: number;
+  row_no: number;
+  bank_ref: string;
+  value_date: DateStr;
+  amount_fen: number;
+  payer_name: string | null;
+  payer_account: string | null;
+  memo: string | null;
+  status: BankLineStatus;
+  reason: string | null;
+  customer_id: number | null;
+  matched_by: MatchedBy | null;
+  transaction_id: number | null;
+  decided_by: number | null;
+  decided_at: Date | null;
+}
+
+export interface BankPayerMappingsTable {
+  id: Generated<number>;
+  payer_account: string | null;
+  payer_name: string | null;
+  customer_id: number;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+declare module '../../platform/db/schema' {
+  interface DB {
+    bank_statement_imports: BankStatementImportsTable;
+    bank_statement_lines: BankStatementLinesTable;
+    bank_payer_mappings: BankPayerMappingsTable;
+  }
+}

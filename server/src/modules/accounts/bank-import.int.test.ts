@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../../../test/harness';
+import { balance, makeCustomer } from './test/factory';
+
+let t: TestApp;
+let finance: Client;
+beforeAll(async () => {
+  t = await startTestApp();
+  finance = await t.userClient(['finance']);
+});
+afterAll(async () => t?.close());
+
+const csv = (lines: string[]) => {
+  const f = new FormData();
+  f.append('file', new Blob(['某银行账户明细\n' + ['交易流水号,交易日期,贷方金额,对方户名,对方账号,摘要', ...lines].join('\n')], { type: 'text/csv' }), 'statement.csv');
+  return f;
+};
+
+describe('bank statement import', () => {
+  it('posts matched lines, queues unmatched ones, learns the payer on assignment', async () => {
+    const a = await makeCustomer(t.db, { name: `银行导入甲${process.pid}` });
+    const b = await makeCustomer(t.db, { name: `银行导入乙${process.pid}` });
+    await finance.post('/api/accounts/payments', { customerId: a.id, amountFen: 5_000, bankRef: `BK-${a.id}-0`, valueDate: '2026-03-01' });
+    const r = await finance.req('POST', '/api/accounts/bank-imports', csv([
+      `BK-${a.id}-1,2026-03-02,"1,000.00",${a.name},,三月气款`,
+      `BK-${a.id}-0,2026-03-01,50.00,${a.name},,重复`,
+      `BK-${b.id}-1,2026-03-02,2000.5,某贸易公司(代付),6222000011112222,代付乙气款`,
+      `BK-X-1,2026-03-02,-300,${a.name},,退款`,
+    ]));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ lines: 3, posted: 1, duplicates: 1, unmatched: 1, rejected: 0, skipped: 1 });
+    expect(await balance(t.db, a.id)).toBe(105_000);
+    const queue = await finance.get('/api/accounts/bank-lines?status=unmatched');
+    const line = queue.body.items.find((x: any) => x.bankRef === `BK-${b.id}-1`);
+    expect(line.amountFen).toBe(200_050);
+    const assigned = await finance.post(`/api/accounts/bank-lines/${line.id}/assign`, { customerId: b.id, remember: true });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.line.status).toBe('posted');
+    expect(await balance(t.db, b.id)).toBe(200_050);
+    expect((await finance.post(`/api/accounts/bank-lines/${line.id}/assign`, { customerId: b.id })).body.code).toBe('BANK_LINE_NOT_OPEN');
+    // the next statement from the same payer account is matched by the learned mapping
+    const r2 = await finance.req('POST', '/api/accounts/bank-imports', csv([`BK-${b.id}-2,2026-03-09,300.00,某贸易公司,6222000011112222,`]));
+    expect(r2.body).toMatchObject({ posted: 1, unmatched: 0 });
+    expect(await balance(t.db, b.id)).toBe(230_050);
+  });
+
+  it('refuses a file with a bad row, naming the row, and writes nothing', async () => {
+    const c = await makeCustomer(t.db, { name: `银行导入丙${process.pid}` });
+    const r = await finance.req('POST', '/api/accounts/bank-imports', csv([`BK-${c.id}-1,2026-03-02,100,${c.name},,`, `BK-${c.id}-2,2026-13-01,100,${c.name},,`]));
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('BANK_IMPORT_ROW');
+    expect(r.body.message).toContain('第 4 行');
+    expect(await balance(t.db, c.id)).toBe(0);
+    const am = await t.userClient(['account_manager']);
+    expect((await am.req('POST', '/api/accounts/bank-imports', csv([]))).status).toBe(403);
+  });
+});
