@@ -15,7 +15,7 @@ addTranslations(
       dpName: '交付点名称', dpCode: '交付点编码', dpKind: '类型', meterNo: '计量表号', pressure: '压力级制', supplySource: '气源', active: '启用',
       docKind: '证照类型', docTitle: '文件名称', docNo: '证照编号', issuedOn: '发证日期', expiresOn: '到期日期', file: '文件', size: '大小', uploadedBy: '上传人', uploadedAt: '上传时间', daysLeft: '剩余天数',
       reason: '原因', to: '变更为', at: '时间', actor: '操作人', action: '操作', change: '变更内容', kind: '类别', phone: '电话', assignedAt: '指定时间', unassignedAt: '解除时间', user: '人员',
-      sourceKind: '气源类型', parent: '上级', sourceCode: '编码', dps: '交付点数', customer: '客户',
+      sourceKind: '气源类型', sourceName: '名称', parent: '上级', sourceCode: '编码', dps: '交付点数', customer: '客户',
       pressureLevel: '压力级制', useStructureVerifiedOn: '用气结构核查日期', supplySourceId: '气源', fileName: '文件', sizeBytes: '大小（字节）', title: '名称', displayName: '人员', username: '账号', userId: '用户 ID', row: '导入行号',
     },
     a: {
@@ -50,7 +50,7 @@ addTranslations(
       dpName: 'Name', dpCode: 'Code', dpKind: 'Kind', meterNo: 'Meter no.', pressure: 'Pressure level', supplySource: 'Supply source', active: 'Active',
       docKind: 'Kind', docTitle: 'Title', docNo: 'Number', issuedOn: 'Issued on', expiresOn: 'Expires on', file: 'File', size: 'Size', uploadedBy: 'Uploaded by', uploadedAt: 'Uploaded', daysLeft: 'Days left',
       reason: 'Reason', to: 'New status', at: 'Time', actor: 'By', action: 'Action', change: 'Change', kind: 'Kind', phone: 'Phone', assignedAt: 'Assigned', unassignedAt: 'Unassigned', user: 'Person',
-      sourceKind: 'Kind', parent: 'Parent', sourceCode: 'Code', dps: 'Delivery points', customer: 'Customer',
+      sourceKind: 'Kind', sourceName: 'Name', parent: 'Parent', sourceCode: 'Code', dps: 'Delivery points', customer: 'Customer',
       pressureLevel: 'Pressure level', useStructureVerifiedOn: 'Use structure verified on', supplySourceId: 'Supply source', fileName: 'File', sizeBytes: 'Size (bytes)', title: 'Title', displayName: 'Person', username: 'Username', userId: 'User id', row: 'Import row',
     },
     a: {

@@ -59,7 +59,7 @@ export default function SupplyNetworkPage() {
           expandable={{ defaultExpandAllRows: true }}
           key={tree.length}
           columns={[
-            { title: t('f.name'), dataIndex: 'name' },
+            { title: t('f.sourceName'), dataIndex: 'name' },
             { title: t('f.sourceKind'), dataIndex: 'kind', render: (k) => <Tag>{l(SUPPLY_SOURCE_KIND_LABELS[k as keyof typeof SUPPLY_SOURCE_KIND_LABELS])}</Tag> },
             { title: t('f.sourceCode'), dataIndex: 'code' },
             { title: t('f.region'), dataIndex: 'region', render: (v) => v ?? '—' },
@@ -79,7 +79,7 @@ export default function SupplyNetworkPage() {
         }}
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('f.name')} rules={[{ required: true, whitespace: true, message: t('v.required') }, { min: 2, max: 60 }]}>
+          <Form.Item name="name" label={t('f.sourceName')} rules={[{ required: true, whitespace: true, message: t('v.required') }, { min: 2, max: 60 }]}>
             <Input />
           </Form.Item>
           <Form.Item name="kind" label={t('f.sourceKind')} rules={[{ required: true, message: t('v.required') }]}>
