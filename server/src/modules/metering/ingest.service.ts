@@ -36,7 +36,8 @@ export interface IngestOptions {
 }
 
 export interface IngestReport {
-  status: 'imported' | 'partial' | 'dry_run';
+  /** 'rejected' only inside the METERING_IMPORT_INVALID error's details (nothing written). */
+  status: 'imported' | 'partial' | 'dry_run' | 'rejected';
   total: number;
   valid: number;
   invalid: number;
@@ -101,7 +102,7 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
   };
   const rejectIfInvalid = () => {
     if (errors.length && !opts.validOnly && !opts.dryRun) {
-      const r = report('imported', { inserted: 0, updated: 0, blockedCount: 0 });
+      const r = report('rejected', { inserted: 0, updated: 0, blockedCount: 0 });
       throw new AppError(ME.METERING_IMPORT_INVALID, { count: r.invalid }, { ...r, inserted: 0, updated: 0, unchanged: 0 });
     }
   };

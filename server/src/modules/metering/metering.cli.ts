@@ -26,6 +26,7 @@ export async function meteringImportCommand(args: string[]): Promise<void> {
   const config = loadConfig();
   const built = await buildApp({ ...config, scheduler: false }, { logger: false });
   const t = Date.now();
+  let rejected = false;
   try {
     const report = await ingestDeliveries(
       built.ctx,
@@ -39,12 +40,14 @@ export async function meteringImportCommand(args: string[]): Promise<void> {
     if (e instanceof AppError && e.code === 'METERING_IMPORT_INVALID') {
       printReport(e.details as IngestReport, Date.now() - t);
       console.error(`rejected: ${(e.details as IngestReport).invalid} invalid row(s); nothing imported (use --valid-only to import the valid rows)`);
-      process.exitCode = 1;
+      rejected = true;
       return;
     }
     throw e;
   } finally {
     await built.close();
+    // set after closing: the embedded database's runtime resets process.exitCode when it shuts down
+    if (rejected) process.exitCode = 1;
   }
 }
 
@@ -64,8 +67,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     console.error('commands: metering:import <file> [--valid-only] [--dry-run] [--reason=…]');
     process.exitCode = 2;
   } else
-    fn(rest).catch((e) => {
-      console.error(e instanceof AppError ? `${e.code} ${JSON.stringify(e.params)}` : e instanceof Error ? e.message : e);
-      process.exit(1);
-    });
+    fn(rest).then(
+      () => process.exit(process.exitCode ?? 0),
+      (e) => {
+        console.error(e instanceof AppError ? `${e.code} ${JSON.stringify(e.params)}` : e instanceof Error ? e.message : e);
+        process.exit(1);
+      },
+    );
 }

@@ -109,7 +109,7 @@ export const BatchBody = z.strictObject({
   defaultOrigin: Origin.default('scada'),
 });
 export const ImportReport = z.object({
-  status: z.enum(['imported', 'partial', 'dry_run']),
+  status: z.enum(['imported', 'partial', 'dry_run', 'rejected']),
   total: z.number(),
   valid: z.number(),
   invalid: z.number(),

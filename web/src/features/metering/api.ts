@@ -87,7 +87,7 @@ export interface HistoryRow {
 }
 
 export interface ImportReport {
-  status: 'imported' | 'partial' | 'dry_run';
+  status: 'imported' | 'partial' | 'dry_run' | 'rejected';
   total: number;
   valid: number;
   invalid: number;
