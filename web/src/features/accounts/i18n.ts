@@ -5,7 +5,14 @@ export const NS = 'accounts';
 addTranslations(
   NS,
   {
-    menu: { board: '气款监控', adjustments: '调账审批', settings: '气款设置' },
+    menu: { board: '气款监控', adjustments: '调账审批', settings: '气款设置', bank: '银行流水' },
+    bank: {
+      title: '银行流水', hint: '导入银行流水后，按付款账号/户名自动匹配客户并入账；未匹配的在此分配', import: '导入流水（CSV/Excel）', remember: '记住付款人（以后自动匹配）',
+      assign: '分配并入账', ignore: '忽略', ignoreConfirm: '该笔不是客户气款，忽略？', assigned: '已入账（同一付款人另有 {{count}} 笔自动入账）',
+      result: '共 {{lines}} 笔：入账 {{posted}}，重复 {{duplicates}}，待分配 {{unmatched}}，拒绝 {{rejected}}，跳过支出 {{skipped}}',
+      status: { unmatched: '待分配', posted: '已入账', duplicate: '重复', rejected: '拒绝', ignored: '已忽略' },
+    },
+
     tab: '气款账户',
     level: { normal: '正常', warning: '预警', reduce: '减气', stop: '停气', none: '不监控' },
     kind: { payment: '收款', daily_charge: '日气费', settlement_true_up: '结算调整', adjustment: '调账', refund: '退款', reversal: '冲正' },
@@ -33,7 +40,14 @@ addTranslations(
     st: { opening: '期初余额', payments: '本期收款', charges: '本期气费', adjustments: '本期调账', refunds: '本期退款', closing: '期末余额' },
   },
   {
-    menu: { board: 'Payment monitoring', adjustments: 'Adjustments', settings: 'Account settings' },
+    menu: { board: 'Payment monitoring', adjustments: 'Adjustments', settings: 'Account settings', bank: 'Bank statements' },
+    bank: {
+      title: 'Bank statements', hint: 'Imported lines are matched to customers by payer account or name and posted; unmatched ones are assigned here', import: 'Import statement (CSV/Excel)', remember: 'Remember the payer (match automatically next time)',
+      assign: 'Assign & post', ignore: 'Ignore', ignoreConfirm: 'Not a customer payment — ignore it?', assigned: 'Posted ({{count}} more from the same payer posted automatically)',
+      result: '{{lines}} lines: {{posted}} posted, {{duplicates}} duplicates, {{unmatched}} to assign, {{rejected}} rejected, {{skipped}} debits skipped',
+      status: { unmatched: 'To assign', posted: 'Posted', duplicate: 'Duplicate', rejected: 'Rejected', ignored: 'Ignored' },
+    },
+
     tab: 'Account',
     level: { normal: 'Normal', warning: 'Warning', reduce: 'Reduce', stop: 'Stop', none: 'Not monitored' },
     kind: { payment: 'Payment', daily_charge: 'Daily charge', settlement_true_up: 'Settlement true-up', adjustment: 'Adjustment', refund: 'Refund', reversal: 'Reversal' },

@@ -3,7 +3,7 @@
  * thresholds and closed months; the customer page's account tab; the home widget of customers at risk.
  */
 import { lazy, Suspense } from 'react';
-import { AccountBookOutlined, AuditOutlined, SettingOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, BankOutlined, SettingOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../app/module-types';
 import { Loading } from '../../components/States';
 import './i18n';
@@ -11,6 +11,7 @@ import './i18n';
 const BoardPage = lazy(() => import('./pages/BoardPage'));
 const AdjustmentsPage = lazy(() => import('./pages/AdjustmentsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const BankPage = lazy(() => import('./pages/BankPage'));
 const AccountTab = lazy(() => import('./components/AccountTab'));
 const RiskWidget = lazy(() => import('./components/RiskWidget'));
 
@@ -19,11 +20,13 @@ export const accountsWebModule: WebModule = {
   menu: [
     { key: 'accounts-board', label: 'accounts:menu.board', icon: <AccountBookOutlined />, path: '/accounts/board', permission: 'accounts:read', order: 300 },
     { key: 'accounts-adjustments', label: 'accounts:menu.adjustments', icon: <AuditOutlined />, path: '/accounts/adjustments', permission: 'adjustments:write', order: 301 },
-    { key: 'accounts-settings', label: 'accounts:menu.settings', icon: <SettingOutlined />, path: '/accounts/settings', permission: 'accounts:read', order: 302 },
+    { key: 'accounts-bank', label: 'accounts:menu.bank', icon: <BankOutlined />, path: '/accounts/bank', permission: 'payments:write', order: 302 },
+    { key: 'accounts-settings', label: 'accounts:menu.settings', icon: <SettingOutlined />, path: '/accounts/settings', permission: 'accounts:read', order: 303 },
   ],
   routes: [
     { path: '/accounts/board', element: <BoardPage />, permission: 'accounts:read' },
     { path: '/accounts/adjustments', element: <AdjustmentsPage />, permission: 'adjustments:write' },
+    { path: '/accounts/bank', element: <BankPage />, permission: 'payments:write' },
     { path: '/accounts/settings', element: <SettingsPage />, permission: 'accounts:read' },
   ],
   customerTabs: [

@@ -1,0 +1,113 @@
+/** 银行流水: import a bank statement (CSV/Excel); unmatched lines wait here until assigned to a customer. */
+import { useState } from 'react';
+import { Alert, App, Button, Checkbox, Popconfirm, Segmented, Select, Space, Table, Tag, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../../lib/api';
+import { formatFen } from '../../../lib/format';
+import { PageContainer } from '../../../components/PageContainer';
+import { ErrorState } from '../../../components/States';
+import { NS } from '../i18n';
+import { useSave } from '../api';
+
+type Status = 'unmatched' | 'posted' | 'duplicate' | 'ignored' | 'rejected';
+interface Line {
+  id: number;
+  rowNo: number;
+  bankRef: string;
+  valueDate: string;
+  amountFen: number;
+  payerName: string | null;
+  payerAccount: string | null;
+  memo: string | null;
+  status: Status;
+  reason: string | null;
+  customerId: number | null;
+  customerName: string | null;
+  matchedBy: string | null;
+}
+const COLORS: Record<Status, string> = { unmatched: 'gold', posted: 'green', duplicate: 'default', ignored: 'default', rejected: 'red' };
+
+function CustomerPicker({ onPick }: { onPick: (id: number) => void }) {
+  const { t } = useTranslation(NS);
+  const [q, setQ] = useState('');
+  const list = useQuery({ queryKey: ['customers', 'pick', q], queryFn: () => api.get<{ items: { id: number; code: string; name: string }[] }>('/api/customers', { q: q || undefined, pageSize: 20 }), enabled: q.length > 0 });
+  return (
+    <Select showSearch filterOption={false} placeholder={t('f.search')} style={{ width: 220 }} onSearch={setQ} loading={list.isFetching} options={list.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} onChange={(v: number) => onPick(v)} />
+  );
+}
+
+export default function BankPage() {
+  const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
+  const { message } = App.useApp();
+  const [f, setF] = useState<{ status: Status; page: number; pageSize: number }>({ status: 'unmatched', page: 1, pageSize: 20 });
+  const [remember, setRemember] = useState(true);
+  const [picked, setPicked] = useState<Record<number, number>>({});
+  const [last, setLast] = useState<null | Record<string, number>>(null);
+  const q = useQuery({ queryKey: ['accounts', 'bank-lines', f], queryFn: () => api.get<{ total: number; items: Line[] }>('/api/accounts/bank-lines', f), placeholderData: keepPreviousData });
+  const upload = useSave((file: File) => api.upload<Record<string, number>>('/api/accounts/bank-imports', file));
+  const assign = useSave((a: { id: number; customerId: number }) => api.post<{ alsoPosted: number }>(`/api/accounts/bank-lines/${a.id}/assign`, { customerId: a.customerId, remember }));
+  const ignore = useSave((id: number) => api.post(`/api/accounts/bank-lines/${id}/ignore`, {}));
+  const refresh = () => void q.refetch();
+  return (
+    <PageContainer
+      title={t('bank.title')}
+      subTitle={t('bank.hint')}
+      extra={
+        <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => (upload.mutateAsync(file).then((r) => (setLast(r), refresh()), (e) => message.error(e.message)), false)}>
+          <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending}>
+            {t('bank.import')}
+          </Button>
+        </Upload>
+      }
+    >
+      {last && <Alert type="success" showIcon closable style={{ marginBottom: 12 }} onClose={() => setLast(null)} message={t('bank.result', last)} />}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented value={f.status} options={(['unmatched', 'posted', 'duplicate', 'rejected', 'ignored'] as Status[]).map((s) => ({ value: s, label: t(`bank.status.${s}`) }))} onChange={(v) => setF({ ...f, status: v as Status, page: 1 })} />
+        <Checkbox checked={remember} onChange={(e) => setRemember(e.target.checked)}>
+          {t('bank.remember')}
+        </Checkbox>
+      </Space>
+      {q.isError ? (
+        <ErrorState error={q.error} onRetry={refresh} />
+      ) : (
+        <Table<Line>
+          rowKey="id"
+          size="small"
+          loading={q.isFetching}
+          dataSource={q.data?.items}
+          pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setF({ ...f, page: p, pageSize: s }) }}
+          columns={[
+            { title: t('f.bankRef'), dataIndex: 'bankRef' },
+            { title: t('f.valueDate'), dataIndex: 'valueDate', width: 110 },
+            { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => formatFen(v) },
+            { title: t('f.payerName'), dataIndex: 'payerName', render: (v) => v ?? '—' },
+            { title: t('f.payerAccount'), dataIndex: 'payerAccount', render: (v) => v ?? '—' },
+            { title: t('f.note'), dataIndex: 'memo', ellipsis: true, render: (v) => v ?? '—' },
+            { title: tc('fields.status'), dataIndex: 'status', render: (s: Status, r) => <Tag color={COLORS[s]}>{t(`bank.status.${s}`)}{r.reason ? ` · ${r.reason}` : ''}</Tag> },
+            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => (r.customerId ? <Link to={`/customers/${r.customerId}?tab=accounts`}>{v}</Link> : '—') },
+            {
+              title: tc('fields.actions'),
+              key: 'op',
+              render: (_, r) =>
+                r.status === 'unmatched' ? (
+                  <Space>
+                    <CustomerPicker onPick={(id) => setPicked({ ...picked, [r.id]: id })} />
+                    <Button size="small" type="primary" disabled={!picked[r.id]} onClick={() => assign.mutateAsync({ id: r.id, customerId: picked[r.id] }).then((x) => (message.success(t('bank.assigned', { count: x.alsoPosted })), refresh()), (e) => message.error(e.message))}>
+                      {t('bank.assign')}
+                    </Button>
+                    <Popconfirm title={t('bank.ignoreConfirm')} onConfirm={() => ignore.mutateAsync(r.id).then(refresh, (e) => message.error(e.message))}>
+                      <Button size="small">{t('bank.ignore')}</Button>
+                    </Popconfirm>
+                  </Space>
+                ) : null,
+            },
+          ]}
+        />
+      )}
+    </PageContainer>
+  );
+}
