@@ -78,7 +78,7 @@ describe('customer archive', () => {
 });
 
 describe('customer list', () => {
-  let ids: Record<string, number> = {};
+  const ids: Record<string, number> = {};
   let am: Client;
   beforeAll(async () => {
     am = await t.userClient(['account_manager']);

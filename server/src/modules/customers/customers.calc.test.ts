@@ -71,7 +71,13 @@ describe('customer lifecycle (DOMAIN.md §3)', () => {
     for (const start of CUSTOMER_STATUSES) {
       const seen = new Set<CustomerStatus>([start]);
       const queue: CustomerStatus[] = [start];
-      while (queue.length) for (const n of allowedTransitions(queue.shift()!)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+      while (queue.length) {
+        for (const n of allowedTransitions(queue.shift()!)) {
+          if (seen.has(n)) continue;
+          seen.add(n);
+          queue.push(n);
+        }
+      }
       if (start === 'closed') expect([...seen]).toEqual(['closed']);
       else expect(seen.has('active') && seen.has('closed')).toBe(true);
     }

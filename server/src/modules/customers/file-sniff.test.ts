@@ -36,7 +36,10 @@ function zip(names: string[]): Uint8Array {
   const all = [...locals, ...centrals, end];
   const out = new Uint8Array(all.reduce((s, a) => s + a.length, 0));
   let p = 0;
-  for (const a of all) (out.set(a, p), (p += a.length));
+  for (const a of all) {
+    out.set(a, p);
+    p += a.length;
+  }
   return out;
 }
 

@@ -12,7 +12,6 @@ import { showApiError } from './form-errors';
 
 export function ManagerDrawer({ customer, open, onClose, canAssign }: { customer: Customer; open: boolean; onClose: () => void; canAssign: boolean }) {
   const { t } = useTranslation(NS);
-  const { t: tc } = useTranslation();
   const l = useLbl();
   const { message } = App.useApp();
   const [assignForm] = Form.useForm();
