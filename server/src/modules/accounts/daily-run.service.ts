@@ -42,7 +42,7 @@ function deltaCtes(from: string, to: string) {
     ), charge AS (
       -- lineAmountFen(volume, price): round(volume × price × 100) — numeric, half away from zero = half-up
       -- for ≥ 0 — with the price effective that day; NULL when the customer has no price yet
-      SELECT vol.customer_id, vol.gas_day, round(vol.v * pr.price * 100)::bigint AS fen
+      SELECT vol.customer_id, vol.gas_day, vol.v, round(vol.v * pr.price * 100)::bigint AS fen
         FROM vol LEFT JOIN prices pr
           ON pr.customer_id = vol.customer_id AND pr.effective_from <= vol.gas_day AND (pr.until IS NULL OR vol.gas_day < pr.until)
     ), unpriced AS (
@@ -99,18 +99,18 @@ export function chargeStatement(from: string, to: string, userId: number | null,
       RETURNING id
     ), lines AS (
       INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
-      SELECT n.tx_id, 1, a.id, n.customer_id, -n.fen FROM numbered n JOIN ledger_accounts a ON a.customer_id = n.customer_id
+      -- account looked up by its unique customer_id (a plan that does not depend on estimates of the CTE)
+      SELECT n.tx_id, 1, (SELECT a.id FROM ledger_accounts a WHERE a.customer_id = n.customer_id), n.customer_id, -n.fen FROM numbered n
       UNION ALL
       SELECT n.tx_id, 2, ${sales}::bigint, NULL, n.fen FROM numbered n
       RETURNING line
     ), days AS (
       -- the derived per-day figures monitoring reads: volume, and the amount posted for the day after this run
       INSERT INTO customer_day_charges (customer_id, gas_day, volume_m3, charge_fen)
-      SELECT COALESCE(c.customer_id, po.customer_id), COALESCE(c.gas_day, po.gas_day), COALESCE(v.v, 0),
+      SELECT COALESCE(c.customer_id, po.customer_id), COALESCE(c.gas_day, po.gas_day), COALESCE(c.v, 0),
              CASE WHEN c.customer_id IS NULL THEN 0 WHEN c.fen IS NULL THEN po.fen ELSE c.fen END
         FROM charge c
         FULL JOIN posted po ON po.customer_id = c.customer_id AND po.gas_day = c.gas_day
-        LEFT JOIN vol v ON v.customer_id = c.customer_id AND v.gas_day = c.gas_day
       ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, charge_fen = excluded.charge_fen, updated_at = now()
       RETURNING 1
     )

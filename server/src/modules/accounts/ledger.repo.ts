@@ -260,7 +260,7 @@ export async function bulkInsertTransactions(db: Tx, rows: BulkTx[], createdBy: 
         RETURNING id
       )
       INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
-      SELECT n.tx_id, 1, a.id, n.customer_id, n.amount_fen FROM numbered n JOIN ledger_accounts a ON a.customer_id = n.customer_id
+      SELECT n.tx_id, 1, (SELECT a.id FROM ledger_accounts a WHERE a.customer_id = n.customer_id), n.customer_id, n.amount_fen FROM numbered n
       UNION ALL
       SELECT n.tx_id, 2, n.counter_id, NULL, -n.amount_fen FROM numbered n`.execute(db);
   }
