@@ -18,8 +18,10 @@ export function seesAllCustomers(user: Pick<SessionUser, 'roles'>): boolean {
 export function inCustomerScope(user: Pick<SessionUser, 'id' | 'roles'>, customerIdColumn: string): Expression<SqlBool> {
   if (seesAllCustomers(user)) return sql<SqlBool>`true`;
   const col = sql.ref(customerIdColumn);
-  return sql<SqlBool>`(${col} IN (SELECT cm.customer_id FROM customer_managers cm WHERE cm.user_id = ${user.id} AND cm.unassigned_at IS NULL)
-    OR ${col} IN (SELECT cg.customer_id FROM customer_grants cg WHERE cg.user_id = ${user.id}))`;
+  // One uncorrelated ARRAY(...) is evaluated once per query (an init plan), so a scoped list over
+  // many rows is an index/hash lookup; `IN (...) OR IN (...)` made PostgreSQL re-check per row.
+  return sql<SqlBool>`${col} = ANY(ARRAY(SELECT cm.customer_id FROM customer_managers cm WHERE cm.user_id = ${user.id} AND cm.unassigned_at IS NULL
+    UNION SELECT cg.customer_id FROM customer_grants cg WHERE cg.user_id = ${user.id}))`;
 }
 
 /** Throws NOT_FOUND when the customer does not exist and OUT_OF_SCOPE when the user may not see it. */
