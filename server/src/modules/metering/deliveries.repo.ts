@@ -53,7 +53,11 @@ export async function upsertDeliveries(trx: Tx, v: UpsertInput, actor: { userId:
   if (!v.pointIds.length) return { inserted: 0, updated: 0, blocked: [] };
   const { rows } = await sql<{ inserted: number; updated: number; blocked: number[] | null }>`
     WITH input AS (
-      SELECT * FROM unnest(${v.customerIds}::bigint[], ${v.pointIds}::bigint[], ${v.days}::date[], ${v.volumes}::numeric(16,3)[], ${v.origins}::text[], ${v.hourly}::jsonb[], ${v.reasons}::text[])
+      -- Plain columns travel as one comma-joined text each (no commas can occur in them): far
+      -- cheaper to send and parse than array literals; free text and JSON stay arrays.
+      SELECT * FROM unnest(string_to_array(${v.customerIds.join(',')}, ',')::bigint[], string_to_array(${v.pointIds.join(',')}, ',')::bigint[],
+          string_to_array(${v.days.join(',')}, ',')::date[], string_to_array(${v.volumes.join(',')}, ',')::numeric(16,3)[],
+          string_to_array(${v.origins.join(',')}, ','), ${v.hourly}::jsonb[], ${v.reasons}::text[])
         WITH ORDINALITY AS t(customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, reason, idx)
     ),
     cmp AS (
