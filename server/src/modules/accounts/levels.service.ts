@@ -3,6 +3,7 @@
  * and deliveries, record changes, tell listeners (the procedures module) inside the same
  * transaction, and notify the managers once per crossing into a worse level.
  */
+import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import { notify, type NotificationInput } from '../../platform/notify';
 import { formatFen } from '@common/money';
@@ -161,7 +162,13 @@ export interface PaymentStatus {
 export async function getPaymentStatus(db: Tx, customerIds: number[]): Promise<Map<number, PaymentStatus>> {
   const out = new Map<number, PaymentStatus>();
   if (!customerIds.length) return out;
-  const rows = await db.selectFrom('customer_payment_levels').selectAll().where('customer_id', 'in', customerIds).execute();
+  const rows = await db
+    .selectFrom('customer_payment_levels as l')
+    .innerJoin('customers as c', 'c.id', 'l.customer_id')
+    .selectAll('l')
+    .where(sql<boolean>`l.customer_id = ANY(${sql.val(customerIds)}::bigint[])`)
+    .where('c.status', 'in', ['active', 'restricted'])
+    .execute();
   for (const r of rows) out.set(r.customer_id, statusOf(r));
   return out;
 }
