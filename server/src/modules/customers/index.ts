@@ -22,4 +22,5 @@ export const customersModule: QikeModule = {
 
 /** Active managers of customers (full-time first), e.g. to notify both managers of a customer. */
 export { listManagers } from './managers.service';
+export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';

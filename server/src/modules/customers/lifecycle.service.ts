@@ -2,7 +2,7 @@
 import { tr, type Lang, type Msg } from '@common/lang';
 import { CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@common/customers';
 import type { AppContext } from '../../platform/module';
-import { inTx } from '../../platform/db/database';
+import { inTx, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/audit/audit';
 import { assertCustomerAccess } from '../../platform/auth/scope';
@@ -17,7 +17,15 @@ const list = (ss: CustomerStatus[]): Msg => ({ zh: ss.map((s) => label(s).zh).jo
 
 export async function transition(ctx: AppContext, user: SessionUser, customerId: number, to: CustomerStatus, reason: string, actor: Actor, lang: Lang): Promise<void> {
   await assertCustomerAccess(ctx.db, user, customerId);
-  await inTx(ctx.db, async (trx) => {
+  await inTx(ctx.db, (trx) => applyTransition(ctx, trx, customerId, to, reason, actor, lang));
+}
+
+/**
+ * One lifecycle transition inside the caller's transaction (other modules use it, e.g. the
+ * reduce/stop procedure moves 供气 ⇄ 减停气). Checks the state machine and close checks.
+ */
+export async function applyTransition(ctx: Pick<AppContext, 'closeChecks'>, trx: Tx, customerId: number, to: CustomerStatus, reason: string, actor: Actor, lang: Lang = 'zh-CN'): Promise<void> {
+  {
     const row = (await repo.lockCustomer(trx, customerId))!;
     const from = row.status as CustomerStatus;
     const managers = await repo.activeManagers(trx, [customerId]);
@@ -43,7 +51,7 @@ export async function transition(ctx: AppContext, user: SessionUser, customerId:
       .returning('id')
       .executeTakeFirstOrThrow();
     await track(trx, actor, { customerId, action: 'customer.transition', entity: 'status', entityId: t.id, before: { status: from }, after: { status: to, reason: reason.trim() } });
-  });
+  }
 }
 
 export async function timeline(ctx: AppContext, user: SessionUser, customerId: number) {

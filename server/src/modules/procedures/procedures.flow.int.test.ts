@@ -109,6 +109,11 @@ describe('reduce/stop procedure, end to end', () => {
     expect(ok.status).toBe(200);
     expect(step(ok.body, 'reduce')).toMatchObject({ status: 'executed', executorName: '调度员 刘洋', actualVolumeM3: '19800.500', confirmedBy: { id: opsYb.userId } });
     expect(ok.body.pending).toBeNull();
+    // the executed reduce moves the customer 供气 → 减停气, with the reason on its timeline
+    const afterReduce = await t.db.selectFrom('customers').select('status').where('id', '=', cust.id).executeTakeFirstOrThrow();
+    expect(afterReduce.status).toBe('restricted');
+    const tl = await t.db.selectFrom('customer_transitions').select(['from_status', 'to_status', 'reason']).where('customer_id', '=', cust.id).execute();
+    expect(tl).toEqual([{ from_status: 'active', to_status: 'restricted', reason: '减停气程序：减气指令已执行' }]);
     expect((await opsYb.post(`/api/procedures/cases/${caseId}/steps/${reduceId}/confirm`, body)).body.code).toBe('PROC_NOT_PENDING_EXECUTION');
     expect((await opsYb.get('/api/procedures/instructions?status=done')).body.total).toBe(1);
   });
@@ -158,6 +163,8 @@ describe('reduce/stop procedure, end to end', () => {
     expect((await am.post(`/api/procedures/cases/${caseId}/steps`, { kind: 'notice' })).body.code).toBe('PROC_AFTER_RESTORE');
     const closed = await opsYb.post(`/api/procedures/cases/${caseId}/steps/${s.id}/confirm`, { executedAt: new Date().toISOString(), executorName: '调度员 刘洋' });
     expect(closed.body).toMatchObject({ status: 'closed', closeReason: 'restored', currentStep: 'restore' });
+    const restored = await t.db.selectFrom('customers').select('status').where('id', '=', cust.id).executeTakeFirstOrThrow();
+    expect(restored.status).toBe('active');
     expect(closed.body.steps.map((x: any) => `${x.kind}:${x.status}`)).toEqual(['warning:done', 'notice:done', 'reduce:executed', 'stop:executed', 'restore:executed']);
     expect(closed.body.options.every((o: any) => !o.allowed)).toBe(true);
     expect(await reasons()).toEqual([]);
