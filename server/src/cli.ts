@@ -5,6 +5,7 @@
  *   create-admin <username>      create an administrator; password from ADMIN_PASSWORD or stdin
  *   job <name> [key]             run a job by hand (e.g. job accounts.daily 2026-11-26)
  *   jobs                         list jobs
+ *   <module command>             commands of feature modules (QikeModule.cli), e.g. metering:import <file>
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -14,6 +15,7 @@ import { migrate } from './platform/db/migrate';
 import { buildApp } from './app';
 import { runJob } from './platform/jobs/jobs';
 import { createUser } from './modules/identity';
+import { modules } from './modules';
 
 async function readSecret(prompt: string): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
@@ -21,7 +23,8 @@ async function readSecret(prompt: string): Promise<string> {
   return new Promise((resolve) => rl.question(prompt, (a) => (rl.close(), resolve(a.trim()))));
 }
 
-export const cliCommands: Record<string, (args: string[]) => Promise<void>> = {};
+/** Commands contributed by feature modules (QikeModule.cli), e.g. metering:import. */
+const moduleCommands = () => Object.assign({}, ...modules.map((m) => m.cli ?? {})) as Record<string, (args: string[]) => Promise<void>>;
 
 async function main() {
   const [cmd, ...args] = process.argv.slice(2);
@@ -82,9 +85,9 @@ async function main() {
       return;
     }
     default: {
-      const extra = cliCommands[cmd ?? ''];
+      const extra = moduleCommands()[cmd ?? ''];
       if (extra) return extra(args);
-      console.error('commands: migrate | demo:reset | create-admin <username> | jobs | job <name> [key]');
+      console.error(`commands: migrate | demo:reset | create-admin <username> | jobs | job <name> [key] | ${Object.keys(moduleCommands()).join(' | ')}`);
       process.exitCode = 2;
     }
   }

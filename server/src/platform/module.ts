@@ -34,4 +34,6 @@ export interface QikeModule {
   demo?: { order: number; run: (ctx: DemoContext) => Promise<void> };
   jobs?: JobDef[];
   closeChecks?: CloseCheck[];
+  /** Extra `npm run cli -- <command>` commands. */
+  cli?: Record<string, (args: string[]) => Promise<void>>;
 }

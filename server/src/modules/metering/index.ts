@@ -16,6 +16,7 @@ export const meteringModule: QikeModule = {
     boardRoutes(app, ctx);
   },
   demo: meteringDemo,
+  cli: meteringCliCommands,
 };
 
 /** For the accounts module: daily volume (and energy) per customer, summed over its delivery points. */
@@ -25,4 +26,5 @@ export { gasDayOf, gasDayBounds, lastCompleteGasDay, gasDayConfigOf, addDays } f
 /** Energy and unit conversions (DOMAIN.md §2). */
 export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan, m3ToYi } from './metering.calc';
 /** CLI commands of the module (metering:import) for server/src/cli.ts's `cliCommands`. */
-export { meteringCliCommands } from './metering.cli';
+import { meteringCliCommands } from './metering.cli';
+export { meteringCliCommands };
