@@ -16,6 +16,8 @@ import { buildApp } from './app';
 import { runJob } from './platform/jobs/jobs';
 import { createUser } from './modules/identity';
 import { modules } from './modules';
+import { AppError, errorDef } from './platform/http/errors';
+import { pickLang, tr } from '@common/lang';
 
 async function readSecret(prompt: string): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
@@ -94,6 +96,10 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  if (e instanceof AppError) {
+    const def = errorDef(e.code);
+    console.error(def ? `${e.code}: ${tr(def, pickLang(null, process.env.LANG?.startsWith('en') ? 'en' : null), e.params)}` : e.code);
+    if (e.details) console.error(JSON.stringify(e.details, null, 2));
+  } else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });
