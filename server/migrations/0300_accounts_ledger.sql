@@ -88,24 +88,22 @@ CREATE TRIGGER ledger_postings_no_truncate BEFORE TRUNCATE ON ledger_postings FO
 -- transaction and account (a customer's posting to that customer's own account, a counter posting
 -- to a global account), and every transaction it touched sums to zero. (The single insert path
 -- writes all postings of a transaction in one statement.)
--- The lookups are correlated subqueries on primary keys so the cost follows the rows inserted,
--- not the size of the ledger (a transition table has no statistics to plan joins with).
+-- The reference lookups are correlated subqueries on unique keys so their cost follows the rows
+-- inserted, not the size of the ledger (a transition table has no statistics to plan joins with).
+-- Balance: the postings of one statement sum to zero per transaction; since postings are never
+-- changed or deleted, every transaction then sums to zero whatever statements wrote it.
 CREATE FUNCTION ledger_postings_check() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE bad bigint;
 BEGIN
   SELECT n.transaction_id INTO bad
     FROM new_rows n
-   WHERE (SELECT t.customer_id FROM ledger_transactions t WHERE t.id = n.transaction_id) IS NULL
-      OR (n.customer_id IS NOT NULL AND n.customer_id <> (SELECT t.customer_id FROM ledger_transactions t WHERE t.id = n.transaction_id))
-      OR NOT COALESCE((SELECT a.customer_id IS NOT DISTINCT FROM n.customer_id FROM ledger_accounts a WHERE a.id = n.account_id), false)
+   WHERE (SELECT count(*) FROM ledger_transactions t WHERE t.id = n.transaction_id AND (n.customer_id IS NULL OR t.customer_id = n.customer_id)) = 0
+      OR (SELECT count(*) FROM ledger_accounts a WHERE a.id = n.account_id AND a.customer_id IS NOT DISTINCT FROM n.customer_id) = 0
    LIMIT 1;
   IF bad IS NOT NULL THEN
     RAISE EXCEPTION 'ledger posting of transaction % refers to a missing transaction or the wrong account', bad USING ERRCODE = 'P0001';
   END IF;
-  SELECT x.tid INTO bad
-    FROM (SELECT DISTINCT transaction_id AS tid FROM new_rows) x
-   WHERE (SELECT SUM(p.amount_fen) FROM ledger_postings p WHERE p.transaction_id = x.tid) <> 0
-   LIMIT 1;
+  SELECT transaction_id INTO bad FROM new_rows GROUP BY transaction_id HAVING SUM(amount_fen) <> 0 LIMIT 1;
   IF bad IS NOT NULL THEN
     RAISE EXCEPTION 'ledger transaction % does not balance (postings must sum to zero)', bad USING ERRCODE = 'P0001';
   END IF;

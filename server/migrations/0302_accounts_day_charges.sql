@@ -3,7 +3,7 @@
 -- monitoring (window averages, yesterday's figures) reads one small row per customer-day instead
 -- of joining transactions and postings. The ledger stays the source of every balance.
 CREATE TABLE customer_day_charges (
-  customer_id bigint NOT NULL REFERENCES customers(id),
+  customer_id bigint NOT NULL, -- (no foreign key: a derived table rewritten in bulk; customers are never deleted)
   gas_day date NOT NULL,
   volume_m3 numeric(16,3) NOT NULL,
   -- null: gas was delivered but no provisional price was in effect (nothing posted)
