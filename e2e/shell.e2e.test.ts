@@ -15,15 +15,16 @@ describe.skipIf(!avail.run)('app shell', () => {
     const page = await newPage(browser);
     await page.goto('/');
     await page.waitForURL(/\/login/);
-    await expect(page.getByRole('button', { name: /登\s*录/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
     await screenshot(page, 'login-zh');
 
-    await page.locator('input#username').fill('am01');
+    await page.locator('input#username').fill('pt03');
     await page.locator('input#password').fill('wrong-password');
     await page.locator('button[type=submit]').click();
-    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码错误');
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
 
-    await signIn(page, 'am01');
+    await signIn(page, 'pt03');
     await page.getByText('工作台').first().waitFor();
     expect(await page.locator('.ant-layout-sider').textContent()).toContain('首页');
     await screenshot(page, 'home-zh');
@@ -37,7 +38,7 @@ describe.skipIf(!avail.run)('app shell', () => {
     await page.getByTestId('user-menu').hover();
     await page.getByText('Sign out').click();
     await page.waitForURL(/\/login/);
-    await signIn(page, 'am01');
+    await signIn(page, 'pt03');
     await page.getByText('Workbench').first().waitFor();
     // back to Chinese for the other tests
     await page.getByTestId('lang-switch').click();
