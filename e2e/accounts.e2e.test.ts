@@ -27,6 +27,8 @@ describe.skipIf(!avail.run)('accounts (先款后气: 气款监控, 客户账户)
     await en.goto('/accounts/board');
     await en.locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(en, 'accounts-board-en');
+    // the language is remembered per user on the server: put it back for the next test
+    await en.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
     await en.context().close();
   });
 
