@@ -16,7 +16,7 @@ import { buildApp, type BuiltApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
 import { openDatabase } from '../server/src/platform/db/database';
 import { hashPassword } from '../server/src/platform/auth/password';
-import { postDailyCharges, runDaily } from '../server/src/modules/accounts/daily-run.service';
+import { runDaily } from '../server/src/modules/accounts/daily-run.service';
 import { bulkInsertTransactions } from '../server/src/modules/accounts/ledger.repo';
 import { addDays } from '../server/src/modules/accounts/accounts.calc';
 import { recomputeLevels } from '../server/src/modules/accounts/levels.service';
@@ -33,24 +33,25 @@ async function seed(built: BuiltApp) {
       FROM generate_series(1, ${N}) g`.execute(db);
   await sql`INSERT INTO delivery_points (customer_id, code, name, kind, meter_no) SELECT id, 'BP' || id, '站' || id, 'distribution_station', 'BM' || id FROM customers`.execute(db);
   await sql`INSERT INTO customer_provisional_prices (customer_id, effective_from, price) SELECT id, '2026-01-01', 2.2 + (id % 10) * 0.1 FROM customers`.execute(db);
-  // 8 gas days of deliveries: 7 days of history and the day under test
+  // the day under test: one delivery per customer
   await sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
-    SELECT dp.customer_id, dp.id, d::date, (800 + (dp.id * 7 + extract(doy FROM d)::int) % 400)::numeric + 0.125, 'scada'
-      FROM delivery_points dp, generate_series(${addDays(DAY, -7)}::date, ${DAY}::date, interval '1 day') d`.execute(db);
-  await sql`ANALYZE`.execute(db);
-  // history: 7 days of charges, one prepayment of ~40 days per customer (every 50th: ~10), levels
+    SELECT dp.customer_id, dp.id, ${DAY}::date, (800 + (dp.id * 7) % 400)::numeric + 0.125, 'scada' FROM delivery_points dp`.execute(db);
+  // history the monitoring window reads: 7 gas days of per-day charges (as earlier runs leave them),
+  // and one prepayment per customer (~30 days of gas; every 50th customer ~7 days, so some cross into 预警)
+  await sql`INSERT INTO customer_day_charges (customer_id, gas_day, volume_m3, charge_fen)
+    SELECT c.id, d::date, 1000, 250000 FROM customers c, generate_series(${addDays(DAY, -7)}::date, ${addDays(DAY, -1)}::date, interval '1 day') d`.execute(db);
   await db.transaction().execute(async (trx) => {
-    await postDailyCharges(trx, addDays(DAY, -7), addDays(DAY, -1), ACTOR);
     const ids = (await sql<{ id: number }>`SELECT id FROM customers ORDER BY id`.execute(trx)).rows.map((r) => Number(r.id));
     await bulkInsertTransactions(
       trx,
-      ids.map((id) => ({ kind: 'payment' as const, customerId: id, businessDate: addDays(DAY, -8), reference: `BENCH-INIT-${id}`, amountFen: (id % 50 === 0 ? 10 : 40) * 300_000, counter: 'bank' as const })),
+      ids.map((id) => ({ kind: 'payment' as const, customerId: id, businessDate: addDays(DAY, -8), reference: `BENCH-INIT-${id}`, amountFen: (id % 50 === 0 ? 7 : 30) * 250_000, counter: 'bank' as const })),
       null,
     );
+    await sql`ANALYZE`.execute(trx);
     await recomputeLevels(trx, { asOfDay: addDays(DAY, -1) });
   });
   await sql`ANALYZE`.execute(db);
-  console.log(`      seeded ${N.toLocaleString('en')} customers, 8 days of deliveries, 7 days of charges in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`      seeded ${N.toLocaleString('en')} customers (a prepayment each, 7 days of per-day charges, the day's deliveries) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
 async function dailyRun(built: BuiltApp) {

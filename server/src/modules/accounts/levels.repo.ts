@@ -141,7 +141,13 @@ export async function upsertLevels(db: Tx, rows: LevelRow[]): Promise<void> {
         level = excluded.level, since_day = excluded.since_day, as_of_day = excluded.as_of_day, balance_fen = excluded.balance_fen,
         window_charge_fen = excluded.window_charge_fen, window_days = excluded.window_days, avg_daily_charge_fen = excluded.avg_daily_charge_fen,
         available_days = excluded.available_days, day_volume_m3 = excluded.day_volume_m3, day_charge_fen = excluded.day_charge_fen,
-        warn_days = excluded.warn_days, reduce_days = excluded.reduce_days, updated_at = excluded.updated_at`.execute(db);
+        warn_days = excluded.warn_days, reduce_days = excluded.reduce_days, updated_at = excluded.updated_at
+      -- rows whose figures did not change are not rewritten (a re-run of a day writes almost nothing)
+      WHERE (customer_payment_levels.level, customer_payment_levels.since_day, customer_payment_levels.as_of_day, customer_payment_levels.balance_fen,
+             customer_payment_levels.window_charge_fen, customer_payment_levels.window_days, customer_payment_levels.day_volume_m3,
+             customer_payment_levels.day_charge_fen, customer_payment_levels.warn_days, customer_payment_levels.reduce_days)
+         IS DISTINCT FROM (excluded.level, excluded.since_day, excluded.as_of_day, excluded.balance_fen, excluded.window_charge_fen,
+             excluded.window_days, excluded.day_volume_m3, excluded.day_charge_fen, excluded.warn_days, excluded.reduce_days)`.execute(db);
   }
 }
 
