@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -51,4 +51,26 @@ export async function signIn(page: Page, username: string, password = 'qike2026d
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: path.join('test-results/screenshots', `${name}.png`), fullPage: false });
+}
+
+/**
+ * Choose an option of an antd Select by its text, robust against the open animation on a busy
+ * machine: open, wait for the option, click it, and check the selection shows it; retry if not.
+ * Never presses Escape (that would close a surrounding drawer).
+ */
+export async function chooseAntOption(page: Page, select: Locator, text: string) {
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await option.first().isVisible())) await select.click({ force: true });
+    try {
+      await option.first().waitFor({ timeout: 4_000 });
+      await page.waitForTimeout(250); // let the slide-in animation finish
+      await option.first().click({ timeout: 4_000 });
+      await select.locator('.ant-select-selection-item', { hasText: text }).first().waitFor({ timeout: 4_000 });
+      return;
+    } catch {
+      /* retry */
+    }
+  }
+  throw new Error(`could not choose "${text}"`);
 }

@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { usccCheckChar } from '../common/src/uscc.calc';
-import { e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
+import { chooseAntOption, e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
 
 const avail = e2eAvailability();
 
 async function pick(page: Page, container: string, label: string, option: string) {
-  await page.locator(`${container} .ant-form-item`).filter({ hasText: label }).locator('.ant-select').first().click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await chooseAntOption(page, page.locator(`${container} .ant-form-item`).filter({ hasText: label }).locator('.ant-select').first(), option);
 }
 
 describe.skipIf(!avail.run)('customers', () => {
@@ -45,15 +44,14 @@ describe.skipIf(!avail.run)('customers', () => {
     await page.locator(`${drawer} input#residentialSharePct`).fill('58.5');
     await page.getByTestId('customer-save').click();
     await page.waitForURL(/\/customers\/\d+$/);
-    await expect(page.getByTestId('customer-name').textContent()).resolves.toBe('泸州端到端测试燃气有限公司');
-    await expect(page.getByTestId('customer-status').first().textContent()).resolves.toBe('潜在');
+    await page.getByTestId('customer-name').filter({ hasText: '泸州端到端测试燃气有限公司' }).waitFor();
+    expect(await page.getByTestId('customer-name').textContent()).toBe('泸州端到端测试燃气有限公司');
+    await page.getByTestId('customer-status').filter({ hasText: '潜在' }).first().waitFor();
     await page.getByText('58.50%').first().waitFor();
 
     // Assign a full-time manager
     await page.getByTestId('customer-managers').click();
-    await page.locator('.ant-drawer-open .ant-form-item').filter({ has: page.getByTestId('manager-user') }).locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="张伟"]').click();
-    await page.locator('.ant-drawer-open .ant-select-selection-item[title="张伟"]').waitFor();
+    await chooseAntOption(page, page.locator('.ant-drawer-open .ant-form-item').filter({ has: page.getByTestId('manager-user') }).locator('.ant-select'), '张伟');
     await page.getByTestId('manager-assign').click();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'customer-managers-drawer');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
+import { chooseAntOption, e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
 
 const avail = e2eAvailability();
 const run = Date.now().toString(36); // distinct texts per run
@@ -13,22 +13,6 @@ async function pickFirst(page: Page) {
 
 async function dropdownsClosed(page: Page) {
   for (let i = 0; i < 50 && (await page.locator('.ant-select-dropdown:visible').count()) > 0; i++) await page.waitForTimeout(100);
-}
-
-/** Open an antd Select and choose the option with this exact text (retrying the open under load). */
-async function chooseOption(page: Page, select: ReturnType<Page['locator']>, text: string) {
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click({ force: true });
-    try {
-      await option.first().waitFor({ timeout: 5_000 });
-      break;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  await option.first().click();
-  await dropdownsClosed(page);
 }
 
 describe.skipIf(!avail.run)('interactions (对接与走访, 客户问题, 待办, 经理大表, 统计)', () => {
@@ -52,7 +36,7 @@ describe.skipIf(!avail.run)('interactions (对接与走访, 客户问题, 待办
     const drawer = page.locator('.ant-drawer-content');
     await drawer.locator('#customerId').click();
     await pickFirst(page);
-    await chooseOption(page, drawer.locator('#kind'), '走访');
+    await chooseAntOption(page, drawer.locator('.ant-select').filter({ has: page.locator('#kind') }), '走访');
     await drawer.locator('#summary').fill(`端到端测试：走访了解下月用气计划 ${run}`);
     await drawer.getByText('生成待办').click();
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
