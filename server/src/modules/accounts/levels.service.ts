@@ -81,7 +81,8 @@ export async function recomputeLevels(
     }
   }
   await repo.upsertLevels(trx, rows);
-  const statuses = new Map(rows.map((r) => [r.customer_id, statusOf(r)]));
+  // statuses are only wanted after a posting (a few customers), not for the whole daily run
+  const statuses = new Map(opts.customerIds ? rows.map((r) => [r.customer_id, statusOf(r)]) : []);
   if (changes.length) {
     const BATCH = 4000; // × 6 columns: under the 32,767 parameters of one statement
     for (let k = 0; k < changes.length; k += BATCH) {
