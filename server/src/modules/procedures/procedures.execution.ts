@@ -52,12 +52,11 @@ export async function rejectStop(ctx: AppContext, user: User, caseId: number, st
  * The customer's lifecycle follows executed instructions (DOMAIN.md §3): a reduce or stop moves
  * 供气 → 减停气, a restore moves 减停气 → 供气. Other statuses are left alone.
  */
-async function syncCustomerStatus(ctx: AppContext, trx: Tx, customerId: number, kind: string, actor: Actor) {
-  const row = await trx.selectFrom('customers').select('status').where('id', '=', customerId).executeTakeFirstOrThrow();
-  if ((kind === 'reduce' || kind === 'stop') && row.status === 'active') {
-    await applyTransition(ctx, trx, customerId, 'restricted', kind === 'stop' ? '减停气程序：停气指令已执行' : '减停气程序：减气指令已执行', actor);
-  } else if (kind === 'restore' && row.status === 'restricted') {
-    await applyTransition(ctx, trx, customerId, 'active', '减停气程序：恢复供气已执行', actor);
+async function syncCustomerStatus(ctx: AppContext, trx: Tx, customer: { id: number; status: string }, kind: string, actor: Actor) {
+  if ((kind === 'reduce' || kind === 'stop') && customer.status === 'active') {
+    await applyTransition(ctx, trx, customer.id, 'restricted', kind === 'stop' ? '减停气程序：停气指令已执行' : '减停气程序：减气指令已执行', actor);
+  } else if (kind === 'restore' && customer.status === 'restricted') {
+    await applyTransition(ctx, trx, customer.id, 'active', '减停气程序：恢复供气已执行', actor);
   }
 }
 
@@ -92,7 +91,7 @@ export async function confirmExecution(ctx: AppContext, user: User, caseId: numb
       execution_note: b.note ?? null,
     });
     if (d.closesCase) await repo.updateCase(trx, c.id, { status: 'closed', closed_at: now, closed_by: user.id, close_reason: 'restored' });
-    await syncCustomerStatus(ctx, trx, c.customer_id, step.kind, actor);
+    await syncCustomerStatus(ctx, trx, customer, step.kind, actor);
     const title = { zh: `${STEP_LABELS[step.kind].zh}已执行：{name}`, en: `${STEP_LABELS[step.kind].en} executed: {name}` };
     await notifyManagers(trx, customer, c.id, `proc-executed:${step.id}`, title, { zh: `执行人：${b.executorName}`, en: `Executed by ${b.executorName}` });
     await audit(trx, actor, [
