@@ -61,15 +61,16 @@ export async function screenshot(page: Page, name: string) {
 export async function chooseAntOption(page: Page, select: Locator, text: string) {
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (!(await option.first().isVisible())) await select.click({ force: true });
     try {
+      // inside the try: a drawer still sliding in can leave the select outside the viewport
+      if (!(await option.first().isVisible())) await select.click({ force: true, timeout: 4_000 });
       await option.first().waitFor({ timeout: 4_000 });
       await page.waitForTimeout(250); // let the slide-in animation finish
       await option.first().click({ timeout: 4_000 });
       await select.locator('.ant-select-selection-item', { hasText: text }).first().waitFor({ timeout: 4_000 });
       return;
     } catch {
-      /* retry */
+      await page.waitForTimeout(500); // retry after the animation
     }
   }
   throw new Error(`could not choose "${text}"`);
