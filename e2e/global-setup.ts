@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   }
   if (webBuildIsStale()) execSync('npx vite build --config web/vite.config.ts', { stdio: 'inherit' });
   const { database, drop } = await openTestDatabase();
-  const built = await buildApp(testConfig({ webDist: 'dist/web', demo: true }), { database, logger: false, demo: true, demoLastDay: '2026-11-26' });
+  const built = await buildApp(testConfig({ webDist: 'dist/web', demo: true }), { database, logger: false, demo: true });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (built.app.server.address() as any).port;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
