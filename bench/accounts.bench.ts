@@ -48,7 +48,7 @@ async function seed(built: BuiltApp) {
       null,
     );
     await sql`ANALYZE`.execute(trx);
-    await recomputeLevels(trx, { asOfDay: addDays(DAY, -1) });
+    await recomputeLevels(built.ctx, trx, { asOfDay: addDays(DAY, -1) });
   });
   await sql`ANALYZE`.execute(db);
   console.log(`      seeded ${N.toLocaleString('en')} customers (a prepayment each, 7 days of per-day charges, the day's deliveries) in ${((performance.now() - t) / 1000).toFixed(1)} s`);

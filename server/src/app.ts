@@ -81,6 +81,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
     modules: allModules,
     closeChecks: allModules.flatMap((m) => m.closeChecks ?? []),
     jobs: allModules.flatMap((m) => m.jobs ?? []),
+    capabilities: Object.assign({}, ...allModules.map((m) => m.provides ?? {})),
   };
 
   const demo = opts.demo ?? config.demo;

@@ -22,7 +22,41 @@ export interface AppContext {
   /** Checks that must pass before a customer may be closed (销户), contributed by modules. */
   closeChecks: CloseCheck[];
   jobs: JobDef[];
+  /** What modules provide to others through their definitions (`QikeModule.provides`). */
+  capabilities: Partial<Capabilities>;
 }
+
+/**
+ * Events a module publishes for others to react to. The publishing module adds its events by
+ * declaration merging in its index.ts (or `<feature>.events.ts`):
+ *   declare module '../../platform/module' { interface QikeEvents { 'accounts.levelChanged': LevelChange } }
+ * and publishes with `publish(ctx, trx, 'accounts.levelChanged', payload)` (platform/events).
+ */
+export interface QikeEvents {}
+
+/**
+ * Extension points a module offers to others: the consuming module declares the shape by
+ * declaration merging, another module fills it in its definition (`provides`). The consumer
+ * reads `ctx.capabilities.<name>` and copes with it being absent. Example: settlement declares
+ * `onlineAwards`, trading provides it.
+ */
+export interface Capabilities {}
+
+/**
+ * A reaction to another module's event, declared in the reacting module's definition.
+ * - `inTransaction`: runs inside the publisher's transaction (a failure rolls the change back).
+ * - `queued`: stored in the durable queue (reaction_queue) in the publisher's transaction, run
+ *   after commit, retried with back-off; failures show on the jobs page and alert administrators.
+ */
+export type Reaction = {
+  [K in keyof QikeEvents]: {
+    event: K;
+    /** Stable name, unique in the app, e.g. 'accounts.repriceCorrectedDays'. */
+    name: string;
+    mode: 'inTransaction' | 'queued';
+    handle: (ctx: AppContext, trx: Tx, payload: QikeEvents[K]) => Promise<void>;
+  };
+}[keyof QikeEvents];
 
 /** Returns a reason (bilingual) when the customer cannot be closed, or null. */
 export type CloseCheck = (db: Tx, customerId: number) => Promise<Msg | null>;
@@ -34,6 +68,10 @@ export interface QikeModule {
   demo?: { order: number; run: (ctx: DemoContext) => Promise<void> };
   jobs?: JobDef[];
   closeChecks?: CloseCheck[];
+  /** Reactions to other modules' events (see Reaction). */
+  reactions?: Reaction[];
+  /** Capabilities this module fills for others (see Capabilities). */
+  provides?: Partial<Capabilities>;
   /** Extra `npm run cli -- <command>` commands. */
   cli?: Record<string, (args: string[]) => Promise<void>>;
 }

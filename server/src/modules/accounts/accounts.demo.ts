@@ -84,7 +84,7 @@ export const accountsDemo = {
       if (su.rows[0]?.s) await sql`SET LOCAL session_replication_role = origin`.execute(trx);
       // 4. levels as of the last gas day
       await putSetting(trx, SETTING_LAST_RUN_DAY, to);
-      const levels = await recomputeLevels(trx, { asOfDay: to });
+      const levels = await recomputeLevels(ctx.app, trx, { asOfDay: to });
       ctx.log(`accounts demo: ${charged.transactions} daily charges, ${txs.length} payments/refunds, ${levels.computed} levels (${levels.changes.length} not 正常)`);
     });
   },

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { lineAmountFen } from '@common/money';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { balance, makeCustomer, notificationsOf, setDelivery, unbalancedTransactions } from './test/factory';
-import { onLevelChange, type LevelChangeEvent } from './index';
+import type { LevelChangeEvent } from './index';
+import type { QikeModule } from '../../platform/module';
 
 let t: TestApp;
 let finance: Client;
@@ -96,13 +97,26 @@ describe('levels and crossings', () => {
     // a former manager, unassigned: gets nothing
     await t.db.insertInto('customer_managers').values({ customer_id: c.id, user_id: old.userId, kind: 'part_time', unassigned_at: new Date() } as any).execute();
     const events: LevelChangeEvent[] = [];
-    const off = onLevelChange(async (trx, e) => {
-      if (e.customerId !== c.id) return;
-      // called inside the transaction that changes the level: the new level is visible
-      const row = await trx.selectFrom('customer_payment_levels').select('level').where('customer_id', '=', c.id).executeTakeFirstOrThrow();
-      expect(row.level).toBe(e.to);
-      events.push(e);
-    });
+    // a module declaring an in-transaction reaction to the level change (as procedures does)
+    const observer: QikeModule = {
+      name: 'test-observer',
+      reactions: [
+        {
+          event: 'accounts.levelChanged',
+          name: 'test.observeLevels',
+          mode: 'inTransaction',
+          handle: async (_ctx, trx, e) => {
+            if (e.customerId !== c.id) return;
+            // runs inside the transaction that changes the level: the new level is visible
+            const row = await trx.selectFrom('customer_payment_levels').select('level').where('customer_id', '=', c.id).executeTakeFirstOrThrow();
+            expect(row.level).toBe(e.to);
+            events.push(e);
+          },
+        },
+      ],
+    };
+    t.built.ctx.modules.push(observer);
+    const off = () => t.built.ctx.modules.splice(t.built.ctx.modules.indexOf(observer), 1);
     try {
       // 1,000 m³ × 2 元 = 2,000 元 a day; prepay 10,000 元 → after day 1: 8,000 元 = 4 days → 预警
       await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 1_000_000, bankRef: `LV-${c.id}-1`, valueDate: '2026-04-01' });

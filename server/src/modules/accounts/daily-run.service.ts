@@ -129,7 +129,7 @@ export async function runDaily(ctx: AppContext, day: string, actor: Actor): Prom
     const last = await getSetting<string>(trx, SETTING_LAST_RUN_DAY);
     const asOfDay = last && last > day ? last : day;
     if (asOfDay !== last) await putSetting(trx, SETTING_LAST_RUN_DAY, asOfDay);
-    const levels = await recomputeLevels(trx, { asOfDay });
+    const levels = await recomputeLevels(ctx, trx, { asOfDay });
     const result: DailyRunResult = { gasDay: day, ...posted, levelsComputed: levels.computed, levelChanges: levels.changes.length, asOfDay };
     await audit(trx, actor, { action: 'accounts.daily_run', entity: 'gas_day', entityId: day, after: result });
     return result;

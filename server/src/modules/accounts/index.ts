@@ -13,7 +13,7 @@ import { yesterdayIn } from './payments.service';
 import { balanceOf } from './ledger.repo';
 import { accountsDemo } from './accounts.demo';
 
-export { getPaymentStatus, onLevelChange, recomputeLevels, type PaymentStatus, type LevelChangeEvent, type LevelChangeListener } from './levels.service';
+export { getPaymentStatus, recomputeLevels, type PaymentStatus, type LevelChangeEvent } from './levels.service';
 export { recordPayment, postSettlementTrueUp } from './payments.service';
 export { runDaily, type DailyRunResult } from './daily-run.service';
 export { balanceOf } from './ledger.repo';

@@ -1,10 +1,12 @@
 /**
  * Payment levels (气款监控, DOMAIN.md §6): recompute the stored level of customers from the ledger
- * and deliveries, record changes, tell listeners (the procedures module) inside the same
+ * and deliveries, record changes, publish 'accounts.levelChanged' (the procedures module reacts) inside the same
  * transaction, and notify the managers once per crossing into a worse level.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
+import type { AppContext } from '../../platform/module';
+import { publish } from '../../platform/events/events';
 import { notify, type NotificationInput } from '../../platform/notify';
 import { formatFen } from '@common/money';
 import { assessPayment, isWorse, LEVEL_LABELS, type PaymentLevel } from './accounts.calc';
@@ -16,20 +18,12 @@ export interface LevelChangeEvent {
   to: PaymentLevel;
   gasDay: string;
 }
-export type LevelChangeListener = (trx: Tx, e: LevelChangeEvent) => Promise<void>;
 
-const listeners: LevelChangeListener[] = [];
-
-/**
- * Register a listener called for every level change, inside the transaction that changes the
- * level (a failing listener rolls the change back). Returns a function that unregisters it.
- */
-export function onLevelChange(listener: LevelChangeListener): () => void {
-  listeners.push(listener);
-  return () => {
-    const i = listeners.indexOf(listener);
-    if (i >= 0) listeners.splice(i, 1);
-  };
+declare module '../../platform/module' {
+  interface QikeEvents {
+    /** A customer's payment level changed (published inside the transaction that changed it). */
+    'accounts.levelChanged': LevelChangeEvent;
+  }
 }
 
 /** The gas day monitoring figures refer to: the latest day the daily run has covered. */
@@ -43,6 +37,7 @@ export async function monitoringDay(db: Tx, fallback: string): Promise<string> {
  * stored rows are written in multi-row statements. Returns the changes.
  */
 export async function recomputeLevels(
+  ctx: AppContext,
   trx: Tx,
   opts: { asOfDay: string; customerIds?: number[]; /** use the daily run's last gas day when there is one (after a posting) */ preferLastRunDay?: boolean },
 ): Promise<{ computed: number; changes: LevelChangeEvent[]; statuses: Map<number, PaymentStatus> }> {
@@ -91,7 +86,7 @@ export async function recomputeLevels(
         .values(changes.slice(k, k + BATCH).map((c) => ({ customer_id: c.customerId, gas_day: c.gasDay, from_level: c.from, to_level: c.to, balance_fen: c.balanceFen, available_days: c.availableDays })))
         .execute();
     }
-    for (const c of changes) for (const l of listeners) await l(trx, { customerId: c.customerId, from: c.from, to: c.to, gasDay: c.gasDay });
+    for (const c of changes) await publish(ctx, trx, 'accounts.levelChanged', { customerId: c.customerId, from: c.from, to: c.to, gasDay: c.gasDay });
     await notifyWorse(trx, changes.filter((c) => isWorse(c.from, c.to)));
   }
   return { computed: rows.length, changes: changes.map(({ customerId, from, to, gasDay }) => ({ customerId, from, to, gasDay })), statuses };

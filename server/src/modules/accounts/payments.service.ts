@@ -24,7 +24,7 @@ export async function assertPeriodOpen(db: Tx, day: string): Promise<void> {
 
 /** After a posting: recompute the customer's level (in the same transaction); its status, if monitored. */
 export async function refreshCustomerLevel(ctx: AppContext, trx: Tx, customerId: number): Promise<PaymentStatus | null> {
-  const r = await recomputeLevels(trx, { asOfDay: yesterdayIn(ctx.config.timeZone), customerIds: [customerId], preferLastRunDay: true });
+  const r = await recomputeLevels(ctx, trx, { asOfDay: yesterdayIn(ctx.config.timeZone), customerIds: [customerId], preferLastRunDay: true });
   return r.statuses.get(customerId) ?? null;
 }
 

@@ -66,7 +66,7 @@ export async function setGlobalThresholds(ctx: AppContext, t: Thresholds, actor:
   return inTx(ctx.db, async (trx) => {
     const before = await repo.globalThresholds(trx);
     await repo.putSetting(trx, repo.SETTING_THRESHOLDS, next);
-    await recomputeLevels(trx, { asOfDay: await monitoringDay(trx, yesterdayIn(ctx.config.timeZone)) });
+    await recomputeLevels(ctx, trx, { asOfDay: await monitoringDay(trx, yesterdayIn(ctx.config.timeZone)) });
     await audit(trx, actor, { action: 'thresholds.set_global', entity: 'settings', entityId: repo.SETTING_THRESHOLDS, before, after: next });
     return next;
   });
@@ -96,7 +96,7 @@ export async function setCustomerThresholds(ctx: AppContext, customerId: number,
       .values({ customer_id: customerId, warn_days: norm.warnDays, reduce_days: norm.reduceDays, avg_days: norm.avgDays, updated_by: actor.userId })
       .onConflict((oc) => oc.column('customer_id').doUpdateSet({ warn_days: norm.warnDays, reduce_days: norm.reduceDays, avg_days: norm.avgDays, updated_by: actor.userId, updated_at: new Date() }))
       .execute();
-    await recomputeLevels(trx, { asOfDay: await monitoringDay(trx, yesterdayIn(ctx.config.timeZone)), customerIds: [customerId] });
+    await recomputeLevels(ctx, trx, { asOfDay: await monitoringDay(trx, yesterdayIn(ctx.config.timeZone)), customerIds: [customerId] });
     const after = await customerThresholds(trx, customerId);
     await audit(trx, actor, { action: 'thresholds.set_customer', entity: 'customer', entityId: customerId, customerId, before: before.own, after: after.own });
     return after;

@@ -4,17 +4,15 @@ import './procedures.tables';
 import './procedures.errors';
 import { proceduresRoutes } from './procedures.routes';
 import { handleLevelChange } from './procedures.levels';
-import { onLevelChange } from './procedures.payment';
 import { openCaseCloseCheck } from './procedures.closecheck';
 import { proceduresDemo } from './procedures.demo';
-
-onLevelChange(handleLevelChange);
 
 export const proceduresModule: QikeModule = {
   name: 'procedures',
   routes: proceduresRoutes,
   demo: proceduresDemo,
   closeChecks: [openCaseCloseCheck],
+  reactions: [{ event: 'accounts.levelChanged', name: 'procedures.openOrAdvanceCase', mode: 'inTransaction', handle: (_ctx, trx, e) => handleLevelChange(trx, e) }],
 };
 
 /** Whether a customer has an open reduce/stop case (open or awaiting restoration). */

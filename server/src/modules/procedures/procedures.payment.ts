@@ -1,9 +1,9 @@
 /**
  * The one integration point with the accounts module (payment levels, DOMAIN.md §6):
- * getPaymentStatus(db, customerIds) and onLevelChange(listener), from accounts/index.ts.
+ * getPaymentStatus(db, customerIds), and the 'accounts.levelChanged' event the module reacts to.
  */
 import type { Tx } from '../../platform/db/database';
-export { getPaymentStatus, onLevelChange, type PaymentStatus } from '../accounts';
+export { getPaymentStatus, type PaymentStatus } from '../accounts';
 
 export interface LevelChangeEvent {
   customerId: number;

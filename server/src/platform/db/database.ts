@@ -156,9 +156,29 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const afterCommitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Run `fn` after the transaction `trx` commits (immediately, on the next tick, when `trx` is not a
+ * transaction opened by inTx). Nothing runs when it rolls back. For side effects such as starting
+ * the reaction queue: they must never see uncommitted data.
+ */
+export function afterCommit(trx: Tx, fn: () => void): void {
+  const hooks = afterCommitHooks.get(trx);
+  if (hooks) hooks.push(fn);
+  else setImmediate(fn);
+}
+
 /** Run `fn` in a transaction. Everything it writes, audit rows included, commits or rolls back together. */
-export function inTx<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+export async function inTx<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as unknown as Transaction<DB>);
+  const hooks: (() => void)[] = [];
+  const result = await db.transaction().execute((trx) => {
+    afterCommitHooks.set(trx, hooks);
+    return fn(trx);
+  });
+  for (const h of hooks) h();
+  return result;
 }
 
 export { sql };

@@ -15,7 +15,7 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
   return fs
     .readdirSync(dir)
-    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .filter((f) => /^(\d{4}|\d{12})_[\w-]+\.sql$/.test(f))
     .sort()
     .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name), 'utf8') }));
 }

@@ -1,6 +1,6 @@
 /**
  * The Kysely database interface. Each module adds its tables by declaration merging in its own
- * `<feature>.tables.ts`:  declare module '../../platform/db/schema' { interface DB { t: T } }
+ * `<feature>.tables.ts`:  declare module '../../platform/db/schema' { interface DB ... }
  * so no shared file lists every table.
  */
 import type { ColumnType, Generated } from 'kysely';
@@ -85,7 +85,21 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+export interface ReactionQueueTable {
+  id: Generated<number>;
+  event: string;
+  reaction: string;
+  payload: Json;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 export interface DB {
+  reaction_queue: ReactionQueueTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
