@@ -1,0 +1,71 @@
+/**
+ * Ports between modules that are built independently: the consumer reads
+ * `ctx.capabilities.<name>` (absent when no module provides it, and copes), the provider fills it
+ * in its module definition (`provides: { <name>: … }`). Each port is the whole contract between
+ * the two: plain data in and out, set-based (one call for many customers), explicit transaction.
+ */
+import type { Msg } from '@common/lang';
+import type { Tx } from './db/database';
+import type { Actor } from './audit/audit';
+import type { AppContext } from './module';
+
+/** Notices and receipts (告知函/回执, DOMAIN.md §6) — provided by the notices module. */
+export interface NoticeDraft {
+  kind: 'price_change' | 'settlement' | 'deviation' | 'curtailment' | 'emergency' | 'trading' | 'onboarding' | 'manager_letter' | 'payment_notice' | 'general';
+  /** Bilingual title and body; `{customerName}` and `{customerCode}` are filled per recipient. */
+  title: Msg;
+  body: Msg;
+  customerIds: number[];
+  requireReceipt: boolean;
+  /** 'YYYY-MM-DD': receipts not returned by then are overdue (reminders). */
+  receiptDueOn?: string;
+  /** What the notice is about, for links back (e.g. { module: 'supply', entity: 'emergency', id: 7 }). */
+  source?: { module: string; entity: string; id: string | number };
+}
+export interface NoticesPort {
+  /** Compose and send a notice to customers inside the caller's transaction. */
+  send(ctx: AppContext, trx: Tx, draft: NoticeDraft, actor: Actor): Promise<{ noticeId: number; recipients: number }>;
+}
+
+/** One online-trade award of a real (not simulated) session, in the customer's settlement month. */
+export interface OnlineAward {
+  customerId: number;
+  awardId: number;
+  /** When the award was made (settlement matches over-take volume to awards in this order). */
+  awardedAt: Date;
+  /** 'YYYY-MM' delivery month. */
+  month: string;
+  resourceTag: string;
+  basis: 'm3' | 'GJ';
+  /** Decimal strings. */
+  quantity: string;
+  price: string;
+}
+/** Online trading (线上交易, DOMAIN.md §4) as monthly settlement reads it — provided by trading. */
+export interface OnlineTradesPort {
+  /** Awards of real sessions delivering in `month` for the customers (all customers when omitted). */
+  awardsForMonth(db: Tx, month: string, customerIds?: number[]): Promise<OnlineAward[]>;
+  /** Volume-weighted average deal price of the month's real listing and bidding trades per basis, or null when none. */
+  referencePrice(db: Tx, month: string, basis: 'm3' | 'GJ'): Promise<string | null>;
+}
+
+/** Daily nominations (日指定) — provided by the plans module. */
+export interface NominationsPort {
+  /** Nominated volume in m³ (decimal string) per customer and gas day within [from, to]. */
+  nominations(db: Tx, customerIds: number[], from: string, to: string): Promise<{ customerId: number; gasDay: string; volumeM3: string }[]>;
+}
+
+/** Contracts (购销合同) — provided by the contracts module. */
+export interface ContractsPort {
+  /** Contracted daily volume in m³ (monthly contracted volume ÷ days of the month) per customer on a gas day; customers without a contract are absent. */
+  contractedDaily(db: Tx, customerIds: number[], gasDay: string): Promise<{ customerId: number; volumeM3: string }[]>;
+}
+
+declare module './module' {
+  interface Capabilities {
+    notices: NoticesPort;
+    onlineTrades: OnlineTradesPort;
+    nominations: NominationsPort;
+    contracts: ContractsPort;
+  }
+}
