@@ -23,9 +23,15 @@ export function e2eAvailability(): { run: boolean; reason: string } {
   return { run: false, reason };
 }
 
+/** Whether the test process runs under libfaketime (the CI run with the clock moved ahead). */
+const FAKED_CLOCK = !!process.env.FAKETIME;
+
 export async function launch(): Promise<Browser> {
-  // playwright gives every launch its own fresh, empty profile directory.
-  return chromium.launch({ executablePath: inject('chromium'), args: CHROMIUM_ARGS });
+  // playwright gives every launch its own fresh, empty profile directory. Chromium does not run
+  // under libfaketime (its network stack stalls): it gets the real clock, and each page's clock is
+  // set to the test process's (faked) time in newPage.
+  const env = FAKED_CLOCK ? Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME'))) : undefined;
+  return chromium.launch({ executablePath: inject('chromium'), args: CHROMIUM_ARGS, env: env as Record<string, string> | undefined });
 }
 
 export function baseUrl(): string {
@@ -34,6 +40,7 @@ export function baseUrl(): string {
 
 export async function newPage(browser: Browser, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang, baseURL: baseUrl() });
+  if (FAKED_CLOCK) await ctx.clock.setSystemTime(new Date());
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);
   return page;

@@ -12,6 +12,7 @@ import { runDaily } from './daily-run.service';
 import { yesterdayIn } from './payments.service';
 import { balanceOf } from './ledger.repo';
 import { accountsDemo } from './accounts.demo';
+import { repriceChangedDays } from './reactions';
 
 export { getPaymentStatus, recomputeLevels, type PaymentStatus, type LevelChangeEvent } from './levels.service';
 export { recordPayment, postSettlementTrueUp } from './payments.service';
@@ -36,6 +37,7 @@ export const accountsModule: QikeModule = {
     bankImportRoutes(app, ctx);
   },
   jobs: [dailyRunJob],
+  reactions: [repriceChangedDays],
   demo: accountsDemo,
   closeChecks: [
     async (db, customerId) => {

@@ -1,6 +1,7 @@
 /** Use cases of single daily deliveries: enter or correct one value, list, history. */
 import type { Lang } from '@common/lang';
 import type { AppContext } from '../../platform/module';
+import { publish } from '../../platform/events/events';
 import { inTx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
@@ -55,6 +56,7 @@ export async function saveDelivery(ctx: AppContext, user: User, input: Correctio
       throw new AppError(ME.METERING_DELIVERY_ROW_INVALID, { message: rowMessage(e, lang).replace(/^(第 1 行|Row 1, )/, '') });
     }
     if (!before || changed) {
+      await publish(ctx, trx, 'metering.deliveriesChanged', { customerIds: [point.customer_id], gasDays: [row.gasDay], channel: 'manual' });
       await audit(trx, actor, {
         action: before ? 'metering.delivery.correct' : 'metering.delivery.create',
         entity: 'daily_delivery',

@@ -5,6 +5,7 @@
  */
 import type { QikeModule } from '../../platform/module';
 import './metering.tables';
+import './metering.events';
 import { meteringRoutes } from './metering.routes';
 import { boardRoutes } from './board.routes';
 import { meteringDemo } from './metering.demo';
@@ -21,6 +22,7 @@ export const meteringModule: QikeModule = {
 
 /** For the accounts module: daily volume (and energy) per customer, summed over its delivery points. */
 export { dailyVolumesByCustomer, customerGcv, type DailyVolume } from './usage.service';
+export type { DeliveriesChanged } from './metering.events';
 /** Gas day helpers (config.gasDayStartHour, Asia/Shanghai). */
 export { gasDayOf, gasDayBounds, lastCompleteGasDay, gasDayConfigOf, addDays } from './gas-day.calc';
 /** Energy and unit conversions (DOMAIN.md §2). */

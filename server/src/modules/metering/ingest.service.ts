@@ -8,6 +8,8 @@
 import type { Lang } from '@common/lang';
 import type { AppContext } from '../../platform/module';
 import { inTx } from '../../platform/db/database';
+import { publish } from '../../platform/events/events';
+import { distinct } from './metering.events';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { inCustomerScope } from '../../platform/auth/scope';
@@ -115,6 +117,8 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
       let inserted = 0;
       let updated = 0;
       let blockedCount = 0;
+      const changedCustomers: number[] = [];
+      const changedDays: string[] = [];
       for (let i = 0; i < valid.length; i += BATCH) {
         const chunk = valid.slice(i, i + BATCH);
         const r = await upsertDeliveries(
@@ -134,6 +138,11 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
         );
         inserted += r.inserted;
         updated += r.updated;
+        if (r.inserted + r.updated > 0) {
+          // a superset of what changed (the rows of the chunk): the reactions are idempotent
+          for (const p of chunk) changedCustomers.push(meters.get(p.meterNo)!.customerId);
+          for (const p of chunk) changedDays.push(p.gasDay);
+        }
         blockedCount += r.blocked.length;
         for (const idx of r.blocked) {
           const existing = chunk[idx];
@@ -143,6 +152,7 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
       rejectIfInvalid(); // estimates over measured values are only found while writing: roll back
       out = report(opts.dryRun ? 'dry_run' : errors.length ? 'partial' : 'imported', { inserted, updated, blockedCount });
       if (opts.dryRun) throw new DryRun();
+      if (changedCustomers.length) await publish(ctx, trx, 'metering.deliveriesChanged', { customerIds: distinct(changedCustomers), gasDays: distinct(changedDays).sort(), channel: opts.channel });
       await audit(trx, actor, {
         action: 'metering.deliveries.import',
         entity: 'daily_deliveries',

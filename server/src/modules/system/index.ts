@@ -1,3 +1,10 @@
 import type { QikeModule } from '../../platform/module';
 import { systemRoutes } from './system.routes';
-export const systemModule: QikeModule = { name: 'system', routes: systemRoutes };
+import { reactionRoutes } from './reactions.routes';
+export const systemModule: QikeModule = {
+  name: 'system',
+  routes(app, ctx) {
+    systemRoutes(app, ctx);
+    reactionRoutes(app, ctx);
+  },
+};

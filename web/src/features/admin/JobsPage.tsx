@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { ErrorState, Loading } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import './i18n';
+import { ReactionsPanel } from './ReactionsPanel';
 
 interface Job {
   name: string;
@@ -59,6 +60,7 @@ export default function JobsPage() {
   const q = useQuery({ queryKey: ['jobs'], queryFn: () => api.get<Job[]>('/api/jobs') });
   return (
     <PageContainer title={t('jobs.title')}>
+      <ReactionsPanel />
       {q.isLoading ? <Loading /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data!.length === 0 ? <Empty /> : q.data!.map((j) => <JobCard key={j.name} job={j} />)}
     </PageContainer>
   );
