@@ -69,4 +69,32 @@ describe('procedure driven by payment levels', () => {
     list = (await am.get(`/api/procedures/cases?customerId=${c.id}`)).body;
     expect(list.items.map((x: any) => x.status)).toEqual(['closed']);
   });
+
+  it('withdraws a pending reduce instruction by itself when a payment brings the level back to 正常', async () => {
+    const c = await makeCustomer(t.db, { managerId: am.userId, city: '泸州市' });
+    const point = await addPointAndPrice(t.db, c.id, '2.0000');
+    await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 1_000_000, bankRef: `PW-${c.id}-1`, valueDate: '2026-05-01' });
+    for (let d = 1; d <= 7; d++) await setDelivery(t.db, c.id, point, `2026-05-0${d}`, '1000');
+    for (let d = 1; d <= 4; d++) await run(`2026-05-0${d}`);
+    const id = (await am.get(`/api/procedures/cases?customerId=${c.id}`)).body.items[0].id;
+    await am.post(`/api/procedures/cases/${id}/steps`, { kind: 'warning' });
+    await am.post(`/api/procedures/cases/${id}/steps`, { kind: 'notice' });
+    let d = (await am.post(`/api/procedures/cases/${id}/steps`, { kind: 'reduce', targetVolumeM3: '500' })).body;
+    const reduce = last(d);
+    expect(reduce).toMatchObject({ kind: 'reduce', status: 'pending_execution' });
+
+    // the customer pays before the operation area acts
+    const p = await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 5_000_000, bankRef: `PW-${c.id}-2`, valueDate: '2026-05-05' });
+    expect(p.body.status.level).toBe('normal');
+    d = (await am.get(`/api/procedures/cases/${id}`)).body;
+    expect(d.status).toBe('restore_proposed');
+    const step = d.steps.find((s: any) => s.id === reduce.id);
+    expect(step.status).toBe('cancelled');
+    // the operation area is told, and can no longer confirm the withdrawn instruction
+    const opsTitles = (await ops.get('/api/notifications?limit=200')).body.items.map((x: any) => x.title);
+    expect(opsTitles.some((x: string) => x.includes('已撤回') && x.includes(c.name))).toBe(true);
+    const confirm = await ops.post(`/api/procedures/cases/${id}/steps/${reduce.id}/confirm`, { executedAt: new Date().toISOString(), executorName: '调度员', actualVolumeM3: '500' });
+    expect(confirm.status).toBe(409);
+    expect(confirm.body.code).toBe('PROC_NOT_PENDING_EXECUTION');
+  });
 });

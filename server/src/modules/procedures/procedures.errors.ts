@@ -16,6 +16,7 @@ export const PE = defineErrors({
   PROC_NOT_PENDING_APPROVAL: { status: 409, zh: '该指令不在待审批状态', en: 'This instruction is not awaiting approval' },
   PROC_NOT_PENDING_EXECUTION: { status: 409, zh: '该步骤不是待执行的指令', en: 'This step is not an instruction awaiting execution' },
   PROC_CANCEL_RESTRICTED: { status: 409, zh: '已执行减气/停气，须通过恢复供气结束案件', en: 'Gas was reduced or stopped; end the case by restoring supply' },
+  PROC_CUSTOMER_PAID: { status: 409, zh: '客户已缴费，气款等级已恢复正常：确认执行{kind}须填写强制执行原因（overrideReason）', en: 'The customer has paid and its level is back to normal: confirming the {kind} needs an override reason (overrideReason)' },
   PROC_NOT_ASSIGNED: { status: 403, zh: '该指令未下达给您，不能确认执行', en: 'This instruction was not sent to you' },
   PROC_NO_OPERATOR: { status: 400, zh: '没有可接收指令的作业区用户（operatorUserIds），请先创建作业区账号或手工选择', en: 'No operation-area user to receive the instruction (operatorUserIds)' },
   PROC_BAD_OPERATOR: { status: 400, zh: '用户 {userId} 不是有效的作业区用户（operatorUserIds）', en: 'User {userId} is not an active operation-area user (operatorUserIds)' },

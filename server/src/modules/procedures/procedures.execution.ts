@@ -8,6 +8,7 @@ import { decideApproval, decideConfirm, isEffective } from './procedures.calc';
 import { notifyInstruction, notifyManagers, STEP_LABELS } from './procedures.messages';
 import { loadCaseForUser, notFuture, refusalError } from './procedures.service';
 import * as repo from './procedures.repo';
+import { getPaymentStatus } from './procedures.payment';
 import { applyTransition } from '../customers';
 
 type User = Pick<SessionUser, 'id' | 'roles'>;
@@ -66,6 +67,7 @@ export interface ConfirmInput {
   actualVolumeM3?: string;
   valveClosed?: boolean;
   note?: string;
+  overrideReason?: string;
 }
 
 /** The operation area confirms it executed an instruction; confirming a restore closes the case. */
@@ -78,6 +80,9 @@ export async function confirmExecution(ctx: AppContext, user: User, caseId: numb
     if (!user.roles.includes('admin') && !step.operator_ids.includes(user.id)) throw new AppError('PROC_NOT_ASSIGNED');
     const issuedAt = (step.approved_at ?? step.acted_at).getTime();
     if (executedAt.getTime() < issuedAt - 60_000) throw new AppError('PROC_EXEC_BEFORE_ISSUE');
+    // a customer who has paid is not cut: confirming needs an explicit override with a reason
+    const paidOverride = (step.kind === 'reduce' || step.kind === 'stop') && (await getPaymentStatus(trx, [c.customer_id])).get(c.customer_id)?.level === 'normal';
+    if (paidOverride && !b.overrideReason?.trim()) throw new AppError('PROC_CUSTOMER_PAID', { kind: STEP_LABELS[step.kind] });
     const now = new Date();
     const valveClosed = b.valveClosed ?? (step.kind === 'stop' ? true : null);
     await repo.updateStep(trx, step.id, {
@@ -88,14 +93,14 @@ export async function confirmExecution(ctx: AppContext, user: User, caseId: numb
       confirmed_at: now,
       actual_volume_m3: b.actualVolumeM3 ?? null,
       valve_closed: valveClosed,
-      execution_note: b.note ?? null,
+      execution_note: paidOverride ? `${b.note ? b.note + '\n' : ''}[已缴费仍执行 / executed after payment] ${b.overrideReason!.trim()}` : (b.note ?? null),
     });
     if (d.closesCase) await repo.updateCase(trx, c.id, { status: 'closed', closed_at: now, closed_by: user.id, close_reason: 'restored' });
     await syncCustomerStatus(ctx, trx, customer, step.kind, actor);
     const title = { zh: `${STEP_LABELS[step.kind].zh}已执行：{name}`, en: `${STEP_LABELS[step.kind].en} executed: {name}` };
     await notifyManagers(trx, customer, c.id, `proc-executed:${step.id}`, title, { zh: `执行人：${b.executorName}`, en: `Executed by ${b.executorName}` });
     await audit(trx, actor, [
-      { action: `procedure.${step.kind}.confirm`, entity: 'procedure_step', entityId: step.id, customerId: c.customer_id, before: { status: step.status }, after: { status: 'executed', executedAt: executedAt.toISOString(), executor: b.executorName, actualVolumeM3: b.actualVolumeM3 ?? null, valveClosed } },
+      { action: `procedure.${step.kind}.confirm`, entity: 'procedure_step', entityId: step.id, customerId: c.customer_id, before: { status: step.status }, after: { status: 'executed', executedAt: executedAt.toISOString(), executor: b.executorName, actualVolumeM3: b.actualVolumeM3 ?? null, valveClosed, overrideAfterPayment: paidOverride ? b.overrideReason!.trim() : undefined } },
       ...(d.closesCase ? [{ action: 'procedure.case.close', entity: 'procedure_case', entityId: c.id, customerId: c.customer_id, before: { status: c.status }, after: { status: 'closed', reason: 'restored' } }] : []),
     ]);
   });

@@ -43,6 +43,8 @@ export const ConfirmBody = z.strictObject({
   actualVolumeM3: NonNegDecimal.optional(),
   valveClosed: z.boolean().optional(),
   note: Text(2000).optional(),
+  /** Required to confirm a reduce/stop for a customer whose payment level is back to 正常. */
+  overrideReason: Text(500).optional(),
 });
 
 export const CaseListQuery = z.strictObject({

@@ -16,7 +16,7 @@ addTranslations(
       case: '案件号', customer: '客户', region: '地区', manager: '客户经理', status: '状态', step: '当前步骤', pending: '待办', level: '气款等级', openedAt: '立案时间', closedAt: '结案时间',
       keyword: '客户编号/名称', residents: '供居民', residentsHint: '保民用：停气须经销售部负责人批准', balance: '预付余额', availableDays: '可用天数', avgCharge: '日均气费', openedVia: '立案方式', openedBy: '立案人',
       trigger: '触发等级', note: '说明', actor: '操作人', actedAt: '时间', operators: '接收作业区', targetVolume: '减至（m³/日）', overrideReason: '跳过步骤的理由', noticeNo: '函件编号', sentAt: '发函时间',
-      deliveredAt: '送达时间', signedAt: '签收时间', signer: '签收人', receipt: '回执', executedAt: '执行时间', executor: '执行人', actualVolume: '实际日量（m³）', valveClosed: '已关阀', executionNote: '执行说明',
+      deliveredAt: '送达时间', signedAt: '签收时间', signer: '签收人', receipt: '回执', executedAt: '执行时间', executor: '执行人', actualVolume: '实际日量（m³）', valveClosed: '已关阀', executionNote: '执行说明', paidOverride: '客户已缴费：仍须执行的原因（强制执行）',
       approvedBy: '审批人', approvalNote: '审批意见', rejectReason: '驳回理由', cancelReason: '撤销理由', attachments: '附件', purpose: '类别', levelAt: '当时等级', closeReason: '结案原因', managers: '客户经理', phone: '电话', address: '地址', restored: '已恢复供气',
     },
     a: {
@@ -45,7 +45,7 @@ addTranslations(
       case: 'Case', customer: 'Customer', region: 'Region', manager: 'Account manager', status: 'Status', step: 'Current step', pending: 'Pending', level: 'Payment level', openedAt: 'Opened', closedAt: 'Closed',
       keyword: 'Customer code / name', residents: 'Residential', residentsHint: 'Residential supply: a stop needs the sales lead’s approval', balance: 'Prepaid balance', availableDays: 'Days of gas left', avgCharge: 'Avg. daily charge', openedVia: 'Opened', openedBy: 'Opened by',
       trigger: 'Trigger level', note: 'Note', actor: 'By', actedAt: 'Time', operators: 'Operation area', targetVolume: 'Reduce to (m³/day)', overrideReason: 'Reason for skipping a step', noticeNo: 'Notice no.', sentAt: 'Sent at',
-      deliveredAt: 'Delivered at', signedAt: 'Signed at', signer: 'Signed by', receipt: 'Receipt', executedAt: 'Executed at', executor: 'Executed by', actualVolume: 'Actual volume (m³/day)', valveClosed: 'Valve closed', executionNote: 'Execution note',
+      deliveredAt: 'Delivered at', signedAt: 'Signed at', signer: 'Signed by', receipt: 'Receipt', executedAt: 'Executed at', executor: 'Executed by', actualVolume: 'Actual volume (m³/day)', valveClosed: 'Valve closed', executionNote: 'Execution note', paidOverride: 'The customer has paid: reason to execute anyway (override)',
       approvedBy: 'Approved by', approvalNote: 'Approval note', rejectReason: 'Rejection reason', cancelReason: 'Reason', attachments: 'Attachments', purpose: 'Type', levelAt: 'Level then', closeReason: 'Close reason', managers: 'Managers', phone: 'Phone', address: 'Address', restored: 'Supply restored',
     },
     a: {

@@ -29,6 +29,7 @@ interface ConfirmValues {
   actualVolumeM3?: string;
   valveClosed?: boolean;
   note?: string;
+  overrideReason?: string;
 }
 /** The operation area confirms it executed an instruction (时间、执行人、实际减量/关阀). */
 export function ConfirmDialog({ step, onClose }: { step: Pick<Step, 'id' | 'caseId' | 'kind'> | null; onClose: () => void }) {
@@ -41,12 +42,26 @@ export function ConfirmDialog({ step, onClose }: { step: Pick<Step, 'id' | 'case
       actualVolumeM3: v.actualVolumeM3 != null && v.actualVolumeM3 !== '' ? String(v.actualVolumeM3) : undefined,
       valveClosed: step!.kind === 'stop' ? (v.valveClosed ?? true) : undefined,
       note: v.note || undefined,
+      overrideReason: v.overrideReason?.trim() || undefined,
     }),
   );
+  // The server refuses to confirm a reduce/stop for a customer who has paid (PROC_CUSTOMER_PAID)
+  // unless a reason is given: the dialog then asks for it.
+  const [needsOverride, setNeedsOverride] = useState(false);
   useEffect(() => {
     if (step) form.setFieldsValue({ executedAt: dayjs(), valveClosed: true });
+    setNeedsOverride(false);
   }, [step, form]);
-  const submit = useSubmit(form, (v) => m.mutateAsync(v), onClose, t('msg.confirmed'));
+  const submit = useSubmit(
+    form,
+    (v) =>
+      m.mutateAsync(v).catch((e) => {
+        if (e instanceof ApiError && e.code === 'PROC_CUSTOMER_PAID') setNeedsOverride(true);
+        throw e;
+      }),
+    onClose,
+    t('msg.confirmed'),
+  );
   return (
     <Modal open={!!step} title={step ? t('a.confirmTitle', { kind: t(`step.${step.kind}`) }) : ''} onCancel={onClose} onOk={submit} confirmLoading={m.isPending} destroyOnHidden>
       <Form form={form} layout="vertical">
@@ -69,6 +84,11 @@ export function ConfirmDialog({ step, onClose }: { step: Pick<Step, 'id' | 'case
         <Form.Item name="note" label={t('f.executionNote')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
+        {needsOverride && (
+          <Form.Item name="overrideReason" label={t('f.paidOverride')} rules={[{ required: true, whitespace: true }]} data-testid="paid-override">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
