@@ -109,6 +109,19 @@ describe('gas quality ingest', () => {
     expect(r.body.details.errors.map((e: any) => e.code)).toEqual(['UNKNOWN_SOURCE', 'GCV_RANGE', 'GCV_XOR_COMPOSITION']);
     expect((await am.post('/api/metering/quality', { rows: [{ sourceCode: field.code, gasDay: D, gcvMJm3: '36' }] })).status).toBe(403);
   });
+
+  it('addresses a source by id alone, by code alone, or by both (an id-only request answered 500 before)', async () => {
+    const byId = await lead.post('/api/metering/quality', { rows: [{ supplySourceId: field.id, gasDay: addDays(D, -30), gcvMJm3: '36.10' }] });
+    expect(byId.status).toBe(200);
+    expect(byId.body.items[0]).toMatchObject({ supplySourceId: field.id, gcvMJm3: '36.1' });
+    const byCode = await lead.post('/api/metering/quality', { rows: [{ sourceCode: field.code, gasDay: addDays(D, -31), gcvMJm3: '36.20' }] });
+    expect(byCode.body.items[0]).toMatchObject({ supplySourceId: field.id });
+    const both = await lead.post('/api/metering/quality', { rows: [{ supplySourceId: other.id, sourceCode: other.code, gasDay: addDays(D, -32), gcvMJm3: '36.30' }] });
+    expect(both.body.items[0]).toMatchObject({ supplySourceId: other.id });
+    const unknownId = await lead.post('/api/metering/quality', { rows: [{ supplySourceId: 999_999, gasDay: addDays(D, -33), gcvMJm3: '36' }] });
+    expect(unknownId.status).toBe(422);
+    expect(unknownId.body.details.errors.map((e: any) => e.code)).toEqual(['UNKNOWN_SOURCE']);
+  });
 });
 
 describe('daily usage board', () => {

@@ -16,7 +16,16 @@ export interface QualityValues {
 }
 
 export async function findSources(db: Tx, codes: string[], ids: number[]) {
-  const rows = codes.length || ids.length ? await db.selectFrom('supply_sources').select(['id', 'code']).where((eb) => eb.or([eb('code', 'in', codes.length ? codes : ['\u0000']), eb('id', 'in', ids.length ? ids : [0])])).execute() : [];
+  // only the conditions that have values: an empty IN list is not SQL, and a placeholder such as
+  // a NUL code is refused by PostgreSQL (it answered 500 for a request addressing sources by id)
+  const rows =
+    codes.length || ids.length
+      ? await db
+          .selectFrom('supply_sources')
+          .select(['id', 'code'])
+          .where((eb) => eb.or([...(codes.length ? [eb('code', 'in', codes)] : []), ...(ids.length ? [eb('id', 'in', ids)] : [])]))
+          .execute()
+      : [];
   return { byCode: new Map(rows.map((r) => [r.code, r.id])), byId: new Map(rows.map((r) => [r.id, r.id])) };
 }
 
