@@ -44,6 +44,19 @@ describe('bank statement import', () => {
     expect(await balance(t.db, b.id)).toBe(230_050);
   });
 
+  it('never queues a line twice when the same file is imported again, even at the same time', async () => {
+    const ref = `BK-TWICE-${process.pid}`;
+    const file = () => csv([`${ref},2026-03-05,123.45,无法识别的付款人${process.pid},,未知来款`]);
+    const [r1, r2] = await Promise.all([finance.req('POST', '/api/accounts/bank-imports', file()), finance.req('POST', '/api/accounts/bank-imports', file())]);
+    expect([r1.status, r2.status]).toEqual([201, 201]);
+    expect([r1.body.unmatched, r2.body.unmatched].sort()).toEqual([0, 1]);
+    expect([r1.body.duplicates, r2.body.duplicates].sort()).toEqual([0, 1]);
+    const r3 = await finance.req('POST', '/api/accounts/bank-imports', file());
+    expect(r3.body).toMatchObject({ unmatched: 0, duplicates: 1 });
+    const queue = await finance.get('/api/accounts/bank-lines?status=unmatched&pageSize=200');
+    expect(queue.body.items.filter((x: any) => x.bankRef === ref).length).toBe(1);
+  });
+
   it('refuses a file with a bad row, naming the row, and writes nothing', async () => {
     const c = await makeCustomer(t.db, { name: `银行导入丙${process.pid}` });
     const r = await finance.req('POST', '/api/accounts/bank-imports', csv([`BK-${c.id}-1,2026-03-02,100,${c.name},,`, `BK-${c.id}-2,2026-13-01,100,${c.name},,`]));

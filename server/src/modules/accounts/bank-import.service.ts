@@ -21,6 +21,13 @@ async function customersByName(db: Tx, names: string[]): Promise<Map<string, num
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
+/** Bank references already imported as statement lines (whatever became of them). */
+async function alreadyQueuedRefs(db: Tx, refs: string[]): Promise<Set<string>> {
+  if (!refs.length) return new Set();
+  const rows = await db.selectFrom('bank_statement_lines').select('bank_ref').where(sql<boolean>`bank_ref = ANY(${sql.val(refs)}::text[])`).execute();
+  return new Set(rows.map((r) => r.bank_ref));
+}
+
 /** Post one line as a payment of `customerId`; the outcome as a line status. */
 async function post(ctx: AppContext, trx: Tx, l: BankLine, customerId: number, actor: Actor): Promise<{ status: BankLineStatus; transactionId: number | null; reason: string | null }> {
   try {
@@ -56,6 +63,9 @@ export async function importBankStatement(ctx: AppContext, rows: RawBankRow[], f
   if (errors.length) throw new AppError(AE.BANK_IMPORT_ROW, errors[0], { errors });
   if (!lines.length) throw new AppError(AE.BANK_IMPORT_EMPTY);
   return inTx(ctx.db, async (trx) => {
+    // imports run one at a time: the same file uploaded twice at once cannot queue a line twice
+    await sql`SELECT pg_advisory_xact_lock(74303)`.execute(trx);
+    const seenRefs = await alreadyQueuedRefs(trx, [...new Set(lines.map((l) => l.bankRef))]);
     const maps = await mappings(trx);
     const byName = await customersByName(trx, [...new Set(lines.map((l) => l.payerName).filter((x): x is string => !!x))]);
     const imp = await trx.insertInto('bank_statement_imports').values({ filename, uploaded_by: actor.userId, lines: lines.length, posted: 0, unmatched: 0 }).returning('id').executeTakeFirstOrThrow();
@@ -63,7 +73,10 @@ export async function importBankStatement(ctx: AppContext, rows: RawBankRow[], f
     const count = { posted: 0, duplicate: 0, unmatched: 0, rejected: 0 } as Record<string, number>;
     for (const l of lines) {
       const m = matchLine(l, maps, byName);
-      const r = m ? await post(ctx, trx, l, m.customerId, actor) : { status: 'unmatched' as const, transactionId: null, reason: null };
+      // a line already imported (queued, assigned, ignored) is never queued again
+      const again = !m && seenRefs.has(l.bankRef);
+      const r = m ? await post(ctx, trx, l, m.customerId, actor) : again ? { status: 'duplicate' as const, transactionId: null, reason: 'ALREADY_IMPORTED' } : { status: 'unmatched' as const, transactionId: null, reason: null };
+      seenRefs.add(l.bankRef);
       count[r.status] = (count[r.status] ?? 0) + 1;
       out.push({ import_id: imp.id, row_no: l.row, bank_ref: l.bankRef, value_date: l.valueDate, amount_fen: l.amountFen, payer_name: l.payerName, payer_account: l.payerAccount, memo: l.memo, status: r.status, reason: r.reason, customer_id: m?.customerId ?? null, matched_by: (m?.by ?? null) as MatchedBy | null, transaction_id: r.transactionId });
     }
