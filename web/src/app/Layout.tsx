@@ -99,7 +99,7 @@ export function Layout() {
     <AntLayout style={{ minHeight: '100vh' }}>
       <AntLayout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, fontSize: collapsed ? 16 : 18, color: '#1677ff' }}>
-          {collapsed ? t('appName').slice(0, 1) : i18n.language === 'en' ? 'Qike 气客' : `${t('appName')} · Qike`}
+          {collapsed ? t('appName').slice(0, 1) : i18n.language === 'en' ? 'Qike' : `${t('appName')} · Qike`}
         </div>
         <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
       </AntLayout.Sider>
