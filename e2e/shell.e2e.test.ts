@@ -65,4 +65,24 @@ describe.skipIf(!avail.run)('app shell', () => {
     await screenshot(page, 'admin-users-zh');
     await page.context().close();
   });
+
+  it('at 1366×768 every menu entry of the administrator can be reached: the menu scrolls, the collapse button covers nothing', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'admin');
+    const menu = page.getByTestId('side-menu');
+    const items = menu.locator('.ant-menu-item');
+    await items.first().waitFor();
+    const n = await items.count();
+    const trigger = await page.locator('.ant-layout-sider-trigger').boundingBox();
+    expect(trigger).not.toBeNull();
+    for (let i = 0; i < n; i++) {
+      const item = items.nth(i);
+      await item.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+      const box = (await item.boundingBox())!;
+      // fully above the collapse button, and the item itself receives the click
+      expect(box.y + box.height).toBeLessThanOrEqual(trigger!.y + 1);
+      expect(await item.evaluate((el) => { const r = el.getBoundingClientRect(); return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); })).toBe(true);
+    }
+    await page.context().close();
+  });
 });

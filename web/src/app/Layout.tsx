@@ -97,11 +97,14 @@ export function Layout() {
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
-      <AntLayout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      {/* the sider stays in view and its menu scrolls on its own, above the collapse button (which the sider's padding keeps clear) */}
+      <AntLayout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', boxSizing: 'border-box', overflow: 'hidden' }}>
+        <div style={{ height: '100%', overflowY: 'auto', overflowX: 'hidden' }} data-testid="side-menu">
         <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, fontSize: collapsed ? 16 : 18, color: '#1677ff' }}>
           {collapsed ? t('appName').slice(0, 1) : i18n.language === 'en' ? 'Qike' : `${t('appName')} · Qike`}
         </div>
         <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
+        </div>
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header style={{ background: '#fff', padding: '0 16px', height: 56, lineHeight: '56px', borderBottom: '1px solid #f0f0f0' }}>
