@@ -14,8 +14,7 @@ const Ids = z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) 
 export const Kind = z.enum(NOTICE_KINDS);
 export const TemplateFieldSchema = z.strictObject({ key: z.string().regex(FIELD_KEY, '字段名只能由字母、数字和下划线组成，以字母开头'), label: Text(50).min(1), labelEn: Text(80).min(1) });
 
-export const TemplateBody = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '模板编码只能由小写字母、数字和下划线组成'),
+const TemplateFields = {
   kind: Kind,
   name: Text(60).min(1),
   nameEn: Text(100).min(1),
@@ -23,12 +22,21 @@ export const TemplateBody = z.strictObject({
   titleEn: Text(300).min(1),
   body: LongText(8000).refine((s) => s.trim().length > 0, '正文不能为空'),
   bodyEn: LongText(12000).refine((s) => s.trim().length > 0, 'The English body is empty'),
-  fields: z.array(TemplateFieldSchema).max(20).default([]),
-  requireReceipt: z.boolean().default(true),
-  receiptDays: z.number().int().min(1).max(365).default(7),
-  active: z.boolean().default(true),
+  fields: z.array(TemplateFieldSchema).max(20),
+  requireReceipt: z.boolean(),
+  receiptDays: z.number().int().min(1).max(365),
+  active: z.boolean(),
+};
+export const TemplateBody = z.strictObject({
+  ...TemplateFields,
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '模板编码只能由小写字母、数字和下划线组成'),
+  fields: TemplateFields.fields.default([]),
+  requireReceipt: TemplateFields.requireReceipt.default(true),
+  receiptDays: TemplateFields.receiptDays.default(7),
+  active: TemplateFields.active.default(true),
 });
-export const TemplatePatch = TemplateBody.omit({ code: true }).partial();
+/** A patch: only the fields sent change (no defaults). */
+export const TemplatePatch = z.strictObject(TemplateFields).partial();
 
 export const TemplateView = z.object({
   id: z.number(),
