@@ -251,4 +251,20 @@ describe('notices and receipts (告知函/回执)', () => {
     expect((await lead.get('/api/notices?pageSize=1')).body.total).toBe(n0);
     await expect(inTx(t.built.ctx.db, (trx) => port.send(t.built.ctx, trx, { kind: 'general', title: { zh: 'x', en: 'x' }, body: { zh: '{bad}', en: 'x' }, customerIds: [c1.id], requireReceipt: false }, { userId: null, username: 'test' }))).rejects.toMatchObject({ code: 'NOTICE_UNKNOWN_PLACEHOLDER' });
   });
+
+  it('records a payment notice (催款函) step of the reduce/stop procedure as a notice of the customer', async () => {
+    const open = await am1.post('/api/procedures/cases', { customerId: c1.id, note: '余额不足' });
+    expect(open.status).toBe(201);
+    expect((await am1.post(`/api/procedures/cases/${open.body.id}/steps`, { kind: 'warning' })).status).toBeLessThan(300);
+    const step = await am1.post(`/api/procedures/cases/${open.body.id}/steps`, { kind: 'notice' });
+    expect(step.status).toBeLessThan(300);
+    const tab = (await am1.get(`/api/customers/${c1.id}/notices`)).body;
+    const pn = tab.find((n: any) => n.kind === 'payment_notice');
+    expect(pn).toMatchObject({ receiptStatus: 'not_required', title: expect.stringContaining('催款函') });
+    const d = (await am1.get(`/api/notices/${pn.noticeId}`)).body;
+    expect(d.source).toMatchObject({ module: 'procedures', entity: 'procedure_step' });
+    expect(d.body.startsWith('{customerName}：')).toBe(true);
+    const pdf = await am1.get(`/api/notices/${pn.noticeId}/pdf`);
+    expect(pdf.status).toBe(200);
+  });
 });
