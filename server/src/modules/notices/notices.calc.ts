@@ -80,7 +80,8 @@ export function formatDate(d: string, lang: 'zh' | 'en'): string {
 
 /**
  * Completion rate of a notice's receipts in percent, one decimal, half-up: returned ÷ required ×
- * 100 (DOMAIN.md §6 告知函回执完成率). null when no receipt is required (nothing to complete).
+ * 100 (DOMAIN.md §6 Notices and receipts: each receipt tracked to return). null when no receipt is
+ * required (nothing to complete).
  */
 export function completionRate(returned: number, required: number): string | null {
   if (!Number.isInteger(returned) || !Number.isInteger(required) || returned < 0 || required < 0 || returned > required) throw new RangeError(`bad counts ${returned}/${required}`);

@@ -267,4 +267,20 @@ describe('notices and receipts (告知函/回执)', () => {
     const pdf = await am1.get(`/api/notices/${pn.noticeId}/pdf`);
     expect(pdf.status).toBe(200);
   });
+
+  it('sends the manager letter (客户经理告知函) as a notice with the managers of each customer filled in', async () => {
+    const r = await lead.post('/api/manager-letters/send', { customerIds: [c1.id, c2.id] });
+    expect(r.status).toBe(201);
+    expect(r.body.recipients).toBe(2);
+    const d = (await lead.get(`/api/notices/${r.body.noticeId}`)).body;
+    expect(d).toMatchObject({ kind: 'manager_letter', requireReceipt: false, source: { module: 'interactions', entity: 'manager_letter' } });
+    expect(d.body).toContain('{managers}');
+    const pdf = await lead.get(`/api/notices/${r.body.noticeId}/pdf?customerId=${c1.id}`);
+    expect(pdf.status).toBe(200);
+    const pv = await lead.post('/api/notices/preview', compose({ body: '{customerName}\n{managers}', bodyEn: '{managers}', fieldValues: {}, recipients: { customerIds: [c1.id] } }));
+    expect(pv.body.sample.body).toContain('专职客户经理：');
+    expect(pv.body.sample.body).toContain('兼职客户经理：');
+    expect(pv.body.sample.bodyEn).toContain('Full-time account manager: ');
+    expect((await am1.post('/api/manager-letters/send', { customerIds: [c2.id] })).body.code).toBe('LETTER_NONE');
+  });
 });

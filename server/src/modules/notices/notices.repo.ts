@@ -26,7 +26,7 @@ function listBase(db: Tx, user: Scoped, f: ListFilter, today: string) {
     .leftJoin('users as u', 'u.id', 'n.sent_by')
     .where(inCustomerScope(user, 'r.customer_id'))
     .select([
-      'n.id', 'n.no', 'n.kind', 'n.title', 'n.title_en', 'n.channels', 'n.require_receipt', 'n.receipt_due_on', 'n.sent_on', 'n.sent_at',
+      'n.id', 'n.no', 'n.kind', 'n.title', 'n.title_en', 'n.field_values', 'n.channels', 'n.require_receipt', 'n.receipt_due_on', 'n.sent_on', 'n.sent_at',
       'n.source_module', 'n.source_entity', 'n.source_id', 'u.display_name as sent_by_name',
     ])
     .select((eb) => [
@@ -107,7 +107,7 @@ export async function recipientsOf(db: Tx, noticeId: number, customerIds: number
 export function customerNotices(db: Tx, customerId: number) {
   return recipientsQuery(db, null)
     .innerJoin('notices as n', 'n.id', 'r.notice_id')
-    .select([...RECIPIENT_COLS, 'n.no', 'n.kind', 'n.title', 'n.title_en', 'n.sent_on', 'n.receipt_due_on'])
+    .select([...RECIPIENT_COLS, 'n.no', 'n.kind', 'n.title', 'n.title_en', 'n.field_values', 'n.sent_on', 'n.receipt_due_on'])
     .where('r.customer_id', '=', customerId)
     .orderBy('n.sent_at', 'desc')
     .orderBy('n.id', 'desc')

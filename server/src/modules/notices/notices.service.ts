@@ -312,8 +312,9 @@ function noticeRowView(r: repo.NoticeListRow) {
     id: r.id,
     no: r.no,
     kind: r.kind,
-    title: r.title,
-    titleEn: r.title_en,
+    // Custom fields filled (e.g. 关于{period}调减供气量…); per-customer placeholders stay as written.
+    title: fillText(r.title, r.field_values),
+    titleEn: fillText(r.title_en, r.field_values),
     channels: r.channels,
     requireReceipt: r.require_receipt,
     receiptDueOn: r.receipt_due_on,
@@ -379,11 +380,17 @@ export async function listRecipients(ctx: AppContext, user: Scoped, id: number, 
   return { total: r.total, items: r.items.map((x) => recipientView(x, n.receipt_due_on, today)) };
 }
 
+/** The titles as this customer's letter reads them. */
+function letterTitles(r: Parameters<typeof letterOf>[1] & { no: string; title: string; title_en: string; field_values: Record<string, string>; sent_on: string; receipt_due_on: string | null }) {
+  const l = letterOf({ no: r.no, title: r.title, title_en: r.title_en, body: '', body_en: '', field_values: r.field_values, sent_on: r.sent_on, receipt_due_on: r.receipt_due_on }, r);
+  return { title: l.title, titleEn: l.titleEn };
+}
+
 export async function customerNotices(ctx: AppContext, user: Scoped, customerId: number) {
   await assertCustomerAccess(ctx.db, user, customerId);
   const today = todayOf(ctx);
   const rows = await repo.customerNotices(ctx.db, customerId);
-  return rows.map((r) => ({ ...recipientView(r, r.receipt_due_on, today), no: r.no, kind: r.kind, title: r.title, titleEn: r.title_en, sentOn: r.sent_on, receiptDueOn: r.receipt_due_on }));
+  return rows.map((r) => ({ ...recipientView(r, r.receipt_due_on, today), no: r.no, kind: r.kind, ...letterTitles(r), sentOn: r.sent_on, receiptDueOn: r.receipt_due_on }));
 }
 
 // ---------------------------------------------------------------- printing

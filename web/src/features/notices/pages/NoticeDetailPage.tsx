@@ -82,6 +82,7 @@ export default function NoticeDetailPage() {
           <ErrorState error={rq.error} onRetry={() => void rq.refetch()} />
         ) : (
           <Table<Recipient>
+            data-testid="notice-recipients"
             size="small"
             rowKey="customerId"
             loading={rq.isFetching}
