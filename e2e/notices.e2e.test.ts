@@ -71,6 +71,8 @@ describe.skipIf(!avail.run)('notices and receipts (告知函/回执)', () => {
     const page = await newPage(browser, 'en');
     await signIn(page, 'lead');
     await page.request.put('/api/auth/lang', { data: { lang: 'en' } });
+    // the web app applies the language at sign-in and remembers it locally
+    await page.evaluate(() => localStorage.setItem('qike.lang', 'en'));
     await page.goto(noticePath);
     await page.getByText('Notice of Natural Gas Price Adjustment').first().waitFor();
     await page.getByTestId('notice-completion').getByText('50.0%').waitFor();

@@ -23,11 +23,10 @@ function listBase(db: Tx, user: Scoped, f: ListFilter, today: string) {
   let q = db
     .selectFrom('notices as n')
     .innerJoin('notice_recipients as r', 'r.notice_id', 'n.id')
-    .leftJoin('users as u', 'u.id', 'n.sent_by')
     .where(inCustomerScope(user, 'r.customer_id'))
     .select([
       'n.id', 'n.no', 'n.kind', 'n.title', 'n.title_en', 'n.field_values', 'n.channels', 'n.require_receipt', 'n.receipt_due_on', 'n.sent_on', 'n.sent_at',
-      'n.source_module', 'n.source_entity', 'n.source_id', 'u.display_name as sent_by_name',
+      'n.source_module', 'n.source_entity', 'n.source_id', 'n.sent_by',
     ])
     .select((eb) => [
       eb.fn.countAll<number>().as('recipients'),
@@ -36,7 +35,7 @@ function listBase(db: Tx, user: Scoped, f: ListFilter, today: string) {
       sql<number>`count(*) FILTER (WHERE r.receipt_status = 'pending')`.as('pending'),
       dueToday(today).as('overdue'),
     ])
-    .groupBy(['n.id', 'u.display_name']);
+    .groupBy('n.id');
   if (f.kind) q = q.where('n.kind', '=', f.kind);
   if (f.from) q = q.where('n.sent_on', '>=', f.from);
   if (f.to) q = q.where('n.sent_on', '<=', f.to);
@@ -67,11 +66,11 @@ export const noticeRow = (db: Tx, id: number) => db.selectFrom('notices').select
 
 const RECIPIENT_COLS = [
   'r.notice_id', 'r.customer_id', 'r.customer_code', 'r.customer_name', 'r.manager_name', 'r.manager_phone', 'r.managers', 'r.receipt_status', 'r.returned_on', 'r.signer', 'r.receipt_note',
-  'r.recorded_at', 'r.file_name', 'r.file_mime', 'r.file_size', 'rb.display_name as recorded_by_name',
+  'r.recorded_at', 'r.recorded_by', 'r.file_name', 'r.file_mime', 'r.file_size',
 ] as const;
 
 export function recipientsQuery(db: Tx, user: Scoped | null) {
-  let q = db.selectFrom('notice_recipients as r').leftJoin('users as rb', 'rb.id', 'r.recorded_by');
+  let q = db.selectFrom('notice_recipients as r');
   if (user) q = q.where(inCustomerScope(user, 'r.customer_id'));
   return q;
 }

@@ -18,6 +18,7 @@ import { notify } from '../../platform/notify';
 import type { NoticeDraft } from '../../platform/ports';
 import { noticeAddressees, noticeCustomerIds, sniffFileType, SNIFFED_MIME, type NoticeAddressee } from '../customers';
 import { getPaymentStatus } from '../accounts';
+import { userDisplayNames } from '../identity';
 import * as repo from './notices.repo';
 import { addDays, BUILTIN_PLACEHOLDERS, completionRate, fillText, isOverdue, letterValues, noticeNo, unknownPlaceholders, type Channel, type NoticeKind, type TemplateField } from './notices.calc';
 import type { ComposeBody, ListFilter, RecipientFilter } from './notices.schema';
@@ -305,7 +306,9 @@ export async function sendDraft(ctx: AppContext, trx: Tx, d: NoticeDraft, actor:
 
 // ---------------------------------------------------------------- reading
 
-function noticeRowView(r: repo.NoticeListRow) {
+type Names = Map<number, string>;
+
+function noticeRowView(r: repo.NoticeListRow, names: Names) {
   const required = Number(r.required);
   const returned = Number(r.returned);
   return {
@@ -320,7 +323,7 @@ function noticeRowView(r: repo.NoticeListRow) {
     receiptDueOn: r.receipt_due_on,
     sentOn: r.sent_on,
     sentAt: new Date(r.sent_at).toISOString(),
-    sentBy: r.sent_by_name ?? null,
+    sentBy: r.sent_by ? (names.get(r.sent_by) ?? null) : null,
     source: r.source_module ? { module: r.source_module, entity: r.source_entity ?? '', id: r.source_id ?? '' } : null,
     recipients: Number(r.recipients),
     required,
@@ -334,13 +337,15 @@ function noticeRowView(r: repo.NoticeListRow) {
 export async function listNotices(ctx: AppContext, user: Scoped, q: ListFilter & { page: number; pageSize: number }) {
   const { page, pageSize, ...f } = q;
   const r = await repo.listNotices(ctx.db, user, f, todayOf(ctx), { limit: pageSize, offset: (page - 1) * pageSize });
-  return { total: r.total, items: r.items.map(noticeRowView) };
+  const names = await userDisplayNames(ctx.db, r.items.map((x) => x.sent_by));
+  return { total: r.total, items: r.items.map((x) => noticeRowView(x, names)) };
 }
 
 export async function exportNotices(ctx: AppContext, user: Scoped, f: ListFilter) {
   const r = await repo.listNotices(ctx.db, user, f, todayOf(ctx), { limit: MAX_EXPORT_ROWS + 1, offset: 0 });
   if (r.total > MAX_EXPORT_ROWS) throw new AppError('NOTICE_EXPORT_TOO_LARGE', { count: r.total, max: MAX_EXPORT_ROWS });
-  return r.items.map(noticeRowView);
+  const names = await userDisplayNames(ctx.db, r.items.map((x) => x.sent_by));
+  return r.items.map((x) => noticeRowView(x, names));
 }
 
 async function visibleNotice(ctx: AppContext, user: Scoped, id: number) {
@@ -352,10 +357,10 @@ async function visibleNotice(ctx: AppContext, user: Scoped, id: number) {
 export async function noticeDetail(ctx: AppContext, user: Scoped, id: number) {
   const row = await visibleNotice(ctx, user, id);
   const n = (await repo.noticeRow(ctx.db, id))!;
-  return { ...noticeRowView(row), body: n.body, bodyEn: n.body_en, fieldValues: n.field_values, templateId: n.template_id };
+  return { ...noticeRowView(row, await userDisplayNames(ctx.db, [row.sent_by])), body: fillText(n.body, n.field_values), bodyEn: fillText(n.body_en, n.field_values), fieldValues: n.field_values, templateId: n.template_id };
 }
 
-function recipientView(r: repo.RecipientRow, dueOn: string | null, today: string) {
+function recipientView(r: repo.RecipientRow, dueOn: string | null, today: string, names: Names) {
   return {
     noticeId: r.notice_id,
     customerId: r.customer_id,
@@ -367,7 +372,7 @@ function recipientView(r: repo.RecipientRow, dueOn: string | null, today: string
     returnedOn: r.returned_on,
     signer: r.signer,
     receiptNote: r.receipt_note,
-    recordedBy: r.recorded_by_name ?? null,
+    recordedBy: r.recorded_by ? (names.get(r.recorded_by) ?? null) : null,
     recordedAt: r.recorded_at ? new Date(r.recorded_at).toISOString() : null,
     file: r.file_name ? { name: r.file_name, mime: r.file_mime!, size: r.file_size! } : null,
   };
@@ -377,7 +382,8 @@ export async function listRecipients(ctx: AppContext, user: Scoped, id: number, 
   const n = await visibleNotice(ctx, user, id);
   const today = todayOf(ctx);
   const r = await repo.listRecipients(ctx.db, user, id, q, n.receipt_due_on, today, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { total: r.total, items: r.items.map((x) => recipientView(x, n.receipt_due_on, today)) };
+  const names = await userDisplayNames(ctx.db, r.items.map((x) => x.recorded_by));
+  return { total: r.total, items: r.items.map((x) => recipientView(x, n.receipt_due_on, today, names)) };
 }
 
 /** The titles as this customer's letter reads them. */
@@ -390,7 +396,8 @@ export async function customerNotices(ctx: AppContext, user: Scoped, customerId:
   await assertCustomerAccess(ctx.db, user, customerId);
   const today = todayOf(ctx);
   const rows = await repo.customerNotices(ctx.db, customerId);
-  return rows.map((r) => ({ ...recipientView(r, r.receipt_due_on, today), no: r.no, kind: r.kind, ...letterTitles(r), sentOn: r.sent_on, receiptDueOn: r.receipt_due_on }));
+  const names = await userDisplayNames(ctx.db, rows.map((x) => x.recorded_by));
+  return rows.map((r) => ({ ...recipientView(r, r.receipt_due_on, today, names), no: r.no, kind: r.kind, ...letterTitles(r), sentOn: r.sent_on, receiptDueOn: r.receipt_due_on }));
 }
 
 // ---------------------------------------------------------------- printing
@@ -442,7 +449,7 @@ export async function recordReceipt(ctx: AppContext, user: Scoped, id: number, c
     const view = (r: typeof before) => ({ status: r.receipt_status, returnedOn: r.returned_on, signer: r.signer, note: r.receipt_note, file: r.file_name });
     const after = (await repo.findRecipient(trx, id, customerId))!;
     await audit(trx, actor, { action: 'notice.receipt', entity: 'notice', entityId: id, customerId, before: view(before), after: { ...view(after), sha256: after.file_name ? fileCols.file_sha256 ?? null : null } });
-    return recipientView(after, n.receipt_due_on, today);
+    return recipientView(after, n.receipt_due_on, today, await userDisplayNames(trx, [after.recorded_by]));
   });
 }
 

@@ -8,7 +8,7 @@ addTranslations(
     menu: { list: '告知函', templates: '告知函模板' },
     tab: '告知函',
     kind: { price_change: '价格调整', settlement: '结算', deviation: '偏差结算', curtailment: '限气', emergency: '应急', trading: '线上交易', onboarding: '客户开发', manager_letter: '客户经理告知', payment_notice: '催款函', general: '通用' },
-    receipt: { not_required: '无需回执', pending: '待回执', returned: '已回执', overdue: '逾期' },
+    receipt: { all: '全部', not_required: '无需回执', pending: '待回执', returned: '已回执', overdue: '逾期' },
     status: { incomplete: '回执未完成', complete: '回执已完成', overdue: '有逾期回执' },
     channel: { print: '打印寄送', in_app: '站内通知' },
     f: {
@@ -30,7 +30,7 @@ addTranslations(
     menu: { list: 'Notices', templates: 'Notice templates' },
     tab: 'Notices',
     kind: { price_change: 'Price change', settlement: 'Settlement', deviation: 'Deviation', curtailment: 'Curtailment', emergency: 'Emergency', trading: 'Online trading', onboarding: 'Onboarding', manager_letter: 'Account managers', payment_notice: 'Payment notice', general: 'General' },
-    receipt: { not_required: 'No receipt', pending: 'Awaiting receipt', returned: 'Returned', overdue: 'Overdue' },
+    receipt: { all: 'All', not_required: 'No receipt', pending: 'Awaiting receipt', returned: 'Returned', overdue: 'Overdue' },
     status: { incomplete: 'Receipts outstanding', complete: 'Receipts complete', overdue: 'Overdue receipts' },
     channel: { print: 'Printed letter', in_app: 'In-app' },
     f: {

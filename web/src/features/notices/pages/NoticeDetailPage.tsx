@@ -63,7 +63,7 @@ export default function NoticeDetailPage() {
       </Card>
       <Card
         size="small"
-        title={t('f.recipients')}
+        title={t('f.recipientMode')}
         extra={
           <Space wrap>
             <Segmented
@@ -72,7 +72,7 @@ export default function NoticeDetailPage() {
                 setStatus(String(s));
                 setPage((p) => ({ ...p, page: 1 }));
               }}
-              options={[{ value: 'all', label: tc('fields.status') }, ...['pending', 'overdue', 'returned'].map((s) => ({ value: s, label: t(`receipt.${s}`) }))]}
+              options={[{ value: 'all', label: t('receipt.all') }, ...['pending', 'overdue', 'returned'].map((s) => ({ value: s, label: t(`receipt.${s}`) }))]}
             />
             <Input.Search allowClear placeholder={t('f.customer')} onSearch={(v) => setKw(v.trim())} style={{ width: 200 }} />
           </Space>
