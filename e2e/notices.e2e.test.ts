@@ -49,7 +49,8 @@ describe.skipIf(!avail.run)('notices and receipts (告知函/回执)', () => {
     expect(await rows.count()).toBe(2);
 
     // print the batch: one PDF
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notice-print-all').click()]);
+    // the first PDF loads the CJK font: give a busy machine time
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('notice-print-all').click()]);
     expect(download.suggestedFilename()).toMatch(/^告知函_GZ\d{8}-\d{6}\.pdf$/);
 
     // the first customer's receipt comes back signed
@@ -71,18 +72,21 @@ describe.skipIf(!avail.run)('notices and receipts (告知函/回执)', () => {
     const page = await newPage(browser, 'en');
     await signIn(page, 'lead');
     await page.request.put('/api/auth/lang', { data: { lang: 'en' } });
-    // the web app applies the language at sign-in and remembers it locally
-    await page.evaluate(() => localStorage.setItem('qike.lang', 'en'));
-    await page.goto(noticePath);
-    await page.getByText('Notice of Natural Gas Price Adjustment').first().waitFor();
-    await page.getByTestId('notice-completion').getByText('50.0%').waitFor();
-    await page.getByText('Returned', { exact: true }).first().waitFor();
-    await screenshot(page, 'notices-detail-en');
-    await page.goto('/notices');
-    await page.locator('tr', { hasText: 'Price change' }).first().waitFor();
-    await screenshot(page, 'notices-list-en');
-    // the language is remembered per user on the server: put it back
-    await page.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
+    try {
+      // the web app applies the language at sign-in and remembers it locally
+      await page.evaluate(() => localStorage.setItem('qike.lang', 'en'));
+      await page.goto(noticePath);
+      await page.getByText('Notice of Natural Gas Price Adjustment').first().waitFor();
+      await page.getByTestId('notice-completion').getByText('50.0%').waitFor();
+      await page.getByText('Returned', { exact: true }).first().waitFor();
+      await screenshot(page, 'notices-detail-en');
+      await page.goto('/notices');
+      await page.locator('tr', { hasText: 'Price change' }).first().waitFor();
+      await screenshot(page, 'notices-list-en');
+    } finally {
+      // the language is remembered per user on the server: put it back for the other tests
+      await page.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
+    }
     await page.context().close();
   });
 });

@@ -8,7 +8,8 @@ import type { QikeModule } from '../../platform/module';
 import './notices.tables';
 import './notices.errors';
 import { noticeRoutes } from './notices.routes';
-import { receiptReminderJob, sendDraft } from './notices.service';
+import { sendDraft } from './notices.service';
+import { receiptReminderJob } from './reminders.service';
 import { noticesDemo } from './notices.demo';
 
 export const noticesModule: QikeModule = {
