@@ -196,7 +196,15 @@ export async function compose(ctx: AppContext, user: Scoped, b: ComposeBody, act
 
 const hasNul = (s: string) => s.includes('\u0000');
 
-/** The port other modules call (ctx.capabilities.notices.send): compose and send in the caller's transaction. */
+/**
+ * The port other modules call (ctx.capabilities.notices.send): compose and send in the caller's
+ * transaction (a failure of either rolls both back). Title and body may use the built-in
+ * placeholders ({customerName}, {customerCode}, {managerName}, {managerPhone}, {managers}, {date},
+ * {noticeNo}, {dueDate}); any other {name} is refused (NOTICE_UNKNOWN_PLACEHOLDER), as are an empty
+ * customer list (NOTICE_NO_RECIPIENTS) and unknown customer ids. Sent printed and in-app to the
+ * managers; receipts due on `receiptDueOn` or 7 days after sending. No scope check: the caller
+ * decided who gets it.
+ */
 export async function sendDraft(ctx: AppContext, trx: Tx, d: NoticeDraft, actor: Actor): Promise<{ noticeId: number; recipients: number }> {
   if ([d.title.zh, d.title.en, d.body.zh, d.body.en].some(hasNul)) throw new AppError('BAD_REQUEST', { reason: 'NUL (U+0000) in the notice text' });
   checkPlaceholders({ title: d.title.zh, titleEn: d.title.en, body: d.body.zh, bodyEn: d.body.en }, []);
