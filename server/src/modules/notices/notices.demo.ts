@@ -24,7 +24,7 @@ async function run(ctx: DemoContext) {
   const plans: { code: string; ids: number[]; daysAgo: number; returnShare: number; values: Record<string, string>; due: number }[] = [
     { code: 'price_change', ids: all.slice(0, 40), daysAgo: 45, returnShare: 0.8, values: { effectiveDate: '', newPrice: '2.36' }, due: 10 },
     { code: 'settlement_terms', ids: (cityGas.length ? cityGas : all).slice(0, 24), daysAgo: 20, returnShare: 0.6, values: { effectiveMonth: '', statementDay: '5' }, due: 10 },
-    { code: 'curtailment', ids: (industrial.length ? industrial : all).slice(0, 12), daysAgo: 6, returnShare: 0.4, values: { period: '', reason: '上游气田检修', dailyVolume: '18000' }, due: 3 },
+    { code: 'curtailment', ids: (industrial.length ? industrial : all).slice(0, 12), daysAgo: 6, returnShare: 0.4, values: { period: '', reason: '上游气田检修 / upstream gas-field maintenance', dailyVolume: '18,000' }, due: 3 },
   ];
   await inTx(app.db, async (trx) => {
     for (const p of plans) {
@@ -34,7 +34,7 @@ async function run(ctx: DemoContext) {
       const values = { ...p.values };
       if ('effectiveDate' in values) values.effectiveDate = addDays(sentOn, 15);
       if ('effectiveMonth' in values) values.effectiveMonth = addDays(sentOn, 20).slice(0, 7);
-      if ('period' in values) values.period = `${addDays(sentOn, 2)} 至 ${addDays(sentOn, 9)}`;
+      if ('period' in values) values.period = `${addDays(sentOn, 2)} – ${addDays(sentOn, 9)}`; // read in both languages
       const due = addDays(sentOn, p.due);
       const r = await sendIn(
         app,
