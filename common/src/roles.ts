@@ -45,6 +45,9 @@ export const PERMISSIONS = [
   'procedures:approve_stop', // 保民用: stopping a residential city-gas customer
   'procedures:execute', // operation area confirms execution
   'jobs:run',
+  'notices:send', // compose and send notices (告知函) to customers in scope
+  'notices:receipt', // record returned receipts (回执) of customers in scope
+  'notices:templates', // edit notice templates
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,9 +55,9 @@ const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:rea
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage'],
-  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write'],
-  part_time_manager: [...READ_ALL, 'customers:write'],
+  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'notices:send', 'notices:receipt', 'notices:templates'],
+  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'notices:send', 'notices:receipt'],
+  part_time_manager: [...READ_ALL, 'customers:write', 'notices:receipt'],
   finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run'],
   reviewer: [...READ_ALL, 'customers:all'],
   operation_area: [...READ_ALL, 'customers:all', 'procedures:execute', 'metering:write'],

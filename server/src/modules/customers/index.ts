@@ -24,3 +24,5 @@ export const customersModule: QikeModule = {
 export { listManagers } from './managers.service';
 export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
+/** Reads for the notices module (告知函/回执). */
+export { noticeCustomerIds, noticeAddressees, sniffFileType, SNIFFED_MIME, type NoticeCustomerFilter, type NoticeAddressee } from './published-notices';

@@ -10,6 +10,9 @@ import { managerTableColumns, statsColumns } from './exports';
 import { attachment, buildXlsx, XLSX_TYPE } from './xlsx';
 import { todayOf } from './interactions.shared';
 import { FileResponse } from './interactions.routes';
+import { actorOf } from '../../platform/http/auth-plugin';
+import { sendManagerLetters } from './letter.notices';
+import { z } from 'zod';
 
 const READ = { permission: 'customers:read' as const };
 
@@ -43,4 +46,8 @@ export function reportRoutes(app: Api, ctx: AppContext) {
     const { pdf } = await mt.batchLetters(ctx, userOf(req), req.query, requestLang(req));
     return reply.type('application/pdf').header('content-disposition', attachment(`客户经理告知函_${todayOf(ctx)}.pdf`)).send(pdf);
   });
+  // Send the same letters as a notice (告知函 module, in-app to the managers, tracked per customer).
+  app.post('/api/manager-letters/send', { config: { permission: 'notices:send' }, schema: { tags, body: s.LetterBatchQuery, response: { 201: z.object({ noticeId: z.number(), recipients: z.number() }) } } }, async (req, reply) =>
+    reply.status(201).send(await sendManagerLetters(ctx, userOf(req), req.body, actorOf(req))),
+  );
 }

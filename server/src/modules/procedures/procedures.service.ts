@@ -10,6 +10,7 @@ import { decideCancel, decideStep, isEffective, type Level, type Refusal, type S
 import { getPaymentStatus } from './procedures.payment';
 import { levelLabel, notifyApprovalRequest, notifyInstruction, notifyWithdrawn, STEP_LABELS } from './procedures.messages';
 import { pickOperators } from './procedures.operators';
+import { recordPaymentNotice } from './procedures.notices';
 import * as repo from './procedures.repo';
 import './procedures.errors';
 import type { z } from 'zod';
@@ -120,6 +121,7 @@ export async function addStep(ctx: AppContext, user: User, caseId: number, b: Ad
       ...(d.closesCase ? { status: 'closed' as const, closed_at: now, closed_by: user.id, close_reason: 'restored' } : {}),
     });
 
+    if (b.kind === 'notice') await recordPaymentNotice(ctx, trx, user, c, step.id, actor);
     if (d.status === 'pending_execution') await notifyInstruction(trx, operatorIds, customer, step.id, b.kind);
     if (d.status === 'pending_approval') await notifyApprovalRequest(trx, customer, c.id, step.id);
     for (const w of withdrawn) if (wasSent(steps, w.id)) await notifyWithdrawn(trx, w.operator_ids, customer, w.id, w.kind);

@@ -23,7 +23,7 @@ addTranslations(
     },
     a: {
       log: '记录对接', editLog: '编辑对接记录', addContact: '新增联系人', editContact: '编辑联系人', setPrimary: '设为主要联系人', history: '变更历史', raise: '登记问题', editIssue: '编辑问题',
-      start: '开始处理', resolve: '解决', close: '关闭', reopen: '重新处理', newTask: '新建待办', done: '完成', cancelTask: '取消待办', letter: '告知函', batchLetters: '批量告知函', deleteConfirm: '确定删除？', more: '查看全部',
+      start: '开始处理', resolve: '解决', close: '关闭', reopen: '重新处理', newTask: '新建待办', done: '完成', cancelTask: '取消待办', letter: '告知函', batchLetters: '批量告知函', sendLetters: '发送为告知函', sendLettersConfirm: '将当前筛选的客户经理告知函作为告知函发送（站内通知客户经理，并记入各客户“告知函”）？', deleteConfirm: '确定删除？', more: '查看全部',
     },
     msg: {
       saved: '已保存', deleted: '已删除', done: '已完成', primaryHint: '每个客户有且只有一位主要联系人；设新的主要联系人会自动取消原来的', resolutionRequired: '请填写处理结果',
@@ -51,7 +51,7 @@ addTranslations(
     },
     a: {
       log: 'Log contact', editLog: 'Edit interaction', addContact: 'New contact', editContact: 'Edit contact', setPrimary: 'Make primary', history: 'History', raise: 'Raise issue', editIssue: 'Edit issue',
-      start: 'Start', resolve: 'Resolve', close: 'Close', reopen: 'Reopen', newTask: 'New task', done: 'Done', cancelTask: 'Cancel task', letter: 'Letter', batchLetters: 'Letters (batch)', deleteConfirm: 'Delete?', more: 'See all',
+      start: 'Start', resolve: 'Resolve', close: 'Close', reopen: 'Reopen', newTask: 'New task', done: 'Done', cancelTask: 'Cancel task', letter: 'Letter', batchLetters: 'Letters (batch)', sendLetters: 'Send as notice', sendLettersConfirm: 'Send the account-manager letters of this filter as a notice (in-app to the managers, recorded on each customer’s Notices tab)?', deleteConfirm: 'Delete?', more: 'See all',
     },
     msg: {
       saved: 'Saved', deleted: 'Deleted', done: 'Done', primaryHint: 'Each customer has exactly one primary contact; making another one primary unsets the old one', resolutionRequired: 'Enter the resolution',

@@ -1,9 +1,10 @@
 /** 客户经理大表: managers, their customers, each customer's primary contact; export and letters. */
 import { useState } from 'react';
-import { App, Button, Input, Select, Space, Table, Tag } from 'antd';
-import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { DownloadOutlined, FilePdfOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCan } from '../../../app/auth';
 import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS } from '@common/customers';
 import { api } from '../../../lib/api';
 import { PageContainer } from '../../../components/PageContainer';
@@ -40,6 +41,16 @@ export default function ManagerTablePage() {
   const set = (patch: Query) => setF({ ...f, ...patch, page: 1 });
   const { page: _p, pageSize: _s, q: _q, kind: _k, ...letterFilter } = f;
   const [busy, setBusy] = useState(false);
+  const canSend = useCan('notices:send');
+  const navigate = useNavigate();
+  const sendLetters = () => {
+    setBusy(true);
+    api
+      .post<{ noticeId: number }>('/api/manager-letters/send', letterFilter)
+      .then((r) => navigate(`/notices/${r.noticeId}`))
+      .catch((e) => message.error(e.message))
+      .finally(() => setBusy(false));
+  };
   const download = (path: string, query: Query) => {
     setBusy(true);
     api.download(path, query).catch((e) => message.error(e.message)).finally(() => setBusy(false));
@@ -52,6 +63,11 @@ export default function ManagerTablePage() {
         <>
           <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download('/api/manager-table/export', { ...f, page: undefined, pageSize: undefined })}>{tc('actions.export')}</Button>
           <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => download('/api/manager-letters', letterFilter)}>{t('a.batchLetters')}</Button>
+          {canSend && (
+            <Popconfirm title={t('a.sendLettersConfirm')} onConfirm={sendLetters}>
+              <Button icon={<SendOutlined />} loading={busy}>{t('a.sendLetters')}</Button>
+            </Popconfirm>
+          )}
         </>
       }
     >

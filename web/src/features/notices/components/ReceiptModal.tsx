@@ -1,0 +1,94 @@
+/** Record a returned receipt (回执): date, signer, note and the signed copy (PDF/JPG/PNG). */
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, Modal, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../lib/api';
+import { NS } from '../i18n';
+import { useNoticeMutation, type Recipient } from '../api';
+
+export function ReceiptModal({ noticeId, recipient, onClose }: { noticeId: number; recipient: Recipient | null; onClose: () => void }) {
+  const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ returnedOn: Dayjs; signer: string; note?: string }>();
+  const [file, setFile] = useState<File | null>(null);
+  const save = useNoticeMutation((v: { returnedOn: Dayjs; signer: string; note?: string }) => {
+    const fields: Record<string, string> = { returnedOn: v.returnedOn.format('YYYY-MM-DD'), signer: v.signer };
+    if (v.note) fields.note = v.note;
+    const path = `/api/notices/${noticeId}/recipients/${recipient!.customerId}/receipt`;
+    if (file) return api.upload(path, file, fields);
+    const fd = new FormData();
+    for (const [k, x] of Object.entries(fields)) fd.append(k, x);
+    return fetch(path, { method: 'POST', body: fd, credentials: 'same-origin' }).then(async (r) => {
+      if (!r.ok) {
+        const e = await r.json().catch(() => ({ code: 'HTTP', message: r.statusText }));
+        throw new ApiError(r.status, e.code, e.message, e.details);
+      }
+      return r.json();
+    });
+  });
+  const close = () => {
+    form.resetFields();
+    setFile(null);
+    onClose();
+  };
+  return (
+    <Modal
+      open={!!recipient}
+      title={`${t('a.markReturned')} — ${recipient?.customerName ?? ''}`}
+      onCancel={close}
+      destroyOnHidden
+      footer={[
+        <Button key="c" onClick={close}>
+          {tc('actions.cancel')}
+        </Button>,
+        <Button
+          key="s"
+          type="primary"
+          loading={save.isPending}
+          data-testid="receipt-save"
+          onClick={async () => {
+            const v = await form.validateFields();
+            try {
+              await save.mutateAsync(v);
+              message.success(t('msg.receiptSaved'));
+              close();
+            } catch (e) {
+              message.error((e as Error).message);
+            }
+          }}
+        >
+          {tc('actions.save')}
+        </Button>,
+      ]}
+    >
+      <Form form={form} layout="vertical" initialValues={{ returnedOn: dayjs() }}>
+        <Form.Item name="returnedOn" label={t('f.returnedOn')} rules={[{ required: true }]}>
+          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="signer" label={t('f.signer')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="note" label={t('f.note')} rules={[{ max: 500 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label={t('f.file')} extra={t('msg.fileHint')}>
+          <Upload
+            accept=".pdf,.jpg,.jpeg,.png"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+            fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+          >
+            <Button icon={<UploadOutlined />}>{tc('actions.upload')}</Button>
+          </Upload>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+import { addTranslations } from '../../app/i18n';
+
+export const NS = 'notices';
+
+addTranslations(
+  NS,
+  {
+    menu: { list: '告知函', templates: '告知函模板' },
+    tab: '告知函',
+    kind: { price_change: '价格调整', settlement: '结算', deviation: '偏差结算', curtailment: '限气', emergency: '应急', trading: '线上交易', onboarding: '客户开发', manager_letter: '客户经理告知', payment_notice: '催款函', general: '通用' },
+    receipt: { all: '全部', not_required: '无需回执', pending: '待回执', returned: '已回执', overdue: '逾期' },
+    status: { incomplete: '回执未完成', complete: '回执已完成', overdue: '有逾期回执' },
+    channel: { print: '打印寄送', in_app: '站内通知' },
+    f: {
+      no: '编号', kind: '类别', title: '标题', titleEn: '英文标题', body: '正文', bodyEn: '英文正文', sentOn: '发送日期', sentBy: '发送人', dueOn: '回执截止', recipients: '客户数', returned: '已回执', pending: '待回执',
+      overdue: '逾期', completion: '回执完成率', customer: '客户', code: '客户编号', manager: '客户经理', receiptStatus: '回执状态', returnedOn: '回执日期', signer: '签收人', note: '备注', recordedBy: '登记人', file: '签字盖章件',
+      keyword: '编号/标题', dateRange: '发送日期', template: '模板', fields: '字段', channels: '发送方式', requireReceipt: '需要回执', recipientMode: '收件客户', byFilter: '按条件', byList: '指定客户', type: '客户类型', region: '地区',
+      level: '气款等级', tag: '标签', customers: '客户', source: '来源', name: '名称', nameEn: '英文名称', receiptDays: '回执期限（天）', active: '启用', builtin: '内置', fieldKey: '字段名', fieldLabel: '中文名', fieldLabelEn: '英文名', code2: '模板编码',
+      placeholders: '可用占位符',
+    },
+    level: { normal: '正常', warning: '预警', reduce: '减气', stop: '停气' },
+    a: { compose: '新建告知函', preview: '预览', send: '发送', print: '打印', printAll: '打印全部（一个 PDF）', markReturned: '登记回执', download: '下载回执', addField: '添加字段', newTemplate: '新建模板', editTemplate: '编辑模板', export: '导出 Excel' },
+    msg: {
+      sent: '已发送：{{no}}，共 {{count}} 家客户', saved: '已保存', previewHint: '预览按第一家客户填充占位符；发送前请核对收件客户', previewCount: '将发送给 {{count}} 家客户', noNotices: '暂无告知函', noRecipients: '暂无收件客户',
+      fileHint: '签字盖章件：PDF、JPG、PNG', placeholderHint: '占位符在发送时按每家客户填充，如 {customerName}', receiptSaved: '回执已登记', templatesHint: '模板中的 {字段名} 在撰写时填写；内置占位符按客户自动填充', fromSource: '由 {{module}} 自动生成',
+      needPreview: '请先预览', samples: '示例（第一家客户）', andMore: '等 {{count}} 家',
+    },
+  },
+  {
+    menu: { list: 'Notices', templates: 'Notice templates' },
+    tab: 'Notices',
+    kind: { price_change: 'Price change', settlement: 'Settlement', deviation: 'Deviation', curtailment: 'Curtailment', emergency: 'Emergency', trading: 'Online trading', onboarding: 'Onboarding', manager_letter: 'Account managers', payment_notice: 'Payment notice', general: 'General' },
+    receipt: { all: 'All', not_required: 'No receipt', pending: 'Awaiting receipt', returned: 'Returned', overdue: 'Overdue' },
+    status: { incomplete: 'Receipts outstanding', complete: 'Receipts complete', overdue: 'Overdue receipts' },
+    channel: { print: 'Printed letter', in_app: 'In-app' },
+    f: {
+      no: 'No.', kind: 'Kind', title: 'Title', titleEn: 'English title', body: 'Body', bodyEn: 'English body', sentOn: 'Sent on', sentBy: 'Sent by', dueOn: 'Receipts due', recipients: 'Customers', returned: 'Returned', pending: 'Awaiting',
+      overdue: 'Overdue', completion: 'Receipt completion', customer: 'Customer', code: 'Code', manager: 'Account manager', receiptStatus: 'Receipt', returnedOn: 'Returned on', signer: 'Signed by', note: 'Note', recordedBy: 'Recorded by', file: 'Signed copy',
+      keyword: 'No. / title', dateRange: 'Sent between', template: 'Template', fields: 'Fields', channels: 'Channels', requireReceipt: 'Receipt required', recipientMode: 'Recipients', byFilter: 'By filter', byList: 'Chosen customers', type: 'Customer type', region: 'Region',
+      level: 'Payment level', tag: 'Tags', customers: 'Customers', source: 'Source', name: 'Name', nameEn: 'English name', receiptDays: 'Receipt period (days)', active: 'Active', builtin: 'Built-in', fieldKey: 'Key', fieldLabel: 'Chinese label', fieldLabelEn: 'English label', code2: 'Template code',
+      placeholders: 'Placeholders',
+    },
+    level: { normal: 'Normal', warning: 'Warning', reduce: 'Reduce', stop: 'Stop' },
+    a: { compose: 'New notice', preview: 'Preview', send: 'Send', print: 'Print', printAll: 'Print all (one PDF)', markReturned: 'Record receipt', download: 'Download receipt', addField: 'Add field', newTemplate: 'New template', editTemplate: 'Edit template', export: 'Export Excel' },
+    msg: {
+      sent: 'Sent: {{no}} to {{count}} customers', saved: 'Saved', previewHint: 'The preview fills the placeholders for the first customer; check the recipients before sending', previewCount: 'Will be sent to {{count}} customers', noNotices: 'No notices', noRecipients: 'No recipients',
+      fileHint: 'Signed copy: PDF, JPG or PNG', placeholderHint: 'Placeholders are filled per customer when sent, e.g. {customerName}', receiptSaved: 'Receipt recorded', templatesHint: '{key} fields of a template are filled in when composing; built-in placeholders are filled per customer', fromSource: 'Generated by {{module}}',
+      needPreview: 'Preview first', samples: 'Sample (first customer)', andMore: 'and {{count}} more',
+    },
+  },
+);
