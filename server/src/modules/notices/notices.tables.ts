@@ -1,4 +1,4 @@
-/** Table types of the notices module (migration 202612070620_notices_core.sql). */
+/** Table types of the notices module (migration 202612070705_notices_core.sql). */
 import type { Generated } from 'kysely';
 import type { DateStr, Json, Timestamp } from '../../platform/db/schema';
 import type { NoticeKind, ReceiptStatus, TemplateField } from './notices.calc';
