@@ -2,19 +2,13 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { adminApi, type Job } from './api';
 import { PageContainer } from '../../components/PageContainer';
 import { ErrorState, Loading } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import './i18n';
 
-interface Job {
-  name: string;
-  description: string;
-  dailyAt: string | null;
-  defaultKey: string;
-  lastRuns: { id: number; runKey: string; status: string; startedAt: string; finishedAt: string | null; error: string | null; triggeredBy: string | null }[];
-}
 
 const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue' };
 
@@ -24,7 +18,7 @@ function JobCard({ job }: { job: Job }) {
   const qc = useQueryClient();
   const [key, setKey] = useState(job.defaultKey);
   const run = useMutation({
-    mutationFn: () => api.post<{ status: string; error: string | null }>(`/api/jobs/${job.name}/run`, { key }),
+    mutationFn: () => adminApi.runJob(job.name, key),
     onSuccess: (r) => {
       (r.status === 'succeeded' ? message.success : message.error)(t('jobs.ran', { status: t(`jobs.${r.status}`) }) + (r.error ? `：${r.error}` : ''));
       void qc.invalidateQueries({ queryKey: ['jobs'] });
@@ -56,7 +50,7 @@ function JobCard({ job }: { job: Job }) {
 
 export default function JobsPage() {
   const { t } = useTranslation('admin');
-  const q = useQuery({ queryKey: ['jobs'], queryFn: () => api.get<Job[]>('/api/jobs') });
+  const q = useQuery({ queryKey: ['jobs'], queryFn: () => adminApi.jobs() });
   return (
     <PageContainer title={t('jobs.title')}>
       {q.isLoading ? <Loading /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data!.length === 0 ? <Empty /> : q.data!.map((j) => <JobCard key={j.name} job={j} />)}
