@@ -19,6 +19,15 @@ export default tseslint.config(
     },
   },
   {
+    // One API contract (docs/ARCHITECTURE.md "API contract"): the web calls the server only from a feature's api.ts.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/**/api.ts', 'web/src/lib/api.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/lib/api'], importNames: ['api'], message: "Call the server from your feature's api.ts (typed by web/src/api)." }] }],
+      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Use Decimal (common/src/decimal.ts) for quantities and money.' }, { name: 'fetch', message: "Call the server from your feature's api.ts (typed by web/src/api)." }],
+    },
+  },
+  {
     files: ['web/src/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

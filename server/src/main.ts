@@ -1,6 +1,7 @@
 /** Starts the server (web + scheduler) from environment configuration. */
 import { loadConfig, ConfigError } from './platform/config';
 import { DatabaseLockedError } from './platform/db/database';
+import { MigrationError } from './platform/db/migrate';
 import { buildApp } from './app';
 import { startScheduler } from './platform/jobs/jobs';
 import { DEMO_PASSWORD } from './platform/demo/demo';
@@ -24,6 +25,10 @@ async function main() {
     if (e instanceof DatabaseLockedError) {
       console.error(e.message);
       process.exit(3);
+    }
+    if (e instanceof MigrationError) {
+      console.error(e.message);
+      process.exit(4);
     }
     throw e;
   }

@@ -4,7 +4,7 @@ import { Badge, Button, Dropdown, Flex, Layout as AntLayout, List, Menu, Popover
 import { BellOutlined, GlobalOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../lib/api';
+import { shellApi } from './api';
 import { canWith, useMe, useSetMe } from './auth';
 import { webModules } from './modules';
 import { Loading } from '../components/States';
@@ -12,21 +12,13 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { formatDateTime } from '../lib/format';
 import i18n, { rememberLang } from './i18n';
 
-interface NotificationItem {
-  id: number;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 function Notifications() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<{ unread: number; items: NotificationItem[] }>('/api/notifications', { limit: 20 }), refetchInterval: 60_000 });
-  const markAll = useMutation({ mutationFn: () => api.post('/api/notifications/read', {}), onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }) });
+  const q = useQuery({ queryKey: ['notifications'], queryFn: () => shellApi.notifications(20), refetchInterval: 60_000 });
+  const markAll = useMutation({ mutationFn: () => shellApi.markRead(), onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }) });
   const content = (
     <div style={{ width: 360, maxHeight: 420, overflow: 'auto' }}>
       <List
@@ -38,7 +30,7 @@ function Notifications() {
             style={{ cursor: n.link ? 'pointer' : undefined, opacity: n.readAt ? 0.6 : 1 }}
             onClick={() => {
               if (n.link) navigate(n.link);
-              void api.post('/api/notifications/read', { ids: [n.id] }).then(() => qc.invalidateQueries({ queryKey: ['notifications'] }));
+              void shellApi.markRead([n.id]).then(() => qc.invalidateQueries({ queryKey: ['notifications'] }));
             }}
           >
             <List.Item.Meta title={n.title} description={<>{n.body && <div>{n.body}</div>}<Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text></>} />
@@ -81,14 +73,14 @@ export function Layout() {
 
   const switchLang = async () => {
     const next = i18n.language === 'en' ? 'zh-CN' : 'en';
-    await api.put('/api/auth/lang', { lang: next });
+    await shellApi.setLang(next);
     rememberLang(next);
     await i18n.changeLanguage(next);
     if (me) setMe({ ...me, lang: next });
     void qc.invalidateQueries();
   };
   const logout = async () => {
-    await api.post('/api/auth/logout').catch(() => {});
+    await shellApi.logout().catch(() => {});
     setMe(null);
     qc.clear();
     navigate('/login');

@@ -1,17 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Permission, Role } from '@common/roles';
-import { api, ApiError } from '../lib/api';
+import type { Permission } from '@common/roles';
+import { ApiError } from '../lib/api';
+import { shellApi, type Me } from './api';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  department: string | null;
-  lang: 'zh-CN' | 'en';
-  mustChangePassword: boolean;
-  permissions: string[];
-}
+export type { Me } from './api';
 
 export const ME_KEY = ['auth', 'me'];
 
@@ -21,7 +13,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async () => {
       try {
-        return await api.get<Me>('/api/auth/me');
+        return await shellApi.me();
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;

@@ -1,5 +1,6 @@
-/** API types and hooks of the accounts module (server: server/src/modules/accounts). */
+/** API calls and hooks of the accounts feature; types from the API contract (web/src/api). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiBody, ApiItem, ApiQuery, ApiResponse } from '../../api';
 import { api } from '../../lib/api';
 
 export type Level = 'normal' | 'warning' | 'reduce' | 'stop';
@@ -7,107 +8,59 @@ export const LEVELS: Level[] = ['stop', 'reduce', 'warning', 'normal'];
 export const LEVEL_COLORS: Record<Level, string> = { stop: 'red', reduce: 'volcano', warning: 'gold', normal: 'green' };
 export type TxKind = 'payment' | 'daily_charge' | 'settlement_true_up' | 'adjustment' | 'refund' | 'reversal';
 
-export interface BoardRow {
-  customerId: number;
-  code: string;
-  name: string;
-  type: string;
-  region: string | null;
-  managerName: string | null;
-  level: Level;
-  sinceDay: string;
-  asOfDay: string;
-  dayVolumeM3: string | null;
-  dayChargeFen: number | null;
-  balanceFen: number;
-  receivableFen: number;
-  prepaidFen: number;
-  avgDailyChargeFen: number | null;
-  availableDays: string | null;
-  warnDays: string;
-  reduceDays: string;
-  avgDays: number;
-}
-export interface Board {
-  total: number;
-  items: BoardRow[];
-  counts: Record<Level, number>;
-}
-export interface Thresholds {
-  warnDays: string;
-  reduceDays: string;
-  avgDays: number;
-}
-export interface Summary {
-  customerId: number;
-  code: string;
-  name: string;
-  customerStatus: string;
-  monitored: boolean;
-  balanceFen: number;
-  receivableFen: number;
-  prepaidFen: number;
-  level: Level | null;
-  sinceDay: string | null;
-  asOfDay: string | null;
-  dayVolumeM3: string | null;
-  dayChargeFen: number | null;
-  avgDailyChargeFen: number | null;
-  availableDays: string | null;
-  thresholds: { own: { warnDays: string | null; reduceDays: string | null; avgDays: number | null }; effective: Thresholds };
-  pendingAdjustments: number;
-}
-export interface Tx {
-  id: number;
-  kind: TxKind;
-  customerId: number;
-  businessDate: string;
-  reference: string | null;
-  payerName: string | null;
-  note: string | null;
-  reversesId: number | null;
-  reversedById: number | null;
-  amountFen: number;
-  createdBy: string | null;
-  createdAt: string;
-}
-export interface Adjustment {
-  id: number;
-  customerId: number;
-  customerName: string;
-  amountFen: number;
-  businessDate: string;
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected';
-  enteredBy: number;
-  enteredByName: string | null;
-  enteredAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  transactionId: number | null;
-}
-export interface Statement {
-  customer: { id: number; code: string; name: string };
-  from: string;
-  to: string;
-  lines: { id: number; date: string; kind: TxKind; reference: string | null; note: string | null; amountFen: number; balanceFen: number }[];
-  totals: { openingFen: number; paymentsFen: number; chargesFen: number; adjustmentsFen: number; refundsFen: number; closingFen: number };
-}
+export type Board = ApiResponse<'/api/accounts/board'>;
+export type BoardRow = ApiItem<'/api/accounts/board'>;
+export type BoardQuery = ApiQuery<'/api/accounts/board'>;
+export type Thresholds = ApiResponse<'/api/accounts/thresholds'>;
+export type Summary = ApiResponse<'/api/accounts/customers/{id}'>;
+export type Tx = ApiItem<'/api/accounts/customers/{id}/transactions'>;
+export type Adjustment = ApiItem<'/api/accounts/adjustments'>;
+export type Statement = ApiResponse<'/api/accounts/customers/{id}/statement'>;
+export type StatementQuery = ApiQuery<'/api/accounts/customers/{id}/statement'>;
+export type BankLine = ApiItem<'/api/accounts/bank-lines'>;
+export type Period = ApiItem<'/api/accounts/periods'>;
+
+/** The accounts feature's calls (each one route of the contract). */
+export const accountsApi = {
+  exportBoard: (query: ApiQuery<'/api/accounts/board/export'>) => api.download('/api/accounts/board/export', { query }),
+  statement: (id: number, query: StatementQuery) => api.get('/api/accounts/customers/{id}/statement', { path: { id }, query }),
+  downloadStatement: (id: number, ext: 'pdf' | 'xlsx', query: StatementQuery) =>
+    ext === 'pdf' ? api.download('/api/accounts/customers/{id}/statement.pdf', { path: { id }, query }) : api.download('/api/accounts/customers/{id}/statement.xlsx', { path: { id }, query }),
+  pay: (body: ApiBody<'/api/accounts/payments'>) => api.post('/api/accounts/payments', { body }),
+  refund: (body: ApiBody<'/api/accounts/refunds'>) => api.post('/api/accounts/refunds', { body }),
+  adjust: (body: ApiBody<'/api/accounts/adjustments'>) => api.post('/api/accounts/adjustments', { body }),
+  decideAdjustment: (id: number, decision: 'approve' | 'reject', body: ApiBody<'/api/accounts/adjustments/{id}/approve'>) =>
+    decision === 'approve' ? api.post('/api/accounts/adjustments/{id}/approve', { path: { id }, body }) : api.post('/api/accounts/adjustments/{id}/reject', { path: { id }, body }),
+  reverse: (id: number, body: ApiBody<'/api/accounts/transactions/{id}/reverse'>) => api.post('/api/accounts/transactions/{id}/reverse', { path: { id }, body }),
+  prices: (id: number) => api.get('/api/accounts/customers/{id}/prices', { path: { id } }),
+  savePrices: (id: number, body: ApiBody<'/api/accounts/customers/{id}/prices', 'put'>) => api.put('/api/accounts/customers/{id}/prices', { path: { id }, body }),
+  saveCustomerThresholds: (id: number, body: ApiBody<'/api/accounts/customers/{id}/thresholds', 'put'>) => api.put('/api/accounts/customers/{id}/thresholds', { path: { id }, body }),
+  thresholds: () => api.get('/api/accounts/thresholds'),
+  saveThresholds: (body: ApiBody<'/api/accounts/thresholds', 'put'>) => api.put('/api/accounts/thresholds', { body }),
+  periods: () => api.get('/api/accounts/periods'),
+  closePeriod: (period: string) => api.post('/api/accounts/periods/{period}/close', { path: { period } }),
+  bankLines: (query: ApiQuery<'/api/accounts/bank-lines'>) => api.get('/api/accounts/bank-lines', { query }),
+  importBankFile: (file: File | Blob) => api.upload('/api/accounts/bank-imports', file),
+  assignBankLine: (id: number, body: ApiBody<'/api/accounts/bank-lines/{id}/assign'>) => api.post('/api/accounts/bank-lines/{id}/assign', { path: { id }, body }),
+  ignoreBankLine: (id: number) => api.post('/api/accounts/bank-lines/{id}/ignore', { path: { id } }),
+  /** Customer picker of the bank page (the customers list route, first matches). */
+  pickCustomers: (q: string) => api.get('/api/customers', { query: { q: q || undefined, pageSize: 20 } }),
+  managers: () => api.get('/api/users/directory', { query: { role: 'account_manager' } }),
+};
 
 export const KEY = ['accounts'];
 
-export function useBoard(q: Record<string, any>) {
-  return useQuery({ queryKey: [...KEY, 'board', q], queryFn: () => api.get<Board>('/api/accounts/board', q), placeholderData: keepPreviousData });
+export function useBoard(q: BoardQuery) {
+  return useQuery({ queryKey: [...KEY, 'board', q], queryFn: () => api.get('/api/accounts/board', { query: q }), placeholderData: keepPreviousData });
 }
 export function useSummary(customerId: number) {
-  return useQuery({ queryKey: [...KEY, 'summary', customerId], queryFn: () => api.get<Summary>(`/api/accounts/customers/${customerId}`) });
+  return useQuery({ queryKey: [...KEY, 'summary', customerId], queryFn: () => api.get('/api/accounts/customers/{id}', { path: { id: customerId } }) });
 }
-export function useTransactions(customerId: number, q: Record<string, any>) {
-  return useQuery({ queryKey: [...KEY, 'tx', customerId, q], queryFn: () => api.get<{ total: number; items: Tx[] }>(`/api/accounts/customers/${customerId}/transactions`, q), placeholderData: keepPreviousData });
+export function useTransactions(customerId: number, q: ApiQuery<'/api/accounts/customers/{id}/transactions'>) {
+  return useQuery({ queryKey: [...KEY, 'tx', customerId, q], queryFn: () => api.get('/api/accounts/customers/{id}/transactions', { path: { id: customerId }, query: q }), placeholderData: keepPreviousData });
 }
-export function useAdjustments(q: Record<string, any>) {
-  return useQuery({ queryKey: [...KEY, 'adjustments', q], queryFn: () => api.get<{ total: number; items: Adjustment[] }>('/api/accounts/adjustments', q), placeholderData: keepPreviousData });
+export function useAdjustments(q: ApiQuery<'/api/accounts/adjustments'>) {
+  return useQuery({ queryKey: [...KEY, 'adjustments', q], queryFn: () => api.get('/api/accounts/adjustments', { query: q }), placeholderData: keepPreviousData });
 }
 
 /** A mutation that refreshes every accounts query afterwards. */

@@ -3,38 +3,27 @@ import { DatePicker, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../lib/api';
+import { adminApi, type AuditFilter, type AuditRow } from './api';
 import { PageContainer } from '../../components/PageContainer';
 import { ErrorState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import './i18n';
 
-interface Row {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  customerId: number | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+type Row = AuditRow;
 
 export default function AuditPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const [f, setF] = useState<Record<string, any>>({ page: 1, pageSize: 20 });
-  const q = useQuery({ queryKey: ['admin', 'audit', f], queryFn: () => api.get<{ total: number; items: Row[] }>('/api/admin/audit', f), placeholderData: keepPreviousData });
-  const set = (patch: Record<string, any>) => setF({ ...f, ...patch, page: 1 });
+  const [f, setF] = useState<AuditFilter>({ page: 1, pageSize: 20 });
+  const q = useQuery({ queryKey: ['admin', 'audit', f], queryFn: () => adminApi.audit(f), placeholderData: keepPreviousData });
+  const set = (patch: AuditFilter) => setF({ ...f, ...patch, page: 1 });
   return (
     <PageContainer title={t('audit.title')}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('audit.user')} onSearch={(v) => set({ username: v || undefined })} style={{ width: 160 }} />
         <Input.Search allowClear placeholder={t('audit.entity')} onSearch={(v) => set({ entity: v || undefined })} style={{ width: 160 }} />
         <Input.Search allowClear placeholder={t('audit.entityId')} onSearch={(v) => set({ entityId: v || undefined })} style={{ width: 140 }} />
-        <InputNumber placeholder={t('audit.customer')} onChange={(v) => set({ customerId: v ?? undefined })} style={{ width: 140 }} />
+        <InputNumber<number> placeholder={t('audit.customer')} onChange={(v) => set({ customerId: v ?? undefined })} style={{ width: 140 }} />
         <DatePicker.RangePicker showTime onChange={(r) => set({ from: (r?.[0] as Dayjs | undefined)?.toISOString(), to: (r?.[1] as Dayjs | undefined)?.toISOString() })} />
       </Space>
       {q.isError ? (

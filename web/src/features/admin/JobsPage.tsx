@@ -2,20 +2,14 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { adminApi, type Job } from './api';
 import { PageContainer } from '../../components/PageContainer';
 import { ErrorState, Loading } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import './i18n';
 import { ReactionsPanel } from './ReactionsPanel';
 
-interface Job {
-  name: string;
-  description: string;
-  dailyAt: string | null;
-  defaultKey: string;
-  lastRuns: { id: number; runKey: string; status: string; startedAt: string; finishedAt: string | null; error: string | null; triggeredBy: string | null }[];
-}
 
 const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue' };
 
@@ -25,7 +19,7 @@ function JobCard({ job }: { job: Job }) {
   const qc = useQueryClient();
   const [key, setKey] = useState(job.defaultKey);
   const run = useMutation({
-    mutationFn: () => api.post<{ status: string; error: string | null }>(`/api/jobs/${job.name}/run`, { key }),
+    mutationFn: () => adminApi.runJob(job.name, key),
     onSuccess: (r) => {
       (r.status === 'succeeded' ? message.success : message.error)(t('jobs.ran', { status: t(`jobs.${r.status}`) }) + (r.error ? `：${r.error}` : ''));
       void qc.invalidateQueries({ queryKey: ['jobs'] });
@@ -57,7 +51,7 @@ function JobCard({ job }: { job: Job }) {
 
 export default function JobsPage() {
   const { t } = useTranslation('admin');
-  const q = useQuery({ queryKey: ['jobs'], queryFn: () => api.get<Job[]>('/api/jobs') });
+  const q = useQuery({ queryKey: ['jobs'], queryFn: () => adminApi.jobs() });
   return (
     <PageContainer title={t('jobs.title')}>
       <ReactionsPanel />

@@ -4,7 +4,8 @@ import { App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addTranslations } from '../../app/i18n';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { adminApi, type ReactionRow } from './api';
 import { ErrorState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 
@@ -20,9 +21,7 @@ addTranslations(
   },
 );
 
-type Status = 'pending' | 'done' | 'failed';
-interface ReactionRow { id: number; event: string; reaction: string; status: Status; attempts: number; nextAttemptAt: string; lastError: string | null; createdAt: string; finishedAt: string | null }
-interface ReactionList { counts: Record<Status, number>; total: number; items: ReactionRow[] }
+type Status = ReactionRow['status'];
 const color: Record<Status, string> = { pending: 'blue', done: 'green', failed: 'red' };
 
 export function ReactionsPanel() {
@@ -33,11 +32,11 @@ export function ReactionsPanel() {
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['reactions', status, page],
-    queryFn: () => api.get<ReactionList>('/api/reactions', { status: status === 'all' ? undefined : status, page, pageSize: 10 }),
+    queryFn: () => adminApi.reactions({ status: status === 'all' ? undefined : status, page, pageSize: 10 }),
     placeholderData: keepPreviousData,
   });
   const retry = useMutation({
-    mutationFn: (id: number) => api.post(`/api/reactions/${id}/retry`),
+    mutationFn: (id: number) => adminApi.retryReaction(id),
     onSuccess: () => {
       message.success(t('retried'));
       void qc.invalidateQueries({ queryKey: ['reactions'] });

@@ -4,39 +4,29 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLES, DEPARTMENTS } from '@common/roles';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { adminApi, type User, type UserFilter } from './api';
 import { PageContainer } from '../../components/PageContainer';
 import { ErrorState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import './i18n';
 
-interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  department: string | null;
-  phone: string | null;
-  email: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
 
 export default function UsersPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [filter, setFilter] = useState<{ q?: string; role?: string; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
+  const [filter, setFilter] = useState<UserFilter & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [form] = Form.useForm();
   const [pwForm] = Form.useForm();
-  const list = useQuery({ queryKey: ['admin', 'users', filter], queryFn: () => api.get<{ total: number; items: User[] }>('/api/admin/users', filter), placeholderData: keepPreviousData });
+  const list = useQuery({ queryKey: ['admin', 'users', filter], queryFn: () => adminApi.users(filter), placeholderData: keepPreviousData });
   const refresh = () => qc.invalidateQueries({ queryKey: ['admin', 'users'] });
 
   const save = useMutation({
-    mutationFn: (v: any) => (editing === 'new' ? api.post('/api/admin/users', v) : api.patch(`/api/admin/users/${(editing as User).id}`, v)),
+    mutationFn: (v: any) => (editing === 'new' ? adminApi.createUser(v) : adminApi.updateUser((editing as User).id, v)),
     onSuccess: () => {
       message.success(editing === 'new' ? t('users.created') : t('users.updated'));
       setEditing(null);
@@ -44,9 +34,9 @@ export default function UsersPage() {
     },
     onError: (e: ApiError) => message.error(e.message),
   });
-  const toggle = useMutation({ mutationFn: (u: User) => api.patch(`/api/admin/users/${u.id}`, { disabled: !u.disabled }), onSuccess: () => void refresh(), onError: (e: ApiError) => message.error(e.message) });
+  const toggle = useMutation({ mutationFn: (u: User) => adminApi.updateUser(u.id, { disabled: !u.disabled }), onSuccess: () => void refresh(), onError: (e: ApiError) => message.error(e.message) });
   const reset = useMutation({
-    mutationFn: (v: { newPassword: string }) => api.post(`/api/admin/users/${resetting!.id}/reset-password`, v),
+    mutationFn: (v: { newPassword: string }) => adminApi.resetPassword(resetting!.id, v),
     onSuccess: () => {
       message.success(t('users.resetDone'));
       setResetting(null);

@@ -1,7 +1,8 @@
 import { App, Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { authApi } from './api';
 import { addTranslations } from '../../app/i18n';
 import { ME_KEY } from '../../app/auth';
 
@@ -23,7 +24,7 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
   const { message } = App.useApp();
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: (v: { currentPassword: string; newPassword: string }) => api.post('/api/auth/password', v),
+    mutationFn: (v: { currentPassword: string; newPassword: string }) => authApi.changePassword(v),
     onSuccess: () => {
       message.success(t('done'));
       form.resetFields();

@@ -3,8 +3,9 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../lib/api';
-import { ME_KEY, useMe, type Me } from '../../app/auth';
+import { ApiError } from '../../lib/api';
+import { authApi } from './api';
+import { ME_KEY, useMe } from '../../app/auth';
 import i18n, { rememberLang } from '../../app/i18n';
 import './ChangePasswordModal';
 
@@ -15,9 +16,9 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useMe();
-  const meta = useQuery({ queryKey: ['meta'], queryFn: () => api.get<{ demo: boolean }>('/api/meta'), staleTime: Infinity });
+  const meta = useQuery({ queryKey: ['meta'], queryFn: () => authApi.meta(), staleTime: Infinity });
   const m = useMutation({
-    mutationFn: (v: { username: string; password: string }) => api.post<Me>('/api/auth/login', v),
+    mutationFn: (v: { username: string; password: string }) => authApi.login(v),
     onSuccess: async (user) => {
       qc.setQueryData(ME_KEY, user);
       rememberLang(user.lang);

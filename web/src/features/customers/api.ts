@@ -1,45 +1,62 @@
-/** API types and hooks of the customers feature. */
+/** API calls and hooks of the customers feature. Types come from the API contract (web/src/api). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CustomerStatus, CustomerType, DeliveryPointKind, DocumentKind, ExchangeStatus, ManagerKind, PressureLevel, SupplySourceKind } from '@common/customers';
+import type { ApiBody, ApiItem, ApiQuery, ApiResponse, ElementOf } from '../../api';
 import { api } from '../../lib/api';
 
 export const KEY = ['customers'] as const;
 
-export interface ManagerRef { assignmentId: number; userId: number; username: string; displayName: string; phone: string | null; email: string | null; kind: ManagerKind; assignedAt: string }
-export interface Customer {
-  id: number; code: string; name: string; pinyin: string; uscc: string | null; type: CustomerType; priceCategory: string;
-  province: string | null; city: string | null; county: string | null; address: string | null; status: CustomerStatus;
-  servesResidents: boolean; residentialShare: string | null; useStructureVerifiedOn: string | null; exchangeStatus: ExchangeStatus;
-  tags: string[]; notes: string | null; createdAt: string; updatedAt: string; closedAt: string | null;
-  managers: ManagerRef[]; allowedTransitions: CustomerStatus[]; counts: { deliveryPoints: number; documents: number; expiringDocuments: number };
-}
-export interface CustomerListItem {
-  id: number; code: string; name: string; uscc: string | null; type: CustomerType; priceCategory: string; province: string | null; city: string | null; county: string | null;
-  status: CustomerStatus; exchangeStatus: ExchangeStatus; servesResidents: boolean; tags: string[];
-  fullTimeManager: { userId: number; displayName: string } | null; partTimeManagers: { userId: number; displayName: string }[]; updatedAt: string;
-}
-export interface CustomerFilter { q?: string; type?: string[]; status?: string[]; province?: string; city?: string; county?: string; managerId?: number; tag?: string[]; sort?: string; order?: 'asc' | 'desc' }
-export interface DeliveryPoint { id: number; customerId: number; code: string; name: string; kind: DeliveryPointKind; meterNo: string; pressureLevel: PressureLevel | null; supplySourceId: number | null; supplySourceName: string | null; active: boolean; notes: string | null; createdAt: string; updatedAt: string }
-export interface Doc { id: number; customerId: number; kind: DocumentKind; title: string; docNo: string | null; issuedOn: string | null; expiresOn: string | null; fileName: string; mime: string; sizeBytes: number; uploadedAt: string; uploadedBy: string | null; daysToExpiry: number | null; customerCode?: string; customerName?: string }
-export interface HistoryItem { id: number; at: string; actorId: number | null; actorName: string | null; action: string; entity: string; entityId: string | null; before: any; after: any }
-export interface Transition { id: number; fromStatus: CustomerStatus; toStatus: CustomerStatus; reason: string; actorId: number | null; actorName: string | null; at: string }
-export interface Assignment extends ManagerRef { unassignedAt: string | null; assignedBy: string | null; reason: string | null; unassignReason: string | null }
-export interface SupplySource { id: number; code: string; name: string; kind: SupplySourceKind; parentId: number | null; region: string | null; deliveryPoints: number }
-export interface ImportReport { mode: string; dryRun: boolean; total: number; valid: number; imported: number; errors: { row: number; field: string; message: string }[] }
-export interface StaffUser { id: number; username: string; displayName: string; roles: string[]; phone: string | null }
+export type Customer = ApiResponse<'/api/customers/{id}'>;
+export type ManagerRef = ElementOf<Customer['managers']>;
+export type CustomerListItem = ApiItem<'/api/customers'>;
+export type CustomerFilter = Omit<ApiQuery<'/api/customers'>, 'page' | 'pageSize'>;
+export type DeliveryPoint = ApiItem<'/api/customers/{id}/delivery-points'>;
+export type Doc = ApiItem<'/api/customers/{id}/documents'>;
+export type ExpiringDoc = ApiItem<'/api/customer-documents/expiring'>;
+export type HistoryItem = ApiItem<'/api/customers/{id}/history'>;
+export type Transition = ApiItem<'/api/customers/{id}/timeline'>;
+export type Assignment = ApiItem<'/api/customers/{id}/managers'>;
+export type SupplySource = ApiItem<'/api/supply-sources'>;
+export type ImportReport = ApiResponse<'/api/customers/import', 'post'>;
+export type StaffUser = ApiItem<'/api/users/directory'>;
+export type CustomerInput = ApiBody<'/api/customers', 'post'>;
+export type CustomerPatch = ApiBody<'/api/customers/{id}', 'patch'>;
 
 export const useCustomers = (f: CustomerFilter & { page: number; pageSize: number }) =>
-  useQuery({ queryKey: [...KEY, 'list', f], queryFn: () => api.get<{ total: number; items: CustomerListItem[] }>('/api/customers', f as any), placeholderData: keepPreviousData });
-export const useCustomer = (id: number) => useQuery({ queryKey: [...KEY, id], queryFn: () => api.get<Customer>(`/api/customers/${id}`) });
-export const useDeliveryPoints = (id: number) => useQuery({ queryKey: [...KEY, id, 'dps'], queryFn: () => api.get<DeliveryPoint[]>(`/api/customers/${id}/delivery-points`) });
-export const useDocuments = (id: number) => useQuery({ queryKey: [...KEY, id, 'docs'], queryFn: () => api.get<Doc[]>(`/api/customers/${id}/documents`) });
-export const useHistory = (id: number, page: number, pageSize = 20) => useQuery({ queryKey: [...KEY, id, 'history', page, pageSize], queryFn: () => api.get<{ total: number; items: HistoryItem[] }>(`/api/customers/${id}/history`, { page, pageSize }), placeholderData: keepPreviousData });
-export const useTimeline = (id: number) => useQuery({ queryKey: [...KEY, id, 'timeline'], queryFn: () => api.get<Transition[]>(`/api/customers/${id}/timeline`) });
-export const useAssignments = (id: number, enabled = true) => useQuery({ queryKey: [...KEY, id, 'managers'], queryFn: () => api.get<Assignment[]>(`/api/customers/${id}/managers`), enabled });
-export const useSupplySources = () => useQuery({ queryKey: [...KEY, 'supply-sources'], queryFn: () => api.get<SupplySource[]>('/api/supply-sources'), staleTime: 300_000 });
-export const useTags = () => useQuery({ queryKey: [...KEY, 'tags'], queryFn: () => api.get<{ tag: string; count: number }[]>('/api/customers/tags'), staleTime: 60_000 });
-export const useExpiring = (days: number) => useQuery({ queryKey: [...KEY, 'expiring', days], queryFn: () => api.get<Doc[]>('/api/customer-documents/expiring', { days }) });
-export const useStaff = (role?: string) => useQuery({ queryKey: ['users', 'directory', role ?? ''], queryFn: () => api.get<StaffUser[]>('/api/users/directory', { role }), staleTime: 300_000 });
+  useQuery({ queryKey: [...KEY, 'list', f], queryFn: () => api.get('/api/customers', { query: f }), placeholderData: keepPreviousData });
+export const useCustomer = (id: number) => useQuery({ queryKey: [...KEY, id], queryFn: () => api.get('/api/customers/{id}', { path: { id } }) });
+export const useDeliveryPoints = (id: number) => useQuery({ queryKey: [...KEY, id, 'dps'], queryFn: () => api.get('/api/customers/{id}/delivery-points', { path: { id } }) });
+export const useDocuments = (id: number) => useQuery({ queryKey: [...KEY, id, 'docs'], queryFn: () => api.get('/api/customers/{id}/documents', { path: { id } }) });
+export const useHistory = (id: number, page: number, pageSize = 20) =>
+  useQuery({ queryKey: [...KEY, id, 'history', page, pageSize], queryFn: () => api.get('/api/customers/{id}/history', { path: { id }, query: { page, pageSize } }), placeholderData: keepPreviousData });
+export const useTimeline = (id: number) => useQuery({ queryKey: [...KEY, id, 'timeline'], queryFn: () => api.get('/api/customers/{id}/timeline', { path: { id } }) });
+export const useAssignments = (id: number, enabled = true) => useQuery({ queryKey: [...KEY, id, 'managers'], queryFn: () => api.get('/api/customers/{id}/managers', { path: { id } }), enabled });
+export const useSupplySources = () => useQuery({ queryKey: [...KEY, 'supply-sources'], queryFn: () => api.get('/api/supply-sources'), staleTime: 300_000 });
+export const useTags = () => useQuery({ queryKey: [...KEY, 'tags'], queryFn: () => api.get('/api/customers/tags'), staleTime: 60_000 });
+export const useExpiring = (days: number) => useQuery({ queryKey: [...KEY, 'expiring', days], queryFn: () => api.get('/api/customer-documents/expiring', { query: { days } }) });
+export const useStaff = (role?: ApiQuery<'/api/users/directory'>['role']) =>
+  useQuery({ queryKey: ['users', 'directory', role ?? ''], queryFn: () => api.get('/api/users/directory', { query: { role } }), staleTime: 300_000 });
+
+/** The customers feature's writes and files (each one route of the contract). */
+export const customersApi = {
+  create: (body: CustomerInput) => api.post('/api/customers', { body }),
+  update: (id: number, body: CustomerPatch) => api.patch('/api/customers/{id}', { path: { id }, body }),
+  transition: (id: number, body: ApiBody<'/api/customers/{id}/transitions'>) => api.post('/api/customers/{id}/transitions', { path: { id }, body }),
+  assignManager: (id: number, body: ApiBody<'/api/customers/{id}/managers'>) => api.post('/api/customers/{id}/managers', { path: { id }, body }),
+  reassignManagers: (id: number, body: ApiBody<'/api/customers/{id}/managers/reassign'>) => api.post('/api/customers/{id}/managers/reassign', { path: { id }, body }),
+  unassignManager: (id: number, assignmentId: number, body: ApiBody<'/api/customers/{id}/managers/{assignmentId}/unassign'>) =>
+    api.post('/api/customers/{id}/managers/{assignmentId}/unassign', { path: { id, assignmentId }, body }),
+  createDeliveryPoint: (id: number, body: ApiBody<'/api/customers/{id}/delivery-points'>) => api.post('/api/customers/{id}/delivery-points', { path: { id }, body }),
+  updateDeliveryPoint: (id: number, dpId: number, body: ApiBody<'/api/customers/{id}/delivery-points/{dpId}', 'patch'>) =>
+    api.patch('/api/customers/{id}/delivery-points/{dpId}', { path: { id, dpId }, body }),
+  deleteDeliveryPoint: (id: number, dpId: number) => api.del('/api/customers/{id}/delivery-points/{dpId}', { path: { id, dpId } }),
+  uploadDocument: (id: number, file: File | Blob, fields: Record<string, string>) => api.upload('/api/customers/{id}/documents', file, fields, { path: { id } }),
+  deleteDocument: (id: number, docId: number) => api.del('/api/customers/{id}/documents/{docId}', { path: { id, docId } }),
+  downloadDocument: (id: number, docId: number) => api.download('/api/customers/{id}/documents/{docId}/file', { path: { id, docId } }),
+  importFile: (file: File | Blob, fields: { mode: string; dryRun: string }) => api.upload('/api/customers/import', file, fields),
+  downloadImportTemplate: () => api.download('/api/customers/import/template.xlsx'),
+  exportList: (filter: ApiQuery<'/api/customers/export.xlsx'>) => api.download('/api/customers/export.xlsx', { query: filter }),
+  createSupplySource: (body: ApiBody<'/api/supply-sources'>) => api.post('/api/supply-sources', { body }),
+};
 
 /** A mutation that refreshes every customers query afterwards. */
 export function useSave<V, R = unknown>(fn: (v: V) => Promise<R>) {

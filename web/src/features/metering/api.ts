@@ -1,5 +1,7 @@
-/** Types of the metering API and unit helpers (exact: decimal strings through Decimal). */
+/** API calls of the metering feature (types from the API contract) and unit helpers (exact: decimal strings through Decimal). */
 import { dec } from '@common/decimal';
+import type { ApiBody, ApiItem, ApiQuery, ApiResponse, ElementOf } from '../../api';
+import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 
 export const KEY = ['metering'] as const;
@@ -8,150 +10,45 @@ export type Unit = 'm3' | 'wan' | 'gj';
 export type Flag = 'missing' | 'zero' | 'jump' | 'above_max' | 'estimate';
 export type Origin = 'scada' | 'manual' | 'estimate';
 
-export interface MeteringConfig {
-  gasDayStartHour: number;
-  timeZone: string;
-  currentGasDay: string;
-  lastCompleteGasDay: string;
-  importRange: { minDay: string; maxDay: string };
-  settings: { jumpPct: string; avgDays: number; gcvLookbackDays: number };
-}
+export type MeteringConfig = ApiResponse<'/api/metering/config'>;
+export type Board = ApiResponse<'/api/metering/board'>;
+export type BoardItem = ApiItem<'/api/metering/board'>;
+export type BoardQuery = ApiQuery<'/api/metering/board'>;
+export type Delivery = ApiItem<'/api/metering/deliveries'>;
+export type DeliveryQuery = ApiQuery<'/api/metering/deliveries'>;
+export type HistoryRow = ApiItem<'/api/metering/deliveries/history'>;
+export type HistoryQuery = ApiQuery<'/api/metering/deliveries/history'>;
+export type ImportReport = ApiResponse<'/api/metering/deliveries/import', 'post'>;
+export type Usage = ApiResponse<'/api/metering/customers/{id}/usage'>;
+export type UsageQuery = ApiQuery<'/api/metering/customers/{id}/usage'>;
+export type UsagePoint = ElementOf<Usage['series']>;
+export type Quality = ApiItem<'/api/metering/quality'>;
+export type QualityQuery = ApiQuery<'/api/metering/quality'>;
+export type SupplySource = ApiItem<'/api/metering/supply-sources'>;
+export type Aggregate = ApiResponse<'/api/metering/aggregate'>;
+export type AggregateQuery = ApiQuery<'/api/metering/aggregate'>;
+export type Plans = ApiResponse<'/api/metering/customers/{id}/plans'>;
 
-export interface BoardItem {
-  customerId: number;
-  code: string;
-  name: string;
-  type: string;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  manager: string | null;
-  pointCount: number;
-  reportedPoints: number;
-  volumeM3: string | null;
-  energyGJ: string | null;
-  gcvMJm3: string | null;
-  avgM3: string | null;
-  avgGJ: string | null;
-  planM3: string | null;
-  planGJ: string | null;
-  dailyMaxM3: string | null;
-  dailyMaxGJ: string | null;
-  changePct: string | null;
-  planDeviationPct: string | null;
-  flags: Flag[];
-}
-
-export interface Board {
-  day: string;
-  jumpPct: string;
-  avgDays: number;
-  summary: { customers: number; flags: Record<Flag, number>; volumeM3: string; energyGJ: string; customersWithoutEnergy: number };
-  total: number;
-  items: BoardItem[];
-}
-
-export interface Delivery {
-  customerId: number;
-  customerName: string;
-  deliveryPointId: number;
-  pointCode: string;
-  pointName: string;
-  meterNo: string;
-  gasDay: string;
-  volumeM3: string;
-  origin: Origin;
-  estimated: boolean;
-  hourly: string[] | null;
-  gcvMJm3: string | null;
-  energyGJ: string | null;
-  corrections: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface HistoryRow {
-  id: number;
-  customerName: string;
-  pointName: string;
-  meterNo: string;
-  gasDay: string;
-  oldVolumeM3: string;
-  oldOrigin: Origin;
-  newVolumeM3: string;
-  newOrigin: Origin;
-  reason: string;
-  channel: string;
-  changedBy: string | null;
-  changedAt: string;
-}
-
-export interface ImportReport {
-  status: 'imported' | 'partial' | 'dry_run' | 'rejected';
-  total: number;
-  valid: number;
-  invalid: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: { row: number; field: string; code: string; message: string }[];
-  errorsTruncated: boolean;
-}
-
-export interface UsagePoint {
-  period: string;
-  volumeM3: string | null;
-  energyGJ: string | null;
-  gcvMJm3: string | null;
-  estimated: boolean;
-  daysWithData: number;
-  prevYearVolumeM3: string | null;
-  prevYearEnergyGJ: string | null;
-}
-
-export interface Usage {
-  customer: { id: number; code: string; name: string; type: string };
-  points: { id: number; code: string; name: string; meterNo: string; active: boolean; supplySourceId: number | null; supplySource: string | null }[];
-  granularity: 'day' | 'month';
-  from: string;
-  to: string;
-  series: UsagePoint[];
-  total: { volumeM3: string | null; energyGJ: string | null; gcvMJm3: string | null; daysWithData: number; days: number };
-}
-
-export interface Quality {
-  supplySourceId: number;
-  sourceCode: string;
-  sourceName: string;
-  gasDay: string;
-  method: 'report' | 'composition';
-  gcvMJm3: string;
-  ncvMJm3: string | null;
-  relativeDensity: string | null;
-  wobbeMJm3: string | null;
-  composition: Record<string, string> | null;
-  updatedAt: string;
-}
-
-export interface SupplySource {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-}
-
-export interface Aggregate {
-  groupBy: string;
-  months: string[];
-  rows: { month: string; group: string; volumeM3: string; energyGJ: string | null; customers: number }[];
-}
-
-export interface Paged<T> {
-  total: number;
-  items: T[];
-}
+/** The metering feature's calls (each one route of the contract). */
+export const meteringApi = {
+  config: () => api.get('/api/metering/config'),
+  board: (query: BoardQuery) => api.get('/api/metering/board', { query }),
+  exportBoard: (query: ApiQuery<'/api/metering/board/export'>) => api.download('/api/metering/board/export', { query }),
+  deliveries: (query: DeliveryQuery) => api.get('/api/metering/deliveries', { query }),
+  correct: (body: ApiBody<'/api/metering/deliveries', 'put'>) => api.put('/api/metering/deliveries', { body }),
+  history: (query: HistoryQuery) => api.get('/api/metering/deliveries/history', { query }),
+  importFile: (file: File | Blob, fields: { dryRun: string; validOnly: string; reason?: string }) => api.upload('/api/metering/deliveries/import', file, fields),
+  downloadTemplate: (format: ApiQuery<'/api/metering/deliveries/template'>['format']) => api.download('/api/metering/deliveries/template', { query: { format } }),
+  supplySources: () => api.get('/api/metering/supply-sources'),
+  quality: (query: QualityQuery) => api.get('/api/metering/quality', { query }),
+  saveQuality: (body: ApiBody<'/api/metering/quality'>) => api.post('/api/metering/quality', { body }),
+  aggregate: (query: AggregateQuery) => api.get('/api/metering/aggregate', { query }),
+  usage: (id: number, query: UsageQuery) => api.get('/api/metering/customers/{id}/usage', { path: { id }, query }),
+  exportUsage: (id: number, query: ApiQuery<'/api/metering/customers/{id}/usage/export'>) => api.download('/api/metering/customers/{id}/usage/export', { path: { id }, query }),
+  plans: (id: number, query: ApiQuery<'/api/metering/customers/{id}/plans'>) => api.get('/api/metering/customers/{id}/plans', { path: { id }, query }),
+  savePlans: (id: number, body: ApiBody<'/api/metering/customers/{id}/plans', 'put'>) => api.put('/api/metering/customers/{id}/plans', { path: { id }, body }),
+  saveDailyMax: (id: number, body: ApiBody<'/api/metering/customers/{id}/daily-max', 'put'>) => api.put('/api/metering/customers/{id}/daily-max', { path: { id }, body }),
+};
 
 /** The value of a quantity in the chosen unit as a decimal string (万方 = m³ / 10⁴), or null. */
 export function inUnit(m3: string | null | undefined, gj: string | null | undefined, unit: Unit): string | null {

@@ -2,12 +2,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../lib/api';
 import { formatFen, formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { useSave, useSummary, useTransactions, type Tx, type TxKind } from '../api';
+import { accountsApi, useSave, useSummary, useTransactions, type Tx, type TxKind } from '../api';
 import { Days, LevelTag } from './common';
 import { AdjustmentModal, PaymentModal, PricesModal, RefundModal, StatementModal, ThresholdsModal } from './dialogs';
 
@@ -24,7 +23,7 @@ export default function AccountTab({ customerId }: { customerId: number }) {
   const [dialog, setDialog] = useState<null | 'pay' | 'adjust' | 'refund' | 'statement' | 'thresholds' | 'prices'>(null);
   const s = useSummary(customerId);
   const txs = useTransactions(customerId, q);
-  const reverse = useSave((id: number) => api.post(`/api/accounts/transactions/${id}/reverse`, { reason: t('a.reverse') }));
+  const reverse = useSave((id: number) => accountsApi.reverse(id, { reason: t('a.reverse') }));
   if (s.isLoading) return <Loading />;
   if (s.isError) return <ErrorState error={s.error} onRetry={() => void s.refetch()} />;
   const d = s.data!;

@@ -4,11 +4,11 @@ import { App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal,
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, type ApiError } from '../../../lib/api';
+import { type ApiError } from '../../../lib/api';
 import { formatFen } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { useSave, type Statement, type Summary } from '../api';
+import { accountsApi, useSave,  type Summary } from '../api';
 import { applyFieldErrors, toFen, yuanRules } from './common';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -37,7 +37,7 @@ function useSubmit<T>(form: any, onDone: () => void, fn: (v: T) => Promise<strin
 export function PaymentModal({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const [form] = Form.useForm();
-  const save = useSave((b: any) => api.post<{ duplicate: boolean }>('/api/accounts/payments', b));
+  const save = useSave((b: any) => accountsApi.pay(b));
   const { busy, submit } = useSubmit<any>(form, onClose, async (v) => {
     const r = await save.mutateAsync({ customerId, amountFen: toFen(v.amount), bankRef: v.bankRef, valueDate: day(v.valueDate), payerName: v.payerName || null, payerAccount: v.payerAccount || null, note: v.note || null });
     return r.duplicate ? t('msg.duplicate') : t('msg.paid');
@@ -73,7 +73,7 @@ export function PaymentModal({ customerId, open, onClose }: { customerId: number
 export function AdjustmentModal({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const [form] = Form.useForm();
-  const save = useSave((b: any) => api.post('/api/accounts/adjustments', b));
+  const save = useSave((b: any) => accountsApi.adjust(b));
   const { busy, submit } = useSubmit<any>(form, onClose, async (v) => {
     await save.mutateAsync({ customerId, amountFen: toFen(v.amount), businessDate: day(v.businessDate), reason: v.reason });
     return t('msg.adjusted');
@@ -99,7 +99,7 @@ export function AdjustmentModal({ customerId, open, onClose }: { customerId: num
 export function RefundModal({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const [form] = Form.useForm();
-  const save = useSave((b: any) => api.post('/api/accounts/refunds', b));
+  const save = useSave((b: any) => accountsApi.refund(b));
   const { busy, submit } = useSubmit<any>(form, onClose, async (v) => {
     await save.mutateAsync({ customerId, amountFen: toFen(v.amount), businessDate: day(v.businessDate), reference: v.reference || null, note: v.note || null });
     return t('msg.refunded');
@@ -129,8 +129,8 @@ export function StatementModal({ customerId, open, onClose }: { customerId: numb
   const { message } = App.useApp();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
-  const st = useQuery({ queryKey: ['accounts', 'statement', customerId, q], queryFn: () => api.get<Statement>(`/api/accounts/customers/${customerId}/statement`, q), enabled: open });
-  const dl = (ext: 'pdf' | 'xlsx') => api.download(`/api/accounts/customers/${customerId}/statement.${ext}`, q).catch((e) => message.error(e.message));
+  const st = useQuery({ queryKey: ['accounts', 'statement', customerId, q], queryFn: () => accountsApi.statement(customerId, q), enabled: open });
+  const dl = (ext: 'pdf' | 'xlsx') => accountsApi.downloadStatement(customerId, ext, q).catch((e) => message.error(e.message));
   const s = st.data?.totals;
   return (
     <Modal open={open} title={t('a.statement')} onCancel={onClose} footer={null} width={760} destroyOnHidden>
@@ -172,7 +172,7 @@ export function StatementModal({ customerId, open, onClose }: { customerId: numb
 export function ThresholdsModal({ summary, open, onClose }: { summary: Summary; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const [form] = Form.useForm();
-  const save = useSave((b: any) => api.put(`/api/accounts/customers/${summary.customerId}/thresholds`, b));
+  const save = useSave((b: any) => accountsApi.saveCustomerThresholds(summary.customerId, b));
   const { busy, submit } = useSubmit<any>(form, onClose, async (v) => {
     const s = (x: any) => (x === null || x === undefined || x === '' ? null : String(x));
     await save.mutateAsync({ warnDays: s(v.warnDays), reduceDays: s(v.reduceDays), avgDays: v.avgDays ?? null });
@@ -201,8 +201,8 @@ export function PricesModal({ customerId, open, onClose }: { customerId: number;
   const { t } = useTranslation(NS);
   const canSet = useCan('settings:manage');
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['accounts', 'prices', customerId], queryFn: () => api.get<{ effectiveFrom: string; price: string }[]>(`/api/accounts/customers/${customerId}/prices`), enabled: open });
-  const save = useSave((b: any) => api.put(`/api/accounts/customers/${customerId}/prices`, b));
+  const list = useQuery({ queryKey: ['accounts', 'prices', customerId], queryFn: () => accountsApi.prices(customerId), enabled: open });
+  const save = useSave((b: any) => accountsApi.savePrices(customerId, b));
   const { busy, submit } = useSubmit<any>(form, () => void list.refetch(), async (v) => {
     await save.mutateAsync({ effectiveFrom: day(v.effectiveFrom), price: String(v.price) });
     return t('msg.saved');

@@ -3,13 +3,12 @@ import { useState } from 'react';
 import { App, Button, Input, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatFen } from '../../../lib/format';
 import { useCan, useMe } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { useAdjustments, useSave, type Adjustment } from '../api';
+import { accountsApi, useAdjustments, useSave, type Adjustment } from '../api';
 
 const STATUS_COLORS = { pending: 'gold', approved: 'green', rejected: 'default' } as const;
 
@@ -22,7 +21,7 @@ export default function AdjustmentsPage() {
   const [f, setF] = useState<Record<string, any>>({ status: 'pending', page: 1, pageSize: 20 });
   const [note, setNote] = useState('');
   const q = useAdjustments(f);
-  const decide = useSave((a: { id: number; d: 'approve' | 'reject' }) => api.post(`/api/accounts/adjustments/${a.id}/${a.d}`, { note: note || null }));
+  const decide = useSave((a: { id: number; d: 'approve' | 'reject' }) => accountsApi.decideAdjustment(a.id, a.d, { note: note || null }));
   const act = (id: number, d: 'approve' | 'reject') => decide.mutateAsync({ id, d }).then(() => message.success(t(d === 'approve' ? 'msg.approved' : 'msg.rejected')), (e) => message.error(e.message));
   return (
     <PageContainer title={t('menu.adjustments')} subTitle={t('msg.selfHint')}>

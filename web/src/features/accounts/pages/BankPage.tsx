@@ -5,35 +5,20 @@ import { UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatFen } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { useSave } from '../api';
+import { type BankLine, accountsApi, useSave } from '../api';
 
 type Status = 'unmatched' | 'posted' | 'duplicate' | 'ignored' | 'rejected';
-interface Line {
-  id: number;
-  rowNo: number;
-  bankRef: string;
-  valueDate: string;
-  amountFen: number;
-  payerName: string | null;
-  payerAccount: string | null;
-  memo: string | null;
-  status: Status;
-  reason: string | null;
-  customerId: number | null;
-  customerName: string | null;
-  matchedBy: string | null;
-}
+type Line = BankLine;
 const COLORS: Record<Status, string> = { unmatched: 'gold', posted: 'green', duplicate: 'default', ignored: 'default', rejected: 'red' };
 
 function CustomerPicker({ onPick }: { onPick: (id: number) => void }) {
   const { t } = useTranslation(NS);
   const [q, setQ] = useState('');
-  const list = useQuery({ queryKey: ['customers', 'pick', q], queryFn: () => api.get<{ items: { id: number; code: string; name: string }[] }>('/api/customers', { q: q || undefined, pageSize: 20 }), enabled: q.length > 0 });
+  const list = useQuery({ queryKey: ['customers', 'pick', q], queryFn: () => accountsApi.pickCustomers(q), enabled: q.length > 0 });
   return (
     <Select showSearch filterOption={false} placeholder={t('f.search')} style={{ width: 220 }} onSearch={setQ} loading={list.isFetching} options={list.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} onChange={(v: number) => onPick(v)} />
   );
@@ -47,10 +32,10 @@ export default function BankPage() {
   const [remember, setRemember] = useState(true);
   const [picked, setPicked] = useState<Record<number, number>>({});
   const [last, setLast] = useState<null | Record<string, number>>(null);
-  const q = useQuery({ queryKey: ['accounts', 'bank-lines', f], queryFn: () => api.get<{ total: number; items: Line[] }>('/api/accounts/bank-lines', f), placeholderData: keepPreviousData });
-  const upload = useSave((file: File) => api.upload<Record<string, number>>('/api/accounts/bank-imports', file));
-  const assign = useSave((a: { id: number; customerId: number }) => api.post<{ alsoPosted: number }>(`/api/accounts/bank-lines/${a.id}/assign`, { customerId: a.customerId, remember }));
-  const ignore = useSave((id: number) => api.post(`/api/accounts/bank-lines/${id}/ignore`, {}));
+  const q = useQuery({ queryKey: ['accounts', 'bank-lines', f], queryFn: () => accountsApi.bankLines(f), placeholderData: keepPreviousData });
+  const upload = useSave((file: File) => accountsApi.importBankFile(file));
+  const assign = useSave((a: { id: number; customerId: number }) => accountsApi.assignBankLine(a.id, { customerId: a.customerId, remember }));
+  const ignore = useSave((id: number) => accountsApi.ignoreBankLine(id));
   const refresh = () => void q.refetch();
   return (
     <PageContainer

@@ -4,22 +4,21 @@ import { App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatFen, formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { LEVELS, useBoard, type BoardRow } from '../api';
+import { type BoardQuery, accountsApi, LEVELS, useBoard, type BoardRow } from '../api';
 import { Days, LevelTag } from '../components/common';
 
 export default function BoardPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
-  const [f, setF] = useState<Record<string, any>>({ page: 1, pageSize: 20 });
+  const [f, setF] = useState<BoardQuery>({ page: 1, pageSize: 20 });
   const q = useBoard(f);
-  const managers = useQuery({ queryKey: ['users', 'directory', 'account_manager'], queryFn: () => api.get<{ id: number; displayName: string }[]>('/api/users/directory', { role: 'account_manager' }) });
-  const set = (patch: Record<string, any>) => setF({ ...f, ...patch, page: 1 });
+  const managers = useQuery({ queryKey: ['users', 'directory', 'account_manager'], queryFn: () => accountsApi.managers() });
+  const set = (patch: BoardQuery) => setF({ ...f, ...patch, page: 1 });
   const { page, pageSize, ...filters } = f;
   void page;
   void pageSize;
@@ -28,7 +27,7 @@ export default function BoardPage() {
     <PageContainer
       title={t('menu.board')}
       subTitle={c ? t('board.counts', c) : undefined}
-      extra={<Button onClick={() => api.download('/api/accounts/board/export', filters).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
+      extra={<Button onClick={() => accountsApi.exportBoard(filters).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('f.search')} onSearch={(v) => set({ q: v || undefined })} style={{ width: 200 }} />

@@ -3,13 +3,13 @@ import { App, Button, Card, DatePicker, Form, InputNumber, Space, Table, Typogra
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { api, type ApiError } from '../../../lib/api';
+import { type ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { useSave, type Thresholds } from '../api';
+import { accountsApi, useSave } from '../api';
 import { applyFieldErrors } from '../components/common';
 
 export default function SettingsPage() {
@@ -20,10 +20,10 @@ export default function SettingsPage() {
   const canClose = useCan('adjustments:approve');
   const [form] = Form.useForm();
   const [closeForm] = Form.useForm();
-  const th = useQuery({ queryKey: ['accounts', 'thresholds'], queryFn: () => api.get<Thresholds>('/api/accounts/thresholds') });
-  const periods = useQuery({ queryKey: ['accounts', 'periods'], queryFn: () => api.get<{ period: string; closedAt: string; closedBy: string | null; note: string | null }[]>('/api/accounts/periods') });
-  const save = useSave((b: any) => api.put('/api/accounts/thresholds', b));
-  const close = useSave((p: string) => api.post(`/api/accounts/periods/${p}/close`, {}));
+  const th = useQuery({ queryKey: ['accounts', 'thresholds'], queryFn: () => accountsApi.thresholds() });
+  const periods = useQuery({ queryKey: ['accounts', 'periods'], queryFn: () => accountsApi.periods() });
+  const save = useSave((b: any) => accountsApi.saveThresholds(b));
+  const close = useSave((p: string) => accountsApi.closePeriod(p));
   const onSave = async () => {
     const v = await form.validateFields();
     try {

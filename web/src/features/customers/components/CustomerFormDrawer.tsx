@@ -7,9 +7,8 @@ import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS, PRICE_CATEGORIES, PRICE_CATEGORY_
 import { isValidUscc, normalizeUscc } from '@common/uscc.calc';
 import { regionOptions } from '@common/regions';
 import { dec } from '@common/decimal';
-import { api } from '../../../lib/api';
 import { NS } from '../i18n';
-import { useSave, useTags, type Customer } from '../api';
+import { customersApi, useSave, useTags, type Customer } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
 
@@ -37,7 +36,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
     } else form.setFieldsValue({ province: undefined, exchangeStatus: 'none', tags: [] });
   }, [open, customer, form]);
 
-  const save = useSave((v: any) => (customer ? api.patch<Customer>(`/api/customers/${customer.id}`, v) : api.post<Customer>('/api/customers', v)));
+  const save = useSave((v: any): Promise<Customer> => (customer ? customersApi.update(customer.id, v) : customersApi.create(v)));
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -4,11 +4,10 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag 
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_POINT_KINDS, DELIVERY_POINT_KIND_LABELS, PRESSURE_LEVELS, PRESSURE_LEVEL_LABELS, SUPPLY_SOURCE_KIND_LABELS } from '@common/customers';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { useCustomer, useDeliveryPoints, useSave, useSupplySources, type DeliveryPoint } from '../api';
+import { customersApi, useCustomer, useDeliveryPoints, useSave, useSupplySources, type DeliveryPoint } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
 
@@ -29,9 +28,9 @@ export function DeliveryPointsTab({ customerId }: { customerId: number }) {
     if (editing !== 'new') form.setFieldsValue(editing);
   }, [editing, form]);
 
-  const save = useSave((v: any) => (editing === 'new' ? api.post(`/api/customers/${customerId}/delivery-points`, v) : api.patch(`/api/customers/${customerId}/delivery-points/${(editing as DeliveryPoint).id}`, v)));
-  const patch = useSave((v: { id: number; active: boolean }) => api.patch(`/api/customers/${customerId}/delivery-points/${v.id}`, { active: v.active }));
-  const del = useSave((id: number) => api.del(`/api/customers/${customerId}/delivery-points/${id}`));
+  const save = useSave((v: any) => (editing === 'new' ? customersApi.createDeliveryPoint(customerId, v) : customersApi.updateDeliveryPoint(customerId, (editing as DeliveryPoint).id, v)));
+  const patch = useSave((v: { id: number; active: boolean }) => customersApi.updateDeliveryPoint(customerId, v.id, { active: v.active }));
+  const del = useSave((id: number) => customersApi.deleteDeliveryPoint(customerId, id));
   const sourceOptions = (sources.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${l(SUPPLY_SOURCE_KIND_LABELS[s.kind])}）` }));
 
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;

@@ -4,12 +4,11 @@ import { App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space,
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from '@common/customers';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { ErrorState } from '../../../components/States';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useCustomer, useDocuments, useSave, type Doc } from '../api';
+import { customersApi, useCustomer, useDocuments, useSave, type Doc } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
 
@@ -32,8 +31,8 @@ export function DocumentsTab({ customerId }: { customerId: number }) {
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm();
-  const upload = useSave((v: Record<string, string>) => api.upload(`/api/customers/${customerId}/documents`, file!, v));
-  const del = useSave((id: number) => api.del(`/api/customers/${customerId}/documents/${id}`));
+  const upload = useSave((v: Record<string, string>) => customersApi.uploadDocument(customerId, file!, v));
+  const del = useSave((id: number) => customersApi.deleteDocument(customerId, id));
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -73,7 +72,7 @@ export function DocumentsTab({ customerId }: { customerId: number }) {
             width: 140,
             render: (_, r) => (
               <Space size="small">
-                <Button size="small" type="link" onClick={() => api.download(`/api/customers/${customerId}/documents/${r.id}/file`).catch((e) => message.error(e.message))}>
+                <Button size="small" type="link" onClick={() => customersApi.downloadDocument(customerId, r.id).catch((e) => message.error(e.message))}>
                   {t('a.download')}
                 </Button>
                 {canWrite && (

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Card, Col, Empty, Row, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_STATUS_LABELS, CUSTOMER_TYPE_LABELS, PRICE_CATEGORY_LABELS, EXCHANGE_STATUS_LABELS, DELIVERY_POINT_KIND_LABELS, PRESSURE_LEVEL_LABELS, DOCUMENT_KIND_LABELS, MANAGER_KIND_LABELS } from '@common/customers';
+import { type CustomerStatus, CUSTOMER_STATUS_LABELS, CUSTOMER_TYPE_LABELS, PRICE_CATEGORY_LABELS, EXCHANGE_STATUS_LABELS, DELIVERY_POINT_KIND_LABELS, PRESSURE_LEVEL_LABELS, DOCUMENT_KIND_LABELS, MANAGER_KIND_LABELS } from '@common/customers';
 import { dec } from '@common/decimal';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../components/States';
@@ -63,16 +63,20 @@ export function HistoryTab({ customerId }: { customerId: number }) {
           ) : (
             <Timeline
               data-testid="timeline"
-              items={(timeline.data ?? []).map((x) => ({
-                color: STATUS_COLOR[x.toStatus] === 'default' ? 'gray' : STATUS_COLOR[x.toStatus],
+              items={(timeline.data ?? []).map((x) => {
+                // The timeline declares statuses as plain strings; they are customer statuses.
+                const to = x.toStatus as CustomerStatus;
+                return {
+                color: STATUS_COLOR[to] === 'default' ? 'gray' : STATUS_COLOR[to],
                 children: (
                   <>
-                    <StatusTag status={x.toStatus} /> <Typography.Text type="secondary">{formatDateTime(x.at)}</Typography.Text>
+                    <StatusTag status={to} /> <Typography.Text type="secondary">{formatDateTime(x.at)}</Typography.Text>
                     <div>{x.reason}</div>
                     <Typography.Text type="secondary">{x.actorName ?? '—'}</Typography.Text>
                   </>
                 ),
-              }))}
+                };
+              })}
             />
           )}
         </Card>

@@ -4,9 +4,9 @@ import { Alert, App, Button, Modal, Radio, Space, Table, Typography, Upload } fr
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { KEY, type ImportReport } from '../api';
+import { customersApi, KEY, type ImportReport } from '../api';
 
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -29,7 +29,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setBusy(true);
     setError(null);
     try {
-      const r = await api.upload<ImportReport>('/api/customers/import', file, { mode, dryRun: String(dryRun) });
+      const r = await customersApi.importFile(file, { mode, dryRun: String(dryRun) });
       setReport(r);
       if (!dryRun) {
         message.success(t('importDlg.imported', { n: r.imported }));
@@ -52,7 +52,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       destroyOnHidden
       footer={
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => api.download('/api/customers/import/template.xlsx').catch((e) => message.error(e.message))}>
+          <Button icon={<DownloadOutlined />} onClick={() => customersApi.downloadImportTemplate().catch((e) => message.error(e.message))}>
             {t('a.template')}
           </Button>
           <Button disabled={!file} loading={busy} onClick={() => run(true)} data-testid="import-validate">

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MANAGER_KINDS, MANAGER_KIND_LABELS, type ManagerKind } from '@common/customers';
-import { api } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useAssignments, useSave, useStaff, type Customer } from '../api';
+import { customersApi, useAssignments, useSave, useStaff, type Customer } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
 
@@ -24,9 +23,9 @@ export function ManagerDrawer({ customer, open, onClose, canAssign }: { customer
   const fullTime = customer.managers.find((m) => m.kind === 'full_time');
   const people = kind === 'full_time' ? ams.data ?? [] : [...(pts.data ?? []), ...(ams.data ?? [])];
 
-  const assign = useSave((v: { userId: number; kind: ManagerKind; reason?: string }) => api.post(`/api/customers/${customer.id}/managers`, v));
-  const reassign = useSave((v: { toUserId: number; reason: string }) => api.post(`/api/customers/${customer.id}/managers/reassign`, v));
-  const remove = useSave((v: { assignmentId: number; reason: string }) => api.post(`/api/customers/${customer.id}/managers/${v.assignmentId}/unassign`, { reason: v.reason }));
+  const assign = useSave((v: { userId: number; kind: ManagerKind; reason?: string }) => customersApi.assignManager(customer.id, v));
+  const reassign = useSave((v: { toUserId: number; reason: string }) => customersApi.reassignManagers(customer.id, v));
+  const remove = useSave((v: { assignmentId: number; reason: string }) => customersApi.unassignManager(customer.id, v.assignmentId, { reason: v.reason }));
   const done = () => message.success(t('msg.saved'));
 
   return (

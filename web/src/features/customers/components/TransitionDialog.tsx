@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@common/customers';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { useSave, type Customer } from '../api';
+import { customersApi, useSave, type Customer } from '../api';
 import { StatusTag, useLbl } from '../labels';
 
 export function TransitionDialog({ customer, to, open, onClose }: { customer: Customer; to?: CustomerStatus; open: boolean; onClose: () => void }) {
@@ -15,7 +15,7 @@ export function TransitionDialog({ customer, to, open, onClose }: { customer: Cu
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [refused, setRefused] = useState<{ message: string; reasons?: string[] } | null>(null);
-  const save = useSave((v: { to: CustomerStatus; reason: string }) => api.post<Customer>(`/api/customers/${customer.id}/transitions`, v));
+  const save = useSave((v: { to: CustomerStatus; reason: string }) => customersApi.transition(customer.id, v));
   useEffect(() => {
     if (open) {
       form.resetFields();

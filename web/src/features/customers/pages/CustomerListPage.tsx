@@ -7,13 +7,12 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS } from '@common/customers';
 import { regionOptions } from '@common/regions';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useCustomers, useStaff, useTags, type CustomerFilter, type CustomerListItem } from '../api';
+import { customersApi, useCustomers, useStaff, useTags, type CustomerFilter, type CustomerListItem } from '../api';
 import { StatusTag, TypeTag, useExchangeLabel, useLbl, regionText } from '../labels';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { ImportDialog } from '../components/ImportDialog';
@@ -24,14 +23,14 @@ function readFilter(sp: URLSearchParams): CustomerFilter & { page: number; pageS
   const num = (k: string, d: number) => (sp.get(k) ? Number(sp.get(k)) || d : d);
   return {
     q: sp.get('q') ?? undefined,
-    type: sp.getAll('type'),
-    status: sp.getAll('status'),
+    type: sp.getAll('type') as CustomerFilter['type'],
+    status: sp.getAll('status') as CustomerFilter['status'],
     province: sp.get('province') ?? undefined,
     city: sp.get('city') ?? undefined,
     county: sp.get('county') ?? undefined,
     managerId: sp.get('managerId') ? Number(sp.get('managerId')) : undefined,
     tag: sp.getAll('tag'),
-    sort: sp.get('sort') ?? 'code',
+    sort: (sp.get('sort') ?? 'code') as CustomerFilter['sort'],
     order: (sp.get('order') as 'asc' | 'desc') ?? 'asc',
     page: num('page', 1),
     pageSize: num('pageSize', 20),
@@ -72,7 +71,7 @@ export default function CustomerListPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      await api.download('/api/customers/export.xlsx', filter as any);
+      await customersApi.exportList(filter);
     } catch (e) {
       message.error((e as Error).message);
     } finally {

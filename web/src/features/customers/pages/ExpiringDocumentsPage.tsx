@@ -4,12 +4,11 @@ import { Link } from 'react-router-dom';
 import { App, Button, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from '@common/customers';
-import { api } from '../../../lib/api';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { formatDate } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useExpiring, type Doc } from '../api';
+import { customersApi, useExpiring, type ExpiringDoc } from '../api';
 import { useLbl } from '../labels';
 import { ExpiryTag } from '../components/DocumentsTab';
 
@@ -25,7 +24,7 @@ export default function ExpiringDocumentsPage() {
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <Table<Doc>
+        <Table<ExpiringDoc>
           rowKey="id"
           size="middle"
           loading={q.isLoading}
@@ -39,7 +38,7 @@ export default function ExpiringDocumentsPage() {
             { title: t('f.docNo'), dataIndex: 'docNo', render: (v) => v ?? '—' },
             { title: t('f.expiresOn'), dataIndex: 'expiresOn', render: (v) => formatDate(v) },
             { title: t('f.daysLeft'), dataIndex: 'daysToExpiry', render: (d) => <ExpiryTag days={d} /> },
-            { title: tc('fields.actions'), key: 'x', render: (_, r) => <Button size="small" type="link" onClick={() => api.download(`/api/customers/${r.customerId}/documents/${r.id}/file`).catch((e) => message.error(e.message))}>{t('a.download')}</Button> },
+            { title: tc('fields.actions'), key: 'x', render: (_, r) => <Button size="small" type="link" onClick={() => customersApi.downloadDocument(r.customerId, r.id).catch((e) => message.error(e.message))}>{t('a.download')}</Button> },
           ]}
         />
       )}

@@ -4,12 +4,11 @@ import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SUPPLY_SOURCE_KINDS, SUPPLY_SOURCE_KIND_LABELS } from '@common/customers';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { useSave, useSupplySources, type SupplySource } from '../api';
+import { customersApi, useSave, useSupplySources, type SupplySource } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from '../components/form-errors';
 
@@ -24,7 +23,7 @@ export default function SupplyNetworkPage() {
   const canCreate = useCan('customers:assign');
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const save = useSave((v: any) => api.post('/api/supply-sources', v));
+  const save = useSave((v: any) => customersApi.createSupplySource(v));
   const tree = useMemo(() => {
     const nodes = new Map<number, Node>((q.data ?? []).map((s) => [s.id, { ...s }]));
     const roots: Node[] = [];

@@ -2,16 +2,15 @@
 import { useEffect } from 'react';
 import { App, Button, Checkbox, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../lib/api';
 import { NS } from '../i18n';
-import { ROLES, useSave, type Contact } from '../api';
+import { type ContactInput, interactionsApi, ROLES, useSave, type Contact } from '../api';
 import { EnumSelect } from './pickers';
 import { showApiError, validated } from './form-errors';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-\d{7,8}(-\d{1,6})?$/;
 
-type Values = Pick<Contact, 'name' | 'role'> & { title?: string; mobile?: string; landline?: string; email?: string; notes?: string; isPrimary?: boolean };
+type Values = Pick<ContactInput, 'name' | 'role'> & { title?: string; mobile?: string; landline?: string; email?: string; notes?: string; isPrimary?: boolean };
 
 export function ContactDrawer({ open, onClose, customerId, editing }: { open: boolean; onClose: () => void; customerId: number; editing?: Contact | null }) {
   const { t } = useTranslation(NS);
@@ -22,13 +21,13 @@ export function ContactDrawer({ open, onClose, customerId, editing }: { open: bo
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, title: editing.title ?? undefined, mobile: editing.mobile ?? undefined, landline: editing.landline ?? undefined, email: editing.email ?? undefined, notes: editing.notes ?? undefined });
+    if (editing) form.setFieldsValue({ ...editing, role: editing.role as ContactInput['role'], title: editing.title ?? undefined, mobile: editing.mobile ?? undefined, landline: editing.landline ?? undefined, email: editing.email ?? undefined, notes: editing.notes ?? undefined });
     else form.setFieldsValue({ role: 'business' });
   }, [open, editing, form]);
 
   const save = useSave(async (v: Values) => {
     const body = { name: v.name, role: v.role, title: v.title || null, mobile: v.mobile || null, landline: v.landline || null, email: v.email || null, notes: v.notes || null, ...(v.isPrimary ? { isPrimary: true } : {}) };
-    return editing ? api.patch(`/api/contacts/${editing.id}`, body) : api.post(`/api/customers/${customerId}/contacts`, body);
+    return editing ? interactionsApi.updateContact(editing.id, body) : interactionsApi.createContact(customerId, body);
   });
 
   const submit = async () => {

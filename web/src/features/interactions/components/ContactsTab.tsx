@@ -4,33 +4,29 @@ import { App, Button, Modal, Popconfirm, Space, Table, Tag, Timeline, Typography
 import { FilePdfOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
-import { KEY, useContacts, useSave, type Contact } from '../api';
+import { type ContactHistoryItem, interactionsApi, KEY, useContacts, useSave, type Contact } from '../api';
 import { ContactDrawer } from './ContactDrawer';
 
-interface HistoryItem {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+type HistoryItem = ContactHistoryItem;
 
 function History({ contactId, onClose }: { contactId: number | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
-  const q = useQuery({ queryKey: [...KEY, 'contact-history', contactId], queryFn: () => api.get<{ items: HistoryItem[] }>(`/api/contacts/${contactId}/history`), enabled: !!contactId });
-  const changed = (h: HistoryItem) =>
-    h.before && h.after
-      ? Object.keys(h.after)
-          .filter((k) => !['updatedAt', 'createdAt'].includes(k) && JSON.stringify(h.before![k]) !== JSON.stringify(h.after![k]))
-          .map((k) => `${k}: ${String(h.before![k] ?? '—')} → ${String(h.after![k] ?? '—')}`)
+  const q = useQuery({ queryKey: [...KEY, 'contact-history', contactId], queryFn: () => interactionsApi.contactHistory(contactId!), enabled: !!contactId });
+  // The audit snapshots are free-form objects (the server declares them unknown).
+  const changed = (h: HistoryItem) => {
+    const before = h.before as Record<string, unknown> | null;
+    const after = h.after as Record<string, unknown> | null;
+    return before && after
+      ? Object.keys(after)
+          .filter((k) => !['updatedAt', 'createdAt'].includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+          .map((k) => `${k}: ${String(before[k] ?? '—')} → ${String(after[k] ?? '—')}`)
           .join('；')
       : '';
+  };
   return (
     <Modal open={!!contactId} onCancel={onClose} footer={null} title={t('a.history')} width={640}>
       {q.isLoading ? <Loading /> : q.isError ? <ErrorState error={q.error} /> : (
@@ -48,8 +44,8 @@ export function ContactsTab({ customerId }: { customerId: number }) {
   const q = useContacts(customerId);
   const [drawer, setDrawer] = useState<{ open: boolean; editing?: Contact | null }>({ open: false });
   const [history, setHistory] = useState<number | null>(null);
-  const primary = useSave((id: number) => api.post(`/api/contacts/${id}/primary`));
-  const del = useSave((id: number) => api.del(`/api/contacts/${id}`));
+  const primary = useSave((id: number) => interactionsApi.makePrimary(id));
+  const del = useSave((id: number) => interactionsApi.deleteContact(id));
   const done = (p: Promise<unknown>) => p.then(() => message.success(t('msg.saved')), (e) => message.error(e.message));
 
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
@@ -61,7 +57,7 @@ export function ContactsTab({ customerId }: { customerId: number }) {
             {t('a.addContact')}
           </Button>
         )}
-        <Button icon={<FilePdfOutlined />} onClick={() => api.download(`/api/customers/${customerId}/manager-letter`).catch((e) => message.error(e.message))}>
+        <Button icon={<FilePdfOutlined />} onClick={() => interactionsApi.managerLetter(customerId).catch((e) => message.error(e.message))}>
           {t('a.letter')}
         </Button>
       </Space>

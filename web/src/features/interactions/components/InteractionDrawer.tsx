@@ -3,18 +3,17 @@ import { useEffect } from 'react';
 import { App, Button, Checkbox, DatePicker, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { useMe } from '../../../app/auth';
 import { NS } from '../i18n';
-import { KINDS, TOPICS, useSave, type Interaction } from '../api';
+import { type InteractionInput, interactionsApi, KINDS, TOPICS, useSave, type Interaction } from '../api';
 import { ContactSelect, CustomerPicker, EnumSelect, StaffSelect } from './pickers';
 import { showApiError, validated } from './form-errors';
 
 interface Values {
   customerId?: number;
-  kind: string;
+  kind: InteractionInput['kind'];
   occurredOn: Dayjs;
-  topic: string;
+  topic: InteractionInput['topic'];
   summary: string;
   ownerId?: number;
   userIds?: number[];
@@ -41,9 +40,9 @@ export function InteractionDrawer({ open, onClose, customerId, editing }: { open
     if (editing)
       form.setFieldsValue({
         customerId: editing.customerId,
-        kind: editing.kind,
+        kind: editing.kind as InteractionInput['kind'],
         occurredOn: dayjs(editing.occurredOn),
-        topic: editing.topic,
+        topic: editing.topic as InteractionInput['topic'],
         summary: editing.summary,
         ownerId: editing.ownerId,
         userIds: editing.users.map((u) => u.id).filter((id) => id !== editing.ownerId),
@@ -66,9 +65,9 @@ export function InteractionDrawer({ open, onClose, customerId, editing }: { open
       otherParticipants: v.otherParticipants || null,
       nextStep: v.nextStep || null,
     };
-    if (editing) return api.patch(`/api/interactions/${editing.id}`, common);
+    if (editing) return interactionsApi.updateInteraction(editing.id, common);
     const followUp = v.withTask && v.taskDue ? { dueOn: v.taskDue.format('YYYY-MM-DD'), assigneeId: v.taskAssignee } : undefined;
-    return api.post('/api/interactions', { customerId: v.customerId ?? customerId, ...common, followUp });
+    return interactionsApi.createInteraction({ customerId: (v.customerId ?? customerId)!, ...common, followUp });
   });
 
   const submit = async () => {

@@ -5,11 +5,10 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { KINDS, TOPICS, usePaged, useSave, type Interaction, type Query } from '../api';
+import { interactionsApi, KINDS, TOPICS, usePaged, useSave, type Interaction, type Query } from '../api';
 import { EnumSelect, StaffSelect } from './pickers';
 import { InteractionDrawer } from './InteractionDrawer';
 
@@ -22,9 +21,9 @@ export function InteractionsTable({ customerId }: { customerId?: number }) {
   const canWrite = useCan('customers:write');
   const [f, setF] = useState<Query>({ page: 1, pageSize: 20, customerId });
   const [drawer, setDrawer] = useState<{ open: boolean; editing?: Interaction | null }>({ open: false });
-  const q = usePaged<Interaction>('/api/interactions', f);
+  const q = usePaged('/api/interactions', f);
   const set = (patch: Query) => setF({ ...f, ...patch, page: 1 });
-  const del = useSave((id: number) => api.del(`/api/interactions/${id}`));
+  const del = useSave((id: number) => interactionsApi.deleteInteraction(id));
   const { page: _p, pageSize: _s, ...filters } = f;
 
   return (
@@ -35,7 +34,7 @@ export function InteractionsTable({ customerId }: { customerId?: number }) {
         <StaffSelect allowClear placeholder={t('f.owner')} style={{ width: 140 }} onChange={(v) => set({ ownerId: v })} />
         <DatePicker.RangePicker onChange={(r) => set({ from: (r?.[0] as Dayjs | undefined)?.format('YYYY-MM-DD'), to: (r?.[1] as Dayjs | undefined)?.format('YYYY-MM-DD') })} />
         {!customerId && <Input.Search allowClear placeholder={t('f.keyword')} style={{ width: 200 }} onSearch={(v) => set({ q: v || undefined })} />}
-        <Button icon={<DownloadOutlined />} onClick={() => api.download('/api/interactions/export', filters).catch((e) => message.error(e.message))}>
+        <Button icon={<DownloadOutlined />} onClick={() => interactionsApi.exportInteractions(filters).catch((e) => message.error(e.message))}>
           {tc('actions.export')}
         </Button>
         {canWrite && (

@@ -3,10 +3,9 @@ import { useEffect } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { useMe } from '../../../app/auth';
 import { NS } from '../i18n';
-import { TOPICS, useSave, type Issue } from '../api';
+import { type IssueInput, interactionsApi, TOPICS, useSave, type Issue } from '../api';
 import { ContactSelect, CustomerPicker, EnumSelect, StaffSelect } from './pickers';
 import { showApiError, validated } from './form-errors';
 
@@ -14,7 +13,7 @@ interface Values {
   customerId?: number;
   title: string;
   description?: string;
-  topic: string;
+  topic: IssueInput['topic'];
   raisedAt: Dayjs;
   ownerId: number;
   dueOn: Dayjs;
@@ -32,14 +31,14 @@ export function IssueDrawer({ open, onClose, customerId, editing }: { open: bool
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ title: editing.title, description: editing.description ?? undefined, topic: editing.topic, raisedAt: dayjs(editing.raisedAt), ownerId: editing.ownerId, dueOn: dayjs(editing.dueOn), contactId: editing.contactId });
+    if (editing) form.setFieldsValue({ title: editing.title, description: editing.description ?? undefined, topic: editing.topic as IssueInput['topic'], raisedAt: dayjs(editing.raisedAt), ownerId: editing.ownerId, dueOn: dayjs(editing.dueOn), contactId: editing.contactId });
     else form.setFieldsValue({ customerId, topic: 'complaint', raisedAt: dayjs(), ownerId: me?.id, dueOn: dayjs().add(7, 'day') });
   }, [open, editing, customerId, form, me?.id]);
 
   const save = useSave(async (v: Values) => {
     const common = { title: v.title, description: v.description || null, topic: v.topic, ownerId: v.ownerId, dueOn: v.dueOn.format('YYYY-MM-DD'), contactId: v.contactId ?? null };
-    if (editing) return api.patch(`/api/issues/${editing.id}`, common);
-    return api.post('/api/issues', { ...common, customerId: v.customerId ?? customerId, raisedAt: v.raisedAt.toISOString() });
+    if (editing) return interactionsApi.updateIssue(editing.id, common);
+    return interactionsApi.createIssue({ ...common, customerId: (v.customerId ?? customerId)!, raisedAt: v.raisedAt.toISOString() });
   });
 
   const submit = async () => {

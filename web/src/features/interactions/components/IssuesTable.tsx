@@ -4,12 +4,11 @@ import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip } f
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { ErrorState } from '../../../components/States';
 import { formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
-import { hours, ISSUE_STATUSES, TOPICS, usePaged, useSave, type Issue, type IssueStatus, type Query } from '../api';
+import { interactionsApi, hours, ISSUE_STATUSES, TOPICS, usePaged, useSave, type Issue, type IssueStatus, type Query } from '../api';
 import { EnumSelect, StaffSelect } from './pickers';
 import { IssueDrawer } from './IssueDrawer';
 import { validated } from './form-errors';
@@ -26,9 +25,9 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
   const [drawer, setDrawer] = useState<{ open: boolean; editing?: Issue | null }>({ open: false });
   const [resolving, setResolving] = useState<Issue | null>(null);
   const [form] = Form.useForm<{ resolution: string }>();
-  const q = usePaged<Issue>('/api/issues', f);
+  const q = usePaged('/api/issues', f);
   const set = (patch: Query) => setF({ ...f, ...patch, page: 1 });
-  const move = useSave((v: { id: number; to: IssueStatus; resolution?: string }) => api.post(`/api/issues/${v.id}/transition`, { to: v.to, resolution: v.resolution }));
+  const move = useSave((v: { id: number; to: IssueStatus; resolution?: string }) => interactionsApi.moveIssue(v.id, { to: v.to, resolution: v.resolution }));
   const { page: _p, pageSize: _s, ...filters } = f;
 
   const act = (r: Issue, to: IssueStatus) => {
@@ -48,7 +47,7 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
         <StaffSelect allowClear placeholder={t('f.owner')} style={{ width: 140 }} onChange={(v) => set({ ownerId: v })} />
         <Select allowClear placeholder={t('f.overdue')} style={{ width: 110 }} options={[{ value: 'true', label: t('f.overdue') }]} onChange={(v) => set({ overdue: v })} />
         {!customerId && <Input.Search allowClear placeholder={t('f.keyword')} style={{ width: 200 }} onSearch={(v) => set({ q: v || undefined })} />}
-        <Button icon={<DownloadOutlined />} onClick={() => api.download('/api/issues/export', filters).catch((e) => message.error(e.message))}>
+        <Button icon={<DownloadOutlined />} onClick={() => interactionsApi.exportIssues(filters).catch((e) => message.error(e.message))}>
           {tc('actions.export')}
         </Button>
         {canWrite && (

@@ -4,18 +4,17 @@ import { CheckOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { KEY, useSave, type Task } from '../api';
+import { interactionsApi, KEY, useSave, type Task } from '../api';
 
 export function MyTasksWidget() {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const canWrite = useCan('customers:write');
-  const q = useQuery({ queryKey: [...KEY, 'mine'], queryFn: () => api.get<{ total: number; today: string; items: Task[] }>('/api/tasks/mine', { limit: 8 }) });
-  const done = useSave((id: number) => api.post(`/api/tasks/${id}/done`));
+  const q = useQuery({ queryKey: [...KEY, 'mine'], queryFn: () => interactionsApi.myTasks(8) });
+  const done = useSave((id: number) => interactionsApi.finishTask(id, 'done'));
   const overdue = q.data?.items.filter((x) => x.overdue).length ?? 0;
   return (
     <Card

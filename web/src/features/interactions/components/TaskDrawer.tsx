@@ -3,10 +3,9 @@ import { useEffect } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { useMe } from '../../../app/auth';
 import { NS } from '../i18n';
-import { useSave } from '../api';
+import { interactionsApi, useSave } from '../api';
 import { CustomerPicker, StaffSelect } from './pickers';
 import { showApiError, validated } from './form-errors';
 
@@ -30,7 +29,7 @@ export function TaskDrawer({ open, onClose }: { open: boolean; onClose: () => vo
       form.setFieldsValue({ dueOn: dayjs().add(3, 'day'), assigneeId: me?.id });
     }
   }, [open, form, me?.id]);
-  const save = useSave((v: Values) => api.post('/api/tasks', { customerId: v.customerId ?? null, title: v.title, notes: v.notes || null, dueOn: v.dueOn.format('YYYY-MM-DD'), assigneeId: v.assigneeId }));
+  const save = useSave((v: Values) => interactionsApi.createTask({ customerId: v.customerId ?? null, title: v.title, notes: v.notes || null, dueOn: v.dueOn.format('YYYY-MM-DD'), assigneeId: v.assigneeId }));
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;

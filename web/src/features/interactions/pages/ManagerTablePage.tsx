@@ -6,30 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS } from '@common/customers';
-import { api } from '../../../lib/api';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { usePaged, type Query } from '../api';
+import { type ManagerTableRow, interactionsApi, usePaged, type Query } from '../api';
 import { StaffSelect } from '../components/pickers';
 
-interface Row {
-  managerId: number;
-  managerName: string;
-  managerPhone: string | null;
-  managerKind: 'full_time' | 'part_time';
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  customerType: string;
-  city: string | null;
-  county: string | null;
-  contactName: string | null;
-  contactTitle: string | null;
-  contactMobile: string | null;
-  contactLandline: string | null;
-  otherContacts: number;
-}
+type Row = ManagerTableRow;
 
 export default function ManagerTablePage() {
   const { t, i18n } = useTranslation(NS);
@@ -37,7 +20,7 @@ export default function ManagerTablePage() {
   const { message } = App.useApp();
   const en = i18n.language === 'en';
   const [f, setF] = useState<Query>({ page: 1, pageSize: 50 });
-  const q = usePaged<Row>('/api/manager-table', f);
+  const q = usePaged('/api/manager-table', f);
   const set = (patch: Query) => setF({ ...f, ...patch, page: 1 });
   const { page: _p, pageSize: _s, q: _q, kind: _k, ...letterFilter } = f;
   const [busy, setBusy] = useState(false);
@@ -45,15 +28,15 @@ export default function ManagerTablePage() {
   const navigate = useNavigate();
   const sendLetters = () => {
     setBusy(true);
-    api
-      .post<{ noticeId: number }>('/api/manager-letters/send', letterFilter)
+    interactionsApi
+      .sendManagerLetters(letterFilter)
       .then((r) => navigate(`/notices/${r.noticeId}`))
       .catch((e) => message.error(e.message))
       .finally(() => setBusy(false));
   };
-  const download = (path: string, query: Query) => {
+  const download = (run: () => Promise<void>) => {
     setBusy(true);
-    api.download(path, query).catch((e) => message.error(e.message)).finally(() => setBusy(false));
+    run().catch((e) => message.error(e.message)).finally(() => setBusy(false));
   };
 
   return (
@@ -61,8 +44,8 @@ export default function ManagerTablePage() {
       title={t('menu.managerTable')}
       extra={
         <>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download('/api/manager-table/export', { ...f, page: undefined, pageSize: undefined })}>{tc('actions.export')}</Button>
-          <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => download('/api/manager-letters', letterFilter)}>{t('a.batchLetters')}</Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => download(() => interactionsApi.exportManagerTable({ ...f, page: undefined, pageSize: undefined }))}>{tc('actions.export')}</Button>
+          <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => download(() => interactionsApi.managerLetters(letterFilter))}>{t('a.batchLetters')}</Button>
           {canSend && (
             <Popconfirm title={t('a.sendLettersConfirm')} onConfirm={sendLetters}>
               <Button icon={<SendOutlined />} loading={busy}>{t('a.sendLetters')}</Button>

@@ -6,31 +6,16 @@ import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ReactECharts from 'echarts-for-react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { hours, KEY } from '../api';
+import type { ElementOf } from '../../../api';
+import { type Stats, interactionsApi, hours, KEY } from '../api';
 import { StaffSelect } from '../components/pickers';
 
-interface Figures {
-  contacts: number;
-  visits: number;
-  phones: number;
-  meetings: number;
-  online: number;
-  issuesOpened: number;
-  issuesResolved: number;
-  avgResponseMinutes: number | null;
-}
-type ManagerFigures = Figures & { managerId: number; managerName: string };
-interface Stats {
-  periods: string[];
-  rows: (ManagerFigures & { period: string })[];
-  byManager: ManagerFigures[];
-  totals: Figures;
-}
+type Figures = Stats['totals'];
+type ManagerFigures = ElementOf<Stats['byManager']>;
 
 export default function StatsPage() {
   const { t } = useTranslation(NS);
@@ -40,7 +25,7 @@ export default function StatsPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(11, 'month').startOf('month'), dayjs()]);
   const [managerId, setManagerId] = useState<number | undefined>();
   const query = { granularity, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), managerId };
-  const q = useQuery({ queryKey: [...KEY, 'stats', query], queryFn: () => api.get<Stats>('/api/interaction-stats', query), placeholderData: keepPreviousData });
+  const q = useQuery({ queryKey: [...KEY, 'stats', query], queryFn: () => interactionsApi.stats(query), placeholderData: keepPreviousData });
 
   const option = useMemo(() => {
     const d = q.data;
@@ -79,7 +64,7 @@ export default function StatsPage() {
     <PageContainer
       title={t('menu.stats')}
       subTitle={t('msg.statsSubtitle')}
-      extra={<Button icon={<DownloadOutlined />} onClick={() => api.download('/api/interaction-stats/export', query).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
+      extra={<Button icon={<DownloadOutlined />} onClick={() => interactionsApi.exportStats(query).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented value={granularity} onChange={(v) => setGranularity(v as typeof granularity)} options={(['month', 'quarter', 'year'] as const).map((g) => ({ value: g, label: t(`f.${g}`) }))} />

@@ -4,12 +4,11 @@ import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { useCan, useMe } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { usePaged, useSave, type Query, type Task } from '../api';
+import { interactionsApi, usePaged, useSave, type Query, type Task } from '../api';
 import { StaffSelect } from '../components/pickers';
 import { TaskDrawer } from '../components/TaskDrawer';
 
@@ -21,9 +20,9 @@ export default function TasksPage() {
   const canWrite = useCan('customers:write');
   const [f, setF] = useState<Query>({ page: 1, pageSize: 20, status: 'open', assigneeId: me?.id });
   const [open, setOpen] = useState(false);
-  const q = usePaged<Task>('/api/tasks', f);
+  const q = usePaged('/api/tasks', f);
   const set = (patch: Query) => setF({ ...f, ...patch, page: 1 });
-  const finish = useSave((v: { id: number; how: 'done' | 'cancel' }) => api.post(`/api/tasks/${v.id}/${v.how}`));
+  const finish = useSave((v: { id: number; how: 'done' | 'cancel' }) => interactionsApi.finishTask(v.id, v.how));
   const run = (id: number, how: 'done' | 'cancel') => finish.mutateAsync({ id, how }).then(() => message.success(t('msg.done')), (e) => message.error(e.message));
 
   return (

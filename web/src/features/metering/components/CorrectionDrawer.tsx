@@ -4,10 +4,10 @@ import { App, Button, DatePicker, Drawer, Form, Input, Select, Space, Table, Tag
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { KEY, type HistoryRow, type Origin } from '../api';
+import { meteringApi, KEY, type HistoryRow, type Origin } from '../api';
 
 export interface CorrectionTarget {
   deliveryPointId: number;
@@ -32,7 +32,7 @@ export function CorrectionDrawer({ target, onClose }: { target: CorrectionTarget
 
   const save = useMutation({
     mutationFn: (v: any) =>
-      api.put<{ status: string }>('/api/metering/deliveries', { deliveryPointId: target!.deliveryPointId, gasDay: v.gasDay.format('YYYY-MM-DD'), volumeM3: v.volumeM3, origin: v.origin, reason: v.reason || null }),
+      meteringApi.correct({ deliveryPointId: target!.deliveryPointId, gasDay: v.gasDay.format('YYYY-MM-DD'), volumeM3: v.volumeM3, origin: v.origin, reason: v.reason || null }),
     onSuccess: async (r) => {
       message.success(r.status === 'corrected' ? t('msg.corrected') : r.status === 'unchanged' ? t('msg.unchanged') : t('msg.saved'));
       await qc.invalidateQueries({ queryKey: KEY });
@@ -46,7 +46,7 @@ export function CorrectionDrawer({ target, onClose }: { target: CorrectionTarget
 
   const history = useQuery({
     queryKey: [...KEY, 'history', target?.deliveryPointId, target?.gasDay],
-    queryFn: () => api.get<HistoryRow[]>('/api/metering/deliveries/history', { deliveryPointId: target!.deliveryPointId, gasDay: target!.gasDay }),
+    queryFn: () => meteringApi.history({ deliveryPointId: target!.deliveryPointId, gasDay: target!.gasDay }),
     enabled: !!target?.gasDay,
   });
 

@@ -7,9 +7,9 @@ import { Alert, App, Button, Checkbox, Flex, Input, Modal, Table, Typography, Up
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { KEY, type ImportReport } from '../api';
+import { meteringApi, KEY, type ImportReport } from '../api';
 
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -36,7 +36,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setBusy(true);
     setError(null);
     try {
-      const r = await api.upload<ImportReport>('/api/metering/deliveries/import', file, { dryRun: String(dryRun), validOnly: String(validOnly), ...(reason ? { reason } : {}) });
+      const r = await meteringApi.importFile(file, { dryRun: String(dryRun), validOnly: String(validOnly), ...(reason ? { reason } : {}) });
       setReport(r);
       if (!dryRun) {
         message.success(r.status === 'partial' ? t('msg.partial', { ...r }) : t('msg.imported', { ...r }));
@@ -65,10 +65,10 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       footer={
         <Flex justify="space-between">
           <Flex gap={8}>
-            <Button icon={<DownloadOutlined />} onClick={() => api.download('/api/metering/deliveries/template', { format: 'xlsx' })}>
+            <Button icon={<DownloadOutlined />} onClick={() => meteringApi.downloadTemplate('xlsx')}>
               {t('a.template')} (xlsx)
             </Button>
-            <Button onClick={() => api.download('/api/metering/deliveries/template', { format: 'csv' })}>{t('a.template')} (csv)</Button>
+            <Button onClick={() => meteringApi.downloadTemplate('csv')}>{t('a.template')} (csv)</Button>
           </Flex>
           <Flex gap={8}>
             <Button onClick={() => send(true)} disabled={!file} loading={busy}>

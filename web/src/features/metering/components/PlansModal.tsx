@@ -4,15 +4,9 @@ import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { NS } from '../i18n';
-import { KEY } from '../api';
+import { meteringApi, KEY } from '../api';
 
-interface Plans {
-  daily: { gasDay: string; plannedM3: string }[];
-  monthly: { month: string; plannedM3: string }[];
-  dailyMaxM3: string | null;
-}
 
 const DEC = /^\d+(\.\d{1,3})?$/;
 
@@ -25,7 +19,7 @@ export function PlansModal({ customerId, onClose }: { customerId: number; onClos
   const day: Dayjs = Form.useWatch('day', form) ?? dayjs();
   const plans = useQuery({
     queryKey: [...KEY, 'plans', customerId, month.format('YYYY-MM'), day.format('YYYY-MM-DD')],
-    queryFn: () => api.get<Plans>(`/api/metering/customers/${customerId}/plans`, { from: month.startOf('month').format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') }),
+    queryFn: () => meteringApi.plans(customerId, { from: month.startOf('month').format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') }),
   });
   useEffect(() => {
     if (!plans.data) return;
@@ -38,8 +32,8 @@ export function PlansModal({ customerId, onClose }: { customerId: number; onClos
 
   const save = useMutation({
     mutationFn: async (v: any) => {
-      await api.put(`/api/metering/customers/${customerId}/daily-max`, { dailyMaxM3: v.dailyMaxM3 || null });
-      await api.put(`/api/metering/customers/${customerId}/plans`, {
+      await meteringApi.saveDailyMax(customerId, { dailyMaxM3: v.dailyMaxM3 || null });
+      await meteringApi.savePlans(customerId, {
         monthly: [{ month: v.month.format('YYYY-MM'), plannedM3: v.monthlyM3 || null }],
         daily: [{ gasDay: v.day.format('YYYY-MM-DD'), plannedM3: v.dailyM3 || null }],
       });

@@ -5,12 +5,11 @@ import { DownloadOutlined, EditOutlined, PlusOutlined, ScheduleOutlined } from '
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { fmtQty, inUnit, KEY, type Delivery, type Paged, type Unit, type Usage } from '../api';
+import { meteringApi, fmtQty, inUnit, KEY, type Delivery, type Unit } from '../api';
 import { Chart } from './Chart';
 import { plot, UnitSwitch } from './UnitSwitch';
 import { CorrectionDrawer, type CorrectionTarget } from './CorrectionDrawer';
@@ -26,10 +25,10 @@ export function UsageTab({ customerId }: { customerId: number }) {
   const [target, setTarget] = useState<CorrectionTarget | null>(null);
   const [plansOpen, setPlansOpen] = useState(false);
   const query = { granularity, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
-  const usage = useQuery({ queryKey: [...KEY, 'usage', customerId, query], queryFn: () => api.get<Usage>(`/api/metering/customers/${customerId}/usage`, query), placeholderData: keepPreviousData });
+  const usage = useQuery({ queryKey: [...KEY, 'usage', customerId, query], queryFn: () => meteringApi.usage(customerId, query), placeholderData: keepPreviousData });
   const deliveries = useQuery({
     queryKey: [...KEY, 'deliveries', customerId, query.from, query.to, page],
-    queryFn: () => api.get<Paged<Delivery>>('/api/metering/deliveries', { customerId, from: query.from, to: query.to, page, pageSize: 20 }),
+    queryFn: () => meteringApi.deliveries({ customerId, from: query.from, to: query.to, page, pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
 
@@ -78,7 +77,7 @@ export function UsageTab({ customerId }: { customerId: number }) {
               {t('a.editPlans')}
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} onClick={() => api.download(`/api/metering/customers/${customerId}/usage/export`, { ...query, unit })}>
+          <Button icon={<DownloadOutlined />} onClick={() => meteringApi.exportUsage(customerId, { ...query, unit })}>
             {t('a.export')}
           </Button>
         </Flex>

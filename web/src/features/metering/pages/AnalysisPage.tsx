@@ -5,11 +5,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { dec } from '@common/decimal';
-import { api } from '../../../lib/api';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { fmtQty, inUnit, KEY, type Aggregate, type Unit } from '../api';
+import { meteringApi, fmtQty, inUnit, KEY,  type Unit } from '../api';
 import { Chart } from '../components/Chart';
 import { plot, UnitSwitch } from '../components/UnitSwitch';
 
@@ -19,7 +18,7 @@ export default function AnalysisPage() {
   const [groupBy, setGroupBy] = useState<'type' | 'city' | 'province'>('type');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(11, 'month').startOf('month'), dayjs().subtract(1, 'day')]);
   const query = { groupBy, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
-  const agg = useQuery({ queryKey: [...KEY, 'aggregate', query], queryFn: () => api.get<Aggregate>('/api/metering/aggregate', query), placeholderData: keepPreviousData });
+  const agg = useQuery({ queryKey: [...KEY, 'aggregate', query], queryFn: () => meteringApi.aggregate(query), placeholderData: keepPreviousData });
   const label = (g: string) => (groupBy === 'type' ? t(`type.${g}`, { defaultValue: g }) : g || '—');
 
   const { option, table } = useMemo(() => {

@@ -7,17 +7,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SorterResult } from 'antd/es/table/interface';
-import { api } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { fmtPct, fmtQty, KEY, type Board, type BoardItem, type Flag, type MeteringConfig, type Unit } from '../api';
+import { type BoardQuery, meteringApi, fmtPct, fmtQty, KEY,  type BoardItem, type Flag,  type Unit } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
 
 const FLAG_COLORS: Record<Flag, string> = { missing: 'default', zero: 'purple', jump: 'orange', above_max: 'red', estimate: 'gold' };
 const TYPES = ['city_gas', 'industrial', 'cng', 'power', 'chemical', 'commercial', 'other'];
-const SORT_FIELDS: Record<string, string> = { name: 'name', volume: 'volume', avg: 'avg', plan: 'plan', change: 'change', planDeviation: 'planDeviation', dailyMax: 'dailyMax', flags: 'flags' };
+const SORT_FIELDS: Record<string, NonNullable<BoardQuery['sort']>> = { name: 'name', volume: 'volume', avg: 'avg', plan: 'plan', change: 'change', planDeviation: 'planDeviation', dailyMax: 'dailyMax', flags: 'flags' };
 
 export default function BoardPage() {
   const { t } = useTranslation(NS);
@@ -28,12 +27,12 @@ export default function BoardPage() {
   const [search, setSearch] = useState('');
   const [type, setType] = useState<string | undefined>();
   const [city, setCity] = useState('');
-  const [flag, setFlag] = useState<string | undefined>();
-  const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: 'flags', order: 'desc' });
+  const [flag, setFlag] = useState<BoardQuery['flag']>();
+  const [sort, setSort] = useState<{ sort: NonNullable<BoardQuery['sort']>; order: 'asc' | 'desc' }>({ sort: 'flags', order: 'desc' });
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
-  const config = useQuery({ queryKey: [...KEY, 'config'], queryFn: () => api.get<MeteringConfig>('/api/metering/config') });
+  const config = useQuery({ queryKey: [...KEY, 'config'], queryFn: () => meteringApi.config() });
   const query = { day: day?.format('YYYY-MM-DD'), q: search || undefined, type, city: city || undefined, flag, ...sort, unit, ...page };
-  const board = useQuery({ queryKey: [...KEY, 'board', query], queryFn: () => api.get<Board>('/api/metering/board', query), placeholderData: keepPreviousData });
+  const board = useQuery({ queryKey: [...KEY, 'board', query], queryFn: () => meteringApi.board(query), placeholderData: keepPreviousData });
   const b = board.data;
   const u = t(`unit.${unit}`);
 
@@ -109,7 +108,7 @@ export default function BoardPage() {
       extra={
         <>
           <UnitSwitch value={unit} onChange={setUnit} />
-          <Button icon={<DownloadOutlined />} onClick={() => api.download('/api/metering/board/export', { ...query, page: undefined, pageSize: undefined })}>
+          <Button icon={<DownloadOutlined />} onClick={() => meteringApi.exportBoard({ day: query.day, q: query.q, type, city: query.city, flag, ...sort, unit })}>
             {t('a.export')}
           </Button>
         </>

@@ -6,13 +6,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { fmtQty, KEY, type Delivery, type HistoryRow, type Origin, type Paged, type Unit } from '../api';
+import { meteringApi, fmtQty, KEY, type Delivery, type HistoryRow, type Origin, type Unit } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
 import { ImportDialog } from '../components/ImportDialog';
 import { CorrectionDrawer, type CorrectionTarget } from '../components/CorrectionDrawer';
@@ -28,8 +27,8 @@ export default function DeliveriesPage() {
   const [importOpen, setImportOpen] = useState(false);
   const [target, setTarget] = useState<CorrectionTarget | null>(null);
   const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), origin, ...page };
-  const list = useQuery({ queryKey: [...KEY, 'deliveries', query], queryFn: () => api.get<Paged<Delivery>>('/api/metering/deliveries', query), placeholderData: keepPreviousData });
-  const history = useQuery({ queryKey: [...KEY, 'history', query.from, query.to], queryFn: () => api.get<HistoryRow[]>('/api/metering/deliveries/history', { from: query.from, to: query.to, limit: 500 }) });
+  const list = useQuery({ queryKey: [...KEY, 'deliveries', query], queryFn: () => meteringApi.deliveries(query), placeholderData: keepPreviousData });
+  const history = useQuery({ queryKey: [...KEY, 'history', query.from, query.to], queryFn: () => meteringApi.history({ from: query.from, to: query.to, limit: 500 }) });
   const u = t(`unit.${unit}`);
 
   return (

@@ -6,13 +6,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { dec } from '@common/decimal';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { COMPONENTS, KEY, type Paged, type Quality, type SupplySource } from '../api';
+import { meteringApi, COMPONENTS, KEY, type Quality, type SupplySource } from '../api';
 
 export default function QualityPage() {
   const { t } = useTranslation(NS);
@@ -22,9 +22,9 @@ export default function QualityPage() {
   const [sourceId, setSourceId] = useState<number | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const [open, setOpen] = useState(false);
-  const sources = useQuery({ queryKey: [...KEY, 'sources'], queryFn: () => api.get<SupplySource[]>('/api/metering/supply-sources') });
+  const sources = useQuery({ queryKey: [...KEY, 'sources'], queryFn: () => meteringApi.supplySources() });
   const query = { supplySourceId: sourceId, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), ...page };
-  const list = useQuery({ queryKey: [...KEY, 'quality', query], queryFn: () => api.get<Paged<Quality>>('/api/metering/quality', query), placeholderData: keepPreviousData });
+  const list = useQuery({ queryKey: [...KEY, 'quality', query], queryFn: () => meteringApi.quality(query), placeholderData: keepPreviousData });
 
   return (
     <PageContainer
@@ -99,7 +99,7 @@ function QualityModal({ sources, onClose }: { sources: SupplySource[]; onClose: 
       const row: any = { supplySourceId: v.supplySourceId, gasDay: v.gasDay.format('YYYY-MM-DD') };
       if (mode === 'report') row.gcvMJm3 = String(v.gcvMJm3);
       else row.composition = Object.fromEntries(Object.entries(v.composition ?? {}).filter(([, x]) => x != null && x !== '').map(([k, x]) => [k, String(x)]));
-      return api.post('/api/metering/quality', { rows: [row] });
+      return meteringApi.saveQuality({ rows: [row] });
     },
     onSuccess: async () => {
       message.success(t('msg.saved'));

@@ -3,9 +3,9 @@ import { useEffect } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { paths, useCaseMutation, useOperators, type CaseDetail, type StepOption } from '../api';
+import { proceduresApi, useCaseMutation, useOperators, type CaseDetail, type StepOption } from '../api';
 import { applyFieldErrors } from './form-errors';
 
 interface Values {
@@ -25,8 +25,8 @@ export function StepActionModal({ detail, option, onClose }: { detail: CaseDetai
   const instruction = kind === 'reduce' || kind === 'stop' || kind === 'restore';
   const operators = useOperators(detail.customer.id, !!option && instruction);
   const m = useCaseMutation((v: Values) =>
-    api.post<CaseDetail>(`${paths.caseUrl(detail.id)}/steps`, {
-      kind,
+    proceduresApi.addStep(detail.id, {
+      kind: kind!, // the modal only opens with a chosen step option
       note: v.note || undefined,
       overrideReason: v.overrideReason || undefined,
       operatorUserIds: v.operatorUserIds?.length ? v.operatorUserIds : undefined,

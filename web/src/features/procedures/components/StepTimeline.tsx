@@ -5,10 +5,10 @@ import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, FilePdfO
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../../app/auth';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { paths, type CaseDetail, type Step } from '../api';
+import { proceduresApi, type CaseDetail, type Step } from '../api';
 import { LevelTag, StepStatusTag } from './tags';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -36,7 +36,7 @@ function UploadButton({ detail, step, purpose }: { detail: CaseDetail; step: Ste
       showUploadList={false}
       customRequest={async ({ file, onSuccess, onError }) => {
         try {
-          await api.upload(`${paths.stepUrl(detail.id, step.id)}/attachments`, file as File, { purpose });
+          await proceduresApi.uploadAttachment(detail.id, step.id, file as File, purpose);
           message.success(t('msg.uploaded'));
           await qc.invalidateQueries({ queryKey: ['procedures'] });
           onSuccess?.({});
@@ -97,7 +97,7 @@ function StepBody({ detail, step: s, actions }: { detail: CaseDetail; step: Step
       {s.attachments.length > 0 && (
         <Space wrap style={{ margin: '4px 0' }}>
           {s.attachments.map((a) => (
-            <Button key={a.id} size="small" type="link" icon={<PaperClipOutlined />} onClick={() => void api.download(paths.attachment(detail.id, a.id))}>
+            <Button key={a.id} size="small" type="link" icon={<PaperClipOutlined />} onClick={() => void proceduresApi.downloadAttachment(detail.id, a.id)}>
               {a.purpose === 'receipt' && <Tag color="blue">{t('purpose.receipt')}</Tag>}
               {a.filename}
             </Button>
@@ -107,10 +107,10 @@ function StepBody({ detail, step: s, actions }: { detail: CaseDetail; step: Step
       <Space wrap>
         {s.kind === 'notice' && (
           <>
-            <Button size="small" icon={<FilePdfOutlined />} href={paths.noticePdf(detail.id, s.id, en ? 'en' : 'zh-CN')} target="_blank">
+            <Button size="small" icon={<FilePdfOutlined />} href={proceduresApi.noticePdfHref(detail.id, s.id, en ? 'en' : 'zh-CN')} target="_blank">
               {t('a.print')}
             </Button>
-            <Button size="small" href={paths.noticePdf(detail.id, s.id, en ? 'zh-CN' : 'en')} target="_blank">
+            <Button size="small" href={proceduresApi.noticePdfHref(detail.id, s.id, en ? 'zh-CN' : 'en')} target="_blank">
               {t('a.printOther')}
             </Button>
             {canWrite && <Button size="small" onClick={() => actions.onReceipt(s)}>{t('a.receipt')}</Button>}

@@ -4,9 +4,9 @@ import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Typ
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { paths, useCaseMutation, useCustomerPick, type CaseDetail, type Step } from '../api';
+import { proceduresApi, useCaseMutation, useCustomerPick,  type Step } from '../api';
 import { applyFieldErrors } from './form-errors';
 
 function useSubmit<V>(form: ReturnType<typeof Form.useForm<V>>[0], run: (v: V) => Promise<unknown>, done: () => void, okMsg: string) {
@@ -36,7 +36,7 @@ export function ConfirmDialog({ step, onClose }: { step: Pick<Step, 'id' | 'case
   const { t } = useTranslation(NS);
   const [form] = Form.useForm<ConfirmValues>();
   const m = useCaseMutation((v: ConfirmValues) =>
-    api.post<CaseDetail>(`${paths.stepUrl(step!.caseId, step!.id)}/confirm`, {
+    proceduresApi.confirm(step!.caseId, step!.id, {
       executedAt: v.executedAt.toISOString(),
       executorName: v.executorName,
       actualVolumeM3: v.actualVolumeM3 != null && v.actualVolumeM3 !== '' ? String(v.actualVolumeM3) : undefined,
@@ -103,7 +103,7 @@ export function ReceiptDialog({ step, onClose }: { step: Step | null; onClose: (
   const { t } = useTranslation(NS);
   const [form] = Form.useForm<ReceiptValues>();
   const m = useCaseMutation((v: ReceiptValues) =>
-    api.patch<CaseDetail>(`${paths.stepUrl(step!.caseId, step!.id)}/receipt`, { deliveredAt: v.deliveredAt ? v.deliveredAt.toISOString() : null, signedAt: v.signedAt ? v.signedAt.toISOString() : null, signer: v.signer?.trim() || null }),
+    proceduresApi.receipt(step!.caseId, step!.id, { deliveredAt: v.deliveredAt ? v.deliveredAt.toISOString() : null, signedAt: v.signedAt ? v.signedAt.toISOString() : null, signer: v.signer?.trim() || null }),
   );
   useEffect(() => {
     if (step)
@@ -137,7 +137,7 @@ export function DecisionDialog({ target, onClose }: { target: { caseId: number; 
   const [form] = Form.useForm<{ text?: string }>();
   const reject = target?.decision === 'reject';
   const m = useCaseMutation((v: { text?: string }) =>
-    api.post<CaseDetail>(`${paths.stepUrl(target!.caseId, target!.stepId)}/${target!.decision}`, reject ? { reason: v.text } : { note: v.text || undefined }),
+    reject ? proceduresApi.reject(target!.caseId, target!.stepId, { reason: v.text ?? '' }) : proceduresApi.approve(target!.caseId, target!.stepId, { note: v.text || undefined }),
   );
   const submit = useSubmit(form, (v) => m.mutateAsync(v), onClose, reject ? t('msg.rejected') : t('msg.approved'));
   return (
@@ -154,7 +154,7 @@ export function DecisionDialog({ target, onClose }: { target: { caseId: number; 
 export function CancelDialog({ caseId, open, onClose }: { caseId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const [form] = Form.useForm<{ reason: string }>();
-  const m = useCaseMutation((v: { reason: string }) => api.post<CaseDetail>(`${paths.caseUrl(caseId)}/cancel`, v));
+  const m = useCaseMutation((v: { reason: string }) => proceduresApi.cancel(caseId, v));
   const submit = useSubmit(form, (v) => m.mutateAsync(v), onClose, t('msg.cancelled'));
   return (
     <Modal open={open} title={t('a.cancelTitle')} onCancel={onClose} onOk={submit} confirmLoading={m.isPending} okButtonProps={{ danger: true }} destroyOnHidden>
@@ -175,7 +175,7 @@ export function OpenCaseDialog({ open, customerId, onClose }: { open: boolean; c
   const [form] = Form.useForm<{ customerId: number; note?: string }>();
   const [q, setQ] = useState('');
   const pick = useCustomerPick(q);
-  const m = useCaseMutation((v: { customerId: number; note?: string }) => api.post<CaseDetail>('/api/procedures/cases', { customerId: customerId ?? v.customerId, note: v.note || undefined }));
+  const m = useCaseMutation((v: { customerId: number; note?: string }) => proceduresApi.open({ customerId: customerId ?? v.customerId, note: v.note || undefined }));
   const submit = useSubmit(form, async (v) => navigate(`/procedures/${(await m.mutateAsync(v)).id}`), onClose, t('msg.opened'));
   return (
     <Modal open={open} title={t('a.openTitle')} onCancel={onClose} onOk={submit} confirmLoading={m.isPending} destroyOnHidden>

@@ -7,10 +7,9 @@ import { regionOptions } from '@common/regions';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { NS } from '../i18n';
-import { CASE_STATUSES, STEP_KINDS, useCases, useManagers, type CaseFilter, type CaseRow } from '../api';
+import { proceduresApi, CASE_STATUSES, STEP_KINDS, useCases, useManagers, type CaseFilter, type CaseRow } from '../api';
 import { CaseStatusTag, LevelTag, StepLabel, StepStatusTag } from '../components/tags';
 import { OpenCaseDialog } from '../components/dialogs';
 
@@ -46,8 +45,8 @@ export function CasesTable({ filter, onPage, showCustomer = true }: { filter: Ca
 }
 
 interface FilterForm {
-  status?: string;
-  step?: string;
+  status?: CaseFilter['status'];
+  step?: CaseFilter['step'];
   managerId?: number;
   region?: string[];
   q?: string;
@@ -68,7 +67,7 @@ export default function CasesPage() {
       title={t('menu.cases')}
       extra={
         <>
-          <Button onClick={() => void api.download('/api/procedures/cases/export', { ...exportQuery })}>{tc('actions.export')}</Button>
+          <Button onClick={() => void proceduresApi.exportCases({ ...exportQuery })}>{tc('actions.export')}</Button>
           {canWrite && (
             <Button type="primary" onClick={() => setOpenDialog(true)}>
               {t('a.open')}

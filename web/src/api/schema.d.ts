@@ -1,0 +1,5039 @@
+/**
+ * The API contract, generated from the server's zod route schemas (OpenAPI document of the app).
+ * Do not edit: run `npm run api:generate` after changing a route schema (`npm run api:check` in CI).
+ * Use it through web/src/lib/api.ts (typed client) and the ApiResponse/ApiBody/ApiQuery helpers.
+ */
+
+export interface paths {
+  "/api/health": {
+    get: {
+      request: {};
+      response: {
+        status: "ok";
+      };
+    };
+  };
+  "/api/meta": {
+    get: {
+      request: {};
+      response: {
+        demo: boolean;
+        version: string;
+      };
+    };
+  };
+  "/api/ready": {
+    get: {
+      request: {};
+      response: {
+        status: "ready";
+        database: string;
+      };
+    };
+  };
+  "/api/jobs": {
+    get: {
+      request: {};
+      response: {
+        name: string;
+        description: string;
+        dailyAt: string | null;
+        defaultKey: string;
+        lastRuns: {
+          id: number;
+          runKey: string;
+          status: string;
+          startedAt: string;
+          finishedAt: string | null;
+          error: string | null;
+          triggeredBy: string | null;
+        }[];
+      }[];
+    };
+  };
+  "/api/jobs/{name}/run": {
+    post: {
+      request: {
+        path: {
+          name: string;
+        };
+        body?: {
+          key?: string;
+        };
+      };
+      response: {
+        id: number;
+        status: string;
+        result: unknown;
+        error: string | null;
+      };
+    };
+  };
+  "/api/reactions": {
+    get: {
+      request: {
+        query?: {
+          status?: "pending" | "done" | "failed";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        counts: {
+          pending: number;
+          done: number;
+          failed: number;
+        };
+        total: number;
+        items: {
+          id: number;
+          event: string;
+          reaction: string;
+          status: "pending" | "done" | "failed";
+          attempts: number;
+          nextAttemptAt: string;
+          lastError: string | null;
+          createdAt: string;
+          finishedAt: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/reactions/{id}/retry": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        ok: true;
+      };
+    };
+  };
+  "/api/auth/login": {
+    post: {
+      request: {
+        body: {
+          username: string;
+          password: string;
+        };
+      };
+      response: {
+        id: number;
+        username: string;
+        displayName: string;
+        roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
+        department: string | null;
+        lang: "zh-CN" | "en";
+        mustChangePassword: boolean;
+        permissions: string[];
+      };
+    };
+  };
+  "/api/auth/logout": {
+    post: {
+      request: {};
+      response: void;
+    };
+  };
+  "/api/auth/me": {
+    get: {
+      request: {};
+      response: {
+        id: number;
+        username: string;
+        displayName: string;
+        roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
+        department: string | null;
+        lang: "zh-CN" | "en";
+        mustChangePassword: boolean;
+        permissions: string[];
+      };
+    };
+  };
+  "/api/auth/password": {
+    post: {
+      request: {
+        body: {
+          currentPassword: string;
+          newPassword: string;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/auth/lang": {
+    put: {
+      request: {
+        body: {
+          lang: "zh-CN" | "en";
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/notifications": {
+    get: {
+      request: {
+        query?: {
+          unread?: "true" | "false";
+          limit?: number;
+        };
+      };
+      response: {
+        unread: number;
+        items: {
+          id: number;
+          kind: string;
+          title: string;
+          body: string | null;
+          link: string | null;
+          customerId: number | null;
+          createdAt: string;
+          readAt: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/notifications/read": {
+    post: {
+      request: {
+        body?: {
+          ids?: number[];
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/admin/users": {
+    get: {
+      request: {
+        query?: {
+          q?: string;
+          role?: "admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer";
+          disabled?: "true" | "false";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          username: string;
+          displayName: string;
+          roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
+          department: string | null;
+          phone: string | null;
+          email: string | null;
+          disabled: boolean;
+          createdAt: string;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          username: string;
+          displayName: string;
+          roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
+          department?: string | null;
+          phone?: string | null;
+          email?: string | null;
+          password: string;
+        };
+      };
+      response: {
+        id: number;
+        username: string;
+        displayName: string;
+        roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
+        department: string | null;
+        phone: string | null;
+        email: string | null;
+        disabled: boolean;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/admin/users/{id}": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          displayName?: string;
+          roles?: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
+          department?: string | null;
+          phone?: string | null;
+          email?: string | null;
+          disabled?: boolean;
+        };
+      };
+      response: {
+        id: number;
+        username: string;
+        displayName: string;
+        roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
+        department: string | null;
+        phone: string | null;
+        email: string | null;
+        disabled: boolean;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/admin/users/{id}/reset-password": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          newPassword: string;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/users/directory": {
+    get: {
+      request: {
+        query?: {
+          role?: string;
+        };
+      };
+      response: {
+        id: number;
+        username: string;
+        displayName: string;
+        roles: string[];
+        department: string | null;
+        phone: string | null;
+      }[];
+    };
+  };
+  "/api/admin/audit": {
+    get: {
+      request: {
+        query?: {
+          userId?: number;
+          username?: string;
+          entity?: string;
+          entityId?: string;
+          customerId?: number;
+          action?: string;
+          from?: string;
+          to?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          at: string;
+          userId: number | null;
+          username: string | null;
+          action: string;
+          entity: string;
+          entityId: string | null;
+          customerId: number | null;
+          before: unknown;
+          after: unknown;
+          requestId: string | null;
+          ip: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/procedures/cases": {
+    get: {
+      request: {
+        query?: {
+          status?: "open" | "restore_proposed" | "closed" | "cancelled" | "active";
+          step?: "warning" | "notice" | "reduce" | "stop" | "restore";
+          managerId?: number;
+          region?: string;
+          customerId?: number;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: ({
+          id: number;
+          customer: {
+            id: number;
+            code: string;
+            name: string;
+            type: string;
+            servesResidents: boolean;
+            province: string | null;
+            city: string | null;
+            county: string | null;
+            address: string | null;
+            status: string;
+          };
+          status: "open" | "restore_proposed" | "closed" | "cancelled";
+          currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+          pending: {
+            stepId: number;
+            kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+            status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          } | null;
+          openedVia: "manual" | "auto";
+          triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+          level: "normal" | "warning" | "reduce" | "stop" | null;
+          levelGasDay: string | null;
+          manager: string | null;
+          openedAt: string;
+          restoreProposedAt: string | null;
+          closedAt: string | null;
+          closeReason: string | null;
+        })[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          note?: string;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/export": {
+    get: {
+      request: {
+        query?: {
+          status?: "open" | "restore_proposed" | "closed" | "cancelled" | "active";
+          step?: "warning" | "notice" | "reduce" | "stop" | "restore";
+          managerId?: number;
+          region?: string;
+          customerId?: number;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/procedures/cases/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/steps": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          note?: string;
+          overrideReason?: string;
+          operatorUserIds?: number[];
+          targetVolumeM3?: string | number;
+          noticeNo?: string;
+          sentAt?: string;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/cancel": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          reason: string;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/steps/{stepId}/receipt": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+          stepId: number;
+        };
+        body?: {
+          deliveredAt?: string | null;
+          signedAt?: string | null;
+          signer?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/steps/{stepId}/approve": {
+    post: {
+      request: {
+        path: {
+          id: number;
+          stepId: number;
+        };
+        body?: {
+          note?: string;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/steps/{stepId}/reject": {
+    post: {
+      request: {
+        path: {
+          id: number;
+          stepId: number;
+        };
+        body: {
+          reason: string;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/steps/{stepId}/confirm": {
+    post: {
+      request: {
+        path: {
+          id: number;
+          stepId: number;
+        };
+        body: {
+          executedAt: string;
+          executorName: string;
+          actualVolumeM3?: string | number;
+          valveClosed?: boolean;
+          note?: string;
+          overrideReason?: string;
+        };
+      };
+      response: {
+        id: number;
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+          servesResidents: boolean;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          address: string | null;
+          status: string;
+        };
+        status: "open" | "restore_proposed" | "closed" | "cancelled";
+        currentStep: "warning" | "notice" | "reduce" | "stop" | "restore" | null;
+        pending: {
+          stepId: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+        } | null;
+        openedVia: "manual" | "auto";
+        triggerLevel: "normal" | "warning" | "reduce" | "stop" | null;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        levelGasDay: string | null;
+        manager: string | null;
+        openedAt: string;
+        restoreProposedAt: string | null;
+        closedAt: string | null;
+        closeReason: string | null;
+        note: string | null;
+        openedBy: {
+          id: number;
+          name: string;
+        } | null;
+        closedBy: {
+          id: number;
+          name: string;
+        } | null;
+        managers: {
+          id: number;
+          name: string;
+          kind: "full_time" | "part_time";
+          phone: string | null;
+        }[];
+        payment: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+        } | null;
+        steps: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+        })[];
+        options: {
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          allowed: boolean;
+          needsReason: boolean;
+          needsApproval: boolean;
+          reason: string | null;
+        }[];
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/steps/{stepId}/attachments": {
+    post: {
+      request: {
+        path: {
+          id: number;
+          stepId: number;
+        };
+      };
+      response: {
+        id: number;
+        stepId: number;
+        purpose: "attachment" | "receipt";
+        filename: string;
+        mime: string;
+        sizeBytes: number;
+        sha256: string;
+        uploadedAt: string;
+        uploadedBy: string | null;
+      };
+    };
+  };
+  "/api/procedures/cases/{id}/attachments/{attachmentId}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+          attachmentId: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/procedures/cases/{id}/steps/{stepId}/notice.pdf": {
+    get: {
+      request: {
+        path: {
+          id: number;
+          stepId: number;
+        };
+        query?: {
+          lang?: "zh-CN" | "en";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/procedures/operators": {
+    get: {
+      request: {
+        query: {
+          customerId: number;
+        };
+      };
+      response: {
+        id: number;
+        name: string;
+        department: string | null;
+        phone: string | null;
+        suggested: boolean;
+      }[];
+    };
+  };
+  "/api/procedures/customers": {
+    get: {
+      request: {
+        query?: {
+          q?: string;
+        };
+      };
+      response: {
+        items: {
+          id: number;
+          code: string;
+          name: string;
+          city: string | null;
+          servesResidents: boolean;
+          openCaseId: number | null;
+        }[];
+      };
+    };
+  };
+  "/api/procedures/instructions": {
+    get: {
+      request: {
+        query?: {
+          status?: "pending" | "done" | "all";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+          customer: {
+            id: number;
+            code: string;
+            name: string;
+            type: string;
+            servesResidents: boolean;
+            province: string | null;
+            city: string | null;
+            county: string | null;
+            address: string | null;
+            status: string;
+          };
+          caseStatus: "open" | "restore_proposed" | "closed" | "cancelled";
+        })[];
+      };
+    };
+  };
+  "/api/procedures/approvals": {
+    get: {
+      request: {
+        query?: {
+          status?: "pending" | "decided" | "all";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: ({
+          id: number;
+          caseId: number;
+          seq: number;
+          kind: "warning" | "notice" | "reduce" | "stop" | "restore";
+          status: "done" | "pending_approval" | "pending_execution" | "executed" | "rejected" | "cancelled";
+          actor: {
+            id: number;
+            name: string;
+          } | null;
+          actedAt: string;
+          note: string | null;
+          levelAt: "normal" | "warning" | "reduce" | "stop" | null;
+          overrideReason: string | null;
+          noticeNo: string | null;
+          noticeSentAt: string | null;
+          receiptDeliveredAt: string | null;
+          receiptSignedAt: string | null;
+          receiptSigner: string | null;
+          operators: {
+            id: number;
+            name: string;
+          }[];
+          targetVolumeM3: string | null;
+          approvedBy: {
+            id: number;
+            name: string;
+          } | null;
+          approvedAt: string | null;
+          approvalNote: string | null;
+          rejectedBy: {
+            id: number;
+            name: string;
+          } | null;
+          rejectedAt: string | null;
+          rejectReason: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          executedAt: string | null;
+          executorName: string | null;
+          confirmedBy: {
+            id: number;
+            name: string;
+          } | null;
+          confirmedAt: string | null;
+          actualVolumeM3: string | null;
+          valveClosed: boolean | null;
+          executionNote: string | null;
+          attachments: {
+            id: number;
+            stepId: number;
+            purpose: "attachment" | "receipt";
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+          }[];
+          customer: {
+            id: number;
+            code: string;
+            name: string;
+            type: string;
+            servesResidents: boolean;
+            province: string | null;
+            city: string | null;
+            county: string | null;
+            address: string | null;
+            status: string;
+          };
+          caseStatus: "open" | "restore_proposed" | "closed" | "cancelled";
+        })[];
+      };
+    };
+  };
+  "/api/customers/{id}/contacts": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          includeDeleted?: "true" | "false";
+        };
+      };
+      response: {
+        items: {
+          id: number;
+          customerId: number;
+          name: string;
+          title: string | null;
+          mobile: string | null;
+          landline: string | null;
+          email: string | null;
+          role: string;
+          isPrimary: boolean;
+          notes: string | null;
+          createdAt: string;
+          updatedAt: string;
+          deletedAt: string | null;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          name: string;
+          title?: string | null;
+          mobile?: string | null | "";
+          landline?: string | null | "";
+          email?: string | null | "";
+          role: "legal_rep" | "finance" | "dispatch" | "safety" | "business" | "other";
+          isPrimary?: boolean;
+          notes?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        name: string;
+        title: string | null;
+        mobile: string | null;
+        landline: string | null;
+        email: string | null;
+        role: string;
+        isPrimary: boolean;
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        deletedAt: string | null;
+      };
+    };
+  };
+  "/api/contacts/{id}": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          name?: string;
+          title?: string | null;
+          mobile?: string | null | "";
+          landline?: string | null | "";
+          email?: string | null | "";
+          role?: "legal_rep" | "finance" | "dispatch" | "safety" | "business" | "other";
+          isPrimary?: boolean;
+          notes?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        name: string;
+        title: string | null;
+        mobile: string | null;
+        landline: string | null;
+        email: string | null;
+        role: string;
+        isPrimary: boolean;
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        deletedAt: string | null;
+      };
+    };
+    delete: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/contacts/{id}/primary": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        name: string;
+        title: string | null;
+        mobile: string | null;
+        landline: string | null;
+        email: string | null;
+        role: string;
+        isPrimary: boolean;
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        deletedAt: string | null;
+      };
+    };
+  };
+  "/api/contacts/{id}/history": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        items: {
+          id: number;
+          at: string;
+          username: string | null;
+          action: string;
+          before: unknown;
+          after: unknown;
+        }[];
+      };
+    };
+  };
+  "/api/interactions": {
+    get: {
+      request: {
+        query?: {
+          customerId?: number;
+          kind?: "phone" | "visit" | "meeting" | "online";
+          topic?: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          ownerId?: number;
+          from?: string;
+          to?: string;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          kind: string;
+          occurredOn: string;
+          topic: string;
+          summary: string;
+          ownerId: number;
+          ownerName: string;
+          users: {
+            id: number;
+            name: string;
+          }[];
+          contacts: {
+            id: number;
+            name: string;
+          }[];
+          otherParticipants: string | null;
+          nextStep: string | null;
+          taskIds: number[];
+          createdAt: string;
+          updatedAt: string;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          kind: "phone" | "visit" | "meeting" | "online";
+          occurredOn: string;
+          topic: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          summary: string;
+          ownerId?: number;
+          userIds?: number[];
+          contactIds?: number[];
+          otherParticipants?: string | null;
+          nextStep?: string | null;
+          followUp?: {
+            title?: string;
+            dueOn: string;
+            assigneeId?: number;
+          };
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        kind: string;
+        occurredOn: string;
+        topic: string;
+        summary: string;
+        ownerId: number;
+        ownerName: string;
+        users: {
+          id: number;
+          name: string;
+        }[];
+        contacts: {
+          id: number;
+          name: string;
+        }[];
+        otherParticipants: string | null;
+        nextStep: string | null;
+        taskIds: number[];
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+  };
+  "/api/interactions/export": {
+    get: {
+      request: {
+        query?: {
+          customerId?: number;
+          kind?: "phone" | "visit" | "meeting" | "online";
+          topic?: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          ownerId?: number;
+          from?: string;
+          to?: string;
+          q?: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/interactions/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        kind: string;
+        occurredOn: string;
+        topic: string;
+        summary: string;
+        ownerId: number;
+        ownerName: string;
+        users: {
+          id: number;
+          name: string;
+        }[];
+        contacts: {
+          id: number;
+          name: string;
+        }[];
+        otherParticipants: string | null;
+        nextStep: string | null;
+        taskIds: number[];
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          kind?: "phone" | "visit" | "meeting" | "online";
+          occurredOn?: string;
+          topic?: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          summary?: string;
+          ownerId?: number;
+          userIds?: number[];
+          contactIds?: number[];
+          otherParticipants?: string | null;
+          nextStep?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        kind: string;
+        occurredOn: string;
+        topic: string;
+        summary: string;
+        ownerId: number;
+        ownerName: string;
+        users: {
+          id: number;
+          name: string;
+        }[];
+        contacts: {
+          id: number;
+          name: string;
+        }[];
+        otherParticipants: string | null;
+        nextStep: string | null;
+        taskIds: number[];
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+    delete: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/interaction-customers": {
+    get: {
+      request: {
+        query?: {
+          q?: string;
+          limit?: number;
+        };
+      };
+      response: {
+        items: {
+          id: number;
+          code: string;
+          name: string;
+        }[];
+      };
+    };
+  };
+  "/api/interaction-staff": {
+    get: {
+      request: {
+        query?: {
+          managersOnly?: "true" | "false";
+        };
+      };
+      response: {
+        items: {
+          id: number;
+          displayName: string;
+          roles: string[];
+          phone: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/issues": {
+    get: {
+      request: {
+        query?: {
+          customerId?: number;
+          status?: "open" | "in_progress" | "resolved" | "closed";
+          topic?: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          ownerId?: number;
+          overdue?: "true" | "false";
+          from?: string;
+          to?: string;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          title: string;
+          description: string | null;
+          topic: string;
+          raisedAt: string;
+          ownerId: number;
+          ownerName: string;
+          dueOn: string;
+          status: "open" | "in_progress" | "resolved" | "closed";
+          firstResponseAt: string | null;
+          resolvedAt: string | null;
+          closedAt: string | null;
+          resolution: string | null;
+          contactId: number | null;
+          contactName: string | null;
+          interactionId: number | null;
+          firstResponseMinutes: number | null;
+          resolutionMinutes: number | null;
+          overdue: boolean;
+          resolvedLate: boolean;
+          allowedTransitions: ("open" | "in_progress" | "resolved" | "closed")[];
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          title: string;
+          description?: string | null;
+          topic: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          raisedAt?: string;
+          ownerId: number;
+          dueOn: string;
+          contactId?: number | null;
+          interactionId?: number | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        title: string;
+        description: string | null;
+        topic: string;
+        raisedAt: string;
+        ownerId: number;
+        ownerName: string;
+        dueOn: string;
+        status: "open" | "in_progress" | "resolved" | "closed";
+        firstResponseAt: string | null;
+        resolvedAt: string | null;
+        closedAt: string | null;
+        resolution: string | null;
+        contactId: number | null;
+        contactName: string | null;
+        interactionId: number | null;
+        firstResponseMinutes: number | null;
+        resolutionMinutes: number | null;
+        overdue: boolean;
+        resolvedLate: boolean;
+        allowedTransitions: ("open" | "in_progress" | "resolved" | "closed")[];
+      };
+    };
+  };
+  "/api/issues/export": {
+    get: {
+      request: {
+        query?: {
+          customerId?: number;
+          status?: "open" | "in_progress" | "resolved" | "closed";
+          topic?: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          ownerId?: number;
+          overdue?: "true" | "false";
+          from?: string;
+          to?: string;
+          q?: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/issues/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        title: string;
+        description: string | null;
+        topic: string;
+        raisedAt: string;
+        ownerId: number;
+        ownerName: string;
+        dueOn: string;
+        status: "open" | "in_progress" | "resolved" | "closed";
+        firstResponseAt: string | null;
+        resolvedAt: string | null;
+        closedAt: string | null;
+        resolution: string | null;
+        contactId: number | null;
+        contactName: string | null;
+        interactionId: number | null;
+        firstResponseMinutes: number | null;
+        resolutionMinutes: number | null;
+        overdue: boolean;
+        resolvedLate: boolean;
+        allowedTransitions: ("open" | "in_progress" | "resolved" | "closed")[];
+      };
+    };
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          title?: string;
+          description?: string | null;
+          topic?: "price" | "payment" | "quality_metering" | "policy" | "supply" | "complaint" | "other";
+          ownerId?: number;
+          dueOn?: string;
+          contactId?: number | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        title: string;
+        description: string | null;
+        topic: string;
+        raisedAt: string;
+        ownerId: number;
+        ownerName: string;
+        dueOn: string;
+        status: "open" | "in_progress" | "resolved" | "closed";
+        firstResponseAt: string | null;
+        resolvedAt: string | null;
+        closedAt: string | null;
+        resolution: string | null;
+        contactId: number | null;
+        contactName: string | null;
+        interactionId: number | null;
+        firstResponseMinutes: number | null;
+        resolutionMinutes: number | null;
+        overdue: boolean;
+        resolvedLate: boolean;
+        allowedTransitions: ("open" | "in_progress" | "resolved" | "closed")[];
+      };
+    };
+  };
+  "/api/issues/{id}/transition": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          to: "open" | "in_progress" | "resolved" | "closed";
+          at?: string;
+          resolution?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        title: string;
+        description: string | null;
+        topic: string;
+        raisedAt: string;
+        ownerId: number;
+        ownerName: string;
+        dueOn: string;
+        status: "open" | "in_progress" | "resolved" | "closed";
+        firstResponseAt: string | null;
+        resolvedAt: string | null;
+        closedAt: string | null;
+        resolution: string | null;
+        contactId: number | null;
+        contactName: string | null;
+        interactionId: number | null;
+        firstResponseMinutes: number | null;
+        resolutionMinutes: number | null;
+        overdue: boolean;
+        resolvedLate: boolean;
+        allowedTransitions: ("open" | "in_progress" | "resolved" | "closed")[];
+      };
+    };
+  };
+  "/api/tasks/mine": {
+    get: {
+      request: {
+        query?: {
+          limit?: number;
+        };
+      };
+      response: {
+        total: number;
+        today: string;
+        items: {
+          id: number;
+          customerId: number | null;
+          customerName: string | null;
+          title: string;
+          notes: string | null;
+          dueOn: string;
+          assigneeId: number;
+          assigneeName: string;
+          status: "open" | "done" | "cancelled";
+          doneAt: string | null;
+          interactionId: number | null;
+          issueId: number | null;
+          overdue: boolean;
+          createdAt: string;
+        }[];
+      };
+    };
+  };
+  "/api/tasks": {
+    get: {
+      request: {
+        query?: {
+          assigneeId?: number;
+          customerId?: number;
+          status?: "open" | "done" | "cancelled";
+          overdue?: "true" | "false";
+          dueTo?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          customerId: number | null;
+          customerName: string | null;
+          title: string;
+          notes: string | null;
+          dueOn: string;
+          assigneeId: number;
+          assigneeName: string;
+          status: "open" | "done" | "cancelled";
+          doneAt: string | null;
+          interactionId: number | null;
+          issueId: number | null;
+          overdue: boolean;
+          createdAt: string;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          customerId?: number | null;
+          title: string;
+          notes?: string | null;
+          dueOn: string;
+          assigneeId?: number;
+          issueId?: number | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number | null;
+        customerName: string | null;
+        title: string;
+        notes: string | null;
+        dueOn: string;
+        assigneeId: number;
+        assigneeName: string;
+        status: "open" | "done" | "cancelled";
+        doneAt: string | null;
+        interactionId: number | null;
+        issueId: number | null;
+        overdue: boolean;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/tasks/{id}": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          title?: string;
+          notes?: string | null;
+          dueOn?: string;
+          assigneeId?: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number | null;
+        customerName: string | null;
+        title: string;
+        notes: string | null;
+        dueOn: string;
+        assigneeId: number;
+        assigneeName: string;
+        status: "open" | "done" | "cancelled";
+        doneAt: string | null;
+        interactionId: number | null;
+        issueId: number | null;
+        overdue: boolean;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/tasks/{id}/done": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number | null;
+        customerName: string | null;
+        title: string;
+        notes: string | null;
+        dueOn: string;
+        assigneeId: number;
+        assigneeName: string;
+        status: "open" | "done" | "cancelled";
+        doneAt: string | null;
+        interactionId: number | null;
+        issueId: number | null;
+        overdue: boolean;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/tasks/{id}/cancel": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number | null;
+        customerName: string | null;
+        title: string;
+        notes: string | null;
+        dueOn: string;
+        assigneeId: number;
+        assigneeName: string;
+        status: "open" | "done" | "cancelled";
+        doneAt: string | null;
+        interactionId: number | null;
+        issueId: number | null;
+        overdue: boolean;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/interaction-stats": {
+    get: {
+      request: {
+        query: {
+          granularity?: "month" | "quarter" | "year";
+          from: string;
+          to: string;
+          managerId?: number;
+        };
+      };
+      response: {
+        periods: string[];
+        rows: {
+          managerId: number;
+          managerName: string;
+          period: string;
+          contacts: number;
+          visits: number;
+          phones: number;
+          meetings: number;
+          online: number;
+          issuesOpened: number;
+          issuesResolved: number;
+          avgResponseMinutes: number | null;
+        }[];
+        byManager: {
+          managerId: number;
+          managerName: string;
+          contacts: number;
+          visits: number;
+          phones: number;
+          meetings: number;
+          online: number;
+          issuesOpened: number;
+          issuesResolved: number;
+          avgResponseMinutes: number | null;
+        }[];
+        totals: {
+          contacts: number;
+          visits: number;
+          phones: number;
+          meetings: number;
+          online: number;
+          issuesOpened: number;
+          issuesResolved: number;
+          avgResponseMinutes: number | null;
+        };
+      };
+    };
+  };
+  "/api/interaction-stats/export": {
+    get: {
+      request: {
+        query: {
+          granularity?: "month" | "quarter" | "year";
+          from: string;
+          to: string;
+          managerId?: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/manager-table": {
+    get: {
+      request: {
+        query?: {
+          managerId?: number;
+          kind?: "full_time" | "part_time";
+          region?: string;
+          type?: string;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          managerId: number;
+          managerName: string;
+          managerPhone: string | null;
+          managerKind: "full_time" | "part_time";
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          customerType: string;
+          customerStatus: string;
+          city: string | null;
+          county: string | null;
+          contactName: string | null;
+          contactTitle: string | null;
+          contactMobile: string | null;
+          contactLandline: string | null;
+          contactEmail: string | null;
+          otherContacts: number;
+        }[];
+      };
+    };
+  };
+  "/api/manager-table/export": {
+    get: {
+      request: {
+        query?: {
+          managerId?: number;
+          kind?: "full_time" | "part_time";
+          region?: string;
+          type?: string;
+          q?: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/customers/{id}/manager-letter": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/manager-letters": {
+    get: {
+      request: {
+        query?: {
+          managerId?: number;
+          region?: string;
+          type?: string;
+          customerIds?: number[];
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/manager-letters/send": {
+    post: {
+      request: {
+        body?: {
+          managerId?: number;
+          region?: string;
+          type?: string;
+          customerIds?: number[];
+        };
+      };
+      response: {
+        noticeId: number;
+        recipients: number;
+      };
+    };
+  };
+  "/api/accounts/board": {
+    /** 气款监控看板（按风险排序） */
+    get: {
+      request: {
+        query?: {
+          level?: string | string[];
+          managerId?: number;
+          region?: string;
+          q?: string;
+          mine?: "true" | "false";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          customerId: number;
+          code: string;
+          name: string;
+          type: string;
+          region: string | null;
+          managerName: string | null;
+          level: "normal" | "warning" | "reduce" | "stop";
+          sinceDay: string;
+          asOfDay: string;
+          dayVolumeM3: string | null;
+          dayChargeFen: number | null;
+          balanceFen: number;
+          receivableFen: number;
+          prepaidFen: number;
+          avgDailyChargeFen: number | null;
+          availableDays: string | null;
+          warnDays: string;
+          reduceDays: string;
+          avgDays: number;
+        }[];
+        counts: Record<string, number>;
+      };
+    };
+  };
+  "/api/accounts/board/export": {
+    /** 导出气款监控看板 Excel */
+    get: {
+      request: {
+        query?: {
+          level?: string | string[];
+          managerId?: number;
+          region?: string;
+          q?: string;
+          mine?: "true" | "false";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/accounts/customers/{id}": {
+    /** 客户账户概况 */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        customerId: number;
+        code: string;
+        name: string;
+        customerStatus: string;
+        monitored: boolean;
+        balanceFen: number;
+        receivableFen: number;
+        prepaidFen: number;
+        level: "normal" | "warning" | "reduce" | "stop" | null;
+        sinceDay: string | null;
+        asOfDay: string | null;
+        dayVolumeM3: string | null;
+        dayChargeFen: number | null;
+        avgDailyChargeFen: number | null;
+        availableDays: string | null;
+        thresholds: {
+          own: {
+            warnDays: string | null;
+            reduceDays: string | null;
+            avgDays: number | null;
+          };
+          effective: {
+            warnDays: string;
+            reduceDays: string;
+            avgDays: number;
+          };
+        };
+        pendingAdjustments: number;
+      };
+    };
+  };
+  "/api/accounts/customers/{id}/transactions": {
+    /** 客户账务明细 */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          from?: string;
+          to?: string;
+          kind?: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          customerId: number;
+          businessDate: string;
+          period: string;
+          chargeDay: string | null;
+          reference: string | null;
+          payerName: string | null;
+          payerAccount: string | null;
+          note: string | null;
+          reversesId: number | null;
+          reversedById: number | null;
+          reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+          amountFen: number;
+          createdBy: string | null;
+          createdAt: string;
+        }[];
+      };
+    };
+  };
+  "/api/accounts/customers/{id}/statement": {
+    /** 对账单 */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      response: {
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        from: string;
+        to: string;
+        lines: {
+          id: number;
+          date: string;
+          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          category: "payment" | "charge" | "adjustment" | "refund";
+          reference: string | null;
+          note: string | null;
+          amountFen: number;
+          balanceFen: number;
+        }[];
+        totals: {
+          openingFen: number;
+          paymentsFen: number;
+          chargesFen: number;
+          adjustmentsFen: number;
+          refundsFen: number;
+          closingFen: number;
+        };
+      };
+    };
+  };
+  "/api/accounts/customers/{id}/statement.xlsx": {
+    /** 对账单 Excel */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/accounts/customers/{id}/statement.pdf": {
+    /** 对账单 PDF */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/accounts/customers/{id}/prices": {
+    /** 暂定价格（元/m³） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        effectiveFrom: string;
+        price: string;
+      }[];
+    };
+    /** 设置暂定价格 */
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          effectiveFrom: string;
+          price: string | number;
+        };
+      };
+      response: {
+        effectiveFrom: string;
+        price: string;
+      }[];
+    };
+  };
+  "/api/accounts/thresholds": {
+    /** 全局预警阈值 */
+    get: {
+      request: {};
+      response: {
+        warnDays: string;
+        reduceDays: string;
+        avgDays: number;
+        levels: string[];
+      };
+    };
+    /** 设置全局预警阈值 */
+    put: {
+      request: {
+        body: {
+          warnDays: string | number;
+          reduceDays: string | number;
+          avgDays: number;
+        };
+      };
+      response: {
+        warnDays: string;
+        reduceDays: string;
+        avgDays: number;
+      };
+    };
+  };
+  "/api/accounts/customers/{id}/thresholds": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        own: {
+          warnDays: string | null;
+          reduceDays: string | null;
+          avgDays: number | null;
+        };
+        effective: {
+          warnDays: string;
+          reduceDays: string;
+          avgDays: number;
+        };
+      };
+    };
+    /** 设置客户预警阈值（null 表示沿用全局） */
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          warnDays: string | number | null;
+          reduceDays: string | number | null;
+          avgDays: number | null;
+        };
+      };
+      response: {
+        own: {
+          warnDays: string | null;
+          reduceDays: string | null;
+          avgDays: number | null;
+        };
+        effective: {
+          warnDays: string;
+          reduceDays: string;
+          avgDays: number;
+        };
+      };
+    };
+  };
+  "/api/accounts/payments": {
+    /** 登记收款（银行流水号唯一，重复提交返回原记录） */
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          amountFen: number;
+          bankRef: string;
+          valueDate: string;
+          payerName?: string | null;
+          payerAccount?: string | null;
+          note?: string | null;
+        };
+      };
+      response: {
+        duplicate: boolean;
+        transaction: {
+          id: number;
+          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          customerId: number;
+          businessDate: string;
+          period: string;
+          chargeDay: string | null;
+          reference: string | null;
+          payerName: string | null;
+          payerAccount: string | null;
+          note: string | null;
+          reversesId: number | null;
+          reversedById: number | null;
+          reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+          amountFen: number;
+          createdBy: string | null;
+          createdAt: string;
+        };
+        status: {
+          level: "normal" | "warning" | "reduce" | "stop";
+          balanceFen: number;
+          availableDays: string | null;
+          avgDailyChargeFen: number | null;
+          sinceDay: string;
+          asOfDay: string;
+        } | null;
+      };
+    };
+  };
+  "/api/accounts/refunds": {
+    /** 登记退款 */
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          amountFen: number;
+          businessDate: string;
+          reference?: string | null;
+          note?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+        customerId: number;
+        businessDate: string;
+        period: string;
+        chargeDay: string | null;
+        reference: string | null;
+        payerName: string | null;
+        payerAccount: string | null;
+        note: string | null;
+        reversesId: number | null;
+        reversedById: number | null;
+        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+        amountFen: number;
+        createdBy: string | null;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/accounts/transactions/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+        customerId: number;
+        businessDate: string;
+        period: string;
+        chargeDay: string | null;
+        reference: string | null;
+        payerName: string | null;
+        payerAccount: string | null;
+        note: string | null;
+        reversesId: number | null;
+        reversedById: number | null;
+        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+        amountFen: number;
+        createdBy: string | null;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/accounts/transactions/{id}/reverse": {
+    /** 冲正一笔账务（只能冲正一次） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          reason: string;
+          businessDate?: string;
+        };
+      };
+      response: {
+        id: number;
+        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+        customerId: number;
+        businessDate: string;
+        period: string;
+        chargeDay: string | null;
+        reference: string | null;
+        payerName: string | null;
+        payerAccount: string | null;
+        note: string | null;
+        reversesId: number | null;
+        reversedById: number | null;
+        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+        amountFen: number;
+        createdBy: string | null;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/accounts/adjustments": {
+    get: {
+      request: {
+        query?: {
+          status?: "pending" | "approved" | "rejected";
+          customerId?: number;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          customerId: number;
+          customerName: string;
+          amountFen: number;
+          businessDate: string;
+          reason: string;
+          status: "pending" | "approved" | "rejected";
+          enteredBy: number;
+          enteredByName: string | null;
+          enteredAt: string;
+          decidedBy: number | null;
+          decidedByName: string | null;
+          decidedAt: string | null;
+          decisionNote: string | null;
+          transactionId: number | null;
+        }[];
+      };
+    };
+    /** 录入调账（待另一用户审批后入账） */
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          amountFen: number;
+          businessDate: string;
+          reason: string;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerName: string;
+        amountFen: number;
+        businessDate: string;
+        reason: string;
+        status: "pending" | "approved" | "rejected";
+        enteredBy: number;
+        enteredByName: string | null;
+        enteredAt: string;
+        decidedBy: number | null;
+        decidedByName: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        transactionId: number | null;
+      };
+    };
+  };
+  "/api/accounts/adjustments/{id}/approve": {
+    /** 审批通过调账（入账） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          note?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerName: string;
+        amountFen: number;
+        businessDate: string;
+        reason: string;
+        status: "pending" | "approved" | "rejected";
+        enteredBy: number;
+        enteredByName: string | null;
+        enteredAt: string;
+        decidedBy: number | null;
+        decidedByName: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        transactionId: number | null;
+      };
+    };
+  };
+  "/api/accounts/adjustments/{id}/reject": {
+    /** 驳回调账 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          note?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerName: string;
+        amountFen: number;
+        businessDate: string;
+        reason: string;
+        status: "pending" | "approved" | "rejected";
+        enteredBy: number;
+        enteredByName: string | null;
+        enteredAt: string;
+        decidedBy: number | null;
+        decidedByName: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        transactionId: number | null;
+      };
+    };
+  };
+  "/api/accounts/periods": {
+    get: {
+      request: {};
+      response: {
+        period: string;
+        closedAt: string;
+        closedBy: string | null;
+        note: string | null;
+      }[];
+    };
+  };
+  "/api/accounts/periods/{period}/close": {
+    /** 月结：关闭会计期间 */
+    post: {
+      request: {
+        path: {
+          period: string;
+        };
+        body?: {
+          note?: string | null;
+        };
+      };
+      response: {
+        period: string;
+        closed: boolean;
+      };
+    };
+  };
+  "/api/accounts/bank-imports": {
+    /** 导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列） */
+    post: {
+      request: {};
+      response: {
+        importId: number;
+        lines: number;
+        posted: number;
+        duplicates: number;
+        unmatched: number;
+        rejected: number;
+        skipped: number;
+      };
+    };
+  };
+  "/api/accounts/bank-lines": {
+    /** 银行流水行（默认待分配） */
+    get: {
+      request: {
+        query?: {
+          status?: "posted" | "duplicate" | "unmatched" | "ignored" | "rejected";
+          importId?: number;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          importId: number;
+          rowNo: number;
+          bankRef: string;
+          valueDate: string;
+          amountFen: number;
+          payerName: string | null;
+          payerAccount: string | null;
+          memo: string | null;
+          status: "posted" | "duplicate" | "unmatched" | "ignored" | "rejected";
+          reason: string | null;
+          customerId: number | null;
+          customerName: string | null;
+          matchedBy: string | null;
+          transactionId: number | null;
+        }[];
+      };
+    };
+  };
+  "/api/accounts/bank-lines/{id}/assign": {
+    /** 把待分配流水分配给客户并入账（可记住付款人） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          customerId: number;
+          remember?: boolean;
+        };
+      };
+      response: {
+        line: {
+          id: number;
+          importId: number;
+          rowNo: number;
+          bankRef: string;
+          valueDate: string;
+          amountFen: number;
+          payerName: string | null;
+          payerAccount: string | null;
+          memo: string | null;
+          status: "posted" | "duplicate" | "unmatched" | "ignored" | "rejected";
+          reason: string | null;
+          customerId: number | null;
+          customerName: string | null;
+          matchedBy: string | null;
+          transactionId: number | null;
+        };
+        alsoPosted: number;
+      };
+    };
+  };
+  "/api/accounts/bank-lines/{id}/ignore": {
+    /** 忽略流水（非客户气款） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          note?: string | null;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/metering/config": {
+    get: {
+      request: {};
+      response: {
+        gasDayStartHour: number;
+        timeZone: string;
+        currentGasDay: string;
+        lastCompleteGasDay: string;
+        importRange: {
+          minDay: string;
+          maxDay: string;
+        };
+        settings: {
+          jumpPct: string;
+          avgDays: number;
+          gcvLookbackDays: number;
+        };
+      };
+    };
+  };
+  "/api/metering/settings": {
+    put: {
+      request: {
+        body?: {
+          jumpPct?: string | number;
+          avgDays?: number;
+          gcvLookbackDays?: number;
+        };
+      };
+      response: {
+        jumpPct: string;
+        avgDays: number;
+        gcvLookbackDays: number;
+      };
+    };
+  };
+  "/api/metering/deliveries": {
+    get: {
+      request: {
+        query: {
+          customerId?: number;
+          deliveryPointId?: number;
+          from: string;
+          to: string;
+          origin?: "scada" | "manual" | "estimate";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          customerId: number;
+          customerName: string;
+          deliveryPointId: number;
+          pointCode: string;
+          pointName: string;
+          meterNo: string;
+          gasDay: string;
+          volumeM3: string;
+          origin: "scada" | "manual" | "estimate";
+          estimated: boolean;
+          hourly: string[] | null;
+          gcvMJm3: string | null;
+          energyGJ: string | null;
+          corrections: number;
+          updatedAt: string;
+          updatedBy: string | null;
+        }[];
+      };
+    };
+    put: {
+      request: {
+        body: {
+          deliveryPointId: number;
+          gasDay: string;
+          volumeM3?: string | number;
+          hourly?: (string | number)[] | null;
+          origin: "scada" | "manual" | "estimate";
+          reason?: string | null;
+        };
+      };
+      response: {
+        deliveryPointId: number;
+        gasDay: string;
+        volumeM3: string;
+        origin: "scada" | "manual" | "estimate";
+        hourly: string[] | null;
+        status: "created" | "corrected" | "unchanged";
+      };
+    };
+  };
+  "/api/metering/deliveries/history": {
+    get: {
+      request: {
+        query?: {
+          customerId?: number;
+          deliveryPointId?: number;
+          gasDay?: string;
+          from?: string;
+          to?: string;
+          limit?: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerName: string;
+        deliveryPointId: number;
+        pointName: string;
+        meterNo: string;
+        gasDay: string;
+        oldVolumeM3: string;
+        oldOrigin: "scada" | "manual" | "estimate";
+        newVolumeM3: string;
+        newOrigin: "scada" | "manual" | "estimate";
+        reason: string;
+        channel: string;
+        changedBy: string | null;
+        changedAt: string;
+      }[];
+    };
+  };
+  "/api/metering/deliveries/batch": {
+    post: {
+      request: {
+        body: {
+          rows: (Record<string, unknown>)[];
+          validOnly?: boolean;
+          dryRun?: boolean;
+          reason?: string | null;
+          defaultOrigin?: "scada" | "manual" | "estimate";
+        };
+      };
+      response: {
+        status: "imported" | "partial" | "dry_run" | "rejected";
+        total: number;
+        valid: number;
+        invalid: number;
+        inserted: number;
+        updated: number;
+        unchanged: number;
+        errorCount: number;
+        errors: {
+          row: number;
+          field: string;
+          code: string;
+          message: string;
+        }[];
+        errorsTruncated: boolean;
+      };
+    };
+  };
+  "/api/metering/deliveries/import": {
+    post: {
+      request: {};
+      response: {
+        status: "imported" | "partial" | "dry_run" | "rejected";
+        total: number;
+        valid: number;
+        invalid: number;
+        inserted: number;
+        updated: number;
+        unchanged: number;
+        errorCount: number;
+        errors: {
+          row: number;
+          field: string;
+          code: string;
+          message: string;
+        }[];
+        errorsTruncated: boolean;
+      };
+    };
+  };
+  "/api/metering/deliveries/template": {
+    get: {
+      request: {
+        query?: {
+          format?: "xlsx" | "csv";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/metering/supply-sources": {
+    get: {
+      request: {};
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        kind: string;
+        parentId: number | null;
+        region: string | null;
+      }[];
+    };
+  };
+  "/api/metering/quality": {
+    get: {
+      request: {
+        query: {
+          supplySourceId?: number;
+          from: string;
+          to: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          supplySourceId: number;
+          sourceCode: string;
+          sourceName: string;
+          gasDay: string;
+          method: "report" | "composition";
+          gcvMJm3: string;
+          ncvMJm3: string | null;
+          relativeDensity: string | null;
+          wobbeMJm3: string | null;
+          densityKgm3: string | null;
+          z: string | null;
+          molarMass: string | null;
+          composition: Record<string, string> | null;
+          updatedAt: string;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          rows: {
+            supplySourceId?: number;
+            sourceCode?: string;
+            gasDay: string;
+            gcvMJm3?: string | number | null;
+            composition?: Record<string, string | number> | null;
+          }[];
+        };
+      };
+      response: {
+        saved: number;
+        items: {
+          row: number;
+          supplySourceId: number;
+          gasDay: string;
+          method: string;
+          gcvMJm3: string;
+          ncvMJm3: string | null;
+          relativeDensity: string | null;
+          wobbeMJm3: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/metering/board": {
+    get: {
+      request: {
+        query?: {
+          day?: string;
+          q?: string;
+          type?: string;
+          city?: string;
+          flag?: "missing" | "zero" | "jump" | "above_max" | "estimate" | "any" | "none";
+          sort?: "name" | "code" | "volume" | "avg" | "plan" | "change" | "planDeviation" | "dailyMax" | "flags";
+          order?: "asc" | "desc";
+          unit?: "m3" | "wan" | "yi" | "gj";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        day: string;
+        jumpPct: string;
+        avgDays: number;
+        summary: {
+          customers: number;
+          flags: Record<string, number>;
+          volumeM3: string;
+          energyGJ: string;
+          customersWithoutEnergy: number;
+        };
+        total: number;
+        items: {
+          customerId: number;
+          code: string;
+          name: string;
+          type: string;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          manager: string | null;
+          pointCount: number;
+          reportedPoints: number;
+          volumeM3: string | null;
+          energyGJ: string | null;
+          gcvMJm3: string | null;
+          avgM3: string | null;
+          avgGJ: string | null;
+          planM3: string | null;
+          planGJ: string | null;
+          dailyMaxM3: string | null;
+          dailyMaxGJ: string | null;
+          changePct: string | null;
+          planDeviationPct: string | null;
+          flags: ("missing" | "zero" | "jump" | "above_max" | "estimate")[];
+        }[];
+      };
+    };
+  };
+  "/api/metering/board/export": {
+    get: {
+      request: {
+        query?: {
+          day?: string;
+          q?: string;
+          type?: string;
+          city?: string;
+          flag?: "missing" | "zero" | "jump" | "above_max" | "estimate" | "any" | "none";
+          sort?: "name" | "code" | "volume" | "avg" | "plan" | "change" | "planDeviation" | "dailyMax" | "flags";
+          order?: "asc" | "desc";
+          unit?: "m3" | "wan" | "yi" | "gj";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/metering/aggregate": {
+    get: {
+      request: {
+        query: {
+          groupBy?: "type" | "city" | "province";
+          from: string;
+          to: string;
+        };
+      };
+      response: {
+        groupBy: string;
+        from: string;
+        to: string;
+        months: string[];
+        rows: {
+          month: string;
+          group: string;
+          volumeM3: string;
+          energyGJ: string | null;
+          customers: number;
+        }[];
+      };
+    };
+  };
+  "/api/metering/customers/{id}/usage": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query: {
+          granularity?: "day" | "month";
+          from: string;
+          to: string;
+        };
+      };
+      response: {
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+          type: string;
+        };
+        points: {
+          id: number;
+          code: string;
+          name: string;
+          meterNo: string;
+          active: boolean;
+          supplySourceId: number | null;
+          supplySource: string | null;
+        }[];
+        granularity: "day" | "month";
+        from: string;
+        to: string;
+        series: {
+          period: string;
+          volumeM3: string | null;
+          energyGJ: string | null;
+          gcvMJm3: string | null;
+          estimated: boolean;
+          daysWithData: number;
+          prevYearVolumeM3: string | null;
+          prevYearEnergyGJ: string | null;
+        }[];
+        total: {
+          volumeM3: string | null;
+          energyGJ: string | null;
+          gcvMJm3: string | null;
+          daysWithData: number;
+          days: number;
+        };
+      };
+    };
+  };
+  "/api/metering/customers/{id}/usage/export": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query: {
+          granularity?: "day" | "month";
+          from: string;
+          to: string;
+          unit?: "m3" | "wan" | "yi" | "gj";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/metering/customers/{id}/gcv": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query: {
+          gasDay: string;
+        };
+      };
+      response: {
+        customerId: number;
+        gasDay: string;
+        gcvMJm3: string | null;
+      };
+    };
+  };
+  "/api/metering/customers/{id}/plans": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      response: {
+        daily: {
+          gasDay: string;
+          plannedM3: string;
+        }[];
+        monthly: {
+          month: string;
+          plannedM3: string;
+        }[];
+        dailyMaxM3: string | null;
+      };
+    };
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          daily?: {
+            gasDay: string;
+            plannedM3: string | number | null;
+          }[];
+          monthly?: {
+            month: string;
+            plannedM3: string | number | null;
+          }[];
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/metering/customers/{id}/daily-max": {
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          dailyMaxM3: string | number | null;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/customers": {
+    get: {
+      request: {
+        query?: {
+          q?: string;
+          type?: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other" | ("city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other")[];
+          status?: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed" | ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+          province?: string;
+          city?: string;
+          county?: string;
+          managerId?: number;
+          tag?: string | string[];
+          sort?: "code" | "name" | "status" | "type" | "city" | "updatedAt" | "createdAt";
+          order?: "asc" | "desc";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: ({
+          id: number;
+          code: string;
+          name: string;
+          uscc: string | null;
+          type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+          priceCategory: string;
+          province: string | null;
+          city: string | null;
+          county: string | null;
+          status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+          exchangeStatus: "none" | "registered" | "bound" | "trained";
+          servesResidents: boolean;
+          tags: string[];
+          fullTimeManager: {
+            userId: number;
+            displayName: string;
+          } | null;
+          partTimeManagers: {
+            userId: number;
+            displayName: string;
+          }[];
+          updatedAt: string;
+        })[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          name: string;
+          uscc?: string | null;
+          type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+          priceCategory: "residential" | "non_residential" | "industrial" | "cng" | "power" | "chemical_feedstock" | "commercial";
+          province: string;
+          city: string;
+          county?: string | null;
+          address?: string | null;
+          servesResidents?: boolean;
+          residentialShare?: string | number | null;
+          useStructureVerifiedOn?: string | null;
+          exchangeStatus?: "none" | "registered" | "bound" | "trained";
+          tags?: string[];
+          notes?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        pinyin: string;
+        uscc: string | null;
+        type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+        priceCategory: string;
+        province: string | null;
+        city: string | null;
+        county: string | null;
+        address: string | null;
+        status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+        servesResidents: boolean;
+        residentialShare: string | null;
+        useStructureVerifiedOn: string | null;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        tags: string[];
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        closedAt: string | null;
+        managers: {
+          assignmentId: number;
+          userId: number;
+          username: string;
+          displayName: string;
+          phone: string | null;
+          email: string | null;
+          kind: "full_time" | "part_time";
+          assignedAt: string;
+        }[];
+        allowedTransitions: ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+        counts: {
+          deliveryPoints: number;
+          documents: number;
+          expiringDocuments: number;
+        };
+      };
+    };
+  };
+  "/api/customers/tags": {
+    get: {
+      request: {};
+      response: {
+        tag: string;
+        count: number;
+      }[];
+    };
+  };
+  "/api/customers/export.xlsx": {
+    get: {
+      request: {
+        query?: {
+          q?: string;
+          type?: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other" | ("city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other")[];
+          status?: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed" | ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+          province?: string;
+          city?: string;
+          county?: string;
+          managerId?: number;
+          tag?: string | string[];
+          sort?: "code" | "name" | "status" | "type" | "city" | "updatedAt" | "createdAt";
+          order?: "asc" | "desc";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/customers/import/template.xlsx": {
+    get: {
+      request: {};
+      response: unknown;
+    };
+  };
+  "/api/customers/import": {
+    post: {
+      request: {};
+      response: {
+        mode: "all_or_nothing" | "valid_only";
+        dryRun: boolean;
+        total: number;
+        valid: number;
+        imported: number;
+        errors: {
+          row: number;
+          field: string;
+          message: string;
+        }[];
+      };
+    };
+  };
+  "/api/customers/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        pinyin: string;
+        uscc: string | null;
+        type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+        priceCategory: string;
+        province: string | null;
+        city: string | null;
+        county: string | null;
+        address: string | null;
+        status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+        servesResidents: boolean;
+        residentialShare: string | null;
+        useStructureVerifiedOn: string | null;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        tags: string[];
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        closedAt: string | null;
+        managers: {
+          assignmentId: number;
+          userId: number;
+          username: string;
+          displayName: string;
+          phone: string | null;
+          email: string | null;
+          kind: "full_time" | "part_time";
+          assignedAt: string;
+        }[];
+        allowedTransitions: ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+        counts: {
+          deliveryPoints: number;
+          documents: number;
+          expiringDocuments: number;
+        };
+      };
+    };
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          name?: string;
+          uscc?: string | null;
+          type?: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+          priceCategory?: "residential" | "non_residential" | "industrial" | "cng" | "power" | "chemical_feedstock" | "commercial";
+          province?: string;
+          city?: string;
+          county?: string | null;
+          address?: string | null;
+          servesResidents?: boolean;
+          residentialShare?: string | number | null;
+          useStructureVerifiedOn?: string | null;
+          exchangeStatus?: "none" | "registered" | "bound" | "trained";
+          tags?: string[];
+          notes?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        pinyin: string;
+        uscc: string | null;
+        type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+        priceCategory: string;
+        province: string | null;
+        city: string | null;
+        county: string | null;
+        address: string | null;
+        status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+        servesResidents: boolean;
+        residentialShare: string | null;
+        useStructureVerifiedOn: string | null;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        tags: string[];
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        closedAt: string | null;
+        managers: {
+          assignmentId: number;
+          userId: number;
+          username: string;
+          displayName: string;
+          phone: string | null;
+          email: string | null;
+          kind: "full_time" | "part_time";
+          assignedAt: string;
+        }[];
+        allowedTransitions: ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+        counts: {
+          deliveryPoints: number;
+          documents: number;
+          expiringDocuments: number;
+        };
+      };
+    };
+  };
+  "/api/customers/{id}/transitions": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          to: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+          reason: string;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        pinyin: string;
+        uscc: string | null;
+        type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+        priceCategory: string;
+        province: string | null;
+        city: string | null;
+        county: string | null;
+        address: string | null;
+        status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+        servesResidents: boolean;
+        residentialShare: string | null;
+        useStructureVerifiedOn: string | null;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        tags: string[];
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        closedAt: string | null;
+        managers: {
+          assignmentId: number;
+          userId: number;
+          username: string;
+          displayName: string;
+          phone: string | null;
+          email: string | null;
+          kind: "full_time" | "part_time";
+          assignedAt: string;
+        }[];
+        allowedTransitions: ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+        counts: {
+          deliveryPoints: number;
+          documents: number;
+          expiringDocuments: number;
+        };
+      };
+    };
+  };
+  "/api/customers/{id}/timeline": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        fromStatus: string;
+        toStatus: string;
+        reason: string;
+        actorId: number | null;
+        actorName: string | null;
+        at: string;
+      }[];
+    };
+  };
+  "/api/customers/{id}/history": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          entity?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          at: string;
+          actorId: number | null;
+          actorName: string | null;
+          action: string;
+          entity: string;
+          entityId: string | null;
+          before: unknown;
+          after: unknown;
+        }[];
+      };
+    };
+  };
+  "/api/customers/{id}/managers": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        assignmentId: number;
+        userId: number;
+        username: string;
+        displayName: string;
+        phone: string | null;
+        email: string | null;
+        kind: "full_time" | "part_time";
+        assignedAt: string;
+        unassignedAt: string | null;
+        assignedBy: string | null;
+        reason: string | null;
+        unassignReason: string | null;
+      }[];
+    };
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          userId: number;
+          kind: "full_time" | "part_time";
+          reason?: string;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        pinyin: string;
+        uscc: string | null;
+        type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+        priceCategory: string;
+        province: string | null;
+        city: string | null;
+        county: string | null;
+        address: string | null;
+        status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+        servesResidents: boolean;
+        residentialShare: string | null;
+        useStructureVerifiedOn: string | null;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        tags: string[];
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        closedAt: string | null;
+        managers: {
+          assignmentId: number;
+          userId: number;
+          username: string;
+          displayName: string;
+          phone: string | null;
+          email: string | null;
+          kind: "full_time" | "part_time";
+          assignedAt: string;
+        }[];
+        allowedTransitions: ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+        counts: {
+          deliveryPoints: number;
+          documents: number;
+          expiringDocuments: number;
+        };
+      };
+    };
+  };
+  "/api/customers/{id}/managers/reassign": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          toUserId: number;
+          reason: string;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        pinyin: string;
+        uscc: string | null;
+        type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+        priceCategory: string;
+        province: string | null;
+        city: string | null;
+        county: string | null;
+        address: string | null;
+        status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+        servesResidents: boolean;
+        residentialShare: string | null;
+        useStructureVerifiedOn: string | null;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        tags: string[];
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        closedAt: string | null;
+        managers: {
+          assignmentId: number;
+          userId: number;
+          username: string;
+          displayName: string;
+          phone: string | null;
+          email: string | null;
+          kind: "full_time" | "part_time";
+          assignedAt: string;
+        }[];
+        allowedTransitions: ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+        counts: {
+          deliveryPoints: number;
+          documents: number;
+          expiringDocuments: number;
+        };
+      };
+    };
+  };
+  "/api/customers/{id}/managers/{assignmentId}/unassign": {
+    post: {
+      request: {
+        path: {
+          id: number;
+          assignmentId: number;
+        };
+        body: {
+          reason: string;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        pinyin: string;
+        uscc: string | null;
+        type: "city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other";
+        priceCategory: string;
+        province: string | null;
+        city: string | null;
+        county: string | null;
+        address: string | null;
+        status: "prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed";
+        servesResidents: boolean;
+        residentialShare: string | null;
+        useStructureVerifiedOn: string | null;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        tags: string[];
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        closedAt: string | null;
+        managers: {
+          assignmentId: number;
+          userId: number;
+          username: string;
+          displayName: string;
+          phone: string | null;
+          email: string | null;
+          kind: "full_time" | "part_time";
+          assignedAt: string;
+        }[];
+        allowedTransitions: ("prospect" | "survey" | "review" | "contracted" | "active" | "restricted" | "closed")[];
+        counts: {
+          deliveryPoints: number;
+          documents: number;
+          expiringDocuments: number;
+        };
+      };
+    };
+  };
+  "/api/supply-sources": {
+    get: {
+      request: {};
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        kind: "gas_field" | "well_station" | "purification_plant" | "pipeline" | "valve_room";
+        parentId: number | null;
+        region: string | null;
+        deliveryPoints: number;
+      }[];
+    };
+    post: {
+      request: {
+        body: {
+          code?: string;
+          name: string;
+          kind: "gas_field" | "well_station" | "purification_plant" | "pipeline" | "valve_room";
+          parentId?: number | null;
+          region?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        name: string;
+        kind: "gas_field" | "well_station" | "purification_plant" | "pipeline" | "valve_room";
+        parentId: number | null;
+        region: string | null;
+        deliveryPoints: number;
+      };
+    };
+  };
+  "/api/customers/{id}/delivery-points": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        code: string;
+        name: string;
+        kind: "distribution_station" | "gate_station";
+        meterNo: string;
+        pressureLevel: "high" | "sub_high" | "medium" | "low" | null;
+        supplySourceId: number | null;
+        supplySourceName: string | null;
+        active: boolean;
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+    };
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          name: string;
+          kind: "distribution_station" | "gate_station";
+          meterNo: string;
+          pressureLevel?: "high" | "sub_high" | "medium" | "low" | null;
+          supplySourceId?: number | null;
+          notes?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        code: string;
+        name: string;
+        kind: "distribution_station" | "gate_station";
+        meterNo: string;
+        pressureLevel: "high" | "sub_high" | "medium" | "low" | null;
+        supplySourceId: number | null;
+        supplySourceName: string | null;
+        active: boolean;
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+  };
+  "/api/customers/{id}/delivery-points/{dpId}": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+          dpId: number;
+        };
+        body?: {
+          name?: string;
+          kind?: "distribution_station" | "gate_station";
+          meterNo?: string;
+          pressureLevel?: "high" | "sub_high" | "medium" | "low" | null;
+          supplySourceId?: number | null;
+          notes?: string | null;
+          active?: boolean;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        code: string;
+        name: string;
+        kind: "distribution_station" | "gate_station";
+        meterNo: string;
+        pressureLevel: "high" | "sub_high" | "medium" | "low" | null;
+        supplySourceId: number | null;
+        supplySourceName: string | null;
+        active: boolean;
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+    delete: {
+      request: {
+        path: {
+          id: number;
+          dpId: number;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/customer-documents/expiring": {
+    get: {
+      request: {
+        query?: {
+          days?: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        kind: "business_licence" | "gas_operation_licence" | "hazardous_chemicals_licence" | "safety_production_licence" | "pressure_vessel_registration" | "environmental_permit" | "other";
+        title: string;
+        docNo: string | null;
+        issuedOn: string | null;
+        expiresOn: string | null;
+        fileName: string;
+        mime: string;
+        sizeBytes: number;
+        uploadedAt: string;
+        uploadedBy: string | null;
+        daysToExpiry: number | null;
+        customerCode: string;
+        customerName: string;
+      }[];
+    };
+  };
+  "/api/customers/{id}/documents": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        kind: "business_licence" | "gas_operation_licence" | "hazardous_chemicals_licence" | "safety_production_licence" | "pressure_vessel_registration" | "environmental_permit" | "other";
+        title: string;
+        docNo: string | null;
+        issuedOn: string | null;
+        expiresOn: string | null;
+        fileName: string;
+        mime: string;
+        sizeBytes: number;
+        uploadedAt: string;
+        uploadedBy: string | null;
+        daysToExpiry: number | null;
+      }[];
+    };
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        kind: "business_licence" | "gas_operation_licence" | "hazardous_chemicals_licence" | "safety_production_licence" | "pressure_vessel_registration" | "environmental_permit" | "other";
+        title: string;
+        docNo: string | null;
+        issuedOn: string | null;
+        expiresOn: string | null;
+        fileName: string;
+        mime: string;
+        sizeBytes: number;
+        uploadedAt: string;
+        uploadedBy: string | null;
+        daysToExpiry: number | null;
+      };
+    };
+  };
+  "/api/customers/{id}/documents/{docId}": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+          docId: number;
+        };
+        body?: {
+          kind?: "business_licence" | "gas_operation_licence" | "hazardous_chemicals_licence" | "safety_production_licence" | "pressure_vessel_registration" | "environmental_permit" | "other";
+          title?: string;
+          docNo?: string | null;
+          issuedOn?: string | null;
+          expiresOn?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        kind: "business_licence" | "gas_operation_licence" | "hazardous_chemicals_licence" | "safety_production_licence" | "pressure_vessel_registration" | "environmental_permit" | "other";
+        title: string;
+        docNo: string | null;
+        issuedOn: string | null;
+        expiresOn: string | null;
+        fileName: string;
+        mime: string;
+        sizeBytes: number;
+        uploadedAt: string;
+        uploadedBy: string | null;
+        daysToExpiry: number | null;
+      };
+    };
+    delete: {
+      request: {
+        path: {
+          id: number;
+          docId: number;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/customers/{id}/documents/{docId}/file": {
+    get: {
+      request: {
+        path: {
+          id: number;
+          docId: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/notice-templates": {
+    get: {
+      request: {};
+      response: {
+        id: number;
+        code: string;
+        kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+        name: string;
+        nameEn: string;
+        title: string;
+        titleEn: string;
+        body: string;
+        bodyEn: string;
+        fields: {
+          key: string;
+          label: string;
+          labelEn: string;
+        }[];
+        requireReceipt: boolean;
+        receiptDays: number;
+        builtin: boolean;
+        active: boolean;
+        updatedAt: string;
+      }[];
+    };
+    post: {
+      request: {
+        body: {
+          kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+          name: string;
+          nameEn: string;
+          title: string;
+          titleEn: string;
+          body: string;
+          bodyEn: string;
+          fields?: {
+            key: string;
+            label: string;
+            labelEn: string;
+          }[];
+          requireReceipt?: boolean;
+          receiptDays?: number;
+          active?: boolean;
+          code: string;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+        name: string;
+        nameEn: string;
+        title: string;
+        titleEn: string;
+        body: string;
+        bodyEn: string;
+        fields: {
+          key: string;
+          label: string;
+          labelEn: string;
+        }[];
+        requireReceipt: boolean;
+        receiptDays: number;
+        builtin: boolean;
+        active: boolean;
+        updatedAt: string;
+      };
+    };
+  };
+  "/api/notice-templates/{id}": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          kind?: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+          name?: string;
+          nameEn?: string;
+          title?: string;
+          titleEn?: string;
+          body?: string;
+          bodyEn?: string;
+          fields?: {
+            key: string;
+            label: string;
+            labelEn: string;
+          }[];
+          requireReceipt?: boolean;
+          receiptDays?: number;
+          active?: boolean;
+        };
+      };
+      response: {
+        id: number;
+        code: string;
+        kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+        name: string;
+        nameEn: string;
+        title: string;
+        titleEn: string;
+        body: string;
+        bodyEn: string;
+        fields: {
+          key: string;
+          label: string;
+          labelEn: string;
+        }[];
+        requireReceipt: boolean;
+        receiptDays: number;
+        builtin: boolean;
+        active: boolean;
+        updatedAt: string;
+      };
+    };
+  };
+  "/api/notices/preview": {
+    post: {
+      request: {
+        body: {
+          templateId?: number | null;
+          kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+          title: string;
+          titleEn: string;
+          body: string;
+          bodyEn: string;
+          fieldValues?: Record<string, string>;
+          recipients: {
+            type?: ("city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other")[];
+            region?: string;
+            managerId?: number;
+            level?: ("normal" | "warning" | "reduce" | "stop")[];
+            tag?: string[];
+            customerIds?: number[];
+          };
+          channels: ("print" | "in_app")[];
+          requireReceipt: boolean;
+          receiptDueOn?: string | null;
+        };
+      };
+      response: {
+        count: number;
+        recipients: {
+          customerId: number;
+          code: string;
+          name: string;
+          managerName: string | null;
+        }[];
+        sample: {
+          title: string;
+          titleEn: string;
+          body: string;
+          bodyEn: string;
+        } | null;
+      };
+    };
+  };
+  "/api/notices": {
+    get: {
+      request: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          kind?: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+          q?: string;
+          from?: string;
+          to?: string;
+          status?: "incomplete" | "complete" | "overdue";
+        };
+      };
+      response: {
+        total: number;
+        items: ({
+          id: number;
+          no: string;
+          kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+          title: string;
+          titleEn: string;
+          channels: string[];
+          requireReceipt: boolean;
+          receiptDueOn: string | null;
+          sentOn: string;
+          sentAt: string;
+          sentBy: string | null;
+          source: {
+            module: string;
+            entity: string;
+            id: string;
+          } | null;
+          recipients: number;
+          required: number;
+          returned: number;
+          pending: number;
+          overdue: number;
+          completionRate: string | null;
+        })[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          templateId?: number | null;
+          kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+          title: string;
+          titleEn: string;
+          body: string;
+          bodyEn: string;
+          fieldValues?: Record<string, string>;
+          recipients: {
+            type?: ("city_gas" | "industrial" | "cng" | "power" | "chemical" | "commercial" | "other")[];
+            region?: string;
+            managerId?: number;
+            level?: ("normal" | "warning" | "reduce" | "stop")[];
+            tag?: string[];
+            customerIds?: number[];
+          };
+          channels: ("print" | "in_app")[];
+          requireReceipt: boolean;
+          receiptDueOn?: string | null;
+        };
+      };
+      response: {
+        noticeId: number;
+        recipients: number;
+        no: string;
+      };
+    };
+  };
+  "/api/notices/export": {
+    get: {
+      request: {
+        query?: {
+          kind?: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+          q?: string;
+          from?: string;
+          to?: string;
+          status?: "incomplete" | "complete" | "overdue";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/notices/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        no: string;
+        kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+        title: string;
+        titleEn: string;
+        channels: string[];
+        requireReceipt: boolean;
+        receiptDueOn: string | null;
+        sentOn: string;
+        sentAt: string;
+        sentBy: string | null;
+        source: {
+          module: string;
+          entity: string;
+          id: string;
+        } | null;
+        recipients: number;
+        required: number;
+        returned: number;
+        pending: number;
+        overdue: number;
+        completionRate: string | null;
+        body: string;
+        bodyEn: string;
+        fieldValues: Record<string, string>;
+        templateId: number | null;
+      };
+    };
+  };
+  "/api/notices/{id}/recipients": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          page?: number;
+          pageSize?: number;
+          status?: "not_required" | "pending" | "returned" | "overdue";
+          q?: string;
+        };
+      };
+      response: {
+        total: number;
+        items: ({
+          noticeId: number;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          managerName: string | null;
+          receiptStatus: "not_required" | "pending" | "returned";
+          overdue: boolean;
+          returnedOn: string | null;
+          signer: string | null;
+          receiptNote: string | null;
+          recordedBy: string | null;
+          recordedAt: string | null;
+          file: {
+            name: string;
+            mime: string;
+            size: number;
+          } | null;
+        })[];
+      };
+    };
+  };
+  "/api/customers/{id}/notices": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: ({
+        noticeId: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        managerName: string | null;
+        receiptStatus: "not_required" | "pending" | "returned";
+        overdue: boolean;
+        returnedOn: string | null;
+        signer: string | null;
+        receiptNote: string | null;
+        recordedBy: string | null;
+        recordedAt: string | null;
+        file: {
+          name: string;
+          mime: string;
+          size: number;
+        } | null;
+        no: string;
+        kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
+        title: string;
+        titleEn: string;
+        sentOn: string;
+        receiptDueOn: string | null;
+      })[];
+    };
+  };
+  "/api/notices/{id}/pdf": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          customerId?: number[];
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/notices/{id}/recipients/{customerId}/receipt": {
+    post: {
+      request: {
+        path: {
+          id: number;
+          customerId: number;
+        };
+      };
+      response: {
+        noticeId: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        managerName: string | null;
+        receiptStatus: "not_required" | "pending" | "returned";
+        overdue: boolean;
+        returnedOn: string | null;
+        signer: string | null;
+        receiptNote: string | null;
+        recordedBy: string | null;
+        recordedAt: string | null;
+        file: {
+          name: string;
+          mime: string;
+          size: number;
+        } | null;
+      };
+    };
+  };
+  "/api/notices/{id}/recipients/{customerId}/receipt-file": {
+    get: {
+      request: {
+        path: {
+          id: number;
+          customerId: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+}
