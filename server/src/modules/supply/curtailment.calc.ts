@@ -1,0 +1,253 @@
+/**
+ * Winter curtailment allocation (冬季保供, DOMAIN.md §5 "Winter supply guarantee"). Pure, exact decimals.
+ *
+ * Classes are served in order (residential share of city-gas distributors, public services, key
+ * users, others, interruptible last). Within a class every unit's served fraction t of its demand
+ * rises together from 0 (progressive filling); a unit freezes when a node on its path to the source
+ * reaches its capacity (capacity minus what higher classes and already-frozen units use) or at t = 1.
+ * A node that froze units of a class is full: lower classes get nothing through it.
+ *
+ * On a tree (each node one upstream) the filling is computed bottom-up: a node's saturation time
+ * depends only on the units below it and the times at which deeper nodes froze them, and a unit's
+ * freeze time is the minimum over the nodes of its path.
+ */
+import DecimalJs from 'decimal.js';
+import { Decimal, dec, type DecimalInput } from '@common/decimal';
+
+/** Fractions are rounded down so that no allocation ever exceeds a capacity. */
+const Down = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_DOWN });
+
+export const PRIORITY_CLASSES = ['residential', 'public', 'key', 'other', 'interruptible'] as const;
+export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+
+export interface CapacityNode {
+  id: string;
+  /** The single upstream node on the way to the source; null at a source. */
+  parent: string | null;
+  /** Daily capacity in m³ (decimal string), null when unknown = unlimited. */
+  capacity: DecimalInput | null;
+}
+
+export interface DemandUnit {
+  key: string;
+  class: PriorityClass;
+  /** m³ for the gas day, ≥ 0, 3 decimals. */
+  demand: DecimalInput;
+  /** The node it hangs on (its delivery point). */
+  node: string;
+}
+
+export type UnitReason = 'full' | 'capacity' | 'higher_priority' | 'no_demand';
+
+export interface UnitResult {
+  key: string;
+  class: PriorityClass;
+  demand: string;
+  allowed: string;
+  /** Served fraction t (allowed ÷ demand before rounding to 0.001 m³), 6 places. */
+  fraction: string;
+  /** The node whose capacity froze the unit (null when it got its whole demand). */
+  bindingNode: string | null;
+  reason: UnitReason;
+}
+
+export interface NodeLoad {
+  id: string;
+  capacity: string | null;
+  allocated: string;
+  /** Classes (in order) that filled the node. */
+  fullFor: PriorityClass[];
+}
+
+export interface Allocation {
+  units: UnitResult[];
+  nodes: NodeLoad[];
+}
+
+export class AllocationInputError extends Error {
+  constructor(
+    public code: 'NEGATIVE_CAPACITY' | 'NEGATIVE_DEMAND' | 'UNKNOWN_NODE' | 'CYCLE',
+    public ref: string,
+  ) {
+    super(`${code}: ${ref}`);
+  }
+}
+
+const ONE = new Decimal(1);
+const ZERO = new Decimal(0);
+const floor3 = (v: Decimal) => v.toDecimalPlaces(3, Decimal.ROUND_DOWN);
+
+/** Depth-first order of the tree, children before parents; throws on unknown parents or cycles. */
+function bottomUp(nodes: Map<string, CapacityNode>): string[] {
+  const depth = new Map<string, number>();
+  const depthOf = (id: string): number => {
+    const chain: string[] = [];
+    let cur: string | null = id;
+    while (cur !== null && !depth.has(cur)) {
+      if (chain.includes(cur)) throw new AllocationInputError('CYCLE', cur);
+      chain.push(cur);
+      const n = nodes.get(cur);
+      if (!n) throw new AllocationInputError('UNKNOWN_NODE', cur);
+      cur = n.parent;
+    }
+    let d = cur === null ? -1 : depth.get(cur)!;
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i], ++d);
+    return depth.get(id)!;
+  };
+  for (const id of nodes.keys()) depthOf(id);
+  return [...nodes.keys()].sort((a, b) => depth.get(b)! - depth.get(a)!);
+}
+
+/** Allocate the gas day's supply per DOMAIN.md §5 "Winter supply guarantee" (see module comment). */
+export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Allocation {
+  const nodes = new Map(capacityNodes.map((n) => [n.id, n]));
+  const order = bottomUp(nodes);
+  const rem = new Map<string, Decimal | null>();
+  for (const n of capacityNodes) {
+    if (n.capacity === null || n.capacity === undefined) rem.set(n.id, null);
+    else {
+      const c = dec(n.capacity);
+      if (c.isNeg()) throw new AllocationInputError('NEGATIVE_CAPACITY', n.id);
+      rem.set(n.id, c);
+    }
+  }
+  const allocated = new Map<string, Decimal>(capacityNodes.map((n) => [n.id, ZERO]));
+  const fullFor = new Map<string, PriorityClass[]>();
+  const results: UnitResult[] = new Array(units.length);
+  const demands = units.map((u) => {
+    const d = dec(u.demand);
+    if (d.isNeg()) throw new AllocationInputError('NEGATIVE_DEMAND', u.key);
+    if (!nodes.has(u.node)) throw new AllocationInputError('UNKNOWN_NODE', u.node);
+    return d;
+  });
+  const byNode = new Map<string, number[]>();
+
+  for (const cls of PRIORITY_CLASSES) {
+    const idx: number[] = [];
+    units.forEach((u, i) => {
+      if (u.class !== cls) return;
+      if (demands[i].isZero()) results[i] = { key: u.key, class: cls, demand: demands[i].toFixed(3), allowed: '0.000', fraction: '1.000000', bindingNode: null, reason: 'no_demand' };
+      else idx.push(i);
+    });
+    if (!idx.length) continue;
+    const f = new Map<number, Decimal>(idx.map((i) => [i, ONE]));
+    const bind = new Map<number, string>();
+    const startRem = new Map(rem);
+    // subtree unit lists, built bottom-up
+    byNode.clear();
+    for (const i of idx) {
+      const list = byNode.get(units[i].node);
+      if (list) list.push(i);
+      else byNode.set(units[i].node, [i]);
+    }
+    for (const id of order) {
+      const list = byNode.get(id);
+      if (!list) continue;
+      const parent = nodes.get(id)!.parent;
+      if (parent !== null) {
+        const pl = byNode.get(parent);
+        if (pl) for (const i of list) pl.push(i);
+        else byNode.set(parent, [...list]);
+      }
+      const cap = rem.get(id);
+      if (cap === null || cap === undefined) continue;
+      // consumption at the current freeze times: Σ d·f
+      let load = ZERO;
+      for (const i of list) load = load.plus(demands[i].times(f.get(i)!));
+      if (load.lte(cap)) continue;
+      // saturation time T: Σ d·min(f, T) = cap
+      const sorted = [...list].sort((a, b) => f.get(a)!.comparedTo(f.get(b)!));
+      let frozen = ZERO;
+      let active = ZERO;
+      for (const i of sorted) active = active.plus(demands[i]);
+      let T = ZERO;
+      for (const i of sorted) {
+        const cand = new Down(cap.minus(frozen)).div(active);
+        const fi = f.get(i)!;
+        if (cand.lte(fi)) {
+          T = new Decimal(cand);
+          break;
+        }
+        frozen = frozen.plus(demands[i].times(fi));
+        active = active.minus(demands[i]);
+        T = fi;
+      }
+      if (T.isNeg()) T = ZERO;
+      for (const i of list) {
+        if (f.get(i)!.gt(T)) {
+          f.set(i, T);
+          bind.set(i, id);
+        }
+      }
+    }
+    const saturated = new Set<string>();
+    for (const i of idx) {
+      const u = units[i];
+      const t = f.get(i)!;
+      const allowed = t.gte(ONE) ? demands[i] : floor3(demands[i].times(t));
+      const b = bind.get(i) ?? null;
+      if (b) saturated.add(b);
+      const startCap = b ? startRem.get(b) : null;
+      const reason: UnitReason = !b ? 'full' : startCap && startCap.isZero() ? 'higher_priority' : 'capacity';
+      results[i] = { key: u.key, class: cls, demand: demands[i].toFixed(3), allowed: allowed.toFixed(3), fraction: t.toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed(6), bindingNode: b, reason };
+      // what this unit takes through every node of its path
+      let cur: string | null = u.node;
+      while (cur !== null) {
+        allocated.set(cur, allocated.get(cur)!.plus(allowed));
+        const r = rem.get(cur);
+        if (r !== null && r !== undefined) rem.set(cur, r.minus(allowed));
+        cur = nodes.get(cur)!.parent;
+      }
+    }
+    // a node that froze units of this class is full for the classes below (never served through it)
+    for (const id of saturated) {
+      rem.set(id, ZERO);
+      if (!startRem.get(id)?.isZero()) fullFor.set(id, [...(fullFor.get(id) ?? []), cls]);
+    }
+  }
+  return {
+    units: results,
+    nodes: capacityNodes.map((n) => ({ id: n.id, capacity: n.capacity === null || n.capacity === undefined ? null : dec(n.capacity).toFixed(3), allocated: allocated.get(n.id)!.toFixed(3), fullFor: fullFor.get(n.id) ?? [] })),
+  };
+}
+
+/** Split a demand into k parts of 0.001 m³ (remainder to the first part), e.g. over a customer's delivery points. */
+export function splitDemand(demand: DecimalInput, k: number): string[] {
+  const d = dec(demand);
+  if (k <= 1) return [d.toFixed(3)];
+  const part = floor3(d.div(k));
+  const first = d.minus(part.times(k - 1));
+  return [first.toFixed(3), ...Array.from({ length: k - 1 }, () => part.toFixed(3))];
+}
+
+/**
+ * A city-gas distributor's demand split by its verified residential share (DOMAIN.md §5: the
+ * residential share is served first): [residential part, the rest], each to 0.001 m³.
+ */
+export function splitResidential(demand: DecimalInput, share: DecimalInput | null): { residential: string; rest: string } {
+  const d = dec(demand);
+  if (share === null) return { residential: '0.000', rest: d.toFixed(3) };
+  const s = Decimal.min(Decimal.max(dec(share), ZERO), ONE);
+  const r = floor3(d.times(s));
+  return { residential: r.toFixed(3), rest: d.minus(r).toFixed(3) };
+}
+
+/** Cut in m³ and in % of demand (2 places, half-up); % is null when the demand is zero. */
+export function cutOf(demand: DecimalInput, allowed: DecimalInput): { cut: string; cutPct: string | null } {
+  const d = dec(demand);
+  const cut = d.minus(dec(allowed));
+  return { cut: cut.toFixed(3), cutPct: d.isZero() ? null : cut.div(d).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) };
+}
+
+/** The effective capacity of a node for a day: the lowest of its capacity and the available supply entered for it. */
+export function effectiveCapacity(capacity: DecimalInput | null, available: DecimalInput | null): string | null {
+  if (capacity === null && available === null) return null;
+  if (capacity === null) return dec(available!).toFixed(3);
+  if (available === null) return dec(capacity).toFixed(3);
+  return Decimal.min(dec(capacity), dec(available!)).toFixed(3);
+}
+
+/** Supply after a shortage of `pct` % of a base (a source's capacity or what flows through it): base × (1 − pct/100), 0.001 m³ down. */
+export function afterShortage(base: DecimalInput, pct: DecimalInput): string {
+  return floor3(dec(base).times(ONE.minus(dec(pct).div(100)))).toFixed(3);
+}
