@@ -24,3 +24,5 @@ export const customersModule: QikeModule = {
 export { listManagers } from './managers.service';
 export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
+/** For the supply module: the network and customers in one read each, and the scope filter. */
+export { networkSnapshot, visibleCustomerIds, type NetworkSource, type NetworkDeliveryPoint, type NetworkCustomer } from './published-supply';
