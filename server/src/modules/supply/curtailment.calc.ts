@@ -131,6 +131,8 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
     });
     if (!idx.length) continue;
     const f = new Map<number, Decimal>(idx.map((i) => [i, ONE]));
+    // the exact ratio behind a freeze time (numerator, denominator), so that d × t is exact before rounding
+    const ratio = new Map<number, [Decimal, Decimal]>();
     const bind = new Map<number, string>();
     const startRem = new Map(rem);
     // subtree unit lists, built bottom-up
@@ -161,22 +163,29 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
       let active = ZERO;
       for (const i of sorted) active = active.plus(demands[i]);
       let T = ZERO;
+      let exact: [Decimal, Decimal] | null = null;
       for (const i of sorted) {
         const cand = new Down(cap.minus(frozen)).div(active);
         const fi = f.get(i)!;
         if (cand.lte(fi)) {
           T = new Decimal(cand);
+          exact = [cap.minus(frozen), active];
           break;
         }
         frozen = frozen.plus(demands[i].times(fi));
         active = active.minus(demands[i]);
         T = fi;
       }
-      if (T.isNeg()) T = ZERO;
+      if (T.isNeg()) {
+        T = ZERO;
+        exact = null;
+      }
       for (const i of list) {
         if (f.get(i)!.gt(T)) {
           f.set(i, T);
           bind.set(i, id);
+          if (exact) ratio.set(i, exact);
+          else ratio.delete(i);
         }
       }
     }
@@ -184,7 +193,8 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
     for (const i of idx) {
       const u = units[i];
       const t = f.get(i)!;
-      const allowed = t.gte(ONE) ? demands[i] : floor3(demands[i].times(t));
+      const r = ratio.get(i);
+      const allowed = t.gte(ONE) ? demands[i] : r ? Decimal.min(demands[i], floor3(new Decimal(new Down(demands[i].times(r[0])).div(r[1])))) : floor3(demands[i].times(t));
       const b = bind.get(i) ?? null;
       if (b) saturated.add(b);
       const startCap = b ? startRem.get(b) : null;
