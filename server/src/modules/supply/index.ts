@@ -6,10 +6,12 @@ import type { QikeModule } from '../../platform/module';
 import './supply.tables';
 import './supply.errors';
 import { supplyRoutes } from './supply.routes';
+import { supplyDemo } from './supply.demo';
 
 export const supplyModule: QikeModule = {
   name: 'supply',
   routes: (app, ctx) => supplyRoutes(app, ctx),
+  demo: supplyDemo,
 };
 
 /** Pure calculations other modules may reuse (e.g. grading's peak-shaving cooperation reads compliance later). */

@@ -47,7 +47,7 @@ export function planDays(ctx: AppContext, from: string, to: string): string[] {
 }
 
 /** Demand per customer and gas day: nomination, else contracted daily volume, else the average of the last 7 gas days (DOMAIN.md §5). */
-export async function demandsFor(ctx: AppContext, trx: Tx, ids: number[], days: string[]): Promise<Map<string, Demand>> {
+export async function demandsFor(ctx: AppContext, trx: Tx, ids: number[], days: string[], lastDay = lastComplete(ctx)): Promise<Map<string, Demand>> {
   const out = new Map<string, Demand>();
   if (!ids.length) return out;
   const noms = ctx.capabilities.nominations ? await ctx.capabilities.nominations.nominations(trx, ids, days[0], days[days.length - 1]) : [];
@@ -57,7 +57,7 @@ export async function demandsFor(ctx: AppContext, trx: Tx, ids: number[], days: 
     for (const d of days) for (const r of await ctx.capabilities.contracts.contractedDaily(trx, ids, d)) contract.set(`${r.customerId}|${d}`, r.volumeM3);
   }
   // average of the 7 gas days before the day, or before today's gas day for days further ahead; days without gas count as zero
-  const last = lastComplete(ctx);
+  const last = lastDay;
   const windows = new Map<string, Map<number, Decimal>>();
   for (const d of days) {
     const end = addDays(d, -1) < last ? addDays(d, -1) : last;
@@ -132,11 +132,12 @@ export function capacityTree(model: NetworkModel, availability: Avail[], units: 
 const REASON_RANK: Record<UnitReason, number> = { no_demand: 0, full: 1, capacity: 2, higher_priority: 3 };
 
 /** Compute a plan for the days (no writes). */
-export async function computePlan(ctx: AppContext, trx: Tx, days: string[], availability: Avail[]): Promise<Computed> {
+/** `lastDay`: the last complete gas day (the real clock's by default; demo data passes its own). */
+export async function computePlan(ctx: AppContext, trx: Tx, days: string[], availability: Avail[], lastDay?: string): Promise<Computed> {
   const model = await loadNetwork(trx);
   const customers = planCustomers(model);
   if (!customers.length) throw new AppError(SE.SUPPLY_NO_CUSTOMERS);
-  const demands = await demandsFor(ctx, trx, customers.map((c) => c.id), days);
+  const demands = await demandsFor(ctx, trx, customers.map((c) => c.id), days, lastDay);
   const lines: LineResult[] = [];
   const nodesByDay = new Map<string, NodeLoad[]>();
   const netInputs: unknown[] = [];

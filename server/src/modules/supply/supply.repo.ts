@@ -17,7 +17,7 @@ export async function upsertNodeSetting(db: Tx, row: Insertable<DB['supply_node_
     .execute();
 }
 
-export const insertNodeHistory = (db: Tx, row: Insertable<DB['supply_node_history']>) => db.insertInto('supply_node_history').values(row).execute();
+export const insertNodeHistory = (db: Tx, row: Insertable<DB['supply_node_history']> | Insertable<DB['supply_node_history']>[]) => db.insertInto('supply_node_history').values(row).execute();
 export const nodeHistory = (db: Tx, ref: string) => db.selectFrom('supply_node_history').selectAll().where('node_ref', '=', ref).orderBy('at', 'desc').orderBy('id', 'desc').limit(200).execute();
 
 export const profiles = (db: Tx) => db.selectFrom('supply_customer_profiles').selectAll().execute();
