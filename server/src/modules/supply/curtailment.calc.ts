@@ -11,11 +11,7 @@
  * depends only on the units below it and the times at which deeper nodes froze them, and a unit's
  * freeze time is the minimum over the nodes of its path.
  */
-import DecimalJs from 'decimal.js';
 import { Decimal, dec, type DecimalInput } from '@common/decimal';
-
-/** Fractions are rounded down so that no allocation ever exceeds a capacity. */
-const Down = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_DOWN });
 
 export const PRIORITY_CLASSES = ['residential', 'public', 'key', 'other', 'interruptible'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -98,44 +94,67 @@ function bottomUp(nodes: Map<string, CapacityNode>): string[] {
   return [...nodes.keys()].sort((a, b) => depth.get(b)! - depth.get(a)!);
 }
 
-/** Allocate the gas day's supply per DOMAIN.md §5 "Winter supply guarantee" (see module comment). */
+/** m³ decimal (≤ 3 places) → integer litres (0.001 m³) as bigint; quantities stay exact integers inside the allocation. */
+function toMilli(v: Decimal): bigint {
+  return BigInt(v.times(1000).toFixed(0, Decimal.ROUND_DOWN));
+}
+function fromMilli(v: bigint): string {
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  return `${neg ? '-' : ''}${a / 1000n}.${String(a % 1000n).padStart(3, '0')}`;
+}
+interface Frac {
+  n: bigint;
+  d: bigint;
+}
+const FULL: Frac = { n: 1n, d: 1n };
+const lessThan = (a: Frac, b: Frac) => a.n * b.d < b.n * a.d;
+
+/**
+ * Allocate the gas day's supply per DOMAIN.md §5 "Winter supply guarantee" (see module comment).
+ * Exact: quantities are integers of 0.001 m³, served fractions are exact ratios; each unit gets
+ * floor(demand × t) to 0.001 m³, so no capacity is ever exceeded.
+ */
 export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Allocation {
   const nodes = new Map(capacityNodes.map((n) => [n.id, n]));
   const order = bottomUp(nodes);
-  const rem = new Map<string, Decimal | null>();
+  const rem = new Map<string, bigint | null>();
   for (const n of capacityNodes) {
     if (n.capacity === null || n.capacity === undefined) rem.set(n.id, null);
     else {
       const c = dec(n.capacity);
       if (c.isNeg()) throw new AllocationInputError('NEGATIVE_CAPACITY', n.id);
-      rem.set(n.id, c);
+      rem.set(n.id, toMilli(c));
     }
   }
-  const allocated = new Map<string, Decimal>(capacityNodes.map((n) => [n.id, ZERO]));
+  const allocated = new Map<string, bigint>(capacityNodes.map((n) => [n.id, 0n]));
   const fullFor = new Map<string, PriorityClass[]>();
   const results: UnitResult[] = new Array(units.length);
   const demands = units.map((u) => {
     const d = dec(u.demand);
     if (d.isNeg()) throw new AllocationInputError('NEGATIVE_DEMAND', u.key);
     if (!nodes.has(u.node)) throw new AllocationInputError('UNKNOWN_NODE', u.node);
-    return d;
+    return toMilli(d);
   });
+  const parentOf = new Map(capacityNodes.map((n) => [n.id, n.parent]));
   const byNode = new Map<string, number[]>();
 
   for (const cls of PRIORITY_CLASSES) {
     const idx: number[] = [];
     units.forEach((u, i) => {
       if (u.class !== cls) return;
-      if (demands[i].isZero()) results[i] = { key: u.key, class: cls, demand: demands[i].toFixed(3), allowed: '0.000', fraction: '1.000000', bindingNode: null, reason: 'no_demand' };
+      if (demands[i] === 0n) results[i] = { key: u.key, class: cls, demand: fromMilli(0n), allowed: '0.000', fraction: '1.000000', bindingNode: null, reason: 'no_demand' };
       else idx.push(i);
     });
     if (!idx.length) continue;
-    const f = new Map<number, Decimal>(idx.map((i) => [i, ONE]));
-    // the exact ratio behind a freeze time (numerator, denominator), so that d × t is exact before rounding
-    const ratio = new Map<number, [Decimal, Decimal]>();
+    const f = new Map<number, Frac>();
+    const alloc = new Map<number, bigint>();
+    for (const i of idx) {
+      f.set(i, FULL);
+      alloc.set(i, demands[i]);
+    }
     const bind = new Map<number, string>();
     const startRem = new Map(rem);
-    // subtree unit lists, built bottom-up
     byNode.clear();
     for (const i of idx) {
       const list = byNode.get(units[i].node);
@@ -145,7 +164,7 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
     for (const id of order) {
       const list = byNode.get(id);
       if (!list) continue;
-      const parent = nodes.get(id)!.parent;
+      const parent = parentOf.get(id)!;
       if (parent !== null) {
         const pl = byNode.get(parent);
         if (pl) for (const i of list) pl.push(i);
@@ -153,39 +172,33 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
       }
       const cap = rem.get(id);
       if (cap === null || cap === undefined) continue;
-      // consumption at the current freeze times: Σ d·f
-      let load = ZERO;
-      for (const i of list) load = load.plus(demands[i].times(f.get(i)!));
-      if (load.lte(cap)) continue;
-      // saturation time T: Σ d·min(f, T) = cap
-      const sorted = [...list].sort((a, b) => f.get(a)!.comparedTo(f.get(b)!));
-      let frozen = ZERO;
-      let active = ZERO;
-      for (const i of sorted) active = active.plus(demands[i]);
-      let T = ZERO;
-      let exact: [Decimal, Decimal] | null = null;
+      let load = 0n;
+      for (const i of list) load += alloc.get(i)!;
+      if (load <= cap) continue;
+      // saturation ratio T = (cap − what units frozen below T take) ÷ (demand of the others)
+      const sorted = [...list].sort((a, b) => {
+        const x = f.get(a)!;
+        const y = f.get(b)!;
+        return lessThan(x, y) ? -1 : lessThan(y, x) ? 1 : 0;
+      });
+      let frozen = 0n;
+      let active = 0n;
+      for (const i of sorted) active += demands[i];
+      let T: Frac = { n: 0n, d: 1n };
       for (const i of sorted) {
-        const cand = new Down(cap.minus(frozen)).div(active);
-        const fi = f.get(i)!;
-        if (cand.lte(fi)) {
-          T = new Decimal(cand);
-          exact = [cap.minus(frozen), active];
+        const cand: Frac = { n: cap - frozen, d: active };
+        if (!lessThan(f.get(i)!, cand)) {
+          T = cand.n < 0n ? { n: 0n, d: 1n } : cand;
           break;
         }
-        frozen = frozen.plus(demands[i].times(fi));
-        active = active.minus(demands[i]);
-        T = fi;
-      }
-      if (T.isNeg()) {
-        T = ZERO;
-        exact = null;
+        frozen += alloc.get(i)!;
+        active -= demands[i];
       }
       for (const i of list) {
-        if (f.get(i)!.gt(T)) {
+        if (lessThan(T, f.get(i)!)) {
           f.set(i, T);
+          alloc.set(i, (demands[i] * T.n) / T.d);
           bind.set(i, id);
-          if (exact) ratio.set(i, exact);
-          else ratio.delete(i);
         }
       }
     }
@@ -193,31 +206,28 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
     for (const i of idx) {
       const u = units[i];
       const t = f.get(i)!;
-      const r = ratio.get(i);
-      const allowed = t.gte(ONE) ? demands[i] : r ? Decimal.min(demands[i], floor3(new Decimal(new Down(demands[i].times(r[0])).div(r[1])))) : floor3(demands[i].times(t));
+      const allowed = alloc.get(i)!;
       const b = bind.get(i) ?? null;
       if (b) saturated.add(b);
       const startCap = b ? startRem.get(b) : null;
-      const reason: UnitReason = !b ? 'full' : startCap && startCap.isZero() ? 'higher_priority' : 'capacity';
-      results[i] = { key: u.key, class: cls, demand: demands[i].toFixed(3), allowed: allowed.toFixed(3), fraction: t.toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed(6), bindingNode: b, reason };
-      // what this unit takes through every node of its path
-      let cur: string | null = u.node;
-      while (cur !== null) {
-        allocated.set(cur, allocated.get(cur)!.plus(allowed));
+      const reason: UnitReason = !b ? 'full' : startCap === 0n ? 'higher_priority' : 'capacity';
+      const micro = (t.n * 1_000_000n) / t.d;
+      results[i] = { key: u.key, class: cls, demand: fromMilli(demands[i]), allowed: fromMilli(allowed), fraction: `${micro / 1_000_000n}.${String(micro % 1_000_000n).padStart(6, '0')}`, bindingNode: b, reason };
+      for (let cur: string | null = u.node; cur !== null; cur = parentOf.get(cur)!) {
+        allocated.set(cur, allocated.get(cur)! + allowed);
         const r = rem.get(cur);
-        if (r !== null && r !== undefined) rem.set(cur, r.minus(allowed));
-        cur = nodes.get(cur)!.parent;
+        if (r !== null && r !== undefined) rem.set(cur, r - allowed);
       }
     }
     // a node that froze units of this class is full for the classes below (never served through it)
     for (const id of saturated) {
-      rem.set(id, ZERO);
-      if (!startRem.get(id)?.isZero()) fullFor.set(id, [...(fullFor.get(id) ?? []), cls]);
+      if (startRem.get(id) !== 0n) fullFor.set(id, [...(fullFor.get(id) ?? []), cls]);
+      rem.set(id, 0n);
     }
   }
   return {
     units: results,
-    nodes: capacityNodes.map((n) => ({ id: n.id, capacity: n.capacity === null || n.capacity === undefined ? null : dec(n.capacity).toFixed(3), allocated: allocated.get(n.id)!.toFixed(3), fullFor: fullFor.get(n.id) ?? [] })),
+    nodes: capacityNodes.map((n) => ({ id: n.id, capacity: n.capacity === null || n.capacity === undefined ? null : dec(n.capacity).toFixed(3), allocated: fromMilli(allocated.get(n.id)!), fullFor: fullFor.get(n.id) ?? [] })),
   };
 }
 
