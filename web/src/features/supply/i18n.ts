@@ -14,7 +14,9 @@ addTranslations(
     planStatus: { proposed: '待审批', approved: '已审批' },
     reason: { full: '全额满足', capacity: '受节点能力限制（同级同比例压减）', higher_priority: '节点能力已全部用于更高优先级', no_demand: '无需求' },
     src: { nomination: '日指定', contract: '合同日量', average: '近 7 日均量', none: '无数据' },
+    s: { demand: '需求', allowed: '允许', cut: '压减' },
     f: {
+      customer: '客户',
       search: '搜索节点或客户', node: '节点', code: '编号', kind: '类型', capacity: '日能力（m³）', linkCapacity: '进线能力（m³）', upstream: '上游', note: '说明', reason: '修改原因', below: '下游客户', belowNodes: '下游节点', households: '居民户数', share: '居民占比', cls: '优先级', overrideCls: '优先级（人工指定）',
       graph: '网络图', tree: '缩进树', history: '修改记录', at: '时间', by: '操作人', before: '修改前', after: '修改后', problems: '网络问题', unreachable: '无气源路径的节点', cycle: '环路',
       title: '事件标题', evKind: '事件类型', occurredAt: '发生时间', description: '事件描述', nodes: '受影响节点', region: '受影响区域', status: '状态', customers: '受影响客户', checked: '已核查', via: '影响来源', managers: '客户经理', contacts: '联系人', contacted: '已联系', siteChecked: '已现场检查', supplyStatus: '供气状态', demandChange: '需求变化（m³）', notes: '备注',
@@ -34,7 +36,9 @@ addTranslations(
     planStatus: { proposed: 'Proposed', approved: 'Approved' },
     reason: { full: 'Met in full', capacity: 'Limited by a node (same fraction within its class)', higher_priority: 'Node full with higher classes', no_demand: 'No demand' },
     src: { nomination: 'Nomination', contract: 'Contracted daily', average: '7-day average', none: 'No data' },
+    s: { demand: 'Demand', allowed: 'Allowed', cut: 'Cut' },
     f: {
+      customer: 'Customer',
       search: 'Search a node or customer', node: 'Node', code: 'Code', kind: 'Kind', capacity: 'Daily capacity (m³)', linkCapacity: 'Inflow capacity (m³)', upstream: 'Upstream', note: 'Note', reason: 'Reason', below: 'Customers below', belowNodes: 'Nodes below', households: 'Households', share: 'Residential share', cls: 'Class', overrideCls: 'Class (override)',
       graph: 'Graph', tree: 'Indented tree', history: 'Edit history', at: 'Time', by: 'By', before: 'Before', after: 'After', problems: 'Network problems', unreachable: 'Nodes without a path to a source', cycle: 'Cycle',
       title: 'Title', evKind: 'Kind', occurredAt: 'Occurred', description: 'Description', nodes: 'Affected nodes', region: 'Affected region', status: 'Status', customers: 'Affected customers', checked: 'Checked', via: 'Affected via', managers: 'Managers', contacts: 'Contacts', contacted: 'Contacted', siteChecked: 'Site checked', supplyStatus: 'Supply status', demandChange: 'Demand change (m³)', notes: 'Notes',

@@ -90,7 +90,7 @@ export default function EventPage() {
           pagination={{ pageSize: 20, showTotal: (n) => tc('fields.total', { count: n }) }}
           columns={[
             { title: t('f.code'), dataIndex: 'code', width: 100 },
-            { title: t('f.node'), dataIndex: 'name', width: 200 },
+            { title: t('f.customer'), dataIndex: 'name', width: 200 },
             { title: t('f.region'), key: 'r', render: (_, r) => `${r.city ?? ''}${r.county ?? ''}` },
             { title: t('f.via'), dataIndex: 'viaNodes', render: (v: string[]) => v.join('、') },
             { title: t('f.households'), dataIndex: 'households', align: 'right', render: (v) => formatNumber(v) },

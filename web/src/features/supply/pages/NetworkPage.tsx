@@ -58,7 +58,7 @@ function NodeDrawer({ node, nodes, onClose }: { node: NetNode | null; nodes: Map
             pagination={{ pageSize: 10, showTotal: (n) => tc('fields.total', { count: n }) }}
             columns={[
               { title: t('f.code'), dataIndex: 'code' },
-              { title: t('f.node'), dataIndex: 'name' },
+              { title: t('f.customer'), dataIndex: 'name' },
               { title: t('f.cls'), key: 'c', render: (_, r) => <ClassTag cls={r.customer!.priorityClass} /> },
               { title: t('f.households'), key: 'h', align: 'right', render: (_, r) => formatNumber(r.customer!.households) },
             ]}

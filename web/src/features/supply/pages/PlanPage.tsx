@@ -112,9 +112,9 @@ export default function PlanPage() {
     >
       {d.stale && <Alert type="warning" showIcon message={t('msg.stale')} style={{ marginBottom: 12 }} data-testid="plan-stale" />}
       <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col span={6}><Card size="small"><Statistic title={`${t('f.demand')} / ${tc('units.wan')}`} value={formatWanfang(p.demandM3)} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title={`${t('f.allowed')} / ${tc('units.wan')}`} value={formatWanfang(p.allowedM3)} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title={`${t('f.cut')} / ${tc('units.wan')}`} value={formatWanfang(String(Number(p.demandM3) - Number(p.allowedM3)))} /></Card></Col>
+        <Col span={6}><Card size="small"><Statistic title={`${t('s.demand')}（${tc('units.wan')}）`} value={formatWanfang(p.demandM3)} /></Card></Col>
+        <Col span={6}><Card size="small"><Statistic title={`${t('s.allowed')}（${tc('units.wan')}）`} value={formatWanfang(p.allowedM3)} /></Card></Col>
+        <Col span={6}><Card size="small"><Statistic title={`${t('s.cut')}（${tc('units.wan')}）`} value={formatWanfang(String(Number(p.demandM3) - Number(p.allowedM3)))} /></Card></Col>
         <Col span={6}><Card size="small"><Statistic title={t('f.customerCount')} value={`${cutCustomers} / ${p.customers}`} /></Card></Col>
       </Row>
       <Card size="small">
