@@ -78,7 +78,7 @@ describe.skipIf(!avail.run)('supply security (供气网络, 应急, 冬季保供
     await page.request.put('/api/auth/lang', { data: { lang: 'en' } });
     await page.goto('/supply/network');
     await page.locator('canvas').first().waitFor();
-    await page.getByText('Supply network').first().waitFor();
+    await page.getByRole('heading', { name: 'Supply network' }).waitFor();
     await screenshot(page, 'supply-network-en');
     await page.goto('/supply/emergencies');
     await page.getByTestId('events-table').locator('tbody tr.ant-table-row').first().waitFor();
