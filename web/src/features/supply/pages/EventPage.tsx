@@ -86,19 +86,19 @@ export default function EventPage() {
           rowKey="customerId"
           data-testid="affected-table"
           dataSource={d.customers}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1700 }}
           pagination={{ pageSize: 20, showTotal: (n) => tc('fields.total', { count: n }) }}
           columns={[
             { title: t('f.code'), dataIndex: 'code', width: 100 },
             { title: t('f.customer'), dataIndex: 'name', width: 200 },
-            { title: t('f.region'), key: 'r', render: (_, r) => `${r.city ?? ''}${r.county ?? ''}` },
+            { title: t('f.region'), key: 'r', width: 140, render: (_, r) => `${r.city ?? ''}${r.county ?? ''}` },
             { title: t('f.via'), dataIndex: 'viaNodes', render: (v: string[]) => v.join('、') },
-            { title: t('f.households'), dataIndex: 'households', align: 'right', render: (v) => formatNumber(v) },
-            { title: t('f.managers'), dataIndex: 'managers', render: (v: Affected['managers']) => v.map((m) => `${m.name} ${m.phone ?? ''}`).join('；') || '—' },
-            { title: t('f.contacts'), dataIndex: 'contacts', render: (v: Affected['contacts']) => v.slice(0, 2).map((c) => `${c.name} ${c.mobile ?? c.landline ?? ''}`).join('；') || '—' },
+            { title: t('f.households'), dataIndex: 'households', align: 'right', width: 100, render: (v) => formatNumber(v) },
+            { title: t('f.managers'), dataIndex: 'managers', width: 200, render: (v: Affected['managers']) => v.map((m) => `${m.name} ${m.phone ?? ''}`).join('；') || '—' },
+            { title: t('f.contacts'), dataIndex: 'contacts', width: 220, render: (v: Affected['contacts']) => v.slice(0, 2).map((c) => `${c.name} ${c.mobile ?? c.landline ?? ''}`).join('；') || '—' },
             { title: t('f.contacted'), dataIndex: 'contacted', render: (v) => (v ? '✓' : '—') },
             { title: t('f.siteChecked'), dataIndex: 'siteChecked', render: (v) => (v ? '✓' : '—') },
-            { title: t('f.supplyStatus'), dataIndex: 'supplyStatus', render: (s) => <SupplyStatusTag status={s} /> },
+            { title: t('f.supplyStatus'), dataIndex: 'supplyStatus', width: 110, render: (s) => <SupplyStatusTag status={s} /> },
             { title: t('f.demandChange'), dataIndex: 'demandChangeM3', align: 'right', render: (v) => formatNumber(v, 3) },
             { title: t('f.notes'), dataIndex: 'notes', ellipsis: true },
             ...(open ? [{ title: tc('fields.actions'), key: 'a', fixed: 'right' as const, render: (_: unknown, r: Affected) => <Button size="small" data-testid={`check-${r.customerId}`} onClick={() => setChecking(r)}>{t('a.check')}</Button> }] : []),
