@@ -175,24 +175,33 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
       let load = 0n;
       for (const i of list) load += alloc.get(i)!;
       if (load <= cap) continue;
-      // saturation ratio T = (cap − what units frozen below T take) ÷ (demand of the others)
-      const sorted = [...list].sort((a, b) => {
-        const x = f.get(a)!;
-        const y = f.get(b)!;
-        return lessThan(x, y) ? -1 : lessThan(y, x) ? 1 : 0;
+      // saturation ratio T = (cap − what units frozen below T take) ÷ (demand of the others);
+      // units frozen by the same node share one ratio object, so the scan runs over the distinct ratios
+      const groups = new Map<Frac, { demand: bigint; alloc: bigint }>();
+      for (const i of list) {
+        const g = groups.get(f.get(i)!);
+        if (g) {
+          g.demand += demands[i];
+          g.alloc += alloc.get(i)!;
+        } else groups.set(f.get(i)!, { demand: demands[i], alloc: alloc.get(i)! });
+      }
+      const sorted = [...groups.keys()].sort((x, y) => {
+        const c = x.n * y.d - y.n * x.d;
+        return c < 0n ? -1 : c > 0n ? 1 : 0;
       });
       let frozen = 0n;
       let active = 0n;
-      for (const i of sorted) active += demands[i];
+      for (const g of groups.values()) active += g.demand;
       let T: Frac = { n: 0n, d: 1n };
-      for (const i of sorted) {
+      for (const fr of sorted) {
         const cand: Frac = { n: cap - frozen, d: active };
-        if (!lessThan(f.get(i)!, cand)) {
+        if (!lessThan(fr, cand)) {
           T = cand.n < 0n ? { n: 0n, d: 1n } : cand;
           break;
         }
-        frozen += alloc.get(i)!;
-        active -= demands[i];
+        const g = groups.get(fr)!;
+        frozen += g.alloc;
+        active -= g.demand;
       }
       for (const i of list) {
         if (lessThan(T, f.get(i)!)) {
