@@ -75,9 +75,9 @@ describe.skipIf(!avail.run)('supply security (供气网络, 应急, 冬季保供
   it('shows the pages in English', async () => {
     const page = await newPage(browser, 'en');
     await signIn(page, 'rev_ps');
-    await page.request.put('/api/auth/lang', { data: { lang: 'en' } });
     await page.goto('/supply/network');
     await page.locator('canvas').first().waitFor();
+    await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Supply network' }).waitFor();
     await screenshot(page, 'supply-network-en');
     await page.goto('/supply/emergencies');
@@ -91,7 +91,8 @@ describe.skipIf(!avail.run)('supply security (供气网络, 应急, 冬季保供
     await page.getByTestId('plan-lines').locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'supply-plan-en');
     // the language is remembered per user on the server: put it back
-    await page.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('tab', { name: '节点负荷' }).waitFor();
     await page.context().close();
   });
 });
