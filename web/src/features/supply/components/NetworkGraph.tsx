@@ -37,10 +37,11 @@ export function NetworkGraph({ nodes, selected, highlight, onSelect, height = 64
   const option = useMemo(() => {
     const { order } = layout(nodes);
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    const rowOf = new Map<string, number>();
-    // customers stack in their own column; other nodes by depth-first order
-    let row = 0;
-    for (const o of order) rowOf.set(o.id, row++);
+    // each depth is a column spread over the full height, in depth-first order so children sit near their parents
+    const columns = new Map<number, string[]>();
+    for (const o of order) columns.set(o.depth, [...(columns.get(o.depth) ?? []), o.id]);
+    const yOf = new Map<string, number>();
+    for (const ids of columns.values()) ids.forEach((id, i) => yOf.set(id, ((i + 0.5) / ids.length) * 1000));
     const data = order.map((o) => {
       const n = byId.get(o.id)!;
       const color = n.customer ? CLASS_COLORS[n.customer.priorityClass] : (KIND_COLORS[n.kind] ?? '#999');
@@ -48,8 +49,8 @@ export function NetworkGraph({ nodes, selected, highlight, onSelect, height = 64
       return {
         id: n.id,
         name: n.name,
-        x: o.depth * 260,
-        y: rowOf.get(n.id)! * 18,
+        x: o.depth * 300,
+        y: yOf.get(n.id)!,
         symbolSize: n.customer ? 9 : n.kind === 'gas_field' ? 22 : n.kind === 'delivery_point' ? 7 : 14,
         itemStyle: { color, opacity: lit ? 1 : 0.15, borderColor: n.id === selected ? '#000' : undefined, borderWidth: n.id === selected ? 2 : 0 },
         label: { show: !n.customer && n.kind !== 'delivery_point', position: 'top' as const, fontSize: 10, opacity: lit ? 1 : 0.2 },

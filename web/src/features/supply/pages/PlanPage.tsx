@@ -100,7 +100,7 @@ export default function PlanPage() {
   return (
     <PageContainer
       title={<span data-testid="plan-title">{p.name}</span>}
-      subTitle={<>{p.fromDay === p.toDay ? p.fromDay : `${p.fromDay} ~ ${p.toDay}`} · <Tag data-testid="plan-status" color={proposed ? 'gold' : 'green'}>{t(`planStatus.${p.status}`)}</Tag>{p.approvedBy && `${t('f.approvedBy')}：${p.approvedBy} ${formatDateTime(p.approvedAt)}`}</>}
+      subTitle={<>{p.fromDay === p.toDay ? p.fromDay : `${p.fromDay} ~ ${p.toDay}`} · <Tag data-testid="plan-status" color={proposed ? 'gold' : 'green'}>{t(`planStatus.${p.status}`)}</Tag>{p.approvedBy && `${t('f.approvedBy')} ${p.approvedBy} · ${formatDateTime(p.approvedAt)}`}</>}
       extra={
         <>
           <Button onClick={() => void api.download(`/api/supply/plans/${id}/export.xlsx`)}>{t('a.export')}</Button>
