@@ -12,6 +12,7 @@ import { accountsModule } from './accounts';
 import { meteringModule } from './metering';
 import { customersModule } from './customers';
 import { noticesModule } from './notices';
+import { supplyModule } from './supply';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -23,6 +24,7 @@ export const modules: QikeModule[] = [
   meteringModule,
   customersModule,
   noticesModule,
+  supplyModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

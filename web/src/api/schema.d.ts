@@ -5036,4 +5036,548 @@ export interface paths {
       response: unknown;
     };
   };
+  "/api/supply/network": {
+    get: {
+      request: {};
+      response: {
+        nodes: ({
+          id: string;
+          kind: string;
+          code: string;
+          name: string;
+          region: string | null;
+          parents: string[];
+          capacityM3: string | null;
+          linkCapacityM3: string | null;
+          note: string | null;
+          customer: {
+            id: number;
+            type: string;
+            status: string;
+            priorityClass: string;
+            classOverride: string | null;
+            residentialShare: string | null;
+            households: number | null;
+            city: string | null;
+            county: string | null;
+          } | null;
+        })[];
+        problems: {
+          unreachable: string[];
+          cycle: string[] | null;
+        };
+      };
+    };
+  };
+  "/api/supply/network/export.xlsx": {
+    get: {
+      request: {};
+      response: unknown;
+    };
+  };
+  "/api/supply/nodes/{ref}/downstream": {
+    get: {
+      request: {
+        path: {
+          ref: string;
+        };
+      };
+      response: {
+        nodes: string[];
+        customers: number[];
+      };
+    };
+  };
+  "/api/supply/nodes/{ref}": {
+    patch: {
+      request: {
+        path: {
+          ref: string;
+        };
+        body: {
+          capacityM3?: string | number | null;
+          linkCapacityM3?: string | number | null;
+          upstreamRef?: string | null;
+          note?: string | null;
+          reason: string;
+        };
+      };
+      response: {
+        ref: string;
+        capacityM3: string | null;
+        linkCapacityM3: string | null;
+        upstreamRef: string | null;
+        note: string | null;
+      };
+    };
+  };
+  "/api/supply/nodes/{ref}/history": {
+    get: {
+      request: {
+        path: {
+          ref: string;
+        };
+      };
+      response: {
+        items: {
+          id: number;
+          at: string;
+          actorName: string | null;
+          reason: string;
+          before: unknown;
+          after: unknown;
+        }[];
+      };
+    };
+  };
+  "/api/supply/customers/{id}/profile": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          priorityClass?: "public" | "key" | "other" | "interruptible" | null;
+          households?: number | null;
+          note?: string | null;
+        };
+      };
+      response: {
+        priorityClass: string | null;
+        households: number | null;
+      };
+    };
+  };
+  "/api/supply/emergencies": {
+    get: {
+      request: {
+        query?: {
+          kind?: "earthquake" | "pipeline_failure" | "source_failure" | "other";
+          status?: "open" | "closed";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          kind: string;
+          occurredAt: string;
+          title: string;
+          description: string;
+          nodes: {
+            ref: string;
+            name: string;
+          }[];
+          region: string | null;
+          status: string;
+          customers: number;
+          checked: number;
+          createdAt: string;
+          closedAt: string | null;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          kind: "earthquake" | "pipeline_failure" | "source_failure" | "other";
+          occurredAt: string;
+          title: string;
+          description?: string;
+          nodeRefs?: string[];
+          region?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customers: number;
+      };
+    };
+  };
+  "/api/supply/emergencies/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        event: {
+          id: number;
+          kind: string;
+          occurredAt: string;
+          title: string;
+          description: string;
+          nodes: {
+            ref: string;
+            name: string;
+          }[];
+          region: string | null;
+          status: string;
+          customers: number;
+          checked: number;
+          createdAt: string;
+          closedAt: string | null;
+        };
+        customers: {
+          customerId: number;
+          code: string;
+          name: string;
+          type: string;
+          city: string | null;
+          county: string | null;
+          viaNodes: string[];
+          households: number | null;
+          managers: {
+            kind: string;
+            name: string;
+            phone: string | null;
+          }[];
+          contacts: {
+            name: string;
+            role: string;
+            mobile: string | null;
+            landline: string | null;
+          }[];
+          contacted: boolean;
+          siteChecked: boolean;
+          supplyStatus: string;
+          demandChangeM3: string | null;
+          notes: string | null;
+          updatedAt: string | null;
+          updatedBy: string | null;
+        }[];
+        log: {
+          id: number;
+          at: string;
+          kind: string;
+          customerId: number | null;
+          text: string;
+          actorName: string | null;
+        }[];
+        totals: {
+          customers: number;
+          households: number;
+          contacted: number;
+          siteChecked: number;
+        };
+      };
+    };
+  };
+  "/api/supply/emergencies/{id}/customers/{customerId}": {
+    patch: {
+      request: {
+        path: {
+          id: number;
+          customerId: number;
+        };
+        body?: {
+          contacted?: boolean;
+          siteChecked?: boolean;
+          supplyStatus?: "unknown" | "normal" | "reduced" | "interrupted" | "restored";
+          demandChangeM3?: string | number | null;
+          notes?: string | null;
+        };
+      };
+      response: {
+        ok: boolean;
+      };
+    };
+  };
+  "/api/supply/emergencies/{id}/coordination": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          text: string;
+          at?: string;
+        };
+      };
+      response: {
+        ok: boolean;
+      };
+    };
+  };
+  "/api/supply/emergencies/{id}/close": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        ok: boolean;
+      };
+    };
+  };
+  "/api/supply/emergencies/{id}/notices": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          title?: string;
+          body?: string;
+          receiptDueOn?: string;
+        };
+      };
+      response: {
+        noticeId: number;
+        recipients: number;
+      };
+    };
+  };
+  "/api/supply/emergencies/{id}/report.xlsx": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/supply/emergencies/{id}/report.pdf": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/supply/plans": {
+    get: {
+      request: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          name: string;
+          fromDay: string;
+          toDay: string;
+          status: string;
+          customers: number;
+          demandM3: string;
+          allowedM3: string;
+          computedAt: string;
+          approvedAt: string | null;
+          approvedBy: string | null;
+          noticedAt: string | null;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          name: string;
+          fromDay: string;
+          toDay: string;
+          availability?: {
+            nodeRef: string;
+            availableM3?: string | number;
+            shortagePct?: string | number;
+          }[];
+        };
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/supply/plans/preview": {
+    post: {
+      request: {
+        body: {
+          fromDay: string;
+          toDay: string;
+          availability?: {
+            nodeRef: string;
+            availableM3?: string | number;
+            shortagePct?: string | number;
+          }[];
+        };
+      };
+      response: {
+        lines: ({
+          customerId: number;
+          code: string;
+          name: string;
+          type: string;
+          gasDay: string;
+          class: "residential" | "public" | "key" | "other" | "interruptible";
+          demandM3: string;
+          demandSource: string;
+          residentialDemandM3: string;
+          computedAllowedM3: string;
+          allowedM3: string;
+          cutM3: string;
+          cutPct: string | null;
+          reason: string;
+          bindingNode: {
+            ref: string;
+            name: string;
+          } | null;
+          adjustReason: string | null;
+          actualM3: string | null;
+          overTaken: boolean;
+        })[];
+        nodes: {
+          ref: string;
+          name: string;
+          kind: string;
+          capacityM3: string | null;
+          allocatedM3: string;
+          fullFor: string[];
+        }[];
+      };
+    };
+  };
+  "/api/supply/plans/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          day?: string;
+        };
+      };
+      response: {
+        plan: {
+          id: number;
+          name: string;
+          fromDay: string;
+          toDay: string;
+          status: string;
+          customers: number;
+          demandM3: string;
+          allowedM3: string;
+          computedAt: string;
+          approvedAt: string | null;
+          approvedBy: string | null;
+          noticedAt: string | null;
+          availability: {
+            nodeRef: string;
+            name: string;
+            availableM3?: string;
+            shortagePct?: string;
+          }[];
+        };
+        lines: ({
+          customerId: number;
+          code: string;
+          name: string;
+          type: string;
+          gasDay: string;
+          class: "residential" | "public" | "key" | "other" | "interruptible";
+          demandM3: string;
+          demandSource: string;
+          residentialDemandM3: string;
+          computedAllowedM3: string;
+          allowedM3: string;
+          cutM3: string;
+          cutPct: string | null;
+          reason: string;
+          bindingNode: {
+            ref: string;
+            name: string;
+          } | null;
+          adjustReason: string | null;
+          actualM3: string | null;
+          overTaken: boolean;
+        })[];
+        nodes: {
+          ref: string;
+          name: string;
+          kind: string;
+          capacityM3: string | null;
+          allocatedM3: string;
+          fullFor: string[];
+        }[];
+        stale: boolean;
+      };
+    };
+  };
+  "/api/supply/plans/{id}/recompute": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/supply/plans/{id}/adjust": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          customerId: number;
+          gasDay: string;
+          allowedM3: string | number;
+          reason: string;
+        };
+      };
+      response: {
+        ok: boolean;
+      };
+    };
+  };
+  "/api/supply/plans/{id}/approve": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/supply/plans/{id}/notices": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          title?: string;
+          body?: string;
+          receiptDueOn?: string;
+        };
+      };
+      response: {
+        noticeId: number;
+        recipients: number;
+      };
+    };
+  };
+  "/api/supply/plans/{id}/export.xlsx": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
 }

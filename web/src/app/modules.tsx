@@ -10,6 +10,7 @@ import { customersWebModule } from '../features/customers';
 import { meteringWebModule } from '../features/metering';
 import { accountsWebModule } from '../features/accounts';
 import { noticesWebModule } from '../features/notices';
+import { supplyWebModule } from '../features/supply';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -19,5 +20,6 @@ export const webModules: WebModule[] = [
   meteringWebModule,
   accountsWebModule,
   noticesWebModule,
+  supplyWebModule,
   // web modules: add new feature modules above this line
 ];

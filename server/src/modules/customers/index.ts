@@ -26,3 +26,5 @@ export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
 /** Reads for the notices module (告知函/回执). */
 export { noticeCustomerIds, noticeAddressees, sniffFileType, SNIFFED_MIME, type NoticeCustomerFilter, type NoticeAddressee } from './published-notices';
+/** For the supply module: the network and customers in one read each, and the scope filter. */
+export { networkSnapshot, visibleCustomerIds, type NetworkSource, type NetworkDeliveryPoint, type NetworkCustomer } from './published-supply';

@@ -22,3 +22,5 @@ export const interactionsModule: QikeModule = {
 
 export { issueTimes } from './interactions.calc';
 export { contactCounts, customerIssueFigures, type CustomerIssueFigures } from './public';
+/** For the supply module's emergencies: customers' contacts with phone numbers. */
+export { contactsOfCustomers, type CustomerContactLite } from './published-supply';
