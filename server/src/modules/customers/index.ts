@@ -24,3 +24,4 @@ export const customersModule: QikeModule = {
 export { listManagers } from './managers.service';
 export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
+export { customerBriefs, customersByExchangeStatus, setExchangeStatus, type CustomerBrief } from './published-trading';
