@@ -45,16 +45,19 @@ export const PERMISSIONS = [
   'procedures:approve_stop', // 保民用: stopping a residential city-gas customer
   'procedures:execute', // operation area confirms execution
   'jobs:run',
+  'trading:read',
+  'trading:write', // place bids on a customer's behalf, membership follow-ups, simulation feedback
+  'trading:organise', // create, close, clear sessions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read'];
+const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'trading:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage'],
-  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write'],
-  part_time_manager: [...READ_ALL, 'customers:write'],
+  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'trading:write', 'trading:organise'],
+  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'trading:write'],
+  part_time_manager: [...READ_ALL, 'customers:write', 'trading:write'],
   finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run'],
   reviewer: [...READ_ALL, 'customers:all'],
   operation_area: [...READ_ALL, 'customers:all', 'procedures:execute', 'metering:write'],

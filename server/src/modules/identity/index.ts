@@ -3,3 +3,4 @@ import { identityRoutes } from './identity.routes';
 export { ensureFirstAdmin, createUser } from './identity.service';
 
 export const identityModule: QikeModule = { name: 'identity', routes: identityRoutes };
+export { userNames, usersWithRoles } from './published-names';
