@@ -5,12 +5,14 @@
 import type { QikeModule } from '../../platform/module';
 import './trading.tables';
 import { tradingRoutes } from './trading.routes';
+import { membershipRoutes } from './membership.routes';
 import { onlineTrades } from './results.service';
 
 export const tradingModule: QikeModule = {
   name: 'trading',
   routes(app, ctx) {
     tradingRoutes(app, ctx);
+    membershipRoutes(app, ctx);
   },
   provides: { onlineTrades },
 };
