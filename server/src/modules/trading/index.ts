@@ -7,6 +7,7 @@ import './trading.tables';
 import { tradingRoutes } from './trading.routes';
 import { membershipRoutes } from './membership.routes';
 import { onlineTrades } from './results.service';
+import { tradingDemo } from './trading.demo';
 
 export const tradingModule: QikeModule = {
   name: 'trading',
@@ -14,6 +15,7 @@ export const tradingModule: QikeModule = {
     tradingRoutes(app, ctx);
     membershipRoutes(app, ctx);
   },
+  demo: tradingDemo,
   provides: { onlineTrades },
 };
 
