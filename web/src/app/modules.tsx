@@ -9,6 +9,7 @@ import { proceduresWebModule } from '../features/procedures';
 import { customersWebModule } from '../features/customers';
 import { meteringWebModule } from '../features/metering';
 import { accountsWebModule } from '../features/accounts';
+import { tradingWebModule } from '../features/trading';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -17,5 +18,6 @@ export const webModules: WebModule[] = [
   customersWebModule,
   meteringWebModule,
   accountsWebModule,
+  tradingWebModule,
   // web modules: add new feature modules above this line
 ];
