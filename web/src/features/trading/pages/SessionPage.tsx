@@ -173,7 +173,7 @@ function BidForm({ s }: { s: Session }) {
 function BidsTable({ bids, s }: { bids: Bid[]; s: Session }) {
   const { t } = useTranslation(NS);
   return (
-    <Section title={t('f.bids')}>
+    <Section title={t('bidList')}>
       <Table<Bid>
         rowKey="id"
         size="small"
@@ -233,7 +233,7 @@ function ResultPanel({ r }: { r: Result }) {
         <Typography.Text type="secondary">{t('chart.stack')}</Typography.Text>
         <Chart option={option} height={280} />
       </Section>
-      <Section title={t('f.bids')}>
+      <Section title={t('bidList')}>
         <Table<Bid>
           rowKey="id"
           size="small"
