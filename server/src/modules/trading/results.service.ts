@@ -118,3 +118,17 @@ export const onlineTrades: OnlineTradesPort = {
     return vwap(rows);
   },
 };
+
+/** A customer's trade results (成交结果) across real sessions, newest first. */
+export async function customerAwards(db: Tx, customerId: number) {
+  const rows = await db
+    .selectFrom('trading_awards as a')
+    .innerJoin('trading_sessions as s', 's.id', 'a.session_id')
+    .select(['a.id', 'a.session_id', 's.title', 's.mode', 's.delivery_month', 's.resource_tag', 'a.quantity', 'a.price', 'a.amount_fen', 'a.buyer_fee_fen', 'a.deposit_applied_fen', 'a.awarded_at'])
+    .where('a.customer_id', '=', customerId)
+    .where('s.kind', '=', 'real')
+    .orderBy('a.awarded_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, sessionId: r.session_id, title: r.title, mode: r.mode, deliveryMonth: r.delivery_month, resourceTag: r.resource_tag, quantity: r.quantity, price: r.price, amountFen: Number(r.amount_fen), buyerFeeFen: Number(r.buyer_fee_fen), depositAppliedFen: Number(r.deposit_applied_fen), awardedAt: new Date(r.awarded_at).toISOString() }));
+}

@@ -124,6 +124,11 @@ describe('bidding session: bad input, clearing, deposits and fees on the ledger'
     ]);
     expect(await port.referencePrice(t.db, '2026-03', 'm3')).toBe('2.4350');
     expect(await port.referencePrice(t.db, '2026-03', 'GJ')).toBeNull();
+
+    // a customer's results, scoped: the manager does not look after customer a
+    const mine = await lead.get(`/api/trading/customers/${c.id}/awards`);
+    expect(mine.body.map((x: any) => [x.sessionId, x.quantity, x.amountFen, x.buyerFeeFen])).toEqual([[id, '100.000', 23_500, 24]]);
+    expect((await manager.get(`/api/trading/customers/${c.id}/awards`)).status).toBe(403);
   });
 
   it('refuses bids before the opening and sessions with bad fields (naming the field), NUL text with 400', async () => {

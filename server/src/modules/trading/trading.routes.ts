@@ -7,7 +7,9 @@ import * as repo from './sessions.repo';
 import { cancelSession, closeNow, createSession, sessionView, sessionViews } from './sessions.service';
 import { placeBid } from './bids.service';
 import { clearSession } from './clearing.service';
-import { liveCounters, sessionResult } from './results.service';
+import { customerAwards, liveCounters, sessionResult } from './results.service';
+import { assertCustomerAccess } from '../../platform/auth/scope';
+import { z } from 'zod';
 import { AppError } from '../../platform/http/errors';
 
 export function tradingRoutes(app: Api, ctx: AppContext) {
@@ -43,6 +45,12 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
   });
 
   app.get('/api/trading/sessions/:id/result', { config: read, schema: { tags, summary: '报价与成交结果（密封期间不显示他人报价价格）', params: s.SessionIdParam, response: { 200: s.ResultView } } }, async (req) => sessionResult(ctx.db, req.params.id, userOf(req)));
+
+  const CustomerAward = z.object({ id: z.number(), sessionId: z.number(), title: z.string(), mode: z.enum(['listing', 'bidding']), deliveryMonth: z.string(), resourceTag: z.string(), quantity: z.string(), price: z.string(), amountFen: z.number(), buyerFeeFen: z.number(), depositAppliedFen: z.number(), awardedAt: z.string() });
+  app.get('/api/trading/customers/:customerId/awards', { config: read, schema: { tags, summary: '客户成交结果（正式场次）', params: s.CustomerIdParam, response: { 200: z.array(CustomerAward) } } }, async (req) => {
+    await assertCustomerAccess(ctx.db, userOf(req), req.params.customerId);
+    return customerAwards(ctx.db, req.params.customerId);
+  });
 
   app.get('/api/trading/sessions/:id/live', { config: read, schema: { tags, summary: '场次实时计数（剩余时间、报价笔数，不含价格）', params: s.SessionIdParam, response: { 200: s.LiveView } } }, async (req) => liveCounters(ctx.db, req.params.id));
 
