@@ -34,6 +34,7 @@ addTranslations(
     bidList: '报价明细',
     result: '成交结果',
     placeBid: '代客户报价',
+    tab: '线上交易',
   },
   {
     menu: { sessions: 'Online trading', memberships: 'Exchange members', board: 'Competition' },
@@ -65,5 +66,6 @@ addTranslations(
     bidList: 'Bids',
     result: 'Results',
     placeBid: 'Bid on a customer’s behalf',
+    tab: 'Online trades',
   },
 );
