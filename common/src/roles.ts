@@ -51,16 +51,19 @@ export const PERMISSIONS = [
   'supply:read', // supply network, emergencies, curtailment plans (保供)
   'supply:write', // edit capacities, declare and work emergencies, compute and adjust plans
   'supply:approve', // approve a curtailment plan (sales lead)
+  'trading:read',
+  'trading:write', // place bids on a customer's behalf, membership follow-ups, simulation feedback
+  'trading:organise', // create, close, clear sessions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'supply:read'];
+const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'supply:read', 'trading:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'notices:send', 'notices:receipt', 'notices:templates', 'supply:write', 'supply:approve'],
-  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'notices:send', 'notices:receipt', 'supply:write'],
-  part_time_manager: [...READ_ALL, 'customers:write', 'notices:receipt', 'supply:write'],
+  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'notices:send', 'notices:receipt', 'notices:templates', 'supply:write', 'supply:approve', 'trading:write', 'trading:organise'],
+  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'notices:send', 'notices:receipt', 'supply:write', 'trading:write'],
+  part_time_manager: [...READ_ALL, 'customers:write', 'notices:receipt', 'supply:write', 'trading:write'],
   finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run'],
   reviewer: [...READ_ALL, 'customers:all'],
   operation_area: [...READ_ALL, 'customers:all', 'procedures:execute', 'metering:write', 'supply:write'],

@@ -13,6 +13,7 @@ import { meteringModule } from './metering';
 import { customersModule } from './customers';
 import { noticesModule } from './notices';
 import { supplyModule } from './supply';
+import { tradingModule } from './trading';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -25,6 +26,7 @@ export const modules: QikeModule[] = [
   customersModule,
   noticesModule,
   supplyModule,
+  tradingModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

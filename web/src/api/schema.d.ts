@@ -2762,7 +2762,7 @@ export interface paths {
         query?: {
           from?: string;
           to?: string;
-          kind?: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          kind?: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           page?: number;
           pageSize?: number;
         };
@@ -2771,7 +2771,7 @@ export interface paths {
         total: number;
         items: {
           id: number;
-          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           customerId: number;
           businessDate: string;
           period: string;
@@ -2782,7 +2782,7 @@ export interface paths {
           note: string | null;
           reversesId: number | null;
           reversedById: number | null;
-          reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+          reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
           amountFen: number;
           createdBy: string | null;
           createdAt: string;
@@ -2813,7 +2813,7 @@ export interface paths {
         lines: {
           id: number;
           date: string;
-          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           category: "payment" | "charge" | "adjustment" | "refund";
           reference: string | null;
           note: string | null;
@@ -2982,7 +2982,7 @@ export interface paths {
         duplicate: boolean;
         transaction: {
           id: number;
-          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+          kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           customerId: number;
           businessDate: string;
           period: string;
@@ -2993,7 +2993,7 @@ export interface paths {
           note: string | null;
           reversesId: number | null;
           reversedById: number | null;
-          reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+          reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
           amountFen: number;
           createdBy: string | null;
           createdAt: string;
@@ -3023,7 +3023,7 @@ export interface paths {
       };
       response: {
         id: number;
-        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
         customerId: number;
         businessDate: string;
         period: string;
@@ -3034,7 +3034,7 @@ export interface paths {
         note: string | null;
         reversesId: number | null;
         reversedById: number | null;
-        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
         createdBy: string | null;
         createdAt: string;
@@ -3050,7 +3050,7 @@ export interface paths {
       };
       response: {
         id: number;
-        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
         customerId: number;
         businessDate: string;
         period: string;
@@ -3061,7 +3061,7 @@ export interface paths {
         note: string | null;
         reversesId: number | null;
         reversedById: number | null;
-        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
         createdBy: string | null;
         createdAt: string;
@@ -3082,7 +3082,7 @@ export interface paths {
       };
       response: {
         id: number;
-        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal";
+        kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
         customerId: number;
         businessDate: string;
         period: string;
@@ -3093,7 +3093,7 @@ export interface paths {
         note: string | null;
         reversesId: number | null;
         reversedById: number | null;
-        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | null;
+        reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
         createdBy: string | null;
         createdAt: string;
@@ -5578,6 +5578,717 @@ export interface paths {
         };
       };
       response: unknown;
+    };
+  };
+  "/api/trading/sessions": {
+    /** 交易场次列表 */
+    get: {
+      request: {
+        query?: {
+          kind?: "real" | "simulation";
+          mode?: "listing" | "bidding";
+          state?: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+          year?: number;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          kind: "real" | "simulation";
+          mode: "listing" | "bidding";
+          title: string;
+          resourceTag: string;
+          basis: "m3" | "GJ";
+          deliveryMonth: string;
+          deliveryPoint: string;
+          quantity: string;
+          minPerBuyer: string;
+          maxPerBuyer: string;
+          fixedPrice: string | null;
+          floorPrice: string | null;
+          priceStep: string | null;
+          pricing: "pay_as_bid" | "uniform";
+          opensAt: string;
+          closesAt: string;
+          depositRatio: string;
+          feeRate: string;
+          status: "open" | "cleared" | "cancelled";
+          state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+          organiserId: number | null;
+          organiserName: string | null;
+          bidCount: number;
+          soldQuantity: string | null;
+          clearingPrice: string | null;
+          clearedAt: string | null;
+          eligibleCustomerIds: number[];
+          virtualAccounts: {
+            id: number;
+            name: string;
+            customerId: number | null;
+            userId: number | null;
+            balanceFen: number;
+          }[];
+        }[];
+      };
+    };
+    /** 创建交易场次（挂牌/竞价，正式/仿真） */
+    post: {
+      request: {
+        body: {
+          kind: "real" | "simulation";
+          mode: "listing" | "bidding";
+          title: string;
+          resourceTag: string;
+          basis?: "m3" | "GJ";
+          deliveryMonth: string;
+          deliveryPoint: string;
+          quantity: string | number;
+          minPerBuyer: string | number;
+          maxPerBuyer: string | number;
+          fixedPrice?: string | number | null;
+          floorPrice?: string | number | null;
+          priceStep?: string | number | null;
+          pricing?: "pay_as_bid" | "uniform";
+          opensAt: string;
+          closesAt: string;
+          depositRatio?: string | number;
+          feeRate?: string | number;
+          eligibleCustomerIds?: number[];
+          virtualAccounts?: {
+            name: string;
+            customerId?: number | null;
+            userId?: number | null;
+            balanceFen: number;
+          }[];
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+      };
+    };
+  };
+  "/api/trading/sessions/{id}": {
+    /** 交易场次详情 */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/close": {
+    /** 提前截止报价 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/cancel": {
+    /** 取消场次（尚无报价时） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/clear": {
+    /** 出清（截止后一次） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/bids": {
+    /** 报价（代客户或用仿真虚拟账户），幂等键防重复 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          customerId?: number;
+          virtualAccountId?: number;
+          price?: string | number;
+          quantity: string | number;
+          idempotencyKey: string;
+        };
+      };
+      response: {
+        duplicate: boolean;
+        bid: {
+          id: number;
+          sessionId: number;
+          customerId: number | null;
+          customerName: string | null;
+          virtualAccountId: number | null;
+          virtualAccountName: string | null;
+          price: string | null;
+          quantity: string;
+          grantedQuantity: string | null;
+          submittedAt: string;
+          depositFen: number;
+          filledQuantity: string | null;
+          outcome: "filled" | "partial" | "unfilled" | null;
+          rank: number | null;
+        };
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/result": {
+    /** 报价与成交结果（密封期间不显示他人报价价格） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        session: {
+          id: number;
+          kind: "real" | "simulation";
+          mode: "listing" | "bidding";
+          title: string;
+          resourceTag: string;
+          basis: "m3" | "GJ";
+          deliveryMonth: string;
+          deliveryPoint: string;
+          quantity: string;
+          minPerBuyer: string;
+          maxPerBuyer: string;
+          fixedPrice: string | null;
+          floorPrice: string | null;
+          priceStep: string | null;
+          pricing: "pay_as_bid" | "uniform";
+          opensAt: string;
+          closesAt: string;
+          depositRatio: string;
+          feeRate: string;
+          status: "open" | "cleared" | "cancelled";
+          state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+          organiserId: number | null;
+          organiserName: string | null;
+          bidCount: number;
+          soldQuantity: string | null;
+          clearingPrice: string | null;
+          clearedAt: string | null;
+          eligibleCustomerIds: number[];
+          virtualAccounts: {
+            id: number;
+            name: string;
+            customerId: number | null;
+            userId: number | null;
+            balanceFen: number;
+          }[];
+        };
+        bids: {
+          id: number;
+          sessionId: number;
+          customerId: number | null;
+          customerName: string | null;
+          virtualAccountId: number | null;
+          virtualAccountName: string | null;
+          price: string | null;
+          quantity: string;
+          grantedQuantity: string | null;
+          submittedAt: string;
+          depositFen: number;
+          filledQuantity: string | null;
+          outcome: "filled" | "partial" | "unfilled" | null;
+          rank: number | null;
+        }[];
+        awards: {
+          id: number;
+          sessionId: number;
+          bidId: number;
+          customerId: number | null;
+          customerName: string | null;
+          virtualAccountId: number | null;
+          virtualAccountName: string | null;
+          quantity: string;
+          price: string;
+          amountFen: number;
+          buyerFeeFen: number;
+          sellerFeeFen: number;
+          depositAppliedFen: number;
+          depositReleasedFen: number;
+          awardedAt: string;
+        }[];
+        totals: {
+          soldQuantity: string;
+          unsoldQuantity: string;
+          amountFen: number;
+          buyerFeesFen: number;
+          sellerFeesFen: number;
+        };
+      };
+    };
+  };
+  "/api/trading/customers/{customerId}/awards": {
+    /** 客户成交结果（正式场次） */
+    get: {
+      request: {
+        path: {
+          customerId: number;
+        };
+      };
+      response: {
+        id: number;
+        sessionId: number;
+        title: string;
+        mode: "listing" | "bidding";
+        deliveryMonth: string;
+        resourceTag: string;
+        quantity: string;
+        price: string;
+        amountFen: number;
+        buyerFeeFen: number;
+        depositAppliedFen: number;
+        awardedAt: string;
+      }[];
+    };
+  };
+  "/api/trading/sessions/{id}/live": {
+    /** 场次实时计数（剩余时间、报价笔数，不含价格） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        state: string;
+        serverTime: string;
+        opensAt: string;
+        closesAt: string;
+        secondsLeft: number;
+        bidCount: number;
+        bidders: number;
+        quantity: string;
+        grantedQuantity: string | null;
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/events": {
+    /** 场次实时计数（SSE 推送） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/memberships": {
+    /** 交易中心会员进度（可筛选仍需帮助的客户） */
+    get: {
+      request: {
+        query?: {
+          status?: "none" | "registered" | "bound" | "trained";
+          needsHelp?: "true" | "false";
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          customerId: number;
+          code: string;
+          name: string;
+          exchangeStatus: "none" | "registered" | "bound" | "trained";
+          registeredOn: string | null;
+          boundOn: string | null;
+          trainedOn: string | null;
+          managerName: string | null;
+          lastFollowupOn: string | null;
+          followups: number;
+        }[];
+      };
+    };
+  };
+  "/api/trading/memberships/{customerId}": {
+    /** 登记会员注册/账户绑定/培训日期 */
+    put: {
+      request: {
+        path: {
+          customerId: number;
+        };
+        body?: {
+          registeredOn?: string | null;
+          boundOn?: string | null;
+          trainedOn?: string | null;
+        };
+      };
+      response: {
+        customerId: number;
+        code: string;
+        name: string;
+        exchangeStatus: "none" | "registered" | "bound" | "trained";
+        registeredOn: string | null;
+        boundOn: string | null;
+        trainedOn: string | null;
+        managerName: string | null;
+        lastFollowupOn: string | null;
+        followups: number;
+      };
+    };
+  };
+  "/api/trading/memberships/{customerId}/followups": {
+    /** 会员办理跟进记录 */
+    get: {
+      request: {
+        path: {
+          customerId: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        onDate: string;
+        note: string;
+        nextStep: string | null;
+        createdByName: string | null;
+        createdAt: string;
+      }[];
+    };
+    /** 添加跟进记录 */
+    post: {
+      request: {
+        path: {
+          customerId: number;
+        };
+        body: {
+          onDate: string;
+          note: string;
+          nextStep?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        onDate: string;
+        note: string;
+        nextStep: string | null;
+        createdByName: string | null;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/training": {
+    /** 仿真培训记录（参与人、成绩、反馈） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        participants: {
+          virtualAccountId: number;
+          name: string;
+          customerName: string | null;
+          userName: string | null;
+          bids: number;
+          wonQuantity: string;
+        }[];
+        feedback: {
+          id: number;
+          sessionId: number;
+          virtualAccountId: number | null;
+          virtualAccountName: string | null;
+          topic: "rules" | "system" | "other";
+          rating: number;
+          comment: string;
+          createdByName: string | null;
+          createdAt: string;
+        }[];
+      };
+    };
+  };
+  "/api/trading/sessions/{id}/feedback": {
+    /** 仿真反馈（规则/系统） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          virtualAccountId?: number | null;
+          topic: "rules" | "system" | "other";
+          rating: number;
+          comment: string;
+        };
+      };
+      response: {
+        id: number;
+        sessionId: number;
+        virtualAccountId: number | null;
+        virtualAccountName: string | null;
+        topic: "rules" | "system" | "other";
+        rating: number;
+        comment: string;
+        createdByName: string | null;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/trading/stats": {
+    /** 线上交易统计（同比） */
+    get: {
+      request: {
+        query: {
+          year: number;
+        };
+      };
+      response: {
+        current: {
+          year: number;
+          sessions: number;
+          trades: number;
+          customers: number;
+          volume: string;
+          amountFen: number;
+          avgPremium: string | null;
+          months: {
+            month: string;
+            sessions: number;
+            trades: number;
+            volume: string;
+          }[];
+        };
+        previous: {
+          year: number;
+          sessions: number;
+          trades: number;
+          customers: number;
+          volume: string;
+          amountFen: number;
+          avgPremium: string | null;
+        };
+        change: {
+          tradesPct: string | null;
+          volumePct: string | null;
+          sessionsPct: string | null;
+        };
+      };
+    };
+  };
+  "/api/trading/board": {
+    /** 劳动竞赛排行榜 */
+    get: {
+      request: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      response: {
+        rank: number;
+        userId: number;
+        name: string;
+        sessions: number;
+        customers: number;
+        trades: number;
+        volume: string;
+      }[];
     };
   };
 }

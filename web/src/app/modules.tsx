@@ -11,6 +11,7 @@ import { meteringWebModule } from '../features/metering';
 import { accountsWebModule } from '../features/accounts';
 import { noticesWebModule } from '../features/notices';
 import { supplyWebModule } from '../features/supply';
+import { tradingWebModule } from '../features/trading';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -21,5 +22,6 @@ export const webModules: WebModule[] = [
   accountsWebModule,
   noticesWebModule,
   supplyWebModule,
+  tradingWebModule,
   // web modules: add new feature modules above this line
 ];

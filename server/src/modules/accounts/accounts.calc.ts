@@ -8,12 +8,13 @@
  */
 import { Decimal, dec, type DecimalInput } from '@common/decimal';
 import { lineAmountFen, type Fen } from '@common/money';
+import { TRADING_COUNTER_ACCOUNT, TRADING_TX_KINDS } from './trading-postings.calc';
 
 export const ACCOUNT_KINDS = ['customer', 'bank', 'gas_sales', 'deviation_fees', 'trading_deposits', 'trading_fees', 'adjustments', 'refunds'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 export type CounterAccount = Exclude<AccountKind, 'customer'>;
 
-export const TX_KINDS = ['payment', 'daily_charge', 'settlement_true_up', 'adjustment', 'refund', 'reversal'] as const;
+export const TX_KINDS = ['payment', 'daily_charge', 'settlement_true_up', 'adjustment', 'refund', 'reversal', ...TRADING_TX_KINDS] as const;
 export type TxKind = (typeof TX_KINDS)[number];
 
 /** Payment levels, best to worst (DOMAIN.md §6): 正常, 预警, 减气, 停气. */
@@ -73,6 +74,7 @@ export const COUNTER_ACCOUNT: Record<Exclude<TxKind, 'reversal'>, CounterAccount
   settlement_true_up: 'gas_sales',
   adjustment: 'adjustments',
   refund: 'refunds',
+  ...TRADING_COUNTER_ACCOUNT,
 };
 
 // ---------------------------------------------------------------------------------------------

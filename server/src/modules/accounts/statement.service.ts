@@ -1,5 +1,6 @@
 /** Statement of account (对账单) for any period: opening, movements by category, closing. */
 import type { Tx } from '../../platform/db/database';
+import { TRADING_KIND_LABELS } from './trading-postings.calc';
 import { statementCategory, statementTotals, type StatementCategory, type StatementTotals, type TxKind } from './accounts.calc';
 import * as ledger from './ledger.repo';
 
@@ -41,6 +42,7 @@ export const KIND_LABELS: Record<TxKind, { zh: string; en: string }> = {
   adjustment: { zh: '调账', en: 'Adjustment' },
   refund: { zh: '退款', en: 'Refund' },
   reversal: { zh: '冲正', en: 'Reversal' },
+  ...TRADING_KIND_LABELS,
 };
 
 export const STATEMENT_TEXT = {

@@ -28,3 +28,4 @@ export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
 export { noticeCustomerIds, noticeAddressees, sniffFileType, SNIFFED_MIME, type NoticeCustomerFilter, type NoticeAddressee } from './published-notices';
 /** For the supply module: the network and customers in one read each, and the scope filter. */
 export { networkSnapshot, visibleCustomerIds, type NetworkSource, type NetworkDeliveryPoint, type NetworkCustomer } from './published-supply';
+export { customerBriefs, customersByExchangeStatus, setExchangeStatus, type CustomerBrief } from './published-trading';

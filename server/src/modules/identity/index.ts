@@ -3,4 +3,4 @@ import { identityRoutes } from './identity.routes';
 export { ensureFirstAdmin, createUser } from './identity.service';
 
 export const identityModule: QikeModule = { name: 'identity', routes: identityRoutes };
-export { userDisplayNames } from './published-names';
+export { userDisplayNames, userNames, usersWithRoles } from './published-names';

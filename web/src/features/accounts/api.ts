@@ -6,7 +6,7 @@ import { api } from '../../lib/api';
 export type Level = 'normal' | 'warning' | 'reduce' | 'stop';
 export const LEVELS: Level[] = ['stop', 'reduce', 'warning', 'normal'];
 export const LEVEL_COLORS: Record<Level, string> = { stop: 'red', reduce: 'volcano', warning: 'gold', normal: 'green' };
-export type TxKind = 'payment' | 'daily_charge' | 'settlement_true_up' | 'adjustment' | 'refund' | 'reversal';
+export type TxKind = 'payment' | 'daily_charge' | 'settlement_true_up' | 'adjustment' | 'refund' | 'reversal' | 'trading_deposit' | 'trading_deposit_release' | 'trading_deposit_applied' | 'trading_fee';
 
 export type Board = ApiResponse<'/api/accounts/board'>;
 export type BoardRow = ApiItem<'/api/accounts/board'>;

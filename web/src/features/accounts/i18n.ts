@@ -15,7 +15,7 @@ addTranslations(
 
     tab: '气款账户',
     level: { normal: '正常', warning: '预警', reduce: '减气', stop: '停气', none: '不监控' },
-    kind: { payment: '收款', daily_charge: '日气费', settlement_true_up: '结算调整', adjustment: '调账', refund: '退款', reversal: '冲正' },
+    kind: { payment: '收款', daily_charge: '日气费', settlement_true_up: '结算调整', adjustment: '调账', refund: '退款', reversal: '冲正', trading_deposit: '交易保证金冻结', trading_deposit_release: '交易保证金释放', trading_deposit_applied: '保证金转气款', trading_fee: '交易手续费' },
     status: { pending: '待审批', approved: '已入账', rejected: '已驳回' },
     f: {
       customer: '客户', code: '编码', region: '地区', manager: '客户经理', level: '等级', since: '进入日期', asOf: '气日', dayVolume: '昨日气量(m³)', dayCharge: '昨日气费(元)',
@@ -50,7 +50,7 @@ addTranslations(
 
     tab: 'Account',
     level: { normal: 'Normal', warning: 'Warning', reduce: 'Reduce', stop: 'Stop', none: 'Not monitored' },
-    kind: { payment: 'Payment', daily_charge: 'Daily charge', settlement_true_up: 'Settlement true-up', adjustment: 'Adjustment', refund: 'Refund', reversal: 'Reversal' },
+    kind: { payment: 'Payment', daily_charge: 'Daily charge', settlement_true_up: 'Settlement true-up', adjustment: 'Adjustment', refund: 'Refund', reversal: 'Reversal', trading_deposit: 'Trading deposit frozen', trading_deposit_release: 'Trading deposit released', trading_deposit_applied: 'Deposit applied to gas', trading_fee: 'Trading fee' },
     status: { pending: 'Pending', approved: 'Posted', rejected: 'Rejected' },
     f: {
       customer: 'Customer', code: 'Code', region: 'Region', manager: 'Manager', level: 'Level', since: 'Since', asOf: 'Gas day', dayVolume: 'Day volume (m³)', dayCharge: 'Day charge (CNY)',

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chooseAntOption, e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
+
+const avail = e2eAvailability();
+
+async function placeBid(page: Page, sessionId: number, price: string, quantity: string) {
+  await page.goto(`/trading/sessions/${sessionId}`);
+  await page.locator('[data-testid=trading-live-bids]').waitFor();
+  const before = Number(await page.locator('[data-testid=trading-live-bids]').textContent());
+  await page.locator('input#trading-price').fill(price);
+  await page.locator('input#trading-quantity').fill(quantity);
+  await page.locator('[data-testid=trading-bid-submit]').click();
+  await page.getByText(/报价已提交|Bid placed/).waitFor();
+  // the live counter (server-sent events) picks the new bid up by itself
+  await page.locator('[data-testid=trading-live-bids]', { hasText: String(before + 1) }).waitFor();
+}
+
+describe.skipIf(!avail.run)('trading (仿真交易: create, bid as two managers, close, results)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  it('runs a simulation session end to end', async () => {
+    const lead = await newPage(browser);
+    await signIn(lead, 'lead');
+    await lead.goto('/trading/sessions');
+    await lead.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(lead, 'trading-sessions-zh');
+    await lead.locator('[data-testid=trading-create]').click();
+    const title = `E2E 仿真培训 ${Date.now()}`;
+    await lead.locator('[data-testid=trading-title]').fill(title);
+    const accounts = lead.locator('.ant-select', { has: lead.locator('input#trading-accounts') });
+    await chooseAntOption(lead, accounts, '张伟');
+    await chooseAntOption(lead, accounts, '李娜');
+    await lead.locator('[data-testid=trading-create-submit]').click();
+    await lead.waitForURL(/\/trading\/sessions\/\d+$/);
+    const sessionId = Number(/(\d+)$/.exec(lead.url())![1]);
+    await lead.locator('[data-testid=trading-state]', { hasText: '报价中' }).waitFor();
+
+    for (const [user, price, qty] of [
+      ['am01', '2.4500', '600000'],
+      ['am02', '2.5000', '600000'],
+    ] as const) {
+      const p = await newPage(browser);
+      await signIn(p, user);
+      await placeBid(p, sessionId, price, qty);
+      if (user === 'am02') await screenshot(p, 'trading-live-bid-zh');
+      await p.context().close();
+    }
+
+    await lead.reload();
+    await lead.locator('[data-testid=trading-live-bids]', { hasText: '2' }).waitFor();
+    await lead.locator('[data-testid=trading-close]').click();
+    await lead.locator('[data-testid=trading-clear]').click();
+    await lead.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await lead.locator('[data-testid=trading-state]', { hasText: '已出清' }).waitFor();
+    const rows = lead.locator('[data-testid=trading-result-bids] tbody tr.ant-table-row');
+    await rows.nth(1).waitFor();
+    // 1 000 000 m³: 仿真账户2 (李娜) at 2.50 gets 600 000, 仿真账户1 (张伟) at 2.45 the remaining 400 000
+    expect(await rows.nth(0).textContent()).toContain('600,000');
+    expect(await rows.nth(1).textContent()).toContain('400,000');
+    await lead.locator('canvas').first().waitFor();
+    await screenshot(lead, 'trading-result-zh');
+    const r = await (await lead.request.get(`/api/trading/sessions/${sessionId}/result`)).json();
+    expect(r.awards.map((a: any) => [a.quantity, a.price])).toEqual([
+      ['600000.000', '2.5000'],
+      ['400000.000', '2.4500'],
+    ]);
+    await lead.context().close();
+
+    const en = await newPage(browser, 'en');
+    await signIn(en, 'lead');
+    await en.goto(`/trading/sessions/${sessionId}`);
+    await en.locator('[data-testid=trading-state]').waitFor();
+    await en.getByTestId('lang-switch').click();
+    await en.locator('[data-testid=trading-state]', { hasText: 'Cleared' }).waitFor();
+    await en.locator('canvas').first().waitFor();
+    await screenshot(en, 'trading-result-en');
+    await en.goto('/trading/board');
+    await en.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(en, 'trading-board-en');
+    await en.goto('/trading/memberships');
+    await en.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(en, 'trading-memberships-en');
+    // back to Chinese for the other tests (the preference is kept per user on the server)
+    await en.getByTestId('lang-switch').click();
+    await en.getByText('交易会员').first().waitFor();
+    await en.context().close();
+
+    const zh = await newPage(browser);
+    await signIn(zh, 'lead');
+    await zh.goto('/trading/board');
+    await zh.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(zh, 'trading-board-zh');
+    await zh.goto('/trading/memberships');
+    await zh.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(zh, 'trading-memberships-zh');
+    await zh.context().close();
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Placing bids (报价, DOMAIN.md §4) on a customer's behalf (real sessions) or with a virtual account
+ * (simulations). One transaction per bid under the session's lock: idempotency, time window,
+ * rules, listing fill, deposit freeze and the bid row commit together or not at all.
+ */
+import { sql } from 'kysely';
+import { can } from '@common/roles';
+import { EXCHANGE_STATUS_LABELS } from '@common/customers';
+import { formatFen } from '@common/money';
+import type { AppContext } from '../../platform/module';
+import { inTx, type Tx } from '../../platform/db/database';
+import { audit, type Actor } from '../../platform/audit/audit';
+import { AppError } from '../../platform/http/errors';
+import { assertCustomerAccess } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { localParts } from '../../platform/jobs/jobs';
+import { customerBriefs } from '../customers';
+import { freezeTradingDeposit } from '../accounts';
+import { PRICE_DP, QTY_DP, checkBid, depositFen, fromScaled, listingFill, toScaled } from './clearing.calc';
+import { TE } from './trading.errors';
+import type { BidBody, BidView } from './trading.schema';
+import * as repo from './sessions.repo';
+import { assertChangeable, decimalField, requireSession } from './sessions.service';
+
+const KIND = { real: { zh: '正式', en: 'real' }, simulation: { zh: '仿真', en: 'simulation' } } as const;
+
+type BidRow = Awaited<ReturnType<typeof bidRows>>[number];
+
+export async function bidRows(db: Tx, where: { sessionId: number; bidIds?: number[] }) {
+  let q = db
+    .selectFrom('trading_bids as b')
+    .leftJoin('trading_virtual_accounts as v', 'v.id', 'b.virtual_account_id')
+    .selectAll('b')
+    .select('v.name as virtual_name')
+    .where('b.session_id', '=', where.sessionId);
+  if (where.bidIds) q = q.where('b.id', 'in', where.bidIds.length ? where.bidIds : [-1]);
+  return q.orderBy('b.id').execute();
+}
+
+/** Bid rows → views; prices of a sealed (uncleared bidding) session are shown only on bids the viewer placed. */
+export async function bidViews(db: Tx, rows: BidRow[], opts: { sealed: boolean; viewerId: number }): Promise<BidView[]> {
+  const names = await customerBriefs(db, rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])));
+  return rows.map((r) => ({
+    id: r.id,
+    sessionId: r.session_id,
+    customerId: r.customer_id,
+    customerName: r.customer_id ? (names.get(r.customer_id)?.name ?? null) : null,
+    virtualAccountId: r.virtual_account_id,
+    virtualAccountName: r.virtual_name ?? null,
+    price: opts.sealed && r.placed_by !== opts.viewerId ? null : r.price,
+    quantity: r.quantity,
+    grantedQuantity: r.granted_quantity,
+    submittedAt: new Date(r.submitted_at).toISOString(),
+    depositFen: Number(r.deposit_fen),
+    filledQuantity: r.filled_quantity,
+    outcome: r.outcome,
+    rank: r.rank,
+  }));
+}
+
+export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, user: SessionUser, actor: Actor): Promise<{ duplicate: boolean; bid: BidView }> {
+  const quantity = decimalField('quantity', b.quantity, QTY_DP);
+  const priceIn = b.price === undefined ? undefined : decimalField('price', b.price, PRICE_DP);
+  return inTx(ctx.db, async (trx) => {
+    await repo.lockSession(trx, sessionId);
+    const s = await requireSession(trx, sessionId);
+
+    // Who bids: a customer (real session) or a virtual account (simulation).
+    const buyer = await resolveBuyer(trx, s, b, user);
+
+    // A repeated submission (same idempotency key) returns the bid it placed, once.
+    const prev = await trx
+      .selectFrom('trading_bids')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where(sql<boolean>`COALESCE(customer_id, -virtual_account_id) = ${buyer.key}`)
+      .where('idempotency_key', '=', b.idempotencyKey)
+      .executeTakeFirst();
+    if (prev) {
+      const same = toScaled(prev.quantity, QTY_DP) === toScaled(quantity, QTY_DP) && (priceIn === undefined || toScaled(prev.price, PRICE_DP) === toScaled(priceIn, PRICE_DP));
+      if (!same) throw new AppError(TE.IDEMPOTENCY_CONFLICT, { key: b.idempotencyKey, bidId: prev.id, price: prev.price, quantity: prev.quantity });
+      return { duplicate: true, bid: (await bidViews(trx, await bidRows(trx, { sessionId, bidIds: [prev.id] }), { sealed: false, viewerId: user.id }))[0]! };
+    }
+
+    assertChangeable(s);
+    const now = await repo.dbNow(trx);
+    if (now < new Date(s.opens_at)) throw new AppError(TE.SESSION_NOT_OPEN_YET, { opens: new Date(s.opens_at).toISOString() });
+    if (now >= new Date(s.closes_at)) throw new AppError(TE.SESSION_CLOSED, { closes: new Date(s.closes_at).toISOString() });
+
+    let price: string;
+    if (s.mode === 'listing') {
+      if (priceIn !== undefined && toScaled(priceIn, PRICE_DP) !== toScaled(s.fixed_price!, PRICE_DP)) throw new AppError(TE.BID_PRICE_NOT_FIXED, { fixed: s.fixed_price, price: priceIn });
+      price = s.fixed_price!;
+    } else {
+      if (priceIn === undefined) throw new AppError(TE.BID_PRICE_REQUIRED);
+      price = priceIn;
+    }
+
+    const sums = await sql<{ mine: string; granted: string }>`
+      SELECT COALESCE(SUM(CASE WHEN COALESCE(customer_id, -virtual_account_id) = ${buyer.key} THEN COALESCE(granted_quantity, quantity) END), 0)::numeric(16,3)::text AS mine,
+             COALESCE(SUM(granted_quantity), 0)::numeric(16,3)::text AS granted
+        FROM trading_bids WHERE session_id = ${sessionId}`.execute(trx);
+    const { mine, granted } = sums.rows[0]!;
+    const problem = checkBid({ floorPrice: s.floor_price, priceStep: s.price_step, minPerBuyer: s.min_per_buyer, maxPerBuyer: s.max_per_buyer }, price, quantity, mine);
+    if (problem) throwProblem(problem.code, { price, quantity, floor: s.floor_price, step: s.price_step, min: s.min_per_buyer, max: s.max_per_buyer, already: mine });
+
+    // 挂牌: first come first served — the request, or the remainder if it reaches the minimum.
+    let grantedQty: string | null = null;
+    if (s.mode === 'listing') {
+      const remaining = fromScaled(toScaled(s.quantity, QTY_DP) - toScaled(granted, QTY_DP), QTY_DP);
+      grantedQty = listingFill(remaining, quantity, s.min_per_buyer);
+      if (toScaled(grantedQty, QTY_DP) === 0) throw new AppError(TE.LISTING_SOLD_OUT, { remaining, min: s.min_per_buyer, quantity });
+    }
+    // Deposit on the bid amount (DOMAIN.md §4: default 10 % of price × quantity, half-up to the fen).
+    const deposit = depositFen(price, grantedQty ?? quantity, s.deposit_ratio);
+
+    const row = await trx
+      .insertInto('trading_bids')
+      .values({
+        session_id: sessionId,
+        customer_id: buyer.customerId,
+        virtual_account_id: buyer.virtualAccountId,
+        price,
+        quantity,
+        granted_quantity: grantedQty,
+        submitted_at: now,
+        idempotency_key: b.idempotencyKey,
+        deposit_fen: deposit,
+        placed_by: user.id,
+        filled_quantity: null,
+        outcome: null,
+        rank: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    if (buyer.customerId) {
+      const frozen = await freezeTradingDeposit(trx, { customerId: buyer.customerId, amountFen: deposit, businessDate: localParts(now, ctx.config.timeZone).date, reference: `bid:${row.id}`, note: `${s.title} #${row.id}`, createdBy: user.id });
+      if (!frozen.ok) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(frozen.availableFen), deposit: formatFen(deposit) });
+    } else {
+      // Simulation: virtual money only — the account's balance less the deposits of its bids in this session.
+      const used = await trx.selectFrom('trading_bids').select(sql<string>`COALESCE(SUM(deposit_fen), 0)`.as('n')).where('virtual_account_id', '=', buyer.virtualAccountId).where('session_id', '=', sessionId).executeTakeFirstOrThrow();
+      const available = buyer.virtualBalanceFen - (Number(used.n) - deposit);
+      if (available < deposit) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(available), deposit: formatFen(deposit) });
+    }
+    await trx.updateTable('trading_sessions').set((eb) => ({ bid_count: eb('bid_count', '+', 1) })).where('id', '=', sessionId).execute();
+    const view = (await bidViews(trx, await bidRows(trx, { sessionId, bidIds: [row.id] }), { sealed: false, viewerId: user.id }))[0]!;
+    await audit(trx, actor, { action: 'trading.bid.place', entity: 'trading_bid', entityId: row.id, customerId: buyer.customerId, after: view });
+    return { duplicate: false, bid: view };
+  });
+}
+
+function throwProblem(code: 'BELOW_FLOOR' | 'OFF_STEP' | 'BELOW_MIN' | 'ABOVE_MAX', p: Record<string, unknown>): never {
+  const map = { BELOW_FLOOR: TE.BID_BELOW_FLOOR, OFF_STEP: TE.BID_OFF_STEP, BELOW_MIN: TE.BID_BELOW_MIN, ABOVE_MAX: TE.BID_ABOVE_MAX } as const;
+  throw new AppError(map[code], p);
+}
+
+async function resolveBuyer(trx: Tx, s: NonNullable<repo.SessionRow>, b: BidBody, user: SessionUser) {
+  const kind = KIND[s.kind];
+  if (s.kind === 'real') {
+    if (b.virtualAccountId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '虚拟账户（virtualAccountId）', en: 'a virtual account (virtualAccountId)' } });
+    if (b.customerId === undefined) throw new AppError(TE.BUYER_REQUIRED, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });
+    await assertCustomerAccess(trx, user, b.customerId);
+    const c = (await customerBriefs(trx, [b.customerId])).get(b.customerId)!;
+    const eligible = await trx.selectFrom('trading_session_customers').select('customer_id').where('session_id', '=', s.id).execute();
+    if (eligible.length && !eligible.some((e) => e.customer_id === b.customerId)) throw new AppError(TE.NOT_ELIGIBLE, { name: c.name });
+    // Only customers registered on the exchange with a bound account may trade (DOMAIN.md §4).
+    if (c.exchangeStatus !== 'bound' && c.exchangeStatus !== 'trained') throw new AppError(TE.NOT_MEMBER, { name: c.name, status: EXCHANGE_STATUS_LABELS[c.exchangeStatus] });
+    return { key: b.customerId, customerId: b.customerId, virtualAccountId: null, virtualBalanceFen: 0 };
+  }
+  if (b.customerId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });
+  if (b.virtualAccountId === undefined) throw new AppError(TE.BUYER_REQUIRED, { kind, field: { zh: '虚拟账户（virtualAccountId）', en: 'a virtual account (virtualAccountId)' } });
+  const v = await trx.selectFrom('trading_virtual_accounts').selectAll().where('id', '=', b.virtualAccountId).where('session_id', '=', s.id).executeTakeFirst();
+  if (!v) throw new AppError(TE.VIRTUAL_ACCOUNT_UNKNOWN, { id: b.virtualAccountId });
+  const organiser = can(user.roles, 'trading:organise');
+  if (!organiser) {
+    if (v.user_id !== null && v.user_id !== user.id) throw new AppError(TE.VIRTUAL_ACCOUNT_NOT_YOURS, { name: v.name });
+    if (v.user_id === null && v.customer_id !== null) await assertCustomerAccess(trx, user, v.customer_id);
+  }
+  return { key: -v.id, customerId: null, virtualAccountId: v.id, virtualBalanceFen: Number(v.balance_fen) };
+}

@@ -1,0 +1,85 @@
+/** HTTP of trading sessions, bids, clearing and results (the bidding API is portal-ready: buyer in the body, idempotency key). */
+import type { Api, AppContext } from '../../platform/module';
+import { actorOf, userOf } from '../../platform/http/auth-plugin';
+import { paged } from '../../platform/http/schemas';
+import * as s from './trading.schema';
+import * as repo from './sessions.repo';
+import { cancelSession, closeNow, createSession, sessionView, sessionViews } from './sessions.service';
+import { placeBid } from './bids.service';
+import { clearSession } from './clearing.service';
+import { customerAwards, liveCounters, sessionResult } from './results.service';
+import { assertCustomerAccess } from '../../platform/auth/scope';
+import { z } from 'zod';
+import { AppError } from '../../platform/http/errors';
+
+export function tradingRoutes(app: Api, ctx: AppContext) {
+  const tags = ['线上交易 Trading'];
+  const read = { permission: 'trading:read' as const };
+  const write = { permission: 'trading:write' as const };
+  const organise = { permission: 'trading:organise' as const };
+
+  app.get('/api/trading/sessions', { config: read, schema: { tags, summary: '交易场次列表', querystring: s.SessionQuery, response: { 200: paged(s.SessionView) } } }, async (req) => {
+    const r = await repo.listSessions(ctx.db, req.query);
+    return { total: r.total, items: await sessionViews(ctx.db, r.rows) };
+  });
+
+  app.post('/api/trading/sessions', { config: organise, schema: { tags, summary: '创建交易场次（挂牌/竞价，正式/仿真）', body: s.SessionBody, response: { 201: s.SessionView } } }, async (req, reply) => {
+    reply.code(201);
+    return createSession(ctx, req.body, actorOf(req));
+  });
+
+  app.get('/api/trading/sessions/:id', { config: read, schema: { tags, summary: '交易场次详情', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => {
+    const v = await sessionView(ctx.db, req.params.id);
+    if (!v) throw new AppError('NOT_FOUND', { entity: { zh: '交易场次', en: 'Trading session' } });
+    return v;
+  });
+
+  app.post('/api/trading/sessions/:id/close', { config: organise, schema: { tags, summary: '提前截止报价', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => closeNow(ctx, req.params.id, actorOf(req)));
+  app.post('/api/trading/sessions/:id/cancel', { config: organise, schema: { tags, summary: '取消场次（尚无报价时）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => cancelSession(ctx, req.params.id, actorOf(req)));
+  app.post('/api/trading/sessions/:id/clear', { config: organise, schema: { tags, summary: '出清（截止后一次）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => clearSession(ctx, req.params.id, actorOf(req)));
+
+  app.post('/api/trading/sessions/:id/bids', { config: write, schema: { tags, summary: '报价（代客户或用仿真虚拟账户），幂等键防重复', params: s.SessionIdParam, body: s.BidBody, response: { 200: s.PlaceBidResult, 201: s.PlaceBidResult } } }, async (req, reply) => {
+    const r = await placeBid(ctx, req.params.id, req.body, userOf(req), actorOf(req));
+    reply.code(r.duplicate ? 200 : 201);
+    return r;
+  });
+
+  app.get('/api/trading/sessions/:id/result', { config: read, schema: { tags, summary: '报价与成交结果（密封期间不显示他人报价价格）', params: s.SessionIdParam, response: { 200: s.ResultView } } }, async (req) => sessionResult(ctx.db, req.params.id, userOf(req)));
+
+  const CustomerAward = z.object({ id: z.number(), sessionId: z.number(), title: z.string(), mode: z.enum(['listing', 'bidding']), deliveryMonth: z.string(), resourceTag: z.string(), quantity: z.string(), price: z.string(), amountFen: z.number(), buyerFeeFen: z.number(), depositAppliedFen: z.number(), awardedAt: z.string() });
+  app.get('/api/trading/customers/:customerId/awards', { config: read, schema: { tags, summary: '客户成交结果（正式场次）', params: s.CustomerIdParam, response: { 200: z.array(CustomerAward) } } }, async (req) => {
+    await assertCustomerAccess(ctx.db, userOf(req), req.params.customerId);
+    return customerAwards(ctx.db, req.params.customerId);
+  });
+
+  app.get('/api/trading/sessions/:id/live', { config: read, schema: { tags, summary: '场次实时计数（剩余时间、报价笔数，不含价格）', params: s.SessionIdParam, response: { 200: s.LiveView } } }, async (req) => liveCounters(ctx.db, req.params.id));
+
+  // Server-sent events: the live counters once a second until the session is cleared or cancelled.
+  app.get('/api/trading/sessions/:id/events', { config: read, schema: { tags, summary: '场次实时计数（SSE 推送）', params: s.SessionIdParam } }, async (req, reply) => {
+    const first = await liveCounters(ctx.db, req.params.id); // 404 before the stream starts
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    let stopped = false;
+    const send = (data: unknown) => res.write(`event: live\ndata: ${JSON.stringify(data)}\n\n`);
+    send(first);
+    const timer = setInterval(async () => {
+      if (stopped) return;
+      try {
+        const c = await liveCounters(ctx.db, req.params.id);
+        send(c);
+        if (c.state === 'cleared' || c.state === 'cancelled') stop();
+      } catch {
+        stop();
+      }
+    }, 1000);
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      res.end();
+    };
+    req.raw.on('close', stop);
+  });
+
+}

@@ -1,0 +1,49 @@
+/** Customer page tab: the customer's online trade results (real sessions). */
+import { Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../../lib/api';
+import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
+import { ErrorState } from '../../../components/States';
+import { NS } from '../i18n';
+
+interface Row {
+  id: number;
+  sessionId: number;
+  title: string;
+  mode: string;
+  deliveryMonth: string;
+  resourceTag: string;
+  quantity: string;
+  price: string;
+  amountFen: number;
+  buyerFeeFen: number;
+  awardedAt: string;
+}
+
+export default function CustomerTradesTab({ customerId }: { customerId: number }) {
+  const { t } = useTranslation(NS);
+  const q = useQuery({ queryKey: ['trading', 'customer-awards', customerId], queryFn: () => api.get<Row[]>(`/api/trading/customers/${customerId}/awards`) });
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  return (
+    <Table<Row>
+      rowKey="id"
+      size="small"
+      loading={q.isLoading}
+      dataSource={q.data}
+      pagination={{ pageSize: 20 }}
+      columns={[
+        { title: t('f.title'), dataIndex: 'title', render: (v, r) => <Link to={`/trading/sessions/${r.sessionId}`}>{v}</Link> },
+        { title: t('f.mode'), dataIndex: 'mode', render: (v) => t(`mode.${v}`) },
+        { title: t('f.month'), dataIndex: 'deliveryMonth' },
+        { title: t('f.tag'), dataIndex: 'resourceTag' },
+        { title: t('f.filled'), dataIndex: 'quantity', align: 'right', render: (v) => formatNumber(v) },
+        { title: t('f.dealPrice'), dataIndex: 'price', align: 'right' },
+        { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => formatFen(v) },
+        { title: t('f.buyerFee'), dataIndex: 'buyerFeeFen', align: 'right', render: (v) => formatFen(v) },
+        { title: t('f.submittedAt'), dataIndex: 'awardedAt', render: (v) => formatDateTime(v) },
+      ]}
+    />
+  );
+}
