@@ -6,7 +6,7 @@ import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
 import { AppError } from '../../platform/http/errors';
 import { paged } from '../../platform/http/schemas';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import { receivableAndPrepaid, LEVEL_LABELS, PAYMENT_LEVELS } from './accounts.calc';
 import { AE } from './accounts.errors';
 import * as s from './accounts.schema';

@@ -5,7 +5,7 @@ import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import type { SessionUser } from '../../platform/auth/session-user';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import { customerPostings } from './accounts.calc';
 import { AE } from './accounts.errors';
 import * as ledger from './ledger.repo';

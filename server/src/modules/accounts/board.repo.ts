@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SessionUser } from '../../platform/auth/session-user';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import { receivableAndPrepaid, type PaymentLevel } from './accounts.calc';
 import { statusOf } from './levels.service';
 

@@ -2,7 +2,7 @@
 import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope, seesAllCustomers } from '../../platform/auth/scope';
+import { inCustomerScope, seesAllCustomers } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import type { CustomerFilter } from './customers.schema';
 

@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/module';
 import { inTx, sql, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess, inCustomerScope } from '../../platform/auth/scope';
+import { assertCustomerAccess, inCustomerScope } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import type { JobDef } from '../../platform/jobs/jobs';
 import { notify } from '../../platform/notify';

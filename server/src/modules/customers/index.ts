@@ -24,3 +24,5 @@ export const customersModule: QikeModule = {
 export { listManagers } from './managers.service';
 export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
+/** The customer-scope rule: every module filters and checks customer data with these. */
+export { inCustomerScope, assertCustomerAccess, seesAllCustomers } from './scope';

@@ -1,6 +1,6 @@
 /** SQL of logged interactions (contacts, visits, meetings, online). */
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { InteractionQuery, InteractionView } from './interactions.schema';
 

@@ -10,7 +10,7 @@ import * as svc from './interactions.service';
 import { interactionColumns } from './exports';
 import { attachment, buildXlsx, XLSX_TYPE } from './xlsx';
 import { todayOf } from './interactions.shared';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 
 const READ = { permission: 'customers:read' as const };
 const WRITE = { permission: 'customers:write' as const };

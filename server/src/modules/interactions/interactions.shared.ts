@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { AppContext } from '../../platform/module';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { Role } from '@common/roles';
 import { AppError } from '../../platform/http/errors';
 import { localDate } from './interactions.calc';

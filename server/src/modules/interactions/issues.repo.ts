@@ -1,7 +1,7 @@
 /** SQL of customer issues (客户问题). */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { IssueQuery, IssueView } from './interactions.schema';
 import { allowedIssueTransitions, issueTimes, type IssueStatus } from './interactions.calc';

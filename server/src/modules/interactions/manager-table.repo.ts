@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { LetterBatchQuery, ManagerTableQuery, ManagerTableRow } from './interactions.schema';
 

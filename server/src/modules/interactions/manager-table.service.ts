@@ -1,7 +1,7 @@
 /** The manager big table (客户经理大表) and the manager letters (客户经理告知函), DOMAIN.md §3. */
 import type { Lang } from '@common/lang';
 import type { AppContext } from '../../platform/module';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import { AppError } from '../../platform/http/errors';
 import { todayOf, type Scoped } from './interactions.shared';
 import type { LetterBatchQuery, ManagerTableQuery } from './interactions.schema';

@@ -1,7 +1,7 @@
 /** SQL of the contact/visit/issue statistics, counted per manager and month. */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { MonthlyFigures } from './interactions.calc';
 

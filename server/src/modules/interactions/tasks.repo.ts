@@ -1,7 +1,7 @@
 /** SQL of follow-up tasks (待办). */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { TaskQuery, TaskView } from './interactions.schema';
 import { taskOverdue, type TaskStatus } from './interactions.calc';

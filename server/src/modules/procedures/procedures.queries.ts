@@ -4,7 +4,7 @@ import { can } from '@common/roles';
 import { tr, type Lang } from '@common/lang';
 import type { Tx } from '../../platform/db/database';
 import { errorDef } from '../../platform/http/errors';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { decideCancel, INSTRUCTION_KINDS, isOpenStatus, stepOptions, type StepKind, type StepStatus } from './procedures.calc';
 import { getPaymentStatus } from './procedures.payment';

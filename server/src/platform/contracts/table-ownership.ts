@@ -21,11 +21,32 @@ function walk(dir: string): string[] {
   });
 }
 
-function dbInterfaceTables(file: string): string[] {
+/**
+ * Table names of every real `interface DB {` declaration in a file (a line starting with
+ * `interface DB {` or `export interface DB {`, not a mention in a comment), read up to its matching
+ * closing brace; only the declaration's own members (depth 1) are tables.
+ */
+export function dbInterfaceTables(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const m = /interface DB\s*\{([^}]*)\}/.exec(text);
-  if (!m) return [];
-  return [...m[1].matchAll(/^\s*(\w+)\s*:/gm)].map((x) => x[1]);
+  const out: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?interface[ \t]+DB[ \t]*\{/gm)) {
+    let depth = 1;
+    let i = m.index + m[0].length;
+    let member = '';
+    for (; i < text.length && depth > 0; i++) {
+      const ch = text[i];
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+      else if (depth === 1) {
+        if (ch === '\n' || ch === ';') {
+          const t = /^\s*(\w+)\s*:/.exec(member);
+          if (t) out.push(t[1]);
+          member = '';
+        } else member += ch;
+      }
+    }
+  }
+  return out;
 }
 
 /** module name ('platform' for platform) → tables it owns. */
