@@ -43,3 +43,8 @@ export async function audit(trx: Tx, actor: Actor, e: AuditEntry | AuditEntry[])
     )
     .execute();
 }
+
+/** The audit trail, read-only (append-only table owned by platform): `auditTrail(db).where(...)`. */
+export function auditTrail(db: Tx) {
+  return db.selectFrom('audit_log').select(['id', 'at', 'user_id', 'username', 'action', 'entity', 'entity_id', 'customer_id', 'before', 'after', 'request_id', 'ip']);
+}
