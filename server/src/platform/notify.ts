@@ -4,6 +4,7 @@
  */
 import type { Msg } from '@common/lang';
 import type { Tx } from './db/database';
+import { fragmentBuilder } from './db/fragments';
 
 export interface NotificationInput {
   kind: string;
@@ -73,7 +74,7 @@ export async function markNotificationsRead(db: Tx, userId: number, ids?: number
   await q.execute();
 }
 
-/** Notification rows (read-only view for tests and admin reads): `notificationRows(db).where(...)`. */
-export function notificationRows(db: Tx) {
-  return db.selectFrom('notifications').select(['id', 'user_id', 'kind', 'title', 'title_en', 'body', 'body_en', 'link', 'customer_id', 'dedupe_key', 'created_at', 'read_at']);
+/** Notification rows, read-only, as a fragment: `db.selectFrom(notificationRows().as('n'))…`. */
+export function notificationRows() {
+  return fragmentBuilder.selectFrom('notifications').select(['id', 'user_id', 'kind', 'title', 'title_en', 'body', 'body_en', 'link', 'customer_id', 'dedupe_key', 'created_at', 'read_at']);
 }

@@ -52,7 +52,7 @@ export function accountsRoutes(app: Api, ctx: AppContext) {
   app.get('/api/accounts/customers/:id', { config: read, schema: { tags, summary: '客户账户概况', params: s.CustomerIdParam, response: { 200: s.AccountSummary } } }, async (req) => {
     const id = req.params.id;
     await assertCustomerAccess(ctx.db, userOf(req), id);
-    const c = await ctx.db.selectFrom(customerBasics(ctx.db).as('c')).select(['id', 'code', 'name', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    const c = await ctx.db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
     const balance = await ledger.balanceOf(ctx.db, id);
     const lv = await ctx.db.selectFrom('customer_payment_levels').selectAll().where('customer_id', '=', id).executeTakeFirst();
     const monitored = c.status === 'active' || c.status === 'restricted';

@@ -33,9 +33,9 @@ export interface AdjustmentView {
 function query(db: Tx) {
   return db
     .selectFrom('ledger_adjustments as a')
-    .innerJoin(customerBasics(db).as('c'), 'c.id', 'a.customer_id')
-    .leftJoin(userDirectory(db).as('e'), 'e.id', 'a.entered_by')
-    .leftJoin(userDirectory(db).as('d'), 'd.id', 'a.decided_by')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'a.customer_id')
+    .leftJoin(userDirectory().as('e'), 'e.id', 'a.entered_by')
+    .leftJoin(userDirectory().as('d'), 'd.id', 'a.decided_by')
     .select(['a.id', 'a.customer_id', 'c.name as customer_name', 'a.amount_fen', 'a.business_date', 'a.reason', 'a.status', 'a.entered_by', 'e.display_name as entered_by_name', 'a.entered_at', 'a.decided_by', 'd.display_name as decided_by_name', 'a.decided_at', 'a.decision_note', 'a.transaction_id']);
 }
 

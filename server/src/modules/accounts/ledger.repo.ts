@@ -127,7 +127,7 @@ function txQuery(db: Tx) {
     .selectFrom('ledger_transactions as t')
     .leftJoin('ledger_transactions as r', 'r.reverses_id', 't.id')
     .leftJoin('ledger_transactions as o', 'o.id', 't.reverses_id')
-    .leftJoin(userDirectory(db).as('u'), 'u.id', 't.created_by')
+    .leftJoin(userDirectory().as('u'), 'u.id', 't.created_by')
     .select([
       't.id',
       't.kind',

@@ -76,7 +76,7 @@ export function levelInputsQuery(db: Tx, asOfDay: string, global: Thresholds, cu
              COALESCE(t.avg_days, ${global.avgDays}::int) AS n,
              COALESCE(t.warn_days, ${global.warnDays}::numeric) AS warn,
              COALESCE(t.reduce_days, ${global.reduceDays}::numeric) AS red
-        FROM ${customerBasics(db)} c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
+        FROM ${customerBasics()} c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
        WHERE c.status IN ('active', 'restricted') ${ids}
     ), bal AS (
       SELECT p.customer_id, SUM(p.amount_fen) AS b
@@ -151,8 +151,8 @@ export async function upsertLevels(db: Tx, rows: LevelRow[]): Promise<void> {
 export async function activeManagers(db: Tx, customerIds: number[]): Promise<{ customerId: number; userId: number; customerName: string }[]> {
   if (!customerIds.length) return [];
   const rows = await db
-    .selectFrom(activeManagerAssignments(db).as('m'))
-    .innerJoin(customerBasics(db).as('c'), 'c.id', 'm.customer_id')
+    .selectFrom(activeManagerAssignments().as('m'))
+    .innerJoin(customerBasics().as('c'), 'c.id', 'm.customer_id')
     .select(['m.customer_id', 'm.user_id', 'c.name'])
     .where(sql<boolean>`m.customer_id = ANY(${sql.val(customerIds)}::bigint[])`)
     .execute();

@@ -144,7 +144,7 @@ export async function getPaymentStatus(db: Tx, customerIds: number[]): Promise<M
   if (!customerIds.length) return out;
   const rows = await db
     .selectFrom('customer_payment_levels as l')
-    .innerJoin(customerBasics(db).as('c'), 'c.id', 'l.customer_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')
     .selectAll('l')
     .where(sql<boolean>`l.customer_id = ANY(${sql.val(customerIds)}::bigint[])`)
     .where('c.status', 'in', ['active', 'restricted'])

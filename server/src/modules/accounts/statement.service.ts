@@ -24,7 +24,7 @@ export interface Statement {
 }
 
 export async function buildStatement(db: Tx, customerId: number, from: string, to: string): Promise<Statement> {
-  const c = await db.selectFrom(customerBasics(db).as('c')).select(['id', 'code', 'name']).where('id', '=', customerId).executeTakeFirstOrThrow();
+  const c = await db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name']).where('id', '=', customerId).executeTakeFirstOrThrow();
   const opening = await ledger.balanceOf(db, customerId, from);
   const txs = await ledger.transactionsBetween(db, customerId, from, to);
   let running = opening;

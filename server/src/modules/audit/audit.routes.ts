@@ -34,7 +34,7 @@ const Row = z.object({
 export function auditRoutes(app: Api, ctx: AppContext) {
   app.get('/api/admin/audit', { config: { permission: 'audit:read' }, schema: { tags: ['审计 Audit'], querystring: Query, response: { 200: paged(Row) } } }, async (req) => {
     const f = req.query;
-    let q = auditTrail(ctx.db);
+    let q = ctx.db.selectFrom(auditTrail().as('a'));
     if (f.userId) q = q.where('user_id', '=', f.userId);
     if (f.username) q = q.where('username', 'ilike', `%${f.username}%`);
     if (f.entity) q = q.where('entity', '=', f.entity);
@@ -43,8 +43,8 @@ export function auditRoutes(app: Api, ctx: AppContext) {
     if (f.action) q = q.where('action', 'like', `${f.action}%`);
     if (f.from) q = q.where('at', '>=', new Date(f.from));
     if (f.to) q = q.where('at', '<', new Date(f.to));
-    const { total } = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await q.orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
     return {
       total: Number(total),
       items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), userId: r.user_id, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, customerId: r.customer_id, before: r.before, after: r.after, requestId: r.request_id, ip: r.ip })),

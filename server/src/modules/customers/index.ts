@@ -27,4 +27,4 @@ export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
 /** The customer-scope rule: every module filters and checks customer data with these. */
 export { inCustomerScope, assertCustomerAccess, seesAllCustomers } from './scope';
 /** Set-based read fragments over customers, managers, delivery points and supply sources. */
-export { customerBasics, activeManagerAssignments, customersManagedBy, fullTimeManagers, customersInScope, deliveryPointBasics, supplySourceBasics, customerExists } from './published';
+export { customerBasics, activeManagerAssignments, customersManagedBy, fullTimeManagers, customersInScope, deliveryPointBasics, supplySourceBasics } from './published';

@@ -16,6 +16,7 @@ import * as qrepo from './quality.repo';
 import { getSettings, putSettings } from './settings.repo';
 import { gasDayConfigOf, gasDayOf, lastCompleteGasDay } from './gas-day.calc';
 import { attachment, XLSX_TYPE } from './export.service';
+import { deliveryPointBasics } from '../customers';
 
 const READ = { permission: 'metering:read' as const };
 const WRITE = { permission: 'metering:write' as const };
@@ -83,7 +84,7 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/metering/deliveries/template', { config: READ, schema: { tags, querystring: s.TemplateQuery, response: FileResponse } }, async (req, reply) => {
     if (req.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment('日气量导入模板.csv')).send(templateCsv());
-    const example = await ctx.db.selectFrom('delivery_points').select(['meter_no']).orderBy('id').limit(1).executeTakeFirst();
+    const example = await ctx.db.selectFrom(deliveryPointBasics().as('d')).select(['meter_no']).orderBy('id').limit(1).executeTakeFirst();
     const buf = await templateXlsx(example ? { meterNo: example.meter_no, gasDay: lastCompleteGasDay(new Date(), gasDayConfigOf(ctx.config)) } : null);
     return reply.type(XLSX_TYPE).header('content-disposition', attachment('日气量导入模板.xlsx')).send(buf);
   });

@@ -1,6 +1,7 @@
 /** SQL of gas quality per supply source and day. */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
+import { supplySourceBasics } from '../customers';
 
 export interface QualityValues {
   gasDay: string;
@@ -16,7 +17,7 @@ export interface QualityValues {
 }
 
 export async function findSources(db: Tx, codes: string[], ids: number[]) {
-  const rows = codes.length || ids.length ? await db.selectFrom('supply_sources').select(['id', 'code']).where((eb) => eb.or([eb('code', 'in', codes.length ? codes : ['\u0000']), eb('id', 'in', ids.length ? ids : [0])])).execute() : [];
+  const rows = codes.length || ids.length ? await db.selectFrom(supplySourceBasics().as('s')).select(['id', 'code']).where((eb) => eb.or([eb('code', 'in', codes.length ? codes : ['\u0000']), eb('id', 'in', ids.length ? ids : [0])])).execute() : [];
   return { byCode: new Map(rows.map((r) => [r.code, r.id])), byId: new Map(rows.map((r) => [r.id, r.id])) };
 }
 
@@ -50,7 +51,7 @@ export async function getQuality(db: Tx, sourceIds: number[], days: string[]) {
 export async function listQuality(db: Tx, f: { supplySourceId?: number; from: string; to: string }, page: number, pageSize: number) {
   let q = db
     .selectFrom('gas_quality as q')
-    .innerJoin('supply_sources as s', 's.id', 'q.supply_source_id')
+    .innerJoin(supplySourceBasics().as('s'), 's.id', 'q.supply_source_id')
     .where('q.gas_day', '>=', f.from)
     .where('q.gas_day', '<=', f.to);
   if (f.supplySourceId) q = q.where('q.supply_source_id', '=', f.supplySourceId);
@@ -66,5 +67,5 @@ export async function listQuality(db: Tx, f: { supplySourceId?: number; from: st
 }
 
 export async function listSources(db: Tx) {
-  return db.selectFrom('supply_sources').select(['id', 'code', 'name', 'kind', 'parent_id', 'region']).orderBy('code').execute();
+  return db.selectFrom(supplySourceBasics().as('s')).select(['id', 'code', 'name', 'kind', 'parent_id', 'region']).orderBy('code').execute();
 }

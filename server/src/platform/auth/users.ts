@@ -2,13 +2,14 @@
  * Users (table `users`, owned by platform): the reads and writes of user accounts. The identity
  * module administers users through these; other modules read names through `userDirectory`, a
  * joinable fragment (never the table itself), e.g.
- *   .leftJoin(userDirectory(db).as('u'), 'u.id', 't.created_by')   or   JOIN ${userDirectory(db)} u ON …
+ *   .leftJoin(userDirectory().as('u'), 'u.id', 't.created_by')   or   JOIN ${userDirectory()} u ON …
  */
 import type { Tx } from '../db/database';
+import { fragmentBuilder } from '../db/fragments';
 
 /** Public columns of users (no password hash): id, username, display_name, roles, department, phone, email, disabled. */
-export function userDirectory(db: Tx) {
-  return db.selectFrom('users').select(['id', 'username', 'display_name', 'roles', 'department', 'phone', 'email', 'disabled']);
+export function userDirectory() {
+  return fragmentBuilder.selectFrom('users').select(['id', 'username', 'display_name', 'roles', 'department', 'phone', 'email', 'disabled']);
 }
 
 /** Display names of the given users: id → display_name. */
