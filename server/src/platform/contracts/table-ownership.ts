@@ -2,7 +2,7 @@
  * Which code owns which table, read from the source tree: a module owns the tables its
  * `<module>.tables.ts` adds to the Kysely `DB` interface; platform owns the tables of
  * platform/db/schema.ts. `foreignTableReferences` finds every place where a module's code (tests,
- * demo data and testing helpers included) names a table it does not own — in a Kysely call
+ * demo data and testing helpers included) — or platform's — names a table it does not own — in a Kysely call
  * (`selectFrom('t')`, `innerJoin('t as x', …)`, …) or in SQL text (`FROM t`, `JOIN t`, …).
  * Used by table-ownership.test.ts, the guard that fails the build.
  */
@@ -74,7 +74,7 @@ export interface ForeignReference {
   owner: string;
 }
 
-const KYSELY = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|using)\(\s*\[?\s*['"`](\w+)/g;
+const KYSELY = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|using|table)\(\s*\[?\s*['"`](\w+)/g;
 const SQL_TEXT = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|USING|REFERENCES)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?(\w+)"?/gi;
 
 /** Every reference from a module's code to a table another module (or platform) owns. */
@@ -82,10 +82,13 @@ export function foreignTableReferences(root = SERVER_SRC): ForeignReference[] {
   const owners = tableOwners(root);
   const out: ForeignReference[] = [];
   const modulesDir = path.join(root, 'modules');
+  const areas: [string, string[]][] = [['platform', fs.existsSync(path.join(root, 'platform')) ? walk(path.join(root, 'platform')) : []]];
   for (const mod of fs.readdirSync(modulesDir)) {
     const dir = path.join(modulesDir, mod);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const file of walk(dir)) {
+    if (fs.statSync(dir).isDirectory()) areas.push([mod, walk(dir)]);
+  }
+  for (const [mod, files] of areas) {
+    for (const file of files) {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       lines.forEach((text, i) => {
         if (/^\s*(\/\/|\*|\/\*)/.test(text)) return; // comments may name tables
