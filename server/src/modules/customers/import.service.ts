@@ -21,6 +21,7 @@ import { IMPORT_COLUMNS, cellText, headerKey } from './customers.excel';
 import { sniffFileType } from './file-sniff';
 import { CE } from './customers.errors';
 import { userDirectory } from '../../platform/auth/users';
+import { loadWorkbook } from '../../platform/files/spreadsheet';
 
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -71,12 +72,7 @@ const colLabel = (key: string, lang: Lang) => {
 
 async function readSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
   if (sniffFileType(buf) !== 'xlsx') throw new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as any);
-  } catch {
-    throw new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX);
-  }
+  const wb = await loadWorkbook(buf, () => new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX));
   const ws = wb.worksheets.find((w) => ['客户档案', 'customers'].includes(w.name.toLowerCase())) ?? wb.worksheets[0];
   if (!ws) throw new AppError(CE.CUSTOMER_IMPORT_EMPTY);
   return ws;

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await updateUser(t.db, am.userId, { display_name: '张伟', phone: '13980001001', email: 'zhangwei@example.cn' });
   await updateUser(t.db, pt.userId, { display_name: '郑海', phone: '13980002001' });
   await updateUser(t.db, am2.userId, { display_name: '李娜' });
-  c1 = await makeCustomer(t.db, { name: '泸州华润燃气有限公司', managerId: am.userId, partTimeIds: [pt.userId], city: '泸州市' });
+  c1 = await makeCustomer(t.db, { name: '泸州华润燃气有限公司', type: 'city_gas', managerId: am.userId, partTimeIds: [pt.userId], city: '泸州市' });
   c2 = await makeCustomer(t.db, { name: '宜宾天原化工', managerId: am2.userId, city: '宜宾市', type: 'chemical' });
   c3 = await makeCustomer(t.db, { name: '乐山潜在客户', status: 'prospect', city: '乐山市' });
   await am.post(`/api/customers/${c1.id}/contacts`, { name: '王建华', title: '总经理', mobile: '13900001111', landline: '0830-3100123', role: 'legal_rep' });

@@ -17,6 +17,7 @@ import { getSettings, putSettings } from './settings.repo';
 import { gasDayConfigOf, gasDayOf, lastCompleteGasDay } from './gas-day.calc';
 import { attachment, XLSX_TYPE } from './export.service';
 import { deliveryPointBasics } from '../customers';
+import { looksLikeXlsx } from '../../platform/files/spreadsheet';
 
 const READ = { permission: 'metering:read' as const };
 const WRITE = { permission: 'metering:write' as const };
@@ -75,7 +76,7 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
     const buf = await file.toBuffer();
     const fields = s.ImportFields.parse(Object.fromEntries(Object.entries(file.fields).map(([k, v]: [string, any]) => [k, v?.value])));
     const name = file.filename ?? '';
-    const isXlsx = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b; // zip container
+    const isXlsx = looksLikeXlsx(buf);
     const isCsv = /\.(csv|txt)$/i.test(name) || (!isXlsx && !/\.xlsx?$/i.test(name));
     if (!isXlsx && !isCsv) throw new AppError('UPLOAD_TYPE', { type: name.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
     const rows = isXlsx ? await xlsxRows(buf) : csvRows(buf);
