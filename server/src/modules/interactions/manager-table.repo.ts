@@ -94,7 +94,8 @@ export interface LetterData {
 
 /** Customers (in scope, not closed) matching the filter that have at least one active manager. */
 export async function letterCustomerIds(db: Tx, user: Scoped, f: LetterBatchQuery) {
-  let q = db.selectFrom(customerBasics().as('c'))
+  let q = db
+    .selectFrom(customerBasics().as('c'))
     .select('c.id')
     .where('c.status', '<>', 'closed')
     .where(inCustomerScope(user, 'c.id'))
@@ -109,7 +110,8 @@ export async function letterCustomerIds(db: Tx, user: Scoped, f: LetterBatchQuer
 export async function letterData(db: Tx, customerIds: number[]): Promise<LetterData[]> {
   if (!customerIds.length) return [];
   const [customers, managers] = await Promise.all([
-    db.selectFrom(customerBasics().as('c'))
+    db
+      .selectFrom(customerBasics().as('c'))
       .leftJoin('customer_contacts as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.is_primary', '=', true).on('pc.deleted_at', 'is', null))
       .select(['c.id', 'c.code', 'c.name', 'pc.name as contact_name'])
       .where('c.id', 'in', customerIds)

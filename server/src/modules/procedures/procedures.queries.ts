@@ -198,7 +198,8 @@ export async function listApprovals(db: Tx, user: User, f: { status: 'pending' |
 
 /** Up to 20 supplied customers in scope matching `q` (code or name), with their open case if any. */
 export async function pickCustomers(db: Tx, user: User, text?: string) {
-  let q = db.selectFrom(customerBasics().as('c'))
+  let q = db
+    .selectFrom(customerBasics().as('c'))
     .leftJoin('procedure_cases as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.status', 'in', ['open', 'restore_proposed']))
     .select(['c.id', 'c.code', 'c.name', 'c.city', 'c.serves_residents', 'pc.id as open_case_id'])
     .where('c.status', 'in', ['active', 'restricted'])

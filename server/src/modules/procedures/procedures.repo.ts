@@ -8,7 +8,8 @@ import { customerBasics, activeManagerAssignments } from '../customers';
 import { userDirectory } from '../../platform/auth/users';
 
 export async function findCustomer(db: Tx, id: number) {
-  return db.selectFrom(customerBasics().as('c'))
+  return db
+    .selectFrom(customerBasics().as('c'))
     .select(['id', 'code', 'name', 'type', 'serves_residents', 'province', 'city', 'county', 'address', 'status'])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -21,7 +22,8 @@ export async function findOpenCase(db: Tx, customerId: number) {
 
 /** A customer with its open case (if any) and whether that case already has an effective restore step. */
 export async function customerWithOpenCase(db: Tx, customerId: number) {
-  return db.selectFrom(customerBasics().as('c'))
+  return db
+    .selectFrom(customerBasics().as('c'))
     .leftJoin('procedure_cases as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.status', 'in', [...OPEN_STATUSES]))
     .select(['c.name', 'c.status', 'pc.id as caseId', 'pc.status as caseStatus', 'pc.level as caseLevel'])
     .select(
@@ -102,7 +104,8 @@ export async function customerManagers(db: Tx, customerIds: number[]) {
 
 /** Active users with one of the roles. */
 export async function usersWithRole(db: Tx, roles: string[]) {
-  return db.selectFrom(userDirectory().as('u'))
+  return db
+    .selectFrom(userDirectory().as('u'))
     .select(['id', 'display_name', 'department', 'phone', 'roles'])
     .where('disabled', '=', false)
     .where(sql<boolean>`roles && ${sql.val(roles)}::text[]`)
