@@ -231,7 +231,7 @@ describe('list, filters, export', () => {
 
 describe('customer picker', () => {
   it('lists supplied customers in scope with their open case', async () => {
-    const mine = await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试甲公司' });
+    const mine = await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试甲公司', city: '宜宾市' });
     await makeCustomer(t.db, { managerId: am.userId, name: '挑选测试乙公司' });
     await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试丙公司', status: 'prospect' });
     const caseId = (await am2.post('/api/procedures/cases', { customerId: mine.id })).body.id;
