@@ -135,3 +135,17 @@ describe('user administration', () => {
     expect(dis2.after.disabled).toBe(true);
   });
 });
+
+describe('user directory', () => {
+  it('lists enabled users with their names, filtered by role, without password data', async () => {
+    const am = await t.userClient(['account_manager']);
+    const viewer = await t.userClient(['viewer']);
+    const all = await viewer.get('/api/users/directory');
+    expect(all.status).toBe(200);
+    expect(all.body.map((u: any) => u.id)).toEqual(expect.arrayContaining([am.userId, viewer.userId]));
+    const ams = (await viewer.get('/api/users/directory?role=account_manager')).body;
+    expect(ams.map((u: any) => u.id)).toContain(am.userId);
+    expect(ams.map((u: any) => u.id)).not.toContain(viewer.userId);
+    expect(Object.keys(ams[0]).sort()).toEqual(['department', 'displayName', 'id', 'phone', 'roles', 'username']);
+  });
+});

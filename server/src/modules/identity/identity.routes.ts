@@ -62,7 +62,7 @@ export function identityRoutes(app: Api, ctx: AppContext) {
 
   // Directory of active users (for choosing managers, reviewers, assignees); any signed-in user.
   app.get('/api/users/directory', { config: { permission: 'authenticated' }, schema: { tags, querystring: z.strictObject({ role: z.string().max(40).optional() }), response: { 200: z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), department: z.string().nullable(), phone: z.string().nullable() })) } } }, async (req) => {
-    let q = userDirectory().where('disabled', '=', false);
+    let q = ctx.db.selectFrom(userDirectory().as('u')).selectAll().where('disabled', '=', false);
     if (req.query.role) q = q.where((eb) => eb(eb.val(req.query.role!), '=', eb.fn.any('roles')));
     const rows = await q.orderBy('id').execute();
     return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, roles: r.roles, department: r.department, phone: r.phone }));

@@ -88,3 +88,10 @@ describe('the scanner itself', () => {
     );
   });
 });
+
+describe('published read fragments', () => {
+  it('refuse to run by themselves (they are built without a database)', async () => {
+    const { fragmentBuilder } = await import('../db/fragments');
+    await expect(fragmentBuilder.selectFrom('users').select('id').execute()).rejects.toThrow(/cannot run by itself/);
+  });
+});
