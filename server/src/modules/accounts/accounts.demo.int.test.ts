@@ -5,7 +5,11 @@ import { Rng } from '../../platform/demo/rng';
 import type { DemoContext } from '../../platform/demo/demo';
 import { addDays } from './accounts.calc';
 import { accountsDemo } from './accounts.demo';
-import { makeCustomer, unbalancedTransactions } from './test/factory';
+import { makeBilledCustomer, unbalancedTransactions } from './testing/factory';
+import { setDeliveries } from '../metering/testing/factory';
+
+/** Day of the year, 1–366 (as PostgreSQL's extract(doy …)). */
+const dayOfYear = (d: string) => (Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) - Date.UTC(+d.slice(0, 4), 0, 1)) / 86_400_000 + 1;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,12 +30,11 @@ async function seed() {
   ];
   const ids: number[] = [];
   for (const s of specs) {
-    const c = await makeCustomer(t.db, { status: s.status, points: 1 });
-    await sql`UPDATE customers SET type = ${s.type} WHERE id = ${c.id}`.execute(t.db);
+    const c = await makeBilledCustomer(t.db, { status: s.status, type: s.type, points: 1 });
     const lastDay = s.status === 'closed' ? addDays(LAST, -200) : LAST;
-    await sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
-      SELECT ${c.id}, ${c.points[0]}, d::date, (800 + (extract(doy FROM d) * 7 + ${c.id}) % 500)::numeric, 'scada'
-        FROM generate_series(${addDays(LAST, -729)}::date, ${lastDay}::date, interval '1 day') d`.execute(t.db);
+    const rows = [];
+    for (let d = addDays(LAST, -729); d <= lastDay; d = addDays(d, 1)) rows.push({ customerId: c.id, pointId: c.points[0], gasDay: d, volumeM3: String(800 + ((dayOfYear(d) * 7 + c.id) % 500)) });
+    await setDeliveries(t.db, rows);
     ids.push(c.id);
   }
   return ids;

@@ -10,6 +10,8 @@ import { Decimal, dec } from '@common/decimal';
 import type { DemoContext } from '../../platform/demo/demo';
 import type { Rng } from '../../platform/demo/rng';
 import { inTx } from '../../platform/db/database';
+import { customerBasics } from '../customers';
+import { customersWithDeliveries } from '../metering';
 import { addDays } from './accounts.calc';
 import { postDailyCharges } from './daily-run.service';
 import { bulkInsertTransactions, type BulkTx } from './ledger.repo';
@@ -44,8 +46,8 @@ export const accountsDemo = {
     const to = ctx.lastDay;
     const from = addDays(to, -729);
     const customers = (
-      await sql<DemoCustomer>`SELECT c.id, c.code, c.name, c.type, c.status FROM customers c
-        WHERE EXISTS (SELECT 1 FROM daily_deliveries d WHERE d.customer_id = c.id) ORDER BY c.id`.execute(db)
+      await sql<DemoCustomer>`SELECT c.id, c.code, c.name, c.type, c.status FROM ${customerBasics()} c
+        WHERE c.id IN (${customersWithDeliveries()}) ORDER BY c.id`.execute(db)
     ).rows.map((r) => ({ ...r, id: Number(r.id) }));
     if (!customers.length) {
       ctx.log('accounts demo: no deliveries — skipped');
@@ -95,7 +97,7 @@ async function verifyLedger(db: any) {
   const { rows } = await sql<{ n: number }>`
     SELECT (SELECT count(*) FROM ledger_postings p LEFT JOIN ledger_transactions t ON t.id = p.transaction_id LEFT JOIN ledger_accounts a ON a.id = p.account_id
              WHERE t.id IS NULL OR a.id IS NULL OR a.customer_id IS DISTINCT FROM p.customer_id OR (p.customer_id IS NOT NULL AND p.customer_id <> t.customer_id))
-         + (SELECT count(*) FROM ledger_transactions t LEFT JOIN customers c ON c.id = t.customer_id WHERE c.id IS NULL)
+         + (SELECT count(*) FROM ledger_transactions t LEFT JOIN ${customerBasics()} c ON c.id = t.customer_id WHERE c.id IS NULL)
          + (SELECT count(*) FROM (SELECT transaction_id FROM ledger_postings GROUP BY transaction_id HAVING SUM(amount_fen) <> 0 OR count(*) < 2) x)
          + (SELECT count(*) FROM ledger_transactions t WHERE NOT EXISTS (SELECT 1 FROM ledger_postings p WHERE p.transaction_id = t.id)) AS n`.execute(db);
   if (Number(rows[0].n) !== 0) throw new Error(`accounts demo: ledger check failed (${rows[0].n} bad rows)`);

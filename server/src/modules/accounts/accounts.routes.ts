@@ -6,7 +6,7 @@ import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
 import { AppError } from '../../platform/http/errors';
 import { paged } from '../../platform/http/schemas';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess, customerBasics } from '../customers';
 import { receivableAndPrepaid, LEVEL_LABELS, PAYMENT_LEVELS } from './accounts.calc';
 import { AE } from './accounts.errors';
 import * as s from './accounts.schema';
@@ -17,6 +17,7 @@ import { globalThresholds } from './levels.repo';
 import { statusOf } from './levels.service';
 import { buildStatement } from './statement.service';
 import { statementPdf, statementXlsx } from './statement.render';
+import { formatMoneyCells, moneyCell } from '../../platform/files/excel-money';
 
 function attachment(name: string) {
   return `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -42,7 +43,8 @@ export function accountsRoutes(app: Api, ctx: AppContext) {
     const ws = wb.addWorksheet(en ? 'Payment monitoring' : '气款监控');
     ws.addRow(en ? ['Code', 'Customer', 'Region', 'Manager', 'Level', 'Since', 'Gas day', 'Volume (m³)', 'Charge (yuan)', 'Balance (yuan)', 'Receivable (yuan)', 'Prepaid (yuan)', 'Avg daily charge (yuan)', 'Days left'] : ['编码', '客户', '地区', '客户经理', '等级', '进入日期', '气日', '日气量(m³)', '日气费(元)', '余额(元)', '应收(元)', '预付余额(元)', '日均气费(元)', '可用天数']).font = { bold: true };
     for (const x of r.items) {
-      ws.addRow([x.code, x.name, x.region ?? '', x.managerName ?? '', en ? LEVEL_LABELS[x.level].en : LEVEL_LABELS[x.level].zh, x.sinceDay, x.asOfDay, x.dayVolumeM3 ?? '—', x.dayChargeFen == null ? '—' : x.dayChargeFen / 100, x.balanceFen / 100, x.receivableFen / 100, x.prepaidFen / 100, x.avgDailyChargeFen == null ? '—' : x.avgDailyChargeFen / 100, x.availableDays ?? '—']);
+      const row = ws.addRow([x.code, x.name, x.region ?? '', x.managerName ?? '', en ? LEVEL_LABELS[x.level].en : LEVEL_LABELS[x.level].zh, x.sinceDay, x.asOfDay, x.dayVolumeM3 ?? '—', moneyCell(x.dayChargeFen), moneyCell(x.balanceFen), moneyCell(x.receivableFen), moneyCell(x.prepaidFen), moneyCell(x.avgDailyChargeFen), x.availableDays ?? '—']);
+      formatMoneyCells(row, [9, 10, 11, 12, 13]);
     }
     ws.columns.forEach((c) => (c.width = 14));
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
@@ -52,7 +54,7 @@ export function accountsRoutes(app: Api, ctx: AppContext) {
   app.get('/api/accounts/customers/:id', { config: read, schema: { tags, summary: '客户账户概况', params: s.CustomerIdParam, response: { 200: s.AccountSummary } } }, async (req) => {
     const id = req.params.id;
     await assertCustomerAccess(ctx.db, userOf(req), id);
-    const c = await ctx.db.selectFrom('customers').select(['id', 'code', 'name', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    const c = await ctx.db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
     const balance = await ledger.balanceOf(ctx.db, id);
     const lv = await ctx.db.selectFrom('customer_payment_levels').selectAll().where('customer_id', '=', id).executeTakeFirst();
     const monitored = c.status === 'active' || c.status === 'restricted';

@@ -5,11 +5,12 @@ import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import type { SessionUser } from '../../platform/auth/session-user';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics } from '../customers';
 import { customerPostings } from './accounts.calc';
 import { AE } from './accounts.errors';
 import * as ledger from './ledger.repo';
 import { assertPeriodOpen, refreshCustomerLevel } from './payments.service';
+import { userDirectory } from '../../platform/auth/users';
 
 export interface AdjustmentView {
   id: number;
@@ -32,9 +33,9 @@ export interface AdjustmentView {
 function query(db: Tx) {
   return db
     .selectFrom('ledger_adjustments as a')
-    .innerJoin('customers as c', 'c.id', 'a.customer_id')
-    .leftJoin('users as e', 'e.id', 'a.entered_by')
-    .leftJoin('users as d', 'd.id', 'a.decided_by')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'a.customer_id')
+    .leftJoin(userDirectory().as('e'), 'e.id', 'a.entered_by')
+    .leftJoin(userDirectory().as('d'), 'd.id', 'a.decided_by')
     .select(['a.id', 'a.customer_id', 'c.name as customer_name', 'a.amount_fen', 'a.business_date', 'a.reason', 'a.status', 'a.entered_by', 'e.display_name as entered_by_name', 'a.entered_at', 'a.decided_by', 'd.display_name as decided_by_name', 'a.decided_at', 'a.decision_note', 'a.transaction_id']);
 }
 

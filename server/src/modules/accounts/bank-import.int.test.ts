@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { balance, makeCustomer } from './test/factory';
+import { balance, makeBilledCustomer } from './testing/factory';
 
 let t: TestApp;
 let finance: Client;
@@ -18,8 +18,8 @@ const csv = (lines: string[]) => {
 
 describe('bank statement import', () => {
   it('posts matched lines, queues unmatched ones, learns the payer on assignment', async () => {
-    const a = await makeCustomer(t.db, { name: `银行导入甲${process.pid}` });
-    const b = await makeCustomer(t.db, { name: `银行导入乙${process.pid}` });
+    const a = await makeBilledCustomer(t.db, { name: `银行导入甲${process.pid}` });
+    const b = await makeBilledCustomer(t.db, { name: `银行导入乙${process.pid}` });
     await finance.post('/api/accounts/payments', { customerId: a.id, amountFen: 5_000, bankRef: `BK-${a.id}-0`, valueDate: '2026-03-01' });
     const r = await finance.req('POST', '/api/accounts/bank-imports', csv([
       `BK-${a.id}-1,2026-03-02,"1,000.00",${a.name},,三月气款`,
@@ -58,7 +58,7 @@ describe('bank statement import', () => {
   });
 
   it('refuses a file with a bad row, naming the row, and writes nothing', async () => {
-    const c = await makeCustomer(t.db, { name: `银行导入丙${process.pid}` });
+    const c = await makeBilledCustomer(t.db, { name: `银行导入丙${process.pid}` });
     const r = await finance.req('POST', '/api/accounts/bank-imports', csv([`BK-${c.id}-1,2026-03-02,100,${c.name},,`, `BK-${c.id}-2,2026-13-01,100,${c.name},,`]));
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('BANK_IMPORT_ROW');

@@ -4,7 +4,7 @@ import type { Api, AppContext } from '../../platform/module';
 import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { AppError } from '../../platform/http/errors';
 import { IdParam, Page, paged } from '../../platform/http/schemas';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import { AE } from './accounts.errors';
 import { bankStatementRows } from './bank-import.files';
 import * as svc from './bank-import.service';

@@ -9,6 +9,7 @@ import { matchLine, parseBankRow, type BankLine, type Mapping } from './bank-imp
 import type { RawBankRow } from './bank-import.files';
 import type { BankLineStatus, MatchedBy } from './accounts.tables';
 import { recordPayment } from './payments.service';
+import { customerBasics } from '../customers';
 
 async function mappings(db: Tx): Promise<Mapping[]> {
   const rows = await db.selectFrom('bank_payer_mappings').select(['payer_account', 'payer_name', 'customer_id']).execute();
@@ -17,7 +18,7 @@ async function mappings(db: Tx): Promise<Mapping[]> {
 
 async function customersByName(db: Tx, names: string[]): Promise<Map<string, number>> {
   if (!names.length) return new Map();
-  const rows = await db.selectFrom('customers').select(['id', 'name']).where(sql<boolean>`name = ANY(${sql.val(names)}::text[])`).where('status', '<>', 'closed').execute();
+  const rows = await db.selectFrom(customerBasics().as('c')).select(['id', 'name']).where(sql<boolean>`name = ANY(${sql.val(names)}::text[])`).where('status', '<>', 'closed').execute();
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
@@ -107,7 +108,7 @@ export interface BankLineView {
 }
 
 export async function listLines(db: Tx, q: { status?: BankLineStatus; importId?: number; page: number; pageSize: number }) {
-  let base = db.selectFrom('bank_statement_lines as l').leftJoin('customers as c', 'c.id', 'l.customer_id');
+  let base = db.selectFrom('bank_statement_lines as l').leftJoin(customerBasics().as('c'), 'c.id', 'l.customer_id');
   if (q.status) base = base.where('l.status', '=', q.status);
   if (q.importId) base = base.where('l.import_id', '=', q.importId);
   const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
@@ -155,7 +156,7 @@ export async function assignLine(ctx: AppContext, id: number, customerId: number
       }
     }
     await audit(trx, actor, { action: 'bank_line.assign', entity: 'bank_statement_line', entityId: id, customerId, after: { customerId, remember, alsoPosted, status: r.status } });
-    const v = await trx.selectFrom('bank_statement_lines as l').leftJoin('customers as c', 'c.id', 'l.customer_id').selectAll('l').select('c.name as customer_name').where('l.id', '=', id).executeTakeFirstOrThrow();
+    const v = await trx.selectFrom('bank_statement_lines as l').leftJoin(customerBasics().as('c'), 'c.id', 'l.customer_id').selectAll('l').select('c.name as customer_name').where('l.id', '=', id).executeTakeFirstOrThrow();
     return { line: toView(v), alsoPosted };
   });
 }

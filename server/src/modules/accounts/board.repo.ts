@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SessionUser } from '../../platform/auth/session-user';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { customerBasics, customersManagedBy, fullTimeManagers, inCustomerScope } from '../customers';
 import { receivableAndPrepaid, type PaymentLevel } from './accounts.calc';
 import { statusOf } from './levels.service';
 
@@ -42,12 +42,12 @@ export interface BoardRow {
 export async function board(db: Tx, user: SessionUser, q: BoardQuery): Promise<{ total: number; items: BoardRow[] }> {
   let base = db
     .selectFrom('customer_payment_levels as l')
-    .innerJoin('customers as c', 'c.id', 'l.customer_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')
     .where(inCustomerScope(user, 'c.id'))
     .where('c.status', 'in', ['active', 'restricted']);
   if (q.level?.length) base = base.where('l.level', 'in', q.level);
-  if (q.managerId) base = base.where(sql<boolean>`c.id IN (SELECT customer_id FROM customer_managers WHERE user_id = ${q.managerId} AND unassigned_at IS NULL)`);
-  if (q.mine) base = base.where(sql<boolean>`c.id IN (SELECT customer_id FROM customer_managers WHERE user_id = ${user.id} AND unassigned_at IS NULL)`);
+  if (q.managerId) base = base.where('c.id', 'in', customersManagedBy(q.managerId));
+  if (q.mine) base = base.where('c.id', 'in', customersManagedBy(user.id));
   if (q.region) base = base.where((eb) => eb.or([eb('c.province', '=', q.region!), eb('c.city', '=', q.region!), eb('c.county', '=', q.region!)]));
   if (q.q) base = base.where((eb) => eb.or([eb('c.name', 'ilike', `%${q.q}%`), eb('c.code', 'ilike', `%${q.q}%`)]));
   const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
@@ -60,7 +60,7 @@ export async function board(db: Tx, user: SessionUser, q: BoardQuery): Promise<{
       'c.province',
       'c.city',
       'c.county',
-      sql<string | null>`(SELECT u.display_name FROM customer_managers m JOIN users u ON u.id = m.user_id WHERE m.customer_id = c.id AND m.kind = 'full_time' AND m.unassigned_at IS NULL LIMIT 1)`.as('manager_name'),
+      sql<string | null>`(SELECT fm.display_name FROM ${fullTimeManagers()} fm WHERE fm.customer_id = c.id LIMIT 1)`.as('manager_name'),
       'l.level',
       'l.since_day',
       'l.as_of_day',
@@ -111,7 +111,7 @@ export async function board(db: Tx, user: SessionUser, q: BoardQuery): Promise<{
 export async function levelCounts(db: Tx, user: SessionUser): Promise<Record<PaymentLevel, number>> {
   const rows = await db
     .selectFrom('customer_payment_levels as l')
-    .innerJoin('customers as c', 'c.id', 'l.customer_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')
     .where(inCustomerScope(user, 'c.id'))
     .where('c.status', 'in', ['active', 'restricted'])
     .select(['l.level', sql<number>`count(*)::int`.as('n')])

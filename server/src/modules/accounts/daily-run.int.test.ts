@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { lineAmountFen } from '@common/money';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { balance, makeCustomer, notificationsOf, setDelivery, unbalancedTransactions } from './test/factory';
+import { balance, makeBilledCustomer, notificationsOf, unbalancedTransactions } from './testing/factory';
+import { setDelivery } from '../metering/testing/factory';
+import { assignManager } from '../customers/testing/factory';
 import type { LevelChangeEvent } from './index';
 import type { QikeModule } from '../../platform/module';
 
@@ -20,7 +22,7 @@ afterAll(async () => t?.close());
 
 describe('daily run', () => {
   it('charges volume × price per customer-day, is idempotent, and posts only the difference after a correction', async () => {
-    const c = await makeCustomer(t.db, { price: '2.4500' });
+    const c = await makeBilledCustomer(t.db, { price: '2.4500' });
     await setDelivery(t.db, c.id, c.points[0], '2026-02-01', '1000.500');
     await setDelivery(t.db, c.id, c.points[1], '2026-02-01', '234.178');
     const r1 = await run('2026-02-01');
@@ -47,7 +49,7 @@ describe('daily run', () => {
   });
 
   it('does not charge customers without a provisional price, and reports them', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     await setDelivery(t.db, c.id, c.points[0], '2026-02-02', '500');
     const r = await run('2026-02-02');
     expect(r.body.result.missingPrice).toBeGreaterThanOrEqual(1);
@@ -64,7 +66,7 @@ describe('daily run', () => {
     ];
     const cs = [];
     for (const [a, price, b] of samples) {
-      const c = await makeCustomer(t.db, { price });
+      const c = await makeBilledCustomer(t.db, { price });
       await setDelivery(t.db, c.id, c.points[0], '2026-02-03', a);
       await setDelivery(t.db, c.id, c.points[1], '2026-02-03', b);
       cs.push(c);
@@ -78,7 +80,7 @@ describe('daily run', () => {
   });
 
   it('refuses to post into a closed period', async () => {
-    const c = await makeCustomer(t.db, { price: '2.0000' });
+    const c = await makeBilledCustomer(t.db, { price: '2.0000' });
     await setDelivery(t.db, c.id, c.points[0], '2025-06-10', '100');
     await lead.post('/api/accounts/periods/2025-06/close', {});
     const r = await run('2025-06-10');
@@ -93,9 +95,9 @@ describe('levels and crossings', () => {
     const am = await t.userClient(['account_manager']);
     const pt = await t.userClient(['part_time_manager']);
     const old = await t.userClient(['account_manager']);
-    const c = await makeCustomer(t.db, { managerId: am.userId, partTimeId: pt.userId, price: '2.0000', points: 1 });
+    const c = await makeBilledCustomer(t.db, { managerId: am.userId, partTimeIds: [pt.userId], price: '2.0000', points: 1 });
     // a former manager, unassigned: gets nothing
-    await t.db.insertInto('customer_managers').values({ customer_id: c.id, user_id: old.userId, kind: 'part_time', unassigned_at: new Date() } as any).execute();
+    await assignManager(t.db, c.id, old.userId, 'part_time', { unassignedAt: new Date() });
     const events: LevelChangeEvent[] = [];
     // a module declaring an in-transaction reaction to the level change (as procedures does)
     const observer: QikeModule = {
@@ -156,8 +158,8 @@ describe('levels and crossings', () => {
 
   it('applies per-customer thresholds and lists the board by risk within the user’s scope', async () => {
     const am = await t.userClient(['account_manager']);
-    const a = await makeCustomer(t.db, { managerId: am.userId, price: '1.0000', points: 1, name: '看板甲' });
-    const b = await makeCustomer(t.db, { price: '1.0000', points: 1, name: '看板乙' });
+    const a = await makeBilledCustomer(t.db, { managerId: am.userId, price: '1.0000', points: 1, name: '看板甲' });
+    const b = await makeBilledCustomer(t.db, { price: '1.0000', points: 1, name: '看板乙' });
     for (const c of [a, b]) {
       await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 700_000, bankRef: `BD-${c.id}`, valueDate: '2026-05-01' });
       for (let d = 1; d <= 7; d++) await setDelivery(t.db, c.id, c.points[0], `2026-05-0${d}`, '1000');
@@ -195,7 +197,7 @@ describe('levels and crossings', () => {
 
 describe('statement of account', () => {
   it('opening + movements = closing, for any period; Excel and PDF', async () => {
-    const c = await makeCustomer(t.db, { price: '3.0000', points: 1 });
+    const c = await makeBilledCustomer(t.db, { price: '3.0000', points: 1 });
     await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 1_000_000, bankRef: `ST-${c.id}-1`, valueDate: '2026-06-01' });
     await setDelivery(t.db, c.id, c.points[0], '2026-06-02', '100');
     await setDelivery(t.db, c.id, c.points[0], '2026-06-03', '200');

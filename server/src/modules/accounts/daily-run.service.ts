@@ -7,6 +7,7 @@
  * docs/accounts-daily-run.md.
  */
 import { sql } from 'kysely';
+import { dailyVolumeTotals } from '../metering';
 import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
@@ -33,7 +34,7 @@ export interface DailyRunResult {
 function deltaCtes(from: string, to: string) {
   return sql`
     vol AS (
-      SELECT customer_id, gas_day, SUM(volume_m3) AS v FROM daily_deliveries WHERE gas_day BETWEEN ${from}::date AND ${to}::date GROUP BY customer_id, gas_day
+      SELECT customer_id, gas_day, volume_m3 AS v FROM (${dailyVolumeTotals(from, to)}) dv
     ), prices AS (
       -- provisional prices with the day each stops applying (the next one's effective_from)
       SELECT customer_id, effective_from, price,
@@ -77,7 +78,7 @@ export async function postDailyCharges(trx: Tx, from: string, to: string, actor:
   }
   // Customer accounts of everyone charged exist before the postings refer to them.
   await sql`INSERT INTO ledger_accounts (kind, customer_id, name, name_en)
-            SELECT DISTINCT 'customer', d.customer_id, '客户往来', 'Customer account' FROM daily_deliveries d WHERE d.gas_day BETWEEN ${from}::date AND ${to}::date
+            SELECT DISTINCT 'customer', d.customer_id, '客户往来', 'Customer account' FROM (${dailyVolumeTotals(from, to)}) d
             ON CONFLICT (customer_id) DO NOTHING`.execute(trx);
   const sales = (await counterAccountIds(trx)).gas_sales;
   const { rows } = await chargeStatement(from, to, actor.userId, sales).execute(trx);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { balance, makeCustomer, unbalancedTransactions } from './test/factory';
+import { balance, makeBilledCustomer, unbalancedTransactions } from './testing/factory';
 
 let t: TestApp;
 let finance: Client;
@@ -17,7 +17,7 @@ afterAll(async () => t?.close());
 
 describe('payments', () => {
   it('posts a payment once per bank reference: a repeat returns the existing posting', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     const body = { customerId: c.id, amountFen: 1_234_567, bankRef: `BR-${c.id}-1`, valueDate: '2026-03-05', payerName: '某燃气公司' };
     const first = await finance.post('/api/accounts/payments', body);
     expect(first.status).toBe(201);
@@ -35,7 +35,7 @@ describe('payments', () => {
   });
 
   it('refuses the same bank reference with a different amount (409) and posts nothing', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 10_000, bankRef: `BR-${c.id}-x`, valueDate: '2026-03-05' });
     const r = await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 20_000, bankRef: `BR-${c.id}-x`, valueDate: '2026-03-05' });
     expect(r.status).toBe(409);
@@ -45,7 +45,7 @@ describe('payments', () => {
   });
 
   it('counts concurrent duplicates once', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     const body = { customerId: c.id, amountFen: 5_000, bankRef: `BR-${c.id}-c`, valueDate: '2026-03-06' };
     const rs = await Promise.all([finance.post('/api/accounts/payments', body), finance2.post('/api/accounts/payments', body), finance.post('/api/accounts/payments', body)]);
     expect(rs.map((r) => r.status).sort()).toEqual([200, 200, 201]);
@@ -53,7 +53,7 @@ describe('payments', () => {
   });
 
   it('refuses zero and negative amounts, an unknown customer and users without the right', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     for (const amountFen of [0, -100]) {
       const r = await finance.post('/api/accounts/payments', { customerId: c.id, amountFen, bankRef: `BR-${c.id}-z${amountFen}`, valueDate: '2026-03-05' });
       expect(r.status).toBe(400);
@@ -71,7 +71,7 @@ describe('payments', () => {
 
 describe('adjustments (maker-checker)', () => {
   it('posts only after another user approves; self-approval is refused', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     const entered = await finance.post('/api/accounts/adjustments', { customerId: c.id, amountFen: -8_800, businessDate: '2026-03-10', reason: '补收计量差' });
     expect(entered.status).toBe(201);
     expect(entered.body.status).toBe('pending');
@@ -92,7 +92,7 @@ describe('adjustments (maker-checker)', () => {
   });
 
   it('a rejected adjustment never posts; a zero adjustment is refused', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     const a = await lead.post('/api/accounts/adjustments', { customerId: c.id, amountFen: 50_000, businessDate: '2026-03-10', reason: '测试' });
     const r = await finance.post(`/api/accounts/adjustments/${a.body.id}/reject`, { note: '依据不足' });
     expect(r.body.status).toBe('rejected');
@@ -108,7 +108,7 @@ describe('adjustments (maker-checker)', () => {
 
 describe('refunds and reversals', () => {
   it('refunds up to the balance, reverses once, never reverses a reversal', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     const p = await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 100_000, bankRef: `BR-${c.id}-r`, valueDate: '2026-03-05' });
     const tooMuch = await finance.post('/api/accounts/refunds', { customerId: c.id, amountFen: 100_001, businessDate: '2026-03-06' });
     expect(tooMuch.status).toBe(400);
@@ -139,7 +139,7 @@ describe('refunds and reversals', () => {
 
 describe('closed periods', () => {
   it('refuses postings dated into a closed month, with a clear message', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     const notEnded = await lead.post('/api/accounts/periods/2999-01/close', {});
     expect(notEnded.status).toBe(400);
     const close = await lead.post('/api/accounts/periods/2025-01/close', { note: '一月结账' });
@@ -160,7 +160,7 @@ describe('closed periods', () => {
 
 describe('the ledger itself', () => {
   it('refuses updates, deletions and unbalanced transactions in the database', async () => {
-    const c = await makeCustomer(t.db);
+    const c = await makeBilledCustomer(t.db);
     await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 777, bankRef: `BR-${c.id}-db`, valueDate: '2026-03-05' });
     await expect(sql`UPDATE ledger_postings SET amount_fen = 1 WHERE customer_id = ${c.id}`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM ledger_transactions WHERE customer_id = ${c.id}`.execute(t.db)).rejects.toThrow(/append-only/);

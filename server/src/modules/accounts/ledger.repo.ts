@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import { sumsToZero, type CounterAccount, type PostingLine, type TxKind } from './accounts.calc';
 import './accounts.tables';
+import { userDirectory } from '../../platform/auth/users';
 
 /** Global (counter) account ids by kind. They are created by the migration and never change. */
 export async function counterAccountIds(db: Tx): Promise<Record<CounterAccount, number>> {
@@ -126,7 +127,7 @@ function txQuery(db: Tx) {
     .selectFrom('ledger_transactions as t')
     .leftJoin('ledger_transactions as r', 'r.reverses_id', 't.id')
     .leftJoin('ledger_transactions as o', 'o.id', 't.reverses_id')
-    .leftJoin('users as u', 'u.id', 't.created_by')
+    .leftJoin(userDirectory().as('u'), 'u.id', 't.created_by')
     .select([
       't.id',
       't.kind',

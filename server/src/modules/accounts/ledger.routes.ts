@@ -4,7 +4,7 @@ import type { Api, AppContext } from '../../platform/module';
 import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { AppError } from '../../platform/http/errors';
 import { IdParam, paged } from '../../platform/http/schemas';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import * as s from './accounts.schema';
 import * as ledger from './ledger.repo';
 import * as pay from './payments.service';

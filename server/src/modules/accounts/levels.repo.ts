@@ -1,30 +1,26 @@
 /** SQL of payment monitoring: the figures levels are computed from, and the stored levels. */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
+import { readSetting, readSettings, writeSetting } from '../../platform/settings';
 import { DEFAULT_THRESHOLDS, type PaymentLevel, type Thresholds } from './accounts.calc';
 import './accounts.tables';
+import { activeManagerAssignments, customerBasics } from '../customers';
 
 export const SETTING_THRESHOLDS = 'accounts.thresholds';
 export const SETTING_LAST_RUN_DAY = 'accounts.last_run_day';
 
 export async function getSetting<T>(db: Tx, key: string): Promise<T | null> {
-  const r = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return r ? (r.value as T) : null;
+  return readSetting<T>(db, key);
 }
 
 export async function putSetting(db: Tx, key: string, value: unknown): Promise<void> {
-  await db
-    .insertInto('settings')
-    .values({ key, value: JSON.stringify(value) as any })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) as any, updated_at: new Date() }))
-    .execute();
+  await writeSetting(db, key, value);
 }
 
 /** Thresholds and the daily run's last gas day in one read. */
 export async function settingsOf(db: Tx): Promise<{ thresholds: Thresholds; lastRunDay: string | null }> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [SETTING_THRESHOLDS, SETTING_LAST_RUN_DAY]).execute();
-  const get = (k: string) => rows.find((r) => r.key === k)?.value;
-  return { thresholds: { ...DEFAULT_THRESHOLDS, ...((get(SETTING_THRESHOLDS) as Partial<Thresholds>) ?? {}) }, lastRunDay: (get(SETTING_LAST_RUN_DAY) as string) ?? null };
+  const rows = await readSettings(db, [SETTING_THRESHOLDS, SETTING_LAST_RUN_DAY]);
+  return { thresholds: { ...DEFAULT_THRESHOLDS, ...((rows.get(SETTING_THRESHOLDS) as Partial<Thresholds>) ?? {}) }, lastRunDay: (rows.get(SETTING_LAST_RUN_DAY) as string) ?? null };
 }
 
 export async function globalThresholds(db: Tx): Promise<Thresholds> {
@@ -55,7 +51,7 @@ export interface LevelInputRow {
  * own averaging window ending at `asOfDay`, the day's volume and charge, the stored level.
  */
 export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<LevelInputRow[]> {
-  const { rows } = await levelInputsQuery(asOfDay, global, customerIds).execute(db);
+  const { rows } = await levelInputsQuery(db, asOfDay, global, customerIds).execute(db);
   return rows.map((r) => ({
     customerId: Number(r.id),
     avgDays: Number(r.n),
@@ -71,7 +67,7 @@ export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, c
   }));
 }
 
-export function levelInputsQuery(asOfDay: string, global: Thresholds, customerIds?: number[]) {
+export function levelInputsQuery(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]) {
   const only = (col: string) => (customerIds ? sql`AND ${sql.ref(col)} = ANY(${sql.val(customerIds)}::bigint[])` : sql``);
   const ids = only('c.id');
   return sql<any>`
@@ -80,7 +76,7 @@ export function levelInputsQuery(asOfDay: string, global: Thresholds, customerId
              COALESCE(t.avg_days, ${global.avgDays}::int) AS n,
              COALESCE(t.warn_days, ${global.warnDays}::numeric) AS warn,
              COALESCE(t.reduce_days, ${global.reduceDays}::numeric) AS red
-        FROM customers c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
+        FROM ${customerBasics()} c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
        WHERE c.status IN ('active', 'restricted') ${ids}
     ), bal AS (
       SELECT p.customer_id, SUM(p.amount_fen) AS b
@@ -155,11 +151,10 @@ export async function upsertLevels(db: Tx, rows: LevelRow[]): Promise<void> {
 export async function activeManagers(db: Tx, customerIds: number[]): Promise<{ customerId: number; userId: number; customerName: string }[]> {
   if (!customerIds.length) return [];
   const rows = await db
-    .selectFrom('customer_managers as m')
-    .innerJoin('customers as c', 'c.id', 'm.customer_id')
+    .selectFrom(activeManagerAssignments().as('m'))
+    .innerJoin(customerBasics().as('c'), 'c.id', 'm.customer_id')
     .select(['m.customer_id', 'm.user_id', 'c.name'])
     .where(sql<boolean>`m.customer_id = ANY(${sql.val(customerIds)}::bigint[])`)
-    .where('m.unassigned_at', 'is', null)
     .execute();
   return rows.map((r) => ({ customerId: r.customer_id, userId: r.user_id, customerName: r.name }));
 }

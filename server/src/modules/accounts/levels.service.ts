@@ -7,10 +7,11 @@ import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { AppContext } from '../../platform/module';
 import { publish } from '../../platform/events/events';
-import { notify, type NotificationInput } from '../../platform/notify';
+import { notify, notifyEach, type NotificationInput } from '../../platform/notify';
 import { formatFen } from '@common/money';
 import { assessPayment, isWorse, LEVEL_LABELS, type PaymentLevel } from './accounts.calc';
 import * as repo from './levels.repo';
+import { customerBasics } from '../customers';
 
 export interface LevelChangeEvent {
   customerId: number;
@@ -124,24 +125,7 @@ async function notifyWorse(trx: Tx, worse: (LevelChangeEvent & { balanceFen: num
     });
   }
   if (list.length === 1) await notify(trx, list[0].userIds, list[0].n);
-  else if (list.length > 1) await notifyMany(trx, list);
-}
-
-/**
- * Many notifications in one statement (a daily run may move hundreds of customers); the same rows
- * and the same once-per-user-and-key rule as platform/notify.ts.
- */
-async function notifyMany(trx: Tx, list: { userIds: number[]; n: NotificationInput }[]) {
-  const rows = list.flatMap(({ userIds, n }) =>
-    [...new Set(userIds)].map((user_id) => ({ user_id, kind: n.kind, title: n.title.zh, title_en: n.title.en, body: n.body?.zh ?? null, body_en: n.body?.en ?? null, link: n.link ?? null, customer_id: n.customerId ?? null, dedupe_key: n.dedupeKey ?? null })),
-  );
-  for (let i = 0; i < rows.length; i += 3000) {
-    await trx
-      .insertInto('notifications')
-      .values(rows.slice(i, i + 3000)) // × 9 columns: under the 32,767 parameters of one statement
-      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
-      .execute();
-  }
+  else if (list.length > 1) await notifyEach(trx, list);
 }
 
 export interface PaymentStatus {
@@ -160,7 +144,7 @@ export async function getPaymentStatus(db: Tx, customerIds: number[]): Promise<M
   if (!customerIds.length) return out;
   const rows = await db
     .selectFrom('customer_payment_levels as l')
-    .innerJoin('customers as c', 'c.id', 'l.customer_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')
     .selectAll('l')
     .where(sql<boolean>`l.customer_id = ANY(${sql.val(customerIds)}::bigint[])`)
     .where('c.status', 'in', ['active', 'restricted'])

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineAmountFen } from '@common/money';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { addDays } from './accounts.calc';
-import { balance, makeCustomer } from './test/factory';
+import { balance, makeBilledCustomer } from './testing/factory';
 
 let t: TestApp;
 let lead: Client;
@@ -35,7 +35,7 @@ async function eventually<T>(read: () => Promise<T>, want: T): Promise<T> {
 
 describe('metering corrections re-price charged days automatically', () => {
   it('posts the difference of a correction and charges a late delivery, then leaves later days to the daily run', async () => {
-    const c = await makeCustomer(t.db, { managerId: am.userId, price: '2.4500', points: 1 });
+    const c = await makeBilledCustomer(t.db, { managerId: am.userId, price: '2.4500', points: 1 });
     const cfg = (await am.get('/api/metering/config')).body;
     const day = cfg.importRange.maxDay as string;
     const earlier = addDays(day, -1);

@@ -7,6 +7,7 @@ import { formatFen } from '@common/money';
 import { AppError } from '../../platform/http/errors';
 import { AE } from './accounts.errors';
 import { KIND_LABELS, STATEMENT_TEXT as T, type Statement } from './statement.service';
+import { formatMoneyCells, moneyCell } from '../../platform/files/excel-money';
 
 const L = (m: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? m.en : m.zh);
 const yuan = (fen: number) => formatFen(fen);
@@ -28,17 +29,13 @@ export async function statementXlsx(s: Statement, lang: Lang): Promise<Buffer> {
     [L(T.closing, lang), s.totals.closingFen],
   ];
   for (const [k, v] of totals) {
-    const r = ws.addRow([k, v / 100]);
-    r.getCell(2).numFmt = '#,##0.00';
+    formatMoneyCells(ws.addRow([k, moneyCell(v)]), [2]);
   }
   ws.addRow([]);
   const head = ws.addRow([L(T.date, lang), L(T.kind, lang), L(T.reference, lang), L(T.note, lang), L(T.amount, lang), L(T.balance, lang)]);
   head.font = { bold: true };
   for (const l of s.lines) {
-    // Fen → yuan for display only: integer fen / 100 is exact to the cent in a spreadsheet.
-    const r = ws.addRow([l.date, L(KIND_LABELS[l.kind], lang), l.reference ?? '', l.note ?? '', l.amountFen / 100, l.balanceFen / 100]);
-    r.getCell(5).numFmt = '#,##0.00';
-    r.getCell(6).numFmt = '#,##0.00';
+    formatMoneyCells(ws.addRow([l.date, L(KIND_LABELS[l.kind], lang), l.reference ?? '', l.note ?? '', moneyCell(l.amountFen), moneyCell(l.balanceFen)]), [5, 6]);
   }
   ws.addRow([]);
   ws.addRow([L(T.sign, lang)]);

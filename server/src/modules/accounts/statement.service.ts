@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database';
 import { TRADING_KIND_LABELS } from './trading-postings.calc';
 import { statementCategory, statementTotals, type StatementCategory, type StatementTotals, type TxKind } from './accounts.calc';
 import * as ledger from './ledger.repo';
+import { customerBasics } from '../customers';
 
 export interface StatementLine {
   id: number;
@@ -24,7 +25,7 @@ export interface Statement {
 }
 
 export async function buildStatement(db: Tx, customerId: number, from: string, to: string): Promise<Statement> {
-  const c = await db.selectFrom('customers').select(['id', 'code', 'name']).where('id', '=', customerId).executeTakeFirstOrThrow();
+  const c = await db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name']).where('id', '=', customerId).executeTakeFirstOrThrow();
   const opening = await ledger.balanceOf(db, customerId, from);
   const txs = await ledger.transactionsBetween(db, customerId, from, to);
   let running = opening;

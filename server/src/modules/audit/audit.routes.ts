@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Api, AppContext } from '../../platform/module';
 import { paged, Page } from '../../platform/http/schemas';
+import { auditTrail } from '../../platform/audit/audit';
 
 const Query = z.strictObject({
   userId: z.coerce.number().int().optional(),
@@ -33,7 +34,7 @@ const Row = z.object({
 export function auditRoutes(app: Api, ctx: AppContext) {
   app.get('/api/admin/audit', { config: { permission: 'audit:read' }, schema: { tags: ['审计 Audit'], querystring: Query, response: { 200: paged(Row) } } }, async (req) => {
     const f = req.query;
-    let q = ctx.db.selectFrom('audit_log');
+    let q = ctx.db.selectFrom(auditTrail().as('a'));
     if (f.userId) q = q.where('user_id', '=', f.userId);
     if (f.username) q = q.where('username', 'ilike', `%${f.username}%`);
     if (f.entity) q = q.where('entity', '=', f.entity);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { createCustomer, readXlsx, validUscc } from './testing/factory';
+import { auditTrail } from '../../platform/audit/audit';
 
 let t: TestApp;
 let lead: Client;
@@ -26,7 +27,7 @@ describe('customer archive', () => {
     const h = await lead.get(`/api/customers/${r.body.id}/history`);
     expect(h.body.items.map((i: any) => i.action)).toEqual(['customer.create']);
     expect(h.body.items[0].after.name).toBe('泸州华润燃气有限公司');
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'customer_id']).where('customer_id', '=', r.body.id).execute();
+    const audit = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'customer_id']).where('customer_id', '=', r.body.id).execute();
     expect(audit).toEqual([{ action: 'customer.create', customer_id: r.body.id }]);
   });
 

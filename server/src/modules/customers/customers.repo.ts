@@ -2,9 +2,10 @@
 import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope, seesAllCustomers } from '../../platform/auth/scope';
+import { inCustomerScope, seesAllCustomers } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import type { CustomerFilter } from './customers.schema';
+import { userDirectory } from '../../platform/auth/users';
 
 export type CustomerRow = Awaited<ReturnType<typeof getCustomer>> & {};
 
@@ -155,7 +156,7 @@ export async function activeManagers(db: Tx, customerIds: number[]): Promise<Act
   }
   const rows = await db
     .selectFrom('customer_managers as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
     .select(['m.id as assignmentId', 'm.customer_id as customerId', 'm.user_id as userId', 'u.username', 'u.display_name as displayName', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at as assignedAt'])
     .where('m.customer_id', 'in', customerIds)
     .where('m.unassigned_at', 'is', null)
@@ -169,8 +170,8 @@ export async function activeManagers(db: Tx, customerIds: number[]): Promise<Act
 export function managerHistory(db: Tx, customerId: number) {
   return db
     .selectFrom('customer_managers as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('users as b', 'b.id', 'm.assigned_by')
+    .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
+    .leftJoin(userDirectory().as('b'), 'b.id', 'm.assigned_by')
     .select(['m.id', 'm.user_id', 'u.username', 'u.display_name', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at', 'm.unassigned_at', 'm.reason', 'm.unassign_reason', 'b.display_name as assigned_by_name'])
     .where('m.customer_id', '=', customerId)
     .orderBy('m.assigned_at', 'desc')
@@ -204,7 +205,7 @@ export async function insertHistory(db: Tx, rows: HistoryInsert[]) {
 }
 
 export function listHistory(db: Tx, customerId: number, page: { page: number; pageSize: number }, entity?: string) {
-  let q = db.selectFrom('customer_history as h').leftJoin('users as u', 'u.id', 'h.actor_id').where('h.customer_id', '=', customerId);
+  let q = db.selectFrom('customer_history as h').leftJoin(userDirectory().as('u'), 'u.id', 'h.actor_id').where('h.customer_id', '=', customerId);
   if (entity) q = q.where('h.entity', '=', entity);
   return Promise.all([
     q
@@ -221,7 +222,7 @@ export function listHistory(db: Tx, customerId: number, page: { page: number; pa
 export function listTransitions(db: Tx, customerId: number) {
   return db
     .selectFrom('customer_transitions as t')
-    .leftJoin('users as u', 'u.id', 't.actor_id')
+    .leftJoin(userDirectory().as('u'), 'u.id', 't.actor_id')
     .select(['t.id', 't.from_status', 't.to_status', 't.reason', 't.actor_id', 't.actor_name', 'u.display_name', 't.at'])
     .where('t.customer_id', '=', customerId)
     .orderBy('t.at')
@@ -230,7 +231,7 @@ export function listTransitions(db: Tx, customerId: number) {
 }
 
 export function findUser(db: Tx, id: number) {
-  return db.selectFrom('users').select(['id', 'username', 'display_name', 'roles', 'disabled']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom(userDirectory().as('u')).select(['id', 'username', 'display_name', 'roles', 'disabled']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function tagCounts(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>) {

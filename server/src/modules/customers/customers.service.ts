@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess, seesAllCustomers } from '../../platform/auth/scope';
+import { assertCustomerAccess, seesAllCustomers } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { localParts } from '../../platform/jobs/jobs';
 import * as repo from './customers.repo';

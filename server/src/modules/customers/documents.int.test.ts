@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { createCustomer, form } from './testing/factory';
+import { setDelivery } from '../metering/testing/factory';
 
 let t: TestApp;
 let lead: Client;
@@ -85,7 +86,7 @@ describe('supply sources and delivery points', () => {
     const upd = await lead.patch(`/api/customers/${c.id}/delivery-points/${dp.body.id}`, { pressureLevel: 'sub_high', active: false });
     expect(upd.body).toMatchObject({ pressureLevel: 'sub_high', active: false });
     // With metering data it cannot be deleted; without, it can.
-    await t.db.insertInto('daily_deliveries').values({ customer_id: c.id, delivery_point_id: dp.body.id, gas_day: '2026-01-01', volume_m3: '100.000', origin: 'manual' } as any).execute();
+    await setDelivery(t.db, c.id, dp.body.id, '2026-01-01', '100.000');
     const del = await lead.del(`/api/customers/${c.id}/delivery-points/${dp.body.id}`);
     expect(del.status).toBe(409);
     expect(del.body.code).toBe('CUSTOMER_DELIVERY_POINT_IN_USE');

@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/module';
 import { inTx, sql, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess, inCustomerScope } from '../../platform/auth/scope';
+import { assertCustomerAccess, inCustomerScope } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import type { JobDef } from '../../platform/jobs/jobs';
 import { notify } from '../../platform/notify';
@@ -21,6 +21,7 @@ import { sniffFileType, MIME } from './file-sniff';
 import { todayIn } from './customers.service';
 import { CE } from './customers.errors';
 import type { DocumentFields, DocumentPatch } from './customers.schema';
+import { userDirectory } from '../../platform/auth/users';
 
 export const ALLOWED_UPLOADS = 'PDF, JPG, PNG, XLSX, DOCX';
 
@@ -50,7 +51,7 @@ function docView(r: any, today: string) {
 const docArchive = (r: any) => ({ kind: r.kind, title: r.title, docNo: r.doc_no, issuedOn: r.issued_on, expiresOn: r.expires_on, fileName: r.file_name, sizeBytes: r.size_bytes });
 
 function docsQuery(db: Tx) {
-  return db.selectFrom('customer_documents as d').leftJoin('users as u', 'u.id', 'd.uploaded_by').where('d.deleted_at', 'is', null);
+  return db.selectFrom('customer_documents as d').leftJoin(userDirectory().as('u'), 'u.id', 'd.uploaded_by').where('d.deleted_at', 'is', null);
 }
 
 export async function listDocuments(ctx: AppContext, user: SessionUser, customerId: number) {

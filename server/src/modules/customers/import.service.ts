@@ -20,6 +20,8 @@ import { track, type Change } from './customers.history';
 import { IMPORT_COLUMNS, cellText, headerKey } from './customers.excel';
 import { sniffFileType } from './file-sniff';
 import { CE } from './customers.errors';
+import { userDirectory } from '../../platform/auth/users';
+import { loadWorkbook } from '../../platform/files/spreadsheet';
 
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -70,12 +72,7 @@ const colLabel = (key: string, lang: Lang) => {
 
 async function readSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
   if (sniffFileType(buf) !== 'xlsx') throw new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as any);
-  } catch {
-    throw new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX);
-  }
+  const wb = await loadWorkbook(buf, () => new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX));
   const ws = wb.worksheets.find((w) => ['客户档案', 'customers'].includes(w.name.toLowerCase())) ?? wb.worksheets[0];
   if (!ws) throw new AppError(CE.CUSTOMER_IMPORT_EMPTY);
   return ws;
@@ -179,7 +176,7 @@ export async function importCustomers(ctx: AppContext, buf: Buffer, opts: Import
     if (e) err(p.row, 'uscc', `统一社会信用代码 ${p.input.uscc} 已被客户“${e.name}”（${e.code}）使用`, `USCC ${p.input.uscc} is already used by "${e.name}" (${e.code})`);
   }
   const names = [...new Set(parsed.map((p) => p.manager).filter((m): m is string => !!m))];
-  const users = names.length ? await ctx.db.selectFrom('users').select(['id', 'username', 'roles', 'disabled']).where('username', 'in', names).execute() : [];
+  const users = names.length ? await ctx.db.selectFrom(userDirectory().as('u')).select(['id', 'username', 'roles', 'disabled']).where('username', 'in', names).execute() : [];
   const byName = new Map(users.map((u) => [u.username, u]));
   for (const p of parsed) {
     if (!p.manager) continue;

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import * as repo from './customers.repo';
 import { allowedTransitions, checkTransition } from './customers.calc';

@@ -76,3 +76,22 @@ describe('customer scope by role', () => {
     expect((await lead.get('/api/customers/tags')).body.map((x: any) => x.tag)).toContain('页岩气');
   });
 });
+
+describe('published scope reads', () => {
+  it('customersInScope and customersManagedBy select the same customers as the scope rule', async () => {
+    const { customersInScope, customersManagedBy, inCustomerScope } = await import('./index');
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    for (const [c, roles] of [
+      [am1, ['account_manager']],
+      [pt, ['part_time_manager']],
+      [lead, ['sales_lead']],
+    ] as const) {
+      const user = { id: await idOf(c), roles: [...roles] } as any;
+      const viaSubquery = (await t.db.selectFrom(customersInScope(user).as('s')).select('customer_id').execute()).map((r) => r.customer_id);
+      const viaRule = (await t.db.selectFrom('customers as c').select('c.id').where(inCustomerScope(user, 'c.id')).execute()).map((r) => r.id);
+      expect(sorted(viaSubquery)).toEqual(sorted(viaRule));
+    }
+    const managed = (await t.db.selectFrom(customersManagedBy(await idOf(am1)).as('m')).select('customer_id').execute()).map((r) => r.customer_id);
+    expect(sorted(managed)).toEqual(sorted([mine, keyCustomer]));
+  });
+});

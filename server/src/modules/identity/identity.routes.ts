@@ -6,6 +6,8 @@ import { paged } from '../../platform/http/schemas';
 import * as s from './identity.schema';
 import * as svc from './identity.service';
 import * as repo from './identity.repo';
+import { markNotificationsRead } from '../../platform/notify';
+import { userDirectory } from '../../platform/auth/users';
 
 export function identityRoutes(app: Api, ctx: AppContext) {
   const tags = ['身份与权限 Identity'];
@@ -42,9 +44,7 @@ export function identityRoutes(app: Api, ctx: AppContext) {
   );
 
   app.post('/api/notifications/read', { config: { permission: 'authenticated' }, schema: { tags, body: z.strictObject({ ids: z.array(z.number().int()).max(500).optional() }), response: { 204: z.null() } } }, async (req, reply) => {
-    let q = ctx.db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userOf(req).id).where('read_at', 'is', null);
-    if (req.body.ids) q = q.where('id', 'in', req.body.ids.length ? req.body.ids : [0]);
-    await q.execute();
+    await markNotificationsRead(ctx.db, userOf(req).id, req.body.ids);
     return reply.status(204).send(null);
   });
 
@@ -62,7 +62,7 @@ export function identityRoutes(app: Api, ctx: AppContext) {
 
   // Directory of active users (for choosing managers, reviewers, assignees); any signed-in user.
   app.get('/api/users/directory', { config: { permission: 'authenticated' }, schema: { tags, querystring: z.strictObject({ role: z.string().max(40).optional() }), response: { 200: z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), department: z.string().nullable(), phone: z.string().nullable() })) } } }, async (req) => {
-    let q = ctx.db.selectFrom('users').select(['id', 'username', 'display_name', 'roles', 'department', 'phone']).where('disabled', '=', false);
+    let q = ctx.db.selectFrom(userDirectory().as('u')).selectAll().where('disabled', '=', false);
     if (req.query.role) q = q.where((eb) => eb(eb.val(req.query.role!), '=', eb.fn.any('roles')));
     const rows = await q.orderBy('id').execute();
     return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, roles: r.roles, department: r.department, phone: r.phone }));

@@ -10,6 +10,7 @@ import { assertStrongPassword, hashPassword, verifyPassword } from '../../platfo
 import { LoginThrottle } from '../../platform/auth/throttle';
 import type { SessionUser } from '../../platform/auth/session-user';
 import * as repo from './identity.repo';
+import { hasActiveAdmin } from '../../platform/auth/users';
 
 /** Failed sign-ins: 5 per username, 50 per client address, within 15 minutes. */
 export function newLoginThrottles() {
@@ -141,14 +142,7 @@ export async function resetPassword(ctx: AppContext, id: number, newPassword: st
  * (or `npm run cli -- create-admin`), never from a default password.
  */
 export async function ensureFirstAdmin(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info' | 'warn'>) {
-  const admin = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
-    .where('disabled', '=', false)
-    .limit(1)
-    .executeTakeFirst();
-  if (admin) return;
+  if (await hasActiveAdmin(ctx.db)) return;
   const { adminUsername, adminPassword } = ctx.config;
   if (adminUsername && adminPassword) {
     await createUser(ctx, { username: adminUsername, displayName: '系统管理员', roles: ['admin'], password: adminPassword }, { userId: null, username: 'system' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { makeCustomer } from './testing/factory';
+import { makeCustomer } from '../customers/testing/factory';
+import { auditTrail } from '../../platform/audit/audit';
 
 let t: TestApp;
 let am: Client;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   am = await t.userClient(['account_manager']);
   other = await t.userClient(['account_manager']);
   viewer = await t.userClient(['viewer']);
-  c1 = (await makeCustomer(t.db, { fullTime: am.userId })).id;
+  c1 = (await makeCustomer(t.db, { managerId: am.userId })).id;
 });
 afterAll(async () => t?.close());
 
@@ -84,7 +85,7 @@ describe('contacts: exactly one primary contact per customer', () => {
     expect(h.body.items.map((x: any) => x.action)).toEqual(['contact.update', 'contact.create']);
     expect(h.body.items[0].before.mobile).toBe('13700001111');
     expect(h.body.items[0].after.mobile).toBe('13700002222');
-    const rows = await t.db.selectFrom('audit_log').select(['customer_id']).where('entity', '=', 'contact').where('entity_id', '=', String(c.id)).execute();
+    const rows = await t.db.selectFrom(auditTrail().as('a')).select(['customer_id']).where('entity', '=', 'contact').where('entity_id', '=', String(c.id)).execute();
     expect(rows.every((r) => r.customer_id === c1)).toBe(true);
   });
 

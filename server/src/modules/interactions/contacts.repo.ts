@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { CustomerContactsTable } from './interactions.tables';
 import type { ContactView } from './interactions.schema';
+import { auditTrail } from '../../platform/audit/audit';
 
 export type ContactRow = Selectable<CustomerContactsTable>;
 
@@ -69,6 +70,6 @@ export async function liveContactIds(db: Tx, customerId: number, ids: number[]) 
 }
 
 export async function contactHistory(db: Tx, contactId: number) {
-  const rows = await db.selectFrom('audit_log').select(['id', 'at', 'username', 'action', 'before', 'after']).where('entity', '=', 'contact').where('entity_id', '=', String(contactId)).orderBy('id', 'desc').limit(200).execute();
+  const rows = await db.selectFrom(auditTrail().as('a')).select(['id', 'at', 'username', 'action', 'before', 'after']).where('entity', '=', 'contact').where('entity_id', '=', String(contactId)).orderBy('id', 'desc').limit(200).execute();
   return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), username: r.username, action: r.action, before: r.before, after: r.after }));
 }

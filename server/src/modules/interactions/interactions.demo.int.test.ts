@@ -5,6 +5,9 @@ import { Rng } from '../../platform/demo/rng';
 import type { DemoContext } from '../../platform/demo/demo';
 import { interactionsDemo } from './interactions.demo';
 import { addDays } from './interactions.calc';
+import { makeCustomers } from '../customers/testing/factory';
+import { customerBasics } from '../customers';
+import { insertUser } from '../../platform/auth/users';
 
 const LAST_DAY = '2026-11-26';
 let t: TestApp;
@@ -13,26 +16,19 @@ let ctx: DemoContext;
 /** 220 customers in the demo's shape, managed by am01–am08 (part-time pt01 on some). */
 async function seed(t: TestApp) {
   const names = ['lead', 'pt01', ...Array.from({ length: 8 }, (_, i) => `am0${i + 1}`)];
-  const users = await t.db
-    .insertInto('users')
-    .values(names.map((u) => ({ username: `demo_${u}_${process.pid}`, display_name: u, password_hash: 'x', roles: [u === 'lead' ? 'sales_lead' : u.startsWith('pt') ? 'part_time_manager' : 'account_manager'] })))
-    .returning(['id', 'display_name'])
-    .execute();
+  const users = [];
+  for (const u of names)
+    users.push(await insertUser(t.db, { username: `demo_${u}_${process.pid}`, display_name: u, password_hash: 'x', roles: [u === 'lead' ? 'sales_lead' : u.startsWith('pt') ? 'part_time_manager' : 'account_manager'], department: null, phone: null, email: null, must_change_password: false }));
   const ids = new Map(users.map((u) => [u.display_name, u.id]));
   const statuses = ['active', 'active', 'active', 'active', 'restricted', 'contracted', 'prospect', 'survey'];
-  const customers = await t.db
-    .insertInto('customers')
-    .values(Array.from({ length: 220 }, (_, i) => ({ code: `D${String(i).padStart(4, '0')}`, name: `演示客户${i}`, type: 'industrial', price_category: 'industrial', city: ['泸州市', '宜宾市', '重庆市'][i % 3], status: statuses[i % statuses.length], updated_at: new Date() })))
-    .returning(['id', 'status'])
-    .execute();
-  const managed = customers.filter((c) => !['prospect', 'survey'].includes(c.status));
-  await t.db
-    .insertInto('customer_managers')
-    .values([
-      ...managed.map((c, i) => ({ customer_id: c.id, user_id: ids.get(`am0${(i % 8) + 1}`)!, kind: 'full_time' as const })),
-      ...managed.filter((_, i) => i % 5 === 0).map((c) => ({ customer_id: c.id, user_id: ids.get('pt01')!, kind: 'part_time' as const })),
-    ])
-    .execute();
+  // managed customers: full-time am01–am08 in turn, part-time pt01 on every fifth
+  let managed = 0;
+  const specs = Array.from({ length: 220 }, (_, i) => {
+    const status = statuses[i % statuses.length];
+    const m = ['prospect', 'survey'].includes(status) ? -1 : managed++;
+    return { code: `D${String(i).padStart(4, '0')}`, name: `演示客户${i}`, type: 'industrial', priceCategory: 'industrial', province: null, city: ['泸州市', '宜宾市', '重庆市'][i % 3], status, managerId: m < 0 ? undefined : ids.get(`am0${(m % 8) + 1}`)!, partTimeIds: m >= 0 && m % 5 === 0 ? [ids.get('pt01')!] : [] };
+  });
+  await makeCustomers(t.db, specs);
   return ids;
 }
 
@@ -83,7 +79,7 @@ describe('interactions demo data', () => {
 
   it('is deterministic: the same seed gives the same data on a fresh database', async () => {
     const fingerprint = async (db: TestApp['db']) =>
-      (await sql<{ f: string }>`SELECT md5(string_agg(concat_ws('|', c.code, i.kind, i.occurred_on, i.topic, i.summary), ',' ORDER BY c.code, i.occurred_on, i.id)) AS f FROM interactions i JOIN customers c ON c.id = i.customer_id`.execute(db)).rows[0].f;
+      (await sql<{ f: string }>`SELECT md5(string_agg(concat_ws('|', c.code, i.kind, i.occurred_on, i.topic, i.summary), ',' ORDER BY c.code, i.occurred_on, i.id)) AS f FROM interactions i JOIN ${customerBasics()} c ON c.id = i.customer_id`.execute(db)).rows[0].f;
     const t2 = await startTestApp();
     try {
       const users = await seed(t2);

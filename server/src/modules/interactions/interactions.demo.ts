@@ -11,6 +11,7 @@ import type { Tx } from '../../platform/db/database';
 import type { FollowUpTasksTable } from './interactions.tables';
 import { addDays, type InteractionKind, type Topic } from './interactions.calc';
 import * as T from './demo-text';
+import { customerBasics, activeManagerAssignments } from '../customers';
 
 interface Cust {
   id: number;
@@ -41,8 +42,8 @@ const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(
 const YEARLY_RATE: Record<string, number> = { active: 6.2, restricted: 7, contracted: 4, review: 3, survey: 2.5, prospect: 1.5, closed: 1 };
 
 async function loadCustomers(db: Tx): Promise<Cust[]> {
-  const rows = await db.selectFrom('customers').select(['id', 'code', 'province', 'city', 'status']).orderBy('id').execute();
-  const mgrs = await db.selectFrom('customer_managers').select(['customer_id', 'user_id', 'kind']).where('unassigned_at', 'is', null).orderBy('id').execute();
+  const rows = await db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'province', 'city', 'status']).orderBy('id').execute();
+  const mgrs = await db.selectFrom(activeManagerAssignments().as('m')).select(['customer_id', 'user_id', 'kind']).orderBy('id').execute();
   return rows.map((r) => ({
     ...r,
     fullTime: mgrs.find((m) => m.customer_id === r.id && m.kind === 'full_time')?.user_id ?? null,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { dayFromToday, makeCustomer } from './testing/factory';
+import { dayFromToday } from './testing/factory';
+import { makeCustomer } from '../customers/testing/factory';
+import { auditTrail } from '../../platform/audit/audit';
 
 let t: TestApp;
 let am: Client; // full-time manager of c1
@@ -25,8 +27,8 @@ beforeAll(async () => {
     t.userClient(['viewer']),
     t.userClient(['finance']),
   ]);
-  c1 = (await makeCustomer(t.db, { name: '泸州测试燃气', fullTime: am.userId, partTime: [pt.userId] })).id;
-  c2 = (await makeCustomer(t.db, { name: '宜宾测试化工', fullTime: am2.userId, city: '宜宾市', type: 'chemical' })).id;
+  c1 = (await makeCustomer(t.db, { name: '泸州测试燃气', managerId: am.userId, partTimeIds: [pt.userId] })).id;
+  c2 = (await makeCustomer(t.db, { name: '宜宾测试化工', managerId: am2.userId, city: '宜宾市', type: 'chemical' })).id;
   k1 = (await am.post(`/api/customers/${c1}/contacts`, { name: '刘调度', mobile: '13811112222', role: 'dispatch' })).body.id;
   k2 = (await am2.post(`/api/customers/${c2}/contacts`, { name: '陈财务', mobile: '13833334444', role: 'finance' })).body.id;
 });
@@ -44,7 +46,7 @@ describe('interactions: log, change, delete', () => {
     expect(r.body.taskIds).toHaveLength(1);
     const task = await t.db.selectFrom('follow_up_tasks').selectAll().where('id', '=', r.body.taskIds[0]).executeTakeFirstOrThrow();
     expect([task.title, task.assignee_id, task.due_on, task.customer_id, task.interaction_id]).toEqual(['下周回访确认到账', am.userId, dayFromToday(4), c1, r.body.id]);
-    const audits = await t.db.selectFrom('audit_log').select(['action', 'customer_id']).where('entity', 'in', ['interaction', 'task']).where('entity_id', 'in', [String(r.body.id), String(task.id)]).orderBy('id').execute();
+    const audits = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'customer_id']).where('entity', 'in', ['interaction', 'task']).where('entity_id', 'in', [String(r.body.id), String(task.id)]).orderBy('id').execute();
     expect(audits).toEqual([
       { action: 'interaction.create', customer_id: c1 },
       { action: 'task.create', customer_id: c1 },
@@ -77,7 +79,7 @@ describe('interactions: log, change, delete', () => {
     expect((await am.get(`/api/interactions/${r.id}`)).status).toBe(404);
     const task = await t.db.selectFrom('follow_up_tasks').select(['interaction_id', 'title']).where('id', '=', r.taskIds[0]).executeTakeFirstOrThrow();
     expect(task).toEqual({ interaction_id: null, title: '收集计划' });
-    const acts = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'interaction').where('entity_id', '=', String(r.id)).orderBy('id').execute();
+    const acts = await t.db.selectFrom(auditTrail().as('a')).select('action').where('entity', '=', 'interaction').where('entity_id', '=', String(r.id)).orderBy('id').execute();
     expect(acts.map((a) => a.action)).toEqual(['interaction.create', 'interaction.update', 'interaction.delete']);
   });
 });

@@ -1,16 +1,17 @@
 /** SQL of logged interactions (contacts, visits, meetings, online). */
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { InteractionQuery, InteractionView } from './interactions.schema';
+import { userDirectory } from '../../platform/auth/users';
 
 type Filter = Omit<InteractionQuery, 'page' | 'pageSize'>;
 
 function base(db: Tx, user: Scoped, f: Filter) {
   let q = db
     .selectFrom('interactions as i')
-    .innerJoin('customers as c', 'c.id', 'i.customer_id')
-    .innerJoin('users as u', 'u.id', 'i.owner_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'i.customer_id')
+    .innerJoin(userDirectory().as('u'), 'u.id', 'i.owner_id')
     .where(inCustomerScope(user, 'i.customer_id'));
   if (f.customerId) q = q.where('i.customer_id', '=', f.customerId);
   if (f.kind) q = q.where('i.kind', '=', f.kind);
@@ -40,8 +41,8 @@ export async function listInteractions(db: Tx, user: Scoped, f: Filter, limit: n
 export async function findInteraction(db: Tx, id: number) {
   const rows = await db
     .selectFrom('interactions as i')
-    .innerJoin('customers as c', 'c.id', 'i.customer_id')
-    .innerJoin('users as u', 'u.id', 'i.owner_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'i.customer_id')
+    .innerJoin(userDirectory().as('u'), 'u.id', 'i.owner_id')
     .select([...COLS])
     .where('i.id', '=', id)
     .execute();
@@ -73,7 +74,7 @@ async function withNames(db: Tx, rows: Row[]): Promise<InteractionView[]> {
   const contactIds = [...new Set(rows.flatMap((r) => r.contact_ids.map(Number)))];
   const ids = rows.map((r) => r.id);
   const [users, contacts, tasks] = await Promise.all([
-    userIds.length ? db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute() : [],
+    userIds.length ? db.selectFrom(userDirectory().as('u')).select(['id', 'display_name']).where('id', 'in', userIds).execute() : [],
     contactIds.length ? db.selectFrom('customer_contacts').select(['id', 'name']).where('id', 'in', contactIds).execute() : [],
     ids.length ? db.selectFrom('follow_up_tasks').select(['id', 'interaction_id']).where('interaction_id', 'in', ids).orderBy('id').execute() : [],
   ]);

@@ -10,7 +10,8 @@ import * as svc from './interactions.service';
 import { interactionColumns } from './exports';
 import { attachment, buildXlsx, XLSX_TYPE } from './xlsx';
 import { todayOf } from './interactions.shared';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics } from '../customers';
+import { userDirectory } from '../../platform/auth/users';
 
 const READ = { permission: 'customers:read' as const };
 const WRITE = { permission: 'customers:write' as const };
@@ -53,14 +54,14 @@ export function interactionRoutes(app: Api, ctx: AppContext) {
 
   // ---- customers in scope, for pickers (reads the customers table; the customers API is another module's) ----
   app.get('/api/interaction-customers', { config: READ, schema: { tags, querystring: z.strictObject({ q: z.string().trim().max(60).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })) }) } } }, async (req) => {
-    let q = ctx.db.selectFrom('customers as c').select(['c.id', 'c.code', 'c.name']).where(inCustomerScope(userOf(req), 'c.id'));
+    let q = ctx.db.selectFrom(customerBasics().as('c')).select(['c.id', 'c.code', 'c.name']).where(inCustomerScope(userOf(req), 'c.id'));
     if (req.query.q) q = q.where((eb) => eb.or([eb('c.name', 'ilike', `%${req.query.q}%`), eb('c.code', 'ilike', `%${req.query.q}%`)]));
     return { items: await q.orderBy('c.code').limit(req.query.limit).execute() };
   });
 
   // ---- staff (participants, owners, assignees) ----
   app.get('/api/interaction-staff', { config: READ, schema: { tags, querystring: z.strictObject({ managersOnly: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(s.StaffView) }) } } }, async (req) => {
-    let q = ctx.db.selectFrom('users').select(['id', 'display_name', 'roles', 'phone']).where('disabled', '=', false);
+    let q = ctx.db.selectFrom(userDirectory().as('u')).select(['id', 'display_name', 'roles', 'phone']).where('disabled', '=', false);
     if (req.query.managersOnly === 'true') q = q.where((eb) => eb.or([eb(eb.val('account_manager'), '=', eb.fn.any('roles')), eb(eb.val('part_time_manager'), '=', eb.fn.any('roles'))]));
     const rows = await q.orderBy('display_name').limit(2000).execute();
     return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, roles: r.roles, phone: r.phone })) };

@@ -5,7 +5,7 @@
 import type { AppContext } from '../../platform/module';
 import { inTx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import { AppError } from '../../platform/http/errors';
 import type { Tx } from '../../platform/db/database';
 import { FIELD, requireAssignable, requireUsers, todayOf, type Scoped } from './interactions.shared';

@@ -2,10 +2,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { AppContext } from '../../platform/module';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics } from '../customers';
 import type { Role } from '@common/roles';
 import { AppError } from '../../platform/http/errors';
 import { localDate } from './interactions.calc';
+import { userDirectory } from '../../platform/auth/users';
 
 export type Scoped = { id: number; roles: Role[] };
 
@@ -19,7 +20,7 @@ export async function requireUsers(db: Tx, ids: number[], field: { zh: string; e
   const unique = [...new Set(ids)];
   const map = new Map<number, { id: number; display_name: string; roles: Role[]; phone: string | null }>();
   if (!unique.length) return map;
-  const rows = await db.selectFrom('users').select(['id', 'display_name', 'roles', 'phone']).where('id', 'in', unique).where('disabled', '=', false).execute();
+  const rows = await db.selectFrom(userDirectory().as('u')).select(['id', 'display_name', 'roles', 'phone']).where('id', 'in', unique).where('disabled', '=', false).execute();
   for (const r of rows) map.set(r.id, { ...r, roles: r.roles as Role[] });
   const missing = unique.find((i) => !map.has(i));
   if (missing !== undefined) throw new AppError('USER_UNKNOWN', { field, id: missing });
@@ -28,7 +29,7 @@ export async function requireUsers(db: Tx, ids: number[], field: { zh: string; e
 
 /** Whether `user` may see `customerId` under the customer scope rules. */
 export async function userSeesCustomer(db: Tx, user: Scoped, customerId: number): Promise<boolean> {
-  const { rows } = await sql<{ visible: boolean }>`SELECT ${inCustomerScope(user, 'c.id')} AS visible FROM customers c WHERE c.id = ${customerId}`.execute(db);
+  const { rows } = await sql<{ visible: boolean }>`SELECT ${inCustomerScope(user, 'c.id')} AS visible FROM ${customerBasics()} c WHERE c.id = ${customerId}`.execute(db);
   return rows.length > 0 && rows[0].visible;
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { dayFromToday, makeCustomer } from './testing/factory';
+import { dayFromToday } from './testing/factory';
+import { makeCustomer } from '../customers/testing/factory';
+import { auditTrail } from '../../platform/audit/audit';
 
 let t: TestApp;
 let am: Client;
@@ -13,8 +15,8 @@ let c2: number;
 beforeAll(async () => {
   t = await startTestApp();
   [am, am2, lead, viewer] = await Promise.all([t.userClient(['account_manager']), t.userClient(['account_manager']), t.userClient(['sales_lead']), t.userClient(['viewer'])]);
-  c1 = (await makeCustomer(t.db, { fullTime: am.userId })).id;
-  c2 = (await makeCustomer(t.db, { fullTime: am2.userId })).id;
+  c1 = (await makeCustomer(t.db, { managerId: am.userId })).id;
+  c2 = (await makeCustomer(t.db, { managerId: am2.userId })).id;
 });
 afterAll(async () => t?.close());
 
@@ -53,7 +55,7 @@ describe('customer issues: lifecycle and times', () => {
     const closed = await am.post(`/api/issues/${id}/transition`, { to: 'closed', at: '2026-01-11T09:00:00+08:00' });
     expect(closed.body.status).toBe('closed');
     expect((await am.patch(`/api/issues/${id}`, { title: 'x' })).body.code).toBe('ISSUE_CLOSED');
-    const acts = await t.db.selectFrom('audit_log').select(['action', 'customer_id']).where('entity', '=', 'issue').where('entity_id', '=', String(id)).orderBy('id').execute();
+    const acts = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'customer_id']).where('entity', '=', 'issue').where('entity_id', '=', String(id)).orderBy('id').execute();
     expect(acts.map((a) => a.action)).toEqual(['issue.create', 'issue.in_progress', 'issue.resolved', 'issue.in_progress', 'issue.resolved', 'issue.closed']);
     expect(acts.every((a) => a.customer_id === c1)).toBe(true);
   });

@@ -1,18 +1,19 @@
 /** SQL of customer issues (客户问题). */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { IssueQuery, IssueView } from './interactions.schema';
 import { allowedIssueTransitions, issueTimes, type IssueStatus } from './interactions.calc';
+import { userDirectory } from '../../platform/auth/users';
 
 type Filter = Omit<IssueQuery, 'page' | 'pageSize'>;
 
 function base(db: Tx) {
   return db
     .selectFrom('customer_issues as s')
-    .innerJoin('customers as c', 'c.id', 's.customer_id')
-    .innerJoin('users as u', 'u.id', 's.owner_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 's.customer_id')
+    .innerJoin(userDirectory().as('u'), 'u.id', 's.owner_id')
     .leftJoin('customer_contacts as k', 'k.id', 's.contact_id')
     .select([
       's.id',

@@ -4,19 +4,19 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics, activeManagerAssignments, customersManagedBy } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { LetterBatchQuery, ManagerTableQuery, ManagerTableRow } from './interactions.schema';
+import { userDirectory } from '../../platform/auth/users';
 
 type Filter = Omit<ManagerTableQuery, 'page' | 'pageSize'>;
 
 function base(db: Tx, user: Scoped, f: Filter) {
   let q = db
-    .selectFrom('customer_managers as cm')
-    .innerJoin('customers as c', 'c.id', 'cm.customer_id')
-    .innerJoin('users as u', 'u.id', 'cm.user_id')
+    .selectFrom(activeManagerAssignments().as('cm'))
+    .innerJoin(customerBasics().as('c'), 'c.id', 'cm.customer_id')
+    .innerJoin(userDirectory().as('u'), 'u.id', 'cm.user_id')
     .leftJoin('customer_contacts as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.is_primary', '=', true).on('pc.deleted_at', 'is', null))
-    .where('cm.unassigned_at', 'is', null)
     .where('c.status', '<>', 'closed')
     .where(inCustomerScope(user, 'c.id'));
   if (f.managerId) q = q.where('cm.user_id', '=', f.managerId);
@@ -95,12 +95,12 @@ export interface LetterData {
 /** Customers (in scope, not closed) matching the filter that have at least one active manager. */
 export async function letterCustomerIds(db: Tx, user: Scoped, f: LetterBatchQuery) {
   let q = db
-    .selectFrom('customers as c')
+    .selectFrom(customerBasics().as('c'))
     .select('c.id')
     .where('c.status', '<>', 'closed')
     .where(inCustomerScope(user, 'c.id'))
-    .where((eb) => eb.exists(eb.selectFrom('customer_managers as m').select('m.id').whereRef('m.customer_id', '=', 'c.id').where('m.unassigned_at', 'is', null)));
-  if (f.managerId) q = q.where((eb) => eb.exists(eb.selectFrom('customer_managers as m2').select('m2.id').whereRef('m2.customer_id', '=', 'c.id').where('m2.unassigned_at', 'is', null).where('m2.user_id', '=', f.managerId!)));
+    .where((eb) => eb.exists(eb.selectFrom(activeManagerAssignments().as('m')).select('m.customer_id').whereRef('m.customer_id', '=', 'c.id')));
+  if (f.managerId) q = q.where('c.id', 'in', customersManagedBy(f.managerId));
   if (f.type) q = q.where('c.type', '=', f.type);
   if (f.region) q = q.where((eb) => eb.or([eb('c.province', '=', f.region!), eb('c.city', '=', f.region!), eb('c.county', '=', f.region!)]));
   if (f.customerIds?.length) q = q.where('c.id', 'in', f.customerIds);
@@ -111,18 +111,17 @@ export async function letterData(db: Tx, customerIds: number[]): Promise<LetterD
   if (!customerIds.length) return [];
   const [customers, managers] = await Promise.all([
     db
-      .selectFrom('customers as c')
+      .selectFrom(customerBasics().as('c'))
       .leftJoin('customer_contacts as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.is_primary', '=', true).on('pc.deleted_at', 'is', null))
       .select(['c.id', 'c.code', 'c.name', 'pc.name as contact_name'])
       .where('c.id', 'in', customerIds)
       .orderBy('c.code')
       .execute(),
     db
-      .selectFrom('customer_managers as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .selectFrom(activeManagerAssignments().as('m'))
+      .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
       .select(['m.customer_id', 'm.kind', 'u.display_name', 'u.phone', 'u.email'])
       .where('m.customer_id', 'in', customerIds)
-      .where('m.unassigned_at', 'is', null)
       .orderBy('m.kind')
       .orderBy('m.assigned_at')
       .execute(),

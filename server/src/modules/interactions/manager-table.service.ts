@@ -1,8 +1,9 @@
 /** The manager big table (客户经理大表) and the manager letters (客户经理告知函), DOMAIN.md §3. */
 import type { Lang } from '@common/lang';
 import type { AppContext } from '../../platform/module';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import { AppError } from '../../platform/http/errors';
+import { readSetting } from '../../platform/settings';
 import { todayOf, type Scoped } from './interactions.shared';
 import type { LetterBatchQuery, ManagerTableQuery } from './interactions.schema';
 import * as repo from './manager-table.repo';
@@ -15,8 +16,7 @@ const DEFAULT_ORG: Org = { name: '天然气销售部', nameEn: 'Natural Gas Sale
 
 /** The sender printed on letters: settings key `org` ({name, nameEn, phone}) or a neutral default. */
 export async function orgProfile(ctx: AppContext): Promise<Org> {
-  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', 'org').executeTakeFirst();
-  const v = (row?.value ?? {}) as Partial<Org>;
+  const v = (await readSetting<Partial<Org>>(ctx.db, 'org')) ?? {};
   return { name: v.name || DEFAULT_ORG.name, nameEn: v.nameEn || DEFAULT_ORG.nameEn, phone: v.phone ?? null };
 }
 

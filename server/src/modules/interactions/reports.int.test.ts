@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { makeCustomer } from './testing/factory';
+import { makeCustomer } from '../customers/testing/factory';
+import { updateUser } from '../../platform/auth/users';
 import { contactCounts, customerIssueFigures } from './index';
 
 let t: TestApp;
@@ -23,11 +24,11 @@ async function sheet(body: Uint8Array) {
 beforeAll(async () => {
   t = await startTestApp();
   [am, am2, pt, lead] = await Promise.all([t.userClient(['account_manager']), t.userClient(['account_manager']), t.userClient(['part_time_manager']), t.userClient(['sales_lead'])]);
-  await t.db.updateTable('users').set({ display_name: '张伟', phone: '13980001001', email: 'zhangwei@example.cn' }).where('id', '=', am.userId).execute();
-  await t.db.updateTable('users').set({ display_name: '郑海', phone: '13980002001' }).where('id', '=', pt.userId).execute();
-  await t.db.updateTable('users').set({ display_name: '李娜' }).where('id', '=', am2.userId).execute();
-  c1 = await makeCustomer(t.db, { name: '泸州华润燃气有限公司', fullTime: am.userId, partTime: [pt.userId], city: '泸州市' });
-  c2 = await makeCustomer(t.db, { name: '宜宾天原化工', fullTime: am2.userId, city: '宜宾市', type: 'chemical' });
+  await updateUser(t.db, am.userId, { display_name: '张伟', phone: '13980001001', email: 'zhangwei@example.cn' });
+  await updateUser(t.db, pt.userId, { display_name: '郑海', phone: '13980002001' });
+  await updateUser(t.db, am2.userId, { display_name: '李娜' });
+  c1 = await makeCustomer(t.db, { name: '泸州华润燃气有限公司', type: 'city_gas', managerId: am.userId, partTimeIds: [pt.userId], city: '泸州市' });
+  c2 = await makeCustomer(t.db, { name: '宜宾天原化工', managerId: am2.userId, city: '宜宾市', type: 'chemical' });
   c3 = await makeCustomer(t.db, { name: '乐山潜在客户', status: 'prospect', city: '乐山市' });
   await am.post(`/api/customers/${c1.id}/contacts`, { name: '王建华', title: '总经理', mobile: '13900001111', landline: '0830-3100123', role: 'legal_rep' });
   await am.post(`/api/customers/${c1.id}/contacts`, { name: '李秀英', mobile: '13900002222', role: 'finance' });

@@ -1,9 +1,10 @@
 /** SQL of the contact/visit/issue statistics, counted per manager and month. */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { MonthlyFigures } from './interactions.calc';
+import { userDirectory } from '../../platform/auth/users';
 
 export async function monthlyFigures(db: Tx, user: Scoped, f: { from: string; to: string; managerId?: number }, timeZone: string): Promise<MonthlyFigures[]> {
   let iq = db
@@ -70,6 +71,6 @@ export async function monthlyFigures(db: Tx, user: Scoped, f: { from: string; to
 
 export async function userNames(db: Tx, ids: number[]) {
   if (!ids.length) return new Map<number, string>();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const rows = await db.selectFrom(userDirectory().as('u')).select(['id', 'display_name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }

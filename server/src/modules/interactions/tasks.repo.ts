@@ -1,10 +1,11 @@
 /** SQL of follow-up tasks (待办). */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics } from '../customers';
 import type { Scoped } from './interactions.shared';
 import type { TaskQuery, TaskView } from './interactions.schema';
 import { taskOverdue, type TaskStatus } from './interactions.calc';
+import { userDirectory } from '../../platform/auth/users';
 
 export interface NewTask {
   customer_id: number | null;
@@ -24,8 +25,8 @@ export async function insertTask(db: Tx, v: NewTask) {
 function base(db: Tx) {
   return db
     .selectFrom('follow_up_tasks as t')
-    .leftJoin('customers as c', 'c.id', 't.customer_id')
-    .innerJoin('users as u', 'u.id', 't.assignee_id')
+    .leftJoin(customerBasics().as('c'), 'c.id', 't.customer_id')
+    .innerJoin(userDirectory().as('u'), 'u.id', 't.assignee_id')
     .select(['t.id', 't.customer_id', 'c.name as customer_name', 't.title', 't.notes', 't.due_on', 't.assignee_id', 'u.display_name as assignee_name', 't.status', 't.done_at', 't.interaction_id', 't.issue_id', 't.created_at']);
 }
 

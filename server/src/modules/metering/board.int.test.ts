@@ -4,7 +4,8 @@ import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { addDays, daysInMonth, lastCompleteGasDay } from './gas-day.calc';
 import { computeQuality } from './gas-quality.calc';
 import { customerGcv, dailyVolumesByCustomer } from './usage.service';
-import { makeCustomer, makeSource, setQuality } from './test/factory';
+import { setQuality } from './testing/factory';
+import { makeCustomer, makeSupplySource } from '../customers/testing/factory';
 
 let t: TestApp;
 let lead: Client;
@@ -22,9 +23,9 @@ beforeAll(async () => {
   lead = await t.userClient(['sales_lead']);
   am = await t.userClient(['account_manager']);
   D = lastCompleteGasDay(new Date());
-  field = await makeSource(t.db, { name: '老翁场气田' });
-  station = await makeSource(t.db, { parentId: field.id, name: '老14井站' });
-  other = await makeSource(t.db, { name: '独立气源' });
+  field = await makeSupplySource(t.db, { name: '老翁场气田' });
+  station = await makeSupplySource(t.db, { parentId: field.id, name: '老14井站' });
+  other = await makeSupplySource(t.db, { name: '独立气源' });
   city = await makeCustomer(t.db, { type: 'city_gas', city: '宜宾市', managerId: am.userId, sources: [station.id, field.id], name: '宜宾燃气' });
   ind = await makeCustomer(t.db, { type: 'industrial', city: '泸州市', sources: [station.id], name: '泸州玻璃' });
   cng = await makeCustomer(t.db, { type: 'cng', city: '泸州市', sources: [other.id], name: '泸州CNG' });

@@ -11,6 +11,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { inTx, type Db } from '../../platform/db/database';
 import { effectiveGcvCtes } from './gcv.repo';
 import { addDays } from './gas-day.calc';
+import { customerBasics, deliveryPointBasics, fullTimeManagers } from '../customers';
 
 export interface BoardRow {
   id: number;
@@ -60,7 +61,7 @@ export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: numbe
   return sql<BoardRow>`
     WITH RECURSIVE pts AS (
       SELECT dp.id AS point_id, dp.customer_id, dp.supply_source_id
-      FROM delivery_points dp JOIN customers c ON c.id = dp.customer_id
+      FROM ${deliveryPointBasics()} dp JOIN ${customerBasics()} c ON c.id = dp.customer_id
       WHERE dp.active AND c.status IN (${sql.join(BOARD_STATUSES)}) AND ${scope} ${only}
     ),
     ${effectiveGcvCtes(sql`SELECT DISTINCT supply_source_id FROM pts WHERE supply_source_id IS NOT NULL`, day, day, lookbackDays)},
@@ -91,11 +92,10 @@ export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: numbe
     SELECT c.id, c.code, c.name, c.type, c.province, c.city, c.county, u.display_name AS manager,
       pc.point_count, pc.y_v, pc.y_n, pc.y_est, pc.y_e, pc.y_e_ok, pc.t_avg, pc.t_points,
       pl.planned_m3 AS daily_plan, mp.planned_m3 AS monthly_plan, lim.daily_max_m3 AS daily_max, coalesce(pc.y_gcv, round(fe.gcv, 4)) AS day_gcv
-    FROM pc JOIN customers c ON c.id = pc.customer_id
+    FROM pc JOIN ${customerBasics()} c ON c.id = pc.customer_id
     LEFT JOIN customer_daily_plans pl ON pl.customer_id = c.id AND pl.gas_day = ${D}
     LEFT JOIN customer_monthly_plans mp ON mp.customer_id = c.id AND mp.month = ${day.slice(0, 7)}
     LEFT JOIN customer_contract_limits lim ON lim.customer_id = c.id
     LEFT JOIN eff fe ON fe.source_id = pc.first_source AND fe.gas_day = ${D}
-    LEFT JOIN customer_managers cm ON cm.customer_id = c.id AND cm.kind = 'full_time' AND cm.unassigned_at IS NULL
-    LEFT JOIN users u ON u.id = cm.user_id`;
+    LEFT JOIN ${fullTimeManagers()} u ON u.customer_id = c.id`;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Api, AppContext } from '../../platform/module';
 import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import * as s from './metering.schema';
 import { board } from './board.service';
 import { aggregateUsage, customerGcv, customerUsage } from './usage.service';

@@ -7,7 +7,7 @@
  */
 import { Decimal } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { boardVerdict, dayPlan, milli, sumMilli, trailingAverage, type BoardFlag } from './board.calc';
 import { daysInMonth, gasDayConfigOf, lastCompleteGasDay } from './gas-day.calc';

@@ -2,6 +2,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { Channel, Origin } from './metering.tables';
+import { customerBasics, deliveryPointBasics, supplySourceBasics } from '../customers';
+import { userDirectory } from '../../platform/auth/users';
 
 export interface MeterInfo {
   meterNo: string;
@@ -16,7 +18,7 @@ export async function findMeters(db: Tx, meterNos: string[], scope: Expression<S
   if (!meterNos.length) return out;
   const { rows } = await sql<{ meter_no: string; id: number; customer_id: number; in_scope: boolean }>`
     SELECT dp.meter_no, dp.id, dp.customer_id, ${scope} AS in_scope
-    FROM delivery_points dp JOIN customers c ON c.id = dp.customer_id
+    FROM ${deliveryPointBasics()} dp JOIN ${customerBasics()} c ON c.id = dp.customer_id
     WHERE dp.meter_no = ANY(${meterNos}::text[])`.execute(db);
   for (const r of rows) out.set(r.meter_no, { meterNo: r.meter_no, pointId: Number(r.id), customerId: Number(r.customer_id), inScope: r.in_scope });
   return out;
@@ -108,11 +110,11 @@ export async function listDeliveries(db: Tx, scope: Expression<SqlBool>, f: Deli
     ],
     sql` AND `,
   );
-  const { rows: count } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM daily_deliveries d JOIN customers c ON c.id = d.customer_id WHERE ${where}`.execute(db);
+  const { rows: count } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM daily_deliveries d JOIN ${customerBasics()} c ON c.id = d.customer_id WHERE ${where}`.execute(db);
   const { rows } = await sql<any>`
     WITH page AS (
       SELECT d.*, dp.code AS point_code, dp.name AS point_name, dp.meter_no, dp.supply_source_id, c.name AS customer_name, c.code AS customer_code
-      FROM daily_deliveries d JOIN customers c ON c.id = d.customer_id JOIN delivery_points dp ON dp.id = d.delivery_point_id
+      FROM daily_deliveries d JOIN ${customerBasics()} c ON c.id = d.customer_id JOIN ${deliveryPointBasics()} dp ON dp.id = d.delivery_point_id
       WHERE ${where}
       ORDER BY d.gas_day DESC, d.customer_id, d.delivery_point_id
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
@@ -122,7 +124,7 @@ export async function listDeliveries(db: Tx, scope: Expression<SqlBool>, f: Deli
       CROSS JOIN LATERAL (
         WITH RECURSIVE anc(id, depth) AS (
           SELECT p.supply_source_id, 0 WHERE p.supply_source_id IS NOT NULL
-          UNION ALL SELECT s.parent_id, a.depth + 1 FROM anc a JOIN supply_sources s ON s.id = a.id WHERE s.parent_id IS NOT NULL AND a.depth < 30
+          UNION ALL SELECT s.parent_id, a.depth + 1 FROM anc a JOIN ${supplySourceBasics()} s ON s.id = a.id WHERE s.parent_id IS NOT NULL AND a.depth < 30
         )
         SELECT q.gcv_mj_m3 AS gcv FROM anc a JOIN gas_quality q ON q.supply_source_id = a.id
         WHERE q.gas_day BETWEEN p.gas_day - ${lookbackDays}::int AND p.gas_day
@@ -134,7 +136,7 @@ export async function listDeliveries(db: Tx, scope: Expression<SqlBool>, f: Deli
     )
     SELECT p.*, p.gas_day::text AS day, e.gcv, coalesce(h.n, 0) AS corrections, u.display_name AS updated_by_name
     FROM page p LEFT JOIN eff e USING (delivery_point_id, gas_day) LEFT JOIN hist h USING (delivery_point_id, gas_day)
-    LEFT JOIN users u ON u.id = p.updated_by
+    LEFT JOIN ${userDirectory()} u ON u.id = p.updated_by
     ORDER BY p.gas_day DESC, p.customer_id, p.delivery_point_id`.execute(db);
   return { total: count[0].n, rows };
 }
@@ -142,7 +144,7 @@ export async function listDeliveries(db: Tx, scope: Expression<SqlBool>, f: Deli
 export async function listHistory(db: Tx, scope: Expression<SqlBool>, f: { customerId?: number; deliveryPointId?: number; gasDay?: string; from?: string; to?: string }, limit: number) {
   const { rows } = await sql<any>`
     SELECT h.*, h.gas_day::text AS day, dp.code AS point_code, dp.name AS point_name, dp.meter_no, c.name AS customer_name
-    FROM delivery_history h JOIN customers c ON c.id = h.customer_id JOIN delivery_points dp ON dp.id = h.delivery_point_id
+    FROM delivery_history h JOIN ${customerBasics()} c ON c.id = h.customer_id JOIN ${deliveryPointBasics()} dp ON dp.id = h.delivery_point_id
     WHERE ${scope}
       AND ${f.customerId ? sql`h.customer_id = ${f.customerId}` : sql`true`}
       AND ${f.deliveryPointId ? sql`h.delivery_point_id = ${f.deliveryPointId}` : sql`true`}
@@ -154,7 +156,7 @@ export async function listHistory(db: Tx, scope: Expression<SqlBool>, f: { custo
 }
 
 export async function findPoint(db: Tx, pointId: number) {
-  return db.selectFrom('delivery_points').select(['id', 'customer_id', 'meter_no', 'code', 'name', 'supply_source_id', 'active']).where('id', '=', pointId).executeTakeFirst();
+  return db.selectFrom(deliveryPointBasics().as('d')).select(['id', 'customer_id', 'meter_no', 'code', 'name', 'supply_source_id', 'active']).where('id', '=', pointId).executeTakeFirst();
 }
 
 export async function findDelivery(db: Tx, pointId: number, gasDay: string) {

@@ -5,7 +5,7 @@ import { publish } from '../../platform/events/events';
 import { inTx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
-import { assertCustomerAccess, inCustomerScope } from '../../platform/auth/scope';
+import { assertCustomerAccess, inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { checkDayRange, parseDeliveryRow } from './ingest.calc';
 import { importableDays } from './ingest.service';

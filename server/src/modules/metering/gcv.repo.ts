@@ -9,6 +9,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/database';
+import { supplySourceBasics } from '../customers';
 
 /**
  * CTEs `anc(source_id, ancestor_id, depth)` and `eff(source_id, gas_day, gcv, quality_source_id,
@@ -20,9 +21,9 @@ export function effectiveGcvCtes(sourceIds: RawBuilder<unknown>, from: string, t
   // nearest source up the chain with data, (3) per day the latest of those within the lookback
   // (an equi-join on day − k, k = 0..N, instead of a range join or a lookup per day).
   return sql`anc(source_id, ancestor_id, depth) AS (
-      SELECT s.id, s.id, 0 FROM supply_sources s WHERE s.id IN (${sourceIds})
+      SELECT s.id, s.id, 0 FROM ${supplySourceBasics()} s WHERE s.id IN (${sourceIds})
       UNION ALL
-      SELECT a.source_id, p.parent_id, a.depth + 1 FROM anc a JOIN supply_sources p ON p.id = a.ancestor_id
+      SELECT a.source_id, p.parent_id, a.depth + 1 FROM anc a JOIN ${supplySourceBasics()} p ON p.id = a.ancestor_id
       WHERE p.parent_id IS NOT NULL AND a.depth < 30
     ),
     qbest AS (

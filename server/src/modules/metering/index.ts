@@ -30,3 +30,5 @@ export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan
 /** CLI commands of the module (metering:import) for server/src/cli.ts's `cliCommands`. */
 import { meteringCliCommands } from './metering.cli';
 export { meteringCliCommands };
+/** SQL fragments over daily deliveries (volume per customer and gas day), embedded by other modules. */
+export { dailyVolumeTotals, customersWithDeliveries } from './published';

@@ -1,60 +1,17 @@
 /**
- * Reading delivery files (CSV in UTF-8 or GBK, Excel .xlsx) into raw rows keyed by field name,
- * with the spreadsheet's row numbers (header = row 1), and writing the import template.
+ * Reading delivery files (CSV in UTF-8 or GBK, Excel .xlsx — through platform/files/spreadsheet.ts)
+ * into raw rows keyed by field name, with the spreadsheet's row numbers (header = row 1), and
+ * writing the import template.
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors';
+import { decodeText, loadWorkbook, parseCsv, worksheetTable } from '../../platform/files/spreadsheet';
 import { HOUR_KEYS, normalizeHeader } from './ingest.calc';
 import { ME } from './metering.errors';
 
 export interface RawRow {
   row: number;
   raw: Record<string, unknown>;
-}
-
-/** Decode a text file: UTF-8 (with or without BOM); files saved by Chinese Excel are often GBK. */
-export function decodeText(buf: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(buf);
-  }
-}
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF); the delimiter is guessed from the header line. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delim = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delim) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const REQUIRED = ['meterNo', 'gasDay'] as const;
@@ -89,21 +46,10 @@ export function csvRows(buf: Uint8Array): RawRow[] {
 
 /** The first worksheet of an .xlsx workbook. */
 export async function xlsxRows(buf: Uint8Array): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as any);
-  } catch (e: any) {
-    throw new AppError(ME.METERING_IMPORT_FORMAT, { reason: String(e?.message ?? e).slice(0, 200) });
-  }
+  const wb = await loadWorkbook(buf, (reason) => new AppError(ME.METERING_IMPORT_FORMAT, { reason }));
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError(ME.METERING_IMPORT_EMPTY);
-  const table: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    const vals = (r.values as unknown[]).slice(1); // exceljs rows are 1-based
-    table[n - 1] = vals;
-  });
-  for (let i = 0; i < table.length; i++) table[i] ??= [];
-  return tableToRows(table);
+  return tableToRows(worksheetTable(ws));
 }
 
 export const TEMPLATE_HEADERS = ['计量表号 meter_no', '燃气日 gas_day', '日气量(m³) volume_m3', '来源 origin', '备注 reason', ...HOUR_KEYS];

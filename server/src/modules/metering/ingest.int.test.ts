@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { addDays, lastCompleteGasDay } from './gas-day.calc';
-import { countDeliveries, csvForm, fileForm, historyOf, makeCustomer, makeSource } from './test/factory';
+import { countDeliveries, csvForm, fileForm, historyOf } from './testing/factory';
+import { makeCustomer, makeSupplySource } from '../customers/testing/factory';
+import { auditTrail } from '../../platform/audit/audit';
 
 let t: TestApp;
 let lead: Client;
@@ -16,7 +18,7 @@ beforeAll(async () => {
   lead = await t.userClient(['sales_lead']);
   am = await t.userClient(['account_manager']);
   D = lastCompleteGasDay(new Date());
-  const field = await makeSource(t.db);
+  const field = await makeSupplySource(t.db);
   c1 = await makeCustomer(t.db, { managerId: am.userId, sources: [field.id, field.id] });
   c2 = await makeCustomer(t.db, { sources: [field.id] });
 });
@@ -201,7 +203,7 @@ describe('corrections and estimates', () => {
     expect(batchOver.body.details.errors[0].code).toBe('ESTIMATE_OVER_MEASURED');
     expect((await historyOf(t.db, p, day)).length).toBe(1);
 
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity', '=', 'daily_delivery').where('entity_id', '=', `${p}:${day}`).orderBy('id').execute();
+    const audit = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'before', 'after']).where('entity', '=', 'daily_delivery').where('entity_id', '=', `${p}:${day}`).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['metering.delivery.create', 'metering.delivery.correct']);
   });
 

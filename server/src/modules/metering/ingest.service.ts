@@ -12,7 +12,7 @@ import { publish } from '../../platform/events/events';
 import { distinct } from './metering.events';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { checkDayRange, checkDuplicates, parseDeliveryRow, type DeliveryRow } from './ingest.calc';
 import type { RawRow } from './ingest.files';

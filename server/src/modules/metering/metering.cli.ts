@@ -12,6 +12,7 @@ import { loadConfig } from '../../platform/config';
 import { AppError } from '../../platform/http/errors';
 import { ingestDeliveries, type IngestReport } from './ingest.service';
 import { csvRows, xlsxRows } from './ingest.files';
+import { looksLikeXlsx } from '../../platform/files/spreadsheet';
 
 export async function meteringImportCommand(args: string[]): Promise<void> {
   const file = args.find((a) => !a.startsWith('--'));
@@ -20,7 +21,7 @@ export async function meteringImportCommand(args: string[]): Promise<void> {
   const dryRun = args.includes('--dry-run');
   const reason = args.find((a) => a.startsWith('--reason='))?.slice('--reason='.length);
   const buf = fs.readFileSync(file);
-  const isXlsx = buf[0] === 0x50 && buf[1] === 0x4b;
+  const isXlsx = looksLikeXlsx(buf);
   const rows = isXlsx ? await xlsxRows(buf) : csvRows(buf);
   const { buildApp } = await import('../../app');
   const config = loadConfig();

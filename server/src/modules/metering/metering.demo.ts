@@ -12,6 +12,7 @@ import { addDays, dayRange } from './gas-day.calc';
 import { demoComposition, demoDeliveries, type DemoDay, type DemoPoint } from './demo-data';
 import { computeQuality } from './gas-quality.calc';
 import { upsertQuality, type QualityValues } from './quality.repo';
+import { customerBasics, deliveryPointBasics, supplySourceBasics } from '../customers';
 
 const BATCH = 10_000;
 
@@ -29,7 +30,7 @@ export const meteringDemo = {
     const db = ctx.app.db;
     const points: DemoPoint[] = (
       await sql<{ id: number; customer_id: number; type: string; status: string }>`
-        SELECT dp.id, dp.customer_id, c.type, c.status FROM delivery_points dp JOIN customers c ON c.id = dp.customer_id
+        SELECT dp.id, dp.customer_id, c.type, c.status FROM ${deliveryPointBasics()} dp JOIN ${customerBasics()} c ON c.id = dp.customer_id
         WHERE c.status IN ('active', 'restricted', 'closed') ORDER BY dp.customer_id, dp.id`.execute(db)
     ).rows.map((r) => ({ pointId: Number(r.id), customerId: Number(r.customer_id), type: r.type, status: r.status }));
     if (!points.length) {
@@ -51,7 +52,7 @@ export const meteringDemo = {
 /** Daily quality for the root sources (and now and then a well station); three roots by composition. */
 async function demoQuality(ctx: DemoContext, from: string, to: string) {
   const rng = ctx.rng('metering.quality');
-  const sources = await ctx.app.db.selectFrom('supply_sources').select(['id', 'parent_id', 'kind']).orderBy('id').execute();
+  const sources = await ctx.app.db.selectFrom(supplySourceBasics().as('s')).select(['id', 'parent_id', 'kind']).orderBy('id').execute();
   const roots = sources.filter((s) => s.parent_id == null);
   const stations = sources.filter((s) => s.parent_id != null && s.kind === 'well_station');
   const days = dayRange(from, to);

@@ -16,6 +16,8 @@ import * as qrepo from './quality.repo';
 import { getSettings, putSettings } from './settings.repo';
 import { gasDayConfigOf, gasDayOf, lastCompleteGasDay } from './gas-day.calc';
 import { attachment, XLSX_TYPE } from './export.service';
+import { deliveryPointBasics } from '../customers';
+import { looksLikeXlsx } from '../../platform/files/spreadsheet';
 
 const READ = { permission: 'metering:read' as const };
 const WRITE = { permission: 'metering:write' as const };
@@ -74,7 +76,7 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
     const buf = await file.toBuffer();
     const fields = s.ImportFields.parse(Object.fromEntries(Object.entries(file.fields).map(([k, v]: [string, any]) => [k, v?.value])));
     const name = file.filename ?? '';
-    const isXlsx = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b; // zip container
+    const isXlsx = looksLikeXlsx(buf);
     const isCsv = /\.(csv|txt)$/i.test(name) || (!isXlsx && !/\.xlsx?$/i.test(name));
     if (!isXlsx && !isCsv) throw new AppError('UPLOAD_TYPE', { type: name.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
     const rows = isXlsx ? await xlsxRows(buf) : csvRows(buf);
@@ -83,7 +85,7 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/metering/deliveries/template', { config: READ, schema: { tags, querystring: s.TemplateQuery, response: FileResponse } }, async (req, reply) => {
     if (req.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment('日气量导入模板.csv')).send(templateCsv());
-    const example = await ctx.db.selectFrom('delivery_points').select(['meter_no']).orderBy('id').limit(1).executeTakeFirst();
+    const example = await ctx.db.selectFrom(deliveryPointBasics().as('d')).select(['meter_no']).orderBy('id').limit(1).executeTakeFirst();
     const buf = await templateXlsx(example ? { meterNo: example.meter_no, gasDay: lastCompleteGasDay(new Date(), gasDayConfigOf(ctx.config)) } : null);
     return reply.type(XLSX_TYPE).header('content-disposition', attachment('日气量导入模板.xlsx')).send(buf);
   });

@@ -5,7 +5,7 @@
 import type { AppContext } from '../../platform/module';
 import { inTx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import * as repo from './plans.repo';
 

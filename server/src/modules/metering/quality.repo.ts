@@ -1,6 +1,7 @@
 /** SQL of gas quality per supply source and day. */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
+import { supplySourceBasics } from '../customers';
 
 export interface QualityValues {
   gasDay: string;
@@ -21,7 +22,7 @@ export async function findSources(db: Tx, codes: string[], ids: number[]) {
   const rows =
     codes.length || ids.length
       ? await db
-          .selectFrom('supply_sources')
+          .selectFrom(supplySourceBasics().as('s'))
           .select(['id', 'code'])
           .where((eb) => eb.or([...(codes.length ? [eb('code', 'in', codes)] : []), ...(ids.length ? [eb('id', 'in', ids)] : [])]))
           .execute()
@@ -59,7 +60,7 @@ export async function getQuality(db: Tx, sourceIds: number[], days: string[]) {
 export async function listQuality(db: Tx, f: { supplySourceId?: number; from: string; to: string }, page: number, pageSize: number) {
   let q = db
     .selectFrom('gas_quality as q')
-    .innerJoin('supply_sources as s', 's.id', 'q.supply_source_id')
+    .innerJoin(supplySourceBasics().as('s'), 's.id', 'q.supply_source_id')
     .where('q.gas_day', '>=', f.from)
     .where('q.gas_day', '<=', f.to);
   if (f.supplySourceId) q = q.where('q.supply_source_id', '=', f.supplySourceId);
@@ -75,5 +76,5 @@ export async function listQuality(db: Tx, f: { supplySourceId?: number; from: st
 }
 
 export async function listSources(db: Tx) {
-  return db.selectFrom('supply_sources').select(['id', 'code', 'name', 'kind', 'parent_id', 'region']).orderBy('code').execute();
+  return db.selectFrom(supplySourceBasics().as('s')).select(['id', 'code', 'name', 'kind', 'parent_id', 'region']).orderBy('code').execute();
 }

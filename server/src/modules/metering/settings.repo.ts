@@ -1,5 +1,6 @@
 /** Metering settings in the platform `settings` table (key 'metering'), with defaults. */
 import type { Tx } from '../../platform/db/database';
+import { readSetting, writeSetting } from '../../platform/settings';
 
 export interface MeteringSettings {
   /** A day's volume deviating from the trailing average by more than this percentage is a jump. */
@@ -14,16 +15,10 @@ export const DEFAULT_METERING_SETTINGS: MeteringSettings = { jumpPct: '30', avgD
 const KEY = 'metering';
 
 export async function getSettings(db: Tx): Promise<MeteringSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  const v = (row?.value ?? {}) as Partial<MeteringSettings>;
+  const v = (await readSetting<Partial<MeteringSettings>>(db, KEY)) ?? {};
   return { ...DEFAULT_METERING_SETTINGS, ...v };
 }
 
 export async function putSettings(db: Tx, s: MeteringSettings): Promise<void> {
-  const value = JSON.stringify(s) as any;
-  await db
-    .insertInto('settings')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: new Date() }))
-    .execute();
+  await writeSetting(db, KEY, s);
 }

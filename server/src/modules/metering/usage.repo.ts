@@ -2,6 +2,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import { effectiveGcvCtes } from './gcv.repo';
+import { customerBasics, deliveryPointBasics, supplySourceBasics } from '../customers';
 
 export interface CustomerDayRow {
   customer_id: number;
@@ -24,7 +25,7 @@ export async function customerDays(db: Tx, scope: Expression<SqlBool>, customerI
   const only = customerIds ? sql`AND dp.customer_id = ANY(${customerIds}::bigint[])` : sql``;
   const { rows } = await sql<CustomerDayRow>`
     WITH RECURSIVE pts AS (
-      SELECT dp.id AS point_id, dp.customer_id, dp.supply_source_id FROM delivery_points dp JOIN customers c ON c.id = dp.customer_id
+      SELECT dp.id AS point_id, dp.customer_id, dp.supply_source_id FROM ${deliveryPointBasics()} dp JOIN ${customerBasics()} c ON c.id = dp.customer_id
       WHERE ${scope} ${only}
     ),
     ${effectiveGcvCtes(sql`SELECT DISTINCT supply_source_id FROM pts WHERE supply_source_id IS NOT NULL`, from, to, lookbackDays)}
@@ -52,12 +53,12 @@ export async function aggregateByGroup(db: Tx, scope: Expression<SqlBool>, group
   const grp = groupBy === 'type' ? sql`c.type` : groupBy === 'city' ? sql`c.city` : sql`c.province`;
   const { rows } = await sql<AggregateRow>`
     WITH RECURSIVE pts AS (
-      SELECT dp.id AS point_id, dp.customer_id, dp.supply_source_id FROM delivery_points dp JOIN customers c ON c.id = dp.customer_id WHERE ${scope}
+      SELECT dp.id AS point_id, dp.customer_id, dp.supply_source_id FROM ${deliveryPointBasics()} dp JOIN ${customerBasics()} c ON c.id = dp.customer_id WHERE ${scope}
     ),
     ${effectiveGcvCtes(sql`SELECT DISTINCT supply_source_id FROM pts WHERE supply_source_id IS NOT NULL`, from, to, lookbackDays)}
     SELECT to_char(d.gas_day, 'YYYY-MM') AS month, ${grp} AS grp, sum(d.volume_m3) AS v, sum(d.volume_m3 * e.gcv) / 1000 AS e,
       bool_and(e.gcv IS NOT NULL) AS e_ok, count(DISTINCT d.customer_id)::int AS customers
-    FROM daily_deliveries d JOIN pts p ON p.point_id = d.delivery_point_id JOIN customers c ON c.id = d.customer_id
+    FROM daily_deliveries d JOIN pts p ON p.point_id = d.delivery_point_id JOIN ${customerBasics()} c ON c.id = d.customer_id
     LEFT JOIN eff e ON e.source_id = p.supply_source_id AND e.gas_day = d.gas_day
     WHERE d.gas_day BETWEEN ${from}::date AND ${to}::date
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
@@ -66,7 +67,7 @@ export async function aggregateByGroup(db: Tx, scope: Expression<SqlBool>, group
 
 export async function customerHeader(db: Tx, customerId: number) {
   return db
-    .selectFrom('customers')
+    .selectFrom(customerBasics().as('c'))
     .select(['id', 'code', 'name', 'type', 'status', 'province', 'city', 'county'])
     .where('id', '=', customerId)
     .executeTakeFirst();
@@ -74,8 +75,8 @@ export async function customerHeader(db: Tx, customerId: number) {
 
 export async function customerPoints(db: Tx, customerId: number) {
   return db
-    .selectFrom('delivery_points as dp')
-    .leftJoin('supply_sources as s', 's.id', 'dp.supply_source_id')
+    .selectFrom(deliveryPointBasics().as('dp'))
+    .leftJoin(supplySourceBasics().as('s'), 's.id', 'dp.supply_source_id')
     .select(['dp.id', 'dp.code', 'dp.name', 'dp.meter_no', 'dp.active', 'dp.supply_source_id', 's.name as source_name', 's.code as source_code'])
     .where('dp.customer_id', '=', customerId)
     .orderBy('dp.id')

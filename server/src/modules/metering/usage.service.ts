@@ -7,7 +7,7 @@ import { Decimal, dec } from '@common/decimal';
 import type { Tx } from '../../platform/db/database';
 import type { AppContext } from '../../platform/module';
 import { AppError } from '../../platform/http/errors';
-import { assertCustomerAccess, inCustomerScope } from '../../platform/auth/scope';
+import { assertCustomerAccess, inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { dayRange } from './gas-day.calc';
 import { weightedGcv } from './metering.calc';

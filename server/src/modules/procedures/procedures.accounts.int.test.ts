@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { addPointAndPrice, makeCustomer, setDelivery } from './test/factory';
+import { addPointAndPrice } from './testing/factory';
+import { makeCustomer } from '../customers/testing/factory';
+import { setDelivery } from '../metering/testing/factory';
 
 let t: TestApp;
 let am: Client, lead: Client, finance: Client, ops: Client;

@@ -10,6 +10,7 @@ import { getPaymentStatus } from './procedures.payment';
 import { notifyInstruction } from './procedures.messages';
 import { operatorsFor } from './procedures.operators';
 import * as repo from './procedures.repo';
+import { customerBasics } from '../customers';
 
 /** 10:00 Beijing time, `days` before the demo's last gas day. */
 const at = (lastDay: string, days: number, hour = 10) => new Date(`${dayjs(lastDay).subtract(days, 'day').format('YYYY-MM-DD')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
@@ -34,7 +35,7 @@ export const proceduresDemo = {
   async run(ctx: DemoContext) {
     const db = ctx.app.db;
     const rng = ctx.rng('procedures');
-    const customers = await db.selectFrom('customers').select(['id', 'status']).where('status', 'in', ['active', 'restricted']).orderBy('id').execute();
+    const customers = await db.selectFrom(customerBasics().as('c')).select(['id', 'status']).where('status', 'in', ['active', 'restricted']).orderBy('id').execute();
     if (customers.length < 2) return ctx.log('procedures demo: fewer than 2 active customers, skipped');
     const levels = await getPaymentStatus(db, customers.map((c) => c.id));
     const atReduce = customers.filter((c) => levels.get(c.id)?.level === 'reduce');

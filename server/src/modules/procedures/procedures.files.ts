@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/module';
 import { inTx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { audit, type Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { loadCaseForUser } from './procedures.service';
 import * as repo from './procedures.repo';

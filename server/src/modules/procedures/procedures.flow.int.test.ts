@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { handleLevelChange } from './procedures.levels';
-import { form, makeCustomer, PNG } from './test/factory';
+import { form, PNG } from './testing/factory';
+import { customerLifecycle, makeCustomer } from '../customers/testing/factory';
+import { auditTrail } from '../../platform/audit/audit';
 
 let t: TestApp;
 let am: Client, lead: Client, opsYb: Client, opsLz: Client;
@@ -110,10 +112,9 @@ describe('reduce/stop procedure, end to end', () => {
     expect(step(ok.body, 'reduce')).toMatchObject({ status: 'executed', executorName: '调度员 刘洋', actualVolumeM3: '19800.500', confirmedBy: { id: opsYb.userId } });
     expect(ok.body.pending).toBeNull();
     // the executed reduce moves the customer 供气 → 减停气, with the reason on its timeline
-    const afterReduce = await t.db.selectFrom('customers').select('status').where('id', '=', cust.id).executeTakeFirstOrThrow();
+    const afterReduce = await customerLifecycle(t.db, cust.id);
     expect(afterReduce.status).toBe('restricted');
-    const tl = await t.db.selectFrom('customer_transitions').select(['from_status', 'to_status', 'reason']).where('customer_id', '=', cust.id).execute();
-    expect(tl).toEqual([{ from_status: 'active', to_status: 'restricted', reason: '减停气程序：减气指令已执行' }]);
+    expect(afterReduce.transitions).toEqual([{ from_status: 'active', to_status: 'restricted', reason: '减停气程序：减气指令已执行' }]);
     expect((await opsYb.post(`/api/procedures/cases/${caseId}/steps/${reduceId}/confirm`, body)).body.code).toBe('PROC_NOT_PENDING_EXECUTION');
     expect((await opsYb.get('/api/procedures/instructions?status=done')).body.total).toBe(1);
   });
@@ -163,7 +164,7 @@ describe('reduce/stop procedure, end to end', () => {
     expect((await am.post(`/api/procedures/cases/${caseId}/steps`, { kind: 'notice' })).body.code).toBe('PROC_AFTER_RESTORE');
     const closed = await opsYb.post(`/api/procedures/cases/${caseId}/steps/${s.id}/confirm`, { executedAt: new Date().toISOString(), executorName: '调度员 刘洋' });
     expect(closed.body).toMatchObject({ status: 'closed', closeReason: 'restored', currentStep: 'restore' });
-    const restored = await t.db.selectFrom('customers').select('status').where('id', '=', cust.id).executeTakeFirstOrThrow();
+    const restored = await customerLifecycle(t.db, cust.id);
     expect(restored.status).toBe('active');
     expect(closed.body.steps.map((x: any) => `${x.kind}:${x.status}`)).toEqual(['warning:done', 'notice:done', 'reduce:executed', 'stop:executed', 'restore:executed']);
     expect(closed.body.options.every((o: any) => !o.allowed)).toBe(true);
@@ -173,7 +174,7 @@ describe('reduce/stop procedure, end to end', () => {
   });
 
   it('audits every mutation with the customer', async () => {
-    const rows = await t.db.selectFrom('audit_log').select(['action', 'customer_id']).where('action', 'like', 'procedure.%').orderBy('id').execute();
+    const rows = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'customer_id']).where('action', 'like', 'procedure.%').orderBy('id').execute();
     const actions = rows.map((r) => r.action);
     for (const a of ['procedure.case.open', 'procedure.step.warning', 'procedure.step.notice', 'procedure.notice.receipt', 'procedure.attachment.add', 'procedure.step.reduce', 'procedure.reduce.confirm', 'procedure.step.stop', 'procedure.stop.approve', 'procedure.stop.confirm', 'procedure.case.restore_proposed', 'procedure.step.restore', 'procedure.restore.confirm', 'procedure.case.close'])
       expect(actions).toContain(a);

@@ -4,7 +4,7 @@ import { can } from '@common/roles';
 import { tr, type Lang } from '@common/lang';
 import type { Tx } from '../../platform/db/database';
 import { errorDef } from '../../platform/http/errors';
-import { inCustomerScope } from '../../platform/auth/scope';
+import { inCustomerScope, customerBasics, fullTimeManagers, customersManagedBy } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { decideCancel, INSTRUCTION_KINDS, isOpenStatus, stepOptions, type StepKind, type StepStatus } from './procedures.calc';
 import { getPaymentStatus } from './procedures.payment';
@@ -19,12 +19,11 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 function caseQuery(db: Tx) {
   return db
     .selectFrom('procedure_cases as pc')
-    .innerJoin('customers as c', 'c.id', 'pc.customer_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 'pc.customer_id')
     .selectAll('pc')
     .select(['c.code as c_code', 'c.name as c_name', 'c.type as c_type', 'c.serves_residents as c_serves_residents', 'c.province as c_province', 'c.city as c_city', 'c.county as c_county', 'c.address as c_address', 'c.status as c_status'])
     .select(
-      sql<string | null>`(SELECT u.display_name FROM customer_managers cm JOIN users u ON u.id = cm.user_id
-        WHERE cm.customer_id = pc.customer_id AND cm.kind = 'full_time' AND cm.unassigned_at IS NULL LIMIT 1)`.as('manager'),
+      sql<string | null>`(SELECT fm.display_name FROM ${fullTimeManagers()} fm WHERE fm.customer_id = pc.customer_id LIMIT 1)`.as('manager'),
     )
     .select(
       sql<{ stepId: number; kind: StepKind; status: StepStatus } | null>`(SELECT json_build_object('stepId', s.id, 'kind', s.kind, 'status', s.status) FROM procedure_steps s
@@ -73,7 +72,7 @@ export async function listCases(db: Tx, user: User, f: CaseListFilter) {
   if (f.step) q = q.where('pc.current_step', '=', f.step);
   if (f.customerId) q = q.where('pc.customer_id', '=', f.customerId);
   if (f.managerId)
-    q = q.where(sql<SqlBool>`EXISTS (SELECT 1 FROM customer_managers cm WHERE cm.customer_id = pc.customer_id AND cm.user_id = ${f.managerId} AND cm.unassigned_at IS NULL)`);
+    q = q.where('pc.customer_id', 'in', customersManagedBy(f.managerId));
   if (f.region) q = q.where((eb) => eb.or([eb('c.province', '=', f.region!), eb('c.city', '=', f.region!), eb('c.county', '=', f.region!)]));
   if (f.q) q = q.where((eb) => eb.or([eb('c.name', 'ilike', `%${f.q}%`), eb('c.code', 'ilike', `%${f.q}%`)]));
   const { total } = await db
@@ -167,7 +166,7 @@ function instructionQuery(db: Tx, user: User) {
   return db
     .selectFrom('procedure_steps as s')
     .innerJoin('procedure_cases as pc', 'pc.id', 's.case_id')
-    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .innerJoin(customerBasics().as('c'), 'c.id', 's.customer_id')
     .selectAll('s')
     .select(['pc.status as case_status', 'c.code as c_code', 'c.name as c_name', 'c.type as c_type', 'c.serves_residents as c_serves_residents', 'c.province as c_province', 'c.city as c_city', 'c.county as c_county', 'c.address as c_address', 'c.status as c_status'])
     .where(inCustomerScope(user, 's.customer_id'));
@@ -200,7 +199,7 @@ export async function listApprovals(db: Tx, user: User, f: { status: 'pending' |
 /** Up to 20 supplied customers in scope matching `q` (code or name), with their open case if any. */
 export async function pickCustomers(db: Tx, user: User, text?: string) {
   let q = db
-    .selectFrom('customers as c')
+    .selectFrom(customerBasics().as('c'))
     .leftJoin('procedure_cases as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.status', 'in', ['open', 'restore_proposed']))
     .select(['c.id', 'c.code', 'c.name', 'c.city', 'c.serves_residents', 'pc.id as open_case_id'])
     .where('c.status', 'in', ['active', 'restricted'])

@@ -4,10 +4,12 @@ import type { Tx } from '../../platform/db/database';
 import type { Insertable, Updateable } from 'kysely';
 import type { ProcedureCasesTable, ProcedureStepsTable } from './procedures.tables';
 import { OPEN_STATUSES } from './procedures.calc';
+import { customerBasics, activeManagerAssignments } from '../customers';
+import { userDirectory } from '../../platform/auth/users';
 
 export async function findCustomer(db: Tx, id: number) {
   return db
-    .selectFrom('customers')
+    .selectFrom(customerBasics().as('c'))
     .select(['id', 'code', 'name', 'type', 'serves_residents', 'province', 'city', 'county', 'address', 'status'])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -21,7 +23,7 @@ export async function findOpenCase(db: Tx, customerId: number) {
 /** A customer with its open case (if any) and whether that case already has an effective restore step. */
 export async function customerWithOpenCase(db: Tx, customerId: number) {
   return db
-    .selectFrom('customers as c')
+    .selectFrom(customerBasics().as('c'))
     .leftJoin('procedure_cases as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.status', 'in', [...OPEN_STATUSES]))
     .select(['c.name', 'c.status', 'pc.id as caseId', 'pc.status as caseStatus', 'pc.level as caseLevel'])
     .select(
@@ -91,11 +93,10 @@ export async function updateSteps(trx: Tx, ids: number[], patch: Updateable<Proc
 export async function customerManagers(db: Tx, customerIds: number[]) {
   if (!customerIds.length) return [];
   return db
-    .selectFrom('customer_managers as cm')
-    .innerJoin('users as u', 'u.id', 'cm.user_id')
+    .selectFrom(activeManagerAssignments().as('cm'))
+    .innerJoin(userDirectory().as('u'), 'u.id', 'cm.user_id')
     .select(['cm.customer_id', 'cm.user_id', 'cm.kind', 'u.display_name', 'u.phone', 'u.disabled'])
     .where('cm.customer_id', 'in', customerIds)
-    .where('cm.unassigned_at', 'is', null)
     .orderBy('cm.customer_id')
     .orderBy('cm.kind')
     .execute();
@@ -104,7 +105,7 @@ export async function customerManagers(db: Tx, customerIds: number[]) {
 /** Active users with one of the roles. */
 export async function usersWithRole(db: Tx, roles: string[]) {
   return db
-    .selectFrom('users')
+    .selectFrom(userDirectory().as('u'))
     .select(['id', 'display_name', 'department', 'phone', 'roles'])
     .where('disabled', '=', false)
     .where(sql<boolean>`roles && ${sql.val(roles)}::text[]`)
@@ -115,7 +116,7 @@ export async function usersWithRole(db: Tx, roles: string[]) {
 export async function userNames(db: Tx, ids: number[]): Promise<Map<number, string>> {
   const uniq = [...new Set(ids.filter((x): x is number => x != null))];
   if (!uniq.length) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', uniq).execute();
+  const rows = await db.selectFrom(userDirectory().as('u')).select(['id', 'display_name']).where('id', 'in', uniq).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
@@ -123,7 +124,7 @@ export async function listAttachmentMeta(db: Tx, stepIds: number[]) {
   if (!stepIds.length) return [];
   return db
     .selectFrom('procedure_attachments as a')
-    .leftJoin('users as u', 'u.id', 'a.uploaded_by')
+    .leftJoin(userDirectory().as('u'), 'u.id', 'a.uploaded_by')
     .select(['a.id', 'a.step_id', 'a.purpose', 'a.filename', 'a.mime', 'a.size_bytes', 'a.sha256', 'a.uploaded_at', 'u.display_name as uploaded_by_name'])
     .where('a.step_id', 'in', stepIds)
     .orderBy('a.id')

@@ -5,7 +5,7 @@ import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
 import { AppError } from '../../platform/http/errors';
 import { IdParam, paged } from '../../platform/http/schemas';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import * as s from './procedures.schema';
 import * as svc from './procedures.service';
 import * as exec from './procedures.execution';

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { handleLevelChange } from './procedures.levels';
-import { form, makeCustomer, PDF, PNG } from './test/factory';
+import { form, PDF, PNG } from './testing/factory';
+import { makeCustomer } from '../customers/testing/factory';
 
 let t: TestApp;
 let am: Client, am2: Client, pt: Client, lead: Client, ops: Client, viewer: Client, admin: Client;
@@ -36,7 +37,7 @@ async function caseAtNotice(opts: Parameters<typeof makeCustomer>[1] = {}) {
 
 describe('automatic cases from payment level changes', () => {
   it('opens one case when a customer enters a worse level; a payment proposes restoring to both managers', async () => {
-    const cust = await makeCustomer(t.db, { managerId: am.userId, partTimeId: pt.userId, city: '重庆市' });
+    const cust = await makeCustomer(t.db, { managerId: am.userId, partTimeIds: [pt.userId], city: '重庆市' });
     await level(cust.id, 'normal', 'warning', '2026-11-02');
     await level(cust.id, 'warning', 'reduce', '2026-11-03');
     const list = await am.get(`/api/procedures/cases?customerId=${cust.id}`);
@@ -230,7 +231,7 @@ describe('list, filters, export', () => {
 
 describe('customer picker', () => {
   it('lists supplied customers in scope with their open case', async () => {
-    const mine = await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试甲公司' });
+    const mine = await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试甲公司', city: '宜宾市' });
     await makeCustomer(t.db, { managerId: am.userId, name: '挑选测试乙公司' });
     await makeCustomer(t.db, { managerId: am2.userId, name: '挑选测试丙公司', status: 'prospect' });
     const caseId = (await am2.post('/api/procedures/cases', { customerId: mine.id })).body.id;

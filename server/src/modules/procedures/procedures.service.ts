@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { audit, type Actor } from '../../platform/audit/audit';
-import { assertCustomerAccess } from '../../platform/auth/scope';
+import { assertCustomerAccess } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { decideCancel, decideStep, isEffective, type Level, type Refusal, type StepKind } from './procedures.calc';
 import { getPaymentStatus } from './procedures.payment';

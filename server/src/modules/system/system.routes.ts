@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Api, AppContext } from '../../platform/module';
 import { pendingMigrations } from '../../platform/db/migrate';
-import { runJob } from '../../platform/jobs/jobs';
+import { recentJobRuns, runJob } from '../../platform/jobs/jobs';
 import { actorOf } from '../../platform/http/auth-plugin';
 import { AppError } from '../../platform/http/errors';
 import { requestLang } from '../../platform/http/error-handler';
@@ -28,7 +28,7 @@ export function systemRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/jobs', { config: { permission: 'jobs:run' }, schema: { tags, response: { 200: z.array(z.object({ name: z.string(), description: z.string(), dailyAt: z.string().nullable(), defaultKey: z.string(), lastRuns: z.array(z.object({ id: z.number(), runKey: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), error: z.string().nullable(), triggeredBy: z.string().nullable() })) })) } } }, async (req) => {
     const lang = requestLang(req);
-    const runs = await ctx.db.selectFrom('job_runs').selectAll().orderBy('id', 'desc').limit(200).execute();
+    const runs = await recentJobRuns(ctx, 200);
     return ctx.jobs.map((j) => ({
       name: j.name,
       description: lang === 'en' ? j.description.en : j.description.zh,

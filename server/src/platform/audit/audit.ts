@@ -3,6 +3,7 @@
  * Rows are append-only: a trigger in the database refuses UPDATE, DELETE and TRUNCATE.
  */
 import type { Tx } from '../db/database';
+import { fragmentBuilder } from '../db/fragments';
 
 export interface Actor {
   userId: number | null;
@@ -42,4 +43,9 @@ export async function audit(trx: Tx, actor: Actor, e: AuditEntry | AuditEntry[])
       })),
     )
     .execute();
+}
+
+/** The audit trail, read-only (append-only table owned by platform), as a fragment: `db.selectFrom(auditTrail().as('a'))…`. */
+export function auditTrail() {
+  return fragmentBuilder.selectFrom('audit_log').select(['id', 'at', 'user_id', 'username', 'action', 'entity', 'entity_id', 'customer_id', 'before', 'after', 'request_id', 'ip']);
 }

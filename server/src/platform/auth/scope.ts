@@ -1,32 +1,7 @@
 /**
- * Customer scope (deny by default): users whose roles grant `customers:all` see every customer;
- * everyone else sees only customers they manage (full- or part-time, active assignment) or were
- * explicitly granted (customer_grants). Feature modules filter lists with `inCustomerScope` and
- * check single customers with `assertCustomerAccess`.
+ * Transitional re-export: the customer-scope rule belongs to the customers module
+ * (modules/customers/scope.ts, published from customers/index.ts). Modules being built in parallel
+ * still import `inCustomerScope` / `assertCustomerAccess` from here; new code imports them from
+ * '../customers'. Platform holds no part of the rule.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { can } from '@common/roles';
-import type { Tx } from '../db/database';
-import { AppError } from '../http/errors';
-import type { SessionUser } from './session-user';
-
-export function seesAllCustomers(user: Pick<SessionUser, 'roles'>): boolean {
-  return can(user.roles, 'customers:all');
-}
-
-/** SQL condition: `customerIdColumn` is a customer the user may see (a raw column reference such as 'c.id'). */
-export function inCustomerScope(user: Pick<SessionUser, 'id' | 'roles'>, customerIdColumn: string): Expression<SqlBool> {
-  if (seesAllCustomers(user)) return sql<SqlBool>`true`;
-  const col = sql.ref(customerIdColumn);
-  // One uncorrelated ARRAY(...) is evaluated once per query (an init plan), so a scoped list over
-  // many rows is an index/hash lookup; `IN (...) OR IN (...)` made PostgreSQL re-check per row.
-  return sql<SqlBool>`${col} = ANY(ARRAY(SELECT cm.customer_id FROM customer_managers cm WHERE cm.user_id = ${user.id} AND cm.unassigned_at IS NULL
-    UNION SELECT cg.customer_id FROM customer_grants cg WHERE cg.user_id = ${user.id}))`;
-}
-
-/** Throws NOT_FOUND when the customer does not exist and OUT_OF_SCOPE when the user may not see it. */
-export async function assertCustomerAccess(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, customerId: number): Promise<void> {
-  const { rows } = await sql<{ visible: boolean }>`SELECT ${inCustomerScope(user, 'c.id')} AS visible FROM customers c WHERE c.id = ${customerId}`.execute(db);
-  if (!rows.length) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
-  if (!rows[0].visible) throw new AppError('OUT_OF_SCOPE');
-}
+export { inCustomerScope, assertCustomerAccess, seesAllCustomers } from '../../modules/customers/scope';

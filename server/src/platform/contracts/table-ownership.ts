@@ -2,7 +2,7 @@
  * Which code owns which table, read from the source tree: a module owns the tables its
  * `<module>.tables.ts` adds to the Kysely `DB` interface; platform owns the tables of
  * platform/db/schema.ts. `foreignTableReferences` finds every place where a module's code (tests,
- * demo data and testing helpers included) names a table it does not own — in a Kysely call
+ * demo data and testing helpers included) — or platform's — names a table it does not own — in a Kysely call
  * (`selectFrom('t')`, `innerJoin('t as x', …)`, …) or in SQL text (`FROM t`, `JOIN t`, …).
  * Used by table-ownership.test.ts, the guard that fails the build.
  */
@@ -21,11 +21,32 @@ function walk(dir: string): string[] {
   });
 }
 
-function dbInterfaceTables(file: string): string[] {
+/**
+ * Table names of every real `interface DB {` declaration in a file (a line starting with
+ * `interface DB {` or `export interface DB {`, not a mention in a comment), read up to its matching
+ * closing brace; only the declaration's own members (depth 1) are tables.
+ */
+export function dbInterfaceTables(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const m = /interface DB\s*\{([^}]*)\}/.exec(text);
-  if (!m) return [];
-  return [...m[1].matchAll(/^\s*(\w+)\s*:/gm)].map((x) => x[1]);
+  const out: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?interface[ \t]+DB[ \t]*\{/gm)) {
+    let depth = 1;
+    let i = m.index + m[0].length;
+    let member = '';
+    for (; i < text.length && depth > 0; i++) {
+      const ch = text[i];
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+      else if (depth === 1) {
+        if (ch === '\n' || ch === ';') {
+          const t = /^\s*(\w+)\s*:/.exec(member);
+          if (t) out.push(t[1]);
+          member = '';
+        } else member += ch;
+      }
+    }
+  }
+  return out;
 }
 
 /** module name ('platform' for platform) → tables it owns. */
@@ -53,7 +74,7 @@ export interface ForeignReference {
   owner: string;
 }
 
-const KYSELY = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|using)\(\s*\[?\s*['"`](\w+)/g;
+const KYSELY = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|using|table)\(\s*\[?\s*['"`](\w+)/g;
 const SQL_TEXT = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|USING|REFERENCES)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?(\w+)"?/gi;
 
 /** Every reference from a module's code to a table another module (or platform) owns. */
@@ -61,10 +82,13 @@ export function foreignTableReferences(root = SERVER_SRC): ForeignReference[] {
   const owners = tableOwners(root);
   const out: ForeignReference[] = [];
   const modulesDir = path.join(root, 'modules');
+  const areas: [string, string[]][] = [['platform', fs.existsSync(path.join(root, 'platform')) ? walk(path.join(root, 'platform')) : []]];
   for (const mod of fs.readdirSync(modulesDir)) {
     const dir = path.join(modulesDir, mod);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const file of walk(dir)) {
+    if (fs.statSync(dir).isDirectory()) areas.push([mod, walk(dir)]);
+  }
+  for (const [mod, files] of areas) {
+    for (const file of files) {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       lines.forEach((text, i) => {
         if (/^\s*(\/\/|\*|\/\*)/.test(text)) return; // comments may name tables

@@ -39,6 +39,11 @@ export async function runJob(ctx: AppContext, job: JobDef, key: string, actor: A
   }
 }
 
+/** The most recent job runs, newest first. */
+export async function recentJobRuns(ctx: AppContext, limit: number) {
+  return ctx.db.selectFrom('job_runs').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
 /** Local date/time parts in a time zone, without binary date arithmetic surprises. */
 export function localParts(d: Date, timeZone: string): { date: string; hhmm: string } {
   const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
