@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   SCHEDULER: bool.default(true),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TZ_NAME: z.string().default('Asia/Shanghai'),
   GAS_DAY_START_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
@@ -35,6 +36,8 @@ export type Config = {
   bodyLimit: number;
   uploadLimit: number;
   scheduler: boolean;
+  /** A running job's lease: a run whose heartbeat is older than this is taken as dead and retried. */
+  jobLeaseSeconds: number;
   timeZone: string;
   gasDayStartHour: number;
   adminUsername?: string;
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     scheduler: e.SCHEDULER,
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     timeZone: e.TZ_NAME,
     gasDayStartHour: e.GAS_DAY_START_HOUR,
     adminUsername: e.ADMIN_USERNAME,

@@ -17,6 +17,7 @@ export { getPaymentStatus, recomputeLevels, type PaymentStatus, type LevelChange
 export { recordPayment, postSettlementTrueUp } from './payments.service';
 export { runDaily, type DailyRunResult } from './daily-run.service';
 export { balanceOf } from './ledger.repo';
+export { ledgerFingerprint } from './published-reliability';
 export { LEVEL_LABELS, LEVEL_SEVERITY, PAYMENT_LEVELS, type PaymentLevel } from './accounts.calc';
 
 export const dailyRunJob: JobDef = {

@@ -59,6 +59,7 @@ export const E = defineErrors({
   DEPARTMENT_REQUIRED: { status: 400, zh: '科室审查人必须指定科室', en: 'A department reviewer needs a department' },
   UPLOAD_TOO_LARGE: { status: 413, zh: '文件过大（上限 {limitMb} MB）', en: 'File too large (limit {limitMb} MB)' },
   UPLOAD_TYPE: { status: 415, zh: '不支持的文件类型：{type}（允许 {allowed}）', en: 'File type {type} not allowed (allowed: {allowed})' },
+  JOB_RUNNING: { status: 409, zh: '任务 {job}（{key}）正在运行，请等待其结束', en: 'Job {job} ({key}) is already running; wait for it to finish' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试（请求号 {requestId}）', en: 'Internal server error; please retry (request {requestId})' },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用：{reason}', en: 'Service unavailable: {reason}' },
 });

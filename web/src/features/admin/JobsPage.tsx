@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api';
@@ -14,9 +14,10 @@ interface Job {
   dailyAt: string | null;
   defaultKey: string;
   lastRuns: { id: number; runKey: string; status: string; startedAt: string; finishedAt: string | null; error: string | null; triggeredBy: string | null }[];
+  failing: { runKey: string; failures: number; lastError: string | null; retrying: boolean }[];
 }
 
-const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue' };
+const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue', interrupted: 'orange' };
 
 function JobCard({ job }: { job: Job }) {
   const { t } = useTranslation('admin');
@@ -33,6 +34,9 @@ function JobCard({ job }: { job: Job }) {
   });
   return (
     <Card size="small" title={<Space>{job.name}<Typography.Text type="secondary">{job.description}</Typography.Text></Space>} extra={job.dailyAt && <Tag>{t('jobs.dailyAt')} {job.dailyAt}</Tag>} style={{ marginBottom: 12 }}>
+      {job.failing.map((f) => (
+        <Alert key={f.runKey} type="error" showIcon style={{ marginBottom: 8 }} message={t('jobs.failingTitle', { key: f.runKey, n: f.failures })} description={<>{f.retrying ? t('jobs.retrying') : t('jobs.gaveUp')}{f.lastError && <div><Typography.Text type="secondary">{f.lastError}</Typography.Text></div>}</>} />
+      ))}
       <Space style={{ marginBottom: 8 }}>
         <Input addonBefore={t('jobs.key')} value={key} onChange={(e) => setKey(e.target.value)} style={{ width: 300 }} />
         <Button type="primary" loading={run.isPending} onClick={() => run.mutate()}>{t('jobs.run')}</Button>

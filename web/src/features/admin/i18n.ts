@@ -9,7 +9,7 @@ addTranslations(
       disableConfirm: '停用后该用户的所有登录立即失效，确定停用？', search: '用户名或姓名', created: '用户已创建', updated: '已更新', resetDone: '密码已重置，该用户的登录已全部失效',
     },
     audit: { title: '审计日志', at: '时间', user: '操作人', action: '动作', entity: '对象', entityId: '对象编号', customer: '客户编号', changes: '变更内容', before: '变更前', after: '变更后', range: '时间范围', ip: '来源地址' },
-    jobs: { title: '定时任务', name: '任务', description: '说明', dailyAt: '每日执行时间', key: '执行键（日期/月份）', run: '立即执行', lastRuns: '最近执行', status: '结果', started: '开始', by: '触发人', succeeded: '成功', failed: '失败', running: '执行中', ran: '任务已执行：{{status}}' },
+    jobs: { title: '定时任务', name: '任务', description: '说明', dailyAt: '每日执行时间', key: '执行键（日期/月份）', run: '立即执行', lastRuns: '最近执行', status: '结果', started: '开始', by: '触发人', succeeded: '成功', failed: '失败', running: '执行中', interrupted: '已中断', ran: '任务已执行：{{status}}', failingTitle: '{{key}} 已连续失败或中断 {{n}} 次', retrying: '调度器会自动重试；已通知管理员。', gaveUp: '已停止自动重试，请排查原因后点击“立即执行”。' },
   },
   {
     users: {
@@ -18,6 +18,6 @@ addTranslations(
       disableConfirm: 'Disabling ends all of this user\'s sessions at once. Disable?', search: 'Username or name', created: 'User created', updated: 'Updated', resetDone: 'Password reset; the user\'s sessions were ended',
     },
     audit: { title: 'Audit log', at: 'Time', user: 'User', action: 'Action', entity: 'Entity', entityId: 'Entity id', customer: 'Customer id', changes: 'Changes', before: 'Before', after: 'After', range: 'Period', ip: 'Address' },
-    jobs: { title: 'Jobs', name: 'Job', description: 'Description', dailyAt: 'Runs daily at', key: 'Run key (day / month)', run: 'Run now', lastRuns: 'Recent runs', status: 'Result', started: 'Started', by: 'Triggered by', succeeded: 'Succeeded', failed: 'Failed', running: 'Running', ran: 'Job finished: {{status}}' },
+    jobs: { title: 'Jobs', name: 'Job', description: 'Description', dailyAt: 'Runs daily at', key: 'Run key (day / month)', run: 'Run now', lastRuns: 'Recent runs', status: 'Result', started: 'Started', by: 'Triggered by', succeeded: 'Succeeded', failed: 'Failed', running: 'Running', interrupted: 'Interrupted', ran: 'Job finished: {{status}}', failingTitle: '{{key}} failed or was interrupted {{n}} times in a row', retrying: 'The scheduler retries it automatically; administrators were alerted.', gaveUp: 'Automatic retries stopped: find the cause, then press “Run now”.' },
   },
 );
