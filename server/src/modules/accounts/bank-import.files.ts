@@ -1,56 +1,12 @@
 /** Reading bank statements: CSV (UTF-8 or GBK) or Excel .xlsx → rows keyed by field, with row numbers. */
-import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors';
+import { readSpreadsheet } from '../../platform/files/spreadsheet';
 import { AE } from './accounts.errors';
 import { bankHeader, REQUIRED_BANK_FIELDS, type BankField } from './bank-import.calc';
 
 export interface RawBankRow {
   row: number;
   raw: Partial<Record<BankField, unknown>>;
-}
-
-function decodeText(buf: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(buf);
-  }
-}
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF); comma, tab or semicolon from the header line. */
-function parseCsv(text: string): string[][] {
-  const first = text.slice(0, text.search(/\r?\n|$/));
-  const delim = !first.includes(',') && first.includes('\t') ? '\t' : !first.includes(',') && first.includes(';') ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delim) {
-      row.push(field);
-      field = '';
-    }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** The header row is the first row that names the required columns (bank exports often start with a title). */
@@ -75,24 +31,17 @@ function tableToRows(table: unknown[][]): RawBankRow[] {
   return out;
 }
 
-export async function bankStatementRows(buf: Uint8Array, filename: string): Promise<RawBankRow[]> {
+export async function bankStatementRows(buf: Uint8Array, filename: string, owner: string | number = 'cli'): Promise<RawBankRow[]> {
   const isXlsx = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b;
-  if (!isXlsx) {
-    if (/\.xlsx?$/i.test(filename)) throw new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
-    return tableToRows(parseCsv(decodeText(buf)));
-  }
-  const wb = new ExcelJS.Workbook();
+  if (!isXlsx && /\.xlsx?$/i.test(filename)) throw new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
+  // The platform's bounded reader: limits on rows, columns, cells and size; parsed in a worker.
+  let table: unknown[][];
   try {
-    await wb.xlsx.load(buf as any);
-  } catch {
-    throw new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
+    table = (await readSpreadsheet(buf, { owner, kind: isXlsx ? 'xlsx' : 'csv' })).rows;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SHEET_UNREADABLE') throw new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
+    throw e;
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError(AE.BANK_IMPORT_EMPTY);
-  const table: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    table[n - 1] = (r.values as unknown[]).slice(1);
-  });
-  for (let i = 0; i < table.length; i++) table[i] ??= [];
+  if (isXlsx && !table.length) throw new AppError(AE.BANK_IMPORT_EMPTY);
   return tableToRows(table);
 }

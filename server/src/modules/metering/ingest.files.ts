@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors';
+import { readSpreadsheet } from '../../platform/files/spreadsheet';
 import { HOUR_KEYS, normalizeHeader } from './ingest.calc';
 import { ME } from './metering.errors';
 
@@ -87,23 +88,23 @@ export function csvRows(buf: Uint8Array): RawRow[] {
   return tableToRows(parseCsv(decodeText(buf)));
 }
 
-/** The first worksheet of an .xlsx workbook. */
-export async function xlsxRows(buf: Uint8Array): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Rows of an uploaded .csv or .xlsx (first worksheet), read by the platform's bounded reader
+ * (limits on rows, columns, cells and size; parsed in a worker). `owner`: the user, for the
+ * per-user concurrency limit.
+ */
+export async function fileRows(buf: Uint8Array, kind: 'csv' | 'xlsx', owner: string | number): Promise<RawRow[]> {
   try {
-    await wb.xlsx.load(buf as any);
-  } catch (e: any) {
-    throw new AppError(ME.METERING_IMPORT_FORMAT, { reason: String(e?.message ?? e).slice(0, 200) });
+    return tableToRows((await readSpreadsheet(buf, { owner, kind })).rows);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SHEET_UNREADABLE') throw new AppError(ME.METERING_IMPORT_FORMAT, { reason: String(e.params.reason ?? '') });
+    throw e;
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError(ME.METERING_IMPORT_EMPTY);
-  const table: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    const vals = (r.values as unknown[]).slice(1); // exceljs rows are 1-based
-    table[n - 1] = vals;
-  });
-  for (let i = 0; i < table.length; i++) table[i] ??= [];
-  return tableToRows(table);
+}
+
+/** The first worksheet of an .xlsx workbook. */
+export async function xlsxRows(buf: Uint8Array, owner: string | number = 'cli'): Promise<RawRow[]> {
+  return fileRows(buf, 'xlsx', owner);
 }
 
 export const TEMPLATE_HEADERS = ['计量表号 meter_no', '燃气日 gas_day', '日气量(m³) volume_m3', '来源 origin', '备注 reason', ...HOUR_KEYS];

@@ -10,7 +10,7 @@ import { paged } from '../../platform/http/schemas';
 import * as s from './metering.schema';
 import * as deliveries from './deliveries.service';
 import { importableDays, ingestDeliveries } from './ingest.service';
-import { csvRows, templateCsv, templateXlsx, xlsxRows } from './ingest.files';
+import { fileRows, templateCsv, templateXlsx } from './ingest.files';
 import { saveQuality } from './quality.service';
 import * as qrepo from './quality.repo';
 import { getSettings, putSettings } from './settings.repo';
@@ -77,7 +77,7 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
     const isXlsx = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b; // zip container
     const isCsv = /\.(csv|txt)$/i.test(name) || (!isXlsx && !/\.xlsx?$/i.test(name));
     if (!isXlsx && !isCsv) throw new AppError('UPLOAD_TYPE', { type: name.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
-    const rows = isXlsx ? await xlsxRows(buf) : csvRows(buf);
+    const rows = await fileRows(buf, isXlsx ? 'xlsx' : 'csv', userOf(req).id);
     return ingestDeliveries(ctx, userOf(req), rows, { channel: isXlsx ? 'xlsx' : 'csv', lang: requestLang(req), validOnly: fields.validOnly, dryRun: fields.dryRun, reason: fields.reason, fileName: name, defaultOrigin: 'manual' }, actorOf(req));
   });
 
