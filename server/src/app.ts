@@ -60,7 +60,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
     bodyLimit: config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: config.trustProxy as boolean | string | string[], // a number (hop count) works at run time too
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -104,7 +104,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  installErrorHandler(app);
+  installErrorHandler(app, { uploadLimit: config.uploadLimit });
   const routes = installAuth(app, sessions);
 
   await app.register(async (api) => {

@@ -15,6 +15,9 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   SCHEDULER: bool.default(true),
+  // Off by default: the client address is the socket's. Set it only behind a reverse proxy:
+  // 'true' (trust every hop), a hop count, or a comma-separated list of proxy addresses/CIDRs.
+  TRUST_PROXY: z.string().max(2000).optional(),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TZ_NAME: z.string().default('Asia/Shanghai'),
   GAS_DAY_START_HOUR: z.coerce.number().int().min(0).max(23).default(8),
@@ -36,6 +39,8 @@ export type Config = {
   bodyLimit: number;
   uploadLimit: number;
   scheduler: boolean;
+  /** Fastify's trustProxy: false unless TRUST_PROXY is set (X-Forwarded-For is then believed from those proxies only). */
+  trustProxy: boolean | number | string[];
   /** A running job's lease: a run whose heartbeat is older than this is taken as dead and retried. */
   jobLeaseSeconds: number;
   timeZone: string;
@@ -69,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     scheduler: e.SCHEDULER,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     timeZone: e.TZ_NAME,
     gasDayStartHour: e.GAS_DAY_START_HOUR,
@@ -76,4 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     webDist: e.WEB_DIST,
   };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string[] {
+  const t = (v ?? '').trim();
+  if (!t || t === '0' || t === 'false') return false;
+  if (t === '1' || t === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t.split(',').map((x) => x.trim()).filter(Boolean);
 }

@@ -9,11 +9,10 @@ import * as repo from './identity.repo';
 
 export function identityRoutes(app: Api, ctx: AppContext) {
   const tags = ['身份与权限 Identity'];
-  const throttles = svc.newLoginThrottles();
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.cookieSecure };
 
   app.post('/api/auth/login', { config: { public: true }, schema: { tags, body: s.LoginBody, response: { 200: s.MeResponse } } }, async (req, reply) => {
-    const { token, expiresAt } = await svc.login(ctx, throttles, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+    const { token, expiresAt } = await svc.login(ctx, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOpts, expires: expiresAt });
     const u = await ctx.sessions.resolve(token);
     return svc.me(u as any);

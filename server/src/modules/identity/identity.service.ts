@@ -7,34 +7,34 @@ import { inTx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../../platform/auth/password';
-import { LoginThrottle } from '../../platform/auth/throttle';
+import { attemptSucceeded, reserveAttempt, type ThrottleKey } from '../../platform/auth/throttle';
 import type { SessionUser } from '../../platform/auth/session-user';
 import * as repo from './identity.repo';
 
-/** Failed sign-ins: 5 per username, 50 per client address, within 15 minutes. */
-export function newLoginThrottles() {
-  return { byUser: new LoginThrottle(5), byIp: new LoginThrottle(50) };
-}
-export type LoginThrottles = ReturnType<typeof newLoginThrottles>;
 // A hash to verify against when the user does not exist, so timing does not reveal usernames.
 let dummyHash: Promise<string> | undefined;
 
-export async function login(ctx: AppContext, throttles: LoginThrottles, username: string, password: string, meta: { ip: string; userAgent?: string }) {
-  const userKey = [username.toLowerCase()];
-  const ipKey = [meta.ip];
-  const minutes = Math.max(throttles.byUser.lockedMinutes(userKey), throttles.byIp.lockedMinutes(ipKey));
+/**
+ * Sign in. Failed sign-ins are throttled in the database (platform/auth/throttle.ts): 5 per
+ * username, 50 per client address within 15 minutes; every attempt is counted before the password
+ * is checked, so parallel guesses cannot slip through.
+ */
+export async function login(ctx: AppContext, username: string, password: string, meta: { ip: string; userAgent?: string }) {
+  const keys: ThrottleKey[] = [
+    { kind: 'user', value: username },
+    { kind: 'ip', value: meta.ip },
+  ];
+  const minutes = await reserveAttempt(ctx.db, keys);
   if (minutes > 0) throw new AppError('TOO_MANY_ATTEMPTS', { minutes });
   const user = await repo.findUserByUsername(ctx.db, username);
   dummyHash ??= hashPassword('dummy-password-1');
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
   if (!user || !ok) {
-    throttles.byUser.fail(userKey);
-    throttles.byIp.fail(ipKey);
     await inTx(ctx.db, (trx) => audit(trx, { userId: user?.id ?? null, username, ip: meta.ip }, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null }));
     throw new AppError('BAD_CREDENTIALS');
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
-  throttles.byUser.succeed(userKey);
+  await attemptSucceeded(ctx.db, keys);
   const session = await ctx.sessions.create(user.id, meta);
   await inTx(ctx.db, (trx) => audit(trx, { userId: user.id, username: user.username, ip: meta.ip }, { action: 'auth.login', entity: 'user', entityId: user.id }));
   return session;

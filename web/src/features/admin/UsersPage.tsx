@@ -8,6 +8,7 @@ import { api, ApiError } from '../../lib/api';
 import { PageContainer } from '../../components/PageContainer';
 import { ErrorState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
+import { LoginLocks } from './LoginLocks';
 import './i18n';
 
 interface User {
@@ -148,6 +149,7 @@ export default function UsersPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <LoginLocks />
     </PageContainer>
   );
 }
