@@ -15,6 +15,7 @@ import { migrate } from './platform/db/migrate';
 import { SessionStore } from './platform/auth/sessions';
 import { installAuth, type RouteInfo } from './platform/http/auth-plugin';
 import { installErrorHandler } from './platform/http/error-handler';
+import { installInputGuard } from './platform/http/input-guard';
 import type { AppContext } from './platform/module';
 import { modules as allModules } from './modules';
 import { loadDemo } from './platform/demo/demo';
@@ -105,6 +106,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   installErrorHandler(app, { uploadLimit: config.uploadLimit });
+  installInputGuard(app);
   const routes = installAuth(app, sessions);
 
   await app.register(async (api) => {

@@ -56,6 +56,8 @@ export function installErrorHandler(app: FastifyInstance, limits: { uploadLimit?
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return sendError(req, reply, 'BAD_REQUEST', { reason: fe.message });
     }
+    // Text PostgreSQL cannot store (NUL or invalid UTF-8) that escaped the input guard is bad input.
+    if ((err as any).code === '22021' || (err as any).code === '22P05') return sendError(req, reply, 'BAD_REQUEST', { reason: 'invalid characters in text' });
     // Unique violations that escaped a service's own check are conflicts, not crashes.
     if ((err as any).code === '23505') return sendError(req, reply, 'CONFLICT', { reason: (err as any).detail ?? (err as any).constraint ?? 'duplicate' });
     req.log.error({ err }, 'unhandled error');
