@@ -16,6 +16,7 @@ import { SessionStore } from './platform/auth/sessions';
 import { installAuth, type RouteInfo } from './platform/http/auth-plugin';
 import { installErrorHandler } from './platform/http/error-handler';
 import { installInputGuard } from './platform/http/input-guard';
+import { installSecurity } from './platform/http/security';
 import type { AppContext } from './platform/module';
 import { modules as allModules } from './modules';
 import { loadDemo } from './platform/demo/demo';
@@ -107,6 +108,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
 
   installErrorHandler(app, { uploadLimit: config.uploadLimit });
   installInputGuard(app);
+  installSecurity(app, { allowedOrigins: config.allowedOrigins });
   const routes = installAuth(app, sessions);
 
   await app.register(async (api) => {

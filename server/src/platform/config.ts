@@ -11,7 +11,9 @@ const EnvSchema = z.object({
   DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  COOKIE_SECURE: bool.default(false),
+  // Unset: Secure outside demo mode. Set 0 only for a non-demo server reached over plain http.
+  COOKIE_SECURE: bool.optional(),
+  ALLOWED_ORIGINS: z.string().max(2000).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   SCHEDULER: bool.default(true),
@@ -35,7 +37,10 @@ export type Config = {
   demo: boolean;
   logLevel: string;
   sessionTtlHours: number;
-  cookieSecure: boolean;
+  /** Session cookie Secure flag; undefined = secure unless demo (see sessionCookieSecure). */
+  cookieSecure?: boolean;
+  /** Other origins (scheme://host[:port]) allowed to send state-changing requests (CSRF check). */
+  allowedOrigins: string[];
   bodyLimit: number;
   uploadLimit: number;
   scheduler: boolean;
@@ -71,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((x) => x.trim()).filter(Boolean),
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     scheduler: e.SCHEDULER,
@@ -90,4 +96,9 @@ function parseTrustProxy(v: string | undefined): boolean | number | string[] {
   if (t === '1' || t === 'true') return true;
   if (/^\d+$/.test(t)) return Number(t);
   return t.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/** The session cookie is Secure unless configured otherwise or running the demo. */
+export function sessionCookieSecure(c: Pick<Config, 'cookieSecure' | 'demo'>): boolean {
+  return c.cookieSecure ?? !c.demo;
 }

@@ -54,7 +54,7 @@ export async function logout(ctx: AppContext, u: SessionUser, actor: Actor) {
 export async function changePassword(ctx: AppContext, u: SessionUser, current: string, next: string, actor: Actor) {
   const row = await repo.findUserById(ctx.db, u.id);
   if (!row || !(await verifyPassword(row.password_hash, current))) throw new AppError('WRONG_PASSWORD');
-  assertStrongPassword(next);
+  assertStrongPassword(next, u.username);
   const hash = await hashPassword(next);
   await inTx(ctx.db, async (trx) => {
     await repo.updateUser(trx, u.id, { password_hash: hash, must_change_password: false, password_changed_at: new Date() });
@@ -78,7 +78,7 @@ function checkRoles(roles: Role[], department: string | null | undefined) {
 
 export async function createUser(ctx: AppContext, input: { username: string; displayName: string; roles: Role[]; department?: string | null; phone?: string | null; email?: string | null; password: string }, actor: Actor) {
   checkRoles(input.roles, input.department);
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, input.username);
   if (await repo.findUserByUsername(ctx.db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
   const hash = await hashPassword(input.password);
   return inTx(ctx.db, async (trx) => {
@@ -127,7 +127,7 @@ export async function updateUser(ctx: AppContext, id: number, patch: { displayNa
 export async function resetPassword(ctx: AppContext, id: number, newPassword: string, actor: Actor) {
   const before = await repo.findUserById(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND', { entity: { zh: '用户', en: 'User' } });
-  assertStrongPassword(newPassword);
+  assertStrongPassword(newPassword, before.username);
   const hash = await hashPassword(newPassword);
   await inTx(ctx.db, async (trx) => {
     await repo.updateUser(trx, id, { password_hash: hash, must_change_password: true, password_changed_at: new Date() });

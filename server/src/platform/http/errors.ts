@@ -54,6 +54,8 @@ export const E = defineErrors({
   CONFLICT: { status: 409, zh: '数据冲突：{reason}', en: 'Conflict: {reason}' },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   WEAK_PASSWORD: { status: 400, zh: '密码至少 10 位，且须包含字母和数字', en: 'A password needs at least 10 characters with letters and digits' },
+  PASSWORD_HAS_USERNAME: { status: 400, zh: '密码不能包含用户名', en: 'The password must not contain the username' },
+  PASSWORD_TOO_COMMON: { status: 400, zh: '该密码过于常见，请换一个', en: 'This password is too common; choose another' },
   USERNAME_TAKEN: { status: 409, zh: '用户名 {username} 已存在', en: 'Username {username} is taken' },
   CANNOT_DISABLE_SELF: { status: 400, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   DEPARTMENT_REQUIRED: { status: 400, zh: '科室审查人必须指定科室', en: 'A department reviewer needs a department' },
