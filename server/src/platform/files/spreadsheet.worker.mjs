@@ -27,9 +27,11 @@ function decodeText(buf) {
 /** Counts rows, columns and cells as they are read; throws as soon as one passes its limit. */
 function counter(limits) {
   let cells = 0;
+  let rows = 0;
   return {
     row(rowNo, width) {
-      if (rowNo > limits.maxRows) throw new LimitError('SHEET_TOO_MANY_ROWS', { limit: limits.maxRows });
+      rows++;
+      if (!(rowNo <= limits.maxRows) || rows > limits.maxRows) throw new LimitError('SHEET_TOO_MANY_ROWS', { limit: limits.maxRows });
       if (width > limits.maxColumns) throw new LimitError('SHEET_TOO_MANY_COLUMNS', { limit: limits.maxColumns, row: rowNo });
     },
     cell() {
@@ -90,6 +92,7 @@ async function parseXlsx(buf, limits, sheetNames, withFormats) {
     const rows = [];
     const formats = [];
     for await (const row of ws) {
+      if (!Number.isInteger(row.number) || row.number < 1) throw new LimitError('SHEET_UNREADABLE', { reason: 'row without a valid number' });
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       count.row(row.number, values.length);
       for (const v of values) if (v !== undefined && v !== null && v !== '') count.cell();
