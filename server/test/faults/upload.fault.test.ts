@@ -94,7 +94,7 @@ function* emptyRows(rows: number): Iterable<Buffer> {
 function upload(c: Client, content: Buffer, name = 'bomb.xlsx') {
   const fd = new FormData();
   fd.append('dryRun', 'true');
-  fd.append('file', new Blob([content]), name);
+  fd.append('file', new Blob([new Uint8Array(content)]), name);
   return c.req('POST', '/api/metering/deliveries/import', fd);
 }
 
