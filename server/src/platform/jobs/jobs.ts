@@ -155,7 +155,7 @@ export interface SchedulerLog {
 /**
  * One scheduler tick: recover dead runs, retry interrupted ones (any key, up to MAX_AUTO_RETRIES
  * in a row), run each daily job once per key after its time (a failed run is retried after an
- * hour), then drain the durable reaction queue. Each step is guarded, so one failure never stops
+ * hour, up to MAX_AUTO_RETRIES failures in a row), then drain the durable reaction queue. Each step is guarded, so one failure never stops
  * the others.
  */
 export async function schedulerTick(ctx: AppContext, log: SchedulerLog, now = new Date()): Promise<RunOutcome[]> {
@@ -191,6 +191,7 @@ export async function schedulerTick(ctx: AppContext, log: SchedulerLog, now = ne
       const last = await ctx.db.selectFrom('job_runs').select(['status', 'started_at']).where('job', '=', job.name).where('run_key', '=', key).orderBy('id', 'desc').limit(1).executeTakeFirst();
       if (last && (last.status === 'succeeded' || last.status === 'running' || last.status === 'interrupted')) continue;
       if (last?.status === 'failed' && now.getTime() - last.started_at.getTime() < 3600_000) continue;
+      if (last?.status === 'failed' && (await consecutiveFailures(ctx.db, job.name, key)) >= MAX_AUTO_RETRIES) continue; // gave up: alerted, shown on the jobs page
       await runLogged(job, key, last ? 'retry after failure' : 'daily');
     }
   } catch (e) {
