@@ -19,6 +19,18 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Fault tests (issue 10, docs/SECURITY.md): crashes, upload bombs, login floods, fuzz, backups.
+          name: 'faults',
+          include: ['server/test/faults/**/*.fault.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
       { resolve: { alias }, test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 240_000, fileParallelism: false } },
     ],
   },

@@ -15,6 +15,8 @@ import { migrate } from './platform/db/migrate';
 import { SessionStore } from './platform/auth/sessions';
 import { installAuth, type RouteInfo } from './platform/http/auth-plugin';
 import { installErrorHandler } from './platform/http/error-handler';
+import { installInputGuard } from './platform/http/input-guard';
+import { installSecurity } from './platform/http/security';
 import type { AppContext } from './platform/module';
 import { modules as allModules } from './modules';
 import { loadDemo } from './platform/demo/demo';
@@ -60,7 +62,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
     bodyLimit: config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: config.trustProxy as boolean | string | string[], // a number (hop count) works at run time too
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -104,7 +106,9 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  installErrorHandler(app);
+  installErrorHandler(app, { uploadLimit: config.uploadLimit });
+  installInputGuard(app);
+  installSecurity(app, { allowedOrigins: config.allowedOrigins });
   const routes = installAuth(app, sessions);
 
   await app.register(async (api) => {

@@ -5,6 +5,8 @@
  *   create-admin <username>      create an administrator; password from ADMIN_PASSWORD or stdin
  *   job <name> [key]             run a job by hand (e.g. job accounts.daily 2026-11-26)
  *   jobs                         list jobs
+ *   backup <file>                back up the database (pg_dump on PostgreSQL; the embedded one: stop the server first)
+ *   restore <file> [--force]     restore a backup into an empty database (docs/OPERATIONS.md)
  *   <module command>             commands of feature modules (QikeModule.cli), e.g. metering:import <file>
  */
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
 import { buildApp } from './app';
 import { runJob } from './platform/jobs/jobs';
+import { backupDatabase, restoreDatabase } from './platform/db/backup';
 import { createUser } from './modules/identity';
 import { modules } from './modules';
 import { AppError, errorDef } from './platform/http/errors';
@@ -86,10 +89,29 @@ async function main() {
       }
       return;
     }
+    case 'backup': {
+      if (!args[0]) throw new Error('usage: backup <file>');
+      const t = Date.now();
+      const r = await backupDatabase(config, args[0]);
+      console.log(`backup of the ${r.kind === 'postgres' ? 'PostgreSQL' : 'embedded'} database written to ${args[0]} (${(r.bytes / 1048576).toFixed(1)} MB, ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      return;
+    }
+    case 'restore': {
+      const file = args.find((a) => !a.startsWith('--'));
+      if (!file) throw new Error('usage: restore <file> [--force]');
+      const r = await restoreDatabase(config, file, { force: args.includes('--force') });
+      if (r.movedAside) console.log(`the previous data directory was moved to ${r.movedAside}`);
+      // Bring the restored schema up to this version's migrations.
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema });
+      const applied = await migrate(db, () => {});
+      await db.close();
+      console.log(`restored ${file} into the ${r.kind === 'postgres' ? 'PostgreSQL' : 'embedded'} database${applied.length ? `; applied ${applied.length} newer migration(s)` : ''}`);
+      return;
+    }
     default: {
       const extra = moduleCommands()[cmd ?? ''];
       if (extra) return extra(args);
-      console.error(`commands: migrate | demo:reset | create-admin <username> | jobs | job <name> [key] | ${Object.keys(moduleCommands()).join(' | ')}`);
+      console.error(`commands: migrate | demo:reset | create-admin <username> | jobs | job <name> [key] | backup <file> | restore <file> [--force] | ${Object.keys(moduleCommands()).join(' | ')}`);
       process.exitCode = 2;
     }
   }

@@ -8,13 +8,20 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '必须是 postgres:// 开头的连接串 / must start with postgres://').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
   DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  COOKIE_SECURE: bool.default(false),
+  // Unset: Secure outside demo mode. Set 0 only for a non-demo server reached over plain http.
+  COOKIE_SECURE: bool.optional(),
+  ALLOWED_ORIGINS: z.string().max(2000).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   SCHEDULER: bool.default(true),
+  // Off by default: the client address is the socket's. Set it only behind a reverse proxy:
+  // 'true' (trust every hop), a hop count, or a comma-separated list of proxy addresses/CIDRs.
+  TRUST_PROXY: z.string().max(2000).optional(),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TZ_NAME: z.string().default('Asia/Shanghai'),
   GAS_DAY_START_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
@@ -31,10 +38,17 @@ export type Config = {
   demo: boolean;
   logLevel: string;
   sessionTtlHours: number;
-  cookieSecure: boolean;
+  /** Session cookie Secure flag; undefined = secure unless demo (see sessionCookieSecure). */
+  cookieSecure?: boolean;
+  /** Other origins (scheme://host[:port]) allowed to send state-changing requests (CSRF check). */
+  allowedOrigins: string[];
   bodyLimit: number;
   uploadLimit: number;
   scheduler: boolean;
+  /** Fastify's trustProxy: false unless TRUST_PROXY is set (X-Forwarded-For is then believed from those proxies only). */
+  trustProxy: boolean | number | string[];
+  /** A running job's lease: a run whose heartbeat is older than this is taken as dead and retried. */
+  jobLeaseSeconds: number;
   timeZone: string;
   gasDayStartHour: number;
   adminUsername?: string;
@@ -58,18 +72,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    pgSchema: e.PG_SCHEMA,
     // Demo data by default on the embedded database, never by default on a PostgreSQL server.
     demo: e.DEMO ?? !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((x) => x.trim()).filter(Boolean),
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     scheduler: e.SCHEDULER,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     timeZone: e.TZ_NAME,
     gasDayStartHour: e.GAS_DAY_START_HOUR,
     adminUsername: e.ADMIN_USERNAME,
     adminPassword: e.ADMIN_PASSWORD,
     webDist: e.WEB_DIST,
   };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string[] {
+  const t = (v ?? '').trim();
+  if (!t || t === '0' || t === 'false') return false;
+  if (t === '1' || t === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/** The session cookie is Secure unless configured otherwise or running the demo. */
+export function sessionCookieSecure(c: Pick<Config, 'cookieSecure' | 'demo'>): boolean {
+  return c.cookieSecure ?? !c.demo;
 }

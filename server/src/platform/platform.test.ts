@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from './config';
-import { LoginThrottle } from './auth/throttle';
 import { localParts } from './jobs/jobs';
 import { Rng } from './demo/rng';
 
@@ -26,29 +25,6 @@ describe('loadConfig', () => {
       expect(m).toContain('DATABASE_URL');
       expect(m).toContain('ADMIN_PASSWORD');
     }
-  });
-});
-
-describe('LoginThrottle', () => {
-  it('locks after the limit within the window and unlocks after the lock time', () => {
-    let now = 0;
-    const t = new LoginThrottle(3, () => now);
-    t.fail(['a']);
-    t.fail(['a']);
-    expect(t.lockedMinutes(['a'])).toBe(0);
-    t.fail(['a']);
-    expect(t.lockedMinutes(['a'])).toBe(15);
-    now += 15 * 60_000;
-    expect(t.lockedMinutes(['a'])).toBe(0);
-  });
-  it('forgets failures older than the window', () => {
-    let now = 0;
-    const t = new LoginThrottle(3, () => now);
-    t.fail(['a']);
-    t.fail(['a']);
-    now += 16 * 60_000;
-    t.fail(['a']);
-    expect(t.lockedMinutes(['a'])).toBe(0);
   });
 });
 

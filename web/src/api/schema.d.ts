@@ -48,6 +48,12 @@ export interface paths {
           error: string | null;
           triggeredBy: string | null;
         }[];
+        failing: {
+          runKey: string;
+          failures: number;
+          lastError: string | null;
+          retrying: boolean;
+        }[];
       }[];
     };
   };
@@ -313,6 +319,37 @@ export interface paths {
         department: string | null;
         phone: string | null;
       }[];
+    };
+  };
+  "/api/admin/login-throttles": {
+    get: {
+      request: {};
+      response: {
+        limits: {
+          user: number;
+          ip: number;
+          windowMinutes: number;
+          lockMinutes: number;
+        };
+        items: {
+          key: string;
+          kind: string;
+          value: string;
+          failures: number;
+          lockedUntil: string | null;
+          lastAttemptAt: string;
+        }[];
+      };
+    };
+  };
+  "/api/admin/login-throttles/{key}": {
+    delete: {
+      request: {
+        path: {
+          key: string;
+        };
+      };
+      response: void;
     };
   };
   "/api/admin/audit": {

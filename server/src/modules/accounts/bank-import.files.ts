@@ -1,6 +1,6 @@
-/** Reading bank statements: CSV (UTF-8 or GBK) or Excel .xlsx (platform/files/spreadsheet.ts) → rows keyed by field, with row numbers. */
+/** Reading bank statements: CSV (UTF-8 or GBK) or Excel .xlsx → rows keyed by field, with row numbers. */
 import { AppError } from '../../platform/http/errors';
-import { looksLikeXlsx, readTable } from '../../platform/files/spreadsheet';
+import { readSpreadsheet } from '../../platform/files/spreadsheet';
 import { AE } from './accounts.errors';
 import { bankHeader, REQUIRED_BANK_FIELDS, type BankField } from './bank-import.calc';
 
@@ -31,9 +31,17 @@ function tableToRows(table: unknown[][]): RawBankRow[] {
   return out;
 }
 
-export async function bankStatementRows(buf: Uint8Array, filename: string): Promise<RawBankRow[]> {
-  if (!looksLikeXlsx(buf) && /\.xlsx?$/i.test(filename)) throw new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
-  const table = await readTable(buf, () => new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' }));
-  if (!table) throw new AppError(AE.BANK_IMPORT_EMPTY);
+export async function bankStatementRows(buf: Uint8Array, filename: string, owner: string | number = 'cli'): Promise<RawBankRow[]> {
+  const isXlsx = buf.length > 3 && buf[0] === 0x50 && buf[1] === 0x4b;
+  if (!isXlsx && /\.xlsx?$/i.test(filename)) throw new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
+  // The platform's bounded reader: limits on rows, columns, cells and size; parsed in a worker.
+  let table: unknown[][];
+  try {
+    table = (await readSpreadsheet(buf, { owner, kind: isXlsx ? 'xlsx' : 'csv' })).rows;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SHEET_UNREADABLE') throw new AppError('UPLOAD_TYPE', { type: filename.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
+    throw e;
+  }
+  if (isXlsx && !table.length) throw new AppError(AE.BANK_IMPORT_EMPTY);
   return tableToRows(table);
 }

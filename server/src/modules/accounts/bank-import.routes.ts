@@ -38,7 +38,7 @@ export function bankImportRoutes(app: Api, ctx: AppContext) {
     const file = await req.file();
     if (!file) throw new AppError(AE.BANK_IMPORT_EMPTY);
     const buf = await file.toBuffer();
-    const rows = await bankStatementRows(buf, file.filename ?? '');
+    const rows = await bankStatementRows(buf, file.filename ?? '', userOf(req).id);
     return reply.status(201).send(await svc.importBankStatement(ctx, rows, file.filename ?? 'statement', actorOf(req)));
   });
 

@@ -4,7 +4,9 @@
  * mode=valid_only saves the valid rows and reports the others; dryRun only reports.
  * Either way everything that is saved is saved in one transaction.
  */
-import ExcelJS from 'exceljs';
+import { userDirectory } from '../../platform/auth/users';
+import type ExcelJS from 'exceljs';
+import { readSpreadsheet, type SheetTable } from '../../platform/files/spreadsheet';
 import { tr, type Lang } from '@common/lang';
 import { regionError } from '@common/regions';
 import { dec } from '@common/decimal';
@@ -20,8 +22,6 @@ import { track, type Change } from './customers.history';
 import { IMPORT_COLUMNS, cellText, headerKey } from './customers.excel';
 import { sniffFileType } from './file-sniff';
 import { CE } from './customers.errors';
-import { userDirectory } from '../../platform/auth/users';
-import { loadWorkbook } from '../../platform/files/spreadsheet';
 
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -70,40 +70,46 @@ const colLabel = (key: string, lang: Lang) => {
   return c ? (lang === 'en' ? c.en : c.zh) : key;
 };
 
-async function readSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
+/** The sheet 客户档案/customers (else the first), read by the platform's bounded reader (limits, worker). */
+async function readSheet(buf: Buffer, owner: string | number): Promise<SheetTable> {
   if (sniffFileType(buf) !== 'xlsx') throw new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX);
-  const wb = await loadWorkbook(buf, () => new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX));
-  const ws = wb.worksheets.find((w) => ['客户档案', 'customers'].includes(w.name.toLowerCase())) ?? wb.worksheets[0];
-  if (!ws) throw new AppError(CE.CUSTOMER_IMPORT_EMPTY);
-  return ws;
+  let t: SheetTable;
+  try {
+    t = await readSpreadsheet(buf, { owner, kind: 'xlsx', sheetNames: ['客户档案', 'customers'], withFormats: true });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SHEET_UNREADABLE') throw new AppError(CE.CUSTOMER_IMPORT_NOT_XLSX);
+    throw e;
+  }
+  if (t.sheetName === null) throw new AppError(CE.CUSTOMER_IMPORT_EMPTY);
+  return t;
 }
 
 export async function importCustomers(ctx: AppContext, buf: Buffer, opts: ImportOptions, actor: Actor) {
-  const ws = await readSheet(buf);
+  const sheet = await readSheet(buf, actor.userId ?? actor.username ?? 'anonymous');
   const { lang } = opts;
+  const cell = (row: number, col: number) => sheet.rows[row - 1]?.[col - 1] as ExcelJS.CellValue; // 1-based like Excel
 
   // Header: map each known column to its position; required columns must all be there.
   const pos = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, colNo) => {
-    const h = headerKey(cellText(cell.value));
+  (sheet.rows[0] ?? []).forEach((value, i) => {
+    const h = headerKey(cellText(value as ExcelJS.CellValue));
     const def = IMPORT_COLUMNS.find((c) => headerKey(c.zh) === h || headerKey(c.en) === h || c.key.toLowerCase() === h);
-    if (def && !pos.has(def.key)) pos.set(def.key, colNo);
+    if (def && !pos.has(def.key)) pos.set(def.key, i + 1);
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !pos.has(c.key));
   if (missing.length) throw new AppError(CE.CUSTOMER_IMPORT_TEMPLATE, { columns: { zh: missing.map((c) => c.zh).join('、'), en: missing.map((c) => c.en).join(', ') } });
 
   // Rows → raw records (blank rows skipped).
   const raws: { row: number; v: Record<string, string>; percentCell: boolean }[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNo) => {
-    if (rowNo === 1) return;
+  for (let rowNo = 2; rowNo <= sheet.rows.length; rowNo++) {
     const v: Record<string, string> = {};
     let any = false;
     for (const [k, c] of pos) {
-      v[k] = cellText(r.getCell(c).value);
+      v[k] = cellText(cell(rowNo, c));
       if (v[k]) any = true;
     }
-    if (any) raws.push({ row: rowNo, v, percentCell: pos.has('residentialShare') && String(r.getCell(pos.get('residentialShare')!).numFmt ?? '').includes('%') });
-  });
+    if (any) raws.push({ row: rowNo, v, percentCell: pos.has('residentialShare') && String(sheet.formats[rowNo - 1]?.[pos.get('residentialShare')! - 1] ?? '').includes('%') });
+  }
   if (!raws.length) throw new AppError(CE.CUSTOMER_IMPORT_EMPTY);
   if (raws.length > IMPORT_MAX_ROWS) throw new AppError(CE.CUSTOMER_IMPORT_TOO_MANY, { max: IMPORT_MAX_ROWS, rows: raws.length });
 

@@ -3,6 +3,7 @@ import type { Api, AppContext } from '../../platform/module';
 import { actorOf, userOf, SESSION_COOKIE } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
 import { paged } from '../../platform/http/schemas';
+import { sessionCookieSecure } from '../../platform/config';
 import * as s from './identity.schema';
 import * as svc from './identity.service';
 import * as repo from './identity.repo';
@@ -11,11 +12,10 @@ import { userDirectory } from '../../platform/auth/users';
 
 export function identityRoutes(app: Api, ctx: AppContext) {
   const tags = ['身份与权限 Identity'];
-  const throttles = svc.newLoginThrottles();
-  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.cookieSecure };
+  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: sessionCookieSecure(ctx.config) };
 
   app.post('/api/auth/login', { config: { public: true }, schema: { tags, body: s.LoginBody, response: { 200: s.MeResponse } } }, async (req, reply) => {
-    const { token, expiresAt } = await svc.login(ctx, throttles, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+    const { token, expiresAt } = await svc.login(ctx, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOpts, expires: expiresAt });
     const u = await ctx.sessions.resolve(token);
     return svc.me(u as any);

@@ -7,35 +7,35 @@ import { inTx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../../platform/auth/password';
-import { LoginThrottle } from '../../platform/auth/throttle';
+import { attemptSucceeded, reserveAttempt, type ThrottleKey } from '../../platform/auth/throttle';
 import type { SessionUser } from '../../platform/auth/session-user';
 import * as repo from './identity.repo';
 import { hasActiveAdmin } from '../../platform/auth/users';
 
-/** Failed sign-ins: 5 per username, 50 per client address, within 15 minutes. */
-export function newLoginThrottles() {
-  return { byUser: new LoginThrottle(5), byIp: new LoginThrottle(50) };
-}
-export type LoginThrottles = ReturnType<typeof newLoginThrottles>;
 // A hash to verify against when the user does not exist, so timing does not reveal usernames.
 let dummyHash: Promise<string> | undefined;
 
-export async function login(ctx: AppContext, throttles: LoginThrottles, username: string, password: string, meta: { ip: string; userAgent?: string }) {
-  const userKey = [username.toLowerCase()];
-  const ipKey = [meta.ip];
-  const minutes = Math.max(throttles.byUser.lockedMinutes(userKey), throttles.byIp.lockedMinutes(ipKey));
+/**
+ * Sign in. Failed sign-ins are throttled in the database (platform/auth/throttle.ts): 5 per
+ * username, 50 per client address within 15 minutes; every attempt is counted before the password
+ * is checked, so parallel guesses cannot slip through.
+ */
+export async function login(ctx: AppContext, username: string, password: string, meta: { ip: string; userAgent?: string }) {
+  const keys: ThrottleKey[] = [
+    { kind: 'user', value: username },
+    { kind: 'ip', value: meta.ip },
+  ];
+  const minutes = await reserveAttempt(ctx.db, keys);
   if (minutes > 0) throw new AppError('TOO_MANY_ATTEMPTS', { minutes });
   const user = await repo.findUserByUsername(ctx.db, username);
   dummyHash ??= hashPassword('dummy-password-1');
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
   if (!user || !ok) {
-    throttles.byUser.fail(userKey);
-    throttles.byIp.fail(ipKey);
     await inTx(ctx.db, (trx) => audit(trx, { userId: user?.id ?? null, username, ip: meta.ip }, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null }));
     throw new AppError('BAD_CREDENTIALS');
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
-  throttles.byUser.succeed(userKey);
+  await attemptSucceeded(ctx.db, keys);
   const session = await ctx.sessions.create(user.id, meta);
   await inTx(ctx.db, (trx) => audit(trx, { userId: user.id, username: user.username, ip: meta.ip }, { action: 'auth.login', entity: 'user', entityId: user.id }));
   return session;
@@ -55,7 +55,7 @@ export async function logout(ctx: AppContext, u: SessionUser, actor: Actor) {
 export async function changePassword(ctx: AppContext, u: SessionUser, current: string, next: string, actor: Actor) {
   const row = await repo.findUserById(ctx.db, u.id);
   if (!row || !(await verifyPassword(row.password_hash, current))) throw new AppError('WRONG_PASSWORD');
-  assertStrongPassword(next);
+  assertStrongPassword(next, u.username);
   const hash = await hashPassword(next);
   await inTx(ctx.db, async (trx) => {
     await repo.updateUser(trx, u.id, { password_hash: hash, must_change_password: false, password_changed_at: new Date() });
@@ -79,7 +79,7 @@ function checkRoles(roles: Role[], department: string | null | undefined) {
 
 export async function createUser(ctx: AppContext, input: { username: string; displayName: string; roles: Role[]; department?: string | null; phone?: string | null; email?: string | null; password: string }, actor: Actor) {
   checkRoles(input.roles, input.department);
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, input.username);
   if (await repo.findUserByUsername(ctx.db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
   const hash = await hashPassword(input.password);
   return inTx(ctx.db, async (trx) => {
@@ -128,7 +128,7 @@ export async function updateUser(ctx: AppContext, id: number, patch: { displayNa
 export async function resetPassword(ctx: AppContext, id: number, newPassword: string, actor: Actor) {
   const before = await repo.findUserById(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND', { entity: { zh: '用户', en: 'User' } });
-  assertStrongPassword(newPassword);
+  assertStrongPassword(newPassword, before.username);
   const hash = await hashPassword(newPassword);
   await inTx(ctx.db, async (trx) => {
     await repo.updateUser(trx, id, { password_hash: hash, must_change_password: true, password_changed_at: new Date() });

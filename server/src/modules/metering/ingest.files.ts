@@ -1,11 +1,10 @@
 /**
- * Reading delivery files (CSV in UTF-8 or GBK, Excel .xlsx — through platform/files/spreadsheet.ts)
- * into raw rows keyed by field name, with the spreadsheet's row numbers (header = row 1), and
- * writing the import template.
+ * Reading delivery files (CSV in UTF-8 or GBK, Excel .xlsx) into raw rows keyed by field name,
+ * with the spreadsheet's row numbers (header = row 1), and writing the import template.
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors';
-import { decodeText, loadWorkbook, parseCsv, worksheetTable } from '../../platform/files/spreadsheet';
+import { readSpreadsheet } from '../../platform/files/spreadsheet';
 import { HOUR_KEYS, normalizeHeader } from './ingest.calc';
 import { ME } from './metering.errors';
 
@@ -40,16 +39,23 @@ export function tableToRows(table: unknown[][], firstRowNo = 1): RawRow[] {
   return out;
 }
 
-export function csvRows(buf: Uint8Array): RawRow[] {
-  return tableToRows(parseCsv(decodeText(buf)));
+/**
+ * Rows of an uploaded .csv or .xlsx (first worksheet), read by the platform's bounded reader
+ * (limits on rows, columns, cells and size; parsed in a worker). `owner`: the user, for the
+ * per-user concurrency limit.
+ */
+export async function fileRows(buf: Uint8Array, kind: 'csv' | 'xlsx', owner: string | number): Promise<RawRow[]> {
+  try {
+    return tableToRows((await readSpreadsheet(buf, { owner, kind })).rows);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SHEET_UNREADABLE') throw new AppError(ME.METERING_IMPORT_FORMAT, { reason: String(e.params.reason ?? '') });
+    throw e;
+  }
 }
 
 /** The first worksheet of an .xlsx workbook. */
-export async function xlsxRows(buf: Uint8Array): Promise<RawRow[]> {
-  const wb = await loadWorkbook(buf, (reason) => new AppError(ME.METERING_IMPORT_FORMAT, { reason }));
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError(ME.METERING_IMPORT_EMPTY);
-  return tableToRows(worksheetTable(ws));
+export async function xlsxRows(buf: Uint8Array, owner: string | number = 'cli'): Promise<RawRow[]> {
+  return fileRows(buf, 'xlsx', owner);
 }
 
 export const TEMPLATE_HEADERS = ['计量表号 meter_no', '燃气日 gas_day', '日气量(m³) volume_m3', '来源 origin', '备注 reason', ...HOUR_KEYS];

@@ -11,8 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../platform/config';
 import { AppError } from '../../platform/http/errors';
 import { ingestDeliveries, type IngestReport } from './ingest.service';
-import { csvRows, xlsxRows } from './ingest.files';
-import { looksLikeXlsx } from '../../platform/files/spreadsheet';
+import { fileRows } from './ingest.files';
 
 export async function meteringImportCommand(args: string[]): Promise<void> {
   const file = args.find((a) => !a.startsWith('--'));
@@ -21,8 +20,8 @@ export async function meteringImportCommand(args: string[]): Promise<void> {
   const dryRun = args.includes('--dry-run');
   const reason = args.find((a) => a.startsWith('--reason='))?.slice('--reason='.length);
   const buf = fs.readFileSync(file);
-  const isXlsx = looksLikeXlsx(buf);
-  const rows = isXlsx ? await xlsxRows(buf) : csvRows(buf);
+  const isXlsx = buf[0] === 0x50 && buf[1] === 0x4b;
+  const rows = await fileRows(buf, isXlsx ? 'xlsx' : 'csv', 'cli');
   const { buildApp } = await import('../../app');
   const config = loadConfig();
   const built = await buildApp({ ...config, scheduler: false }, { logger: false });

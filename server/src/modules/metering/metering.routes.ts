@@ -10,14 +10,14 @@ import { paged } from '../../platform/http/schemas';
 import * as s from './metering.schema';
 import * as deliveries from './deliveries.service';
 import { importableDays, ingestDeliveries } from './ingest.service';
-import { csvRows, templateCsv, templateXlsx, xlsxRows } from './ingest.files';
+import { fileRows, templateCsv, templateXlsx } from './ingest.files';
 import { saveQuality } from './quality.service';
 import * as qrepo from './quality.repo';
 import { getSettings, putSettings } from './settings.repo';
 import { gasDayConfigOf, gasDayOf, lastCompleteGasDay } from './gas-day.calc';
 import { attachment, XLSX_TYPE } from './export.service';
 import { deliveryPointBasics } from '../customers';
-import { looksLikeXlsx } from '../../platform/files/spreadsheet';
+import { isZip as looksLikeXlsx } from '../../platform/files/spreadsheet';
 
 const READ = { permission: 'metering:read' as const };
 const WRITE = { permission: 'metering:write' as const };
@@ -79,7 +79,7 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
     const isXlsx = looksLikeXlsx(buf);
     const isCsv = /\.(csv|txt)$/i.test(name) || (!isXlsx && !/\.xlsx?$/i.test(name));
     if (!isXlsx && !isCsv) throw new AppError('UPLOAD_TYPE', { type: name.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
-    const rows = isXlsx ? await xlsxRows(buf) : csvRows(buf);
+    const rows = await fileRows(buf, isXlsx ? 'xlsx' : 'csv', userOf(req).id);
     return ingestDeliveries(ctx, userOf(req), rows, { channel: isXlsx ? 'xlsx' : 'csv', lang: requestLang(req), validOnly: fields.validOnly, dryRun: fields.dryRun, reason: fields.reason, fileName: name, defaultOrigin: 'manual' }, actorOf(req));
   });
 

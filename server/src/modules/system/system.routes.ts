@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Api, AppContext } from '../../platform/module';
 import { pendingMigrations } from '../../platform/db/migrate';
-import { recentJobRuns, runJob } from '../../platform/jobs/jobs';
+import { failingJobKeys, MAX_AUTO_RETRIES, recentJobRuns, runJob } from '../../platform/jobs/jobs';
 import { actorOf } from '../../platform/http/auth-plugin';
 import { AppError } from '../../platform/http/errors';
 import { requestLang } from '../../platform/http/error-handler';
@@ -26,9 +26,11 @@ export function systemRoutes(app: Api, ctx: AppContext) {
     return { status: 'ready' as const, database: ctx.database.kind };
   });
 
-  app.get('/api/jobs', { config: { permission: 'jobs:run' }, schema: { tags, response: { 200: z.array(z.object({ name: z.string(), description: z.string(), dailyAt: z.string().nullable(), defaultKey: z.string(), lastRuns: z.array(z.object({ id: z.number(), runKey: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), error: z.string().nullable(), triggeredBy: z.string().nullable() })) })) } } }, async (req) => {
+  app.get('/api/jobs', { config: { permission: 'jobs:run' }, schema: { tags, response: { 200: z.array(z.object({ name: z.string(), description: z.string(), dailyAt: z.string().nullable(), defaultKey: z.string(), lastRuns: z.array(z.object({ id: z.number(), runKey: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), error: z.string().nullable(), triggeredBy: z.string().nullable() })), failing: z.array(z.object({ runKey: z.string(), failures: z.number(), lastError: z.string().nullable(), retrying: z.boolean() })) })) } } }, async (req) => {
     const lang = requestLang(req);
     const runs = await recentJobRuns(ctx, 200);
+    // Keys whose newest runs failed or were interrupted ALERT_AFTER times or more in a row.
+    const failing = await failingJobKeys(ctx);
     return ctx.jobs.map((j) => ({
       name: j.name,
       description: lang === 'en' ? j.description.en : j.description.zh,
@@ -38,6 +40,7 @@ export function systemRoutes(app: Api, ctx: AppContext) {
         .filter((r) => r.job === j.name)
         .slice(0, 10)
         .map((r) => ({ id: r.id, runKey: r.run_key, status: r.status, startedAt: r.started_at.toISOString(), finishedAt: r.finished_at?.toISOString() ?? null, error: r.error, triggeredBy: r.triggered_by })),
+      failing: failing.rows.filter((f) => f.job === j.name).map((f) => ({ runKey: f.run_key, failures: f.failures, lastError: f.last_error, retrying: f.failures < MAX_AUTO_RETRIES })),
     }));
   });
 

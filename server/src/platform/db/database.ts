@@ -18,6 +18,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Run a multi-statement SQL script (migrations); an open transaction is rolled back on error. */
   execScript(script: string): Promise<void>;
+  /** Embedded database only: a consistent gzipped tarball of the data directory (backups). */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    async dumpDataDir() {
+      const blob = await client.dumpDataDir('gzip');
+      return new Uint8Array(await blob.arrayBuffer());
+    },
     async execScript(script) {
       try {
         await client.exec(script);

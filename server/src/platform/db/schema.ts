@@ -68,6 +68,8 @@ export interface JobRunsTable {
   result: unknown;
   error: string | null;
   triggered_by: string | null;
+  heartbeat_at: Generated<Date>;
+  owner: string | null;
 }
 
 export interface NotificationsTable {

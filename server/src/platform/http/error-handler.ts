@@ -24,7 +24,7 @@ function issuesOf(list: readonly { path?: PropertyKey[]; instancePath?: string; 
   }));
 }
 
-export function installErrorHandler(app: FastifyInstance) {
+export function installErrorHandler(app: FastifyInstance, limits: { uploadLimit?: number } = {}) {
   app.setErrorHandler((err: FastifyError | AppError | ZodError, req, reply) => {
     if (err instanceof AppError) return sendError(req, reply, err.code, err.params, err.details);
     if (err instanceof ZodError) return sendError(req, reply, 'VALIDATION', {}, { issues: issuesOf(err.issues as any) });
@@ -51,11 +51,13 @@ export function installErrorHandler(app: FastifyInstance) {
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return sendError(req, reply, 'UNSUPPORTED_MEDIA');
       case 'FST_REQ_FILE_TOO_LARGE':
-        return sendError(req, reply, 'UPLOAD_TOO_LARGE', { limitMb: Math.round((Number((fe as any).limit) || 0) / 1048576) || '' });
+        return sendError(req, reply, 'UPLOAD_TOO_LARGE', { limitMb: Math.round(((limits.uploadLimit ?? 0) / 1048576) * 10) / 10 });
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return sendError(req, reply, 'BAD_REQUEST', { reason: fe.message });
     }
+    // Text PostgreSQL cannot store (NUL or invalid UTF-8) that escaped the input guard is bad input.
+    if ((err as any).code === '22021' || (err as any).code === '22P05') return sendError(req, reply, 'BAD_REQUEST', { reason: 'invalid characters in text' });
     // Unique violations that escaped a service's own check are conflicts, not crashes.
     if ((err as any).code === '23505') return sendError(req, reply, 'CONFLICT', { reason: (err as any).detail ?? (err as any).constraint ?? 'duplicate' });
     req.log.error({ err }, 'unhandled error');

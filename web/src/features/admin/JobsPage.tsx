@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api';
@@ -11,7 +11,7 @@ import './i18n';
 import { ReactionsPanel } from './ReactionsPanel';
 
 
-const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue' };
+const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue', interrupted: 'orange' };
 
 function JobCard({ job }: { job: Job }) {
   const { t } = useTranslation('admin');
@@ -28,6 +28,9 @@ function JobCard({ job }: { job: Job }) {
   });
   return (
     <Card size="small" title={<Space>{job.name}<Typography.Text type="secondary">{job.description}</Typography.Text></Space>} extra={job.dailyAt && <Tag>{t('jobs.dailyAt')} {job.dailyAt}</Tag>} style={{ marginBottom: 12 }}>
+      {job.failing.map((f) => (
+        <Alert key={f.runKey} type="error" showIcon style={{ marginBottom: 8 }} message={t('jobs.failingTitle', { key: f.runKey, n: f.failures })} description={<>{f.retrying ? t('jobs.retrying') : t('jobs.gaveUp')}{f.lastError && <div><Typography.Text type="secondary">{f.lastError}</Typography.Text></div>}</>} />
+      ))}
       <Space style={{ marginBottom: 8 }}>
         <Input addonBefore={t('jobs.key')} value={key} onChange={(e) => setKey(e.target.value)} style={{ width: 300 }} />
         <Button type="primary" loading={run.isPending} onClick={() => run.mutate()}>{t('jobs.run')}</Button>

@@ -9,6 +9,7 @@ import { adminApi, type User, type UserFilter } from './api';
 import { PageContainer } from '../../components/PageContainer';
 import { ErrorState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
+import { LoginLocks } from './LoginLocks';
 import './i18n';
 
 
@@ -138,6 +139,7 @@ export default function UsersPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <LoginLocks />
     </PageContainer>
   );
 }

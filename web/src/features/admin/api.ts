@@ -7,6 +7,7 @@ export type User = ApiItem<'/api/admin/users'>;
 export type UserFilter = ApiQuery<'/api/admin/users'>;
 export type AuditRow = ApiItem<'/api/admin/audit'>;
 export type AuditFilter = ApiQuery<'/api/admin/audit'>;
+export type Throttles = ApiResponse<'/api/admin/login-throttles'>;
 export type ReactionList = ApiResponse<'/api/reactions'>;
 export type ReactionRow = ApiItem<'/api/reactions'>;
 export type ReactionFilter = ApiQuery<'/api/reactions'>;
@@ -19,6 +20,8 @@ export const adminApi = {
   updateUser: (id: number, body: ApiBody<'/api/admin/users/{id}', 'patch'>) => api.patch('/api/admin/users/{id}', { path: { id }, body }),
   resetPassword: (id: number, body: ApiBody<'/api/admin/users/{id}/reset-password'>) => api.post('/api/admin/users/{id}/reset-password', { path: { id }, body }),
   audit: (filter: AuditFilter) => api.get('/api/admin/audit', { query: filter }),
+  loginThrottles: () => api.get('/api/admin/login-throttles'),
+  clearLoginThrottle: (key: string) => api.del('/api/admin/login-throttles/{key}', { path: { key } }),
   reactions: (filter: ReactionFilter) => api.get('/api/reactions', { query: filter }),
   retryReaction: (id: number) => api.post('/api/reactions/{id}/retry', { path: { id } }),
 };
