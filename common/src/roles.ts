@@ -45,18 +45,25 @@ export const PERMISSIONS = [
   'procedures:approve_stop', // 保民用: stopping a residential city-gas customer
   'procedures:execute', // operation area confirms execution
   'jobs:run',
+  'contracts:read', // contracts, price book, settlement statements (within customer scope)
+  'contracts:write',
+  'pricing:write',
+  'settlement:run',
+  'settlement:close', // close and reopen settlement months (sales lead)
+  'deviation:write',
+  'deviation:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read'];
+const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'contracts:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage'],
-  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write'],
+  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'contracts:write', 'pricing:write', 'settlement:run', 'settlement:close', 'deviation:write', 'deviation:review'],
+  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'contracts:write', 'deviation:write'],
   part_time_manager: [...READ_ALL, 'customers:write'],
-  finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run'],
-  reviewer: [...READ_ALL, 'customers:all'],
+  finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run', 'settlement:run'],
+  reviewer: [...READ_ALL, 'customers:all', 'deviation:review'],
   operation_area: [...READ_ALL, 'customers:all', 'procedures:execute', 'metering:write'],
   viewer: [...READ_ALL, 'customers:all'],
 };

@@ -11,6 +11,8 @@ import { interactionsModule } from './interactions';
 import { accountsModule } from './accounts';
 import { meteringModule } from './metering';
 import { customersModule } from './customers';
+import { pricingModule } from './pricing';
+import { contractsModule } from './contracts';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -21,6 +23,8 @@ export const modules: QikeModule[] = [
   accountsModule,
   meteringModule,
   customersModule,
+  pricingModule,
+  contractsModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

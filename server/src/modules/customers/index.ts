@@ -24,3 +24,5 @@ export const customersModule: QikeModule = {
 export { listManagers } from './managers.service';
 export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
+/** For pricing, contracts and settlement: customer basics and price-category recipients. */
+export { customerBasics, customerIdsByPriceCategory, type CustomerBasics } from './published-settlement';

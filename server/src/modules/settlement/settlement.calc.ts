@@ -27,8 +27,8 @@ export interface SettlementInput {
   contracted: string;
   baseTag: string;
   extraTag: string;
-  days: SettlementDay[];
-  awards: SettlementAward[];
+  days: readonly SettlementDay[];
+  awards: readonly SettlementAward[];
   /** The month's reference online price (VWAP of real trades, else the price book's); null when none. */
   referencePrice: string | null;
 }

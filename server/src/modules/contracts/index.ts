@@ -1,0 +1,18 @@
+/**
+ * Contracts (购销合同, DOMAIN.md §4): per customer and contract year, monthly contracted volumes
+ * with amendments, basis m³/GJ, θ/τ/k, status, signed file, contract-year view. Provides the
+ * contracts port. Other modules use only what is exported here.
+ */
+import type { QikeModule } from '../../platform/module';
+import './contracts.tables';
+import { contractsRoutes } from './contracts.routes';
+import { contractedDaily } from './published';
+
+export const contractsModule: QikeModule = {
+  name: 'contracts',
+  routes: (app, ctx) => contractsRoutes(app, ctx),
+  provides: { contracts: { contractedDaily } },
+};
+
+export { contractsForMonth, contractedDaily, type ContractTerms } from './published';
+export { monthsBetween, daysInMonth } from './contracts.calc';
