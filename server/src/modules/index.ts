@@ -13,6 +13,7 @@ import { meteringModule } from './metering';
 import { customersModule } from './customers';
 import { pricingModule } from './pricing';
 import { contractsModule } from './contracts';
+import { settlementModule } from './settlement';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -25,6 +26,7 @@ export const modules: QikeModule[] = [
   customersModule,
   pricingModule,
   contractsModule,
+  settlementModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

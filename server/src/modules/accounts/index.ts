@@ -44,3 +44,5 @@ export const accountsModule: QikeModule = {
     },
   ],
 };
+/** For settlement: the month's provisional daily charges per customer. */
+export { monthDailyChargesByCustomer } from './published-settlement';

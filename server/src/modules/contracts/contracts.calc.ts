@@ -38,3 +38,10 @@ export function checkMonths(period: string[], given: string[]): { missing: strin
 export function dailyOf(monthly: string, month: string): string {
   return dec(monthly).div(daysInMonth(month)).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3);
 }
+
+/** Over-take monitoring flag (DOMAIN.md §4 τ): Q_a > (1 + τ)·Q_c. */
+export function overTakeFlag(actual: string, contracted: string, tau: string): boolean {
+  const c = dec(contracted);
+  return c.gt(0) && dec(actual).gt(c.times(dec(tau).plus(1)));
+}
+

@@ -7,8 +7,7 @@ import { assertCustomerAccess, inCustomerScope } from '../../platform/auth/scope
 import { AppError } from '../../platform/http/errors';
 import { customerBasics } from '../customers';
 import { dailyVolumesByCustomer } from '../metering';
-import { overTakeFlag } from '../settlement/settlement.calc';
-import { daysInMonth } from './contracts.calc';
+import { daysInMonth, overTakeFlag } from './contracts.calc';
 import * as repo from './contracts.repo';
 
 type User = Pick<SessionUser, 'id' | 'roles'>;

@@ -15,4 +15,4 @@ export const contractsModule: QikeModule = {
 };
 
 export { contractsForMonth, contractedDaily, type ContractTerms } from './published';
-export { monthsBetween, daysInMonth } from './contracts.calc';
+export { monthsBetween, daysInMonth, overTakeFlag } from './contracts.calc';

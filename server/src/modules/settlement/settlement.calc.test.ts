@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dec } from '@common/decimal';
-import { deviation, overTakeFlag, settleCustomerMonth, type SettlementInput } from './settlement.calc';
+import { deviation, settleCustomerMonth, type SettlementInput } from './settlement.calc';
 
 const base = { baseTag: '合同内常规气', extraTag: '额外气', awards: [], referencePrice: null } as const;
 const day = (d: number, quantity: string, basePrice: string | null = '2.5') => ({ day: `2026-05-${String(d).padStart(2, '0')}`, quantity, basePrice });
@@ -59,11 +59,6 @@ describe('deviation golden cases (DOMAIN.md §4 偏差结算)', () => {
     { name: 'above θ·Q_c', theta: '0.9', contracted: '1000', actual: '950', exempt: '0', contractPrice: '2.5', k: '0.25', shortfall: '0', fee: 0 },
   ])('$name', ({ shortfall, fee, ...input }) => {
     expect(deviation(input)).toEqual({ shortfall, feeFen: fee });
-  });
-  it('τ flag', () => {
-    expect(overTakeFlag('1101', '1000', '0.1')).toBe(true);
-    expect(overTakeFlag('1100', '1000', '0.1')).toBe(false);
-    expect(overTakeFlag('5', '0', '0.1')).toBe(false);
   });
 });
 

@@ -127,12 +127,6 @@ export function deviation(input: DeviationInput): { shortfall: string; feeFen: F
   return { shortfall: qs.toFixed(), feeFen: yuanToFen(qs.times(input.contractPrice).times(input.k)) };
 }
 
-/** Over-take monitoring flag (DOMAIN.md §4 τ): Q_a > (1 + τ)·Q_c. */
-export function overTakeFlag(actual: string, contracted: string, tau: string): boolean {
-  const c = dec(contracted);
-  return c.gt(0) && dec(actual).gt(c.times(dec(tau).plus(1)));
-}
-
 /** Ledger true-up of a settled month (DOMAIN.md §4): settled total − the month's provisional daily charges. */
 export function trueUpFen(settledFen: Fen, dailyChargesFen: Fen): Fen {
   return settledFen - dailyChargesFen;

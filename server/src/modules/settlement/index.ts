@@ -1,0 +1,16 @@
+/**
+ * Settlement (月度结算 + 偏差结算, DOMAIN.md §4): monthly settlement of every customer with
+ * ledger true-ups, month states and locking, adjustment lines; deviation settlement. Reads
+ * contracts, prices, deliveries and online awards only through their published surfaces.
+ */
+import type { QikeModule } from '../../platform/module';
+import './settlement.tables';
+import { settlementRoutes } from './settlement.routes';
+
+export const settlementModule: QikeModule = {
+  name: 'settlement',
+  routes: (app, ctx) => settlementRoutes(app, ctx),
+};
+
+export { runMonth, type RunResult } from './settlement.run';
+export { settleCustomerMonth, deviation } from './settlement.calc';
