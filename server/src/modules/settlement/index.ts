@@ -6,10 +6,14 @@
 import type { QikeModule } from '../../platform/module';
 import './settlement.tables';
 import { settlementRoutes } from './settlement.routes';
+import { deviationRoutes } from './deviation.routes';
 
 export const settlementModule: QikeModule = {
   name: 'settlement',
-  routes: (app, ctx) => settlementRoutes(app, ctx),
+  routes: (app, ctx) => {
+    settlementRoutes(app, ctx);
+    deviationRoutes(app, ctx);
+  },
 };
 
 export { runMonth, type RunResult } from './settlement.run';

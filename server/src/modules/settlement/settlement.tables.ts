@@ -56,3 +56,66 @@ declare module '../../platform/db/schema' {
     settlement_lines: SettlementLinesTable;
   }
 }
+
+export type DeviationStatus = 'draft' | 'reviewed' | 'confirmed' | 'signed' | 'posted';
+export type ClaimCause = 'force_majeure' | 'supplier_curtailment' | 'earthquake' | 'maintenance' | 'other';
+
+export interface DeviationPeriodsTable {
+  id: Generated<number>;
+  label: string;
+  from_month: DateStr;
+  to_month: DateStr;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+export interface DeviationCasesTable {
+  id: Generated<number>;
+  period_id: number;
+  customer_id: number;
+  contract_id: number | null;
+  contract_no: string | null;
+  basis: 'm3' | 'GJ';
+  theta: Numeric;
+  k: Numeric;
+  contract_price: Numeric;
+  contracted: Numeric;
+  actual: Numeric;
+  exempt: Generated<string>;
+  shortfall: Numeric;
+  fee_fen: number;
+  status: Generated<DeviationStatus>;
+  review_held_on: DateStr | null;
+  review_participants: string | null;
+  review_decision: string | null;
+  confirmed_at: Date | null;
+  signed_file_name: string | null;
+  signed_file_mime: string | null;
+  signed_file: Buffer | null;
+  signed_at: Date | null;
+  ledger_tx_id: number | null;
+  posted_at: Date | null;
+  updated_at: Generated<Date>;
+}
+export interface DeviationClaimsTable {
+  id: Generated<number>;
+  case_id: number;
+  customer_id: number;
+  cause: ClaimCause;
+  claimed: Numeric;
+  description: string | null;
+  received_on: DateStr;
+  evidence_name: string | null;
+  evidence_mime: string | null;
+  evidence: Buffer | null;
+  approved: Numeric | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+declare module '../../platform/db/schema' {
+  interface DB {
+    deviation_periods: DeviationPeriodsTable;
+    deviation_cases: DeviationCasesTable;
+    deviation_claims: DeviationClaimsTable;
+  }
+}
