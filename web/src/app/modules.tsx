@@ -9,6 +9,7 @@ import { proceduresWebModule } from '../features/procedures';
 import { customersWebModule } from '../features/customers';
 import { meteringWebModule } from '../features/metering';
 import { accountsWebModule } from '../features/accounts';
+import { settlementWebModule } from '../features/settlement';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -17,5 +18,6 @@ export const webModules: WebModule[] = [
   customersWebModule,
   meteringWebModule,
   accountsWebModule,
+  settlementWebModule,
   // web modules: add new feature modules above this line
 ];
