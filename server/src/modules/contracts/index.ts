@@ -7,12 +7,15 @@ import type { QikeModule } from '../../platform/module';
 import './contracts.tables';
 import { contractsRoutes } from './contracts.routes';
 import { contractedDaily } from './published';
+import { contractsDemo } from './contracts.demo';
 
 export const contractsModule: QikeModule = {
   name: 'contracts',
   routes: (app, ctx) => contractsRoutes(app, ctx),
   provides: { contracts: { contractedDaily } },
+  demo: contractsDemo,
 };
 
 export { contractsForMonth, contractedDaily, type ContractTerms } from './published';
 export { monthsBetween, daysInMonth, overTakeFlag } from './contracts.calc';
+export { demoContractYears } from './contracts.demo';

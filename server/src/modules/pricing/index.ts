@@ -6,13 +6,16 @@
 import type { QikeModule } from '../../platform/module';
 import './pricing.tables';
 import { pricingRoutes } from './pricing.routes';
+import { pricingDemo } from './pricing.demo';
 
 export const pricingModule: QikeModule = {
   name: 'pricing',
   routes: (app, ctx) => pricingRoutes(app, ctx),
+  demo: pricingDemo,
 };
 
 /** Prices in force per (tag, category, basis) and day — one statement for many combos and days. */
 export { pricesByDay, referencePriceOf, listTags, type PriceCombo } from './pricing.repo';
 export { isValidPrice } from './pricing.calc';
 export type { Basis } from './pricing.tables';
+export { demoContractStart } from './pricing.demo';

@@ -7,12 +7,19 @@ import type { QikeModule } from '../../platform/module';
 import './settlement.tables';
 import { settlementRoutes } from './settlement.routes';
 import { deviationRoutes } from './deviation.routes';
+import { settlementDemoRun } from './settlement.demo';
+import { demoContractYears } from '../contracts';
+import { demoContractStart } from '../pricing';
 
 export const settlementModule: QikeModule = {
   name: 'settlement',
   routes: (app, ctx) => {
     settlementRoutes(app, ctx);
     deviationRoutes(app, ctx);
+  },
+  demo: {
+    order: 400,
+    run: (ctx) => settlementDemoRun(ctx, ...demoContractYears(demoContractStart(ctx.lastDay))),
   },
 };
 
