@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../../lib/api';
 import { formatFen, formatNumber, formatWanfang } from '../../../lib/format';
 import { PageContainer, Section } from '../../../components/PageContainer';
@@ -25,7 +26,8 @@ export default function DeviationPage() {
   const pid = periodId ?? periods.data?.[0]?.id ?? null;
   const detail = useQuery({ queryKey: ['deviation', 'period', pid], queryFn: () => api.get<{ id: number; label: string; cases: DevCase[] }>(`/api/deviation/periods/${pid}`), enabled: pid != null });
   const summary = useQuery({ queryKey: ['deviation', 'summary', year], queryFn: () => api.get<{ customerTimes: number; feeFen: number; byBasis: { basis: string; shortfall: string }[] }>('/api/deviation/summary', { year }) });
-  const [caseId, setCaseId] = useState<number | null>(null);
+  const [sp] = useSearchParams();
+  const [caseId, setCaseId] = useState<number | null>(sp.get('case') ? Number(sp.get('case')) : null);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const canWrite = useCan('deviation:write');
