@@ -157,6 +157,9 @@ describe('monthly settlement', () => {
     expect(sb.body.lines.map((l: any) => [l.kind, l.quantity, l.amountFen])).toEqual([['base', '100', 22000], ['extra', '10', 2900]]);
     const sc = await finance.get(`/api/settlement/months/${Y}-05/customers/${c.id}`);
     expect(sc.body.lines.map((l: any) => [l.kind, l.quantity, l.amountFen])).toEqual([['extra', '10', 2900]]);
+    const x = await finance.get(`/api/settlement/months/${Y}-05/statements.xlsx`);
+    expect(x.status).toBe(200);
+    expect(x.headers.get('content-type')).toContain('spreadsheetml');
     const sum = await finance.get(`/api/settlement/months/${Y}-05/summary`);
     expect(sum.body.byTag.find((g: any) => g.key === 'extra').amountFen).toBe(5800);
   });

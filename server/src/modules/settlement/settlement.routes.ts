@@ -7,7 +7,7 @@ import * as s from './settlement.schema';
 import * as svc from './settlement.service';
 import * as repo from './settlement.repo';
 import { runMonth } from './settlement.run';
-import { statementPdf, statementXlsx } from './settlement.render';
+import { monthXlsx, statementPdf, statementXlsx } from './settlement.render';
 
 function attachment(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
@@ -37,6 +37,11 @@ export function settlementRoutes(app: Api, ctx: AppContext) {
   app.get('/api/settlement/months/:month/statements', { config: read, schema: { tags, summary: '月度结算单列表', params: s.MonthParam, querystring: s.StatementsQuery, response: { 200: z.object({ total: z.number(), totals: z.object({ totalFen: z.number(), dailyChargesFen: z.number(), trueUpFen: z.number() }), items: z.array(s.StatementRow) }) } } }, async (req) =>
     svc.monthStatements(ctx.db, userOf(req), req.params.month, req.query),
   );
+  app.get('/api/settlement/months/:month/statements.xlsx', { config: read, schema: { tags, summary: '导出月度结算单列表 Excel', params: s.MonthParam } }, async (req, reply) => {
+    const lang = requestLang(req);
+    const list = await svc.monthStatements(ctx.db, userOf(req), req.params.month, { page: 1, pageSize: 1_000_000 });
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachment(`${lang === 'en' ? 'settlement' : '月度结算'}-${req.params.month}.xlsx`)).send(await monthXlsx(req.params.month, list.items, lang));
+  });
   app.get('/api/settlement/months/:month/summary', { config: read, schema: { tags, summary: '月度汇总（按标签/客户类型/地区）', params: s.MonthParam, response: { 200: s.Summary } } }, async (req) => svc.monthSummary(ctx.db, userOf(req), req.params.month));
   app.get('/api/settlement/months/:month/customers/:customerId', { config: read, schema: { tags, summary: '客户月度结算单', params: s.MonthCustomerParam, response: { 200: s.Statement } } }, async (req) => svc.customerStatement(ctx.db, userOf(req), req.params.month, req.params.customerId));
   app.get('/api/settlement/months/:month/customers/:customerId/statement.pdf', { config: read, schema: { tags, summary: '客户月度结算单 PDF', params: s.MonthCustomerParam } }, async (req, reply) => {

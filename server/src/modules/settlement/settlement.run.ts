@@ -19,7 +19,7 @@ import { computeMonth, dayRanges, monthBounds, type CustomerSettlement, type Mis
 import { SE } from './settlement.errors';
 import * as repo from './settlement.repo';
 
-/** Closed months before the run month whose corrections become adjustment lines in it. */
+/** Locked (confirmed or closed) months before the run month whose corrections become adjustment lines in it. */
 export const ADJUSTMENT_WINDOW_MONTHS = 3;
 const STATUS_ZH = { draft: '草稿', confirmed: '已确认', closed: '已关闭' } as const;
 
@@ -122,7 +122,7 @@ type AdjLine = repo.LineInput;
 
 /**
  * Adjustment lines (DOMAIN.md §4: a closed month is locked; corrections produce adjustment lines in
- * the next open month): for each closed month in the window, recompute it and compare with what
+ * the next open month): for each confirmed or closed month in the window, recompute it and compare with what
  * was recorded (its statements plus adjustments already carried in other months). The change of
  * its daily charges since then (`dailyDriftFen`) is absorbed by this month's true-up.
  */
@@ -131,7 +131,7 @@ async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: 
   for (let i = ADJUSTMENT_WINDOW_MONTHS; i >= 1; i--) {
     const x = prevMonth(month, i);
     const xm = await repo.findMonth(trx, x);
-    if (!xm || xm.status !== 'closed') continue;
+    if (!xm || xm.status === 'draft') continue; // confirmed and closed months are locked
     const recomputed = await computeMonth(ctx, trx, x);
     if (recomputed.missing.length) {
       missing.push(...recomputed.missing);

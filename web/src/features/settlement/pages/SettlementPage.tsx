@@ -69,6 +69,7 @@ export default function SettlementPage() {
           {canRun && status === 'draft' && <Button onClick={() => act('confirm', t('msg.confirmed'))}>{t('a.confirm')}</Button>}
           {canClose && status === 'confirmed' && <Button onClick={() => act('close', t('msg.closed'))}>{t('a.close')}</Button>}
           {canClose && status === 'closed' && <Button danger onClick={reopen}>{t('a.reopen')}</Button>}
+          {current && <Button onClick={() => api.download(`/api/settlement/months/${month}/statements.xlsx`).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
         </Space>
       }
     >
