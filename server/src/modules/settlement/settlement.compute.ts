@@ -45,7 +45,7 @@ export function dayRanges(days: string[]): string {
       prev = d;
       continue;
     }
-    out.push(start === prev ? start : `${start}~${prev.slice(8)}`);
+    out.push(start === prev ? start : `${start}~${prev.slice(0, 7) === start.slice(0, 7) ? prev.slice(8) : prev}`);
     start = prev = d;
   }
   return out.join(', ');
