@@ -36,19 +36,25 @@ describe.skipIf(!avail.run)('settlement (月度结算, 结算单, 偏差结算)'
     const en = await newPage(browser, 'en');
     await signIn(en, 'lead');
     await en.request.put('/api/auth/lang', { data: { lang: 'en' } });
-    await en.goto(url.replace(/^https?:\/\/[^/]+/, ''));
-    await en.getByText('Statement ·').first().waitFor();
-    await screenshot(en, 'settlement-statement-en');
-    await en.goto(`/settlement?month=${month}`);
-    await en.locator('tbody tr.ant-table-row').first().waitFor();
-    await screenshot(en, 'settlement-month-en');
-    await en.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
+    try {
+      await en.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+      await en.locator('[data-testid=statement-total]').waitFor();
+      await screenshot(en, 'settlement-statement-en');
+      await en.getByRole('button', { name: 'Download PDF' }).waitFor();
+      await en.goto(`/settlement?month=${month}`);
+      await en.locator('tbody tr.ant-table-row').first().waitFor();
+      await screenshot(en, 'settlement-month-en');
+    } finally {
+      // the language is remembered per user on the server: put it back for the next test
+      await en.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
+    }
     await en.context().close();
   });
 
   it('runs the deviation flow to a printed confirmation form', async () => {
     const page = await newPage(browser);
     await signIn(page, 'lead');
+    await page.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
     const periods = await (await page.request.get('/api/deviation/periods')).json();
     expect(periods.length).toBeGreaterThan(0);
     const detail = await (await page.request.get(`/api/deviation/periods/${periods[0].id}`)).json();

@@ -12,6 +12,13 @@ import { dailyVolumesByCustomer } from '../metering';
 import { demoContractStart } from '../pricing';
 import { monthsBetween } from './contracts.calc';
 
+/** '2025年度' for a calendar contract year, else '2025-2026年度' (DOMAIN.md §2 合同年度). */
+export function yearLabel(months: string[]): string {
+  const a = months[0].slice(0, 4);
+  const b = months[months.length - 1].slice(0, 4);
+  return a === b ? `${a}年度` : `${a}-${b}年度`;
+}
+
 export function demoContractYears(start: string): [string[], string[]] {
   const all = monthsBetween(start, '9999-12');
   return [all.slice(0, 12), all.slice(12, 24)];
@@ -39,7 +46,7 @@ export const contractsDemo = {
     const shortIds = new Set(supplied.filter((id) => yearTotal(id).gt(300_000) && rng.chance(0.45)).slice(0, 68));
     await inTx(db, async (trx) => {
       for (const [yi, months] of [year1, year2].entries()) {
-        const label = `${months[0].slice(0, 4)}-${months[11].slice(0, 4)}年度`;
+        const label = yearLabel(months);
         for (const id of supplied) {
           const c = basics.get(id)!;
           const act = monthly.get(id)!;

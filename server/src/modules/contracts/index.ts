@@ -18,4 +18,4 @@ export const contractsModule: QikeModule = {
 
 export { contractsForMonth, contractedDaily, type ContractTerms } from './published';
 export { monthsBetween, daysInMonth, overTakeFlag } from './contracts.calc';
-export { demoContractYears } from './contracts.demo';
+export { demoContractYears, yearLabel } from './contracts.demo';

@@ -10,6 +10,7 @@ import type { DemoContext } from '../../platform/demo/demo';
 import type { Actor } from '../../platform/audit/audit';
 import { localParts } from '../../platform/jobs/jobs';
 import { addDays } from '../metering';
+import { yearLabel } from '../contracts';
 import { runMonth } from './settlement.run';
 import { closeMonth, confirmMonth } from './settlement.service';
 import { addClaim, confirmCase, createPeriod, postFee, reviewCase, uploadSignedCopy } from './deviation.service';
@@ -32,7 +33,7 @@ export async function settlementDemoRun(ctx: DemoContext, year1: string[], year2
   }
   ctx.log(`settlement demo: ${toSettle.length} months settled`);
   if (!year1.every((m) => toSettle.includes(m))) return;
-  const period = await createPeriod(ctx.app, { label: `${year1[0].slice(0, 4)}-${year1[11].slice(0, 4)}年度`, from: year1[0], to: year1[11] }, actor);
+  const period = await createPeriod(ctx.app, { label: yearLabel(year1), from: year1[0], to: year1[11] }, actor);
   const cases = await db.selectFrom('deviation_cases').select(['id', 'customer_id', 'shortfall']).where('period_id', '=', period.id).orderBy('id').execute();
   const reviewDay = addDays(`${year2[1]}-01`, 9);
   for (const c of cases) {
