@@ -35,12 +35,12 @@ describe.skipIf(!avail.run)('settlement (月度结算, 结算单, 偏差结算)'
     await page.context().close();
     const en = await newPage(browser, 'en');
     await signIn(en, 'lead');
-    await en.request.put('/api/auth/lang', { data: { lang: 'en' } });
     try {
       await en.goto(url.replace(/^https?:\/\/[^/]+/, ''));
       await en.locator('[data-testid=statement-total]').waitFor();
-      await screenshot(en, 'settlement-statement-en');
+      await en.getByText('English', { exact: true }).click(); // the header's language switch
       await en.getByRole('button', { name: 'Download PDF' }).waitFor();
+      await screenshot(en, 'settlement-statement-en');
       await en.goto(`/settlement?month=${month}`);
       await en.locator('tbody tr.ant-table-row').first().waitFor();
       await screenshot(en, 'settlement-month-en');
