@@ -40,6 +40,28 @@ describe('price book', () => {
     const nul = await lead.post('/api/pricing/prices', { tag: 'contract', category: 'cng', price: '2.1', effectiveFrom: `${Y}-01-01`, note: 'a\u0000b' });
     expect(nul.status).toBe(400);
   });
+
+  it('sends a price-change notice to the category’s customers when the notices module is present', async () => {
+    const am = await t.userClient(['account_manager']);
+    expect((await lead.post(`/api/customers/${a.id}/managers`, { userId: am.userId, kind: 'full_time' })).status).toBe(200);
+    for (const to of ['survey', 'review', 'contracted']) {
+      const tr = await lead.post(`/api/customers/${a.id}/transitions`, { to, reason: '签约' });
+      expect(tr.status, JSON.stringify(tr.body)).toBe(200);
+    }
+    const sent: any[] = [];
+    const caps = t.built.ctx.capabilities;
+    caps.notices = { send: async (_ctx, _trx, draft) => (sent.push(draft), { noticeId: 1, recipients: draft.customerIds.length }) };
+    try {
+      const r = await lead.post('/api/pricing/prices', { tag: 'contract', category: 'industrial', price: '2.3500', effectiveFrom: `${Y}-09-01` });
+      expect(r.status).toBe(201);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ kind: 'price_change', requireReceipt: true });
+      expect(sent[0].customerIds).toContain(a.id);
+      expect(r.body.notified).toBe(sent[0].customerIds.length);
+    } finally {
+      delete caps.notices;
+    }
+  });
 });
 
 describe('contracts', () => {
