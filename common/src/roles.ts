@@ -54,18 +54,25 @@ export const PERMISSIONS = [
   'trading:read',
   'trading:write', // place bids on a customer's behalf, membership follow-ups, simulation feedback
   'trading:organise', // create, close, clear sessions
+  'contracts:read', // contracts, price book, settlement statements (within customer scope)
+  'contracts:write',
+  'pricing:write',
+  'settlement:run',
+  'settlement:close', // close and reopen settlement months (sales lead)
+  'deviation:write',
+  'deviation:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'supply:read', 'trading:read'];
+const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'supply:read', 'trading:read', 'contracts:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'notices:send', 'notices:receipt', 'notices:templates', 'supply:write', 'supply:approve', 'trading:write', 'trading:organise'],
-  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'notices:send', 'notices:receipt', 'supply:write', 'trading:write'],
+  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'notices:send', 'notices:receipt', 'notices:templates', 'supply:write', 'supply:approve', 'trading:write', 'trading:organise', 'contracts:write', 'pricing:write', 'settlement:run', 'settlement:close', 'deviation:write', 'deviation:review'],
+  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'notices:send', 'notices:receipt', 'supply:write', 'trading:write', 'contracts:write', 'deviation:write'],
   part_time_manager: [...READ_ALL, 'customers:write', 'notices:receipt', 'supply:write', 'trading:write'],
-  finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run'],
-  reviewer: [...READ_ALL, 'customers:all'],
+  finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run', 'settlement:run'],
+  reviewer: [...READ_ALL, 'customers:all', 'deviation:review'],
   operation_area: [...READ_ALL, 'customers:all', 'procedures:execute', 'metering:write', 'supply:write'],
   viewer: [...READ_ALL, 'customers:all'],
 };

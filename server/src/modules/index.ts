@@ -14,6 +14,9 @@ import { customersModule } from './customers';
 import { noticesModule } from './notices';
 import { supplyModule } from './supply';
 import { tradingModule } from './trading';
+import { pricingModule } from './pricing';
+import { contractsModule } from './contracts';
+import { settlementModule } from './settlement';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -27,6 +30,9 @@ export const modules: QikeModule[] = [
   noticesModule,
   supplyModule,
   tradingModule,
+  pricingModule,
+  contractsModule,
+  settlementModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

@@ -6328,4 +6328,719 @@ export interface paths {
       }[];
     };
   };
+  "/api/pricing/tags": {
+    /** 资源标签 */
+    get: {
+      request: {};
+      response: {
+        code: string;
+        nameZh: string;
+        nameEn: string;
+        sort: number;
+        active: boolean;
+      }[];
+    };
+    /** 新增资源标签 */
+    post: {
+      request: {
+        body: {
+          code: string;
+          nameZh: string;
+          nameEn: string;
+          sort?: number;
+          active?: boolean;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/pricing/tags/{code}": {
+    /** 修改资源标签 */
+    patch: {
+      request: {
+        path: {
+          code: string;
+        };
+        body?: {
+          nameZh?: string;
+          nameEn?: string;
+          sort?: number;
+          active?: boolean;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/pricing/prices": {
+    /** 价格表（当前及将来生效；history=true 含全部历史） */
+    get: {
+      request: {
+        query?: {
+          tag?: string;
+          category?: "residential" | "non_residential" | "industrial" | "cng" | "power" | "chemical_feedstock" | "commercial";
+          basis?: "m3" | "GJ";
+          asOf?: string;
+          history?: "true" | "false";
+        };
+      };
+      response: {
+        id: number;
+        tag: string;
+        category: string;
+        basis: "m3" | "GJ";
+        season: "all" | "heating" | "non_heating";
+        price: string;
+        effectiveFrom: string;
+        note: string | null;
+        createdBy: number | null;
+        createdAt: string;
+        current: boolean;
+      }[];
+    };
+    /** 录入价格（按生效日期，历史不可改写） */
+    post: {
+      request: {
+        body: {
+          tag: string;
+          category: "residential" | "non_residential" | "industrial" | "cng" | "power" | "chemical_feedstock" | "commercial";
+          basis?: "m3" | "GJ";
+          season?: "all" | "heating" | "non_heating";
+          price: string | number;
+          effectiveFrom: string;
+          note?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        notified: number;
+      };
+    };
+  };
+  "/api/pricing/benchmarks": {
+    /** 基准门站价 */
+    get: {
+      request: {};
+      response: {
+        id: number;
+        effectiveFrom: string;
+        price: string;
+        floatCapPct: string;
+        note: string | null;
+        createdAt: string;
+      }[];
+    };
+    /** 录入基准门站价与上浮上限 */
+    post: {
+      request: {
+        body: {
+          effectiveFrom: string;
+          price: string | number;
+          floatCapPct: string | number;
+          note?: string | null;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/pricing/reference-prices": {
+    /** 月度参照价格（无线上交易时使用） */
+    get: {
+      request: {};
+      response: {
+        month: string;
+        basis: "m3" | "GJ";
+        price: string;
+      }[];
+    };
+    /** 设置月度参照价格 */
+    put: {
+      request: {
+        body: {
+          month: string;
+          basis?: "m3" | "GJ";
+          price: string | number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/contracts": {
+    /** 合同列表 */
+    get: {
+      request: {
+        query?: {
+          customerId?: number;
+          status?: "draft" | "active" | "terminated";
+          month?: string;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          baseTag: string;
+          priceCategory: string;
+          basePrice: string | null;
+          theta: string;
+          tau: string;
+          k: string;
+          prepaymentTerms: string | null;
+          status: "draft" | "active" | "terminated";
+          terminatedReason: string | null;
+          signedFileName: string | null;
+          totalQuantity: string;
+        }[];
+      };
+    };
+    /** 新建合同（草稿） */
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis?: "m3" | "GJ";
+          baseTag?: string;
+          priceCategory?: "residential" | "non_residential" | "industrial" | "cng" | "power" | "chemical_feedstock" | "commercial";
+          basePrice?: string | number | null;
+          theta?: string | number;
+          tau?: string | number;
+          k?: string | number;
+          prepaymentTerms?: string | null;
+          months: {
+            month: string;
+            quantity: string | number;
+          }[];
+        };
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/contracts/{id}": {
+    /** 合同详情（含分月气量与版本） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        contractNo: string;
+        yearLabel: string;
+        startMonth: string;
+        endMonth: string;
+        basis: "m3" | "GJ";
+        baseTag: string;
+        priceCategory: string;
+        basePrice: string | null;
+        theta: string;
+        tau: string;
+        k: string;
+        prepaymentTerms: string | null;
+        status: "draft" | "active" | "terminated";
+        terminatedReason: string | null;
+        signedFileName: string | null;
+        totalQuantity: string;
+        versions: {
+          version: number;
+          effectiveMonth: string;
+          reason: string | null;
+          createdAt: string;
+        }[];
+        months: {
+          month: string;
+          quantity: string;
+          version: number;
+        }[];
+      };
+    };
+    /** 删除草稿合同 */
+    delete: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/contracts/{id}/year-view": {
+    /** 合同年度：分月合同量与实际量（τ 超量标记） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        contractId: number;
+        basis: "m3" | "GJ";
+        tau: string;
+        months: {
+          month: string;
+          contracted: string;
+          actual: string | null;
+          ratio: string | null;
+          overTake: boolean;
+        }[];
+        total: {
+          contracted: string;
+          actual: string | null;
+        };
+      };
+    };
+  };
+  "/api/contracts/{id}/activate": {
+    /** 合同生效 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/contracts/{id}/amendments": {
+    /** 合同变更（自某月起的新版本分月气量） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          effectiveMonth: string;
+          reason: string;
+          months: {
+            month: string;
+            quantity: string | number;
+          }[];
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/contracts/{id}/terminate": {
+    /** 合同终止 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          lastMonth: string;
+          reason: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/contracts/{id}/signed-file": {
+    /** 下载签字盖章合同 */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+    /** 上传签字盖章合同（multipart，PDF/JPG/PNG） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/settlement/months": {
+    /** 结算月份及状态 */
+    get: {
+      request: {};
+      response: {
+        month: string;
+        status: "draft" | "confirmed" | "closed";
+        runs: number;
+        lastRunAt: string | null;
+        confirmedAt: string | null;
+        closedAt: string | null;
+        reopenedAt: string | null;
+        reopenReason: string | null;
+        customers: number;
+        totalFen: number;
+        trueUpFen: number;
+      }[];
+    };
+  };
+  "/api/settlement/months/{month}/run": {
+    /** 运行月度结算（草稿月可重算） */
+    post: {
+      request: {
+        path: {
+          month: string;
+        };
+      };
+      response: {
+        month: string;
+        customers: number;
+        totalFen: number;
+        dailyChargesFen: number;
+        trueUpPostedFen: number;
+        adjustmentLines: number;
+        runs: number;
+      };
+    };
+  };
+  "/api/settlement/months/{month}/confirm": {
+    /** 确认结算月 */
+    post: {
+      request: {
+        path: {
+          month: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/settlement/months/{month}/close": {
+    /** 关闭结算月（锁定） */
+    post: {
+      request: {
+        path: {
+          month: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/settlement/months/{month}/reopen": {
+    /** 重新打开已关闭月份（销售部负责人，须填原因） */
+    post: {
+      request: {
+        path: {
+          month: string;
+        };
+        body: {
+          reason: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/settlement/months/{month}/statements": {
+    /** 月度结算单列表 */
+    get: {
+      request: {
+        path: {
+          month: string;
+        };
+        query?: {
+          page?: number;
+          pageSize?: number;
+          q?: string;
+        };
+      };
+      response: {
+        total: number;
+        totals: {
+          totalFen: number;
+          dailyChargesFen: number;
+          trueUpFen: number;
+        };
+        items: {
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          contractNo: string | null;
+          basis: "m3" | "GJ";
+          actual: string;
+          contracted: string;
+          totalFen: number;
+          dailyChargesFen: number;
+          trueUpFen: number;
+          overTake: boolean;
+        }[];
+      };
+    };
+  };
+  "/api/settlement/months/{month}/statements.xlsx": {
+    /** 导出月度结算单列表 Excel */
+    get: {
+      request: {
+        path: {
+          month: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/settlement/months/{month}/summary": {
+    /** 月度汇总（按标签/客户类型/地区） */
+    get: {
+      request: {
+        path: {
+          month: string;
+        };
+      };
+      response: {
+        month: string;
+        byTag: {
+          key: string;
+          basis: "m3" | "GJ";
+          quantity: string;
+          amountFen: number;
+          customers: number;
+        }[];
+        byType: {
+          key: string;
+          basis: "m3" | "GJ";
+          quantity: string;
+          amountFen: number;
+          customers: number;
+        }[];
+        byCity: {
+          key: string;
+          basis: "m3" | "GJ";
+          quantity: string;
+          amountFen: number;
+          customers: number;
+        }[];
+      };
+    };
+  };
+  "/api/settlement/months/{month}/customers/{customerId}": {
+    /** 客户月度结算单 */
+    get: {
+      request: {
+        path: {
+          month: string;
+          customerId: number;
+        };
+      };
+      response: {
+        month: string;
+        monthStatus: "draft" | "confirmed" | "closed";
+        customer: {
+          id: number;
+          code: string;
+          name: string;
+        };
+        contractNo: string | null;
+        basis: "m3" | "GJ";
+        actual: string;
+        contracted: string;
+        overTake: boolean;
+        totalFen: number;
+        dailyChargesFen: number;
+        trueUpFen: number;
+        lines: {
+          lineNo: number;
+          kind: "base" | "award" | "extra" | "adjustment";
+          tag: string;
+          tagName: {
+            zh: string;
+            en: string;
+          };
+          quantity: string;
+          price: string | null;
+          amountFen: number;
+          awardId: number | null;
+          fromDay: string | null;
+          toDay: string | null;
+          adjustsMonth: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/settlement/months/{month}/customers/{customerId}/statement.pdf": {
+    /** 客户月度结算单 PDF */
+    get: {
+      request: {
+        path: {
+          month: string;
+          customerId: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/settlement/months/{month}/customers/{customerId}/statement.xlsx": {
+    /** 客户月度结算单 Excel */
+    get: {
+      request: {
+        path: {
+          month: string;
+          customerId: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/periods": {
+    /** 偏差结算期间 */
+    get: {
+      request: {};
+      response: unknown;
+    };
+    /** 新建偏差结算期间并生成草稿名单 */
+    post: {
+      request: {
+        body: {
+          label: string;
+          from: string;
+          to: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/periods/{id}": {
+    /** 偏差结算草稿名单 */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/periods/{id}/confirmations": {
+    /** 出具偏差结算确认单（须在草稿名单上） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          customerId: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/summary": {
+    /** 年度偏差结算汇总 */
+    get: {
+      request: {
+        query: {
+          year: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/cases/{id}": {
+    /** 偏差结算案例（含来函） */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/cases/{id}/claims": {
+    /** 登记客户来函 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          cause: "force_majeure" | "supplier_curtailment" | "earthquake" | "maintenance" | "other";
+          claimed: string | number;
+          description?: string | null;
+          receivedOn: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/claims/{id}/evidence": {
+    /** 上传来函证明材料（multipart） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/cases/{id}/review": {
+    /** 专题会商：核定每份来函的免责气量 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          heldOn: string;
+          participants: string;
+          decision: string;
+          claims: {
+            claimId: number;
+            approved: string | number;
+          }[];
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/cases/{id}/confirmation.pdf": {
+    /** 偏差结算确认单 PDF */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/cases/{id}/signed-copy": {
+    /** 上传客户回签的确认单（multipart） */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/deviation/cases/{id}/post": {
+    /** 偏差结算费入账 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
 }

@@ -12,6 +12,7 @@ import { accountsWebModule } from '../features/accounts';
 import { noticesWebModule } from '../features/notices';
 import { supplyWebModule } from '../features/supply';
 import { tradingWebModule } from '../features/trading';
+import { settlementWebModule } from '../features/settlement';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -23,5 +24,6 @@ export const webModules: WebModule[] = [
   noticesWebModule,
   supplyWebModule,
   tradingWebModule,
+  settlementWebModule,
   // web modules: add new feature modules above this line
 ];

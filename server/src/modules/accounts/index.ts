@@ -48,3 +48,5 @@ export const accountsModule: QikeModule = {
     },
   ],
 };
+/** For settlement: the month's provisional daily charges per customer. */
+export { monthDailyChargesByCustomer } from './published-settlement';

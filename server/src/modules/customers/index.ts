@@ -33,3 +33,5 @@ export { customerBriefs, customersByExchangeStatus, setExchangeStatus, type Cust
 export { inCustomerScope, assertCustomerAccess, seesAllCustomers } from './scope';
 /** Set-based read fragments over customers, managers, delivery points and supply sources. */
 export { customerBasics, activeManagerAssignments, customersManagedBy, fullTimeManagers, customersInScope, deliveryPointBasics, supplySourceBasics } from './published';
+/** For pricing, contracts and settlement: customer basics and price-category recipients. */
+export { customerBasicsById, customerIdsByPriceCategory, type CustomerBasics } from './published-settlement';

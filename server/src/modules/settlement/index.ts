@@ -1,0 +1,27 @@
+/**
+ * Settlement (月度结算 + 偏差结算, DOMAIN.md §4): monthly settlement of every customer with
+ * ledger true-ups, month states and locking, adjustment lines; deviation settlement. Reads
+ * contracts, prices, deliveries and online awards only through their published surfaces.
+ */
+import type { QikeModule } from '../../platform/module';
+import './settlement.tables';
+import { settlementRoutes } from './settlement.routes';
+import { deviationRoutes } from './deviation.routes';
+import { settlementDemoRun } from './settlement.demo';
+import { demoContractYears } from '../contracts';
+import { demoContractStart } from '../pricing';
+
+export const settlementModule: QikeModule = {
+  name: 'settlement',
+  routes: (app, ctx) => {
+    settlementRoutes(app, ctx);
+    deviationRoutes(app, ctx);
+  },
+  demo: {
+    order: 400,
+    run: (ctx) => settlementDemoRun(ctx, ...demoContractYears(demoContractStart(ctx.lastDay))),
+  },
+};
+
+export { runMonth, type RunResult } from './settlement.run';
+export { settleCustomerMonth, deviation } from './settlement.calc';

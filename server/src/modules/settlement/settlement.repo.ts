@@ -1,0 +1,148 @@
+/** SQL of settlement (Kysely), plain data in and out. */
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/database';
+import type { SettlementLine } from './settlement.calc';
+import type { CustomerSettlement } from './settlement.compute';
+import type { MonthStatus } from './settlement.tables';
+
+const d = (month: string) => `${month}-01`;
+
+export interface MonthRow {
+  month: string;
+  status: MonthStatus;
+  runs: number;
+  last_run_at: Date | null;
+  confirmed_at: Date | null;
+  closed_at: Date | null;
+  reopened_at: Date | null;
+  reopen_reason: string | null;
+}
+
+export async function findMonth(db: Tx, month: string, forUpdate = false): Promise<MonthRow | undefined> {
+  const r = await sql<MonthRow>`SELECT to_char(month, 'YYYY-MM') AS month, status, runs, last_run_at, confirmed_at, closed_at, reopened_at, reopen_reason FROM settlement_months WHERE month = ${d(month)}::date ${forUpdate ? sql`FOR UPDATE` : sql``}`.execute(db);
+  return r.rows[0];
+}
+export async function ensureMonth(db: Tx, month: string): Promise<MonthRow> {
+  await sql`INSERT INTO settlement_months (month) VALUES (${d(month)}::date) ON CONFLICT (month) DO NOTHING`.execute(db);
+  return (await findMonth(db, month, true))!;
+}
+export async function markRun(db: Tx, month: string, userId: number | null): Promise<number> {
+  const r = await sql<{ runs: number }>`UPDATE settlement_months SET runs = runs + 1, last_run_at = now(), last_run_by = ${userId} WHERE month = ${d(month)}::date RETURNING runs`.execute(db);
+  return Number(r.rows[0].runs);
+}
+export async function setStatus(db: Tx, month: string, status: MonthStatus, userId: number | null, reason?: string) {
+  const set =
+    status === 'confirmed'
+      ? sql`status = 'confirmed', confirmed_at = now(), confirmed_by = ${userId}`
+      : status === 'closed'
+        ? sql`status = 'closed', closed_at = now(), closed_by = ${userId}`
+        : sql`status = 'draft', confirmed_at = NULL, confirmed_by = NULL, reopened_at = now(), reopened_by = ${userId}, reopen_reason = ${reason ?? null}`;
+  await sql`UPDATE settlement_months SET ${set} WHERE month = ${d(month)}::date`.execute(db);
+}
+export async function listMonths(db: Tx) {
+  const r = await sql<MonthRow & { customers: number; total_fen: number; true_up_fen: number }>`
+    SELECT to_char(m.month, 'YYYY-MM') AS month, m.status, m.runs, m.last_run_at, m.confirmed_at, m.closed_at, m.reopened_at, m.reopen_reason,
+           count(s.customer_id)::int AS customers, COALESCE(sum(s.total_fen), 0)::bigint AS total_fen, COALESCE(sum(s.true_up_posted_fen), 0)::bigint AS true_up_fen
+      FROM settlement_months m LEFT JOIN settlement_statements s ON s.month = m.month GROUP BY m.month ORDER BY m.month DESC`.execute(db);
+  return r.rows;
+}
+/** Any month after `month` that is confirmed or closed. */
+export async function laterLocked(db: Tx, month: string): Promise<string | null> {
+  const r = await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM settlement_months WHERE month > ${d(month)}::date AND status <> 'draft' ORDER BY month LIMIT 1`.execute(db);
+  return r.rows[0]?.m ?? null;
+}
+
+export interface StatementDb {
+  customer_id: number;
+  month: string;
+  contract_id: number | null;
+  contract_no: string | null;
+  basis: 'm3' | 'GJ';
+  actual: string;
+  contracted: string;
+  total_fen: number;
+  daily_charges_fen: number;
+  true_up_posted_fen: number;
+  over_take: boolean;
+}
+export async function statementsOf(db: Tx, month: string, customerIds?: number[]): Promise<Map<number, StatementDb>> {
+  const r = await sql<StatementDb>`SELECT customer_id, to_char(month, 'YYYY-MM') AS month, contract_id, contract_no, basis, actual, contracted, total_fen, daily_charges_fen, true_up_posted_fen, over_take
+      FROM settlement_statements WHERE month = ${d(month)}::date ${customerIds ? sql`AND customer_id = ANY(${customerIds}::bigint[])` : sql``}`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.customer_id), { ...x, customer_id: Number(x.customer_id), contract_id: x.contract_id == null ? null : Number(x.contract_id), total_fen: Number(x.total_fen), daily_charges_fen: Number(x.daily_charges_fen), true_up_posted_fen: Number(x.true_up_posted_fen) }]));
+}
+
+/** Adjustment lines for closed month `x` already carried in months other than `except`, per customer. */
+export async function carriedAdjustments(db: Tx, x: string, except: string): Promise<Map<number, { amountFen: number; quantity: string; driftFen: number }>> {
+  const r = await sql<{ customer_id: number; fen: number; q: string; drift: number }>`
+    SELECT customer_id, sum(amount_fen)::bigint AS fen, sum(quantity)::text AS q, sum(daily_drift_fen)::bigint AS drift FROM settlement_lines
+     WHERE kind = 'adjustment' AND adjusts_month = ${d(x)}::date AND month <> ${d(except)}::date GROUP BY customer_id`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.customer_id), { amountFen: Number(x.fen), quantity: x.q, driftFen: Number(x.drift) }]));
+}
+
+export async function deleteMonthLines(db: Tx, month: string) {
+  await db.deleteFrom('settlement_lines').where('month', '=', d(month)).execute();
+}
+export async function deleteStatement(db: Tx, month: string, customerId: number) {
+  await db.deleteFrom('settlement_lines').where('month', '=', d(month)).where('customer_id', '=', customerId).execute();
+  await db.deleteFrom('settlement_statements').where('month', '=', d(month)).where('customer_id', '=', customerId).execute();
+}
+
+export type LineInput = Omit<SettlementLine, 'price'> & { price: string | null; adjustsMonth: string | null; dailyDriftFen: number };
+
+export async function writeStatement(db: Tx, month: string, s: CustomerSettlement, f: { totalFen: number; dailyFen: number; trueUpPostedFen: number }, lines: LineInput[]) {
+  const row = {
+    customer_id: s.customerId,
+    month: d(month),
+    contract_id: s.terms?.contractId ?? null,
+    contract_no: s.terms?.contractNo ?? null,
+    basis: s.basis,
+    actual: s.result.actual,
+    contracted: s.result.contracted,
+    total_fen: f.totalFen,
+    daily_charges_fen: f.dailyFen,
+    true_up_posted_fen: f.trueUpPostedFen,
+    over_take: s.overTake,
+  };
+  await db
+    .insertInto('settlement_statements')
+    .values(row)
+    .onConflict((oc) => oc.columns(['customer_id', 'month']).doUpdateSet({ ...row, updated_at: new Date() }))
+    .execute();
+  if (lines.length)
+    await db
+      .insertInto('settlement_lines')
+      .values(
+        lines.map((l, i) => ({
+          customer_id: s.customerId,
+          month: d(month),
+          line_no: i + 1,
+          kind: l.kind,
+          tag: l.tag,
+          quantity: l.quantity,
+          price: l.price,
+          amount_fen: l.amountFen,
+          award_id: l.awardId ?? null,
+          from_day: l.from ?? null,
+          to_day: l.to ?? null,
+          adjusts_month: l.adjustsMonth ? d(l.adjustsMonth) : null,
+          daily_drift_fen: l.dailyDriftFen,
+        })),
+      )
+      .execute();
+}
+
+export async function linesOf(db: Tx, month: string, customerId: number) {
+  const r = await sql<{ line_no: number; kind: string; tag: string; quantity: string; price: string | null; amount_fen: number; award_id: number | null; from_day: string | null; to_day: string | null; adjusts_month: string | null; daily_drift_fen: number }>`
+    SELECT line_no, kind, tag, quantity, price, amount_fen, award_id, from_day::text AS from_day, to_day::text AS to_day, to_char(adjusts_month, 'YYYY-MM') AS adjusts_month, daily_drift_fen
+      FROM settlement_lines WHERE month = ${d(month)}::date AND customer_id = ${customerId} ORDER BY line_no`.execute(db);
+  return r.rows.map((x) => ({ ...x, amount_fen: Number(x.amount_fen), award_id: x.award_id == null ? null : Number(x.award_id), daily_drift_fen: Number(x.daily_drift_fen) }));
+}
+
+/** Per-tag totals of a month (quantity per basis and amount). */
+export async function monthTagTotals(db: Tx, month: string) {
+  const r = await sql<{ customer_id: number; kind: string; tag: string; basis: string; quantity: string; fen: number }>`
+    SELECT l.customer_id, l.kind, l.tag, s.basis, sum(l.quantity)::text AS quantity, sum(l.amount_fen)::bigint AS fen
+      FROM settlement_lines l JOIN settlement_statements s ON s.customer_id = l.customer_id AND s.month = l.month
+     WHERE l.month = ${d(month)}::date GROUP BY l.customer_id, l.kind, l.tag, s.basis`.execute(db);
+  return r.rows.map((x) => ({ ...x, customer_id: Number(x.customer_id), fen: Number(x.fen) }));
+}

@@ -1,0 +1,158 @@
+/**
+ * Monthly settlement run (月度结算, DOMAIN.md §4), one transaction per month: computes every
+ * customer's lines, adds adjustment lines for corrections of recently closed months, writes the
+ * statements and posts each customer's ledger true-up (settled − the month's daily charges)
+ * through the accounts module — all or nothing. Re-running a draft month replaces its lines and
+ * posts only the difference of the true-up. See docs/settlement.md.
+ */
+import { sql } from 'kysely';
+import { dec } from '@common/decimal';
+import type { AppContext } from '../../platform/module';
+import { inTx, type Tx } from '../../platform/db/database';
+import { audit, type Actor } from '../../platform/audit/audit';
+import { AppError } from '../../platform/http/errors';
+import { localParts } from '../../platform/jobs/jobs';
+import { monthDailyChargesByCustomer, postSettlementTrueUp } from '../accounts';
+import { customerBasicsById } from '../customers';
+import { trueUpFen } from './settlement.calc';
+import { computeMonth, dayRanges, monthBounds, type CustomerSettlement, type MissingItem } from './settlement.compute';
+import { SE } from './settlement.errors';
+import * as repo from './settlement.repo';
+
+/** Locked (confirmed or closed) months before the run month whose corrections become adjustment lines in it. */
+export const ADJUSTMENT_WINDOW_MONTHS = 3;
+const STATUS_ZH = { draft: '草稿', confirmed: '已确认', closed: '已关闭' } as const;
+
+export interface RunResult {
+  month: string;
+  customers: number;
+  totalFen: number;
+  dailyChargesFen: number;
+  trueUpPostedFen: number;
+  adjustmentLines: number;
+  runs: number;
+}
+
+export function prevMonth(month: string, n = 1): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 - n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+async function missingError(trx: Tx, month: string, missing: MissingItem[]): Promise<AppError> {
+  const names = await customerBasicsById(trx, [...new Set(missing.map((m) => m.customerId))]);
+  const text = missing.map((m) => {
+    const c = names.get(m.customerId);
+    const who = c ? `${c.name}（${c.code}）` : `#${m.customerId}`;
+    if (m.what === 'reference_price') return `${who}: 参照价格/reference price ${month} (${m.basis})`;
+    if (m.what === 'energy') return `${who}: 热值/energy (GJ) ${dayRanges(m.days!)}`;
+    return `${who}: ${m.tag}/${m.category}/${m.basis} ${dayRanges(m.days!)}`;
+  });
+  return new AppError(SE.SETTLEMENT_MISSING_PRICES, { month, count: missing.length, list: text.join('；') }, { missing });
+}
+
+/** Lock the month for this transaction: a second concurrent run is refused (not queued). */
+async function lockMonth(trx: Tx, month: string) {
+  const key = Number(month.replace('-', ''));
+  const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(74501, ${key}::int) AS ok`.execute(trx);
+  if (!r.rows[0].ok) throw new AppError(SE.SETTLEMENT_RUNNING, { month });
+}
+
+export async function runMonth(ctx: AppContext, month: string, actor: Actor, now = new Date()): Promise<RunResult> {
+  const { to } = monthBounds(month);
+  const today = localParts(now, ctx.config.timeZone).date;
+  if (to >= today) throw new AppError(SE.SETTLEMENT_MONTH_NOT_ENDED, { month, last: to });
+  return inTx(ctx.db, async (trx) => {
+    await lockMonth(trx, month);
+    const m = await repo.ensureMonth(trx, month);
+    if (m.status !== 'draft') throw new AppError(SE.SETTLEMENT_MONTH_LOCKED, { month, status: STATUS_ZH[m.status], action: '重新结算 / re-run' });
+
+    const { settlements, missing } = await computeMonth(ctx, trx, month);
+    const adj = await adjustmentsFor(ctx, trx, month, missing);
+    if (missing.length) throw await missingError(trx, month, missing);
+
+    const kept = settlements.filter((s) => s.terms || dec(s.result.actual).gt(0) || adj.has(s.customerId));
+    for (const id of adj.keys()) if (!kept.some((s) => s.customerId === id)) kept.push(emptySettlement(id));
+    const daily = await monthDailyChargesByCustomer(trx, month);
+    const old = await repo.statementsOf(trx, month);
+    await repo.deleteMonthLines(trx, month);
+
+    let total = 0;
+    let dailySum = 0;
+    let posted = 0;
+    let adjLines = 0;
+    const { to: lastDay } = monthBounds(month);
+    const seen = new Set<number>();
+    for (const s of kept) {
+      seen.add(s.customerId);
+      const adjs = adj.get(s.customerId) ?? [];
+      adjLines += adjs.length;
+      const lines = [...s.result.lines.map((l) => ({ ...l, adjustsMonth: null as string | null, dailyDriftFen: 0 })), ...adjs];
+      const totalFen = lines.reduce((a, l) => a + l.amountFen, 0);
+      const drift = adjs.reduce((a, l) => a + l.dailyDriftFen, 0);
+      const dailyFen = daily.get(s.customerId) ?? 0;
+      const already = old.get(s.customerId)?.true_up_posted_fen ?? 0;
+      // true-up = settled − the month's daily charges (DOMAIN.md §4), less what earlier runs posted
+      const target = trueUpFen(totalFen, dailyFen) - drift;
+      const delta = target - already;
+      if (delta !== 0) await postSettlementTrueUp(ctx, trx, { customerId: s.customerId, period: month, businessDate: lastDay, customerEffectFen: -delta, counter: 'gas_sales', reference: `settlement:${month}`, note: `月度结算多退少补 / settlement true-up ${month}` }, actor);
+      posted += delta;
+      total += totalFen;
+      dailySum += dailyFen;
+      await repo.writeStatement(trx, month, s, { totalFen, dailyFen, trueUpPostedFen: target }, lines);
+    }
+    // customers settled by an earlier run but no longer (e.g. deliveries withdrawn): undo their true-up
+    for (const [customerId, o] of old) {
+      if (seen.has(customerId)) continue;
+      if (o.true_up_posted_fen !== 0) await postSettlementTrueUp(ctx, trx, { customerId, period: month, businessDate: lastDay, customerEffectFen: o.true_up_posted_fen, counter: 'gas_sales', reference: `settlement:${month}`, note: `月度结算重算冲回 / settlement re-run reversal ${month}` }, actor);
+      posted -= o.true_up_posted_fen;
+      await repo.deleteStatement(trx, month, customerId);
+    }
+    const runs = await repo.markRun(trx, month, actor.userId);
+    const result: RunResult = { month, customers: kept.length, totalFen: total, dailyChargesFen: dailySum, trueUpPostedFen: posted, adjustmentLines: adjLines, runs };
+    await audit(trx, actor, { action: 'settlement.run', entity: 'settlement_month', entityId: month, after: result });
+    return result;
+  });
+}
+
+function emptySettlement(customerId: number): CustomerSettlement {
+  return { customerId, terms: null, basis: 'm3', result: { actual: '0', contracted: '0', lines: [], totalFen: 0, missing: [] }, overTake: false };
+}
+
+type AdjLine = repo.LineInput;
+
+/**
+ * Adjustment lines (DOMAIN.md §4: a closed month is locked; corrections produce adjustment lines in
+ * the next open month): for each confirmed or closed month in the window, recompute it and compare with what
+ * was recorded (its statements plus adjustments already carried in other months). The change of
+ * its daily charges since then (`dailyDriftFen`) is absorbed by this month's true-up.
+ */
+async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: MissingItem[]): Promise<Map<number, AdjLine[]>> {
+  const out = new Map<number, AdjLine[]>();
+  for (let i = ADJUSTMENT_WINDOW_MONTHS; i >= 1; i--) {
+    const x = prevMonth(month, i);
+    const xm = await repo.findMonth(trx, x);
+    if (!xm || xm.status === 'draft') continue; // confirmed and closed months are locked
+    const recomputed = await computeMonth(ctx, trx, x);
+    if (recomputed.missing.length) {
+      missing.push(...recomputed.missing);
+      continue;
+    }
+    const recorded = await repo.statementsOf(trx, x);
+    const carried = await repo.carriedAdjustments(trx, x, month);
+    const dailyNow = await monthDailyChargesByCustomer(trx, x);
+    const ids = new Set<number>([...recomputed.settlements.map((s) => s.customerId), ...recorded.keys(), ...carried.keys()]);
+    const byId = new Map(recomputed.settlements.map((s) => [s.customerId, s]));
+    for (const id of ids) {
+      const now = byId.get(id);
+      const rec = recorded.get(id);
+      const car = carried.get(id) ?? { amountFen: 0, quantity: '0', driftFen: 0 };
+      const amount = (now?.result.totalFen ?? 0) - (rec?.total_fen ?? 0) - car.amountFen;
+      const quantity = dec(now?.result.actual ?? '0').minus(rec?.actual ?? '0').minus(car.quantity);
+      const drift = (dailyNow.get(id) ?? 0) - (rec?.daily_charges_fen ?? 0) - car.driftFen;
+      if (amount === 0 && drift === 0 && quantity.isZero()) continue;
+      const l: AdjLine = { kind: 'adjustment', tag: now?.terms?.baseTag ?? 'contract', quantity: quantity.toFixed(), price: null, amountFen: amount, adjustsMonth: x, dailyDriftFen: drift };
+      out.set(id, [...(out.get(id) ?? []), l]);
+    }
+  }
+  return out;
+}
