@@ -5079,7 +5079,7 @@ export interface paths {
       response: {
         nodes: ({
           id: string;
-          kind: string;
+          kind: "gas_field" | "well_station" | "purification_plant" | "pipeline" | "valve_room" | "delivery_point" | "customer";
           code: string;
           name: string;
           region: string | null;
@@ -5091,8 +5091,8 @@ export interface paths {
             id: number;
             type: string;
             status: string;
-            priorityClass: string;
-            classOverride: string | null;
+            priorityClass: "residential" | "public" | "key" | "other" | "interruptible";
+            classOverride: "public" | "key" | "other" | "interruptible" | null;
             residentialShare: string | null;
             households: number | null;
             city: string | null;
@@ -5156,14 +5156,24 @@ export interface paths {
         };
       };
       response: {
-        items: {
+        items: ({
           id: number;
           at: string;
           actorName: string | null;
           reason: string;
-          before: unknown;
-          after: unknown;
-        }[];
+          before: {
+            capacityM3?: string | null;
+            linkCapacityM3?: string | null;
+            upstreamRef?: string | null;
+            note?: string | null;
+          } | null;
+          after: {
+            capacityM3?: string | null;
+            linkCapacityM3?: string | null;
+            upstreamRef?: string | null;
+            note?: string | null;
+          } | null;
+        })[];
       };
     };
   };
@@ -5199,7 +5209,7 @@ export interface paths {
         total: number;
         items: {
           id: number;
-          kind: string;
+          kind: "earthquake" | "pipeline_failure" | "source_failure" | "other";
           occurredAt: string;
           title: string;
           description: string;
@@ -5208,7 +5218,7 @@ export interface paths {
             name: string;
           }[];
           region: string | null;
-          status: string;
+          status: "open" | "closed";
           customers: number;
           checked: number;
           createdAt: string;
@@ -5243,7 +5253,7 @@ export interface paths {
       response: {
         event: {
           id: number;
-          kind: string;
+          kind: "earthquake" | "pipeline_failure" | "source_failure" | "other";
           occurredAt: string;
           title: string;
           description: string;
@@ -5252,7 +5262,7 @@ export interface paths {
             name: string;
           }[];
           region: string | null;
-          status: string;
+          status: "open" | "closed";
           customers: number;
           checked: number;
           createdAt: string;
@@ -5280,7 +5290,7 @@ export interface paths {
           }[];
           contacted: boolean;
           siteChecked: boolean;
-          supplyStatus: string;
+          supplyStatus: "unknown" | "normal" | "reduced" | "interrupted" | "restored";
           demandChangeM3: string | null;
           notes: string | null;
           updatedAt: string | null;
@@ -5289,7 +5299,7 @@ export interface paths {
         log: {
           id: number;
           at: string;
-          kind: string;
+          kind: "declared" | "coordination" | "check" | "notice" | "closed";
           customerId: number | null;
           text: string;
           actorName: string | null;
@@ -5404,7 +5414,7 @@ export interface paths {
           name: string;
           fromDay: string;
           toDay: string;
-          status: string;
+          status: "proposed" | "approved";
           customers: number;
           demandM3: string;
           allowedM3: string;
@@ -5455,13 +5465,13 @@ export interface paths {
           gasDay: string;
           class: "residential" | "public" | "key" | "other" | "interruptible";
           demandM3: string;
-          demandSource: string;
+          demandSource: "nomination" | "contract" | "average" | "none";
           residentialDemandM3: string;
           computedAllowedM3: string;
           allowedM3: string;
           cutM3: string;
           cutPct: string | null;
-          reason: string;
+          reason: "full" | "capacity" | "higher_priority" | "no_demand";
           bindingNode: {
             ref: string;
             name: string;
@@ -5497,7 +5507,7 @@ export interface paths {
           name: string;
           fromDay: string;
           toDay: string;
-          status: string;
+          status: "proposed" | "approved";
           customers: number;
           demandM3: string;
           allowedM3: string;
@@ -5520,13 +5530,13 @@ export interface paths {
           gasDay: string;
           class: "residential" | "public" | "key" | "other" | "interruptible";
           demandM3: string;
-          demandSource: string;
+          demandSource: "nomination" | "contract" | "average" | "none";
           residentialDemandM3: string;
           computedAllowedM3: string;
           allowedM3: string;
           cutM3: string;
           cutPct: string | null;
-          reason: string;
+          reason: "full" | "capacity" | "higher_priority" | "no_demand";
           bindingNode: {
             ref: string;
             name: string;

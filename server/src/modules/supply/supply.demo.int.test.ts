@@ -15,6 +15,13 @@ describe('supply demo data', () => {
     const net = await lead.get('/api/supply/network');
     expect(net.body.problems.cycle).toBeNull();
     expect(net.body.nodes.filter((n: any) => n.capacityM3 !== null).length).toBeGreaterThan(30);
+    // the demo's capacity history (before: none, after: the capacity only) passes the history response schema
+    const capped = net.body.nodes.find((n: any) => n.id.startsWith('S') && n.capacityM3 !== null);
+    const h = await lead.get(`/api/supply/nodes/${capped.id}/history`);
+    expect(h.status).toBe(200);
+    const first = h.body.items.at(-1);
+    expect(first.before).toBeNull();
+    expect(first.after).toEqual({ capacityM3: capped.capacityM3 });
     const ev = await lead.get('/api/supply/emergencies');
     const quake = ev.body.items.find((e: any) => e.kind === 'earthquake');
     expect(quake.occurredAt.slice(0, 10)).toBe('2019-06-17');

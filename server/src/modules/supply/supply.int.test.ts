@@ -98,8 +98,8 @@ describe('emergencies', () => {
     expect(x.headers.get('content-type')).toContain('spreadsheetml');
     const pdf = await am.get(`/api/supply/emergencies/${id}/report.pdf`);
     expect([200, 503]).toContain(pdf.status); // 503 only on a machine without the CJK font
-    // notices: absent provider → clear 503, nothing logged
-    const realNotices = t.built.ctx.capabilities.notices;
+    // notices: absent provider → clear 503, nothing logged (the notices module provides one in the app: take it away)
+    const provided = t.built.ctx.capabilities.notices;
     delete (t.built.ctx.capabilities as any).notices;
     const n0 = await am.post(`/api/supply/emergencies/${id}/notices`, {});
     expect(n0.status).toBe(503);
@@ -109,8 +109,8 @@ describe('emergencies', () => {
     const n1 = await am.post(`/api/supply/emergencies/${id}/notices`, {});
     expect(n1.body).toEqual({ noticeId: 77, recipients: 2 });
     expect(sent[0].kind).toBe('emergency');
+    t.built.ctx.capabilities.notices = provided;
     // with the real notices module: a notice with receipts for the affected customers
-    t.built.ctx.capabilities.notices = realNotices;
     const n2 = await am.post(`/api/supply/emergencies/${id}/notices`, {});
     expect(n2.status).toBe(200);
     expect(n2.body.recipients).toBe(2);
@@ -173,6 +173,10 @@ describe('curtailment plans', () => {
     expect(list.body.items.find((p: any) => p.id === id)).toMatchObject({ status: 'approved', customers: 4 });
     const x = await viewer.get(`/api/supply/plans/${id}/export.xlsx`);
     expect(x.status).toBe(200);
+    const provided = t.built.ctx.capabilities.notices;
+    delete (t.built.ctx.capabilities as any).notices;
+    expect((await lead.post(`/api/supply/plans/${id}/notices`, {})).body.code).toBe('SUPPLY_NOTICES_UNAVAILABLE');
+    t.built.ctx.capabilities.notices = provided;
     const sent = await lead.post(`/api/supply/plans/${id}/notices`, {});
     expect(sent.status).toBe(200);
     expect(sent.body.recipients).toBeGreaterThan(0);

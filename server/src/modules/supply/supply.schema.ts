@@ -1,7 +1,8 @@
 /** zod schemas (requests and responses) of the supply module. */
 import { z } from 'zod';
 import { DateStr } from '../../platform/http/schemas';
-import { PRIORITY_CLASSES } from './curtailment.calc';
+import { PRIORITY_CLASSES, type UnitReason } from './curtailment.calc';
+import type { NodeKind } from './graph.calc';
 
 const noNul = (s: string) => !s.includes('\u0000');
 export const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`).refine(noNul, '不能包含 NUL 字符');
@@ -23,9 +24,12 @@ export const RefParam = z.strictObject({ ref: NodeRef });
 export const CustomerParam = z.strictObject({ id: qId, customerId: qId });
 
 // ---- network ----
+/** Node kinds of the network graph (graph.calc NodeKind). */
+export const NODE_KINDS = ['gas_field', 'well_station', 'purification_plant', 'pipeline', 'valve_room', 'delivery_point', 'customer'] as const satisfies readonly NodeKind[];
+const OVERRIDE_CLASSES = ['public', 'key', 'other', 'interruptible'] as const;
 export const NodeView = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(NODE_KINDS),
   code: z.string(),
   name: z.string(),
   region: z.string().nullable(),
@@ -34,7 +38,7 @@ export const NodeView = z.object({
   linkCapacityM3: z.string().nullable(),
   note: z.string().nullable(),
   customer: z
-    .object({ id: z.number(), type: z.string(), status: z.string(), priorityClass: z.string(), classOverride: z.string().nullable(), residentialShare: z.string().nullable(), households: z.number().nullable(), city: z.string().nullable(), county: z.string().nullable() })
+    .object({ id: z.number(), type: z.string(), status: z.string(), priorityClass: z.enum(PRIORITY_CLASSES), classOverride: z.enum(OVERRIDE_CLASSES).nullable(), residentialShare: z.string().nullable(), households: z.number().nullable(), city: z.string().nullable(), county: z.string().nullable() })
     .nullable(),
 });
 export const NetworkView = z.object({
@@ -48,9 +52,13 @@ export const NodePatch = z.strictObject({
   note: text(500).nullable().optional(),
   reason: text(500).min(1, '请填写修改原因'),
 });
-export const HistoryView = z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), reason: z.string(), before: z.unknown(), after: z.unknown() });
+/** A node's settings as recorded in its history (network.service settingView; demo history records the capacity only). */
+const NodeSettingSnapshot = z.object({ capacityM3: z.string().nullable().optional(), linkCapacityM3: z.string().nullable().optional(), upstreamRef: z.string().nullable().optional(), note: z.string().nullable().optional() });
+/** before/after are stored as JSON (unknown to the repo); checked against the snapshot shape on the way out. */
+const StoredSnapshot = z.unknown().pipe(NodeSettingSnapshot.nullable());
+export const HistoryView = z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), reason: z.string(), before: StoredSnapshot, after: StoredSnapshot });
 export const ProfilePatch = z.strictObject({
-  priorityClass: z.enum(['public', 'key', 'other', 'interruptible'], { error: '优先级应为 public/key/other/interruptible' }).nullable().optional(),
+  priorityClass: z.enum(OVERRIDE_CLASSES, { error: '优先级应为 public/key/other/interruptible' }).nullable().optional(),
   households: z.number().int().min(0, '户数不能为负数').max(100_000_000).nullable().optional(),
   note: text(500).nullable().optional(),
 });
@@ -58,6 +66,8 @@ export const ProfilePatch = z.strictObject({
 // ---- emergencies ----
 export const EMERGENCY_KINDS = ['earthquake', 'pipeline_failure', 'source_failure', 'other'] as const;
 export const SUPPLY_STATUSES = ['unknown', 'normal', 'reduced', 'interrupted', 'restored'] as const;
+export const EVENT_STATUSES = ['open', 'closed'] as const;
+export const LOG_KINDS = ['declared', 'coordination', 'check', 'notice', 'closed'] as const;
 export const EmergencyBody = z.strictObject({
   kind: z.enum(EMERGENCY_KINDS, { error: '事件类型应为 地震/管道故障/气源故障/其他' }),
   occurredAt: z.iso.datetime({ offset: true, error: '发生时间应为 ISO 时间（如 2019-06-17T22:55:00+08:00）' }),
@@ -66,16 +76,16 @@ export const EmergencyBody = z.strictObject({
   nodeRefs: z.array(NodeRef).max(100).default([]),
   region: text(60).nullable().optional(),
 });
-export const EmergencyQuery = z.strictObject({ kind: z.enum(EMERGENCY_KINDS).optional(), status: z.enum(['open', 'closed']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
+export const EmergencyQuery = z.strictObject({ kind: z.enum(EMERGENCY_KINDS).optional(), status: z.enum(EVENT_STATUSES).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
 export const EmergencyView = z.object({
   id: z.number(),
-  kind: z.string(),
+  kind: z.enum(EMERGENCY_KINDS),
   occurredAt: z.string(),
   title: z.string(),
   description: z.string(),
   nodes: z.array(z.object({ ref: z.string(), name: z.string() })),
   region: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(EVENT_STATUSES),
   customers: z.number(),
   checked: z.number(),
   createdAt: z.string(),
@@ -94,13 +104,13 @@ export const AffectedView = z.object({
   contacts: z.array(z.object({ name: z.string(), role: z.string(), mobile: z.string().nullable(), landline: z.string().nullable() })),
   contacted: z.boolean(),
   siteChecked: z.boolean(),
-  supplyStatus: z.string(),
+  supplyStatus: z.enum(SUPPLY_STATUSES),
   demandChangeM3: z.string().nullable(),
   notes: z.string().nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });
-export const LogView = z.object({ id: z.number(), at: z.string(), kind: z.string(), customerId: z.number().nullable(), text: z.string(), actorName: z.string().nullable() });
+export const LogView = z.object({ id: z.number(), at: z.string(), kind: z.enum(LOG_KINDS), customerId: z.number().nullable(), text: z.string(), actorName: z.string().nullable() });
 export const EmergencyDetail = z.object({ event: EmergencyView, customers: z.array(AffectedView), log: z.array(LogView), totals: z.object({ customers: z.number(), households: z.number(), contacted: z.number(), siteChecked: z.number() }) });
 export const ChecklistPatch = z.strictObject({
   contacted: z.boolean().optional(),
@@ -118,6 +128,10 @@ export const LogBody = z.strictObject({ text: text(2000).min(1, '请填写协调
 export const NoticeBody = z.strictObject({ title: text(200).min(1).optional(), body: text(4000).min(1).optional(), receiptDueOn: DateStr.optional() });
 
 // ---- plans ----
+export const PLAN_STATUSES = ['proposed', 'approved'] as const;
+export const DEMAND_SOURCES = ['nomination', 'contract', 'average', 'none'] as const;
+/** Why a line got what it got (curtailment.calc UnitReason). */
+export const LINE_REASONS = ['full', 'capacity', 'higher_priority', 'no_demand'] as const satisfies readonly UnitReason[];
 export const Availability = z.strictObject({ nodeRef: NodeRef, availableM3: M3.optional(), shortagePct: Pct.optional() }).refine((a) => (a.availableM3 === undefined) !== (a.shortagePct === undefined), '每个节点填写可供气量（availableM3）或短缺比例（shortagePct）之一');
 export const PlanBody = z.strictObject({
   name: text(200).min(1, '请填写方案名称'),
@@ -134,13 +148,13 @@ export const PlanLineView = z.object({
   gasDay: z.string(),
   class: z.enum(PRIORITY_CLASSES),
   demandM3: z.string(),
-  demandSource: z.string(),
+  demandSource: z.enum(DEMAND_SOURCES),
   residentialDemandM3: z.string(),
   computedAllowedM3: z.string(),
   allowedM3: z.string(),
   cutM3: z.string(),
   cutPct: z.string().nullable(),
-  reason: z.string(),
+  reason: z.enum(LINE_REASONS),
   bindingNode: z.object({ ref: z.string(), name: z.string() }).nullable(),
   adjustReason: z.string().nullable(),
   actualM3: z.string().nullable(),
@@ -152,7 +166,7 @@ export const PlanSummary = z.object({
   name: z.string(),
   fromDay: z.string(),
   toDay: z.string(),
-  status: z.string(),
+  status: z.enum(PLAN_STATUSES),
   customers: z.number(),
   demandM3: z.string(),
   allowedM3: z.string(),

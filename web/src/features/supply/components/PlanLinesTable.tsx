@@ -2,7 +2,7 @@ import { Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import type { PlanLine } from '../api';
+import { CLASSES, type PlanLine } from '../api';
 import { ClassTag } from './labels';
 
 export function PlanLinesTable({ lines, onAdjust, compare, testId }: { lines: PlanLine[]; onAdjust?: (l: PlanLine) => void; compare?: Map<string, string>; testId?: string }) {
@@ -20,7 +20,7 @@ export function PlanLinesTable({ lines, onAdjust, compare, testId }: { lines: Pl
         { title: t('f.period'), dataIndex: 'gasDay', width: 100 },
         { title: t('f.code'), dataIndex: 'code', width: 90 },
         { title: t('f.customer'), dataIndex: 'name', width: 220 },
-        { title: t('f.cls'), dataIndex: 'class', width: 120, render: (c) => <ClassTag cls={c} />, filters: ['residential', 'public', 'key', 'other', 'interruptible'].map((c) => ({ text: t(`cls.${c}`), value: c })), onFilter: (v, r) => r.class === v },
+        { title: t('f.cls'), dataIndex: 'class', width: 120, render: (c) => <ClassTag cls={c} />, filters: CLASSES.map((c) => ({ text: t(`cls.${c}`), value: c })), onFilter: (v, r) => r.class === v },
         { title: t('f.demand'), dataIndex: 'demandM3', align: 'right', width: 130, render: (v) => formatNumber(v, 3) },
         { title: t('f.residential'), dataIndex: 'residentialDemandM3', align: 'right', width: 130, render: (v) => (Number(v) > 0 ? formatNumber(v, 3) : '—') },
         { title: t('f.demandSource'), dataIndex: 'demandSource', width: 110, render: (v) => t(`src.${v}`) },

@@ -6,17 +6,25 @@ import { useParams } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { SUPPLY_STATUSES, useEvent, useSupplyMutation, type Affected } from '../api';
+import { SUPPLY_STATUSES, supplyApi, useEvent, useSupplyMutation, type Affected, type SupplyStatus } from '../api';
 import { EventStatusTag, SupplyStatusTag } from '../components/labels';
+
+/** The checklist form's values (demand change and notes as typed; empty means none). */
+interface CheckForm {
+  contacted: boolean;
+  siteChecked: boolean;
+  supplyStatus: SupplyStatus;
+  demandChangeM3?: string | null;
+  notes?: string;
+}
 
 function CheckDialog({ eventId, row, onClose }: { eventId: number; row: Affected | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const m = useSupplyMutation((v: any) => api.patch(`/api/supply/emergencies/${eventId}/customers/${row!.customerId}`, { ...v, demandChangeM3: v.demandChangeM3 === '' || v.demandChangeM3 == null ? null : v.demandChangeM3, notes: v.notes || null }));
+  const [form] = Form.useForm<CheckForm>();
+  const m = useSupplyMutation((v: CheckForm) => supplyApi.check(eventId, row!.customerId, { ...v, demandChangeM3: v.demandChangeM3 === '' || v.demandChangeM3 == null ? null : v.demandChangeM3, notes: v.notes || null }));
   if (!row) return null;
   return (
     <Modal
@@ -50,9 +58,9 @@ export default function EventPage() {
   const q = useEvent(id);
   const [checking, setChecking] = useState<Affected | null>(null);
   const [logText, setLogText] = useState('');
-  const log = useSupplyMutation((text: string) => api.post(`/api/supply/emergencies/${id}/coordination`, { text }));
-  const notify = useSupplyMutation(() => api.post(`/api/supply/emergencies/${id}/notices`, {}));
-  const close = useSupplyMutation(() => api.post(`/api/supply/emergencies/${id}/close`));
+  const log = useSupplyMutation((text: string) => supplyApi.coordinate(id, { text }));
+  const notify = useSupplyMutation(() => supplyApi.notifyEvent(id));
+  const close = useSupplyMutation(() => supplyApi.closeEvent(id));
   if (q.isLoading) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data!;
@@ -65,8 +73,8 @@ export default function EventPage() {
       subTitle={<Space><EventStatusTag status={e.status} />{t(`evKind.${e.kind}`)} · {formatDateTime(e.occurredAt)}</Space>}
       extra={
         <>
-          <Button onClick={() => void api.download(`/api/supply/emergencies/${id}/report.pdf`)}>{t('a.pdf')}</Button>
-          <Button onClick={() => void api.download(`/api/supply/emergencies/${id}/report.xlsx`)}>{t('a.xlsx')}</Button>
+          <Button onClick={() => void supplyApi.downloadEventPdf(id)}>{t('a.pdf')}</Button>
+          <Button onClick={() => void supplyApi.downloadEventXlsx(id)}>{t('a.xlsx')}</Button>
           {open && <Button onClick={() => notify.mutate(undefined, done(t('msg.notified')))} loading={notify.isPending}>{t('a.notify')}</Button>}
           {open && <Button danger onClick={() => close.mutate(undefined, done(t('msg.saved')))}>{t('a.close')}</Button>}
         </>

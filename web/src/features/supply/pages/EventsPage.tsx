@@ -1,28 +1,37 @@
 /** Emergencies: list with filters and pagination; declare an event on nodes or a region. */
 import { useEffect, useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
-import { EMERGENCY_KINDS, useEvents, useNetwork, useSupplyMutation, type EventRow } from '../api';
+import { EMERGENCY_KINDS, EVENT_STATUSES, supplyApi, useEvents, useNetwork, useSupplyMutation, type EmergencyKind, type EventFilter, type EventRow } from '../api';
 import { EventStatusTag } from '../components/labels';
+
+/** The declare form's values. */
+interface DeclareForm {
+  kind: EmergencyKind;
+  occurredAt: Dayjs;
+  title: string;
+  description?: string;
+  nodeRefs?: string[];
+  region?: string;
+}
 
 function DeclareDialog({ open, presetNode, onClose }: { open: boolean; presetNode: string | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const net = useNetwork();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<DeclareForm>();
   useEffect(() => {
     if (open) form.setFieldsValue({ kind: 'pipeline_failure', occurredAt: dayjs(), nodeRefs: presetNode ? [presetNode] : [] });
   }, [open, presetNode, form]);
-  const m = useSupplyMutation((v: any) => api.post<{ id: number; customers: number }>('/api/supply/emergencies', { kind: v.kind, occurredAt: v.occurredAt.toISOString(), title: v.title, description: v.description ?? '', nodeRefs: v.nodeRefs ?? [], region: v.region || null }));
+  const m = useSupplyMutation((v: DeclareForm) => supplyApi.declare({ kind: v.kind, occurredAt: v.occurredAt.toISOString(), title: v.title, description: v.description ?? '', nodeRefs: v.nodeRefs ?? [], region: v.region || null }));
   return (
     <Modal
       open={open}
@@ -76,7 +85,7 @@ export default function EventsPage() {
   const [params, setParams] = useSearchParams();
   const presetNode = params.get('node');
   const [open, setOpen] = useState(!!presetNode);
-  const [filter, setFilter] = useState<{ kind?: string; status?: string; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
+  const [filter, setFilter] = useState<EventFilter & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
   const q = useEvents(filter);
   return (
     <PageContainer
@@ -92,7 +101,7 @@ export default function EventsPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <Select allowClear style={{ width: 180 }} placeholder={t('f.evKind')} options={EMERGENCY_KINDS.map((k) => ({ value: k, label: t(`evKind.${k}`) }))} onChange={(kind) => setFilter({ ...filter, kind, page: 1 })} />
-          <Select allowClear style={{ width: 160 }} placeholder={t('f.status')} options={['open', 'closed'].map((k) => ({ value: k, label: t(`evStatus.${k}`) }))} onChange={(status) => setFilter({ ...filter, status, page: 1 })} />
+          <Select allowClear style={{ width: 160 }} placeholder={t('f.status')} options={EVENT_STATUSES.map((k) => ({ value: k, label: t(`evStatus.${k}`) }))} onChange={(status) => setFilter({ ...filter, status, page: 1 })} />
         </Space>
       </Card>
       {q.isError ? (

@@ -6,10 +6,9 @@ import { useNavigate } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useDownstream, useNetwork, useNodeHistory, useSupplyMutation, type NetNode } from '../api';
+import { supplyApi, useDownstream, useNetwork, useNodeHistory, useSupplyMutation, type NetNode, type NodeHistoryItem } from '../api';
 import { NetworkGraph, layout } from '../components/NetworkGraph';
 import { ClassTag } from '../components/labels';
 
@@ -24,7 +23,7 @@ function NodeDrawer({ node, nodes, onClose }: { node: NetNode | null; nodes: Map
   const history = useNodeHistory(ref);
   const [form] = Form.useForm();
   const save = useSupplyMutation((v: { capacityM3?: string; linkCapacityM3?: string; reason: string }) =>
-    api.patch(`/api/supply/nodes/${ref}`, { capacityM3: v.capacityM3 === '' || v.capacityM3 === undefined ? null : v.capacityM3, linkCapacityM3: v.linkCapacityM3 === '' || v.linkCapacityM3 === undefined ? null : v.linkCapacityM3, reason: v.reason }),
+    supplyApi.updateNode(ref!, { capacityM3: v.capacityM3 === '' || v.capacityM3 === undefined ? null : v.capacityM3, linkCapacityM3: v.linkCapacityM3 === '' || v.linkCapacityM3 === undefined ? null : v.linkCapacityM3, reason: v.reason }),
   );
   if (!node) return null;
   const customers = (below.data?.customers ?? []).map((id) => nodes.get(`C${id}`)).filter(Boolean) as NetNode[];
@@ -81,7 +80,7 @@ function NodeDrawer({ node, nodes, onClose }: { node: NetNode | null; nodes: Map
             </Card>
           )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('f.history')}</Typography.Title>
-          <Table
+          <Table<NodeHistoryItem>
             size="small"
             rowKey="id"
             loading={history.isFetching}
@@ -91,7 +90,7 @@ function NodeDrawer({ node, nodes, onClose }: { node: NetNode | null; nodes: Map
               { title: t('f.at'), dataIndex: 'at', render: formatDateTime },
               { title: t('f.by'), dataIndex: 'actorName' },
               { title: t('f.reason'), dataIndex: 'reason' },
-              { title: t('f.after'), dataIndex: 'after', render: (a) => (a?.capacityM3 ? `${formatNumber(a.capacityM3)} m³` : '—') },
+              { title: t('f.after'), dataIndex: 'after', render: (a: NodeHistoryItem['after']) => (a?.capacityM3 ? `${formatNumber(a.capacityM3)} m³` : '—') },
             ]}
           />
         </>
@@ -126,7 +125,7 @@ export default function NetworkPage() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const data = q.data!;
   return (
-    <PageContainer title={t('menu.network')} subTitle={t('msg.clickNode')} extra={<Button onClick={() => void api.download('/api/supply/network/export.xlsx')}>{tc('actions.export')}</Button>}>
+    <PageContainer title={t('menu.network')} subTitle={t('msg.clickNode')} extra={<Button onClick={() => void supplyApi.exportNetwork()}>{tc('actions.export')}</Button>}>
       {(data.problems.unreachable.length > 0 || data.problems.cycle) && (
         <Alert
           type="warning"

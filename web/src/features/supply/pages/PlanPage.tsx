@@ -6,18 +6,17 @@ import { useParams } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatNumber, formatWanfang } from '../../../lib/format';
 import { NS } from '../i18n';
-import { usePlan, useSupplyMutation, type Avail, type NodeLoad, type PlanLine } from '../api';
+import { supplyApi, usePlan, useSupplyMutation, type Avail, type NodeLoad, type PlanLine } from '../api';
 import { AvailabilityEditor, cleanAvail } from '../components/AvailabilityEditor';
 import { PlanLinesTable } from '../components/PlanLinesTable';
 
 function AdjustDialog({ planId, line, onClose }: { planId: number; line: PlanLine | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const m = useSupplyMutation((v: any) => api.post(`/api/supply/plans/${planId}/adjust`, { customerId: line!.customerId, gasDay: line!.gasDay, allowedM3: v.allowedM3, reason: v.reason }));
+  const [form] = Form.useForm<{ allowedM3: string; reason: string }>();
+  const m = useSupplyMutation((v: { allowedM3: string; reason: string }) => supplyApi.adjustLine(planId, { customerId: line!.customerId, gasDay: line!.gasDay, allowedM3: v.allowedM3, reason: v.reason }));
   if (!line) return null;
   return (
     <Modal open title={`${t('a.adjust')}：${line.name} ${line.gasDay}`} onCancel={onClose} confirmLoading={m.isPending} okButtonProps={{ 'data-testid': 'adjust-save' } as any} onOk={() => void form.validateFields().then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))} destroyOnHidden>
@@ -54,7 +53,7 @@ function WhatIf({ from, to, initial, saved }: { from: string; to: string; initia
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const [avail, setAvail] = useState<Avail[]>(initial);
-  const m = useSupplyMutation((a: Avail[]) => api.post<{ lines: PlanLine[]; nodes: NodeLoad[] }>('/api/supply/plans/preview', { fromDay: from, toDay: to, availability: cleanAvail(a) }));
+  const m = useSupplyMutation((a: Avail[]) => supplyApi.previewPlan({ fromDay: from, toDay: to, availability: cleanAvail(a) }));
   const compare = useMemo(() => new Map(saved.map((l) => [`${l.customerId}|${l.gasDay}`, l.allowedM3])), [saved]);
   const total = (ls: PlanLine[]) => ls.reduce((s, l) => s + Number(l.allowedM3), 0);
   return (
@@ -86,9 +85,9 @@ export default function PlanPage() {
   const canWrite = useCan('supply:write');
   const canApprove = useCan('supply:approve');
   const [adjusting, setAdjusting] = useState<PlanLine | null>(null);
-  const recompute = useSupplyMutation(() => api.post(`/api/supply/plans/${id}/recompute`));
-  const approve = useSupplyMutation(() => api.post(`/api/supply/plans/${id}/approve`));
-  const notify = useSupplyMutation(() => api.post(`/api/supply/plans/${id}/notices`, {}));
+  const recompute = useSupplyMutation(() => supplyApi.recomputePlan(id));
+  const approve = useSupplyMutation(() => supplyApi.approvePlan(id));
+  const notify = useSupplyMutation(() => supplyApi.notifyPlan(id));
   if (q.isLoading) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data!;
@@ -103,7 +102,7 @@ export default function PlanPage() {
       subTitle={<>{p.fromDay === p.toDay ? p.fromDay : `${p.fromDay} ~ ${p.toDay}`} · <Tag data-testid="plan-status" color={proposed ? 'gold' : 'green'}>{t(`planStatus.${p.status}`)}</Tag>{p.approvedBy && `${t('f.approvedBy')} ${p.approvedBy} · ${formatDateTime(p.approvedAt)}`}</>}
       extra={
         <>
-          <Button onClick={() => void api.download(`/api/supply/plans/${id}/export.xlsx`)}>{t('a.export')}</Button>
+          <Button onClick={() => void supplyApi.exportPlan(id)}>{t('a.export')}</Button>
           {proposed && canWrite && <Button data-testid="plan-recompute" loading={recompute.isPending} onClick={() => recompute.mutate(undefined, cb(t('msg.saved')))}>{t('a.recompute')}</Button>}
           {proposed && canApprove && <Button type="primary" data-testid="plan-approve" loading={approve.isPending} onClick={() => approve.mutate(undefined, cb(t('msg.approved')))}>{t('a.approve')}</Button>}
           {!proposed && canApprove && <Button onClick={() => notify.mutate(undefined, cb(t('msg.notified')))}>{t('a.notify')}</Button>}

@@ -1,16 +1,15 @@
 /** Winter curtailment plans: list, and a new plan for a day or period with the available supply. */
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Table } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatWanfang } from '../../../lib/format';
 import { NS } from '../i18n';
-import { usePlans, useSupplyMutation, type Avail, type PlanSummary } from '../api';
+import { supplyApi, usePlans, useSupplyMutation, type Avail, type PlanSummary } from '../api';
 import { AvailabilityEditor, cleanAvail } from '../components/AvailabilityEditor';
 import { Tag } from 'antd';
 
@@ -18,9 +17,9 @@ function NewPlanDialog({ open, onClose }: { open: boolean; onClose: () => void }
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<{ name: string; days: [Dayjs, Dayjs] }>();
   const [avail, setAvail] = useState<Avail[]>([{ nodeRef: '', shortagePct: '' }]);
-  const m = useSupplyMutation((v: any) => api.post<{ id: number }>('/api/supply/plans', { name: v.name, fromDay: v.days[0].format('YYYY-MM-DD'), toDay: v.days[1].format('YYYY-MM-DD'), availability: cleanAvail(avail) }));
+  const m = useSupplyMutation((v: { name: string; days: [Dayjs, Dayjs] }) => supplyApi.createPlan({ name: v.name, fromDay: v.days[0].format('YYYY-MM-DD'), toDay: v.days[1].format('YYYY-MM-DD'), availability: cleanAvail(avail) }));
   return (
     <Modal
       open={open}
