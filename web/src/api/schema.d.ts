@@ -6052,7 +6052,7 @@ export interface paths {
       };
       response: {
         id: number;
-        state: string;
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
         serverTime: string;
         opensAt: string;
         closesAt: string;
