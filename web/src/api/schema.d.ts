@@ -6099,7 +6099,7 @@ export interface paths {
       };
       response: {
         id: number;
-        state: string;
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
         serverTime: string;
         opensAt: string;
         closesAt: string;

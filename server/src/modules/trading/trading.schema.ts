@@ -146,7 +146,8 @@ export const ResultView = z.object({
   totals: z.object({ soldQuantity: z.string(), unsoldQuantity: z.string(), amountFen: z.number(), buyerFeesFen: z.number(), sellerFeesFen: z.number() }),
 });
 
-export const LiveView = z.object({ id: z.number(), state: z.string(), serverTime: z.string(), opensAt: z.string(), closesAt: z.string(), secondsLeft: z.number(), bidCount: z.number(), bidders: z.number(), quantity: z.string(), grantedQuantity: z.string().nullable() });
+/** Also the payload of the `live` server-sent events (GET /api/trading/sessions/:id/events). */
+export const LiveView = z.object({ id: z.number(), state: SessionView.shape.state, serverTime: z.string(), opensAt: z.string(), closesAt: z.string(), secondsLeft: z.number(), bidCount: z.number(), bidders: z.number(), quantity: z.string(), grantedQuantity: z.string().nullable() });
 
 export const MembershipBody = z.strictObject({
   registeredOn: DateStr.nullable().optional(),

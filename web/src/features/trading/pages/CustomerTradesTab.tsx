@@ -1,33 +1,18 @@
 /** Customer page tab: the customer's online trade results (real sessions). */
 import { Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-
-interface Row {
-  id: number;
-  sessionId: number;
-  title: string;
-  mode: string;
-  deliveryMonth: string;
-  resourceTag: string;
-  quantity: string;
-  price: string;
-  amountFen: number;
-  buyerFeeFen: number;
-  awardedAt: string;
-}
+import { useCustomerAwards, type CustomerAward } from '../api';
 
 export default function CustomerTradesTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
-  const q = useQuery({ queryKey: ['trading', 'customer-awards', customerId], queryFn: () => api.get<Row[]>(`/api/trading/customers/${customerId}/awards`) });
+  const q = useCustomerAwards(customerId);
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <Table<Row>
+    <Table<CustomerAward>
       rowKey="id"
       size="small"
       loading={q.isLoading}

@@ -1,25 +1,23 @@
 /** 交易会员: exchange membership progress per customer, the customers still needing help, dates and follow-ups. */
 import { useState } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Timeline } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { api } from '../../../lib/api';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { useMemberships, useTradingMutation, type Membership } from '../api';
+import { tradingApi, useFollowups, useMemberships, useTradingMutation, type FollowupInput, type Membership, type MembershipFilter, type MembershipInput } from '../api';
 
 const COLORS = { none: 'default', registered: 'blue', bound: 'cyan', trained: 'green' } as const;
 
 export default function MembershipsPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
-  const [f, setF] = useState<Record<string, any>>({ page: 1, pageSize: 20, needsHelp: 'true' });
+  const [f, setF] = useState<MembershipFilter & { page: number; pageSize: number }>({ page: 1, pageSize: 20, needsHelp: 'true' });
   const [edit, setEdit] = useState<Membership | null>(null);
   const q = useMemberships(f);
-  const set = (patch: Record<string, any>) => setF({ ...f, ...patch, page: 1 });
+  const set = (patch: MembershipFilter) => setF({ ...f, ...patch, page: 1 });
   return (
     <PageContainer title={t('menu.memberships')}>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -66,9 +64,9 @@ function MemberDrawer({ m, onClose }: { m: Membership; onClose: () => void }) {
   const [form] = Form.useForm();
   const [fu] = Form.useForm();
   const d = (v: string | null) => (v ? dayjs(v) : null);
-  const save = useTradingMutation((b: unknown) => api.put(`/api/trading/memberships/${m.customerId}`, b));
-  const add = useTradingMutation((b: unknown) => api.post(`/api/trading/memberships/${m.customerId}/followups`, b));
-  const list = useQuery({ queryKey: ['trading', 'followups', m.customerId], queryFn: () => api.get<{ id: number; onDate: string; note: string; nextStep: string | null; createdByName: string | null }[]>(`/api/trading/memberships/${m.customerId}/followups`) });
+  const save = useTradingMutation((b: MembershipInput) => tradingApi.saveMembership(m.customerId, b));
+  const add = useTradingMutation((b: FollowupInput) => tradingApi.addFollowup(m.customerId, b));
+  const list = useFollowups(m.customerId);
   const iso = (v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null);
   return (
     <Drawer open title={`${m.code} ${m.name}`} width={520} onClose={onClose}>

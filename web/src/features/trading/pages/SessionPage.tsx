@@ -2,16 +2,15 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Popconfirm, Rate, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
 import { PageContainer, Section } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { useCan, useMe } from '../../../app/auth';
 import { Chart } from '../../metering/components/Chart';
 import { NS } from '../i18n';
-import { useResult, useTraining, useTradingMutation, type Bid, type Live, type Result, type Session } from '../api';
+import { tradingApi, usePickCustomers, useResult, useTraining, useTradingMutation, type Award, type Bid, type BidInput, type FeedbackInput, type Live, type Result, type Session } from '../api';
 import { STATE_COLORS } from './SessionsPage';
 
 export default function SessionPage() {
@@ -20,8 +19,8 @@ export default function SessionPage() {
   const { message } = App.useApp();
   const q = useResult(id);
   const canOrganise = useCan('trading:organise');
-  const close = useTradingMutation(() => api.post(`/api/trading/sessions/${id}/close`));
-  const clear = useTradingMutation(() => api.post(`/api/trading/sessions/${id}/clear`));
+  const close = useTradingMutation(() => tradingApi.close(id));
+  const clear = useTradingMutation(() => tradingApi.clear(id));
   if (q.isLoading) return <Loading />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const s = q.data.session;
@@ -88,17 +87,14 @@ function LivePanel({ id }: { id: number }) {
   const qc = useQueryClient();
   const [live, setLive] = useState<Live | null>(null);
   useEffect(() => {
-    const es = new EventSource(`/api/trading/sessions/${id}/events`);
     let last = -1;
-    es.addEventListener('live', (e) => {
-      const v = JSON.parse((e as MessageEvent).data) as Live;
+    return tradingApi.subscribeLive(id, (v) => {
       setLive(v);
       if (v.bidCount !== last || v.state !== 'open') {
         if (last !== -1) void qc.invalidateQueries({ queryKey: ['trading', 'result', id] });
         last = v.bidCount;
       }
     });
-    return () => es.close();
   }, [id, qc]);
   if (!live) return <Card size="small" loading style={{ marginBottom: 12 }} />;
   const hms = (n: number) => `${Math.floor(n / 3600)}:${String(Math.floor((n % 3600) / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
@@ -126,8 +122,8 @@ function BidForm({ s }: { s: Session }) {
   const [form] = Form.useForm();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [search, setSearch] = useState('');
-  const customers = useQuery({ queryKey: ['customers', 'pick', search], queryFn: () => api.get<{ items: { id: number; name: string; code: string }[] }>('/api/customers', { q: search || undefined, pageSize: 20 }), enabled: s.kind === 'real' });
-  const place = useTradingMutation((b: unknown) => api.post<{ duplicate: boolean; bid: Bid }>(`/api/trading/sessions/${s.id}/bids`, b));
+  const customers = usePickCustomers(search, s.kind === 'real');
+  const place = useTradingMutation((b: BidInput) => tradingApi.placeBid(s.id, b));
   const mine = s.virtualAccounts.filter((a) => a.userId === me.data?.id);
   const accounts = mine.length ? mine : s.virtualAccounts;
   const submit = async () => {
@@ -214,7 +210,7 @@ function ResultPanel({ r }: { r: Result }) {
       },
     ],
   };
-  const print = (a: Result['awards'][number]) => {
+  const print = (a: Award) => {
     const w = window.open('', '_blank');
     if (!w) return;
     w.document.write(`<html><head><title>${t('notice.title')}</title></head><body style="font-family:sans-serif;padding:40px"><h2>${t('notice.title')}</h2><p>${t('notice.body', { buyer: a.customerName ?? a.virtualAccountName, session: s.title, qty: formatNumber(a.quantity), price: a.price, amount: formatFen(a.amountFen), fee: formatFen(a.buyerFeeFen) })}</p><p>${formatDateTime(a.awardedAt)}</p></body></html>`);
@@ -278,7 +274,7 @@ function TrainingPanel({ s }: { s: Session }) {
   const { message } = App.useApp();
   const q = useTraining(s.id, true);
   const [form] = Form.useForm();
-  const send = useTradingMutation((b: unknown) => api.post(`/api/trading/sessions/${s.id}/feedback`, b));
+  const send = useTradingMutation((b: FeedbackInput) => tradingApi.sendFeedback(s.id, b));
   return (
     <Section title={t('training')}>
       <Table

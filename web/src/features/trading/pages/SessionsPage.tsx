@@ -1,30 +1,28 @@
 /** 线上交易场次列表: filters, table, create drawer (real or simulation, listing or bidding). */
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { api } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { useSessions, useTradingMutation, type Session } from '../api';
+import { tradingApi, useManagers, useSessions, useTradingMutation, type SessionFilter, type SessionInput, type SessionListItem, type State } from '../api';
 
-export const STATE_COLORS: Record<string, string> = { upcoming: 'default', open: 'processing', closed: 'warning', cleared: 'success', cancelled: 'default' };
+export const STATE_COLORS: Record<State, string> = { upcoming: 'default', open: 'processing', closed: 'warning', cleared: 'success', cancelled: 'default' };
 
 export default function SessionsPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const canOrganise = useCan('trading:organise');
-  const [f, setF] = useState<Record<string, any>>({ page: 1, pageSize: 20 });
+  const [f, setF] = useState<SessionFilter & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const q = useSessions(f);
-  const set = (patch: Record<string, any>) => setF({ ...f, ...patch, page: 1 });
+  const set = (patch: SessionFilter) => setF({ ...f, ...patch, page: 1 });
   const columns = [
-    { title: t('f.title'), dataIndex: 'title', render: (v: string, r: Session) => <Link to={`/trading/sessions/${r.id}`}>{v}</Link> },
+    { title: t('f.title'), dataIndex: 'title', render: (v: string, r: SessionListItem) => <Link to={`/trading/sessions/${r.id}`}>{v}</Link> },
     { title: t('f.kind'), dataIndex: 'kind', width: 80, render: (v: string) => <Tag color={v === 'simulation' ? 'purple' : 'blue'}>{t(`kind.${v}`)}</Tag> },
     { title: t('f.mode'), dataIndex: 'mode', width: 80, render: (v: string) => t(`mode.${v}`) },
     { title: t('f.tag'), dataIndex: 'resourceTag', width: 110 },
@@ -33,7 +31,7 @@ export default function SessionsPage() {
     { title: t('f.closesAt'), dataIndex: 'closesAt', width: 160, render: (v: string) => formatDateTime(v) },
     { title: t('f.bids'), dataIndex: 'bidCount', width: 80, align: 'right' as const },
     { title: t('f.sold'), dataIndex: 'soldQuantity', align: 'right' as const, render: (v: string | null) => (v == null ? '—' : formatNumber(v)) },
-    { title: t('f.state'), dataIndex: 'state', width: 90, render: (v: string) => <Tag color={STATE_COLORS[v]}>{t(`state.${v}`)}</Tag> },
+    { title: t('f.state'), dataIndex: 'state', width: 90, render: (v: State) => <Tag color={STATE_COLORS[v]}>{t(`state.${v}`)}</Tag> },
   ];
   return (
     <PageContainer
@@ -57,7 +55,7 @@ export default function SessionsPage() {
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <Table<Session>
+        <Table<SessionListItem>
           rowKey="id"
           size="small"
           loading={q.isFetching}
@@ -80,8 +78,8 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const [form] = Form.useForm();
   const mode = Form.useWatch('mode', form);
   const kind = Form.useWatch('kind', form);
-  const users = useUsers();
-  const create = useTradingMutation((b: unknown) => api.post<Session>('/api/trading/sessions', b));
+  const users = useManagers();
+  const create = useTradingMutation((b: SessionInput) => tradingApi.createSession(b));
   const submit = async () => {
     const v = await form.validateFields();
     const body = {
@@ -174,8 +172,4 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
       </Form>
     </Drawer>
   );
-}
-
-function useUsers() {
-  return useQuery({ queryKey: ['users', 'directory', 'managers'], queryFn: async () => [...(await api.get<{ id: number; displayName: string }[]>('/api/users/directory', { role: 'account_manager' })), ...(await api.get<{ id: number; displayName: string }[]>('/api/users/directory', { role: 'part_time_manager' }))] });
 }
