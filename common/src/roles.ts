@@ -45,18 +45,25 @@ export const PERMISSIONS = [
   'procedures:approve_stop', // 保民用: stopping a residential city-gas customer
   'procedures:execute', // operation area confirms execution
   'jobs:run',
+  'onboarding:read',
+  'onboarding:write', // open cases, schedule surveys, combined opinion, submit, construction
+  'onboarding:review', // department reviewer completes its section
+  'onboarding:approve', // sales lead approves or returns a case
+  'plans:read',
+  'plans:write', // proposals (销售建议计划), daily nominations
+  'plans:approve', // annual/monthly plans, allocation, approval and locking
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read'];
+const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'onboarding:read', 'plans:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage'],
-  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write'],
+  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'onboarding:write', 'onboarding:approve', 'plans:write', 'plans:approve'],
+  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'onboarding:write', 'plans:write'],
   part_time_manager: [...READ_ALL, 'customers:write'],
   finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run'],
-  reviewer: [...READ_ALL, 'customers:all'],
+  reviewer: [...READ_ALL, 'customers:all', 'onboarding:review'],
   operation_area: [...READ_ALL, 'customers:all', 'procedures:execute', 'metering:write'],
   viewer: [...READ_ALL, 'customers:all'],
 };

@@ -11,6 +11,7 @@ import { interactionsModule } from './interactions';
 import { accountsModule } from './accounts';
 import { meteringModule } from './metering';
 import { customersModule } from './customers';
+import { onboardingModule } from './onboarding';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -21,6 +22,7 @@ export const modules: QikeModule[] = [
   accountsModule,
   meteringModule,
   customersModule,
+  onboardingModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

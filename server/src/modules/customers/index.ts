@@ -24,3 +24,5 @@ export const customersModule: QikeModule = {
 export { listManagers } from './managers.service';
 export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
+/** Short customer descriptions for other modules (onboarding, plans). */
+export { customerBriefs, type CustomerBrief } from './published-onboarding';
