@@ -12,6 +12,7 @@ import { accountsModule } from './accounts';
 import { meteringModule } from './metering';
 import { customersModule } from './customers';
 import { onboardingModule } from './onboarding';
+import { plansModule } from './plans';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -23,6 +24,7 @@ export const modules: QikeModule[] = [
   meteringModule,
   customersModule,
   onboardingModule,
+  plansModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

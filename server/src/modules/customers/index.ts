@@ -25,4 +25,4 @@ export { listManagers } from './managers.service';
 export { applyTransition } from './lifecycle.service';
 export { requiresFullTimeManager, allowedTransitions } from './customers.calc';
 /** Short customer descriptions for other modules (onboarding, plans). */
-export { customerBriefs, type CustomerBrief } from './published-onboarding';
+export { customerBriefs, customerIdsByCode, type CustomerBrief } from './published-onboarding';

@@ -25,3 +25,10 @@ export async function customerBriefs(db: Tx, ids: number[] | null, statuses?: st
   const rows = await q.orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, status: r.status, type: r.type, province: r.province, city: r.city, county: r.county, servesResidents: r.serves_residents }));
 }
+
+/** Customer ids by customer code (KH…), for imports keyed by code. */
+export async function customerIdsByCode(db: Tx, codes: string[]): Promise<Map<string, { id: number; status: string }>> {
+  if (!codes.length) return new Map();
+  const rows = await db.selectFrom('customers').select(['id', 'code', 'status']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, { id: r.id, status: r.status }]));
+}

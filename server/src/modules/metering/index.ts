@@ -28,3 +28,5 @@ export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan
 /** CLI commands of the module (metering:import) for server/src/cli.ts's `cliCommands`. */
 import { meteringCliCommands } from './metering.cli';
 export { meteringCliCommands };
+/** For the plans module: monthly volumes per customer (set-based) and the ingest file helpers. */
+export { monthlyVolumesByCustomer, parseCsv, decodeText, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';

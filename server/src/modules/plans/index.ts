@@ -1,0 +1,16 @@
+/**
+ * Plans module (issue 13, DOMAIN.md §5 "Sales plans"): annual target → monthly plans → operation
+ * areas and customers, versions with approval and locking, managers' proposals, the plan ledger
+ * (plan vs metering actual) and daily nominations (日指定), provided as `ctx.capabilities.nominations`.
+ */
+import type { QikeModule } from '../../platform/module';
+import './plans.tables';
+import './plans.errors';
+import { plansRoutes } from './plans.routes';
+import { nominationsPort } from './nominations.service';
+
+export const plansModule: QikeModule = {
+  name: 'plans',
+  routes: plansRoutes,
+  provides: { nominations: nominationsPort },
+};
