@@ -9,6 +9,8 @@ import { proceduresWebModule } from '../features/procedures';
 import { customersWebModule } from '../features/customers';
 import { meteringWebModule } from '../features/metering';
 import { accountsWebModule } from '../features/accounts';
+import { onboardingWebModule } from '../features/onboarding';
+import { plansWebModule } from '../features/plans';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -17,5 +19,7 @@ export const webModules: WebModule[] = [
   customersWebModule,
   meteringWebModule,
   accountsWebModule,
+  onboardingWebModule,
+  plansWebModule,
   // web modules: add new feature modules above this line
 ];

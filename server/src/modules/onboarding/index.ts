@@ -7,10 +7,12 @@ import type { QikeModule } from '../../platform/module';
 import './onboarding.tables';
 import './onboarding.errors';
 import { onboardingRoutes } from './onboarding.routes';
+import { onboardingDemo } from './onboarding.demo';
 
 export const onboardingModule: QikeModule = {
   name: 'onboarding',
   routes: onboardingRoutes,
+  demo: onboardingDemo,
 };
 
 /** Yearly headline counts (DOMAIN.md §7): new customers, new contracted scale, projects commissioned. */

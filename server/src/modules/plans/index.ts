@@ -8,9 +8,11 @@ import './plans.tables';
 import './plans.errors';
 import { plansRoutes } from './plans.routes';
 import { nominationsPort } from './nominations.service';
+import { plansDemo } from './plans.demo';
 
 export const plansModule: QikeModule = {
   name: 'plans',
   routes: plansRoutes,
+  demo: plansDemo,
   provides: { nominations: nominationsPort },
 };
