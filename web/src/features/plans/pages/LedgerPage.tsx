@@ -22,9 +22,10 @@ export default function LedgerPage() {
   const l = useLedger(q);
   const wan = (v: string) => dec(v).div(10000).toDecimalPlaces(2).toNumber();
   const option = l.data && {
+    animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('f.plan'), t('f.actual')] },
-    grid: { left: 60, right: 20, top: 40, bottom: 30 },
+    legend: { top: 0, data: [t('f.plan'), t('f.actual')] },
+    grid: { left: 70, right: 20, top: 50, bottom: 30 },
     xAxis: { type: 'category', data: l.data.series.map((s) => (i18n.language === 'en' ? `M${s.month}` : `${s.month}月`)) },
     yAxis: { type: 'value', name: tc('units.wan') },
     series: [
