@@ -102,7 +102,7 @@ export async function upsertNominations(trx: Tx, rows: { customerId: number; gas
 export async function nominations(db: Tx, customerIds: number[] | null, from: string, to: string, scope?: Expression<SqlBool>) {
   if (customerIds && !customerIds.length) return [];
   let q = db.selectFrom('nominations as n').select(['n.customer_id', 'n.gas_day', 'n.volume_m3', 'n.source']).where('n.gas_day', '>=', from).where('n.gas_day', '<=', to);
-  if (customerIds) q = q.where('n.customer_id', 'in', customerIds);
+  if (customerIds) q = q.where(sql<boolean>`n.customer_id = ANY(${sql.val(customerIds)}::bigint[])`);
   if (scope) q = q.where(scope);
   return q.orderBy('n.customer_id').orderBy('n.gas_day').execute();
 }
