@@ -29,4 +29,4 @@ export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan
 import { meteringCliCommands } from './metering.cli';
 export { meteringCliCommands };
 /** For the plans module: monthly volumes per customer (set-based) and the ingest file helpers. */
-export { monthlyVolumesByCustomer, parseCsv, decodeText, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';
+export { monthlyVolumesByCustomer, monthlyTotals, parseCsv, decodeText, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';

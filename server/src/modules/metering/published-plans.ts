@@ -27,6 +27,15 @@ export async function monthlyVolumesByCustomer(db: Tx, fromDay: string, toDay: s
   return rows.map((r) => ({ customerId: Number(r.customer_id), month: r.month, volumeM3: r.v }));
 }
 
+/** Σ volume per month over all customers for gas days in [fromDay, toDay] (one aggregate, no per-customer rows). */
+export async function monthlyTotals(db: Tx, fromDay: string, toDay: string): Promise<{ month: string; volumeM3: string }[]> {
+  const { rows } = await sql<{ month: string; v: string }>`
+    SELECT to_char(gas_day, 'YYYY-MM') AS month, sum(volume_m3)::numeric(20,3)::text AS v
+    FROM daily_deliveries WHERE gas_day BETWEEN ${fromDay}::date AND ${toDay}::date
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  return rows.map((r) => ({ month: r.month, volumeM3: r.v }));
+}
+
 export { parseCsv, decodeText } from './ingest.files';
 export { cellText, parseDay, parseQuantityText } from './ingest.calc';
 export type { RowError } from './metering.errors';

@@ -12,7 +12,7 @@ import type { Tx } from '../../platform/db/database';
 import { inCustomerScope, seesAllCustomers } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { customerBriefs, type CustomerBrief } from '../customers';
-import { monthlyVolumesByCustomer } from '../metering';
+import { monthlyTotals, monthlyVolumesByCustomer } from '../metering';
 import { areaForCustomer, deviation, withYtd } from './plans.calc';
 import { listAreas, UNASSIGNED_AREA } from './plans.service';
 import * as repo from './plans.repo';
@@ -42,6 +42,7 @@ async function visibleIds(db: Tx, user: User, all: CustomerBrief[]): Promise<Set
 
 export async function ledger(db: Tx, user: User, year: number, groupBy: GroupBy, month: number | undefined, lang: Lang) {
   const version = await repo.approvedVersion(db, year);
+  if (groupBy === 'month' && seesAllCustomers(user)) return companyByMonth(db, year, version, month, lang);
   const all = await customerBriefs(db, null);
   const visible = await visibleIds(db, user, all);
   const briefs = new Map(all.filter((c) => !visible || visible.has(c.id)).map((c) => [c.id, c]));
@@ -94,6 +95,18 @@ export async function ledger(db: Tx, user: User, year: number, groupBy: GroupBy,
       .sort((x, y) => dec(y.ytdPlanM3).cmp(dec(x.ytdPlanM3)) || x.label.localeCompare(y.label));
   }
   return { year, versionId: version?.id ?? null, groupBy, month: month ?? null, rows, series, actualThrough: lastActual };
+}
+
+/** The whole company by month: the version's monthly plans against one aggregate of metering (no per-customer rows). */
+async function companyByMonth(db: Tx, year: number, version: Awaited<ReturnType<typeof repo.approvedVersion>>, month: number | undefined, lang: Lang) {
+  const [plans, totals] = await Promise.all([version ? repo.months(db, version.id) : Promise.resolve([]), monthlyTotals(db, `${year}-01-01`, `${year}-12-31`)]);
+  const planOf = new Map(plans.map((m) => [m.month, m.volume_m3]));
+  const actualOf = new Map(totals.map((t) => [Number(t.month.slice(5)), t.volumeM3]));
+  const series = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, planM3: f3(dec(planOf.get(i + 1) ?? '0')), actualM3: f3(dec(actualOf.get(i + 1) ?? '0')) }));
+  const label = (m: number) => (lang === 'en' ? `${year}-${String(m).padStart(2, '0')}` : `${m}月`);
+  let rows = withYtd(series).map((r) => ({ key: String(r.month), label: label(r.month), planM3: r.planM3, actualM3: r.actualM3, deviationM3: r.deviationM3, deviationPct: r.deviationPct, ytdPlanM3: r.ytdPlanM3, ytdActualM3: r.ytdActualM3, ytdDeviationM3: r.ytdDeviationM3, ytdDeviationPct: r.ytdDeviationPct }));
+  if (month) rows = rows.filter((r) => Number(r.key) === month);
+  return { year, versionId: version?.id ?? null, groupBy: 'month', month: month ?? null, rows, series, actualThrough: totals.at(-1)?.month ?? null };
 }
 
 export async function ledgerXlsx(view: Awaited<ReturnType<typeof ledger>>, lang: Lang): Promise<Buffer> {
