@@ -61,18 +61,25 @@ export const PERMISSIONS = [
   'settlement:close', // close and reopen settlement months (sales lead)
   'deviation:write',
   'deviation:review',
+  'onboarding:read',
+  'onboarding:write', // open cases, schedule surveys, combined opinion, submit, construction
+  'onboarding:review', // department reviewer completes its section
+  'onboarding:approve', // sales lead approves or returns a case
+  'plans:read',
+  'plans:write', // proposals (销售建议计划), daily nominations
+  'plans:approve', // annual/monthly plans, allocation, approval and locking
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'supply:read', 'trading:read', 'contracts:read'];
+const READ_ALL: Permission[] = ['customers:read', 'metering:read', 'accounts:read', 'supply:read', 'trading:read', 'contracts:read', 'onboarding:read', 'plans:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'notices:send', 'notices:receipt', 'notices:templates', 'supply:write', 'supply:approve', 'trading:write', 'trading:organise', 'contracts:write', 'pricing:write', 'settlement:run', 'settlement:close', 'deviation:write', 'deviation:review'],
-  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'notices:send', 'notices:receipt', 'supply:write', 'trading:write', 'contracts:write', 'deviation:write'],
+  sales_lead: [...READ_ALL, 'customers:write', 'customers:assign', 'customers:all', 'metering:write', 'quality:write', 'audit:read', 'adjustments:write', 'adjustments:approve', 'procedures:write', 'procedures:approve_stop', 'jobs:run', 'settings:manage', 'notices:send', 'notices:receipt', 'notices:templates', 'supply:write', 'supply:approve', 'trading:write', 'trading:organise', 'contracts:write', 'pricing:write', 'settlement:run', 'settlement:close', 'deviation:write', 'deviation:review', 'onboarding:write', 'onboarding:approve', 'plans:write', 'plans:approve'],
+  account_manager: [...READ_ALL, 'customers:write', 'metering:write', 'procedures:write', 'notices:send', 'notices:receipt', 'supply:write', 'trading:write', 'contracts:write', 'deviation:write', 'onboarding:write', 'plans:write'],
   part_time_manager: [...READ_ALL, 'customers:write', 'notices:receipt', 'supply:write', 'trading:write'],
   finance: [...READ_ALL, 'customers:all', 'payments:write', 'adjustments:write', 'adjustments:approve', 'jobs:run', 'settlement:run'],
-  reviewer: [...READ_ALL, 'customers:all', 'deviation:review'],
+  reviewer: [...READ_ALL, 'customers:all', 'deviation:review', 'onboarding:review'],
   operation_area: [...READ_ALL, 'customers:all', 'procedures:execute', 'metering:write', 'supply:write'],
   viewer: [...READ_ALL, 'customers:all'],
 };

@@ -17,6 +17,8 @@ import { tradingModule } from './trading';
 import { pricingModule } from './pricing';
 import { contractsModule } from './contracts';
 import { settlementModule } from './settlement';
+import { onboardingModule } from './onboarding';
+import { plansModule } from './plans';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -33,6 +35,8 @@ export const modules: QikeModule[] = [
   pricingModule,
   contractsModule,
   settlementModule,
+  onboardingModule,
+  plansModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

@@ -13,6 +13,8 @@ import { noticesWebModule } from '../features/notices';
 import { supplyWebModule } from '../features/supply';
 import { tradingWebModule } from '../features/trading';
 import { settlementWebModule } from '../features/settlement';
+import { onboardingWebModule } from '../features/onboarding';
+import { plansWebModule } from '../features/plans';
 
 export const webModules: WebModule[] = [
   adminWebModule,
@@ -25,5 +27,7 @@ export const webModules: WebModule[] = [
   supplyWebModule,
   tradingWebModule,
   settlementWebModule,
+  onboardingWebModule,
+  plansWebModule,
   // web modules: add new feature modules above this line
 ];

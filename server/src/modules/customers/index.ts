@@ -35,3 +35,5 @@ export { inCustomerScope, assertCustomerAccess, seesAllCustomers } from './scope
 export { customerBasics, activeManagerAssignments, customersManagedBy, fullTimeManagers, customersInScope, deliveryPointBasics, supplySourceBasics } from './published';
 /** For pricing, contracts and settlement: customer basics and price-category recipients. */
 export { customerBasicsById, customerIdsByPriceCategory, type CustomerBasics } from './published-settlement';
+/** Short customer descriptions for onboarding and plans. */
+export { customerBriefs as onboardingCustomerBriefs, customerIdsByCode, type CustomerBrief as OnboardingCustomerBrief } from './published-onboarding';

@@ -11,3 +11,5 @@ export const identityModule: QikeModule = {
   },
 };
 export { userDisplayNames, userNames, usersWithRoles } from './published-names';
+/** Active users by role and department (onboarding to-do notifications, plans' operation areas). */
+export { activeUsersWithRoles, type UserRef } from './published-onboarding';

@@ -1,0 +1,163 @@
+/**
+ * Daily nominations (日指定, issue 13): the customer's requested volume per gas day, entered by
+ * the manager, posted through the API or imported from Excel/CSV (read with metering's ingest
+ * helpers). Refused for closed customers and for gas days past their cut-off; all or nothing.
+ * Nomination accuracy per customer and month; the `nominations` capability for other modules.
+ */
+import { tr, type Lang } from '@common/lang';
+import type { AppContext } from '../../platform/module';
+import { inTx, type Tx } from '../../platform/db/database';
+import { AppError } from '../../platform/http/errors';
+import { audit, type Actor } from '../../platform/audit/audit';
+import { inCustomerScope, seesAllCustomers } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import type { NominationsPort } from '../../platform/ports';
+import { onboardingCustomerBriefs, customerIdsByCode } from '../customers';
+import { cellText, gasDayBounds, gasDayConfigOf, parseDay, parseQuantityText, dailyVolumesByCustomer } from '../metering';
+import { readSpreadsheet } from '../../platform/files/spreadsheet';
+import { nominationAccuracy } from './plans.calc';
+import * as repo from './plans.repo';
+import { sql } from 'kysely';
+
+type User = Pick<SessionUser, 'id' | 'roles'>;
+export interface NominationInput {
+  customerId: number;
+  gasDay: string;
+  volumeM3: string;
+}
+
+/**
+ * Cut-off: a gas day can be nominated until it starts (config gas-day start, 08:00 Asia/Shanghai,
+ * DOMAIN.md §2) — a nomination is a request for a day to come, so a begun or past day is closed.
+ */
+export function cutoffOf(ctx: Pick<AppContext, 'config'>, gasDay: string): Date {
+  return gasDayBounds(gasDay, gasDayConfigOf(ctx.config)).start;
+}
+
+async function checkAll(ctx: AppContext, trx: Tx, user: User, items: NominationInput[], now: Date) {
+  const ids = [...new Set(items.map((i) => i.customerId))];
+  const briefs = new Map((await onboardingCustomerBriefs(trx, ids)).map((b) => [b.id, b]));
+  if (briefs.size !== ids.length) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
+  if (!seesAllCustomers(user)) {
+    const { rows } = await sql<{ id: number }>`SELECT x.id FROM unnest(${sql.val(ids)}::bigint[]) AS x(id) WHERE ${inCustomerScope(user, 'x.id')}`.execute(trx);
+    if (rows.length !== ids.length) throw new AppError('OUT_OF_SCOPE');
+  }
+  for (const b of briefs.values()) if (b.status === 'closed') throw new AppError('NOM_CUSTOMER_CLOSED', { customer: `${b.name}（${b.code}）` });
+  const days = [...new Set(items.map((i) => i.gasDay))].sort();
+  const first = days[0];
+  const cut = cutoffOf(ctx, first);
+  if (cut <= now) throw new AppError('NOM_PAST_CUTOFF', { gasDay: first, cutoff: cut.toISOString() });
+}
+
+export async function enter(ctx: AppContext, user: User, items: NominationInput[], source: 'manual' | 'api', actor: Actor, now = new Date()) {
+  return inTx(ctx.db, async (trx) => {
+    await checkAll(ctx, trx, user, items, now);
+    await repo.upsertNominations(trx, items, source, user.id);
+    await audit(trx, actor, { action: 'nomination.enter', entity: 'nomination', after: { source, count: items.length, items: items.slice(0, 50) } });
+    return items.length;
+  });
+}
+
+const HEADERS: Record<string, 'customerCode' | 'gasDay' | 'volumeM3'> = {
+  客户编号: 'customerCode', 客户代码: 'customerCode', customer_code: 'customerCode', customercode: 'customerCode',
+  燃气日: 'gasDay', gas_day: 'gasDay', gasday: 'gasDay', 日期: 'gasDay',
+  '指定气量(m³)': 'volumeM3', '指定气量(m3)': 'volumeM3', 指定气量: 'volumeM3', 日指定: 'volumeM3', volume_m3: 'volumeM3', volumem3: 'volumeM3',
+};
+const header = (h: unknown) => {
+  const s = String(h ?? '').trim().replace(/^\uFEFF/, '');
+  const k = s.toLowerCase().replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+  return HEADERS[k] ?? HEADERS[s] ?? HEADERS[s.split(/\s+/)[0]] ?? HEADERS[s.split(/\s+/)[0]?.toLowerCase()] ?? null;
+};
+
+/** The file's first sheet (or CSV) through the platform's bounded reader (limits on rows, columns, cells, size; parsed in a worker). */
+async function readTable(buf: Uint8Array, owner: number): Promise<unknown[][]> {
+  return (await readSpreadsheet(buf, { owner })).rows;
+}
+
+const ROW_MSG = {
+  customerCode: { zh: '客户编号不存在', en: 'unknown customer code' },
+  gasDay: { zh: '燃气日无效（YYYY-MM-DD）', en: 'invalid gas day (YYYY-MM-DD)' },
+  volumeM3: { zh: '气量无效（非负数，最多 3 位小数）', en: 'invalid volume (non-negative, ≤ 3 decimals)' },
+  duplicate: { zh: '同一客户同一燃气日重复', en: 'duplicate customer and gas day' },
+};
+
+/** Import a file (xlsx or csv: 客户编号 customer_code, 燃气日 gas_day, 指定气量(m³) volume_m3): all rows or none. */
+export async function importFile(ctx: AppContext, user: User, buf: Uint8Array, name: string, lang: Lang, actor: Actor, now = new Date()) {
+  const table = await readTable(buf, user.id);
+  if (!table.length) throw new AppError('NOM_IMPORT_HEADER', { columns: '客户编号, 燃气日, 指定气量(m³)' });
+  const heads = table[0].map(header);
+  const missing = (['customerCode', 'gasDay', 'volumeM3'] as const).filter((h) => !heads.includes(h));
+  if (missing.length) throw new AppError('NOM_IMPORT_HEADER', { columns: missing.join(', ') });
+  const col = (h: string) => heads.indexOf(h as any);
+  const parsed: { row: number; code: string; gasDay: string | null; volumeM3: string | undefined }[] = [];
+  const errors: { row: number; field: string; message: string }[] = [];
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i];
+    if (!cells || cells.every((c) => c == null || String(c).trim() === '')) continue;
+    const rowErrs: any[] = [];
+    const volumeM3 = parseQuantityText(i + 1, 'volumeM3', cells[col('volumeM3')], rowErrs, 3, 13);
+    const gasDay = parseDay(cells[col('gasDay')]);
+    const code = cellText(cells[col('customerCode')]) ?? '';
+    if (!gasDay) errors.push({ row: i + 1, field: 'gasDay', message: tr(ROW_MSG.gasDay, lang) });
+    if (volumeM3 === undefined || rowErrs.length) errors.push({ row: i + 1, field: 'volumeM3', message: tr(ROW_MSG.volumeM3, lang) });
+    parsed.push({ row: i + 1, code, gasDay, volumeM3 });
+  }
+  return inTx(ctx.db, async (trx) => {
+    const byCode = await customerIdsByCode(trx, [...new Set(parsed.map((p) => p.code).filter(Boolean))]);
+    const seen = new Set<string>();
+    const items: NominationInput[] = [];
+    for (const p of parsed) {
+      const c = byCode.get(p.code);
+      if (!c) {
+        errors.push({ row: p.row, field: 'customerCode', message: `${tr(ROW_MSG.customerCode, lang)}: ${p.code}` });
+        continue;
+      }
+      if (!p.gasDay || p.volumeM3 === undefined) continue;
+      const k = `${c.id}|${p.gasDay}`;
+      if (seen.has(k)) errors.push({ row: p.row, field: 'gasDay', message: tr(ROW_MSG.duplicate, lang) });
+      seen.add(k);
+      items.push({ customerId: c.id, gasDay: p.gasDay, volumeM3: p.volumeM3 });
+    }
+    if (errors.length) throw new AppError('NOM_IMPORT_INVALID', { count: errors.length }, { errors: errors.sort((a, b) => a.row - b.row).slice(0, 200) });
+    if (!items.length) throw new AppError('NOM_IMPORT_HEADER', { columns: '—' });
+    await checkAll(ctx, trx, user, items, now);
+    await repo.upsertNominations(trx, items, 'import', user.id);
+    await audit(trx, actor, { action: 'nomination.import', entity: 'nomination', after: { file: name, count: items.length } });
+    return { imported: items.length, errors: [] };
+  });
+}
+
+export async function list(db: Tx, user: User, customerId: number | undefined, from: string, to: string) {
+  const rows = await repo.nominations(db, customerId ? [customerId] : null, from, to, inCustomerScope(user, 'n.customer_id'));
+  return rows.map((r) => ({ customerId: r.customer_id, gasDay: r.gas_day, volumeM3: r.volume_m3, source: r.source }));
+}
+
+/** Nomination accuracy per customer for a month: Σ|actual − nomination| / Σ nomination over compared days. */
+export async function accuracy(db: Tx, user: User, month: string) {
+  const from = `${month}-01`;
+  const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).toISOString().slice(0, 10);
+  const noms = await repo.nominations(db, null, from, to, inCustomerScope(user, 'n.customer_id'));
+  const ids = [...new Set(noms.map((n) => n.customer_id))];
+  const actual = new Map((await dailyVolumesByCustomer(db, ids, from, to)).map((d) => [`${d.customerId}|${d.gasDay}`, d.volumeM3]));
+  const briefs = new Map((await onboardingCustomerBriefs(db, ids)).map((b) => [b.id, b]));
+  const byCustomer = new Map<number, { nominationM3: string; actualM3: string | null }[]>();
+  for (const n of noms) {
+    const list = byCustomer.get(n.customer_id) ?? [];
+    list.push({ nominationM3: n.volume_m3, actualM3: actual.get(`${n.customer_id}|${n.gas_day}`) ?? null });
+    byCustomer.set(n.customer_id, list);
+  }
+  return ids.map((id) => {
+    const days = byCustomer.get(id)!;
+    const a = nominationAccuracy(days);
+    const b = briefs.get(id)!;
+    return { customerId: id, customerCode: b.code, customerName: b.name, daysNominated: days.length, ...a };
+  });
+}
+
+/** The `nominations` capability (platform/ports.ts) provided to other modules. */
+export const nominationsPort: NominationsPort = {
+  async nominations(db, customerIds, from, to) {
+    const rows = await repo.nominations(db, customerIds, from, to);
+    return rows.map((r) => ({ customerId: r.customer_id, gasDay: r.gas_day, volumeM3: r.volume_m3 }));
+  },
+};
