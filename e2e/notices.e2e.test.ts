@@ -47,6 +47,9 @@ describe.skipIf(!avail.run)('notices and receipts (告知函/回执)', () => {
     const rows = page.getByTestId('notice-recipients').locator('.ant-table-tbody tr.ant-table-row');
     await rows.nth(1).waitFor();
     expect(await rows.count()).toBe(2);
+    // the pointer left on the drawer's Send button now rests on the header's user menu, whose
+    // hover dropdown would cover the page's top-right buttons: move it away first
+    await page.getByTestId('side-menu').hover();
 
     // print the batch: one PDF
     // the first PDF loads the CJK font: give a busy machine time

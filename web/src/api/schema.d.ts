@@ -4848,7 +4848,7 @@ export interface paths {
           kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
           title: string;
           titleEn: string;
-          channels: string[];
+          channels: ("print" | "in_app")[];
           requireReceipt: boolean;
           receiptDueOn: string | null;
           sentOn: string;
@@ -4925,7 +4925,7 @@ export interface paths {
         kind: "price_change" | "settlement" | "deviation" | "curtailment" | "emergency" | "trading" | "onboarding" | "manager_letter" | "payment_notice" | "general";
         title: string;
         titleEn: string;
-        channels: string[];
+        channels: ("print" | "in_app")[];
         requireReceipt: boolean;
         receiptDueOn: string | null;
         sentOn: string;

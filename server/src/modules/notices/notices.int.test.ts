@@ -137,6 +137,15 @@ describe('notices and receipts (告知函/回执)', () => {
     expect((await lead.get(`/api/notices/${noReceipt.body.noticeId}`)).body.completionRate).toBeNull();
   });
 
+  it('records a receipt without a signed copy when the file part is empty (as the web sends it)', async () => {
+    const sent = await lead.post('/api/notices', compose({ recipients: { customerIds: [c3.id] } }));
+    const id = sent.body.noticeId;
+    const r = await lead.req('POST', `/api/notices/${id}/recipients/${c3.id}/receipt`, form({ returnedOn: today(), signer: '李主任' }, { bytes: new Uint8Array(0), name: 'upload' }));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ receiptStatus: 'returned', signer: '李主任', file: null });
+    expect((await lead.get(`/api/notices/${id}/recipients/${c3.id}/receipt-file`)).status).toBe(404);
+  });
+
   it('reminds the managers of overdue receipts once per day (idempotent job)', async () => {
     const sent = await lead.post('/api/notices', compose({ recipients: { customerIds: [c2.id, c3.id] }, receiptDueOn: today(), channels: ['print'] }));
     const id = sent.body.noticeId;

@@ -105,7 +105,7 @@ export const NoticeRow = z.object({
   kind: Kind,
   title: z.string(),
   titleEn: z.string(),
-  channels: z.array(z.string()),
+  channels: z.array(z.enum(CHANNELS)),
   requireReceipt: z.boolean(),
   receiptDueOn: z.string().nullable(),
   sentOn: z.string(),

@@ -1,7 +1,7 @@
 /** Table types of the notices module (migration 202612070705_notices_core.sql). */
 import type { Generated } from 'kysely';
 import type { DateStr, Json, Timestamp } from '../../platform/db/schema';
-import type { NoticeKind, ReceiptStatus, TemplateField } from './notices.calc';
+import type { Channel, NoticeKind, ReceiptStatus, TemplateField } from './notices.calc';
 
 export interface NoticeTemplatesTable {
   id: Generated<number>;
@@ -33,7 +33,7 @@ export interface NoticesTable {
   body: string;
   body_en: string;
   field_values: Json<Record<string, string>>;
-  channels: string[];
+  channels: Channel[];
   require_receipt: boolean;
   receipt_due_on: DateStr | null;
   recipient_filter: Json<unknown> | null;

@@ -1,125 +1,49 @@
-/** API types and hooks of notices and receipts (server: server/src/modules/notices). */
+/** API calls and hooks of notices and receipts (server: server/src/modules/notices). Types come from the API contract (web/src/api). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiBody, ApiItem, ApiQuery, ApiResponse, ElementOf } from '../../api';
 import { api } from '../../lib/api';
 
 export const KEY = ['notices'] as const;
-export const NOTICE_KINDS = ['price_change', 'settlement', 'deviation', 'curtailment', 'emergency', 'trading', 'onboarding', 'manager_letter', 'payment_notice', 'general'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-export type ReceiptStatus = 'not_required' | 'pending' | 'returned';
+
+export type Template = ApiItem<'/api/notice-templates'>;
+export type TemplateField = ElementOf<Template['fields']>;
+export type TemplateInput = ApiBody<'/api/notice-templates', 'post'>;
+export type TemplatePatch = ApiBody<'/api/notice-templates/{id}', 'patch'>;
+export type NoticeRow = ApiItem<'/api/notices'>;
+export type NoticeDetail = ApiResponse<'/api/notices/{id}'>;
+export type Recipient = ApiItem<'/api/notices/{id}/recipients'>;
+export type CustomerNotice = ApiItem<'/api/customers/{id}/notices'>;
+export type ComposeBody = ApiBody<'/api/notices', 'post'>;
+export type RecipientFilter = ComposeBody['recipients'];
+export type Channel = ElementOf<ComposeBody['channels']>;
+export type Preview = ApiResponse<'/api/notices/preview', 'post'>;
+export type ListFilter = ApiQuery<'/api/notices/export'>;
+export type RecipientsQuery = ApiQuery<'/api/notices/{id}/recipients'>;
+export type NoticeKind = NoticeRow['kind'];
+export type ReceiptStatus = Recipient['receiptStatus'];
+/** The text fields of the receipt route (multipart, read by the server with ReceiptFields in notices.schema.ts). */
+export interface ReceiptFields {
+  returnedOn: string;
+  signer: string;
+  note?: string;
+}
+
+/** The kinds in the order of the selects; checked against the contract both ways (a kind missing here fails the typecheck). */
+export const NOTICE_KINDS = ['price_change', 'settlement', 'deviation', 'curtailment', 'emergency', 'trading', 'onboarding', 'manager_letter', 'payment_notice', 'general'] as const satisfies readonly NoticeKind[];
+const allKinds: Exclude<NoticeKind, (typeof NOTICE_KINDS)[number]> extends never ? true : never = true;
+void allKinds;
+/** The placeholders the server fills itself (server: BUILTIN_PLACEHOLDERS in notices.calc.ts). */
 export const BUILTIN_PLACEHOLDERS = ['customerName', 'customerCode', 'managerName', 'managerPhone', 'managers', 'date', 'noticeNo', 'dueDate'] as const;
 
-export interface TemplateField {
-  key: string;
-  label: string;
-  labelEn: string;
-}
-export interface Template {
-  id: number;
-  code: string;
-  kind: NoticeKind;
-  name: string;
-  nameEn: string;
-  title: string;
-  titleEn: string;
-  body: string;
-  bodyEn: string;
-  fields: TemplateField[];
-  requireReceipt: boolean;
-  receiptDays: number;
-  builtin: boolean;
-  active: boolean;
-  updatedAt: string;
-}
-export interface NoticeRow {
-  id: number;
-  no: string;
-  kind: NoticeKind;
-  title: string;
-  titleEn: string;
-  channels: string[];
-  requireReceipt: boolean;
-  receiptDueOn: string | null;
-  sentOn: string;
-  sentAt: string;
-  sentBy: string | null;
-  source: { module: string; entity: string; id: string } | null;
-  recipients: number;
-  required: number;
-  returned: number;
-  pending: number;
-  overdue: number;
-  completionRate: string | null;
-}
-export interface NoticeDetail extends NoticeRow {
-  body: string;
-  bodyEn: string;
-  fieldValues: Record<string, string>;
-  templateId: number | null;
-}
-export interface Recipient {
-  noticeId: number;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  managerName: string | null;
-  receiptStatus: ReceiptStatus;
-  overdue: boolean;
-  returnedOn: string | null;
-  signer: string | null;
-  receiptNote: string | null;
-  recordedBy: string | null;
-  recordedAt: string | null;
-  file: { name: string; mime: string; size: number } | null;
-}
-export interface CustomerNotice extends Recipient {
-  no: string;
-  kind: NoticeKind;
-  title: string;
-  titleEn: string;
-  sentOn: string;
-  receiptDueOn: string | null;
-}
-export interface RecipientFilter {
-  type?: string[];
-  region?: string;
-  managerId?: number;
-  level?: string[];
-  tag?: string[];
-  customerIds?: number[];
-}
-export interface ComposeBody {
-  templateId?: number | null;
-  kind: NoticeKind;
-  title: string;
-  titleEn: string;
-  body: string;
-  bodyEn: string;
-  fieldValues: Record<string, string>;
-  recipients: RecipientFilter;
-  channels: ('print' | 'in_app')[];
-  requireReceipt: boolean;
-  receiptDueOn?: string | null;
-}
-export interface Preview {
-  count: number;
-  recipients: { customerId: number; code: string; name: string; managerName: string | null }[];
-  sample: { title: string; titleEn: string; body: string; bodyEn: string } | null;
-}
-export interface ListFilter {
-  kind?: string;
-  status?: string;
-  q?: string;
-  from?: string;
-  to?: string;
-}
-
-export const useTemplates = () => useQuery({ queryKey: [...KEY, 'templates'], queryFn: () => api.get<Template[]>('/api/notice-templates'), staleTime: 60_000 });
-export const useNotices = (f: ListFilter & { page: number; pageSize: number }) => useQuery({ queryKey: [...KEY, 'list', f], queryFn: () => api.get<{ total: number; items: NoticeRow[] }>('/api/notices', { ...f }), placeholderData: keepPreviousData });
-export const useNotice = (id: number) => useQuery({ queryKey: [...KEY, id], queryFn: () => api.get<NoticeDetail>(`/api/notices/${id}`) });
-export const useRecipients = (id: number, f: { page: number; pageSize: number; status?: string; q?: string }) =>
-  useQuery({ queryKey: [...KEY, id, 'recipients', f], queryFn: () => api.get<{ total: number; items: Recipient[] }>(`/api/notices/${id}/recipients`, { ...f }), placeholderData: keepPreviousData });
-export const useCustomerNotices = (customerId: number) => useQuery({ queryKey: [...KEY, 'customer', customerId], queryFn: () => api.get<CustomerNotice[]>(`/api/customers/${customerId}/notices`) });
-export const useTags = () => useQuery({ queryKey: ['customers', 'tags'], queryFn: () => api.get<{ tag: string; count: number }[]>('/api/customers/tags'), staleTime: 60_000 });
+export const useTemplates = () => useQuery({ queryKey: [...KEY, 'templates'], queryFn: () => api.get('/api/notice-templates'), staleTime: 60_000 });
+export const useNotices = (f: ListFilter & { page: number; pageSize: number }) =>
+  useQuery({ queryKey: [...KEY, 'list', f], queryFn: () => api.get('/api/notices', { query: f }), placeholderData: keepPreviousData });
+export const useNotice = (id: number) => useQuery({ queryKey: [...KEY, id], queryFn: () => api.get('/api/notices/{id}', { path: { id } }) });
+export const useRecipients = (id: number, f: RecipientsQuery & { page: number; pageSize: number }) =>
+  useQuery({ queryKey: [...KEY, id, 'recipients', f], queryFn: () => api.get('/api/notices/{id}/recipients', { path: { id }, query: f }), placeholderData: keepPreviousData });
+export const useCustomerNotices = (customerId: number) => useQuery({ queryKey: [...KEY, 'customer', customerId], queryFn: () => api.get('/api/customers/{id}/notices', { path: { id: customerId } }) });
+/** Customer tags for the recipient filter (the customers feature's route and query key). */
+export const useTags = () => useQuery({ queryKey: ['customers', 'tags'], queryFn: () => api.get('/api/customers/tags'), staleTime: 60_000 });
 
 /** A mutation that refreshes every query of this feature afterwards. */
 export function useNoticeMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
@@ -127,4 +51,23 @@ export function useNoticeMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: KEY }) });
 }
 
-export const printNotice = (id: number, customerId?: number) => api.download(`/api/notices/${id}/pdf`, customerId ? { customerId } : undefined);
+/** The notices feature's writes and files (each one route of the contract). */
+export const noticesApi = {
+  createTemplate: (body: TemplateInput) => api.post('/api/notice-templates', { body }),
+  updateTemplate: (id: number, body: TemplatePatch) => api.patch('/api/notice-templates/{id}', { path: { id }, body }),
+  preview: (body: ComposeBody) => api.post('/api/notices/preview', { body }),
+  send: (body: ComposeBody) => api.post('/api/notices', { body }),
+  exportList: (query: ListFilter) => api.download('/api/notices/export', { query }),
+  /** The PDF of the whole batch, or of one customer's copy. */
+  print: (id: number, customerId?: number) => api.download('/api/notices/{id}/pdf', { path: { id }, query: customerId ? { customerId: [customerId] } : undefined }),
+  /**
+   * Record a returned receipt (multipart). Without a signed copy an empty file part is sent: the
+   * server keeps a file only when it has content (readUpload in notices.routes.ts).
+   */
+  recordReceipt: (id: number, customerId: number, fields: ReceiptFields, file: File | null) => {
+    const text: Record<string, string> = { returnedOn: fields.returnedOn, signer: fields.signer };
+    if (fields.note) text.note = fields.note;
+    return api.upload('/api/notices/{id}/recipients/{customerId}/receipt', file ?? new Blob([]), text, { path: { id, customerId } });
+  },
+  downloadReceiptFile: (id: number, customerId: number) => api.download('/api/notices/{id}/recipients/{customerId}/receipt-file', { path: { id, customerId } }),
+};

@@ -10,10 +10,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS } from '@common/customers';
 import { regionOptions } from '@common/regions';
-import { api, ApiError } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import { CustomerPicker, StaffSelect } from '../../interactions/components/pickers';
 import { NS } from '../i18n';
-import { BUILTIN_PLACEHOLDERS, NOTICE_KINDS, useNoticeMutation, useTags, useTemplates, type ComposeBody, type NoticeKind, type Preview } from '../api';
+import { BUILTIN_PLACEHOLDERS, NOTICE_KINDS, noticesApi, useNoticeMutation, useTags, useTemplates, type Channel, type ComposeBody, type NoticeKind, type Preview, type RecipientFilter } from '../api';
 
 interface FormValues {
   templateId?: number;
@@ -24,13 +24,13 @@ interface FormValues {
   bodyEn: string;
   fieldValues?: Record<string, string>;
   mode: 'filter' | 'list';
-  type?: string[];
+  type?: RecipientFilter['type'];
   region?: string[];
   managerId?: number;
-  level?: string[];
+  level?: RecipientFilter['level'];
   tag?: string[];
   customerIds?: number[];
-  channels: ('print' | 'in_app')[];
+  channels: Channel[];
   requireReceipt: boolean;
   receiptDueOn?: Dayjs;
 }
@@ -79,7 +79,7 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
     receiptDueOn: x.requireReceipt && x.receiptDueOn ? x.receiptDueOn.format('YYYY-MM-DD') : null,
   });
 
-  const send = useNoticeMutation((b: ComposeBody) => api.post<{ noticeId: number; recipients: number; no: string }>('/api/notices', b));
+  const send = useNoticeMutation(noticesApi.send);
 
   const applyTemplate = (id: number) => {
     const tpl = templates.data?.find((x) => x.id === id);
@@ -95,7 +95,7 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
     const x = await form.validateFields();
     setPreviewing(true);
     try {
-      setPreview(await api.post<Preview>('/api/notices/preview', body(x)));
+      setPreview(await noticesApi.preview(body(x)));
     } catch (e) {
       setPreview(null);
       showError(e);

@@ -7,7 +7,7 @@ import { useCan } from '../../../app/auth';
 import { ErrorState } from '../../../components/States';
 import { formatDate } from '../../../lib/format';
 import { NS } from '../i18n';
-import { printNotice, useCustomerNotices, type CustomerNotice } from '../api';
+import { noticesApi, useCustomerNotices, type CustomerNotice } from '../api';
 import { KindTag, ReceiptTag } from './tags';
 import { ComposeDrawer } from './ComposeDrawer';
 import { ReceiptModal } from './ReceiptModal';
@@ -55,7 +55,7 @@ export default function CustomerNoticesTab({ customerId }: { customerId: number 
             width: 190,
             render: (_, r) => (
               <Flex gap={4}>
-                <Button size="small" onClick={() => printNotice(r.noticeId, customerId).catch((e) => message.error(e.message))}>
+                <Button size="small" onClick={() => noticesApi.print(r.noticeId, customerId).catch((e) => message.error(e.message))}>
                   {t('a.print')}
                 </Button>
                 {canReceipt && r.receiptStatus === 'pending' && (

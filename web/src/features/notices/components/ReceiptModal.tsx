@@ -4,9 +4,8 @@ import { App, Button, DatePicker, Form, Input, Modal, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { useNoticeMutation, type Recipient } from '../api';
+import { noticesApi, useNoticeMutation, type Recipient } from '../api';
 
 export function ReceiptModal({ noticeId, recipient, onClose }: { noticeId: number; recipient: Recipient | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -14,21 +13,9 @@ export function ReceiptModal({ noticeId, recipient, onClose }: { noticeId: numbe
   const { message } = App.useApp();
   const [form] = Form.useForm<{ returnedOn: Dayjs; signer: string; note?: string }>();
   const [file, setFile] = useState<File | null>(null);
-  const save = useNoticeMutation((v: { returnedOn: Dayjs; signer: string; note?: string }) => {
-    const fields: Record<string, string> = { returnedOn: v.returnedOn.format('YYYY-MM-DD'), signer: v.signer };
-    if (v.note) fields.note = v.note;
-    const path = `/api/notices/${noticeId}/recipients/${recipient!.customerId}/receipt`;
-    if (file) return api.upload(path, file, fields);
-    const fd = new FormData();
-    for (const [k, x] of Object.entries(fields)) fd.append(k, x);
-    return fetch(path, { method: 'POST', body: fd, credentials: 'same-origin' }).then(async (r) => {
-      if (!r.ok) {
-        const e = await r.json().catch(() => ({ code: 'HTTP', message: r.statusText }));
-        throw new ApiError(r.status, e.code, e.message, e.details);
-      }
-      return r.json();
-    });
-  });
+  const save = useNoticeMutation((v: { returnedOn: Dayjs; signer: string; note?: string }) =>
+    noticesApi.recordReceipt(noticeId, recipient!.customerId, { returnedOn: v.returnedOn.format('YYYY-MM-DD'), signer: v.signer, note: v.note }, file),
+  );
   const close = () => {
     form.resetFields();
     setFile(null);

@@ -7,12 +7,15 @@ import { Link, useParams } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
-import { printNotice, useNotice, useRecipients, type Recipient } from '../api';
+import { noticesApi, useNotice, useRecipients, type Recipient, type RecipientsQuery } from '../api';
 import { Completion, KindTag, ReceiptTag } from '../components/tags';
 import { ReceiptModal } from '../components/ReceiptModal';
+
+/** The receipt filters of the recipients table ('all' sends none). */
+const STATUS_FILTERS = ['pending', 'overdue', 'returned'] as const satisfies readonly NonNullable<RecipientsQuery['status']>[];
+type StatusFilter = (typeof STATUS_FILTERS)[number] | 'all';
 
 export default function NoticeDetailPage() {
   const { t, i18n } = useTranslation(NS);
@@ -22,7 +25,7 @@ export default function NoticeDetailPage() {
   const id = Number(useParams().id);
   const canReceipt = useCan('notices:receipt');
   const q = useNotice(id);
-  const [status, setStatus] = useState<string>('all');
+  const [status, setStatus] = useState<StatusFilter>('all');
   const [kw, setKw] = useState('');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const rq = useRecipients(id, { ...page, status: status === 'all' ? undefined : status, q: kw || undefined });
@@ -41,7 +44,7 @@ export default function NoticeDetailPage() {
       }
       subTitle={en ? n.titleEn : n.title}
       extra={
-        <Button icon={<PrinterOutlined />} onClick={() => printNotice(id).catch(fail)} data-testid="notice-print-all">
+        <Button icon={<PrinterOutlined />} onClick={() => noticesApi.print(id).catch(fail)} data-testid="notice-print-all">
           {t('a.printAll')}
         </Button>
       }
@@ -66,13 +69,13 @@ export default function NoticeDetailPage() {
         title={t('f.recipientMode')}
         extra={
           <Space wrap>
-            <Segmented
+            <Segmented<StatusFilter>
               value={status}
               onChange={(s) => {
-                setStatus(String(s));
+                setStatus(s);
                 setPage((p) => ({ ...p, page: 1 }));
               }}
-              options={[{ value: 'all', label: t('receipt.all') }, ...['pending', 'overdue', 'returned'].map((s) => ({ value: s, label: t(`receipt.${s}`) }))]}
+              options={[{ value: 'all', label: t('receipt.all') }, ...STATUS_FILTERS.map((s) => ({ value: s, label: t(`receipt.${s}`) }))]}
             />
             <Input.Search allowClear placeholder={t('f.customer')} onSearch={(v) => setKw(v.trim())} style={{ width: 200 }} />
           </Space>
@@ -104,7 +107,7 @@ export default function NoticeDetailPage() {
                 width: 260,
                 render: (_, r) => (
                   <Space size={4} wrap>
-                    <Button size="small" onClick={() => printNotice(id, r.customerId).catch(fail)}>
+                    <Button size="small" onClick={() => noticesApi.print(id, r.customerId).catch(fail)}>
                       {t('a.print')}
                     </Button>
                     {canReceipt && r.receiptStatus !== 'not_required' && (
@@ -113,7 +116,7 @@ export default function NoticeDetailPage() {
                       </Button>
                     )}
                     {r.file && (
-                      <Button size="small" type="link" onClick={() => api.download(`/api/notices/${id}/recipients/${r.customerId}/receipt-file`).catch(fail)}>
+                      <Button size="small" type="link" onClick={() => noticesApi.downloadReceiptFile(id, r.customerId).catch(fail)}>
                         {t('a.download')}
                       </Button>
                     )}

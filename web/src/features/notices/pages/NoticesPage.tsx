@@ -6,10 +6,9 @@ import { Link } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { NS } from '../i18n';
-import { NOTICE_KINDS, useNotices, type ListFilter, type NoticeRow } from '../api';
+import { NOTICE_KINDS, noticesApi, useNotices, type ListFilter, type NoticeRow } from '../api';
 import { Completion, KindTag } from '../components/tags';
 import { ComposeDrawer } from '../components/ComposeDrawer';
 
@@ -46,8 +45,8 @@ export function NoticesTable({ filter, onPage }: { filter: ListFilter & { page: 
 }
 
 interface FilterForm {
-  kind?: string;
-  status?: string;
+  kind?: ListFilter['kind'];
+  status?: ListFilter['status'];
   q?: string;
   dates?: [any, any];
 }
@@ -70,7 +69,7 @@ export default function NoticesPage() {
       title={t('menu.list')}
       extra={
         <>
-          <Button onClick={() => api.download('/api/notices/export', { ...filter }).catch((e) => message.error(e.message))} data-testid="notices-export">
+          <Button onClick={() => noticesApi.exportList(filter).catch((e) => message.error(e.message))} data-testid="notices-export">
             {t('a.export')}
           </Button>
           {canSend && (

@@ -5,12 +5,14 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { api, ApiError } from '../../../lib/api';
+import type { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { BUILTIN_PLACEHOLDERS, NOTICE_KINDS, useNoticeMutation, useTemplates, type Template } from '../api';
+import { BUILTIN_PLACEHOLDERS, NOTICE_KINDS, noticesApi, useNoticeMutation, useTemplates, type Template, type TemplateInput } from '../api';
 import { KindTag } from '../components/tags';
 
 type Editing = Template | 'new' | null;
+/** The drawer's values: a new template's fields (an edited one is loaded whole, id and all). */
+type TemplateForm = TemplateInput & Partial<Pick<Template, 'id' | 'builtin' | 'updatedAt'>>;
 
 export default function TemplatesPage() {
   const { t, i18n } = useTranslation(NS);
@@ -19,8 +21,9 @@ export default function TemplatesPage() {
   const en = i18n.language === 'en';
   const q = useTemplates();
   const [editing, setEditing] = useState<Editing>(null);
-  const [form] = Form.useForm();
-  const save = useNoticeMutation((v: any) => (editing === 'new' ? api.post('/api/notice-templates', v) : api.patch(`/api/notice-templates/${(editing as Template).id}`, v)));
+  const [form] = Form.useForm<TemplateForm>();
+  // the code is fixed once created: a patch leaves it out
+  const save = useNoticeMutation(({ code, ...rest }: TemplateInput) => (editing === 'new' ? noticesApi.createTemplate({ code, ...rest }) : noticesApi.updateTemplate((editing as Template).id, rest)));
   const open = (e: Editing) => {
     setEditing(e);
     form.setFieldsValue(e === 'new' || !e ? { kind: 'general', fields: [], requireReceipt: true, receiptDays: 7, active: true } : e);
@@ -64,13 +67,13 @@ export default function TemplatesPage() {
           </Button>
         }
       >
-        <Form
+        <Form<TemplateForm>
           form={form}
           layout="vertical"
           onFinish={async (v) => {
-            const { id: _id, builtin: _b, updatedAt: _u, code, ...rest } = v;
+            const { id: _id, builtin: _b, updatedAt: _u, ...input } = v;
             try {
-              await save.mutateAsync(editing === 'new' ? { code, ...rest } : rest);
+              await save.mutateAsync(input);
               message.success(t('msg.saved'));
               setEditing(null);
             } catch (e) {
