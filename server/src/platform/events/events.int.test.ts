@@ -1,10 +1,14 @@
-/** The durable reaction queue: after-commit delivery, rollback, retry with back-off, give-up alert, manual retry. */
+/**
+ * The durable reaction queue: after-commit delivery, rollback, retry with back-off, give-up alert,
+ * manual retry. The test drains with drainSoon, which waits for a drain already started after a
+ * commit (on PostgreSQL it runs concurrently and would otherwise skip the row it has locked).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import type { AppContext, QikeModule } from '../module';
 import { inTx } from '../db/database';
-import { backoffSeconds, drainReactions, MAX_ATTEMPTS, publish } from './events';
+import { backoffSeconds, drainSoon, MAX_ATTEMPTS, publish } from './events';
 
 let t: TestApp;
 let ctx: AppContext;
@@ -64,7 +68,7 @@ describe('reactions', () => {
     expect(await rows()).toEqual([]);
 
     await inTx(ctx.db, (trx) => publish(ctx, trx, 'metering.deliveriesChanged', { customerIds: [1], gasDays: ['2026-01-01'], channel: 'events-test' }));
-    await drainReactions(ctx);
+    await drainSoon(ctx);
     expect(seen).toContain('2026-01-01');
     expect((await rows()).map((r) => r.status)).toEqual(['done']);
   });
@@ -78,15 +82,15 @@ describe('reactions', () => {
     expect([1, 2, 3, 10].map(backoffSeconds)).toEqual([5, 20, 80, 3600]);
     failuresLeft = 2;
     await inTx(ctx.db, (trx) => publish(ctx, trx, 'metering.deliveriesChanged', { customerIds: [1], gasDays: ['2026-01-02'], channel: 'events-test' }));
-    await drainReactions(ctx);
+    await drainSoon(ctx);
     let r = (await rows()).at(-1)!;
     expect(r).toMatchObject({ status: 'pending', attempts: 1, last_error: 'upstream unavailable' });
-    await drainReactions(ctx); // not due yet: back-off holds it
+    await drainSoon(ctx); // not due yet: back-off holds it
     expect((await rows()).at(-1)!.attempts).toBe(1);
     await makeDue();
-    await drainReactions(ctx);
+    await drainSoon(ctx);
     await makeDue();
-    await drainReactions(ctx);
+    await drainSoon(ctx);
     r = (await rows()).at(-1)!;
     expect(r).toMatchObject({ status: 'done', attempts: 3 });
     expect(seen).toContain('2026-01-02');
@@ -96,7 +100,7 @@ describe('reactions', () => {
     await inTx(ctx.db, (trx) => publish(ctx, trx, 'metering.deliveriesChanged', { customerIds: [1], gasDays: ['2026-01-03'], channel: 'events-test' }));
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await makeDue();
-      await drainReactions(ctx);
+      await drainSoon(ctx);
     }
     r = (await rows()).at(-1)!;
     expect(r).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
@@ -108,7 +112,7 @@ describe('reactions', () => {
 
     failuresLeft = 0;
     expect((await admin.post(`/api/reactions/${r.id}/retry`)).status).toBe(200);
-    await drainReactions(ctx);
+    await drainSoon(ctx);
     expect((await rows()).at(-1)!.status).toBe('done');
     expect(seen).toContain('2026-01-03');
     expect((await admin.post(`/api/reactions/${r.id}/retry`)).status).toBe(404); // only failed ones
