@@ -210,7 +210,7 @@ describe('notices and receipts (告知函/回执)', () => {
     expect(empty.body.code).toBe('NOTICE_NO_RECIPIENTS');
     const nul = await lead.post('/api/notices', compose({ title: 'abc\u0000def' }));
     expect(nul.status).toBe(400);
-    expect(nul.body.code).toBe('VALIDATION');
+    expect(nul.body.code).toBe('NUL_CHARACTER'); // the platform's input guard, before any module validation
     const nulField = await lead.post('/api/notices', compose({ fieldValues: { effectiveDate: '2027\u0000', newPrice: '2' } }));
     expect(nulField.status).toBe(400);
     const templates = (await lead.get('/api/notice-templates')).body;

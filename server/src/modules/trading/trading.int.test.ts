@@ -143,7 +143,7 @@ describe('bidding session: bad input, clearing, deposits and fees on the ledger'
       [{ fixedPrice: '2.5' }, 'SESSION_PRICE_EXTRA'],
       [{ quantity: '0' }, 'DECIMAL_FIELD'],
       [{ eligibleCustomerIds: [987654] }, 'CUSTOMER_UNKNOWN'],
-      [{ title: 'a\u0000b' }, 'VALIDATION'],
+      [{ title: 'a\u0000b' }, 'NUL_CHARACTER'], // the platform's input guard
     ];
     for (const [over, code] of bad) {
       const r = await lead.post('/api/trading/sessions', biddingBody(over));
