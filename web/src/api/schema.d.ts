@@ -6911,7 +6911,15 @@ export interface paths {
     /** 偏差结算期间 */
     get: {
       request: {};
-      response: unknown;
+      response: {
+        id: number;
+        label: string;
+        from: string;
+        to: string;
+        cases: number;
+        feeFen: number;
+        posted: number;
+      }[];
     };
     /** 新建偏差结算期间并生成草稿名单 */
     post: {
@@ -6922,7 +6930,10 @@ export interface paths {
           to: string;
         };
       };
-      response: unknown;
+      response: {
+        id: number;
+        cases: number;
+      };
     };
   };
   "/api/deviation/periods/{id}": {
@@ -6933,7 +6944,37 @@ export interface paths {
           id: number;
         };
       };
-      response: unknown;
+      response: {
+        id: number;
+        label: string;
+        from: string;
+        to: string;
+        cases: {
+          id: number;
+          periodId: number;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          contractNo: string | null;
+          basis: "m3" | "GJ";
+          theta: string;
+          k: string;
+          contractPrice: string;
+          contracted: string;
+          actual: string;
+          exempt: string;
+          shortfall: string;
+          feeFen: number;
+          status: "draft" | "reviewed" | "confirmed" | "signed" | "posted";
+          reviewHeldOn: string | null;
+          reviewParticipants: string | null;
+          reviewDecision: string | null;
+          confirmedAt: string | null;
+          signedFileName: string | null;
+          signedAt: string | null;
+          postedAt: string | null;
+        }[];
+      };
     };
   };
   "/api/deviation/periods/{id}/confirmations": {
@@ -6958,7 +6999,20 @@ export interface paths {
           year: number;
         };
       };
-      response: unknown;
+      response: {
+        year: number;
+        byBasis: {
+          basis: "m3" | "GJ";
+          customerTimes: number;
+          shortfall: string;
+          exempt: string;
+          feeFen: number;
+          postedFen: number;
+          claims: number;
+        }[];
+        customerTimes: number;
+        feeFen: number;
+      };
     };
   };
   "/api/deviation/cases/{id}": {
@@ -6969,7 +7023,46 @@ export interface paths {
           id: number;
         };
       };
-      response: unknown;
+      response: {
+        id: number;
+        periodId: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        contractNo: string | null;
+        basis: "m3" | "GJ";
+        theta: string;
+        k: string;
+        contractPrice: string;
+        contracted: string;
+        actual: string;
+        exempt: string;
+        shortfall: string;
+        feeFen: number;
+        status: "draft" | "reviewed" | "confirmed" | "signed" | "posted";
+        reviewHeldOn: string | null;
+        reviewParticipants: string | null;
+        reviewDecision: string | null;
+        confirmedAt: string | null;
+        signedFileName: string | null;
+        signedAt: string | null;
+        postedAt: string | null;
+        period: {
+          label: string;
+          from: string;
+          to: string;
+        };
+        claims: {
+          id: number;
+          cause: "force_majeure" | "supplier_curtailment" | "earthquake" | "maintenance" | "other";
+          claimed: string;
+          description: string | null;
+          receivedOn: string;
+          evidenceName: string | null;
+          approved: string | null;
+          createdAt: string;
+        }[];
+      };
     };
   };
   "/api/deviation/cases/{id}/claims": {

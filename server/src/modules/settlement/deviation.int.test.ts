@@ -73,6 +73,13 @@ describe('deviation settlement', () => {
     expect(posted.status).toBe(200);
     expect(await balanceFen(lead, d.id)).toBe(before - 15625);
     expect((await lead.post(`/api/deviation/cases/${caseId}/post`)).status).toBe(409); // once
+    // the declared responses (API contract) carry what the web shows
+    const detail = await lead.get(`/api/deviation/cases/${caseId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ id: caseId, status: 'posted', feeFen: 15625, period: { from: `${Y}-06`, to: `${Y}-07` }, claims: [{ id: claim.body.id, cause: 'maintenance', claimed: '300', approved: '150', receivedOn: `${Y}-08-03`, evidenceName: '检修证明.pdf' }] });
+    expect(typeof detail.body.postedAt).toBe('string');
+    const periods = await lead.get('/api/deviation/periods');
+    expect(periods.body.find((x: any) => x.id === p.body.id)).toMatchObject({ from: `${Y}-06`, to: `${Y}-07`, cases: 1, feeFen: 15625, posted: 1 });
     const sum = await lead.get(`/api/deviation/summary?year=${Y}`);
     expect(sum.body.customerTimes).toBe(1);
     expect(sum.body.feeFen).toBe(15625);

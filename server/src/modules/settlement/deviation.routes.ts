@@ -9,6 +9,7 @@ import { DateStr, DecimalStr, IdParam, MonthStr } from '../../platform/http/sche
 import { assertCustomerAccess } from '../../platform/auth/scope';
 import { SafeText } from '../pricing/pricing.schema';
 import { DE } from './settlement.errors';
+import * as s from './settlement.schema';
 import * as svc from './deviation.service';
 import * as q from './deviation.query';
 import { confirmationPdf } from './deviation.pdf';
@@ -32,7 +33,7 @@ function attachment(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-const Cause = z.enum(['force_majeure', 'supplier_curtailment', 'earthquake', 'maintenance', 'other']);
+const Cause = s.ClaimCause;
 
 export function deviationRoutes(app: Api, ctx: AppContext) {
   const tags = ['偏差结算 Deviation'];
@@ -44,15 +45,15 @@ export function deviationRoutes(app: Api, ctx: AppContext) {
     await assertCustomerAccess(ctx.db, userOf(req), customerId);
   };
 
-  app.get('/api/deviation/periods', { config: read, schema: { tags, summary: '偏差结算期间' } }, async (req) => q.listPeriods(ctx.db, userOf(req)));
-  app.post('/api/deviation/periods', { config: write, schema: { tags, summary: '新建偏差结算期间并生成草稿名单', body: z.strictObject({ label: SafeText(60).pipe(z.string().min(1)), from: MonthStr, to: MonthStr }) } }, async (req, reply) => reply.code(201).send(await svc.createPeriod(ctx, req.body, actorOf(req))));
-  app.get('/api/deviation/periods/:id', { config: read, schema: { tags, summary: '偏差结算草稿名单', params: IdParam } }, async (req) => q.periodDetail(ctx.db, userOf(req), req.params.id));
+  app.get('/api/deviation/periods', { config: read, schema: { tags, summary: '偏差结算期间', response: { 200: z.array(s.DevPeriodView) } } }, async (req) => q.listPeriods(ctx.db, userOf(req)));
+  app.post('/api/deviation/periods', { config: write, schema: { tags, summary: '新建偏差结算期间并生成草稿名单', body: z.strictObject({ label: SafeText(60).pipe(z.string().min(1)), from: MonthStr, to: MonthStr }), response: { 201: s.DevPeriodCreated } } }, async (req, reply) => reply.code(201).send(await svc.createPeriod(ctx, req.body, actorOf(req))));
+  app.get('/api/deviation/periods/:id', { config: read, schema: { tags, summary: '偏差结算草稿名单', params: IdParam, response: { 200: s.DevPeriodDetail } } }, async (req) => q.periodDetail(ctx.db, userOf(req), req.params.id));
   app.post('/api/deviation/periods/:id/confirmations', { config: write, schema: { tags, summary: '出具偏差结算确认单（须在草稿名单上）', params: IdParam, body: z.strictObject({ customerId: z.number().int().positive() }) } }, async (req) => {
     await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
     return svc.confirmCase(ctx, req.params.id, req.body.customerId, actorOf(req));
   });
-  app.get('/api/deviation/summary', { config: read, schema: { tags, summary: '年度偏差结算汇总', querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }) } }, async (req) => q.yearlySummary(ctx.db, userOf(req), req.query.year));
-  app.get('/api/deviation/cases/:id', { config: read, schema: { tags, summary: '偏差结算案例（含来函）', params: IdParam } }, async (req) => q.caseDetail(ctx.db, userOf(req), req.params.id));
+  app.get('/api/deviation/summary', { config: read, schema: { tags, summary: '年度偏差结算汇总', querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: s.DevYearSummary } } }, async (req) => q.yearlySummary(ctx.db, userOf(req), req.query.year));
+  app.get('/api/deviation/cases/:id', { config: read, schema: { tags, summary: '偏差结算案例（含来函）', params: IdParam, response: { 200: s.DevCaseDetail } } }, async (req) => q.caseDetail(ctx.db, userOf(req), req.params.id));
   app.post('/api/deviation/cases/:id/claims', { config: write, schema: { tags, summary: '登记客户来函', params: IdParam, body: z.strictObject({ cause: Cause, claimed: DecimalStr, description: SafeText(1000).nullish(), receivedOn: DateStr }) } }, async (req, reply) => {
     await caseAccess(req, req.params.id);
     return reply.code(201).send(await svc.addClaim(ctx, req.params.id, req.body, actorOf(req)));

@@ -28,3 +28,46 @@ export const Statement = z.object({
 });
 const Group = z.array(z.object({ key: z.string(), basis: z.enum(['m3', 'GJ']), quantity: z.string(), amountFen: z.number(), customers: z.number() }));
 export const Summary = z.object({ month: z.string(), byTag: Group, byType: Group, byCity: Group });
+
+// Deviation settlement (responses of deviation.routes.ts).
+const Basis = z.enum(['m3', 'GJ']);
+export const DeviationStatus = z.enum(['draft', 'reviewed', 'confirmed', 'signed', 'posted']);
+export const ClaimCause = z.enum(['force_majeure', 'supplier_curtailment', 'earthquake', 'maintenance', 'other']);
+export const DevPeriodView = z.object({ id: z.number(), label: z.string(), from: z.string(), to: z.string(), cases: z.number(), feeFen: z.number(), posted: z.number() });
+export const DevPeriodCreated = z.object({ id: z.number(), cases: z.number() });
+export const DevCaseView = z.object({
+  id: z.number(),
+  periodId: z.number(),
+  customerId: z.number(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  contractNo: z.string().nullable(),
+  basis: Basis,
+  theta: z.string(),
+  k: z.string(),
+  contractPrice: z.string(),
+  contracted: z.string(),
+  actual: z.string(),
+  exempt: z.string(),
+  shortfall: z.string(),
+  feeFen: z.number(),
+  status: DeviationStatus,
+  reviewHeldOn: z.string().nullable(),
+  reviewParticipants: z.string().nullable(),
+  reviewDecision: z.string().nullable(),
+  confirmedAt: z.date().nullable(),
+  signedFileName: z.string().nullable(),
+  signedAt: z.date().nullable(),
+  postedAt: z.date().nullable(),
+});
+export const DevPeriodDetail = z.object({ id: z.number(), label: z.string(), from: z.string(), to: z.string(), cases: z.array(DevCaseView) });
+export const DevCaseDetail = DevCaseView.extend({
+  period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+  claims: z.array(z.object({ id: z.number(), cause: ClaimCause, claimed: z.string(), description: z.string().nullable(), receivedOn: z.string(), evidenceName: z.string().nullable(), approved: z.string().nullable(), createdAt: z.date() })),
+});
+export const DevYearSummary = z.object({
+  year: z.number(),
+  byBasis: z.array(z.object({ basis: Basis, customerTimes: z.number(), shortfall: z.string(), exempt: z.string(), feeFen: z.number(), postedFen: z.number(), claims: z.number() })),
+  customerTimes: z.number(),
+  feeFen: z.number(),
+});

@@ -1,9 +1,8 @@
 /** A contract: terms, monthly volumes by version, the contract-year chart (contracted vs actual, τ flag), actions. */
 import { App, Button, Descriptions, Input, Space, Table, Tag, Upload, DatePicker } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { dec } from '@common/decimal';
 import { PageContainer, Section } from '../../../components/PageContainer';
@@ -11,17 +10,17 @@ import { ErrorState, Loading } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { Chart } from '../../metering/components/Chart';
 import { NS } from '../i18n';
-import { useTagName, type ContractDetail, type YearView } from '../api';
+import { settlementApi, useContract, useTagName, useYearView } from '../api';
 
 export default function ContractDetailPage() {
-  const { id } = useParams();
+  const id = Number(useParams().id);
   const { t } = useTranslation(NS);
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const tagName = useTagName();
   const canWrite = useCan('contracts:write');
-  const q = useQuery({ queryKey: ['contracts', 'detail', id], queryFn: () => api.get<ContractDetail>(`/api/contracts/${id}`) });
-  const y = useQuery({ queryKey: ['contracts', 'year', id], queryFn: () => api.get<YearView>(`/api/contracts/${id}/year-view`) });
+  const q = useContract(id);
+  const y = useYearView(id);
   if (q.isLoading) return <Loading />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const c = q.data;
@@ -46,7 +45,7 @@ export default function ContractDetailPage() {
           <Input.TextArea placeholder={t('f.reason')} onChange={(e) => (reason = e.target.value)} />
         </Space>
       ),
-      onOk: () => run(() => api.post(`/api/contracts/${id}/terminate`, { lastMonth: last, reason })),
+      onOk: () => run(() => settlementApi.terminateContract(id, { lastMonth: last, reason })),
     });
   };
   const months = y.data?.months ?? [];
@@ -67,12 +66,12 @@ export default function ContractDetailPage() {
       extra={
         canWrite && (
           <Space>
-            {c.status === 'draft' && <Button type="primary" onClick={() => run(() => api.post(`/api/contracts/${id}/activate`))}>{t('a.activate')}</Button>}
+            {c.status === 'draft' && <Button type="primary" onClick={() => run(() => settlementApi.activateContract(id))}>{t('a.activate')}</Button>}
             {c.status === 'active' && <Button danger onClick={terminate}>{t('a.terminate')}</Button>}
-            <Upload showUploadList={false} accept=".pdf,.jpg,.png" customRequest={({ file }) => void run(() => api.upload(`/api/contracts/${id}/signed-file`, file as File))}>
+            <Upload showUploadList={false} accept=".pdf,.jpg,.png" customRequest={({ file }) => void run(() => settlementApi.uploadContractFile(id, file as File))}>
               <Button>{t('a.upload')}</Button>
             </Upload>
-            {c.signedFileName && <Button onClick={() => api.download(`/api/contracts/${id}/signed-file`).catch((e) => message.error(e.message))}>{t('a.download')}</Button>}
+            {c.signedFileName && <Button onClick={() => settlementApi.downloadContractFile(id).catch((e) => message.error(e.message))}>{t('a.download')}</Button>}
           </Space>
         )
       }

@@ -1,17 +1,16 @@
 /** 购销合同 list with filters and a form for a new contract (draft). */
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, DatePicker } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PRICE_CATEGORIES, PRICE_CATEGORY_LABELS } from '@common/customers';
-import { api } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { useL, useTags, useTagName, type ContractRow } from '../api';
+import { settlementApi, useContracts, useCustomerPick, useL, useTags, useTagName, type ContractFilter, type ContractRow } from '../api';
 
 const STATUS_COLOR = { draft: 'default', active: 'green', terminated: 'red' } as const;
 
@@ -37,19 +36,19 @@ export default function ContractsPage() {
   const L = useL();
   const tagName = useTagName();
   const tags = useTags();
-  const [f, setF] = useState<Record<string, any>>({ page: 1, pageSize: 20 });
-  const q = useQuery({ queryKey: ['contracts', f], queryFn: () => api.get<{ total: number; items: ContractRow[] }>('/api/contracts', f) });
+  const [f, setF] = useState<ContractFilter & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
+  const q = useContracts(f);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const [custQ, setCustQ] = useState('');
-  const customers = useQuery({ queryKey: ['customers', 'pick', custQ], queryFn: () => api.get<{ items: { id: number; name: string; code: string }[] }>('/api/customers', { q: custQ || undefined, pageSize: 20 }), enabled: open });
+  const customers = useCustomerPick(custQ, open);
   const range = Form.useWatch('range', form);
   const months = range ? monthsOf(range[0].format('YYYY-MM'), range[1].format('YYYY-MM')) : [];
   const canWrite = useCan('contracts:write');
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const r = await api.post<{ id: number }>('/api/contracts', {
+      const r = await settlementApi.createContract({
         customerId: v.customerId,
         contractNo: v.contractNo,
         yearLabel: v.yearLabel,

@@ -1,16 +1,15 @@
 /** 偏差结算: periods and their draft lists; per customer: claims, joint review, confirmation form, signed copy, fee. */
 import { useState } from 'react';
 import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatFen, formatNumber, formatWanfang } from '../../../lib/format';
 import { PageContainer, Section } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import type { DevCase, DevCaseDetail, DevPeriod } from '../api';
+import { settlementApi, useDevCase, useDevPeriod, useDevPeriods, useDevSummary, type DevCase } from '../api';
 
 const CAUSES = ['force_majeure', 'supplier_curtailment', 'earthquake', 'maintenance', 'other'];
 const STATUS_COLOR: Record<string, string> = { draft: 'default', reviewed: 'blue', confirmed: 'purple', signed: 'cyan', posted: 'green' };
@@ -21,11 +20,11 @@ export default function DeviationPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const year = new Date().getFullYear() - 1;
-  const periods = useQuery({ queryKey: ['deviation', 'periods'], queryFn: () => api.get<DevPeriod[]>('/api/deviation/periods') });
+  const periods = useDevPeriods();
   const [periodId, setPeriodId] = useState<number | null>(null);
   const pid = periodId ?? periods.data?.[0]?.id ?? null;
-  const detail = useQuery({ queryKey: ['deviation', 'period', pid], queryFn: () => api.get<{ id: number; label: string; cases: DevCase[] }>(`/api/deviation/periods/${pid}`), enabled: pid != null });
-  const summary = useQuery({ queryKey: ['deviation', 'summary', year], queryFn: () => api.get<{ customerTimes: number; feeFen: number; byBasis: { basis: string; shortfall: string }[] }>('/api/deviation/summary', { year }) });
+  const detail = useDevPeriod(pid);
+  const summary = useDevSummary(year);
   const [sp] = useSearchParams();
   const [caseId, setCaseId] = useState<number | null>(sp.get('case') ? Number(sp.get('case')) : null);
   const [creating, setCreating] = useState(false);
@@ -34,7 +33,7 @@ export default function DeviationPage() {
   const create = async () => {
     const v = await form.validateFields();
     try {
-      const r = await api.post<{ id: number; cases: number }>('/api/deviation/periods', { label: v.label, from: v.range[0].format('YYYY-MM'), to: v.range[1].format('YYYY-MM') });
+      const r = await settlementApi.createDevPeriod({ label: v.label, from: v.range[0].format('YYYY-MM'), to: v.range[1].format('YYYY-MM') });
       message.success(t('msg.created', { cases: r.cases }));
       setCreating(false);
       setPeriodId(r.id);
@@ -90,7 +89,7 @@ function CaseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['deviation', 'case', id], queryFn: () => api.get<DevCaseDetail>(`/api/deviation/cases/${id}`) });
+  const q = useDevCase(id);
   const [claimForm] = Form.useForm();
   const [reviewForm] = Form.useForm();
   const canReview = useCan('deviation:review');
@@ -141,7 +140,7 @@ function CaseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               ]}
             />
             {open && (
-              <Form form={claimForm} layout="inline" style={{ marginTop: 8 }} onFinish={(v) => run(() => api.post(`/api/deviation/cases/${id}/claims`, { cause: v.cause, claimed: String(v.claimed), description: v.description ?? null, receivedOn: v.receivedOn.format('YYYY-MM-DD') }), t('msg.saved'))}>
+              <Form form={claimForm} layout="inline" style={{ marginTop: 8 }} onFinish={(v) => run(() => settlementApi.addClaim(id, { cause: v.cause, claimed: String(v.claimed), description: v.description ?? null, receivedOn: v.receivedOn.format('YYYY-MM-DD') }), t('msg.saved'))}>
                 <Form.Item name="cause" rules={[{ required: true, message: t('msg.required') }]}><Select style={{ width: 120 }} placeholder={t('f.cause')} options={CAUSES.map((x) => ({ value: x, label: t(`cause.${x}`) }))} /></Form.Item>
                 <Form.Item name="claimed" rules={[{ required: true, message: t('msg.required') }]}><InputNumber placeholder={t('f.claimed')} min={0} stringMode /></Form.Item>
                 <Form.Item name="receivedOn" rules={[{ required: true, message: t('msg.required') }]}><DatePicker placeholder={t('f.receivedOn')} /></Form.Item>
@@ -152,7 +151,7 @@ function CaseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
           </Section>
           {open && canReview && c.claims.length > 0 && (
             <Section title={t('a.review')}>
-              <Form form={reviewForm} layout="vertical" onFinish={(v) => run(() => api.post(`/api/deviation/cases/${id}/review`, { heldOn: v.heldOn.format('YYYY-MM-DD'), participants: v.participants, decision: v.decision, claims: c.claims.map((cl) => ({ claimId: cl.id, approved: String(v[`a${cl.id}`] ?? '0') })) }), t('msg.saved'))}>
+              <Form form={reviewForm} layout="vertical" onFinish={(v) => run(() => settlementApi.review(id, { heldOn: v.heldOn.format('YYYY-MM-DD'), participants: v.participants, decision: v.decision, claims: c.claims.map((cl) => ({ claimId: cl.id, approved: String(v[`a${cl.id}`] ?? '0') })) }), t('msg.saved'))}>
                 <Space wrap>
                   <Form.Item name="heldOn" label={t('f.heldOn')} rules={[{ required: true, message: t('msg.required') }]}><DatePicker /></Form.Item>
                   <Form.Item name="participants" label={t('f.participants')} rules={[{ required: true, message: t('msg.required') }]}><Input style={{ width: 280 }} /></Form.Item>
@@ -168,14 +167,14 @@ function CaseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
             </Section>
           )}
           <Space wrap>
-            {open && <Button type="primary" onClick={() => run(() => api.post(`/api/deviation/periods/${c.periodId}/confirmations`, { customerId: c.customerId }), t('msg.issued'))}>{t('a.issue')}</Button>}
-            {c.status !== 'draft' && c.status !== 'reviewed' && <Button onClick={() => api.download(`/api/deviation/cases/${id}/confirmation.pdf`).catch((e) => message.error(e.message))}>{t('a.print')}</Button>}
+            {open && <Button type="primary" onClick={() => run(() => settlementApi.issueConfirmation(c.periodId, c.customerId), t('msg.issued'))}>{t('a.issue')}</Button>}
+            {c.status !== 'draft' && c.status !== 'reviewed' && <Button onClick={() => settlementApi.downloadConfirmation(id).catch((e) => message.error(e.message))}>{t('a.print')}</Button>}
             {(c.status === 'confirmed' || c.status === 'signed') && (
-              <Upload showUploadList={false} accept=".pdf,.jpg,.png" customRequest={({ file }) => void run(() => api.upload(`/api/deviation/cases/${id}/signed-copy`, file as File), t('msg.uploaded'))}>
+              <Upload showUploadList={false} accept=".pdf,.jpg,.png" customRequest={({ file }) => void run(() => settlementApi.uploadSignedCopy(id, file as File), t('msg.uploaded'))}>
                 <Button>{t('a.signed')}</Button>
               </Upload>
             )}
-            {c.status === 'signed' && canPost && <Button danger onClick={() => run(() => api.post(`/api/deviation/cases/${id}/post`), t('msg.posted'))}>{t('a.post')}</Button>}
+            {c.status === 'signed' && canPost && <Button danger onClick={() => run(() => settlementApi.postFee(id), t('msg.posted'))}>{t('a.post')}</Button>}
           </Space>
         </>
       )}

@@ -1,15 +1,14 @@
 /** 价格管理: prices by tag × category × basis × period with effective dates and history, benchmark, reference prices. */
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Tabs } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PRICE_CATEGORIES, PRICE_CATEGORY_LABELS } from '@common/customers';
-import { api } from '../../../lib/api';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { useL, useTags, useTagName, type PriceEntry } from '../api';
+import { settlementApi, useBenchmarks, usePrices, useReferencePrices, useL, useTags, useTagName, type PriceEntry, type PriceFilter } from '../api';
 
 export default function PricesPage() {
   const { t } = useTranslation(NS);
@@ -20,10 +19,10 @@ export default function PricesPage() {
   const tagName = useTagName();
   const tags = useTags();
   const canWrite = useCan('pricing:write');
-  const [f, setF] = useState<Record<string, any>>({ history: 'false' });
-  const prices = useQuery({ queryKey: ['pricing', 'prices', f], queryFn: () => api.get<PriceEntry[]>('/api/pricing/prices', f) });
-  const bench = useQuery({ queryKey: ['pricing', 'benchmarks'], queryFn: () => api.get<{ id: number; effectiveFrom: string; price: string; floatCapPct: string }[]>('/api/pricing/benchmarks') });
-  const refs = useQuery({ queryKey: ['pricing', 'refs'], queryFn: () => api.get<{ month: string; basis: string; price: string }[]>('/api/pricing/reference-prices') });
+  const [f, setF] = useState<PriceFilter>({ history: 'false' });
+  const prices = usePrices(f);
+  const bench = useBenchmarks();
+  const refs = useReferencePrices();
   const [dialog, setDialog] = useState<null | 'price' | 'bench' | 'ref'>(null);
   const [form] = Form.useForm();
   const cat = (v: string) => (PRICE_CATEGORY_LABELS[v as keyof typeof PRICE_CATEGORY_LABELS] ? L(PRICE_CATEGORY_LABELS[v as keyof typeof PRICE_CATEGORY_LABELS]) : v);
@@ -31,10 +30,10 @@ export default function PricesPage() {
     const v = await form.validateFields();
     try {
       if (dialog === 'price') {
-        const r = await api.post<{ notified: number }>('/api/pricing/prices', { tag: v.tag, category: v.category, basis: v.basis, season: v.season, price: String(v.price), effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), note: v.note ?? null });
+        const r = await settlementApi.createPrice({ tag: v.tag, category: v.category, basis: v.basis, season: v.season, price: String(v.price), effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), note: v.note ?? null });
         message.success(t('msg.saved') + (r.notified ? ` (${r.notified})` : ''));
-      } else if (dialog === 'bench') await api.post('/api/pricing/benchmarks', { effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), price: String(v.price), floatCapPct: String(v.cap) });
-      else await api.put('/api/pricing/reference-prices', { month: v.month.format('YYYY-MM'), basis: v.basis, price: String(v.price) });
+      } else if (dialog === 'bench') await settlementApi.createBenchmark({ effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), price: String(v.price), floatCapPct: String(v.cap) });
+      else await settlementApi.setReferencePrice({ month: v.month.format('YYYY-MM'), basis: v.basis, price: String(v.price) });
       setDialog(null);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['pricing'] });
@@ -65,7 +64,7 @@ export default function PricesPage() {
                 <Space wrap style={{ marginBottom: 12 }}>
                   <Select allowClear placeholder={t('f.tag')} style={{ width: 160 }} options={tags.data?.map((x) => ({ value: x.code, label: tagName(x.code) }))} onChange={(v) => setF({ ...f, tag: v })} />
                   <Select allowClear placeholder={t('f.category')} style={{ width: 140 }} options={PRICE_CATEGORIES.map((c) => ({ value: c, label: cat(c) }))} onChange={(v) => setF({ ...f, category: v })} />
-                  <Space>{t('a.history')}<Switch onChange={(v) => setF({ ...f, history: String(v) })} /></Space>
+                  <Space>{t('a.history')}<Switch onChange={(v) => setF({ ...f, history: v ? 'true' : 'false' })} /></Space>
                 </Space>
                 {prices.isError ? (
                   <ErrorState error={prices.error} onRetry={() => void prices.refetch()} />

@@ -1,16 +1,15 @@
 /** 月度结算: choose a month, run / confirm / close / reopen, month summary, every customer's statement. */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Select, Space, Table, Tag, Tabs } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatFen, formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { useMonths, useTagName, type StatementRow, type SummaryGroup } from '../api';
+import { settlementApi, useMonthSummary, useMonths, useStatements, useTagName, type StatementRow, type SummaryGroup } from '../api';
 
 const STATUS_COLOR = { draft: 'default', confirmed: 'blue', closed: 'green' } as const;
 
@@ -31,14 +30,14 @@ export default function SettlementPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20, q: '' });
   const months = useMonths();
   const current = months.data?.find((m) => m.month === month);
-  const list = useQuery({ queryKey: ['settlement', 'statements', month, page], queryFn: () => api.get<{ total: number; totals: { totalFen: number; dailyChargesFen: number; trueUpFen: number }; items: StatementRow[] }>(`/api/settlement/months/${month}/statements`, page), enabled: !!current });
-  const summary = useQuery({ queryKey: ['settlement', 'summary', month], queryFn: () => api.get<{ byTag: SummaryGroup[]; byType: SummaryGroup[]; byCity: SummaryGroup[] }>(`/api/settlement/months/${month}/summary`), enabled: !!current });
+  const list = useStatements(month, page, !!current);
+  const summary = useMonthSummary(month, !!current);
   const tagName = useTagName();
   const refresh = () => void qc.invalidateQueries({ queryKey: ['settlement'] });
-  const act = async (path: string, ok: string, body?: unknown) => {
+  const act = async <R,>(call: () => Promise<R>, ok: (r: R) => string) => {
     try {
-      const r = await api.post<any>(`/api/settlement/months/${month}/${path}`, body);
-      message.success(path === 'run' ? t('msg.ran', { customers: r.customers, total: formatFen(r.totalFen), trueUp: formatFen(r.trueUpPostedFen) }) : ok);
+      const r = await call();
+      message.success(ok(r));
       refresh();
     } catch (e: any) {
       modal.error({ title: e.code ?? tc('state.error'), content: e.message, width: 640 });
@@ -46,7 +45,7 @@ export default function SettlementPage() {
   };
   const reopen = () => {
     let reason = '';
-    modal.confirm({ title: t('a.reopen'), content: <Space direction="vertical" style={{ width: '100%' }}><span>{t('msg.reopenHint')}</span><Input.TextArea data-testid="reopen-reason" onChange={(e) => (reason = e.target.value)} /></Space>, onOk: () => act('reopen', t('msg.reopened'), { reason }) });
+    modal.confirm({ title: t('a.reopen'), content: <Space direction="vertical" style={{ width: '100%' }}><span>{t('msg.reopenHint')}</span><Input.TextArea data-testid="reopen-reason" onChange={(e) => (reason = e.target.value)} /></Space>, onOk: () => act(() => settlementApi.reopenMonth(month, { reason }), () => t('msg.reopened')) });
   };
   const status = current?.status;
   const canRun = useCan('settlement:run');
@@ -65,11 +64,11 @@ export default function SettlementPage() {
         <Space wrap>
           <Select data-testid="month-select" showSearch style={{ width: 130 }} value={month} options={monthOptions.map((m) => ({ value: m, label: m }))} onChange={(v) => setSp({ month: v })} />
           {status && <Tag color={STATUS_COLOR[status]}>{t(`mstatus.${status}`)}</Tag>}
-          {canRun && (!status || status === 'draft') && <Button type="primary" onClick={() => act('run', '')}>{t('a.run')}</Button>}
-          {canRun && status === 'draft' && <Button onClick={() => act('confirm', t('msg.confirmed'))}>{t('a.confirm')}</Button>}
-          {canClose && status === 'confirmed' && <Button onClick={() => act('close', t('msg.closed'))}>{t('a.close')}</Button>}
+          {canRun && (!status || status === 'draft') && <Button type="primary" onClick={() => act(() => settlementApi.runMonth(month), (r) => t('msg.ran', { customers: r.customers, total: formatFen(r.totalFen), trueUp: formatFen(r.trueUpPostedFen) }))}>{t('a.run')}</Button>}
+          {canRun && status === 'draft' && <Button onClick={() => act(() => settlementApi.confirmMonth(month), () => t('msg.confirmed'))}>{t('a.confirm')}</Button>}
+          {canClose && status === 'confirmed' && <Button onClick={() => act(() => settlementApi.closeMonth(month), () => t('msg.closed'))}>{t('a.close')}</Button>}
           {canClose && status === 'closed' && <Button danger onClick={reopen}>{t('a.reopen')}</Button>}
-          {current && <Button onClick={() => api.download(`/api/settlement/months/${month}/statements.xlsx`).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
+          {current && <Button onClick={() => settlementApi.exportStatements(month).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
         </Space>
       }
     >

@@ -1,26 +1,26 @@
 /** A customer's monthly settlement statement with lines, PDF and Excel. */
 import { App, Button, Descriptions, Space, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../../lib/api';
 import { formatFen, formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { useL, type Statement } from '../api';
+import { settlementApi, useL, useStatement } from '../api';
 
 export default function StatementPage() {
-  const { month, customerId } = useParams();
+  const params = useParams();
+  const month = String(params.month);
+  const customerId = Number(params.customerId);
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const L = useL();
-  const q = useQuery({ queryKey: ['settlement', 'statement', month, customerId], queryFn: () => api.get<Statement>(`/api/settlement/months/${month}/customers/${customerId}`) });
+  const q = useStatement(month, customerId);
   if (q.isLoading) return <Loading />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const s = q.data;
   const u = s.basis === 'GJ' ? 'GJ' : 'm³';
-  const dl = (ext: 'pdf' | 'xlsx') => api.download(`/api/settlement/months/${month}/customers/${customerId}/statement.${ext}`).catch((e) => message.error(e.message));
+  const dl = (ext: 'pdf' | 'xlsx') => settlementApi.downloadStatement(month, customerId, ext).catch((e) => message.error(e.message));
   return (
     <PageContainer
       title={`${t('a.statement')} · ${s.customer.name} · ${s.month}`}
