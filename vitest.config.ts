@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['common/**/*.test.ts', 'server/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] } },
+      { resolve: { alias }, test: { name: 'unit', include: ['common/**/*.test.ts', 'server/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/*.fault.test.ts', 'node_modules/**'] } },
       {
         resolve: { alias },
         test: {
