@@ -7053,4 +7053,1716 @@ export interface paths {
       response: unknown;
     };
   };
+  "/api/onboarding/cases": {
+    get: {
+      request: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          status?: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+          q?: string;
+        };
+      };
+      response: {
+        total: number;
+        items: {
+          id: number;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          customerStatus: string;
+          customerType: string;
+          projectName: string;
+          status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+          expectedAnnualM3: string | null;
+          surveyDate: string | null;
+          sectionsDone: number;
+          openedAt: string;
+          ageDays: number;
+        }[];
+      };
+    };
+    post: {
+      request: {
+        body: {
+          customerId: number;
+          projectName: string;
+          expectedDailyM3?: string | number | null;
+          expectedAnnualM3?: string | number | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/todo": {
+    get: {
+      request: {};
+      response: {
+        caseId: number;
+        customerName: string;
+        projectName: string;
+        kind: "section" | "combine" | "approve" | "construction";
+        section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization" | null;
+        surveyDate: string | null;
+      }[];
+    };
+  };
+  "/api/onboarding/board": {
+    get: {
+      request: {};
+      response: {
+        stages: {
+          stage: string;
+          count: number;
+          expectedAnnualM3: string;
+          avgAgeDays: number | null;
+          cases: {
+            id: number;
+            customerId: number;
+            customerCode: string;
+            customerName: string;
+            customerStatus: string;
+            customerType: string;
+            projectName: string;
+            status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+            expectedAnnualM3: string | null;
+            surveyDate: string | null;
+            sectionsDone: number;
+            openedAt: string;
+            ageDays: number;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/yearly": {
+    get: {
+      request: {
+        query?: {
+          from?: number;
+          to?: number;
+        };
+      };
+      response: {
+        year: number;
+        newCustomers: number;
+        projectsCommissioned: number;
+        newContractedM3: string;
+        contractsSigned: number;
+      }[];
+    };
+  };
+  "/api/onboarding/cases/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/survey": {
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          surveyDate: string;
+          surveyPlace: string;
+          participants: {
+            department: "production" | "development" | "quality_safety" | "pipeline_sales";
+            names: string;
+          }[];
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/sections/{section}": {
+    put: {
+      request: {
+        path: {
+          id: number;
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+        };
+        body: {
+          findings: string;
+          data?: Record<string, string | number | boolean | null>;
+          opinion: "agree" | "conditional" | "disagree";
+          conditions?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/combined": {
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/submit": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/approve": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          note?: string;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/return": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          reason: string;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/contract": {
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/milestones/{kind}": {
+    put: {
+      request: {
+        path: {
+          id: number;
+          kind: "takeover" | "metering" | "scada";
+        };
+        body?: {
+          plannedOn?: string | null;
+          doneOn?: string | null;
+          note?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/commission": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          commissionedOn: string;
+          note?: string;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/files": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/files/{fileId}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+          fileId: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/onboarding/cases/{id}/report.pdf": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          lang?: "zh-CN" | "en";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/onboarding/cases/{id}/review.pdf": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          lang?: "zh-CN" | "en";
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/plans/areas": {
+    get: {
+      request: {};
+      response: string[];
+    };
+  };
+  "/api/plans/versions": {
+    get: {
+      request: {
+        query?: {
+          year?: number;
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+      }[];
+    };
+    post: {
+      request: {
+        body: {
+          year: number;
+          kind: "initial" | "adjusted";
+          targetVolumeM3: string | number;
+          targetRevenueFen: number;
+          months: {
+            month: number;
+            volumeM3: string | number;
+            revenueFen: number;
+          }[];
+          acceptDeviation?: boolean;
+          deviationNote?: string;
+          note?: string;
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+        monthsSumM3: string;
+        monthsDiffM3: string;
+        months: {
+          month: number;
+          volumeM3: string;
+          revenueFen: number;
+          areasM3: string;
+          customersM3: string;
+        }[];
+        areas: {
+          month: number;
+          area: string;
+          volumeM3: string;
+          customersM3: string;
+        }[];
+        areaGaps: {
+          month: number;
+          planM3: string;
+          allocatedM3: string;
+        }[];
+        customerCount: number;
+      };
+    };
+  };
+  "/api/plans/versions/{id}": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+        monthsSumM3: string;
+        monthsDiffM3: string;
+        months: {
+          month: number;
+          volumeM3: string;
+          revenueFen: number;
+          areasM3: string;
+          customersM3: string;
+        }[];
+        areas: {
+          month: number;
+          area: string;
+          volumeM3: string;
+          customersM3: string;
+        }[];
+        areaGaps: {
+          month: number;
+          planM3: string;
+          allocatedM3: string;
+        }[];
+        customerCount: number;
+      };
+    };
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          targetVolumeM3: string | number;
+          targetRevenueFen: number;
+          months: {
+            month: number;
+            volumeM3: string | number;
+            revenueFen: number;
+          }[];
+          acceptDeviation?: boolean;
+          deviationNote?: string;
+          note?: string;
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+        monthsSumM3: string;
+        monthsDiffM3: string;
+        months: {
+          month: number;
+          volumeM3: string;
+          revenueFen: number;
+          areasM3: string;
+          customersM3: string;
+        }[];
+        areas: {
+          month: number;
+          area: string;
+          volumeM3: string;
+          customersM3: string;
+        }[];
+        areaGaps: {
+          month: number;
+          planM3: string;
+          allocatedM3: string;
+        }[];
+        customerCount: number;
+      };
+    };
+  };
+  "/api/plans/versions/{id}/areas": {
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          allocations: {
+            month: number;
+            area: string;
+            volumeM3: string | number;
+          }[];
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+        monthsSumM3: string;
+        monthsDiffM3: string;
+        months: {
+          month: number;
+          volumeM3: string;
+          revenueFen: number;
+          areasM3: string;
+          customersM3: string;
+        }[];
+        areas: {
+          month: number;
+          area: string;
+          volumeM3: string;
+          customersM3: string;
+        }[];
+        areaGaps: {
+          month: number;
+          planM3: string;
+          allocatedM3: string;
+        }[];
+        customerCount: number;
+      };
+    };
+  };
+  "/api/plans/versions/{id}/customers": {
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          allocations: {
+            customerId: number;
+            month: number;
+            area: string;
+            volumeM3: string | number;
+          }[];
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+        monthsSumM3: string;
+        monthsDiffM3: string;
+        months: {
+          month: number;
+          volumeM3: string;
+          revenueFen: number;
+          areasM3: string;
+          customersM3: string;
+        }[];
+        areas: {
+          month: number;
+          area: string;
+          volumeM3: string;
+          customersM3: string;
+        }[];
+        areaGaps: {
+          month: number;
+          planM3: string;
+          allocatedM3: string;
+        }[];
+        customerCount: number;
+      };
+    };
+  };
+  "/api/plans/versions/{id}/adopt-proposals": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+        monthsSumM3: string;
+        monthsDiffM3: string;
+        months: {
+          month: number;
+          volumeM3: string;
+          revenueFen: number;
+          areasM3: string;
+          customersM3: string;
+        }[];
+        areas: {
+          month: number;
+          area: string;
+          volumeM3: string;
+          customersM3: string;
+        }[];
+        areaGaps: {
+          month: number;
+          planM3: string;
+          allocatedM3: string;
+        }[];
+        customerCount: number;
+      };
+    };
+  };
+  "/api/plans/versions/{id}/approve": {
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        year: number;
+        kind: "initial" | "adjusted";
+        seq: number;
+        status: "draft" | "approved" | "superseded";
+        targetVolumeM3: string;
+        targetRevenueFen: number;
+        deviationFlag: boolean;
+        deviationNote: string | null;
+        note: string | null;
+        approvedAt: string | null;
+        monthsSumM3: string;
+        monthsDiffM3: string;
+        months: {
+          month: number;
+          volumeM3: string;
+          revenueFen: number;
+          areasM3: string;
+          customersM3: string;
+        }[];
+        areas: {
+          month: number;
+          area: string;
+          volumeM3: string;
+          customersM3: string;
+        }[];
+        areaGaps: {
+          month: number;
+          planM3: string;
+          allocatedM3: string;
+        }[];
+        customerCount: number;
+      };
+    };
+  };
+  "/api/plans/proposals": {
+    get: {
+      request: {
+        query: {
+          year: number;
+        };
+      };
+      response: {
+        items: {
+          customerId: number;
+          customerName: string;
+          area: string;
+          month: string;
+          volumeM3: string;
+          note: string | null;
+          proposedAt: string;
+        }[];
+        byMonth: {
+          month: string;
+          volumeM3: string;
+          customers: number;
+        }[];
+        byArea: {
+          area: string;
+          volumeM3: string;
+        }[];
+      };
+    };
+    put: {
+      request: {
+        body: {
+          customerId: number;
+          month: string;
+          volumeM3: string | number;
+          note?: string;
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/plans/ledger": {
+    get: {
+      request: {
+        query: {
+          year: number;
+          groupBy?: "month" | "area" | "type" | "customer";
+          month?: number;
+        };
+      };
+      response: {
+        year: number;
+        versionId: number | null;
+        groupBy: string;
+        month: number | null;
+        rows: {
+          key: string;
+          label: string;
+          planM3: string;
+          actualM3: string;
+          deviationM3: string;
+          deviationPct: string | null;
+          ytdPlanM3: string;
+          ytdActualM3: string;
+          ytdDeviationM3: string;
+          ytdDeviationPct: string | null;
+        }[];
+        series: {
+          month: number;
+          planM3: string;
+          actualM3: string;
+        }[];
+        actualThrough: string | null;
+      };
+    };
+  };
+  "/api/plans/ledger/export.xlsx": {
+    get: {
+      request: {
+        query: {
+          year: number;
+          groupBy?: "month" | "area" | "type" | "customer";
+          month?: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/plans/nominations": {
+    get: {
+      request: {
+        query: {
+          customerId?: number;
+          from: string;
+          to: string;
+        };
+      };
+      response: {
+        customerId: number;
+        gasDay: string;
+        volumeM3: string;
+        source: string;
+      }[];
+    };
+    post: {
+      request: {
+        body: {
+          items: {
+            customerId: number;
+            gasDay: string;
+            volumeM3: string | number;
+          }[];
+        };
+      };
+      response: {
+        saved: number;
+      };
+    };
+  };
+  "/api/plans/nominations/import": {
+    post: {
+      request: {};
+      response: {
+        imported: number;
+        errors: {
+          row: number;
+          field: string;
+          message: string;
+        }[];
+      };
+    };
+  };
+  "/api/plans/nominations/accuracy": {
+    get: {
+      request: {
+        query: {
+          month: string;
+        };
+      };
+      response: {
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        daysNominated: number;
+        daysCompared: number;
+        nominatedM3: string;
+        actualM3: string;
+        errorPct: string | null;
+      }[];
+    };
+  };
 }
