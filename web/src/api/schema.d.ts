@@ -7201,12 +7201,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7345,12 +7345,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7439,12 +7439,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7532,12 +7532,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7623,12 +7623,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7709,12 +7709,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7798,12 +7798,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7887,12 +7887,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -7978,12 +7978,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -8070,12 +8070,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -8160,12 +8160,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;
@@ -8246,12 +8246,12 @@ export interface paths {
         expectedDailyM3: string | null;
         surveyPlace: string | null;
         participants: {
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           names: string;
         }[];
         sections: {
           section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
-          department: string;
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
           findings: string | null;
           data: Record<string, unknown>;
           opinion: "agree" | "conditional" | "disagree" | null;

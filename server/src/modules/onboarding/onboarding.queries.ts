@@ -1,6 +1,6 @@
 /** Read side of onboarding: case list and detail, reviewers' to-do list, pipeline board, yearly counts. */
 import { dec } from '@common/decimal';
-import { can } from '@common/roles';
+import { can, DEPARTMENTS, type Department } from '@common/roles';
 import { MILESTONE_KINDS, SECTION_KINDS, type SectionKind } from '@common/onboarding';
 import type { Tx } from '../../platform/db/database';
 import { inCustomerScope } from '../../platform/auth/scope';
@@ -99,8 +99,9 @@ export async function todo(db: Tx, user: User): Promise<z.infer<typeof s.TodoIte
   const out: z.infer<typeof s.TodoItem>[] = [];
   const scope = inCustomerScope(user, 'oc.customer_id');
   const collect: { caseId: number; customer_id: number; projectName: string; kind: z.infer<typeof s.TodoItem>['kind']; section: SectionKind | null; surveyDate: string | null }[] = [];
-  if (can(user.roles, 'onboarding:review') && user.department) {
-    for (const r of await repo.openSectionsFor(db, user.department)) collect.push({ caseId: r.case_id, customer_id: r.customer_id, projectName: r.project_name, kind: 'section', section: r.section, surveyDate: r.survey_date });
+  // A user's department is free text; only the four departments own sections (others had none to match).
+  if (can(user.roles, 'onboarding:review') && (DEPARTMENTS as readonly (string | null)[]).includes(user.department)) {
+    for (const r of await repo.openSectionsFor(db, user.department as Department)) collect.push({ caseId: r.case_id, customer_id: r.customer_id, projectName: r.project_name, kind: 'section', section: r.section, surveyDate: r.survey_date });
   }
   if (can(user.roles, 'onboarding:write')) {
     for (const r of await repo.casesInStatus(db, scope, ['draft', 'returned', 'contracted'])) {

@@ -2,6 +2,7 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SectionKind, MilestoneKind, CaseStatus } from '@common/onboarding';
+import type { Department } from '@common/roles';
 import type { OnboardingCasesTable, OnboardingFilesTable, OnboardingSectionsTable } from './onboarding.tables';
 import { SECTION_DEPARTMENT, SECTION_KINDS, MILESTONE_KINDS } from '@common/onboarding';
 
@@ -91,7 +92,7 @@ export async function allCases(db: Tx, scope: Expression<SqlBool>) {
 }
 
 /** Open sections of cases in survey for a department. */
-export async function openSectionsFor(db: Tx, department: string) {
+export async function openSectionsFor(db: Tx, department: Department) {
   return db
     .selectFrom('onboarding_sections as s')
     .innerJoin('onboarding_cases as oc', 'oc.id', 's.case_id')

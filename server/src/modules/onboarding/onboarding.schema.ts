@@ -71,7 +71,7 @@ export const CaseRow = z.object({
 const FileView = z.object({ id: z.number(), section: z.string().nullable(), milestone: z.string().nullable(), filename: z.string(), mime: z.string(), sizeBytes: z.number(), uploadedAt: z.string() });
 export const SectionView = z.object({
   section: z.enum(SECTION_KINDS),
-  department: z.string(),
+  department: z.enum(DEPARTMENTS),
   findings: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   opinion: z.enum(OPINIONS).nullable(),
@@ -83,7 +83,7 @@ export const SectionView = z.object({
 export const CaseDetail = CaseRow.extend({
   expectedDailyM3: z.string().nullable(),
   surveyPlace: z.string().nullable(),
-  participants: z.array(z.object({ department: z.string(), names: z.string() })),
+  participants: z.array(z.object({ department: z.enum(DEPARTMENTS), names: z.string() })),
   sections: z.array(SectionView),
   suggestedConclusion: z.enum(OPINIONS).nullable(),
   combined: z.object({ conclusion: z.enum(OPINIONS), opinion: z.string(), conditions: z.string().nullable(), at: z.string().nullable() }).nullable(),

@@ -2,9 +2,10 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateStr, Numeric, Timestamp } from '../../platform/db/schema';
 import type { CaseStatus, MilestoneKind, Opinion, SectionKind } from '@common/onboarding';
+import type { Department } from '@common/roles';
 
 export interface Participant {
-  department: string;
+  department: Department;
   names: string;
 }
 
@@ -41,7 +42,7 @@ export interface OnboardingSectionsTable {
   case_id: number;
   section: SectionKind;
   customer_id: number;
-  department: string;
+  department: Department;
   findings: string | null;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   opinion: Opinion | null;

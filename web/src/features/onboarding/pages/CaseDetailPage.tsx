@@ -9,10 +9,10 @@ import { OPINIONS, SECTION_DEPARTMENT, type MilestoneKind, type SectionKind } fr
 import { useCan, useMe } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { api, type ApiError } from '../../../lib/api';
+import type { ApiError } from '../../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useCase, useCaseAction, type CaseDetail, type SectionView } from '../api';
+import { onboardingApi, useCase, useCaseAction, type CaseDetail, type SectionView } from '../api';
 import { CaseStatusTag } from './OnboardingPage';
 import { FormModal } from '../components/FormModal';
 
@@ -49,7 +49,7 @@ function SectionCard({ s, c, canFill, onFill, onUpload }: { s: SectionView; c: C
       </div>
       <Space wrap size={4} style={{ marginTop: 4 }}>
         {s.files.map((f) => (
-          <a key={f.id} href={`/api/onboarding/cases/${c.id}/files/${f.id}`}>{f.filename}</a>
+          <a key={f.id} href={onboardingApi.fileHref(c.id, f.id)}>{f.filename}</a>
         ))}
         {canFill && (c.status === 'draft' || c.status === 'returned') && (
           <Upload showUploadList={false} accept=".pdf,.jpg,.jpeg,.png" beforeUpload={(f) => (onUpload(f), false)}>
@@ -72,12 +72,12 @@ export default function CaseDetailPage() {
   const canReview = useCan('onboarding:review');
   const canApprove = useCan('onboarding:approve');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const act = useCaseAction(({ method, path, body }: { method: 'put' | 'post'; path: string; body?: object }) => api[method](`/api/onboarding/cases/${id}${path}`, body ?? {}));
-  const run = (method: 'put' | 'post', path: string, body?: object) => act.mutateAsync({ method, path, body }).then(() => message.success(t('msg.saved')));
-  const tryRun = (method: 'put' | 'post', path: string, body?: object) => run(method, path, body).catch((e: ApiError) => message.error(e.message));
-  const upload = (target: Record<string, string>) => (f: File) =>
-    api
-      .upload(`/api/onboarding/cases/${id}/files`, f, target)
+  const act = useCaseAction((call: () => Promise<unknown>) => call());
+  const run = (call: () => Promise<unknown>) => act.mutateAsync(call).then(() => message.success(t('msg.saved')));
+  const tryRun = (call: () => Promise<unknown>) => run(call).catch((e: ApiError) => message.error(e.message));
+  const upload = (target: { section: string } | { milestone: string }) => (f: File) =>
+    onboardingApi
+      .uploadFile(id, f, target)
       .then(() => q.refetch())
       .catch((e: ApiError) => message.error(e.message));
   if (q.isLoading) return <Loading />;
@@ -92,12 +92,12 @@ export default function CaseDetailPage() {
       subTitle={`#${c.id} · ${c.customerName}（${c.customerCode}）`}
       extra={
         <>
-          <Button onClick={() => window.open(`/api/onboarding/cases/${id}/report.pdf?lang=${lang}`)}>{t('a.report')}</Button>
-          <Button onClick={() => window.open(`/api/onboarding/cases/${id}/review.pdf?lang=${lang}`)}>{t('a.review')}</Button>
+          <Button onClick={() => window.open(onboardingApi.reportPdfHref(id, lang))}>{t('a.report')}</Button>
+          <Button onClick={() => window.open(onboardingApi.reviewPdfHref(id, lang))}>{t('a.review')}</Button>
           {canWrite && editable && <Button onClick={() => setDialog({ kind: 'survey' })}>{t('a.survey')}</Button>}
           {canWrite && editable && <Button onClick={() => setDialog({ kind: 'combine' })}>{t('a.combine')}</Button>}
-          {canWrite && editable && <Button type="primary" loading={act.isPending} onClick={() => void tryRun('post', '/submit')}>{t('a.submit')}</Button>}
-          {canApprove && c.status === 'submitted' && <Button type="primary" onClick={() => void tryRun('post', '/approve', {})}>{t('a.approve')}</Button>}
+          {canWrite && editable && <Button type="primary" loading={act.isPending} onClick={() => void tryRun(() => onboardingApi.submit(id))}>{t('a.submit')}</Button>}
+          {canApprove && c.status === 'submitted' && <Button type="primary" onClick={() => void tryRun(() => onboardingApi.approve(id))}>{t('a.approve')}</Button>}
           {canApprove && c.status === 'submitted' && <Button danger onClick={() => setDialog({ kind: 'return' })}>{t('a.return')}</Button>}
           {canWrite && c.status === 'approved' && <Button type="primary" onClick={() => setDialog({ kind: 'contract' })}>{t('a.contract')}</Button>}
           {canWrite && c.status === 'contracted' && <Button type="primary" onClick={() => setDialog({ kind: 'commission' })}>{t('a.commission')}</Button>}
@@ -150,7 +150,7 @@ export default function CaseDetailPage() {
               { title: t('f.plannedOn'), dataIndex: 'plannedOn', render: formatDate },
               { title: t('f.doneOn'), dataIndex: 'doneOn', render: (v) => (v ? <Tag color="green">{formatDate(v)}</Tag> : '—') },
               { title: t('f.note'), dataIndex: 'note', render: (v) => v ?? '—' },
-              { title: t('f.files'), key: 'f', render: (_, m) => <Space wrap size={4}>{m.files.map((f) => <a key={f.id} href={`/api/onboarding/cases/${c.id}/files/${f.id}`}>{f.filename}</a>)}</Space> },
+              { title: t('f.files'), key: 'f', render: (_, m) => <Space wrap size={4}>{m.files.map((f) => <a key={f.id} href={onboardingApi.fileHref(c.id, f.id)}>{f.filename}</a>)}</Space> },
               {
                 title: tc('fields.actions'),
                 key: 'a',
@@ -174,7 +174,7 @@ export default function CaseDetailPage() {
 
       <FormModal open={dialog?.kind === 'survey'} title={t('a.survey')} onClose={() => setDialog(null)} loading={act.isPending}
         initialValues={{ surveyDate: c.surveyDate ? dayjs(c.surveyDate) : undefined, surveyPlace: c.surveyPlace ?? undefined, participants: c.participants.length ? c.participants : DEPARTMENTS.map((d) => ({ department: d, names: '' })) } as any}
-        onSubmit={(v: any) => run('put', '/survey', { surveyDate: day(v.surveyDate), surveyPlace: v.surveyPlace, participants: v.participants.filter((p: any) => p?.names?.trim()) })}>
+        onSubmit={(v: any) => run(() => onboardingApi.survey(id, { surveyDate: day(v.surveyDate)!, surveyPlace: v.surveyPlace, participants: v.participants.filter((p: any) => p?.names?.trim()) }))}>
         {() => (
           <>
             <Form.Item name="surveyDate" label={t('f.surveyDate')} rules={[{ required: true }]}><DatePicker /></Form.Item>
@@ -193,7 +193,7 @@ export default function CaseDetailPage() {
       {dialog?.kind === 'section' && (
         <FormModal open title={t(`section.${dialog.section}`)} onClose={() => setDialog(null)} loading={act.isPending}
           initialValues={(() => { const s = c.sections.find((x) => x.section === dialog.section)!; return { findings: s.findings ?? undefined, opinion: s.opinion ?? undefined, conditions: s.conditions ?? undefined }; })()}
-          onSubmit={(v: any) => run('put', `/sections/${dialog.section}`, { findings: v.findings, opinion: v.opinion, conditions: v.conditions || null })}>
+          onSubmit={(v: any) => run(() => onboardingApi.section(id, dialog.section, { findings: v.findings, opinion: v.opinion, conditions: v.conditions || null }))}>
           {() => (
             <>
               <Form.Item name="findings" label={t('f.findings')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={5} /></Form.Item>
@@ -205,7 +205,7 @@ export default function CaseDetailPage() {
       )}
       <FormModal open={dialog?.kind === 'combine'} title={t('a.combine')} onClose={() => setDialog(null)} loading={act.isPending}
         initialValues={{ conclusion: c.combined?.conclusion ?? c.suggestedConclusion ?? undefined, opinion: c.combined?.opinion, conditions: c.combined?.conditions ?? undefined } as any}
-        onSubmit={(v: any) => run('put', '/combined', { conclusion: v.conclusion, opinion: v.opinion, conditions: v.conditions || null })}>
+        onSubmit={(v: any) => run(() => onboardingApi.combined(id, { conclusion: v.conclusion, opinion: v.opinion, conditions: v.conditions || null }))}>
         {() => (
           <>
             <Form.Item name="conclusion" label={t('f.conclusion')} rules={[{ required: true }]}><Select options={OPINIONS.map((o) => ({ value: o, label: t(`opinion.${o}`) }))} /></Form.Item>
@@ -214,10 +214,10 @@ export default function CaseDetailPage() {
           </>
         )}
       </FormModal>
-      <FormModal open={dialog?.kind === 'return'} title={t('a.return')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run('post', '/return', { reason: v.reason })}>
+      <FormModal open={dialog?.kind === 'return'} title={t('a.return')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run(() => onboardingApi.return(id, { reason: v.reason }))}>
         {() => <Form.Item name="reason" label={t('f.reason')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={3} /></Form.Item>}
       </FormModal>
-      <FormModal open={dialog?.kind === 'contract'} title={t('a.contract')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run('put', '/contract', { contractNo: v.contractNo, signedOn: day(v.signedOn), contractedAnnualM3: String(v.contractedAnnualM3) })}>
+      <FormModal open={dialog?.kind === 'contract'} title={t('a.contract')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run(() => onboardingApi.contract(id, { contractNo: v.contractNo, signedOn: day(v.signedOn)!, contractedAnnualM3: String(v.contractedAnnualM3) }))}>
         {() => (
           <>
             <Form.Item name="contractNo" label={t('f.contractNo')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
@@ -229,7 +229,7 @@ export default function CaseDetailPage() {
       {dialog?.kind === 'milestone' && (
         <FormModal open title={t(`milestone.${dialog.milestone}`)} onClose={() => setDialog(null)} loading={act.isPending}
           initialValues={(() => { const m = c.milestones.find((x) => x.kind === dialog.milestone)!; return { plannedOn: m.plannedOn ? dayjs(m.plannedOn) : undefined, doneOn: m.doneOn ? dayjs(m.doneOn) : undefined, note: m.note ?? undefined }; })() as any}
-          onSubmit={(v: any) => run('put', `/milestones/${dialog.milestone}`, { plannedOn: day(v.plannedOn), doneOn: day(v.doneOn), note: v.note || null })}>
+          onSubmit={(v: any) => run(() => onboardingApi.milestone(id, dialog.milestone, { plannedOn: day(v.plannedOn), doneOn: day(v.doneOn), note: v.note || null }))}>
           {() => (
             <>
               <Form.Item name="plannedOn" label={t('f.plannedOn')}><DatePicker /></Form.Item>
@@ -239,7 +239,7 @@ export default function CaseDetailPage() {
           )}
         </FormModal>
       )}
-      <FormModal open={dialog?.kind === 'commission'} title={t('a.commission')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run('post', '/commission', { commissionedOn: day(v.commissionedOn) })}>
+      <FormModal open={dialog?.kind === 'commission'} title={t('a.commission')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run(() => onboardingApi.commission(id, { commissionedOn: day(v.commissionedOn)! }))}>
         {() => <Form.Item name="commissionedOn" label={t('f.commissionedOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>}
       </FormModal>
     </PageContainer>

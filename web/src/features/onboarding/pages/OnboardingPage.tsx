@@ -7,10 +7,10 @@ import { CASE_STATUSES, SECTION_KINDS } from '@common/onboarding';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { api, ApiError } from '../../../lib/api';
+import type { ApiError } from '../../../lib/api';
 import { formatDate, formatWanfang } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useBoard, useCaseAction, useCases, useProspects, useYearly, type CaseDetail, type CaseFilter, type CaseRow } from '../api';
+import { onboardingApi, useBoard, useCaseAction, useCases, useProspects, useYearly, type CaseFilter, type CaseRow, type OpenCaseInput } from '../api';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'processing', submitted: 'gold', returned: 'red', approved: 'green', contracted: 'cyan', commissioned: 'success' };
 export function CaseStatusTag({ status }: { status: string }) {
@@ -116,11 +116,11 @@ function OpenCaseDialog({ open, onClose }: { open: boolean; onClose: () => void 
   const [search, setSearch] = useState('');
   const prospects = useProspects(search);
   const [form] = Form.useForm();
-  const m = useCaseAction((b: object) => api.post<CaseDetail>('/api/onboarding/cases', b));
+  const m = useCaseAction((b: OpenCaseInput) => onboardingApi.open(b));
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const r = (await m.mutateAsync({ customerId: v.customerId, projectName: v.projectName, expectedDailyM3: v.expectedDailyM3 != null ? String(v.expectedDailyM3) : null, expectedAnnualM3: v.expectedAnnualM3 != null ? String(v.expectedAnnualM3) : null })) as CaseDetail;
+      const r = (await m.mutateAsync({ customerId: v.customerId, projectName: v.projectName, expectedDailyM3: v.expectedDailyM3 != null ? String(v.expectedDailyM3) : null, expectedAnnualM3: v.expectedAnnualM3 != null ? String(v.expectedAnnualM3) : null }));
       message.success(t('msg.saved'));
       onClose();
       nav(`/onboarding/cases/${r.id}`);

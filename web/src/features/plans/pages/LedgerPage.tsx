@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { dec } from '@common/decimal';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { api } from '../../../lib/api';
 import { formatWanfang } from '../../../lib/format';
 import { Chart } from '../components/Chart';
 import { NS } from '../i18n';
-import { useLedger, type LedgerQuery, type LedgerRow } from '../api';
+import { plansApi, useLedger, type LedgerQuery, type LedgerRow } from '../api';
 
 const pct = (v: string | null) => (v == null ? '—' : <span style={{ color: dec(v).isNeg() ? '#cf1322' : '#389e0d' }}>{v}%</span>);
 const dev = (v: string) => <span style={{ color: dec(v).isNeg() ? '#cf1322' : undefined }}>{formatWanfang(v)}</span>;
@@ -37,7 +36,7 @@ export default function LedgerPage() {
     <PageContainer
       title={t('menu.ledger')}
       subTitle={l.data?.actualThrough ? `${t('f.actualThrough')} ${l.data.actualThrough}` : undefined}
-      extra={<Button onClick={() => void api.download('/api/plans/ledger/export.xlsx', { ...q })}>{tc('actions.export')}</Button>}
+      extra={<Button onClick={() => void plansApi.exportLedger(q)}>{tc('actions.export')}</Button>}
     >
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
