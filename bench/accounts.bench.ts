@@ -44,7 +44,14 @@ async function seed(built: BuiltApp) {
     const ids = (await sql<{ id: number }>`SELECT id FROM customers ORDER BY id`.execute(trx)).rows.map((r) => Number(r.id));
     await bulkInsertTransactions(
       trx,
-      ids.map((id) => ({ kind: 'payment' as const, customerId: id, businessDate: addDays(DAY, -8), reference: `BENCH-INIT-${id}`, amountFen: (id % 50 === 0 ? 7 : 30) * 250_000, counter: 'bank' as const })),
+      ids.map((id) => ({
+        kind: 'payment' as const,
+        customerId: id,
+        businessDate: addDays(DAY, -8),
+        reference: `BENCH-INIT-${id}`,
+        amountFen: (id % 50 === 0 ? 7 : 30) * 250_000,
+        counter: 'bank' as const,
+      })),
       null,
     );
     await sql`ANALYZE`.execute(trx);
@@ -58,7 +65,12 @@ async function dailyRun(built: BuiltApp) {
   let t = performance.now();
   const r = await runDaily(built.ctx, DAY, ACTOR);
   let s = (performance.now() - t) / 1000;
-  report(`daily run, ${N.toLocaleString('en')} customers (PostgreSQL)`, `${s.toFixed(2)} s (${r.transactions.toLocaleString('en')} charges posted, ${r.levelsComputed.toLocaleString('en')} levels, ${r.levelChanges} changes)`, '< 10 s', s < 10 && r.transactions === N);
+  report(
+    `daily run, ${N.toLocaleString('en')} customers (PostgreSQL)`,
+    `${s.toFixed(2)} s (${r.transactions.toLocaleString('en')} charges posted, ${r.levelsComputed.toLocaleString('en')} levels, ${r.levelChanges} changes)`,
+    '< 10 s',
+    s < 10 && r.transactions === N,
+  );
   t = performance.now();
   const again = await runDaily(built.ctx, DAY, ACTOR);
   s = (performance.now() - t) / 1000;
@@ -73,7 +85,10 @@ async function dailyRun(built: BuiltApp) {
 
 async function payments(built: BuiltApp) {
   const db = built.ctx.db;
-  await db.insertInto('users').values({ username: 'bench_fin', display_name: '压测财务', password_hash: await hashPassword('bench-pass-2026'), roles: ['finance'] }).execute();
+  await db
+    .insertInto('users')
+    .values({ username: 'bench_fin', display_name: '压测财务', password_hash: await hashPassword('bench-pass-2026'), roles: ['finance'] })
+    .execute();
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(built.app.server.address() as any).port}`;
   const login = await fetch(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_fin', password: 'bench-pass-2026' }) });
@@ -100,7 +115,12 @@ async function payments(built: BuiltApp) {
   });
   const after = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'payment'`.execute(db)).rows[0].n);
   const rps = r.requests.average;
-  report('payment postings through the API (PostgreSQL)', `${Math.round(rps).toLocaleString('en')} payments/s (p99 ${r.latency.p99} ms, ${r['2xx']} posted, ${r.non2xx} non-2xx, ${r.errors} errors; ledger +${after - before})`, '≥ 1,000/s', rps >= 1000 && r.non2xx === 0 && after - before === r['2xx']);
+  report(
+    'payment postings through the API (PostgreSQL)',
+    `${Math.round(rps).toLocaleString('en')} payments/s (p99 ${r.latency.p99} ms, ${r['2xx']} posted, ${r.non2xx} non-2xx, ${r.errors} errors; ledger +${after - before})`,
+    '≥ 1,000/s',
+    rps >= 1000 && r.non2xx === 0 && after - before === r['2xx'],
+  );
 }
 
 async function main() {

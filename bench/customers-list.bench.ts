@@ -34,7 +34,40 @@ const CITIES: [string, string, string[]][] = [
 ];
 const TYPES = ['city_gas', 'industrial', 'cng', 'power', 'chemical', 'commercial', 'other'];
 const STATUSES = ['active', 'active', 'active', 'active', 'restricted', 'contracted', 'prospect', 'survey', 'review', 'closed'];
-const WORDS = ['金鑫', '宏达', '鑫源', '华盛', '恒达', '兴业', '天宇', '瑞丰', '永盛', '长江', '川南', '蜀南', '佳美', '东方', '新光', '利民', '泰和', '顺发', '万通', '国泰', '安泰', '宝丰', '德胜', '富源', '高峰', '红星', '嘉禾', '锦程', '凯达', '隆鑫', '明珠', '宁发'];
+const WORDS = [
+  '金鑫',
+  '宏达',
+  '鑫源',
+  '华盛',
+  '恒达',
+  '兴业',
+  '天宇',
+  '瑞丰',
+  '永盛',
+  '长江',
+  '川南',
+  '蜀南',
+  '佳美',
+  '东方',
+  '新光',
+  '利民',
+  '泰和',
+  '顺发',
+  '万通',
+  '国泰',
+  '安泰',
+  '宝丰',
+  '德胜',
+  '富源',
+  '高峰',
+  '红星',
+  '嘉禾',
+  '锦程',
+  '凯达',
+  '隆鑫',
+  '明珠',
+  '宁发',
+];
 const KINDS = ['玻璃有限公司', '陶瓷有限公司', '燃气有限公司', '天然气加气站有限公司', '化工有限公司', '大酒店有限公司', '建材有限公司', '食品有限公司'];
 const TAGS = ['重点客户', '保供', '可中断', '煤改气', '调峰', '页岩气'];
 
@@ -43,7 +76,8 @@ function uscc(): string {
   const base = '91' + '510500' + String(++usccSeq).padStart(9, '0');
   return base + usccCheckChar(base);
 }
-const nameOf = (i: number) => `${CITIES[i % CITIES.length][1].slice(0, 2)}${WORDS[i % WORDS.length]}${WORDS[Math.floor(i / WORDS.length) % WORDS.length]}${KINDS[i % KINDS.length].replace('有限公司', '')}${i}号有限公司`;
+const nameOf = (i: number) =>
+  `${CITIES[i % CITIES.length][1].slice(0, 2)}${WORDS[i % WORDS.length]}${WORDS[Math.floor(i / WORDS.length) % WORDS.length]}${KINDS[i % KINDS.length].replace('有限公司', '')}${i}号有限公司`;
 
 async function seed(built: BuiltApp): Promise<number[]> {
   const db = built.ctx.db;
@@ -148,7 +182,23 @@ async function importBench(url: string) {
   ws.addRow(IMPORT_COLUMNS.map((c) => c.zh));
   for (let i = 0; i < IMPORT_ROWS; i++) {
     const [p, c, counties] = CITIES[i % CITIES.length];
-    ws.addRow([`导入${WORDS[i % WORDS.length]}${i}号燃气有限公司`, uscc(), i % 2 ? '工业' : '城市燃气', i % 2 ? '工业' : '居民', p, c, counties[i % Math.max(1, counties.length)] ?? '', `${c}人民路${i}号`, i % 2 ? '否' : '是', i % 2 ? '' : '62.5', '2026-03-01', '已注册会员', '导入,压测', '', i % 3 === 0 ? 'b_am1' : '']);
+    ws.addRow([
+      `导入${WORDS[i % WORDS.length]}${i}号燃气有限公司`,
+      uscc(),
+      i % 2 ? '工业' : '城市燃气',
+      i % 2 ? '工业' : '居民',
+      p,
+      c,
+      counties[i % Math.max(1, counties.length)] ?? '',
+      `${c}人民路${i}号`,
+      i % 2 ? '否' : '是',
+      i % 2 ? '' : '62.5',
+      '2026-03-01',
+      '已注册会员',
+      '导入,压测',
+      '',
+      i % 3 === 0 ? 'b_am1' : '',
+    ]);
   }
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   const lead = await login(url, 'b_lead', PASSWORD);
@@ -159,25 +209,45 @@ async function importBench(url: string) {
   const r = await fetch(url + '/api/customers/import', { method: 'POST', headers: { cookie: lead }, body: fd });
   const secs = (performance.now() - t) / 1000;
   const body = (await r.json()) as { imported?: number; message?: string };
-  report(`Excel import of ${IMPORT_ROWS.toLocaleString('en')} rows (${(buf.length / 1024).toFixed(0)} KiB), validated and saved`, `${secs.toFixed(2)} s (${r.status}, ${body.imported ?? body.message} imported)`, '< 10 s', r.status === 200 && body.imported === IMPORT_ROWS && secs < 10);
+  report(
+    `Excel import of ${IMPORT_ROWS.toLocaleString('en')} rows (${(buf.length / 1024).toFixed(0)} KiB), validated and saved`,
+    `${secs.toFixed(2)} s (${r.status}, ${body.imported ?? body.message} imported)`,
+    '< 10 s',
+    r.status === 200 && body.imported === IMPORT_ROWS && secs < 10,
+  );
 }
 
 async function main() {
-  console.log(`machine: ${machine()}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${machine()}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   const schema = `bench_cust_${crypto.randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 10 });
   let built: BuiltApp | undefined;
   try {
     const { rows } = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
     console.log(`PostgreSQL ${rows[0].v}, schema ${schema}`);
-    const config = { ...loadConfig({ LOG_LEVEL: 'warn', SCHEDULER: 'false', DEMO: 'false', UPLOAD_LIMIT_BYTES: String(50 * 1024 * 1024) } as any), webDist: '/nonexistent', databaseUrl: PG_URL, pgSchema: schema };
+    const config = {
+      ...loadConfig({ LOG_LEVEL: 'warn', SCHEDULER: 'false', DEMO: 'false', UPLOAD_LIMIT_BYTES: String(50 * 1024 * 1024) } as any),
+      webDist: '/nonexistent',
+      databaseUrl: PG_URL,
+      pgSchema: schema,
+    };
     built = await buildApp(config, { database, logger: false, demo: false });
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(built.app.server.address() as any).port}`;
     const amIds = await seed(built);
     await listBench(url, amIds);
     await importBench(url);
-    console.log(`      load average afterwards ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes on the machine inflate the figures)`);
+    console.log(
+      `      load average afterwards ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (other processes on the machine inflate the figures)`,
+    );
   } finally {
     await built?.app.close();
     if (process.env.KEEP === '1') console.log(`      kept schema ${schema} (KEEP=1)`);

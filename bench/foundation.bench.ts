@@ -40,7 +40,12 @@ async function main() {
   const cookieE = await login(emb.url, 'admin', DEMO_PW);
   const pathE = await singleRowPath(emb.url, cookieE);
   const readE = await cannon({ url: emb.url + pathE, headers: { cookie: cookieE }, connections: 20 });
-  report(`authenticated single-row read GET ${pathE.replace(/\d+$/, ':id')} (embedded)`, `${Math.round(readE.rps)} req/s, p99 ${readE.p99} ms, non-2xx ${readE.non2xx}`, '≥ 1,500 req/s', readE.rps >= 1500 && readE.non2xx === 0);
+  report(
+    `authenticated single-row read GET ${pathE.replace(/\d+$/, ':id')} (embedded)`,
+    `${Math.round(readE.rps)} req/s, p99 ${readE.p99} ms, non-2xx ${readE.non2xx}`,
+    '≥ 1,500 req/s',
+    readE.rps >= 1500 && readE.non2xx === 0,
+  );
   await emb.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -61,7 +66,12 @@ async function main() {
     const cookieP = await login(pgs.url, 'admin', DEMO_PW);
     const pathP = await singleRowPath(pgs.url, cookieP);
     const readP = await cannon({ url: pgs.url + pathP, headers: { cookie: cookieP }, connections: 50 });
-    report(`authenticated single-row read GET ${pathP.replace(/\d+$/, ':id')} (PostgreSQL)`, `${Math.round(readP.rps)} req/s, p99 ${readP.p99} ms, non-2xx ${readP.non2xx}`, '≥ 5,000 req/s', readP.rps >= 5000 && readP.non2xx === 0);
+    report(
+      `authenticated single-row read GET ${pathP.replace(/\d+$/, ':id')} (PostgreSQL)`,
+      `${Math.round(readP.rps)} req/s, p99 ${readP.p99} ms, non-2xx ${readP.non2xx}`,
+      '≥ 5,000 req/s',
+      readP.rps >= 5000 && readP.non2xx === 0,
+    );
     const healthP = await cannon({ url: pgs.url + '/api/health' });
     report('/api/health (PostgreSQL)', `${Math.round(healthP.rps)} req/s`, '≥ 20,000 req/s', healthP.rps >= 20000);
     await pgs.stop();

@@ -24,7 +24,10 @@ export interface ServerProc {
 /** Start `tsx server/src/main.ts` with env; resolve when /api/ready answers 200. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProc> {
   const t0 = performance.now();
-  const proc = spawn('node', ['--import', 'tsx', 'server/src/main.ts'], { env: { ...process.env, LOG_LEVEL: 'warn', SCHEDULER: '0', PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const proc = spawn('node', ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', SCHEDULER: '0', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
@@ -62,7 +65,22 @@ export async function login(url: string, username: string, password: string): Pr
   return /qike_sid=[^;]+/.exec(c)![0];
 }
 
-export async function cannon(opts: { url: string; headers?: Record<string, string>; duration?: number; connections?: number; method?: string; body?: string }): Promise<{ rps: number; p99: number; errors: number; non2xx: number }> {
-  const r = await autocannon({ url: opts.url, headers: opts.headers, duration: opts.duration ?? 10, connections: opts.connections ?? 50, pipelining: 1, method: (opts.method ?? 'GET') as any, body: opts.body });
+export async function cannon(opts: {
+  url: string;
+  headers?: Record<string, string>;
+  duration?: number;
+  connections?: number;
+  method?: string;
+  body?: string;
+}): Promise<{ rps: number; p99: number; errors: number; non2xx: number }> {
+  const r = await autocannon({
+    url: opts.url,
+    headers: opts.headers,
+    duration: opts.duration ?? 10,
+    connections: opts.connections ?? 50,
+    pipelining: 1,
+    method: (opts.method ?? 'GET') as any,
+    body: opts.body,
+  });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }

@@ -46,7 +46,12 @@ async function ingestRun(built: BuiltApp, label: string, customers: number, days
   let t = performance.now();
   const r1 = await ingestDeliveries(built.ctx, ADMIN, rows, { channel: 'cli', lang: 'zh-CN' }, ACTOR);
   let s = (performance.now() - t) / 1000;
-  report(`bulk ingest, new readings (${label})`, `${Math.round(rows.length / s).toLocaleString('en')} readings/s (${rows.length.toLocaleString('en')} in ${s.toFixed(2)} s; inserted ${r1.inserted})`, `≥ ${target.toLocaleString('en')}/s`, rows.length / s >= target && r1.inserted === rows.length);
+  report(
+    `bulk ingest, new readings (${label})`,
+    `${Math.round(rows.length / s).toLocaleString('en')} readings/s (${rows.length.toLocaleString('en')} in ${s.toFixed(2)} s; inserted ${r1.inserted})`,
+    `≥ ${target.toLocaleString('en')}/s`,
+    rows.length / s >= target && r1.inserted === rows.length,
+  );
   t = performance.now();
   const r2 = await ingestDeliveries(built.ctx, ADMIN, rows, { channel: 'cli', lang: 'zh-CN' }, ACTOR);
   s = (performance.now() - t) / 1000;
@@ -69,10 +74,17 @@ async function withApp<T>(database: Database, fn: (b: BuiltApp) => Promise<T>): 
 }
 
 async function boardLatency(built: BuiltApp, day: string) {
-  await built.ctx.db.insertInto('users').values({ username: 'bench_lead', display_name: '压测', password_hash: await hashPassword('bench-pass-2026'), roles: ['sales_lead'] }).execute();
+  await built.ctx.db
+    .insertInto('users')
+    .values({ username: 'bench_lead', display_name: '压测', password_hash: await hashPassword('bench-pass-2026'), roles: ['sales_lead'] })
+    .execute();
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(built.app.server.address() as any).port}`;
-  const login = await fetch(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_lead', password: 'bench-pass-2026' }) });
+  const login = await fetch(url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench_lead', password: 'bench-pass-2026' }),
+  });
   const cookie = /qike_sid=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
   const times: number[] = [];
   let total = 0;
@@ -101,7 +113,9 @@ async function main() {
       await seed(built.ctx.db, 10_000);
       const days = Array.from({ length: 30 }, (_, i) => addDays(D, -29 + i));
       await ingestRun(built, 'PostgreSQL', 10_000, days, 100_000);
-      await sql`INSERT INTO gas_quality (supply_source_id, gas_day, method, gcv_mj_m3) SELECT s.id, d::date, 'report', 36.5 FROM supply_sources s, generate_series(${addDays(D, -10)}::date, ${D}::date, interval '1 day') d`.execute(built.ctx.db);
+      await sql`INSERT INTO gas_quality (supply_source_id, gas_day, method, gcv_mj_m3) SELECT s.id, d::date, 'report', 36.5 FROM supply_sources s, generate_series(${addDays(D, -10)}::date, ${D}::date, interval '1 day') d`.execute(
+        built.ctx.db,
+      );
       await sql`ANALYZE`.execute(built.ctx.db);
       await boardLatency(built, D);
     });
@@ -115,7 +129,13 @@ async function main() {
   try {
     await withApp(lite, async (built) => {
       await seed(built.ctx.db, 5_000);
-      await ingestRun(built, 'PGlite', 5_000, Array.from({ length: 20 }, (_, i) => addDays(D, -19 + i)), 20_000);
+      await ingestRun(
+        built,
+        'PGlite',
+        5_000,
+        Array.from({ length: 20 }, (_, i) => addDays(D, -19 + i)),
+        20_000,
+      );
     });
   } finally {
     await lite.close();

@@ -27,17 +27,38 @@ async function main() {
   const db = built.ctx.db;
   try {
     let t = performance.now();
-    await sql`INSERT INTO customers (code, name, type, price_category, city, status) SELECT 'BC' || g, '压测客户' || g, (ARRAY['city_gas','industrial','cng','power'])[1 + g % 4], '工业', (ARRAY['泸州市','宜宾市','重庆市'])[1 + g % 3], 'active' FROM generate_series(1, ${N}) g`.execute(db);
+    await sql`INSERT INTO customers (code, name, type, price_category, city, status) SELECT 'BC' || g, '压测客户' || g, (ARRAY['city_gas','industrial','cng','power'])[1 + g % 4], '工业', (ARRAY['泸州市','宜宾市','重庆市'])[1 + g % 3], 'active' FROM generate_series(1, ${N}) g`.execute(
+      db,
+    );
     await sql`INSERT INTO delivery_points (customer_id, code, name, kind, meter_no) SELECT id, 'BP' || id, '站' || id, 'distribution_station', 'BM' || id FROM customers`.execute(db);
     // One metered day per customer and month (12 × 10⁵ rows of actuals).
     await sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
       SELECT dp.customer_id, dp.id, make_date(${YEAR}, m, 15), 1000 + (dp.id * 7 + m) % 500, 'scada' FROM delivery_points dp, generate_series(1, 12) m`.execute(db);
-    for (const d of ['泸州作业区', '宜宾作业区', '重庆作业区']) await db.insertInto('users').values({ username: `ops_${d}`, display_name: d, password_hash: 'x', roles: ['operation_area'], department: d }).execute();
-    const v = await db.insertInto('plan_versions').values({ year: YEAR, kind: 'initial', seq: 1, status: 'approved', target_volume_m3: '0', target_revenue_fen: 0, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    for (const d of ['泸州作业区', '宜宾作业区', '重庆作业区'])
+      await db
+        .insertInto('users')
+        .values({ username: `ops_${d}`, display_name: d, password_hash: 'x', roles: ['operation_area'], department: d })
+        .execute();
+    const v = await db
+      .insertInto('plan_versions')
+      .values({ year: YEAR, kind: 'initial', seq: 1, status: 'approved', target_volume_m3: '0', target_revenue_fen: 0, updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await sql`INSERT INTO plan_customer_allocations (customer_id, version_id, month, area, volume_m3)
       SELECT c.id, ${v.id}, m, (ARRAY['泸州作业区','宜宾作业区','重庆作业区'])[1 + c.id % 3], 1200 FROM customers c, generate_series(1, 12) m`.execute(db);
-    await sql`INSERT INTO plan_months (version_id, month, volume_m3, revenue_fen) SELECT ${v.id}, month, sum(volume_m3), 0 FROM plan_customer_allocations WHERE version_id = ${v.id} GROUP BY month`.execute(db);
-    LEAD = { id: (await db.insertInto('users').values({ username: 'bench_lead', display_name: '压测', password_hash: 'x', roles: ['sales_lead'] }).returning('id').executeTakeFirstOrThrow()).id, roles: ['sales_lead'] as any };
+    await sql`INSERT INTO plan_months (version_id, month, volume_m3, revenue_fen) SELECT ${v.id}, month, sum(volume_m3), 0 FROM plan_customer_allocations WHERE version_id = ${v.id} GROUP BY month`.execute(
+      db,
+    );
+    LEAD = {
+      id: (
+        await db
+          .insertInto('users')
+          .values({ username: 'bench_lead', display_name: '压测', password_hash: 'x', roles: ['sales_lead'] })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+      roles: ['sales_lead'] as any,
+    };
     await sql`ANALYZE`.execute(db);
     console.log(`      seeded ${N.toLocaleString('en')} customers × 12 months in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 

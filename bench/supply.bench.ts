@@ -75,7 +75,11 @@ function main() {
   const through = new Map<string, number>();
   const parent = new Map(small.nodes.map((n) => [n.id, n.parent]));
   for (const u of units) for (let cur: string | null = u.node; cur; cur = parent.get(cur) ?? null) through.set(cur, (through.get(cur) ?? 0) + Number(u.demand));
-  const capNodes: CapacityNode[] = small.nodes.map((n) => ({ id: n.id, parent: n.parent, capacity: n.kind === 'delivery_point' ? null : String(Math.round((through.get(n.id) ?? 0) * (0.5 + r() * 0.4))) }));
+  const capNodes: CapacityNode[] = small.nodes.map((n) => ({
+    id: n.id,
+    parent: n.parent,
+    capacity: n.kind === 'delivery_point' ? null : String(Math.round((through.get(n.id) ?? 0) * (0.5 + r() * 0.4))),
+  }));
   allocate(capNodes, units.slice(0, 500)); // warm-up
   const plan = time(() => allocate(capNodes, units));
   const cut = plan.out.units.filter((u) => u.allowed !== u.demand).length;

@@ -8,11 +8,17 @@ import { clearBidding, type SealedBid } from '../server/src/modules/trading/clea
 
 function bids(n: number): SealedBid[] {
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out: SealedBid[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const ticks = Math.floor(rnd() * 200); // floor 2.0000, step 0.0050
-    out[i] = { bidId: i + 1, customerId: 1 + Math.floor(rnd() * 5000), price: (2 + ticks * 0.005).toFixed(4), quantity: String(1000 + Math.floor(rnd() * 49_000)), submittedAt: 1_765_000_000_000 + Math.floor(rnd() * 600_000) };
+    out[i] = {
+      bidId: i + 1,
+      customerId: 1 + Math.floor(rnd() * 5000),
+      price: (2 + ticks * 0.005).toFixed(4),
+      quantity: String(1000 + Math.floor(rnd() * 49_000)),
+      submittedAt: 1_765_000_000_000 + Math.floor(rnd() * 600_000),
+    };
   }
   return out;
 }

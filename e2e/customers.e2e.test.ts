@@ -51,7 +51,14 @@ describe.skipIf(!avail.run)('customers', () => {
 
     // Assign a full-time manager
     await page.getByTestId('customer-managers').click();
-    await chooseAntOption(page, page.locator('.ant-drawer-open .ant-form-item').filter({ has: page.getByTestId('manager-user') }).locator('.ant-select'), '张伟');
+    await chooseAntOption(
+      page,
+      page
+        .locator('.ant-drawer-open .ant-form-item')
+        .filter({ has: page.getByTestId('manager-user') })
+        .locator('.ant-select'),
+      '张伟',
+    );
     await page.getByTestId('manager-assign').click();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'customer-managers-drawer');

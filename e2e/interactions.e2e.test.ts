@@ -65,7 +65,10 @@ describe.skipIf(!avail.run)('interactions (对接与走访, 客户问题, 待办
     await row.getByRole('button', { name: '开始处理' }).click();
     await row.getByRole('button', { name: '解决' }).click();
     await page.locator('.ant-modal-content #resolution').fill('已与客户共同核对，数据无误');
-    await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
+    await page
+      .locator('.ant-modal-content')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await row.getByText('已解决').waitFor();
     await screenshot(page, 'interactions-issues-zh');
     await page.context().close();

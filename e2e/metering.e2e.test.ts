@@ -66,7 +66,10 @@ describe.skipIf(!avail.run)('metering (日用气监控, 日气量导入, 用气)
     await dialog.getByRole('button', { name: /校\s*验/ }).click();
     await report.getByText(/校验通过：共 1 行/).waitFor();
     await dialog.getByTestId('import-confirm').click();
-    await page.getByText(/已导入：/).first().waitFor();
+    await page
+      .getByText(/已导入：/)
+      .first()
+      .waitFor();
     const after = await apiGet(page, `/api/metering/deliveries?from=${target}&to=${target}&pageSize=100`);
     expect(after.items.find((i: any) => i.meterNo === meter).volumeM3).toBe('12345.678');
     await page.context().close();

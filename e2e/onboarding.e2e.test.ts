@@ -41,7 +41,16 @@ describe.skipIf(!avail.run)('onboarding (新增客户) and the plan ledger', () 
     } else await signIn(am, manager);
     const opened = await call(am, 'post', '/api/onboarding/cases', { customerId: cust.id, projectName: '新建陶瓷生产线用气项目', expectedDailyM3: '60000', expectedAnnualM3: '19800000' });
     const id = opened.id as number;
-    await call(am, 'put', `/api/onboarding/cases/${id}/survey`, { surveyDate: '2026-01-20', surveyPlace: '客户厂区会议室', participants: [{ department: 'production', names: '何工' }, { department: 'development', names: '罗工' }, { department: 'quality_safety', names: '高工' }, { department: 'pipeline_sales', names: '林工' }] });
+    await call(am, 'put', `/api/onboarding/cases/${id}/survey`, {
+      surveyDate: '2026-01-20',
+      surveyPlace: '客户厂区会议室',
+      participants: [
+        { department: 'production', names: '何工' },
+        { department: 'development', names: '罗工' },
+        { department: 'quality_safety', names: '高工' },
+        { department: 'pipeline_sales', names: '林工' },
+      ],
+    });
 
     // The quality & safety reviewer sees the section in the to-do list and completes it in the page.
     const qs = await newPage(browser);
@@ -54,17 +63,34 @@ describe.skipIf(!avail.run)('onboarding (新增客户) and the plan ledger', () 
     const dialog = qs.locator('.ant-modal-content');
     await dialog.locator('textarea').first().fill('营业执照、安全生产许可证均在有效期内。');
     await dialog.locator('.ant-select').click();
-    await qs.locator('.ant-select-item-option').filter({ hasText: /^同意$/ }).click();
+    await qs
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^同意$/ })
+      .click();
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await card.locator('.ant-tag').filter({ hasText: '同意' }).waitFor();
     // Another department's section has no button for this reviewer.
-    expect(await qs.getByTestId('section-capacity').getByRole('button', { name: /填\s*写/ }).count()).toBe(0);
+    expect(
+      await qs
+        .getByTestId('section-capacity')
+        .getByRole('button', { name: /填\s*写/ })
+        .count(),
+    ).toBe(0);
     await qs.context().close();
 
-    for (const [user, sections] of [['rev_prod', ['capacity', 'informatization']], ['rev_dev', ['gas_use']], ['rev_ps', ['basics', 'connection']]] as const) {
+    for (const [user, sections] of [
+      ['rev_prod', ['capacity', 'informatization']],
+      ['rev_dev', ['gas_use']],
+      ['rev_ps', ['basics', 'connection']],
+    ] as const) {
       const p = await newPage(browser);
       await signIn(p, user);
-      for (const s of sections) await call(p, 'put', `/api/onboarding/cases/${id}/sections/${s}`, { findings: `${s} 现场核实情况良好`, opinion: s === 'capacity' ? 'conditional' : 'agree', ...(s === 'capacity' && { conditions: '冬季服从调峰' }) });
+      for (const s of sections)
+        await call(p, 'put', `/api/onboarding/cases/${id}/sections/${s}`, {
+          findings: `${s} 现场核实情况良好`,
+          opinion: s === 'capacity' ? 'conditional' : 'agree',
+          ...(s === 'capacity' && { conditions: '冬季服从调峰' }),
+        });
       await p.context().close();
     }
     await call(am, 'put', `/api/onboarding/cases/${id}/combined`, { conclusion: 'conditional', opinion: '各科室一致同意接入。', conditions: '冬季服从调峰' });

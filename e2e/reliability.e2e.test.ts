@@ -18,7 +18,8 @@ describe.skipIf(!avail.run)('reliability and security pages', () => {
 
   it('shows failed sign-ins and lockouts to an administrator, who clears one; no CSP violation', async () => {
     const name = `ghost-${Date.now()}`;
-    for (let i = 0; i < 6; i++) await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, password: 'wrong-password-1' }) });
+    for (let i = 0; i < 6; i++)
+      await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, password: 'wrong-password-1' }) });
     const page = await newPage(browser);
     const violations: string[] = [];
     page.on('console', (m) => {

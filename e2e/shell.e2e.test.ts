@@ -81,7 +81,12 @@ describe.skipIf(!avail.run)('app shell', () => {
       const box = (await item.boundingBox())!;
       // fully above the collapse button, and the item itself receives the click
       expect(box.y + box.height).toBeLessThanOrEqual(trigger!.y + 1);
-      expect(await item.evaluate((el) => { const r = el.getBoundingClientRect(); return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); })).toBe(true);
+      expect(
+        await item.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+        }),
+      ).toBe(true);
     }
     await page.context().close();
   });

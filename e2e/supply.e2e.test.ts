@@ -45,7 +45,11 @@ describe.skipIf(!avail.run)('supply security (供气网络, 应急, 冬季保供
     await signIn(page, 'lead');
     await page.goto('/supply/plans');
     await page.getByTestId('plans-table').locator('tbody tr.ant-table-row').first().waitFor();
-    await page.getByTestId('plans-table').getByRole('link', { name: /寒潮保供/ }).first().click();
+    await page
+      .getByTestId('plans-table')
+      .getByRole('link', { name: /寒潮保供/ })
+      .first()
+      .click();
     await page.waitForURL(/\/supply\/plans\/\d+$/);
     const lines = page.getByTestId('plan-lines');
     await lines.locator('tbody tr.ant-table-row').first().waitFor();

@@ -55,7 +55,10 @@ describe.skipIf(!avail.run)('trading (仿真交易: create, bid as two managers,
     await lead.locator('[data-testid=trading-live-bids]', { hasText: '2' }).waitFor();
     await lead.locator('[data-testid=trading-close]').click();
     await lead.locator('[data-testid=trading-clear]').click();
-    await lead.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await lead
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await lead.locator('[data-testid=trading-state]', { hasText: '已出清' }).waitFor();
     const rows = lead.locator('[data-testid=trading-result-bids] tbody tr.ant-table-row');
     await rows.nth(1).waitFor();

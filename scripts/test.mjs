@@ -22,7 +22,8 @@ try {
   const failedFiles = (r.testResults ?? []).filter((f) => f.status === 'failed').length;
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
-  if (r.numFailedTests > 0 || r.numFailedTestSuites > 0 || failedFiles > 0 || r.success === false) verdict = `failed: ${r.numFailedTests} test(s), ${failedFiles} file(s), ${r.numFailedTestSuites ?? 0} suite(s)`;
+  if (r.numFailedTests > 0 || r.numFailedTestSuites > 0 || failedFiles > 0 || r.success === false)
+    verdict = `failed: ${r.numFailedTests} test(s), ${failedFiles} file(s), ${r.numFailedTestSuites ?? 0} suite(s)`;
   else if (run.status !== 0) verdict = `vitest exited with status ${run.status ?? run.signal}`;
   else if (r.numTotalTests === 0) verdict = 'no test ran';
 } catch (e) {

@@ -76,7 +76,15 @@ export const SUPPLY_SOURCE_KIND_LABELS: Labels<SupplySourceKind> = {
   valve_room: { zh: '阀室', en: 'Valve room' },
 };
 
-export const DOCUMENT_KINDS = ['business_licence', 'gas_operation_licence', 'hazardous_chemicals_licence', 'safety_production_licence', 'pressure_vessel_registration', 'environmental_permit', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'business_licence',
+  'gas_operation_licence',
+  'hazardous_chemicals_licence',
+  'safety_production_licence',
+  'pressure_vessel_registration',
+  'environmental_permit',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
   business_licence: { zh: '营业执照', en: 'Business licence' },

@@ -93,7 +93,9 @@ async function main() {
       if (!args[0]) throw new Error('usage: backup <file>');
       const t = Date.now();
       const r = await backupDatabase(config, args[0]);
-      console.log(`backup of the ${r.kind === 'postgres' ? 'PostgreSQL' : 'embedded'} database written to ${args[0]} (${(r.bytes / 1048576).toFixed(1)} MB, ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      console.log(
+        `backup of the ${r.kind === 'postgres' ? 'PostgreSQL' : 'embedded'} database written to ${args[0]} (${(r.bytes / 1048576).toFixed(1)} MB, ${((Date.now() - t) / 1000).toFixed(1)} s)`,
+      );
       return;
     }
     case 'restore': {

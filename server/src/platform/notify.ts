@@ -44,7 +44,17 @@ export async function notify(db: Tx, userIds: number[], n: NotificationInput): P
  */
 export async function notifyEach(db: Tx, list: { userIds: number[]; n: NotificationInput }[]): Promise<void> {
   const rows = list.flatMap(({ userIds, n }) =>
-    [...new Set(userIds)].map((user_id) => ({ user_id, kind: n.kind, title: n.title.zh, title_en: n.title.en, body: n.body?.zh ?? null, body_en: n.body?.en ?? null, link: n.link ?? null, customer_id: n.customerId ?? null, dedupe_key: n.dedupeKey ?? null })),
+    [...new Set(userIds)].map((user_id) => ({
+      user_id,
+      kind: n.kind,
+      title: n.title.zh,
+      title_en: n.title.en,
+      body: n.body?.zh ?? null,
+      body_en: n.body?.en ?? null,
+      link: n.link ?? null,
+      customer_id: n.customerId ?? null,
+      dedupe_key: n.dedupeKey ?? null,
+    })),
   );
   for (let i = 0; i < rows.length; i += 3000) {
     await db
@@ -60,10 +70,24 @@ export async function listNotifications(db: Tx, userId: number, onlyUnread: bool
   let q = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
   if (onlyUnread) q = q.where('read_at', 'is', null);
   const rows = await q.orderBy('created_at', 'desc').limit(limit).execute();
-  const unread = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const unread = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return {
     unread: Number(unread.n),
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, title: lang === 'en' ? r.title_en : r.title, body: lang === 'en' ? (r.body_en ?? r.body) : r.body, link: r.link, customerId: r.customer_id, createdAt: r.created_at.toISOString(), readAt: r.read_at ? r.read_at.toISOString() : null })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: lang === 'en' ? r.title_en : r.title,
+      body: lang === 'en' ? (r.body_en ?? r.body) : r.body,
+      link: r.link,
+      customerId: r.customer_id,
+      createdAt: r.created_at.toISOString(),
+      readAt: r.read_at ? r.read_at.toISOString() : null,
+    })),
   };
 }
 

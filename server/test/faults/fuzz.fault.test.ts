@@ -103,7 +103,17 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const jobs: (() => Promise<void>)[] = [];
     for (const op of ops) {
       const ok = fill(op.path, op.params, () => '1');
-      for (const v of PATH_VALUES) for (const p of op.params) jobs.push(() => check(zh, op.method, fill(op.path, op.params, (n) => (n === p ? v : '1')), op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}', op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': 'application/json' }));
+      for (const v of PATH_VALUES)
+        for (const p of op.params)
+          jobs.push(() =>
+            check(
+              zh,
+              op.method,
+              fill(op.path, op.params, (n) => (n === p ? v : '1')),
+              op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}',
+              op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': 'application/json' },
+            ),
+          );
       for (const q of op.query) for (const v of QUERY_VALUES) jobs.push(() => check(en, op.method, `${ok}?${encodeURIComponent(q.name)}=${v}`));
       jobs.push(() => check(en, op.method, `${ok}?unknown%00=1&page=-5&pageSize=100000`));
       if (op.method !== 'GET' && op.method !== 'DELETE') for (const b of bodies(op)) jobs.push(() => check(jobs.length % 2 ? zh : en, op.method, ok, b.body, { 'content-type': b.type }));
@@ -111,9 +121,11 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     }
     // Eight at a time: enough to find races, bounded for a shared 2-core machine.
     const queue = [...jobs];
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      for (let j = queue.shift(); j; j = queue.shift()) await j();
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let j = queue.shift(); j; j = queue.shift()) await j();
+      }),
+    );
     console.log(`fuzz: ${ops.length} operations, ${sent} requests, ${failures.length} failures`);
     expect(failures.slice(0, 40)).toEqual([]);
   });

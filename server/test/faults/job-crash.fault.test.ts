@@ -147,12 +147,21 @@ describe.each(targets)('a job killed mid-run ($name)', (target) => {
     db = await target.open();
     built = await app(db);
     const runs = await built.ctx.db.selectFrom('job_runs').select(['run_key', 'status']).where('job', '=', 'accounts.daily').execute();
-    for (const d of DAYS) if (!runs.some((r) => r.run_key === d && r.status === 'succeeded')) await runJob(built.ctx, built.ctx.jobs.find((j) => j.name === 'accounts.daily')!, d, { userId: null, username: 'finish' });
+    for (const d of DAYS)
+      if (!runs.some((r) => r.run_key === d && r.status === 'succeeded'))
+        await runJob(
+          built.ctx,
+          built.ctx.jobs.find((j) => j.name === 'accounts.daily')!,
+          d,
+          { userId: null, username: 'finish' },
+        );
     const interrupted = runs.filter((r) => r.status === 'interrupted');
     expect(interrupted.length).toBe(interruptions);
     for (const r of interrupted) expect(runs.some((s) => s.run_key === r.run_key && s.status === 'succeeded')).toBe(true);
     expect(await ledgerFingerprint(built.ctx.db)).toEqual(expected);
-    console.log(`${target.name}: ${KILLS} kills within ${Math.round(jobMs * 1.2)} ms, ${interruptions} mid-run, all recovered; ledger ${expected.hash.slice(0, 12)} (${expected.transactions} transactions)`);
+    console.log(
+      `${target.name}: ${KILLS} kills within ${Math.round(jobMs * 1.2)} ms, ${interruptions} mid-run, all recovered; ledger ${expected.hash.slice(0, 12)} (${expected.transactions} transactions)`,
+    );
     await built.close();
     await db.close();
   });

@@ -9,7 +9,8 @@ import { startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../harne
 
 let t: TestApp;
 let admin: Client;
-const login = (username: string, password: string, headers: Record<string, string> = {}) => t.anon().req('POST', '/api/auth/login', JSON.stringify({ username, password }), { 'content-type': 'application/json', ...headers });
+const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+  t.anon().req('POST', '/api/auth/login', JSON.stringify({ username, password }), { 'content-type': 'application/json', ...headers });
 async function user(): Promise<string> {
   const c = await t.userClient(['viewer']);
   return (await c.get('/api/auth/me')).body.username;

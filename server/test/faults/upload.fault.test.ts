@@ -74,9 +74,24 @@ function zip(entries: { name: string; data: Buffer | (() => Iterable<Buffer>); d
 }
 
 const skeleton = [
-  { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>') },
-  { name: 'xl/workbook.xml', data: Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-  { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+  {
+    name: '[Content_Types].xml',
+    data: Buffer.from(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+  },
+  {
+    name: 'xl/workbook.xml',
+    data: Buffer.from(
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+  },
+  {
+    name: 'xl/_rels/workbook.xml.rels',
+    data: Buffer.from(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+  },
   { name: 'xl/sharedStrings.xml', data: Buffer.from('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>') },
 ];
 
@@ -100,10 +115,11 @@ function upload(c: Client, content: Buffer, name = 'bomb.xlsx') {
 
 describe('spreadsheet bombs', () => {
   it('refuses a workbook that inflates beyond the limit before parsing it', async () => {
-    const pad = () => (function* () {
-      const mb = Buffer.alloc(1024 * 1024, 0x20);
-      for (let i = 0; i < 150; i++) yield mb;
-    })();
+    const pad = () =>
+      (function* () {
+        const mb = Buffer.alloc(1024 * 1024, 0x20);
+        for (let i = 0; i < 150; i++) yield mb;
+      })();
     const bomb = zip([...skeleton, { name: 'xl/worksheets/sheet1.xml', data: () => emptyRows(10) }, { name: 'xl/media/pad.xml', data: pad }]);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const t0 = Date.now();
@@ -145,7 +161,9 @@ describe('spreadsheet bombs', () => {
       expect(r.body.message).toContain('100000');
     }
     const after = process.memoryUsage();
-    console.log(`3 bombs (${(bomb.length / 1048576).toFixed(1)} MB each, 2,000,000 rows) refused in ${ms} ms; health answered ${pings}× (slowest ${slowest} ms); RSS +${((peakRss - base.rss) / 1048576).toFixed(0)} MB at peak, heap +${((after.heapUsed - base.heapUsed) / 1048576).toFixed(0)} MB after`);
+    console.log(
+      `3 bombs (${(bomb.length / 1048576).toFixed(1)} MB each, 2,000,000 rows) refused in ${ms} ms; health answered ${pings}× (slowest ${slowest} ms); RSS +${((peakRss - base.rss) / 1048576).toFixed(0)} MB at peak, heap +${((after.heapUsed - base.heapUsed) / 1048576).toFixed(0)} MB after`,
+    );
     expect(pings).toBeGreaterThan(3);
     expect(slowest).toBeLessThan(1500);
     expect(peakRss - base.rss).toBeLessThan(1200 * 1048576);

@@ -12,7 +12,6 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { formatDateTime } from '../lib/format';
 import i18n, { rememberLang } from './i18n';
 
-
 function Notifications() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -33,7 +32,15 @@ function Notifications() {
               void shellApi.markRead([n.id]).then(() => qc.invalidateQueries({ queryKey: ['notifications'] }));
             }}
           >
-            <List.Item.Meta title={n.title} description={<>{n.body && <div>{n.body}</div>}<Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text></>} />
+            <List.Item.Meta
+              title={n.title}
+              description={
+                <>
+                  {n.body && <div>{n.body}</div>}
+                  <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
+                </>
+              }
+            />
           </List.Item>
         )}
       />
@@ -43,7 +50,14 @@ function Notifications() {
     <Popover
       trigger="click"
       placement="bottomRight"
-      title={<Flex justify="space-between">{t('user.notifications')}<Button size="small" type="link" onClick={() => markAll.mutate()}>{t('user.markAllRead')}</Button></Flex>}
+      title={
+        <Flex justify="space-between">
+          {t('user.notifications')}
+          <Button size="small" type="link" onClick={() => markAll.mutate()}>
+            {t('user.markAllRead')}
+          </Button>
+        </Flex>
+      }
       content={content}
     >
       <Badge count={q.data?.unread ?? 0} size="small">
@@ -69,7 +83,10 @@ export function Layout() {
     entries.sort((a, b) => a.order - b.order);
     return [{ key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('menu.home')}</Link> }, ...entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> }))];
   }, [me, t]);
-  const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k))).sort((a, b) => b.length - a.length)[0];
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)))
+    .sort((a, b) => b.length - a.length)[0];
 
   const switchLang = async () => {
     const next = i18n.language === 'en' ? 'zh-CN' : 'en';
@@ -90,12 +107,19 @@ export function Layout() {
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       {/* the sider stays in view and its menu scrolls on its own, above the collapse button (which the sider's padding keeps clear) */}
-      <AntLayout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', boxSizing: 'border-box', overflow: 'hidden' }}>
+      <AntLayout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={200}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', boxSizing: 'border-box', overflow: 'hidden' }}
+      >
         <div style={{ height: '100%', overflowY: 'auto', overflowX: 'hidden' }} data-testid="side-menu">
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, fontSize: collapsed ? 16 : 18, color: '#1677ff' }}>
-          {collapsed ? t('appName').slice(0, 1) : i18n.language === 'en' ? 'Qike' : `${t('appName')} · Qike`}
-        </div>
-        <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, fontSize: collapsed ? 16 : 18, color: '#1677ff' }}>
+            {collapsed ? t('appName').slice(0, 1) : i18n.language === 'en' ? 'Qike' : `${t('appName')} · Qike`}
+          </div>
+          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
         </div>
       </AntLayout.Sider>
       <AntLayout>
@@ -117,7 +141,10 @@ export function Layout() {
                 }}
               >
                 <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                  {me?.displayName} <Typography.Text type="secondary" style={{ marginLeft: 4 }}>{me?.roles.map((r) => t(`roles.${r}`)).join('、')}</Typography.Text>
+                  {me?.displayName}{' '}
+                  <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
+                    {me?.roles.map((r) => t(`roles.${r}`)).join('、')}
+                  </Typography.Text>
                 </Button>
               </Dropdown>
             </Flex>

@@ -14,12 +14,34 @@ const HomePage = lazy(() => import('../features/home/HomePage'));
 
 export function Forbidden() {
   const { t } = useTranslation();
-  return <Result status="403" title="403" subTitle={t('state.forbidden')} extra={<Link to="/"><Button type="primary">{t('state.goHome')}</Button></Link>} />;
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('state.forbidden')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('state.goHome')}</Button>
+        </Link>
+      }
+    />
+  );
 }
 
 export function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title="404" subTitle={t('state.notFound')} extra={<Link to="/"><Button type="primary">{t('state.goHome')}</Button></Link>} />;
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('state.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('state.goHome')}</Button>
+        </Link>
+      }
+    />
+  );
 }
 
 function RequireAuth({ children }: { children: ReactNode }) {

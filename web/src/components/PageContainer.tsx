@@ -12,7 +12,11 @@ export function PageContainer({ title, extra, children, subTitle }: { title: Rea
           </Typography.Title>
           {subTitle && <Typography.Text type="secondary">{subTitle}</Typography.Text>}
         </div>
-        {extra && <Flex gap={8} wrap>{extra}</Flex>}
+        {extra && (
+          <Flex gap={8} wrap>
+            {extra}
+          </Flex>
+        )}
       </Flex>
       {children}
     </div>

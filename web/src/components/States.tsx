@@ -20,11 +20,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       status="error"
       title={t('state.error')}
       subTitle={msg}
-      extra={onRetry && (
-        <Button onClick={onRetry} type="primary">
-          {t('state.retry')}
-        </Button>
-      )}
+      extra={
+        onRetry && (
+          <Button onClick={onRetry} type="primary">
+            {t('state.retry')}
+          </Button>
+        )
+      }
     />
   );
 }

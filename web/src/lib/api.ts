@@ -90,7 +90,8 @@ export const api = {
   get: <P extends PathWith<'get'>>(path: P, ...[init]: Init<P, 'get'>) => request<ApiResponse<P, 'get'>>('GET', url(path, init as RequestInit_)),
   post: <P extends PathWith<'post'>>(path: P, ...[init]: Init<P, 'post'>) => request<ApiResponse<P, 'post'>>('POST', url(path, init as RequestInit_), (init as RequestInit_ | undefined)?.body ?? {}),
   put: <P extends PathWith<'put'>>(path: P, ...[init]: Init<P, 'put'>) => request<ApiResponse<P, 'put'>>('PUT', url(path, init as RequestInit_), (init as RequestInit_ | undefined)?.body ?? {}),
-  patch: <P extends PathWith<'patch'>>(path: P, ...[init]: Init<P, 'patch'>) => request<ApiResponse<P, 'patch'>>('PATCH', url(path, init as RequestInit_), (init as RequestInit_ | undefined)?.body ?? {}),
+  patch: <P extends PathWith<'patch'>>(path: P, ...[init]: Init<P, 'patch'>) =>
+    request<ApiResponse<P, 'patch'>>('PATCH', url(path, init as RequestInit_), (init as RequestInit_ | undefined)?.body ?? {}),
   del: <P extends PathWith<'delete'>>(path: P, ...[init]: Init<P, 'delete'>) => request<ApiResponse<P, 'delete'>>('DELETE', url(path, init as RequestInit_)),
   /** multipart upload to a POST route: one file plus text fields. */
   async upload<P extends PathWith<'post'>>(path: P, file: File | Blob, fields: Record<string, string> = {}, ...[init]: Init<P, 'post'>): Promise<ApiResponse<P, 'post'>> {

@@ -175,7 +175,16 @@ function paymentsFor(c: DemoCustomer, charges: number[] | undefined, from: strin
   let balance = 0;
   const pay = (i: number, fen: number, kind: 'payment' | 'refund' = 'payment') => {
     const day = addDays(from, i);
-    out.push({ kind, customerId: c.id, businessDate: day, reference: `DEMO-${c.code}-${ymd(day)}-${kind === 'payment' ? 'P' : 'R'}`, payerName: kind === 'payment' ? c.name : null, note: kind === 'refund' ? '销户结清退款' : null, amountFen: kind === 'payment' ? fen : -fen, counter: kind === 'payment' ? 'bank' : 'refunds' });
+    out.push({
+      kind,
+      customerId: c.id,
+      businessDate: day,
+      reference: `DEMO-${c.code}-${ymd(day)}-${kind === 'payment' ? 'P' : 'R'}`,
+      payerName: kind === 'payment' ? c.name : null,
+      note: kind === 'refund' ? '销户结清退款' : null,
+      amountFen: kind === 'payment' ? fen : -fen,
+      counter: kind === 'payment' ? 'bank' : 'refunds',
+    });
     balance += kind === 'payment' ? fen : -fen;
   };
   const start = Math.max(0, first - 3);

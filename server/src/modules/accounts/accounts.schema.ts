@@ -107,7 +107,10 @@ export const BoardRow = z.object({
   avgDays: z.number(),
 });
 
-const DaysStr = z.union([z.string(), z.number()]).transform((v) => String(v)).pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, '天数应为最多两位小数的正数'));
+const DaysStr = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v))
+  .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, '天数应为最多两位小数的正数'));
 export const ThresholdsBody = z.strictObject({ warnDays: DaysStr, reduceDays: DaysStr, avgDays: z.number().int() });
 export const Thresholds = z.object({ warnDays: z.string(), reduceDays: z.string(), avgDays: z.number() });
 export const CustomerThresholdsBody = z.strictObject({ warnDays: DaysStr.nullable(), reduceDays: DaysStr.nullable(), avgDays: z.number().int().nullable() });
@@ -121,7 +124,18 @@ export const StatementView = z.object({
   customer: z.object({ id: z.number(), code: z.string(), name: z.string() }),
   from: z.string(),
   to: z.string(),
-  lines: z.array(z.object({ id: z.number(), date: z.string(), kind: z.enum(TX_KINDS), category: z.enum(['payment', 'charge', 'adjustment', 'refund']), reference: z.string().nullable(), note: z.string().nullable(), amountFen: Fen, balanceFen: Fen })),
+  lines: z.array(
+    z.object({
+      id: z.number(),
+      date: z.string(),
+      kind: z.enum(TX_KINDS),
+      category: z.enum(['payment', 'charge', 'adjustment', 'refund']),
+      reference: z.string().nullable(),
+      note: z.string().nullable(),
+      amountFen: Fen,
+      balanceFen: Fen,
+    }),
+  ),
   totals: z.object({ openingFen: Fen, paymentsFen: Fen, chargesFen: Fen, adjustmentsFen: Fen, refundsFen: Fen, closingFen: Fen }),
 });
 

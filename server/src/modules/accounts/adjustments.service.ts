@@ -36,7 +36,23 @@ function query(db: Tx) {
     .innerJoin(customerBasics().as('c'), 'c.id', 'a.customer_id')
     .leftJoin(userDirectory().as('e'), 'e.id', 'a.entered_by')
     .leftJoin(userDirectory().as('d'), 'd.id', 'a.decided_by')
-    .select(['a.id', 'a.customer_id', 'c.name as customer_name', 'a.amount_fen', 'a.business_date', 'a.reason', 'a.status', 'a.entered_by', 'e.display_name as entered_by_name', 'a.entered_at', 'a.decided_by', 'd.display_name as decided_by_name', 'a.decided_at', 'a.decision_note', 'a.transaction_id']);
+    .select([
+      'a.id',
+      'a.customer_id',
+      'c.name as customer_name',
+      'a.amount_fen',
+      'a.business_date',
+      'a.reason',
+      'a.status',
+      'a.entered_by',
+      'e.display_name as entered_by_name',
+      'a.entered_at',
+      'a.decided_by',
+      'd.display_name as decided_by_name',
+      'a.decided_at',
+      'a.decision_note',
+      'a.transaction_id',
+    ]);
 }
 
 function toView(r: any): AdjustmentView {
@@ -68,8 +84,15 @@ export async function listAdjustments(db: Tx, user: SessionUser, q: { status?: s
   let base = query(db).where(inCustomerScope(user, 'a.customer_id'));
   if (q.status) base = base.where('a.status', '=', q.status as any);
   if (q.customerId) base = base.where('a.customer_id', '=', q.customerId);
-  const total = await base.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await base.orderBy('a.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const total = await base
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await base
+    .orderBy('a.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   return { total: Number(total.n), items: rows.map(toView) };
 }
 
@@ -111,7 +134,14 @@ export async function decideAdjustment(ctx: AppContext, adj: AdjustmentView, dec
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(AE.ADJUSTMENT_NOT_PENDING, { id: adj.id, status: STATUS_TEXT.approved });
     if (transactionId) await refreshCustomerLevel(ctx, trx, adj.customerId);
-    await audit(trx, actor, { action: `adjustment.${decision}`, entity: 'ledger_adjustment', entityId: adj.id, customerId: adj.customerId, before: { status: 'pending' }, after: { status: decision === 'approve' ? 'approved' : 'rejected', transactionId, note } });
+    await audit(trx, actor, {
+      action: `adjustment.${decision}`,
+      entity: 'ledger_adjustment',
+      entityId: adj.id,
+      customerId: adj.customerId,
+      before: { status: 'pending' },
+      after: { status: decision === 'approve' ? 'approved' : 'rejected', transactionId, note },
+    });
     return (await findAdjustment(trx, adj.id))!;
   });
 }

@@ -3,11 +3,26 @@ import { bankHeader, matchLine, parseBankRow } from './bank-import.calc';
 
 describe('bank statement rows', () => {
   it('recognises Chinese and English headers', () => {
-    expect(['交易流水号', '交易日期', '贷方金额', '对方户名', '对方账号', '摘要', 'Amount', '其他'].map(bankHeader)).toEqual(['bankRef', 'valueDate', 'amount', 'payerName', 'payerAccount', 'memo', 'amount', null]);
+    expect(['交易流水号', '交易日期', '贷方金额', '对方户名', '对方账号', '摘要', 'Amount', '其他'].map(bankHeader)).toEqual([
+      'bankRef',
+      'valueDate',
+      'amount',
+      'payerName',
+      'payerAccount',
+      'memo',
+      'amount',
+      null,
+    ]);
   });
   it.each([
-    [{ bankRef: 'B1', valueDate: '2026/3/5', amount: '12,345.60', payerName: ' 某公司 ', payerAccount: '6222 0001' }, { row: 2, bankRef: 'B1', valueDate: '2026-03-05', amountFen: 1_234_560, payerName: '某公司', payerAccount: '62220001', memo: null }],
-    [{ bankRef: 'B2', valueDate: new Date('2026-03-06T00:00:00Z'), amount: 100.1 }, { row: 2, bankRef: 'B2', valueDate: '2026-03-06', amountFen: 10_010, payerName: null, payerAccount: null, memo: null }],
+    [
+      { bankRef: 'B1', valueDate: '2026/3/5', amount: '12,345.60', payerName: ' 某公司 ', payerAccount: '6222 0001' },
+      { row: 2, bankRef: 'B1', valueDate: '2026-03-05', amountFen: 1_234_560, payerName: '某公司', payerAccount: '62220001', memo: null },
+    ],
+    [
+      { bankRef: 'B2', valueDate: new Date('2026-03-06T00:00:00Z'), amount: 100.1 },
+      { row: 2, bankRef: 'B2', valueDate: '2026-03-06', amountFen: 10_010, payerName: null, payerAccount: null, memo: null },
+    ],
     [{ bankRef: 'B3', valueDate: '20260307', amount: '-50' }, { skip: 'not a credit' }],
     [{ bankRef: 'B4', valueDate: '2026-02-30', amount: '1' }, 'error'],
     [{ bankRef: 'B5', valueDate: '2026-13-01', amount: '1' }, 'error'],

@@ -17,7 +17,10 @@ const HEADERS: Record<BankField, string[]> = {
 };
 
 export function bankHeader(h: unknown): BankField | null {
-  const s = String(h ?? '').trim().toLowerCase().replace(/[\s（）()]/g, '');
+  const s = String(h ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s（）()]/g, '');
   for (const [f, names] of Object.entries(HEADERS) as [BankField, string[]][]) if (names.some((n) => s === n.toLowerCase().replace(/\s/g, ''))) return f;
   return null;
 }
@@ -82,7 +85,11 @@ export interface Mapping {
  * The customer a line belongs to: a learned mapping of the payer account first, then of the payer
  * name, then a customer whose registered name is exactly the payer name; else null (queue).
  */
-export function matchLine(line: Pick<BankLine, 'payerName' | 'payerAccount'>, mappings: readonly Mapping[], customerByName: ReadonlyMap<string, number>): { customerId: number; by: 'account' | 'name' | 'customer_name' } | null {
+export function matchLine(
+  line: Pick<BankLine, 'payerName' | 'payerAccount'>,
+  mappings: readonly Mapping[],
+  customerByName: ReadonlyMap<string, number>,
+): { customerId: number; by: 'account' | 'name' | 'customer_name' } | null {
   if (line.payerAccount) {
     const m = mappings.find((x) => x.payerAccount === line.payerAccount);
     if (m) return { customerId: m.customerId, by: 'account' };

@@ -21,12 +21,16 @@ describe('bank statement import', () => {
     const a = await makeBilledCustomer(t.db, { name: `银行导入甲${process.pid}` });
     const b = await makeBilledCustomer(t.db, { name: `银行导入乙${process.pid}` });
     await finance.post('/api/accounts/payments', { customerId: a.id, amountFen: 5_000, bankRef: `BK-${a.id}-0`, valueDate: '2026-03-01' });
-    const r = await finance.req('POST', '/api/accounts/bank-imports', csv([
-      `BK-${a.id}-1,2026-03-02,"1,000.00",${a.name},,三月气款`,
-      `BK-${a.id}-0,2026-03-01,50.00,${a.name},,重复`,
-      `BK-${b.id}-1,2026-03-02,2000.5,某贸易公司(代付),6222000011112222,代付乙气款`,
-      `BK-X-1,2026-03-02,-300,${a.name},,退款`,
-    ]));
+    const r = await finance.req(
+      'POST',
+      '/api/accounts/bank-imports',
+      csv([
+        `BK-${a.id}-1,2026-03-02,"1,000.00",${a.name},,三月气款`,
+        `BK-${a.id}-0,2026-03-01,50.00,${a.name},,重复`,
+        `BK-${b.id}-1,2026-03-02,2000.5,某贸易公司(代付),6222000011112222,代付乙气款`,
+        `BK-X-1,2026-03-02,-300,${a.name},,退款`,
+      ]),
+    );
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ lines: 3, posted: 1, duplicates: 1, unmatched: 1, rejected: 0, skipped: 1 });
     expect(await balance(t.db, a.id)).toBe(105_000);

@@ -33,26 +33,64 @@ export function bankImportRoutes(app: Api, ctx: AppContext) {
   const W = { permission: 'payments:write' as const };
 
   // multipart/form-data with one `file` (.csv or .xlsx)
-  app.post('/api/accounts/bank-imports', { config: W, schema: { tags, summary: '导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列）', response: { 201: z.object({ importId: z.number(), lines: z.number(), posted: z.number(), duplicates: z.number(), unmatched: z.number(), rejected: z.number(), skipped: z.number() }) } } }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA');
-    const file = await req.file();
-    if (!file) throw new AppError(AE.BANK_IMPORT_EMPTY);
-    const buf = await file.toBuffer();
-    const rows = await bankStatementRows(buf, file.filename ?? '', userOf(req).id);
-    return reply.status(201).send(await svc.importBankStatement(ctx, rows, file.filename ?? 'statement', actorOf(req)));
-  });
-
-  app.get('/api/accounts/bank-lines', { config: W, schema: { tags, summary: '银行流水行（默认待分配）', querystring: z.strictObject({ status: z.enum(STATUSES).optional(), importId: z.coerce.number().int().positive().optional(), ...Page }), response: { 200: paged(LineView) } } }, async (req) =>
-    svc.listLines(ctx.db, req.query),
+  app.post(
+    '/api/accounts/bank-imports',
+    {
+      config: W,
+      schema: {
+        tags,
+        summary: '导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列）',
+        response: { 201: z.object({ importId: z.number(), lines: z.number(), posted: z.number(), duplicates: z.number(), unmatched: z.number(), rejected: z.number(), skipped: z.number() }) },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA');
+      const file = await req.file();
+      if (!file) throw new AppError(AE.BANK_IMPORT_EMPTY);
+      const buf = await file.toBuffer();
+      const rows = await bankStatementRows(buf, file.filename ?? '', userOf(req).id);
+      return reply.status(201).send(await svc.importBankStatement(ctx, rows, file.filename ?? 'statement', actorOf(req)));
+    },
   );
 
-  app.post('/api/accounts/bank-lines/:id/assign', { config: W, schema: { tags, summary: '把待分配流水分配给客户并入账（可记住付款人）', params: IdParam, body: z.strictObject({ customerId: z.number().int().positive(), remember: z.boolean().default(true) }), response: { 200: z.object({ line: LineView, alsoPosted: z.number() }) } } }, async (req) => {
-    await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
-    return svc.assignLine(ctx, req.params.id, req.body.customerId, req.body.remember, actorOf(req));
-  });
+  app.get(
+    '/api/accounts/bank-lines',
+    {
+      config: W,
+      schema: {
+        tags,
+        summary: '银行流水行（默认待分配）',
+        querystring: z.strictObject({ status: z.enum(STATUSES).optional(), importId: z.coerce.number().int().positive().optional(), ...Page }),
+        response: { 200: paged(LineView) },
+      },
+    },
+    async (req) => svc.listLines(ctx.db, req.query),
+  );
 
-  app.post('/api/accounts/bank-lines/:id/ignore', { config: W, schema: { tags, summary: '忽略流水（非客户气款）', params: IdParam, body: z.strictObject({ note: z.string().max(500).nullish() }), response: { 204: z.null() } } }, async (req, reply) => {
-    await svc.ignoreLine(ctx, req.params.id, req.body.note ?? null, actorOf(req));
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/accounts/bank-lines/:id/assign',
+    {
+      config: W,
+      schema: {
+        tags,
+        summary: '把待分配流水分配给客户并入账（可记住付款人）',
+        params: IdParam,
+        body: z.strictObject({ customerId: z.number().int().positive(), remember: z.boolean().default(true) }),
+        response: { 200: z.object({ line: LineView, alsoPosted: z.number() }) },
+      },
+    },
+    async (req) => {
+      await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
+      return svc.assignLine(ctx, req.params.id, req.body.customerId, req.body.remember, actorOf(req));
+    },
+  );
+
+  app.post(
+    '/api/accounts/bank-lines/:id/ignore',
+    { config: W, schema: { tags, summary: '忽略流水（非客户气款）', params: IdParam, body: z.strictObject({ note: z.string().max(500).nullish() }), response: { 204: z.null() } } },
+    async (req, reply) => {
+      await svc.ignoreLine(ctx, req.params.id, req.body.note ?? null, actorOf(req));
+      return reply.status(204).send(null);
+    },
+  );
 }

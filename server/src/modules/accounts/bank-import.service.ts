@@ -18,21 +18,35 @@ async function mappings(db: Tx): Promise<Mapping[]> {
 
 async function customersByName(db: Tx, names: string[]): Promise<Map<string, number>> {
   if (!names.length) return new Map();
-  const rows = await db.selectFrom(customerBasics().as('c')).select(['id', 'name']).where(sql<boolean>`name = ANY(${sql.val(names)}::text[])`).where('status', '<>', 'closed').execute();
+  const rows = await db
+    .selectFrom(customerBasics().as('c'))
+    .select(['id', 'name'])
+    .where(sql<boolean>`name = ANY(${sql.val(names)}::text[])`)
+    .where('status', '<>', 'closed')
+    .execute();
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
 /** Bank references already imported as statement lines (whatever became of them). */
 async function alreadyQueuedRefs(db: Tx, refs: string[]): Promise<Set<string>> {
   if (!refs.length) return new Set();
-  const rows = await db.selectFrom('bank_statement_lines').select('bank_ref').where(sql<boolean>`bank_ref = ANY(${sql.val(refs)}::text[])`).execute();
+  const rows = await db
+    .selectFrom('bank_statement_lines')
+    .select('bank_ref')
+    .where(sql<boolean>`bank_ref = ANY(${sql.val(refs)}::text[])`)
+    .execute();
   return new Set(rows.map((r) => r.bank_ref));
 }
 
 /** Post one line as a payment of `customerId`; the outcome as a line status. */
 async function post(ctx: AppContext, trx: Tx, l: BankLine, customerId: number, actor: Actor): Promise<{ status: BankLineStatus; transactionId: number | null; reason: string | null }> {
   try {
-    const r = await recordPayment(ctx, { customerId, amountFen: l.amountFen, bankRef: l.bankRef, valueDate: l.valueDate, payerName: l.payerName, payerAccount: l.payerAccount, note: l.memo }, actor, trx);
+    const r = await recordPayment(
+      ctx,
+      { customerId, amountFen: l.amountFen, bankRef: l.bankRef, valueDate: l.valueDate, payerName: l.payerName, payerAccount: l.payerAccount, note: l.memo },
+      actor,
+      trx,
+    );
     return { status: r.duplicate ? 'duplicate' : 'posted', transactionId: r.transaction.id, reason: null };
   } catch (e) {
     if (e instanceof AppError && (e.code === AE.BANK_REF_CONFLICT || e.code === AE.PERIOD_CLOSED)) return { status: 'rejected', transactionId: null, reason: e.code };
@@ -76,12 +90,34 @@ export async function importBankStatement(ctx: AppContext, rows: RawBankRow[], f
       const m = matchLine(l, maps, byName);
       // a line already imported (queued, assigned, ignored) is never queued again
       const again = !m && seenRefs.has(l.bankRef);
-      const r = m ? await post(ctx, trx, l, m.customerId, actor) : again ? { status: 'duplicate' as const, transactionId: null, reason: 'ALREADY_IMPORTED' } : { status: 'unmatched' as const, transactionId: null, reason: null };
+      const r = m
+        ? await post(ctx, trx, l, m.customerId, actor)
+        : again
+          ? { status: 'duplicate' as const, transactionId: null, reason: 'ALREADY_IMPORTED' }
+          : { status: 'unmatched' as const, transactionId: null, reason: null };
       seenRefs.add(l.bankRef);
       count[r.status] = (count[r.status] ?? 0) + 1;
-      out.push({ import_id: imp.id, row_no: l.row, bank_ref: l.bankRef, value_date: l.valueDate, amount_fen: l.amountFen, payer_name: l.payerName, payer_account: l.payerAccount, memo: l.memo, status: r.status, reason: r.reason, customer_id: m?.customerId ?? null, matched_by: (m?.by ?? null) as MatchedBy | null, transaction_id: r.transactionId });
+      out.push({
+        import_id: imp.id,
+        row_no: l.row,
+        bank_ref: l.bankRef,
+        value_date: l.valueDate,
+        amount_fen: l.amountFen,
+        payer_name: l.payerName,
+        payer_account: l.payerAccount,
+        memo: l.memo,
+        status: r.status,
+        reason: r.reason,
+        customer_id: m?.customerId ?? null,
+        matched_by: (m?.by ?? null) as MatchedBy | null,
+        transaction_id: r.transactionId,
+      });
     }
-    for (let i = 0; i < out.length; i += 2000) await trx.insertInto('bank_statement_lines').values(out.slice(i, i + 2000)).execute();
+    for (let i = 0; i < out.length; i += 2000)
+      await trx
+        .insertInto('bank_statement_lines')
+        .values(out.slice(i, i + 2000))
+        .execute();
     await trx.updateTable('bank_statement_imports').set({ posted: count.posted, unmatched: count.unmatched }).where('id', '=', imp.id).execute();
     const result = { importId: imp.id, lines: lines.length, posted: count.posted, duplicates: count.duplicate, unmatched: count.unmatched, rejected: count.rejected, skipped };
     await audit(trx, actor, { action: 'bank_statement.import', entity: 'bank_statement_import', entityId: imp.id, after: { filename, ...result } });
@@ -112,12 +148,34 @@ export async function listLines(db: Tx, q: { status?: BankLineStatus; importId?:
   if (q.status) base = base.where('l.status', '=', q.status);
   if (q.importId) base = base.where('l.import_id', '=', q.importId);
   const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await base.selectAll('l').select('c.name as customer_name').orderBy('l.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await base
+    .selectAll('l')
+    .select('c.name as customer_name')
+    .orderBy('l.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   return { total: Number(n), items: rows.map(toView) };
 }
 
 function toView(r: any): BankLineView {
-  return { id: r.id, importId: r.import_id, rowNo: r.row_no, bankRef: r.bank_ref, valueDate: r.value_date, amountFen: r.amount_fen, payerName: r.payer_name, payerAccount: r.payer_account, memo: r.memo, status: r.status, reason: r.reason, customerId: r.customer_id, customerName: r.customer_name ?? null, matchedBy: r.matched_by, transactionId: r.transaction_id };
+  return {
+    id: r.id,
+    importId: r.import_id,
+    rowNo: r.row_no,
+    bankRef: r.bank_ref,
+    valueDate: r.value_date,
+    amountFen: r.amount_fen,
+    payerName: r.payer_name,
+    payerAccount: r.payer_account,
+    memo: r.memo,
+    status: r.status,
+    reason: r.reason,
+    customerId: r.customer_id,
+    customerName: r.customer_name ?? null,
+    matchedBy: r.matched_by,
+    transactionId: r.transaction_id,
+  };
 }
 
 async function openLine(trx: Tx, id: number) {
@@ -137,26 +195,52 @@ export async function assignLine(ctx: AppContext, id: number, customerId: number
   return inTx(ctx.db, async (trx) => {
     const l = await openLine(trx, id);
     // recordPayment refuses a conflicting bank reference or a closed period with its own clear error
-    const p = await recordPayment(ctx, { customerId, amountFen: l.amount_fen, bankRef: l.bank_ref, valueDate: l.value_date, payerName: l.payer_name, payerAccount: l.payer_account, note: l.memo }, actor, trx);
+    const p = await recordPayment(
+      ctx,
+      { customerId, amountFen: l.amount_fen, bankRef: l.bank_ref, valueDate: l.value_date, payerName: l.payer_name, payerAccount: l.payer_account, note: l.memo },
+      actor,
+      trx,
+    );
     const r = { status: (p.duplicate ? 'duplicate' : 'posted') as BankLineStatus, transactionId: p.transaction.id };
-    await trx.updateTable('bank_statement_lines').set({ status: r.status, customer_id: customerId, matched_by: 'manual', transaction_id: r.transactionId, decided_by: actor.userId, decided_at: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('bank_statement_lines')
+      .set({ status: r.status, customer_id: customerId, matched_by: 'manual', transaction_id: r.transactionId, decided_by: actor.userId, decided_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     let alsoPosted = 0;
     if (remember && (l.payer_account || l.payer_name)) {
       const mapping = l.payer_account ? { payer_account: l.payer_account, payer_name: l.payer_name } : { payer_account: null, payer_name: l.payer_name };
-      await trx.insertInto('bank_payer_mappings').values({ ...mapping, customer_id: customerId, created_by: actor.userId })
-        .onConflict((oc) => (l.payer_account ? oc.column('payer_account').where('payer_account', 'is not', null) : oc.column('payer_name').where('payer_account', 'is', null)).doUpdateSet({ customer_id: customerId, created_by: actor.userId }))
+      await trx
+        .insertInto('bank_payer_mappings')
+        .values({ ...mapping, customer_id: customerId, created_by: actor.userId })
+        .onConflict((oc) =>
+          (l.payer_account ? oc.column('payer_account').where('payer_account', 'is not', null) : oc.column('payer_name').where('payer_account', 'is', null)).doUpdateSet({
+            customer_id: customerId,
+            created_by: actor.userId,
+          }),
+        )
         .execute();
       let others = trx.selectFrom('bank_statement_lines').selectAll().where('status', '=', 'unmatched').where('id', '<>', id);
       others = l.payer_account ? others.where('payer_account', '=', l.payer_account) : others.where('payer_name', '=', l.payer_name).where('payer_account', 'is', null);
       for (const o of await others.orderBy('id').forUpdate().execute()) {
         const p = await post(ctx, trx, asLine(o), customerId, actor);
         if (p.status === 'rejected') continue;
-        await trx.updateTable('bank_statement_lines').set({ status: p.status, customer_id: customerId, matched_by: l.payer_account ? 'account' : 'name', transaction_id: p.transactionId, decided_by: actor.userId, decided_at: new Date() }).where('id', '=', o.id).execute();
+        await trx
+          .updateTable('bank_statement_lines')
+          .set({ status: p.status, customer_id: customerId, matched_by: l.payer_account ? 'account' : 'name', transaction_id: p.transactionId, decided_by: actor.userId, decided_at: new Date() })
+          .where('id', '=', o.id)
+          .execute();
         alsoPosted++;
       }
     }
     await audit(trx, actor, { action: 'bank_line.assign', entity: 'bank_statement_line', entityId: id, customerId, after: { customerId, remember, alsoPosted, status: r.status } });
-    const v = await trx.selectFrom('bank_statement_lines as l').leftJoin(customerBasics().as('c'), 'c.id', 'l.customer_id').selectAll('l').select('c.name as customer_name').where('l.id', '=', id).executeTakeFirstOrThrow();
+    const v = await trx
+      .selectFrom('bank_statement_lines as l')
+      .leftJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')
+      .selectAll('l')
+      .select('c.name as customer_name')
+      .where('l.id', '=', id)
+      .executeTakeFirstOrThrow();
     return { line: toView(v), alsoPosted };
   });
 }

@@ -213,7 +213,9 @@ describe('statement of account', () => {
     expect(await balance(t.db, c.id)).toBe(909_000);
     const whole = await finance.get(`/api/accounts/customers/${c.id}/statement?from=2026-01-01&to=2026-12-31`);
     expect(whole.body.totals.paymentsFen).toBe(1_000_000);
-    expect(whole.body.totals.openingFen + whole.body.totals.paymentsFen - whole.body.totals.chargesFen + whole.body.totals.adjustmentsFen - whole.body.totals.refundsFen).toBe(whole.body.totals.closingFen);
+    expect(whole.body.totals.openingFen + whole.body.totals.paymentsFen - whole.body.totals.chargesFen + whole.body.totals.adjustmentsFen - whole.body.totals.refundsFen).toBe(
+      whole.body.totals.closingFen,
+    );
     const bad = await finance.get(`/api/accounts/customers/${c.id}/statement?from=2026-07-01&to=2026-06-01`);
     expect(bad.body.code).toBe('STATEMENT_RANGE');
     const x = await finance.get(`/api/accounts/customers/${c.id}/statement.xlsx?from=2026-06-01&to=2026-06-30`);

@@ -73,7 +73,9 @@ export async function postDailyCharges(trx: Tx, from: string, to: string, actor:
   const missingPrice = Number(missing.rows[0].n);
   const closed = await sql<{ n: number }>`SELECT count(*)::int AS n FROM accounting_periods WHERE month BETWEEN date_trunc('month', ${from}::date)::date AND ${to}::date`.execute(trx);
   if (Number(closed.rows[0].n) > 0) {
-    const r = await sql<{ day: string }>`WITH ${deltaCtes(from, to)} SELECT d.gas_day::text AS day FROM delta d JOIN accounting_periods ap ON ap.month = date_trunc('month', d.gas_day)::date ORDER BY d.gas_day LIMIT 1`.execute(trx);
+    const r = await sql<{
+      day: string;
+    }>`WITH ${deltaCtes(from, to)} SELECT d.gas_day::text AS day FROM delta d JOIN accounting_periods ap ON ap.month = date_trunc('month', d.gas_day)::date ORDER BY d.gas_day LIMIT 1`.execute(trx);
     if (r.rows.length) throw new AppError(AE.PERIOD_CLOSED, { period: r.rows[0].day.slice(0, 7), date: r.rows[0].day });
   }
   // Customer accounts of everyone charged exist before the postings refer to them.

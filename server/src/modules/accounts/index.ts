@@ -24,7 +24,10 @@ export { LEVEL_LABELS, LEVEL_SEVERITY, PAYMENT_LEVELS, type PaymentLevel } from 
 
 export const dailyRunJob: JobDef = {
   name: 'accounts.daily',
-  description: { zh: '日结：按气日计提各客户气费并重算气款等级（可重复运行，更正后只补差额）', en: 'Daily run: post each customer’s charge for the gas day and recompute payment levels (re-runnable; after corrections posts only the difference)' },
+  description: {
+    zh: '日结：按气日计提各客户气费并重算气款等级（可重复运行，更正后只补差额）',
+    en: 'Daily run: post each customer’s charge for the gas day and recompute payment levels (re-runnable; after corrections posts only the difference)',
+  },
   dailyAt: '09:30',
   defaultKey: (now, ctx) => yesterdayIn(ctx.config.timeZone, now),
   validateKey: (key) => /^\d{4}-\d{2}-\d{2}$/.test(key) && new Date(key + 'T00:00:00Z').toISOString().startsWith(key),

@@ -166,7 +166,11 @@ describe('the ledger itself', () => {
     await expect(sql`DELETE FROM ledger_transactions WHERE customer_id = ${c.id}`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(
       t.db.transaction().execute(async (trx) => {
-        const tx = await trx.insertInto('ledger_transactions').values({ kind: 'adjustment', customer_id: c.id, business_date: '2026-03-05', period: '2026-03' }).returning('id').executeTakeFirstOrThrow();
+        const tx = await trx
+          .insertInto('ledger_transactions')
+          .values({ kind: 'adjustment', customer_id: c.id, business_date: '2026-03-05', period: '2026-03' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const acc = await trx.selectFrom('ledger_accounts').select('id').where('customer_id', '=', c.id).executeTakeFirstOrThrow();
         await trx.insertInto('ledger_postings').values({ transaction_id: tx.id, line: 1, account_id: acc.id, customer_id: c.id, amount_fen: 5 }).execute();
       }),
@@ -175,7 +179,12 @@ describe('the ledger itself', () => {
   });
 
   it('every transaction in the ledger balances (scan)', async () => {
-    expect(await t.db.selectFrom('ledger_transactions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).not.toEqual({ n: 0 });
+    expect(
+      await t.db
+        .selectFrom('ledger_transactions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).not.toEqual({ n: 0 });
     expect(await unbalancedTransactions(t.db)).toBe(0);
   });
 });

@@ -212,14 +212,21 @@ export async function transactionsBetween(db: Tx, customerId: number, from: stri
 
 /** Balance of one customer: the sum of the postings on its account, optionally before a date. */
 export async function balanceOf(db: Tx, customerId: number, before?: string): Promise<number> {
-  let q = db.selectFrom('ledger_postings as p').select(sql<number>`COALESCE(SUM(p.amount_fen), 0)`.as('b')).where('p.customer_id', '=', customerId);
+  let q = db
+    .selectFrom('ledger_postings as p')
+    .select(sql<number>`COALESCE(SUM(p.amount_fen), 0)`.as('b'))
+    .where('p.customer_id', '=', customerId);
   if (before) q = q.where('p.transaction_id', 'in', (eb) => eb.selectFrom('ledger_transactions').select('id').where('customer_id', '=', customerId).where('business_date', '<', before));
   const r = await q.executeTakeFirstOrThrow();
   return Number(r.b);
 }
 
 export async function isMonthClosed(db: Tx, day: string): Promise<boolean> {
-  const r = await db.selectFrom('accounting_periods').select('month').where('month', '=', day.slice(0, 7) + '-01').executeTakeFirst();
+  const r = await db
+    .selectFrom('accounting_periods')
+    .select('month')
+    .where('month', '=', day.slice(0, 7) + '-01')
+    .executeTakeFirst();
   return !!r;
 }
 

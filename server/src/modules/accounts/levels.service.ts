@@ -84,11 +84,16 @@ export async function recomputeLevels(
     for (let k = 0; k < changes.length; k += BATCH) {
       await trx
         .insertInto('payment_level_changes')
-        .values(changes.slice(k, k + BATCH).map((c) => ({ customer_id: c.customerId, gas_day: c.gasDay, from_level: c.from, to_level: c.to, balance_fen: c.balanceFen, available_days: c.availableDays })))
+        .values(
+          changes.slice(k, k + BATCH).map((c) => ({ customer_id: c.customerId, gas_day: c.gasDay, from_level: c.from, to_level: c.to, balance_fen: c.balanceFen, available_days: c.availableDays })),
+        )
         .execute();
     }
     for (const c of changes) await publish(ctx, trx, 'accounts.levelChanged', { customerId: c.customerId, from: c.from, to: c.to, gasDay: c.gasDay });
-    await notifyWorse(trx, changes.filter((c) => isWorse(c.from, c.to)));
+    await notifyWorse(
+      trx,
+      changes.filter((c) => isWorse(c.from, c.to)),
+    );
   }
   return { computed: rows.length, changes: changes.map(({ customerId, from, to, gasDay }) => ({ customerId, from, to, gasDay })), statuses };
 }
@@ -154,7 +159,16 @@ export async function getPaymentStatus(db: Tx, customerIds: number[]): Promise<M
 }
 
 /** Display figures of a stored row, recomputed from its exact components (no double rounding). */
-export function statusOf(r: { level: PaymentLevel; balance_fen: number; window_charge_fen: number | null; window_days: number; warn_days: string; reduce_days: string; since_day: string; as_of_day: string }): PaymentStatus {
+export function statusOf(r: {
+  level: PaymentLevel;
+  balance_fen: number;
+  window_charge_fen: number | null;
+  window_days: number;
+  warn_days: string;
+  reduce_days: string;
+  since_day: string;
+  as_of_day: string;
+}): PaymentStatus {
   const a = assessPayment({ balanceFen: r.balance_fen, windowChargeFen: r.window_charge_fen, thresholds: { warnDays: r.warn_days, reduceDays: r.reduce_days, avgDays: r.window_days } });
   return { level: r.level, balanceFen: r.balance_fen, availableDays: a.availableDaysText, avgDailyChargeFen: a.avgDailyChargeFen, sinceDay: r.since_day, asOfDay: r.as_of_day };
 }

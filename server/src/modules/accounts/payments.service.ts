@@ -56,24 +56,49 @@ export async function recordPayment(ctx: AppContext, input: PaymentInput, actor:
       ? { id: existing.id, created: false }
       : await ledger.insertPaymentOnce(
           trx,
-          { kind: 'payment', customerId: input.customerId, businessDate: input.valueDate, reference: input.bankRef, payerName: input.payerName, payerAccount: input.payerAccount, note: input.note, createdBy: actor.userId },
+          {
+            kind: 'payment',
+            customerId: input.customerId,
+            businessDate: input.valueDate,
+            reference: input.bankRef,
+            payerName: input.payerName,
+            payerAccount: input.payerAccount,
+            note: input.note,
+            createdBy: actor.userId,
+          },
           customerPostings(input.amountFen, 'bank'),
         );
     const tx = (await ledger.findTransaction(trx, id))!;
     if (!created) {
       if (tx.customerId !== input.customerId || tx.amountFen !== input.amountFen) {
-        throw new AppError(AE.BANK_REF_CONFLICT, { ref: input.bankRef, customer: tx.customerId, amount: formatFen(tx.amountFen), newCustomer: input.customerId, newAmount: formatFen(input.amountFen) });
+        throw new AppError(AE.BANK_REF_CONFLICT, {
+          ref: input.bankRef,
+          customer: tx.customerId,
+          amount: formatFen(tx.amountFen),
+          newCustomer: input.customerId,
+          newAmount: formatFen(input.amountFen),
+        });
       }
       return { duplicate: true, transaction: tx, status: (await getPaymentStatus(trx, [tx.customerId])).get(tx.customerId) ?? null };
     }
     const status = await refreshCustomerLevel(ctx, trx, input.customerId);
-    await audit(trx, actor, { action: 'payment.record', entity: 'ledger_transaction', entityId: id, customerId: input.customerId, after: { bankRef: input.bankRef, amountFen: input.amountFen, valueDate: input.valueDate } });
+    await audit(trx, actor, {
+      action: 'payment.record',
+      entity: 'ledger_transaction',
+      entityId: id,
+      customerId: input.customerId,
+      after: { bankRef: input.bankRef, amountFen: input.amountFen, valueDate: input.valueDate },
+    });
     return { duplicate: false, transaction: tx, status };
   };
   return outer ? work(outer) : inTx(ctx.db, work);
 }
 
-export async function recordRefund(ctx: AppContext, input: { customerId: number; amountFen: number; businessDate: string; reference?: string | null; note?: string | null }, actor: Actor): Promise<ledger.TxView> {
+export async function recordRefund(
+  ctx: AppContext,
+  input: { customerId: number; amountFen: number; businessDate: string; reference?: string | null; note?: string | null },
+  actor: Actor,
+): Promise<ledger.TxView> {
   if (!(input.amountFen > 0)) throw new AppError(AE.REFUND_AMOUNT_NOT_POSITIVE, { amount: input.amountFen });
   return inTx(ctx.db, async (trx) => {
     await assertPeriodOpen(trx, input.businessDate);
@@ -104,7 +129,11 @@ export async function reverseTransaction(ctx: AppContext, tx: ledger.TxView, inp
   return inTx(ctx.db, async (trx) => {
     await assertPeriodOpen(trx, day);
     const lines = await ledger.postingsOf(trx, tx.id);
-    const id = await ledger.insertTransaction(trx, { kind: 'reversal', customerId: tx.customerId, businessDate: day, reference: tx.reference, note: input.reason, reversesId: tx.id, createdBy: actor.userId }, reversalPostings(lines));
+    const id = await ledger.insertTransaction(
+      trx,
+      { kind: 'reversal', customerId: tx.customerId, businessDate: day, reference: tx.reference, note: input.reason, reversesId: tx.id, createdBy: actor.userId },
+      reversalPostings(lines),
+    );
     await refreshCustomerLevel(ctx, trx, tx.customerId);
     await audit(trx, actor, { action: 'transaction.reverse', entity: 'ledger_transaction', entityId: tx.id, customerId: tx.customerId, after: { reversalId: id, reason: input.reason } });
     return (await ledger.findTransaction(trx, id))!;
@@ -118,7 +147,15 @@ export async function reverseTransaction(ctx: AppContext, tx: ledger.TxView, inp
 export async function postSettlementTrueUp(
   ctx: AppContext,
   trx: Tx,
-  input: { customerId: number; period: string; businessDate: string; customerEffectFen: number; counter?: Extract<CounterAccount, 'gas_sales' | 'deviation_fees' | 'trading_fees'>; reference?: string; note?: string },
+  input: {
+    customerId: number;
+    period: string;
+    businessDate: string;
+    customerEffectFen: number;
+    counter?: Extract<CounterAccount, 'gas_sales' | 'deviation_fees' | 'trading_fees'>;
+    reference?: string;
+    note?: string;
+  },
   actor: Actor,
 ): Promise<number> {
   await assertPeriodOpen(trx, input.businessDate);

@@ -69,5 +69,9 @@ async function post(trx: Tx, kind: TradingTxKind, customerEffectFen: number, p: 
   if (!Number.isSafeInteger(p.amountFen) || p.amountFen < 0) throw new RangeError(`trading posting needs a non-negative integer fen amount, got ${p.amountFen}`);
   const existing = await trx.selectFrom('ledger_transactions').select('id').where('kind', '=', kind).where('reference', '=', p.reference).executeTakeFirst();
   if (existing) return existing.id;
-  return ledger.insertTransaction(trx, { kind, customerId: p.customerId, businessDate: p.businessDate, reference: p.reference, note: p.note ?? null, createdBy: p.createdBy }, customerPostings(customerEffectFen, TRADING_COUNTER_ACCOUNT[kind]));
+  return ledger.insertTransaction(
+    trx,
+    { kind, customerId: p.customerId, businessDate: p.businessDate, reference: p.reference, note: p.note ?? null, createdBy: p.createdBy },
+    customerPostings(customerEffectFen, TRADING_COUNTER_ACCOUNT[kind]),
+  );
 }

@@ -27,9 +27,7 @@ export const repriceChangedDays: Reaction = {
     await sql`SELECT pg_advisory_xact_lock(74301)`.execute(trx);
     const lastRunDay = await getSetting<string>(trx, SETTING_LAST_RUN_DAY);
     if (!lastRunDay) return;
-    const closed = new Set(
-      (await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM accounting_periods`.execute(trx)).rows.map((r) => r.m),
-    );
+    const closed = new Set((await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM accounting_periods`.execute(trx)).rows.map((r) => r.m));
     const days = e.gasDays.filter((d) => d <= lastRunDay && !closed.has(d.slice(0, 7)));
     if (!days.length) return;
     let transactions = 0;
@@ -41,6 +39,11 @@ export const repriceChangedDays: Reaction = {
     }
     await recomputeLevels(ctx, trx, { asOfDay: lastRunDay, customerIds: e.customerIds });
     if (transactions)
-      await audit(trx, ACTOR, { action: 'accounts.reprice_changed_days', entity: 'gas_day', entityId: days.length === 1 ? days[0] : `${days[0]}..${days[days.length - 1]}`, after: { days, customers: e.customerIds.length, transactions, chargedFen, channel: e.channel } });
+      await audit(trx, ACTOR, {
+        action: 'accounts.reprice_changed_days',
+        entity: 'gas_day',
+        entityId: days.length === 1 ? days[0] : `${days[0]}..${days[days.length - 1]}`,
+        after: { days, customers: e.customerIds.length, transactions, chargedFen, channel: e.channel },
+      });
   },
 };

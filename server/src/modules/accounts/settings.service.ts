@@ -14,7 +14,12 @@ import { userDirectory } from '../../platform/auth/users';
 // ----- periods -----------------------------------------------------------------------------
 
 export async function listPeriods(db: Tx) {
-  const rows = await db.selectFrom('accounting_periods as p').leftJoin(userDirectory().as('u'), 'u.id', 'p.closed_by').select(['p.month', 'p.closed_at', 'u.display_name', 'p.note']).orderBy('p.month', 'desc').execute();
+  const rows = await db
+    .selectFrom('accounting_periods as p')
+    .leftJoin(userDirectory().as('u'), 'u.id', 'p.closed_by')
+    .select(['p.month', 'p.closed_at', 'u.display_name', 'p.note'])
+    .orderBy('p.month', 'desc')
+    .execute();
   return rows.map((r) => ({ period: r.month.slice(0, 7), closedAt: new Date(r.closed_at).toISOString(), closedBy: r.display_name ?? null, note: r.note }));
 }
 

@@ -44,10 +44,28 @@ export function auditRoutes(app: Api, ctx: AppContext) {
     if (f.from) q = q.where('at', '>=', new Date(f.from));
     if (f.to) q = q.where('at', '<', new Date(f.to));
     const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+    const rows = await q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
     return {
       total: Number(total),
-      items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), userId: r.user_id, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, customerId: r.customer_id, before: r.before, after: r.after, requestId: r.request_id, ip: r.ip })),
+      items: rows.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        userId: r.user_id,
+        username: r.username,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        customerId: r.customer_id,
+        before: r.before,
+        after: r.after,
+        requestId: r.request_id,
+        ip: r.ip,
+      })),
     };
   });
 }

@@ -44,4 +44,3 @@ export function overTakeFlag(actual: string, contracted: string, tau: string): b
   const c = dec(contracted);
   return c.gt(0) && dec(actual).gt(c.times(dec(tau).plus(1)));
 }
-

@@ -57,11 +57,30 @@ export const contractsDemo = {
           const volumes = months.map((m) => ({ month: m, quantity: (act.get(m) ?? avg).times(factor).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0) }));
           const row = await trx
             .insertInto('sales_contracts')
-            .values({ customer_id: id, contract_no: `XS-${months[0].slice(0, 4)}-${c.code}`, year_label: label, start_month: `${months[0]}-01`, end_month: `${months[11]}-01`, basis: 'm3', base_tag: 'contract', price_category: c.priceCategory, base_price: null, prepayment_terms: '先款后气：每月 25 日前预付下月气款', status: 'active', created_by: lead })
+            .values({
+              customer_id: id,
+              contract_no: `XS-${months[0].slice(0, 4)}-${c.code}`,
+              year_label: label,
+              start_month: `${months[0]}-01`,
+              end_month: `${months[11]}-01`,
+              basis: 'm3',
+              base_tag: 'contract',
+              price_category: c.priceCategory,
+              base_price: null,
+              prepayment_terms: '先款后气：每月 25 日前预付下月气款',
+              status: 'active',
+              created_by: lead,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
-          await trx.insertInto('contract_versions').values({ contract_id: row.id, version: 1, effective_month: `${months[0]}-01`, reason: null, created_by: lead }).execute();
-          await trx.insertInto('contract_month_volumes').values(volumes.map((v) => ({ contract_id: row.id, version: 1, month: `${v.month}-01`, quantity: v.quantity }))).execute();
+          await trx
+            .insertInto('contract_versions')
+            .values({ contract_id: row.id, version: 1, effective_month: `${months[0]}-01`, reason: null, created_by: lead })
+            .execute();
+          await trx
+            .insertInto('contract_month_volumes')
+            .values(volumes.map((v) => ({ contract_id: row.id, version: 1, month: `${v.month}-01`, quantity: v.quantity })))
+            .execute();
         }
       }
     });

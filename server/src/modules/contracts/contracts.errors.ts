@@ -2,11 +2,23 @@
 import { defineErrors } from '../../platform/http/errors';
 
 export const KE = defineErrors({
-  CONTRACT_OVERLAP: { status: 409, zh: '客户在 {from} 至 {to} 已有合同 {other}（{otherFrom} 至 {otherTo}），合同期间不能重叠', en: 'The customer already has contract {other} ({otherFrom} to {otherTo}) overlapping {from} to {to}; contract periods must not overlap' },
+  CONTRACT_OVERLAP: {
+    status: 409,
+    zh: '客户在 {from} 至 {to} 已有合同 {other}（{otherFrom} 至 {otherTo}），合同期间不能重叠',
+    en: 'The customer already has contract {other} ({otherFrom} to {otherTo}) overlapping {from} to {to}; contract periods must not overlap',
+  },
   CONTRACT_MONTHS_MISSING: { status: 400, zh: '分月气量 months 缺少以下月份：{months}', en: 'Monthly volumes (months) are missing for: {months}' },
   CONTRACT_MONTHS_OUTSIDE: { status: 400, zh: '分月气量 months 含合同期间之外或重复的月份：{months}', en: 'Monthly volumes (months) include months outside the contract period or repeated: {months}' },
-  CONTRACT_PERIOD: { status: 400, zh: '合同期间无效：起始月 startMonth {from} 晚于终止月 endMonth {to}，或超过 24 个月', en: 'Invalid contract period: startMonth {from} is after endMonth {to} or longer than 24 months' },
-  CONTRACT_QUANTITY: { status: 400, zh: '{month} 的合同气量 quantity 应为不小于 0、最多 3 位小数的数字，当前为 {value}', en: 'The contracted quantity for {month} must be ≥ 0 with at most 3 decimals; got {value}' },
+  CONTRACT_PERIOD: {
+    status: 400,
+    zh: '合同期间无效：起始月 startMonth {from} 晚于终止月 endMonth {to}，或超过 24 个月',
+    en: 'Invalid contract period: startMonth {from} is after endMonth {to} or longer than 24 months',
+  },
+  CONTRACT_QUANTITY: {
+    status: 400,
+    zh: '{month} 的合同气量 quantity 应为不小于 0、最多 3 位小数的数字，当前为 {value}',
+    en: 'The contracted quantity for {month} must be ≥ 0 with at most 3 decimals; got {value}',
+  },
   CONTRACT_NO_TAKEN: { status: 409, zh: '合同编号 contractNo「{no}」已存在', en: 'Contract number "{no}" already exists' },
   CONTRACT_STATUS: { status: 409, zh: '合同 {no} 当前状态为「{status}」，不能{action}', en: 'Contract {no} is {status}; cannot {action}' },
   CONTRACT_AMEND_MONTH: { status: 400, zh: '变更生效月 effectiveMonth {month} 不在合同期间 {from} 至 {to} 内', en: 'The amendment month {month} is outside the contract period {from} to {to}' },

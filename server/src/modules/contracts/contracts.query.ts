@@ -61,7 +61,11 @@ export async function contractDetail(db: Tx, user: User, id: number) {
   const months = await repo.effectiveMonths(db, id);
   const cust = (await customerBasicsById(db, [Number(c.customer_id)])).get(Number(c.customer_id));
   const total = months.reduce((s, m) => s.plus(m.quantity), new Decimal(0)).toFixed();
-  return { ...present({ ...c, total }, cust), versions: (await repo.versions(db, id)).map((v) => ({ version: Number(v.version), effectiveMonth: v.effective_month, reason: v.reason, createdAt: new Date(v.created_at) })), months };
+  return {
+    ...present({ ...c, total }, cust),
+    versions: (await repo.versions(db, id)).map((v) => ({ version: Number(v.version), effectiveMonth: v.effective_month, reason: v.reason, createdAt: new Date(v.created_at) })),
+    months,
+  };
 }
 
 /** Contracted vs actual per month of the contract, with τ over-take flag (DOMAIN.md §4). */
@@ -86,7 +90,13 @@ export async function yearView(db: Tx, user: User, id: number) {
     tc = tc.plus(m.quantity);
     if (ta && actual != null) ta = ta.plus(actual);
     else if (a && !a.ok) ta = null;
-    return { month: m.month, contracted: dec(m.quantity).toFixed(3), actual, ratio: actual != null && dec(m.quantity).gt(0) ? dec(actual).div(m.quantity).toDecimalPlaces(4).toFixed(4) : null, overTake: actual != null && overTakeFlag(actual, m.quantity, d.tau) };
+    return {
+      month: m.month,
+      contracted: dec(m.quantity).toFixed(3),
+      actual,
+      ratio: actual != null && dec(m.quantity).gt(0) ? dec(actual).div(m.quantity).toDecimalPlaces(4).toFixed(4) : null,
+      overTake: actual != null && overTakeFlag(actual, m.quantity, d.tau),
+    };
   });
   return { contractId: d.id, basis: d.basis, tau: d.tau, months, total: { contracted: tc.toFixed(3), actual: ta ? ta.toFixed(3) : null } };
 }

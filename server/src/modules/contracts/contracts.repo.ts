@@ -49,18 +49,34 @@ export function effectiveVolumesCte(contractIds: ReturnType<typeof sql>) {
 }
 
 export async function effectiveMonths(db: Tx, contractId: number) {
-  const r = await sql<{ month: string; quantity: string; version: number }>`WITH ${effectiveVolumesCte(sql`${contractId}`)} SELECT to_char(month, 'YYYY-MM') AS month, quantity, version FROM eff ORDER BY month`.execute(db);
+  const r = await sql<{
+    month: string;
+    quantity: string;
+    version: number;
+  }>`WITH ${effectiveVolumesCte(sql`${contractId}`)} SELECT to_char(month, 'YYYY-MM') AS month, quantity, version FROM eff ORDER BY month`.execute(db);
   return r.rows.map((x) => ({ ...x, version: Number(x.version) }));
 }
 
 export async function versions(db: Tx, contractId: number) {
-  const r = await sql<{ version: number; effective_month: string; reason: string | null; created_at: Date }>`SELECT version, to_char(effective_month, 'YYYY-MM') AS effective_month, reason, created_at FROM contract_versions WHERE contract_id = ${contractId} ORDER BY version`.execute(db);
+  const r = await sql<{
+    version: number;
+    effective_month: string;
+    reason: string | null;
+    created_at: Date;
+  }>`SELECT version, to_char(effective_month, 'YYYY-MM') AS effective_month, reason, created_at FROM contract_versions WHERE contract_id = ${contractId} ORDER BY version`.execute(db);
   return r.rows;
 }
 
 export async function insertVolumes(db: Tx, contractId: number, version: number, effectiveMonth: string, reason: string | null, userId: number | null, months: { month: string; quantity: string }[]) {
-  await db.insertInto('contract_versions').values({ contract_id: contractId, version, effective_month: effectiveMonth + '-01', reason, created_by: userId }).execute();
-  if (months.length) await db.insertInto('contract_month_volumes').values(months.map((m) => ({ contract_id: contractId, version, month: m.month + '-01', quantity: m.quantity }))).execute();
+  await db
+    .insertInto('contract_versions')
+    .values({ contract_id: contractId, version, effective_month: effectiveMonth + '-01', reason, created_by: userId })
+    .execute();
+  if (months.length)
+    await db
+      .insertInto('contract_month_volumes')
+      .values(months.map((m) => ({ contract_id: contractId, version, month: m.month + '-01', quantity: m.quantity })))
+      .execute();
 }
 
 /**

@@ -36,9 +36,15 @@ export function contractsRoutes(app: Api, ctx: AppContext) {
     await assertCustomerAccess(ctx.db, userOf(req), Number(c.customer_id));
   };
 
-  app.get('/api/contracts', { config: read, schema: { tags, summary: '合同列表', querystring: s.ContractListQuery, response: { 200: paged(s.ContractRow) } } }, async (req) => q.listContracts(ctx.db, userOf(req), req.query));
-  app.get('/api/contracts/:id', { config: read, schema: { tags, summary: '合同详情（含分月气量与版本）', params: IdParam, response: { 200: s.ContractDetail } } }, async (req) => q.contractDetail(ctx.db, userOf(req), req.params.id));
-  app.get('/api/contracts/:id/year-view', { config: read, schema: { tags, summary: '合同年度：分月合同量与实际量（τ 超量标记）', params: IdParam, response: { 200: s.YearView } } }, async (req) => q.yearView(ctx.db, userOf(req), req.params.id));
+  app.get('/api/contracts', { config: read, schema: { tags, summary: '合同列表', querystring: s.ContractListQuery, response: { 200: paged(s.ContractRow) } } }, async (req) =>
+    q.listContracts(ctx.db, userOf(req), req.query),
+  );
+  app.get('/api/contracts/:id', { config: read, schema: { tags, summary: '合同详情（含分月气量与版本）', params: IdParam, response: { 200: s.ContractDetail } } }, async (req) =>
+    q.contractDetail(ctx.db, userOf(req), req.params.id),
+  );
+  app.get('/api/contracts/:id/year-view', { config: read, schema: { tags, summary: '合同年度：分月合同量与实际量（τ 超量标记）', params: IdParam, response: { 200: s.YearView } } }, async (req) =>
+    q.yearView(ctx.db, userOf(req), req.params.id),
+  );
   app.post('/api/contracts', { config: write, schema: { tags, summary: '新建合同（草稿）', body: s.ContractInput, response: { 201: z.object({ id: z.number() }) } } }, async (req, reply) => {
     await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
     return reply.code(201).send(await svc.createContract(ctx, req.body, actorOf(req)));
@@ -71,6 +77,9 @@ export function contractsRoutes(app: Api, ctx: AppContext) {
     await access(req, req.params.id);
     const f = await ctx.db.selectFrom('sales_contracts').select(['signed_file', 'signed_file_name', 'signed_file_mime']).where('id', '=', req.params.id).executeTakeFirst();
     if (!f?.signed_file) throw new AppError('NOT_FOUND', { entity: { zh: '合同文件', en: 'Signed file' } });
-    return reply.header('content-type', f.signed_file_mime ?? 'application/octet-stream').header('content-disposition', attachment(f.signed_file_name ?? 'contract')).send(f.signed_file);
+    return reply
+      .header('content-type', f.signed_file_mime ?? 'application/octet-stream')
+      .header('content-disposition', attachment(f.signed_file_name ?? 'contract'))
+      .send(f.signed_file);
   });
 }

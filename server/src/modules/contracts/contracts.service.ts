@@ -21,7 +21,10 @@ function assertRatio(field: string, value: string, max = 1) {
   if (!/^\d+(\.\d{1,4})?$/.test(value) || dec(value).gt(max)) throw new AppError(KE.CONTRACT_RATIO, { field, value });
 }
 function assertMonths(period: string[], months: { month: string }[]) {
-  const { missing, outside } = checkMonths(period, months.map((m) => m.month));
+  const { missing, outside } = checkMonths(
+    period,
+    months.map((m) => m.month),
+  );
   if (outside.length) throw new AppError(KE.CONTRACT_MONTHS_OUTSIDE, { months: outside.join('、') });
   if (missing.length) throw new AppError(KE.CONTRACT_MONTHS_MISSING, { months: missing.join('、') });
 }
@@ -128,8 +131,19 @@ export async function terminateContract(ctx: AppContext, id: number, input: { la
     const c = await loadForChange(trx, id);
     if (c.status !== 'active') throw statusError(c, { zh: '终止', en: 'terminate' });
     if (input.lastMonth < c.start_month || input.lastMonth > c.end_month) throw new AppError(KE.CONTRACT_TERMINATE_MONTH, { month: input.lastMonth, from: c.start_month, to: c.end_month });
-    await trx.updateTable('sales_contracts').set({ status: 'terminated', end_month: input.lastMonth + '-01', terminated_reason: input.reason, updated_at: new Date() }).where('id', '=', id).execute();
-    await audit(trx, actor, { action: 'contract.terminate', entity: 'contract', entityId: id, customerId: c.customer_id, before: { status: c.status, endMonth: c.end_month }, after: { status: 'terminated', ...input } });
+    await trx
+      .updateTable('sales_contracts')
+      .set({ status: 'terminated', end_month: input.lastMonth + '-01', terminated_reason: input.reason, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, actor, {
+      action: 'contract.terminate',
+      entity: 'contract',
+      entityId: id,
+      customerId: c.customer_id,
+      before: { status: c.status, endMonth: c.end_month },
+      after: { status: 'terminated', ...input },
+    });
   });
 }
 
@@ -143,7 +157,11 @@ export async function uploadSignedFile(ctx: AppContext, id: number, file: { name
   if (!mime) throw new AppError(KE.CONTRACT_FILE_TYPE);
   return inTx(ctx.db, async (trx) => {
     const c = await loadForChange(trx, id);
-    await trx.updateTable('sales_contracts').set({ signed_file: file.content, signed_file_name: file.name.split('\u0000').join(''), signed_file_mime: mime, updated_at: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('sales_contracts')
+      .set({ signed_file: file.content, signed_file_name: file.name.split('\u0000').join(''), signed_file_mime: mime, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     await audit(trx, actor, { action: 'contract.signed_file', entity: 'contract', entityId: id, customerId: c.customer_id, after: { name: file.name, bytes: file.content.length } });
   });
 }

@@ -14,7 +14,17 @@ afterAll(async () => t?.close());
 describe('customer archive', () => {
   it('creates a customer with a generated code, pinyin initials, history and audit', async () => {
     const uscc = validUscc();
-    const r = await lead.post('/api/customers', { name: '泸州华润燃气有限公司', uscc: uscc.toLowerCase(), type: 'city_gas', priceCategory: 'residential', province: '四川省', city: '泸州市', county: '江阳区', residentialShare: '0.6523', tags: ['重点客户', '重点客户', '保供'] });
+    const r = await lead.post('/api/customers', {
+      name: '泸州华润燃气有限公司',
+      uscc: uscc.toLowerCase(),
+      type: 'city_gas',
+      priceCategory: 'residential',
+      province: '四川省',
+      city: '泸州市',
+      county: '江阳区',
+      residentialShare: '0.6523',
+      tags: ['重点客户', '重点客户', '保供'],
+    });
     expect(r.status).toBe(201);
     expect(r.body.code).toMatch(/^KH\d{5,}$/);
     expect(r.body.uscc).toBe(uscc);
@@ -42,7 +52,11 @@ describe('customer archive', () => {
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('CUSTOMER_USCC_DUPLICATE');
     expect(dup.body.message).toBe(`统一社会信用代码 ${first.uscc} 已被客户“宜宾丝丽雅集团有限公司”（${first.code}）使用`);
-    const count = await t.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).where('name', '=', '另一家公司').executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('name', '=', '另一家公司')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 

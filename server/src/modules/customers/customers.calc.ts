@@ -38,11 +38,7 @@ export function isStatus(s: string): s is CustomerStatus {
   return (CUSTOMER_STATUSES as readonly string[]).includes(s);
 }
 
-export type TransitionProblem =
-  | { code: 'TRANSITION_NOT_ALLOWED' }
-  | { code: 'TRANSITION_SAME_STATUS' }
-  | { code: 'REASON_REQUIRED' }
-  | { code: 'FULL_TIME_MANAGER_REQUIRED' };
+export type TransitionProblem = { code: 'TRANSITION_NOT_ALLOWED' } | { code: 'TRANSITION_SAME_STATUS' } | { code: 'REASON_REQUIRED' } | { code: 'FULL_TIME_MANAGER_REQUIRED' };
 
 export interface TransitionInput {
   from: CustomerStatus;

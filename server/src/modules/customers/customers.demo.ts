@@ -14,7 +14,15 @@ import { insertHistory, type HistoryInsert } from './customers.repo';
 import { pinyinInitials } from './pinyin';
 import { NETWORK, TERRITORIES, PART_TIME_BY_CITY, WORDS, GAS_BRANDS, INDUSTRIAL, CHEMICAL, COMMERCIAL, OTHER, type Territory } from './demo.data';
 
-const PRICE: Record<CustomerType, string> = { city_gas: 'residential', industrial: 'industrial', cng: 'cng', power: 'power', chemical: 'chemical_feedstock', commercial: 'commercial', other: 'non_residential' };
+const PRICE: Record<CustomerType, string> = {
+  city_gas: 'residential',
+  industrial: 'industrial',
+  cng: 'cng',
+  power: 'power',
+  chemical: 'chemical_feedstock',
+  commercial: 'commercial',
+  other: 'non_residential',
+};
 const ROADS = ['人民路', '滨江路', '工业园区', '长江大道', '迎宾大道', '南环路', '北城大道', '建设路', '新华路', '沿江路', '经济开发区', '临港大道'];
 const STEPS: CustomerStatus[] = ['prospect', 'survey', 'review', 'contracted', 'active'];
 const REASONS: Record<string, string[]> = {
@@ -33,17 +41,25 @@ const at = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(
 
 function uscc(rng: Rng, area: string, used: Set<string>): string {
   for (;;) {
-    const org = rng.chance(0.5) ? 'MA' + Array.from({ length: 7 }, () => rng.pick([...USCC_CHARSET.slice(0, 10), ...USCC_CHARSET.slice(10)])).join('') : Array.from({ length: 9 }, () => String(rng.int(0, 9))).join('');
+    const org = rng.chance(0.5)
+      ? 'MA' + Array.from({ length: 7 }, () => rng.pick([...USCC_CHARSET.slice(0, 10), ...USCC_CHARSET.slice(10)])).join('')
+      : Array.from({ length: 9 }, () => String(rng.int(0, 9))).join('');
     const base = '91' + area + org;
     const code = base + usccCheckChar(base);
-    if (!used.has(code)) return used.add(code), code;
+    if (!used.has(code)) return (used.add(code), code);
   }
 }
 
 /** A tiny valid PDF standing in for a scanned licence. */
 function demoPdf(title: string): Buffer {
   const text = `Qike demo document: ${title}`;
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>', `<< /Length ${text.length + 30} >>\nstream\nBT /F1 14 Tf 72 760 Td (${text}) Tj ET\nendstream`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length + 30} >>\nstream\nBT /F1 14 Tf 72 760 Td (${text}) Tj ET\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
   let out = '%PDF-1.4\n';
   const offs: number[] = [];
   objs.forEach((o, i) => {
@@ -78,7 +94,7 @@ function planTerritory(rng: Rng, t: Territory, names: Set<string>): Planned[] {
   const unique = (make: () => string) => {
     for (let k = 0; ; k++) {
       const nm = make();
-      if (!names.has(nm)) return names.add(nm), nm;
+      if (!names.has(nm)) return (names.add(nm), nm);
       if (k > 50) throw new Error('demo names exhausted');
     }
   };
@@ -91,7 +107,9 @@ function planTerritory(rng: Rng, t: Territory, names: Set<string>): Planned[] {
     const countyGas = !cq && i >= 1 && i <= 3 && t.city !== '宜宾市' ? true : t.city === '宜宾市' && (i === 0 || i === 1 || i === 2 || i === 30);
     if (i === 0) {
       type = 'city_gas';
-      name = unique(() => (cq ? `重庆${t.short}${GAS_BRANDS[TERRITORIES.indexOf(t) % GAS_BRANDS.length]}燃气有限公司` : `${t.short}${GAS_BRANDS[TERRITORIES.indexOf(t) % GAS_BRANDS.length]}燃气有限公司`));
+      name = unique(() =>
+        cq ? `重庆${t.short}${GAS_BRANDS[TERRITORIES.indexOf(t) % GAS_BRANDS.length]}燃气有限公司` : `${t.short}${GAS_BRANDS[TERRITORIES.indexOf(t) % GAS_BRANDS.length]}燃气有限公司`,
+      );
       key = true;
       dps = 3;
     } else if (countyGas) {
@@ -217,7 +235,17 @@ export const customersDemo = {
       const cid = inserted[i].id;
       const { status, created } = meta[i];
       const am = p.am;
-      history.push({ customer_id: cid, at: at(created, 9), actor_id: uid(am), actor_name: am, action: 'customer.create', entity: 'customer', entity_id: String(cid), before: null, after: JSON.stringify({ code: inserted[i].code, name: p.name, type: p.type }) });
+      history.push({
+        customer_id: cid,
+        at: at(created, 9),
+        actor_id: uid(am),
+        actor_name: am,
+        action: 'customer.create',
+        entity: 'customer',
+        entity_id: String(cid),
+        before: null,
+        after: JSON.stringify({ code: inserted[i].code, name: p.name, type: p.type }),
+      });
       const target = status === 'restricted' || status === 'closed' ? 'active' : status;
       const path = STEPS.slice(0, STEPS.indexOf(target) + 1);
       let day = created;
@@ -225,7 +253,17 @@ export const customersDemo = {
         const actor = to === 'contracted' ? 'lead' : am;
         const reason = rng.pick(REASONS[to]);
         transitions.push({ customer_id: cid, from_status: from, to_status: to, reason, actor_id: uid(actor), actor_name: actor, at: at(d, 15) });
-        history.push({ customer_id: cid, at: at(d, 15), actor_id: uid(actor), actor_name: actor, action: 'customer.transition', entity: 'status', entity_id: null, before: JSON.stringify({ status: from }), after: JSON.stringify({ status: to, reason }) });
+        history.push({
+          customer_id: cid,
+          at: at(d, 15),
+          actor_id: uid(actor),
+          actor_name: actor,
+          action: 'customer.transition',
+          entity: 'status',
+          entity_id: null,
+          before: JSON.stringify({ status: from }),
+          after: JSON.stringify({ status: to, reason }),
+        });
       };
       const closeDay = rows[i].closed_at?.toISOString().slice(0, 10);
       for (let k = 1; k < path.length; k++) {
@@ -238,7 +276,11 @@ export const customersDemo = {
       if (status === 'restricted') step('active', 'restricted', addDays(last, -rng.int(3, 40)));
       if (status === 'closed') step('active', 'closed', closeDay!);
     });
-    for (let i = 0; i < transitions.length; i += 1000) await db.insertInto('customer_transitions').values(transitions.slice(i, i + 1000)).execute();
+    for (let i = 0; i < transitions.length; i += 1000)
+      await db
+        .insertInto('customer_transitions')
+        .values(transitions.slice(i, i + 1000))
+        .execute();
     await db
       .updateTable('customers')
       .set({ updated_at: sql`(SELECT max(t.at) FROM customer_transitions t WHERE t.customer_id = customers.id)` })
@@ -258,7 +300,17 @@ export const customersDemo = {
     if (managers.length) await db.insertInto('customer_managers').values(managers).execute();
 
     // 5. Delivery points (not for prospects still in survey), linked to the network.
-    const dps: { customer_id: number; code: string; name: string; kind: 'distribution_station' | 'gate_station'; meter_no: string; pressure_level: string; supply_source_id: number; active: boolean; created_at: Date }[] = [];
+    const dps: {
+      customer_id: number;
+      code: string;
+      name: string;
+      kind: 'distribution_station' | 'gate_station';
+      meter_no: string;
+      pressure_level: string;
+      supply_source_id: number;
+      active: boolean;
+      created_at: Date;
+    }[] = [];
     let meter = 0;
     plan.forEach((p, i) => {
       const st = meta[i].status;
@@ -268,7 +320,14 @@ export const customersDemo = {
         const valve = k === 0 ? p.valve : rng.pick(territoryValves);
         const kind = p.type === 'city_gas' ? 'gate_station' : 'distribution_station';
         const short = p.name.replace(/(有限责任公司|股份有限公司|有限公司)$/, '');
-        const pressure = p.type === 'power' || (p.type === 'city_gas' && k === 0) ? 'high' : p.type === 'city_gas' || p.type === 'chemical' ? 'sub_high' : p.type === 'industrial' ? rng.pick(['sub_high', 'medium']) : 'medium';
+        const pressure =
+          p.type === 'power' || (p.type === 'city_gas' && k === 0)
+            ? 'high'
+            : p.type === 'city_gas' || p.type === 'chemical'
+              ? 'sub_high'
+              : p.type === 'industrial'
+                ? rng.pick(['sub_high', 'medium'])
+                : 'medium';
         dps.push({
           customer_id: inserted[i].id,
           code: `${inserted[i].code}-${String(k + 1).padStart(2, '0')}`,
@@ -282,7 +341,11 @@ export const customersDemo = {
         });
       }
     });
-    for (let i = 0; i < dps.length; i += 500) await db.insertInto('delivery_points').values(dps.slice(i, i + 500)).execute();
+    for (let i = 0; i < dps.length; i += 500)
+      await db
+        .insertInto('delivery_points')
+        .values(dps.slice(i, i + 500))
+        .execute();
 
     // 6. Licences: business licence for all, operating licences with expiry dates for city gas, CNG and chemicals.
     const docs: { customer_id: number; kind: string; title: string; doc_no: string; issued_on: string; expires_on: string | null; created: string }[] = [];
@@ -293,7 +356,15 @@ export const customersDemo = {
         const kind = p.type === 'city_gas' ? 'gas_operation_licence' : 'hazardous_chemicals_licence';
         const r = rng.next();
         const expires = r < 0.08 ? addDays(last, -rng.int(1, 40)) : r < 0.25 ? addDays(last, rng.int(1, 60)) : addDays(last, rng.int(61, 1100));
-        docs.push({ customer_id: cid, kind, title: kind === 'gas_operation_licence' ? '燃气经营许可证' : '危险化学品经营许可证', doc_no: `${p.t.abbr}${rng.int(100000, 999999)}`, issued_on: addDays(expires, -1095), expires_on: expires, created: addDays(expires, -1090) < meta[i].created ? meta[i].created : addDays(expires, -1090) });
+        docs.push({
+          customer_id: cid,
+          kind,
+          title: kind === 'gas_operation_licence' ? '燃气经营许可证' : '危险化学品经营许可证',
+          doc_no: `${p.t.abbr}${rng.int(100000, 999999)}`,
+          issued_on: addDays(expires, -1095),
+          expires_on: expires,
+          created: addDays(expires, -1090) < meta[i].created ? meta[i].created : addDays(expires, -1090),
+        });
       }
     });
     const docRows = await db
@@ -301,7 +372,20 @@ export const customersDemo = {
       .values(
         docs.map((d) => {
           const pdf = demoPdf(`${d.kind} ${d.doc_no}`);
-          return { customer_id: d.customer_id, kind: d.kind, title: d.title, doc_no: d.doc_no, issued_on: d.issued_on, expires_on: d.expires_on, file_name: `${d.title}.pdf`, mime: 'application/pdf', size_bytes: pdf.length, sha256: crypto.createHash('sha256').update(pdf).digest('hex'), uploaded_by: null, uploaded_at: at(d.created < last ? d.created : last) };
+          return {
+            customer_id: d.customer_id,
+            kind: d.kind,
+            title: d.title,
+            doc_no: d.doc_no,
+            issued_on: d.issued_on,
+            expires_on: d.expires_on,
+            file_name: `${d.title}.pdf`,
+            mime: 'application/pdf',
+            size_bytes: pdf.length,
+            sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
+            uploaded_by: null,
+            uploaded_at: at(d.created < last ? d.created : last),
+          };
         }),
       )
       .returning(['id', 'kind', 'doc_no'])

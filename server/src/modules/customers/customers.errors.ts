@@ -14,10 +14,18 @@ export const CE = defineErrors({
   CUSTOMER_MANAGER_NOT_FOUND: { status: 400, zh: '客户经理（用户 ID {userId}）不存在', en: 'Manager (user id {userId}) does not exist' },
   CUSTOMER_MANAGER_DISABLED: { status: 400, zh: '用户“{name}”已停用，不能担任客户经理', en: 'User "{name}" is disabled and cannot be a manager' },
   CUSTOMER_MANAGER_ROLE: { status: 400, zh: '用户“{name}”没有{kind}所需的角色（需要：{roles}）', en: 'User "{name}" lacks the role needed for {kind} (needs: {roles})' },
-  CUSTOMER_FULL_TIME_EXISTS: { status: 409, zh: '该客户已有专职客户经理“{name}”，一个客户只能有一名专职客户经理；请使用“更换专职客户经理”', en: 'The customer already has a full-time manager ("{name}"); use reassign instead' },
+  CUSTOMER_FULL_TIME_EXISTS: {
+    status: 409,
+    zh: '该客户已有专职客户经理“{name}”，一个客户只能有一名专职客户经理；请使用“更换专职客户经理”',
+    en: 'The customer already has a full-time manager ("{name}"); use reassign instead',
+  },
   CUSTOMER_MANAGER_ALREADY_ASSIGNED: { status: 409, zh: '“{name}”已是该客户的客户经理', en: '"{name}" already manages this customer' },
   CUSTOMER_NO_FULL_TIME_MANAGER: { status: 409, zh: '该客户还没有专职客户经理，请先指定', en: 'The customer has no full-time manager yet; assign one first' },
-  CUSTOMER_FULL_TIME_MANAGER_STILL_NEEDED: { status: 409, zh: '客户处于“{status}”状态，必须保留一名专职客户经理；请使用“更换”', en: 'A "{status}" customer must keep a full-time manager; reassign instead' },
+  CUSTOMER_FULL_TIME_MANAGER_STILL_NEEDED: {
+    status: 409,
+    zh: '客户处于“{status}”状态，必须保留一名专职客户经理；请使用“更换”',
+    en: 'A "{status}" customer must keep a full-time manager; reassign instead',
+  },
   CUSTOMER_METER_NO_DUPLICATE: { status: 409, zh: '计量表号 {meterNo} 已被交付点“{name}”使用', en: 'Meter number {meterNo} is already used by delivery point "{name}"' },
   CUSTOMER_SUPPLY_SOURCE_NOT_FOUND: { status: 400, zh: '气源（ID {id}）不存在', en: 'Supply source {id} does not exist' },
   CUSTOMER_SUPPLY_CODE_DUPLICATE: { status: 409, zh: '气源编码 {code} 已存在', en: 'Supply source code {code} already exists' },
@@ -29,5 +37,9 @@ export const CE = defineErrors({
   CUSTOMER_IMPORT_TEMPLATE: { status: 400, zh: '导入模板不正确：缺少列 {columns}。请下载最新的导入模板', en: 'Wrong import template: missing columns {columns}. Download the current template' },
   CUSTOMER_IMPORT_EMPTY: { status: 400, zh: '导入文件中没有数据行', en: 'The import file has no data rows' },
   CUSTOMER_IMPORT_TOO_MANY: { status: 400, zh: '一次最多导入 {max} 行（文件有 {rows} 行）', en: 'At most {max} rows per import (the file has {rows})' },
-  CUSTOMER_IMPORT_HAS_ERRORS: { status: 422, zh: '共有 {rows} 行存在错误（{count} 处），未导入任何数据；请修正后重新导入，或选择“仅导入有效行”', en: '{rows} rows have errors ({count} in all); nothing was imported. Fix them, or choose "import valid rows only"' },
+  CUSTOMER_IMPORT_HAS_ERRORS: {
+    status: 422,
+    zh: '共有 {rows} 行存在错误（{count} 处），未导入任何数据；请修正后重新导入，或选择“仅导入有效行”',
+    en: '{rows} rows have errors ({count} in all); nothing was imported. Fix them, or choose "import valid rows only"',
+  },
 });

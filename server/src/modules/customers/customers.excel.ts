@@ -43,9 +43,24 @@ export const EXPORT_COLUMNS: ColumnDef[] = [
 /** Import template columns; `required` columns must be present in the header row. */
 export const IMPORT_COLUMNS: (ColumnDef & { required: boolean; hintZh: string; hintEn: string })[] = [
   { ...col('name', '客户名称', 'Name', 34), required: true, hintZh: '必填，2–100 字', hintEn: 'required, 2–100 characters' },
-  { ...col('uscc', '统一社会信用代码', 'USCC', 22), required: true, hintZh: '18 位，校验位按 GB 32100-2015；可留空，不可重复', hintEn: '18 characters, GB 32100-2015 check digit; may be blank; unique' },
-  { ...col('type', '客户类型', 'Type', 10), required: true, hintZh: CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].zh).join('/'), hintEn: CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].en).join('/') },
-  { ...col('priceCategory', '价格类别', 'Price category', 10), required: true, hintZh: PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].zh).join('/'), hintEn: PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].en).join('/') },
+  {
+    ...col('uscc', '统一社会信用代码', 'USCC', 22),
+    required: true,
+    hintZh: '18 位，校验位按 GB 32100-2015；可留空，不可重复',
+    hintEn: '18 characters, GB 32100-2015 check digit; may be blank; unique',
+  },
+  {
+    ...col('type', '客户类型', 'Type', 10),
+    required: true,
+    hintZh: CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].zh).join('/'),
+    hintEn: CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].en).join('/'),
+  },
+  {
+    ...col('priceCategory', '价格类别', 'Price category', 10),
+    required: true,
+    hintZh: PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].zh).join('/'),
+    hintEn: PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].en).join('/'),
+  },
   { ...col('province', '省', 'Province', 9), required: true, hintZh: '四川省 或 重庆市', hintEn: '四川省 or 重庆市' },
   { ...col('city', '市', 'City', 12), required: true, hintZh: '如 泸州市；重庆填区县，如 永川区', hintEn: 'e.g. 泸州市; for Chongqing the district, e.g. 永川区' },
   { ...col('county', '区县', 'County', 12), required: false, hintZh: '如 江阳区；重庆填街道/镇', hintEn: 'e.g. 江阳区; for Chongqing the sub-district/town' },
@@ -53,10 +68,20 @@ export const IMPORT_COLUMNS: (ColumnDef & { required: boolean; hintZh: string; h
   { ...col('servesResidents', '服务居民', 'Serves residents', 9), required: false, hintZh: '是/否；城市燃气默认为是', hintEn: 'yes/no; city gas defaults to yes' },
   { ...col('residentialShare', '居民用气占比(%)', 'Residential share (%)', 12), required: false, hintZh: '0–100，最多 2 位小数', hintEn: '0–100, up to 2 decimals' },
   { ...col('useStructureVerifiedOn', '用气结构核查日期', 'Use structure verified on', 14), required: false, hintZh: 'YYYY-MM-DD', hintEn: 'YYYY-MM-DD' },
-  { ...col('exchangeStatus', '交易中心会员', 'Exchange membership', 12), required: false, hintZh: EXCHANGE_STATUSES.map((t) => EXCHANGE_STATUS_LABELS[t].zh).join('/'), hintEn: EXCHANGE_STATUSES.map((t) => EXCHANGE_STATUS_LABELS[t].en).join('/') },
+  {
+    ...col('exchangeStatus', '交易中心会员', 'Exchange membership', 12),
+    required: false,
+    hintZh: EXCHANGE_STATUSES.map((t) => EXCHANGE_STATUS_LABELS[t].zh).join('/'),
+    hintEn: EXCHANGE_STATUSES.map((t) => EXCHANGE_STATUS_LABELS[t].en).join('/'),
+  },
   { ...col('tags', '标签', 'Tags', 18), required: false, hintZh: '多个用逗号分隔', hintEn: 'comma separated' },
   { ...col('notes', '备注', 'Notes', 30), required: false, hintZh: '最多 2000 字', hintEn: 'up to 2000 characters' },
-  { ...col('fullTimeManager', '专职客户经理账号', 'Full-time manager username', 14), required: false, hintZh: '用户名，如 am01；须为专职客户经理', hintEn: 'username, e.g. am01; must be an account manager' },
+  {
+    ...col('fullTimeManager', '专职客户经理账号', 'Full-time manager username', 14),
+    required: false,
+    hintZh: '用户名，如 am01；须为专职客户经理',
+    hintEn: 'username, e.g. am01; must be an account manager',
+  },
 ];
 
 const l = (lang: Lang, m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh);
@@ -68,7 +93,10 @@ function styleHeader(ws: ExcelJS.Worksheet) {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-export async function buildExport(items: (CustomerListItem & { address: string | null; residentialShare: string | null; useStructureVerifiedOn: string | null; notes: string | null })[], lang: Lang): Promise<Buffer> {
+export async function buildExport(
+  items: (CustomerListItem & { address: string | null; residentialShare: string | null; useStructureVerifiedOn: string | null; notes: string | null })[],
+  lang: Lang,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Qike';
   const ws = wb.addWorksheet(lang === 'en' ? 'Customers' : '客户');
@@ -79,7 +107,9 @@ export async function buildExport(items: (CustomerListItem & { address: string |
     ws.addRow({
       ...it,
       type: l(lang, CUSTOMER_TYPE_LABELS[it.type]),
-      priceCategory: PRICE_CATEGORY_LABELS[it.priceCategory as keyof typeof PRICE_CATEGORY_LABELS] ? l(lang, PRICE_CATEGORY_LABELS[it.priceCategory as keyof typeof PRICE_CATEGORY_LABELS]) : it.priceCategory,
+      priceCategory: PRICE_CATEGORY_LABELS[it.priceCategory as keyof typeof PRICE_CATEGORY_LABELS]
+        ? l(lang, PRICE_CATEGORY_LABELS[it.priceCategory as keyof typeof PRICE_CATEGORY_LABELS])
+        : it.priceCategory,
       status: l(lang, CUSTOMER_STATUS_LABELS[it.status]),
       exchangeStatus: l(lang, EXCHANGE_STATUS_LABELS[it.exchangeStatus]),
       fullTimeManager: it.fullTimeManager?.displayName ?? '',
@@ -108,7 +138,10 @@ export async function buildTemplate(lang: Lang): Promise<Buffer> {
   ];
   for (const c of IMPORT_COLUMNS) help.addRow([l(lang, c), lang === 'en' ? c.hintEn : c.hintZh]);
   help.addRow([]);
-  help.addRow([lang === 'en' ? 'Example' : '示例', lang === 'en' ? '泸州某某燃气有限公司 | 91510500… | City gas | Residential | 四川省 | 泸州市 | 江阳区' : '泸州某某燃气有限公司 | 91510500… | 城市燃气 | 居民 | 四川省 | 泸州市 | 江阳区']);
+  help.addRow([
+    lang === 'en' ? 'Example' : '示例',
+    lang === 'en' ? '泸州某某燃气有限公司 | 91510500… | City gas | Residential | 四川省 | 泸州市 | 江阳区' : '泸州某某燃气有限公司 | 91510500… | 城市燃气 | 居民 | 四川省 | 泸州市 | 江阳区',
+  ]);
   styleHeader(help);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -118,7 +151,11 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (v == null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if ('text' in v) return String(v.text).trim();
     if ('error' in v) return '';

@@ -29,7 +29,11 @@ export type CustomerInsert = Insertable<DB['customers']>;
 export async function insertCustomers(db: Tx, rows: CustomerInsert[]): Promise<{ id: number; code: string; name: string }[]> {
   const out: { id: number; code: string; name: string }[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    const part = await db.insertInto('customers').values(rows.slice(i, i + 1000)).returning(['id', 'code', 'name']).execute();
+    const part = await db
+      .insertInto('customers')
+      .values(rows.slice(i, i + 1000))
+      .returning(['id', 'code', 'name'])
+      .execute();
     out.push(...part.sort((a, b) => a.id - b.id));
   }
   return out;
@@ -113,7 +117,27 @@ const SORT_COLUMNS: Record<CustomerFilter['sort'], string[]> = {
   createdAt: ['c.created_at', 'c.id'],
 };
 
-export const LIST_COLUMNS = ['c.id', 'c.code', 'c.name', 'c.uscc', 'c.type', 'c.price_category', 'c.province', 'c.city', 'c.county', 'c.address', 'c.status', 'c.exchange_status', 'c.serves_residents', 'c.residential_share', 'c.use_structure_verified_on', 'c.tags', 'c.notes', 'c.updated_at', 'c.created_at'] as const;
+export const LIST_COLUMNS = [
+  'c.id',
+  'c.code',
+  'c.name',
+  'c.uscc',
+  'c.type',
+  'c.price_category',
+  'c.province',
+  'c.city',
+  'c.county',
+  'c.address',
+  'c.status',
+  'c.exchange_status',
+  'c.serves_residents',
+  'c.residential_share',
+  'c.use_structure_verified_on',
+  'c.tags',
+  'c.notes',
+  'c.updated_at',
+  'c.created_at',
+] as const;
 
 /** The same order without the column's index (a no-op expression of the same type). */
 function noIndex(col: string) {
@@ -157,7 +181,17 @@ export async function activeManagers(db: Tx, customerIds: number[]): Promise<Act
   const rows = await db
     .selectFrom('customer_managers as m')
     .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
-    .select(['m.id as assignmentId', 'm.customer_id as customerId', 'm.user_id as userId', 'u.username', 'u.display_name as displayName', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at as assignedAt'])
+    .select([
+      'm.id as assignmentId',
+      'm.customer_id as customerId',
+      'm.user_id as userId',
+      'u.username',
+      'u.display_name as displayName',
+      'u.phone',
+      'u.email',
+      'm.kind',
+      'm.assigned_at as assignedAt',
+    ])
     .where('m.customer_id', 'in', customerIds)
     .where('m.unassigned_at', 'is', null)
     .orderBy('m.customer_id')
@@ -172,7 +206,20 @@ export function managerHistory(db: Tx, customerId: number) {
     .selectFrom('customer_managers as m')
     .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
     .leftJoin(userDirectory().as('b'), 'b.id', 'm.assigned_by')
-    .select(['m.id', 'm.user_id', 'u.username', 'u.display_name', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at', 'm.unassigned_at', 'm.reason', 'm.unassign_reason', 'b.display_name as assigned_by_name'])
+    .select([
+      'm.id',
+      'm.user_id',
+      'u.username',
+      'u.display_name',
+      'u.phone',
+      'u.email',
+      'm.kind',
+      'm.assigned_at',
+      'm.unassigned_at',
+      'm.reason',
+      'm.unassign_reason',
+      'b.display_name as assigned_by_name',
+    ])
     .where('m.customer_id', '=', customerId)
     .orderBy('m.assigned_at', 'desc')
     .orderBy('m.id', 'desc')
@@ -201,7 +248,11 @@ export interface HistoryInsert {
 }
 
 export async function insertHistory(db: Tx, rows: HistoryInsert[]) {
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('customer_history').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('customer_history')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 export function listHistory(db: Tx, customerId: number, page: { page: number; pageSize: number }, entity?: string) {
@@ -235,6 +286,9 @@ export function findUser(db: Tx, id: number) {
 }
 
 export async function tagCounts(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>) {
-  const r = await sql<{ tag: string; count: number }>`SELECT t AS tag, count(*)::int AS count FROM customers c, unnest(c.tags) t WHERE ${inCustomerScope(user, 'c.id')} GROUP BY t ORDER BY count(*) DESC, t LIMIT 200`.execute(db);
+  const r = await sql<{
+    tag: string;
+    count: number;
+  }>`SELECT t AS tag, count(*)::int AS count FROM customers c, unnest(c.tags) t WHERE ${inCustomerScope(user, 'c.id')} GROUP BY t ORDER BY count(*) DESC, t LIMIT 200`.execute(db);
   return r.rows;
 }

@@ -22,7 +22,9 @@ export function customerRoutes(app: Api, ctx: AppContext) {
   const write = { permission: 'customers:write' as const };
   const assign = { permission: 'customers:assign' as const };
 
-  app.get('/api/customers', { config: read, schema: { tags, querystring: s.CustomerListQuery, response: { 200: paged(s.CustomerListItem) } } }, async (req) => svc.listCustomerItems(ctx, userOf(req), req.query));
+  app.get('/api/customers', { config: read, schema: { tags, querystring: s.CustomerListQuery, response: { 200: paged(s.CustomerListItem) } } }, async (req) =>
+    svc.listCustomerItems(ctx, userOf(req), req.query),
+  );
 
   app.get('/api/customers/tags', { config: read, schema: { tags, response: { 200: z.array(z.object({ tag: z.string(), count: z.number() })) } } }, async (req) => repo.tagCounts(ctx.db, userOf(req)));
 
@@ -35,7 +37,13 @@ export function customerRoutes(app: Api, ctx: AppContext) {
     );
     const byCustomer = new Map<number, repo.ActiveManagerRow[]>();
     for (const m of managers) byCustomer.set(m.customerId, [...(byCustomer.get(m.customerId) ?? []), m]);
-    const rows = items.map((r) => ({ ...svc.toListItem(r, byCustomer.get(r.id) ?? []), address: r.address, residentialShare: r.residential_share, useStructureVerifiedOn: r.use_structure_verified_on, notes: r.notes }));
+    const rows = items.map((r) => ({
+      ...svc.toListItem(r, byCustomer.get(r.id) ?? []),
+      address: r.address,
+      residentialShare: r.residential_share,
+      useStructureVerifiedOn: r.use_structure_verified_on,
+      notes: r.notes,
+    }));
     const lang = requestLang(req);
     const buf = await buildExport(rows, lang);
     return reply
@@ -52,13 +60,17 @@ export function customerRoutes(app: Api, ctx: AppContext) {
       .send(await buildTemplate(lang));
   });
 
-  app.post('/api/customers/import', { config: assign, schema: { tags, description: 'multipart: file (xlsx), mode=all_or_nothing|valid_only, dryRun=true|false', response: { 200: s.ImportResult } } }, async (req) => {
-    const up = await readUpload(req);
-    const mode = up.fields.mode ?? 'all_or_nothing';
-    if (mode !== 'all_or_nothing' && mode !== 'valid_only') throw new AppError(CE.CUSTOMER_UPLOAD_FIELD, { field: 'mode', reason: 'all_or_nothing | valid_only' });
-    const dryRun = up.fields.dryRun === 'true' || up.fields.dryRun === '1';
-    return importCustomers(ctx, up.content, { mode, dryRun, lang: requestLang(req) }, actorOf(req));
-  });
+  app.post(
+    '/api/customers/import',
+    { config: assign, schema: { tags, description: 'multipart: file (xlsx), mode=all_or_nothing|valid_only, dryRun=true|false', response: { 200: s.ImportResult } } },
+    async (req) => {
+      const up = await readUpload(req);
+      const mode = up.fields.mode ?? 'all_or_nothing';
+      if (mode !== 'all_or_nothing' && mode !== 'valid_only') throw new AppError(CE.CUSTOMER_UPLOAD_FIELD, { field: 'mode', reason: 'all_or_nothing | valid_only' });
+      const dryRun = up.fields.dryRun === 'true' || up.fields.dryRun === '1';
+      return importCustomers(ctx, up.content, { mode, dryRun, lang: requestLang(req) }, actorOf(req));
+    },
+  );
 
   app.post('/api/customers', { config: write, schema: { tags, body: s.CustomerCreate, response: { 201: s.CustomerView } } }, async (req, reply) => {
     const id = await svc.createCustomer(ctx, userOf(req), req.body, actorOf(req));
@@ -77,11 +89,21 @@ export function customerRoutes(app: Api, ctx: AppContext) {
     return svc.getCustomerView(ctx, userOf(req), req.params.id);
   });
 
-  app.get('/api/customers/:id/timeline', { config: read, schema: { tags, params: IdParam, response: { 200: z.array(s.TransitionView) } } }, async (req) => life.timeline(ctx, userOf(req), req.params.id));
+  app.get('/api/customers/:id/timeline', { config: read, schema: { tags, params: IdParam, response: { 200: z.array(s.TransitionView) } } }, async (req) =>
+    life.timeline(ctx, userOf(req), req.params.id),
+  );
 
   app.get(
     '/api/customers/:id/history',
-    { config: read, schema: { tags, params: IdParam, querystring: z.strictObject({ entity: z.string().max(40).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: paged(s.HistoryView) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        params: IdParam,
+        querystring: z.strictObject({ entity: z.string().max(40).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: paged(s.HistoryView) },
+      },
+    },
     async (req) => svc.history(ctx, userOf(req), req.params.id, req.query),
   );
 }

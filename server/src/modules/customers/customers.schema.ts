@@ -69,7 +69,16 @@ export const CustomerUpdate = z.strictObject({
 });
 export type CustomerUpdate = z.infer<typeof CustomerUpdate>;
 
-const ManagerRef = z.object({ assignmentId: z.number(), userId: z.number(), username: z.string(), displayName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), kind: z.enum(MANAGER_KINDS), assignedAt: z.string() });
+const ManagerRef = z.object({
+  assignmentId: z.number(),
+  userId: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  kind: z.enum(MANAGER_KINDS),
+  assignedAt: z.string(),
+});
 export type ManagerRef = z.infer<typeof ManagerRef>;
 
 export const CustomerView = z.object({
@@ -147,14 +156,37 @@ export const CustomerExportQuery = z.strictObject(CustomerFilter);
 export type CustomerFilter = z.infer<typeof CustomerExportQuery>;
 
 export const TransitionBody = z.strictObject({ to: z.enum(CUSTOMER_STATUSES), reason: z.string().trim().max(500, '原因最多 500 个字') });
-export const TransitionView = z.object({ id: z.number(), fromStatus: z.string(), toStatus: z.string(), reason: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), at: z.string() });
+export const TransitionView = z.object({
+  id: z.number(),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  reason: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+});
 
-export const HistoryView = z.object({ id: z.number(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), before: z.unknown(), after: z.unknown() });
+export const HistoryView = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
 
 export const AssignManagerBody = z.strictObject({ userId: z.number().int().positive(), kind: z.enum(MANAGER_KINDS), reason: z.string().trim().max(500).optional() });
 export const ReassignBody = z.strictObject({ toUserId: z.number().int().positive(), reason: z.string().trim().min(1, '请填写更换原因').max(500) });
 export const UnassignBody = z.strictObject({ reason: z.string().trim().min(1, '请填写原因').max(500) });
-export const ManagerAssignmentView = ManagerRef.extend({ unassignedAt: z.string().nullable(), assignedBy: z.string().nullable(), reason: z.string().nullable(), unassignReason: z.string().nullable() });
+export const ManagerAssignmentView = ManagerRef.extend({
+  unassignedAt: z.string().nullable(),
+  assignedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  unassignReason: z.string().nullable(),
+});
 
 export const DeliveryPointBody = z.strictObject({
   name: z.string().trim().min(2, '交付点名称至少 2 个字').max(100),
@@ -182,13 +214,25 @@ export const DeliveryPointView = z.object({
 });
 
 export const SupplySourceBody = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,30}$/, '编码为 2–30 位字母、数字或 _-').optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,30}$/, '编码为 2–30 位字母、数字或 _-')
+    .optional(),
   name: z.string().trim().min(2).max(60),
   kind: z.enum(SUPPLY_SOURCE_KINDS, '气源类型无效'),
   parentId: z.number().int().positive().nullable().optional(),
   region: z.string().trim().max(60).nullable().optional(),
 });
-export const SupplySourceView = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(SUPPLY_SOURCE_KINDS), parentId: z.number().nullable(), region: z.string().nullable(), deliveryPoints: z.number() });
+export const SupplySourceView = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(SUPPLY_SOURCE_KINDS),
+  parentId: z.number().nullable(),
+  region: z.string().nullable(),
+  deliveryPoints: z.number(),
+});
 
 export const DocumentFields = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS, '证照类型无效'),
@@ -216,4 +260,11 @@ export const DocumentView = z.object({
 export const ExpiringDocumentView = DocumentView.extend({ customerCode: z.string(), customerName: z.string() });
 
 export const ImportErrorView = z.object({ row: z.number(), field: z.string(), message: z.string() });
-export const ImportResult = z.object({ mode: z.enum(['all_or_nothing', 'valid_only']), dryRun: z.boolean(), total: z.number(), valid: z.number(), imported: z.number(), errors: z.array(ImportErrorView) });
+export const ImportResult = z.object({
+  mode: z.enum(['all_or_nothing', 'valid_only']),
+  dryRun: z.boolean(),
+  total: z.number(),
+  valid: z.number(),
+  imported: z.number(),
+  errors: z.array(ImportErrorView),
+});

@@ -27,7 +27,25 @@ export function todayIn(ctx: AppContext): string {
 type Row = NonNullable<Awaited<ReturnType<typeof repo.getCustomer>>>;
 
 /** The archive fields of a customer row as the API names them (also the shape kept in history). */
-export function archiveOf(r: Pick<Row, 'name' | 'uscc' | 'type' | 'price_category' | 'province' | 'city' | 'county' | 'address' | 'serves_residents' | 'residential_share' | 'use_structure_verified_on' | 'exchange_status' | 'tags' | 'notes'>) {
+export function archiveOf(
+  r: Pick<
+    Row,
+    | 'name'
+    | 'uscc'
+    | 'type'
+    | 'price_category'
+    | 'province'
+    | 'city'
+    | 'county'
+    | 'address'
+    | 'serves_residents'
+    | 'residential_share'
+    | 'use_structure_verified_on'
+    | 'exchange_status'
+    | 'tags'
+    | 'notes'
+  >,
+) {
   return {
     name: r.name,
     uscc: r.uscc,
@@ -78,7 +96,11 @@ async function assertUsccFree(trx: Tx, uscc: string, exceptId?: number) {
 
 export function assertRegion(r: { province?: string | null; city?: string | null; county?: string | null }) {
   const bad = regionError(r);
-  if (bad) throw new AppError(CE.CUSTOMER_REGION_INVALID, { level: { province: { zh: '省份', en: 'province' }, city: { zh: '城市', en: 'city' }, county: { zh: '区县', en: 'county' } }[bad], value: r[bad] ?? '' });
+  if (bad)
+    throw new AppError(CE.CUSTOMER_REGION_INVALID, {
+      level: { province: { zh: '省份', en: 'province' }, city: { zh: '城市', en: 'city' }, county: { zh: '区县', en: 'county' } }[bad],
+      value: r[bad] ?? '',
+    });
 }
 
 export async function createCustomer(ctx: AppContext, user: SessionUser, input: CustomerCreate, actor: Actor): Promise<number> {
@@ -92,7 +114,11 @@ export async function createCustomer(ctx: AppContext, user: SessionUser, input: 
     if (!seesAllCustomers(user)) {
       const kind = user.roles.includes('account_manager') ? 'full_time' : user.roles.includes('part_time_manager') ? 'part_time' : null;
       if (kind) {
-        const m = await trx.insertInto('customer_managers').values({ customer_id: c.id, user_id: user.id, kind, assigned_by: user.id, reason: '创建客户时自动指定' }).returning('id').executeTakeFirstOrThrow();
+        const m = await trx
+          .insertInto('customer_managers')
+          .values({ customer_id: c.id, user_id: user.id, kind, assigned_by: user.id, reason: '创建客户时自动指定' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         await track(trx, actor, { customerId: c.id, action: 'manager.assign', entity: 'manager', entityId: m.id, after: { userId: user.id, username: user.username, kind } });
       }
     }
@@ -149,7 +175,16 @@ export async function getCustomerView(ctx: AppContext, user: SessionUser, id: nu
     createdAt: row.created_at.toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     closedAt: iso(row.closed_at),
-    managers: managers.map((m) => ({ assignmentId: m.assignmentId, userId: m.userId, username: m.username, displayName: m.displayName, phone: m.phone, email: m.email, kind: m.kind, assignedAt: m.assignedAt.toISOString() })),
+    managers: managers.map((m) => ({
+      assignmentId: m.assignmentId,
+      userId: m.userId,
+      username: m.username,
+      displayName: m.displayName,
+      phone: m.phone,
+      email: m.email,
+      kind: m.kind,
+      assignedAt: m.assignedAt.toISOString(),
+    })),
     allowedTransitions: allowedTransitions(row.status as CustomerStatus),
     counts: { deliveryPoints: counts.dps, documents: counts.docs, expiringDocuments: counts.expiring },
   };
@@ -198,6 +233,16 @@ export async function history(ctx: AppContext, user: SessionUser, customerId: nu
   const [rows, n] = await repo.listHistory(ctx.db, customerId, q, q.entity);
   return {
     total: Number(n.n),
-    items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.display_name ?? r.actor_name, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after })),
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorId: r.actor_id,
+      actorName: r.display_name ?? r.actor_name,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+    })),
   };
 }

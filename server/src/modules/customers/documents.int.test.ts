@@ -21,7 +21,11 @@ afterAll(async () => t?.close());
 describe('licences and qualification documents', () => {
   it('uploads by content type, downloads the same bytes, lists expiring ones and keeps history', async () => {
     const c = await createCustomer(lead);
-    const up = await lead.req('POST', `/api/customers/${c.id}/documents`, form({ kind: 'gas_operation_licence', title: '燃气经营许可证', docNo: '川燃经 2024-001', expiresOn: day(20) }, { bytes: PDF, name: '许可证.pdf' }));
+    const up = await lead.req(
+      'POST',
+      `/api/customers/${c.id}/documents`,
+      form({ kind: 'gas_operation_licence', title: '燃气经营许可证', docNo: '川燃经 2024-001', expiresOn: day(20) }, { bytes: PDF, name: '许可证.pdf' }),
+    );
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ kind: 'gas_operation_licence', mime: 'application/pdf', sizeBytes: PDF.length, daysToExpiry: 20, fileName: '许可证.pdf' });
     const img = await lead.req('POST', `/api/customers/${c.id}/documents`, form({ kind: 'business_licence', title: '营业执照' }, { bytes: PNG, name: 'scan.bin' }));
@@ -81,7 +85,9 @@ describe('supply sources and delivery points', () => {
     const dup = await lead.post(`/api/customers/${other.id}/delivery-points`, { name: '另一站', kind: 'distribution_station', meterNo: 'FT-0001' });
     expect(dup.status).toBe(409);
     expect(dup.body.message).toBe('计量表号 FT-0001 已被交付点“长宁门站”使用');
-    expect((await lead.post(`/api/customers/${other.id}/delivery-points`, { name: '另一站', kind: 'distribution_station', meterNo: 'FT-2', supplySourceId: 99999 })).body.code).toBe('CUSTOMER_SUPPLY_SOURCE_NOT_FOUND');
+    expect((await lead.post(`/api/customers/${other.id}/delivery-points`, { name: '另一站', kind: 'distribution_station', meterNo: 'FT-2', supplySourceId: 99999 })).body.code).toBe(
+      'CUSTOMER_SUPPLY_SOURCE_NOT_FOUND',
+    );
     expect((await lead.patch(`/api/customers/${other.id}/delivery-points/${dp.body.id}`, { name: 'x1' })).status).toBe(404);
     const upd = await lead.patch(`/api/customers/${c.id}/delivery-points/${dp.body.id}`, { pressureLevel: 'sub_high', active: false });
     expect(upd.body).toMatchObject({ pressureLevel: 'sub_high', active: false });

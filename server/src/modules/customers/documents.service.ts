@@ -25,7 +25,20 @@ import { userDirectory } from '../../platform/auth/users';
 
 export const ALLOWED_UPLOADS = 'PDF, JPG, PNG, XLSX, DOCX';
 
-const DOC_COLS = ['d.id', 'd.customer_id', 'd.kind', 'd.title', 'd.doc_no', 'd.issued_on', 'd.expires_on', 'd.file_name', 'd.mime', 'd.size_bytes', 'd.uploaded_at', 'u.display_name as uploaded_by_name'] as const;
+const DOC_COLS = [
+  'd.id',
+  'd.customer_id',
+  'd.kind',
+  'd.title',
+  'd.doc_no',
+  'd.issued_on',
+  'd.expires_on',
+  'd.file_name',
+  'd.mime',
+  'd.size_bytes',
+  'd.uploaded_at',
+  'u.display_name as uploaded_by_name',
+] as const;
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86400_000);
@@ -57,7 +70,12 @@ function docsQuery(db: Tx) {
 export async function listDocuments(ctx: AppContext, user: SessionUser, customerId: number) {
   await assertCustomerAccess(ctx.db, user, customerId);
   const today = todayIn(ctx);
-  const rows = await docsQuery(ctx.db).select([...DOC_COLS]).where('d.customer_id', '=', customerId).orderBy('d.expires_on').orderBy('d.id').execute();
+  const rows = await docsQuery(ctx.db)
+    .select([...DOC_COLS])
+    .where('d.customer_id', '=', customerId)
+    .orderBy('d.expires_on')
+    .orderBy('d.id')
+    .execute();
   return rows.map((r) => docView(r, today));
 }
 
@@ -92,7 +110,10 @@ export async function uploadDocument(ctx: AppContext, user: SessionUser, custome
 }
 
 async function ownedDoc(trx: Tx, customerId: number, id: number) {
-  const row = await docsQuery(trx).select([...DOC_COLS]).where('d.id', '=', id).executeTakeFirst();
+  const row = await docsQuery(trx)
+    .select([...DOC_COLS])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
   if (!row || row.customer_id !== customerId) throw new AppError('NOT_FOUND', { entity: { zh: '证照文件', en: 'Document' } });
   return row;
 }
@@ -183,7 +204,10 @@ export const documentExpiryJob: JobDef = {
         const kind = DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? { zh: d.kind, en: d.kind };
         sent += await notify(trx, to, {
           kind: 'customer.document_expiry',
-          title: days < 0 ? { zh: `${d.name}的${kind.zh}已于 ${d.expires_on} 过期`, en: `${kind.en} of ${d.name} expired on ${d.expires_on}` } : { zh: `${d.name}的${kind.zh}将于 ${d.expires_on} 到期（${days} 天）`, en: `${kind.en} of ${d.name} expires on ${d.expires_on} (${days} days)` },
+          title:
+            days < 0
+              ? { zh: `${d.name}的${kind.zh}已于 ${d.expires_on} 过期`, en: `${kind.en} of ${d.name} expired on ${d.expires_on}` }
+              : { zh: `${d.name}的${kind.zh}将于 ${d.expires_on} 到期（${days} 天）`, en: `${kind.en} of ${d.name} expires on ${d.expires_on} (${days} days)` },
           body: { zh: d.title, en: d.title },
           link: `/customers/${d.customer_id}?tab=documents`,
           customerId: d.customer_id,

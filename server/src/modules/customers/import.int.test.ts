@@ -5,7 +5,15 @@ import { createCustomer, form, IMPORT_HEADER, readXlsx, validUscc, xlsx } from '
 let t: TestApp;
 let lead: Client;
 let amName: string;
-const count = async () => Number((await t.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('customers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const upload = (bytes: Uint8Array, fields: Record<string, string> = {}, name = 'customers.xlsx') => lead.req('POST', '/api/customers/import', form(fields, { bytes, name }));
 
 beforeAll(async () => {
@@ -76,7 +84,20 @@ describe('Excel import of customer archives', () => {
     expect(await count()).toBe(before + 2);
     const yc = (await lead.get(`/api/customers?q=${u1}`)).body.items[0];
     const view = (await lead.get(`/api/customers/${yc.id}`)).body;
-    expect(view).toMatchObject({ name: '永川港华燃气有限公司', uscc: u1, type: 'city_gas', priceCategory: 'residential', city: '永川区', county: '中山路街道', servesResidents: true, residentialShare: '0.6550', useStructureVerifiedOn: '2026-03-01', exchangeStatus: 'trained', tags: ['保供', '重点客户'], notes: '导入测试' });
+    expect(view).toMatchObject({
+      name: '永川港华燃气有限公司',
+      uscc: u1,
+      type: 'city_gas',
+      priceCategory: 'residential',
+      city: '永川区',
+      county: '中山路街道',
+      servesResidents: true,
+      residentialShare: '0.6550',
+      useStructureVerifiedOn: '2026-03-01',
+      exchangeStatus: 'trained',
+      tags: ['保供', '重点客户'],
+      notes: '导入测试',
+    });
     expect(view.managers.map((m: any) => [m.username, m.kind])).toEqual([[amName, 'full_time']]);
     const h = (await lead.get(`/api/customers/${yc.id}/history`)).body.items.map((i: any) => i.action).sort();
     expect(h).toEqual(['customer.import', 'manager.assign']);
@@ -84,9 +105,15 @@ describe('Excel import of customer archives', () => {
   });
 
   it('accepts English headers and refuses a wrong template or a non-xlsx file', async () => {
-    const en = await xlsx([['Name', 'USCC', 'Type', 'Price category', 'Province', 'City'], ['乐山硅业有限公司', '', 'Chemical', 'Chemical feedstock', '四川省', '乐山市']]);
+    const en = await xlsx([
+      ['Name', 'USCC', 'Type', 'Price category', 'Province', 'City'],
+      ['乐山硅业有限公司', '', 'Chemical', 'Chemical feedstock', '四川省', '乐山市'],
+    ]);
     expect((await upload(en)).body.imported).toBe(1);
-    const wrong = await xlsx([['名称', '统一社会信用代码', '客户类型', '省'], ['某公司', '', '工业', '四川省']]);
+    const wrong = await xlsx([
+      ['名称', '统一社会信用代码', '客户类型', '省'],
+      ['某公司', '', '工业', '四川省'],
+    ]);
     const before = await count();
     const r = await upload(wrong);
     expect(r.status).toBe(400);

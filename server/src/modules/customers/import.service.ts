@@ -122,10 +122,22 @@ export async function importCustomers(ctx: AppContext, buf: Buffer, opts: Import
     const before = errors.length;
     const obj: Record<string, unknown> = { name: v.name, type: v.type, priceCategory: v.priceCategory, province: v.province, city: v.city };
     const type = enumValue(v.type ?? '', CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS);
-    if (v.type && !type) err(row, 'type', `客户类型“${v.type}”无效，应为 ${CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].zh).join('/')}`, `Unknown type "${v.type}"; use ${CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].en).join('/')}`);
+    if (v.type && !type)
+      err(
+        row,
+        'type',
+        `客户类型“${v.type}”无效，应为 ${CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].zh).join('/')}`,
+        `Unknown type "${v.type}"; use ${CUSTOMER_TYPES.map((t) => CUSTOMER_TYPE_LABELS[t].en).join('/')}`,
+      );
     else obj.type = type ?? undefined;
     const pc = enumValue(v.priceCategory ?? '', PRICE_CATEGORIES, PRICE_CATEGORY_LABELS);
-    if (v.priceCategory && !pc) err(row, 'priceCategory', `价格类别“${v.priceCategory}”无效，应为 ${PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].zh).join('/')}`, `Unknown price category "${v.priceCategory}"; use ${PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].en).join('/')}`);
+    if (v.priceCategory && !pc)
+      err(
+        row,
+        'priceCategory',
+        `价格类别“${v.priceCategory}”无效，应为 ${PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].zh).join('/')}`,
+        `Unknown price category "${v.priceCategory}"; use ${PRICE_CATEGORIES.map((t) => PRICE_CATEGORY_LABELS[t].en).join('/')}`,
+      );
     else obj.priceCategory = pc ?? undefined;
     if (v.uscc) obj.uscc = v.uscc;
     if (v.county) obj.county = v.county;
@@ -138,7 +150,13 @@ export async function importCustomers(ctx: AppContext, buf: Buffer, opts: Import
     else if (sr !== undefined) obj.servesResidents = sr;
     if (v.residentialShare) {
       const s = share(v.residentialShare, percentCell);
-      if (s === null) err(row, 'residentialShare', `居民用气占比“${v.residentialShare}”应为 0–100 之间的百分数（最多 2 位小数）`, `Residential share "${v.residentialShare}" should be a percentage 0–100 (up to 2 decimals)`);
+      if (s === null)
+        err(
+          row,
+          'residentialShare',
+          `居民用气占比“${v.residentialShare}”应为 0–100 之间的百分数（最多 2 位小数）`,
+          `Residential share "${v.residentialShare}" should be a percentage 0–100 (up to 2 decimals)`,
+        );
       else obj.residentialShare = s;
     }
     if (v.exchangeStatus) {
@@ -204,11 +222,34 @@ export async function importCustomers(ctx: AppContext, buf: Buffer, opts: Import
   await inTx(ctx.db, async (trx) => {
     const rows = valid.map((p) => toInsertRow(p.input, actor.userId));
     const inserted = await repo.insertCustomersBulk(trx, rows);
-    const changes: Change[] = inserted.map((c, i) => ({ customerId: c.id, action: 'customer.import', entity: 'customer', entityId: c.id, after: { code: c.code, ...archiveOf(rows[i] as any), row: valid[i].row } }));
-    const managerRows = valid.flatMap((p, i) => (p.manager ? [{ customer_id: inserted[i].id, user_id: byName.get(p.manager)!.id, kind: 'full_time' as const, assigned_by: actor.userId, reason: tr({ zh: '导入时指定', en: 'assigned by import' }, 'zh-CN') }] : []));
+    const changes: Change[] = inserted.map((c, i) => ({
+      customerId: c.id,
+      action: 'customer.import',
+      entity: 'customer',
+      entityId: c.id,
+      after: { code: c.code, ...archiveOf(rows[i] as any), row: valid[i].row },
+    }));
+    const managerRows = valid.flatMap((p, i) =>
+      p.manager
+        ? [
+            {
+              customer_id: inserted[i].id,
+              user_id: byName.get(p.manager)!.id,
+              kind: 'full_time' as const,
+              assigned_by: actor.userId,
+              reason: tr({ zh: '导入时指定', en: 'assigned by import' }, 'zh-CN'),
+            },
+          ]
+        : [],
+    );
     for (let i = 0; i < managerRows.length; i += 1000) {
-      const ms = await trx.insertInto('customer_managers').values(managerRows.slice(i, i + 1000)).returning(['id', 'customer_id', 'user_id']).execute();
-      for (const m of ms) changes.push({ customerId: m.customer_id, action: 'manager.assign', entity: 'manager', entityId: m.id, after: { userId: m.user_id, kind: 'full_time', reason: '导入时指定' } });
+      const ms = await trx
+        .insertInto('customer_managers')
+        .values(managerRows.slice(i, i + 1000))
+        .returning(['id', 'customer_id', 'user_id'])
+        .execute();
+      for (const m of ms)
+        changes.push({ customerId: m.customer_id, action: 'manager.assign', entity: 'manager', entityId: m.id, after: { userId: m.user_id, kind: 'full_time', reason: '导入时指定' } });
     }
     await track(trx, actor, changes);
   });

@@ -92,7 +92,12 @@ describe('manager responsibility', () => {
     const again = await lead.post(`/api/customers/${c.id}/managers`, { userId: await idOf(am1), kind: 'part_time' });
     expect(again.body.code).toBe('CUSTOMER_MANAGER_ALREADY_ASSIGNED');
     // The database backs the rule up.
-    await expect(t.db.insertInto('customer_managers').values({ customer_id: c.id, user_id: await idOf(am2), kind: 'full_time' }).execute()).rejects.toThrow();
+    await expect(
+      t.db
+        .insertInto('customer_managers')
+        .values({ customer_id: c.id, user_id: await idOf(am2), kind: 'full_time' })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it('reassigns keeping history, refuses to leave an active customer without one, and notifies', async () => {
@@ -105,7 +110,10 @@ describe('manager responsibility', () => {
     expect(noReason.status).toBe(400);
     const r = await lead.post(`/api/customers/${c.id}/managers/reassign`, { toUserId: a2, reason: '责任区调整' });
     expect(r.status).toBe(200);
-    expect(r.body.managers.map((m: any) => [m.userId, m.kind])).toEqual([[a2, 'full_time'], [p, 'part_time']]);
+    expect(r.body.managers.map((m: any) => [m.userId, m.kind])).toEqual([
+      [a2, 'full_time'],
+      [p, 'part_time'],
+    ]);
     const hist = (await lead.get(`/api/customers/${c.id}/managers`)).body;
     const old = hist.find((h: any) => h.userId === a1);
     expect(old.unassignedAt).not.toBeNull();

@@ -13,7 +13,9 @@ const AssignmentParam = z.strictObject({ id: z.coerce.number().int().positive(),
 export function managerRoutes(app: Api, ctx: AppContext) {
   const assign = { permission: 'customers:assign' as const };
 
-  app.get('/api/customers/:id/managers', { config: { permission: 'customers:read' }, schema: { tags, params: IdParam, response: { 200: z.array(s.ManagerAssignmentView) } } }, async (req) => svc.managerAssignments(ctx, userOf(req), req.params.id));
+  app.get('/api/customers/:id/managers', { config: { permission: 'customers:read' }, schema: { tags, params: IdParam, response: { 200: z.array(s.ManagerAssignmentView) } } }, async (req) =>
+    svc.managerAssignments(ctx, userOf(req), req.params.id),
+  );
 
   app.post('/api/customers/:id/managers', { config: assign, schema: { tags, params: IdParam, body: s.AssignManagerBody, response: { 200: s.CustomerView } } }, async (req) => {
     await svc.assignManager(ctx, req.params.id, req.body.userId, req.body.kind, req.body.reason, actorOf(req));
@@ -25,8 +27,12 @@ export function managerRoutes(app: Api, ctx: AppContext) {
     return getCustomerView(ctx, userOf(req), req.params.id);
   });
 
-  app.post('/api/customers/:id/managers/:assignmentId/unassign', { config: assign, schema: { tags, params: AssignmentParam, body: s.UnassignBody, response: { 200: s.CustomerView } } }, async (req) => {
-    await svc.unassignManager(ctx, req.params.id, req.params.assignmentId, req.body.reason, actorOf(req));
-    return getCustomerView(ctx, userOf(req), req.params.id);
-  });
+  app.post(
+    '/api/customers/:id/managers/:assignmentId/unassign',
+    { config: assign, schema: { tags, params: AssignmentParam, body: s.UnassignBody, response: { 200: s.CustomerView } } },
+    async (req) => {
+      await svc.unassignManager(ctx, req.params.id, req.params.assignmentId, req.body.reason, actorOf(req));
+      return getCustomerView(ctx, userOf(req), req.params.id);
+    },
+  );
 }

@@ -29,7 +29,11 @@ async function eligibleUser(trx: Tx, userId: number, kind: ManagerKind) {
   if (u.disabled) throw new AppError(CE.CUSTOMER_MANAGER_DISABLED, { name: u.display_name });
   const roles = MANAGER_ROLES[kind];
   if (!u.roles.some((r) => (roles as string[]).includes(r))) {
-    throw new AppError(CE.CUSTOMER_MANAGER_ROLE, { name: u.display_name, kind: MANAGER_KIND_LABELS[kind], roles: { zh: roles.map((r) => ROLE_LABELS[r].zh).join('或'), en: roles.map((r) => ROLE_LABELS[r].en).join(' or ') } });
+    throw new AppError(CE.CUSTOMER_MANAGER_ROLE, {
+      name: u.display_name,
+      kind: MANAGER_KIND_LABELS[kind],
+      roles: { zh: roles.map((r) => ROLE_LABELS[r].zh).join('或'), en: roles.map((r) => ROLE_LABELS[r].en).join(' or ') },
+    });
   }
   return u;
 }
@@ -60,8 +64,18 @@ export async function assignManager(ctx: AppContext, customerId: number, userId:
     // A part-time manager may be promoted to full-time: the part-time assignment ends.
     if (same && !(same.kind === 'part_time' && kind === 'full_time')) throw new AppError(CE.CUSTOMER_MANAGER_ALREADY_ASSIGNED, { name: u.display_name });
     if (same) await endAssignments(trx, [same.assignmentId], actor, '转为专职客户经理');
-    const m = await trx.insertInto('customer_managers').values({ customer_id: customerId, user_id: userId, kind, assigned_by: actor.userId, reason: reason ?? null }).returning('id').executeTakeFirstOrThrow();
-    await track(trx, actor, { customerId, action: 'manager.assign', entity: 'manager', entityId: m.id, after: { userId, username: u.username, displayName: u.display_name, kind, reason: reason ?? null } });
+    const m = await trx
+      .insertInto('customer_managers')
+      .values({ customer_id: customerId, user_id: userId, kind, assigned_by: actor.userId, reason: reason ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await track(trx, actor, {
+      customerId,
+      action: 'manager.assign',
+      entity: 'manager',
+      entityId: m.id,
+      after: { userId, username: u.username, displayName: u.display_name, kind, reason: reason ?? null },
+    });
     await tellManager(trx, userId, c, kind);
   });
 }
@@ -81,7 +95,11 @@ export async function reassignFullTime(ctx: AppContext, customerId: number, toUs
     const pt = current.find((m) => m.userId === toUserId);
     const now = new Date();
     await endAssignments(trx, [ft.assignmentId, ...(pt ? [pt.assignmentId] : [])], actor, reason, now);
-    const m = await trx.insertInto('customer_managers').values({ customer_id: customerId, user_id: toUserId, kind: 'full_time', assigned_by: actor.userId, reason, assigned_at: now }).returning('id').executeTakeFirstOrThrow();
+    const m = await trx
+      .insertInto('customer_managers')
+      .values({ customer_id: customerId, user_id: toUserId, kind: 'full_time', assigned_by: actor.userId, reason, assigned_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await track(trx, actor, {
       customerId,
       action: 'manager.reassign',
@@ -104,7 +122,14 @@ export async function unassignManager(ctx: AppContext, customerId: number, assig
       throw new AppError(CE.CUSTOMER_FULL_TIME_MANAGER_STILL_NEEDED, { status: CUSTOMER_STATUS_LABELS[c.status as CustomerStatus] });
     }
     await endAssignments(trx, [assignmentId], actor, reason);
-    await track(trx, actor, { customerId, action: 'manager.unassign', entity: 'manager', entityId: assignmentId, before: { userId: m.userId, username: m.username, displayName: m.displayName, kind: m.kind }, after: { reason } });
+    await track(trx, actor, {
+      customerId,
+      action: 'manager.unassign',
+      entity: 'manager',
+      entityId: assignmentId,
+      before: { userId: m.userId, username: m.username, displayName: m.displayName, kind: m.kind },
+      after: { reason },
+    });
   });
 }
 
@@ -131,7 +156,10 @@ export async function managerAssignments(ctx: AppContext, user: SessionUser, cus
  * The active managers of the given customers (for other modules, e.g. to notify both managers).
  * One row per active assignment, full-time first.
  */
-export async function listManagers(db: Tx, customerIds: number[]): Promise<{ customerId: number; userId: number; kind: ManagerKind; username: string; displayName: string; phone: string | null; email: string | null }[]> {
+export async function listManagers(
+  db: Tx,
+  customerIds: number[],
+): Promise<{ customerId: number; userId: number; kind: ManagerKind; username: string; displayName: string; phone: string | null; email: string | null }[]> {
   const rows = await repo.activeManagers(db, [...new Set(customerIds)]);
   return rows.map((r) => ({ customerId: r.customerId, userId: r.userId, kind: r.kind, username: r.username, displayName: r.displayName, phone: r.phone, email: r.email }));
 }

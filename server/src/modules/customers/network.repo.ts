@@ -7,7 +7,13 @@ export function listSupplySources(db: Tx) {
   return db
     .selectFrom('supply_sources as s')
     .select(['s.id', 's.code', 's.name', 's.kind', 's.parent_id', 's.region'])
-    .select((eb) => eb.selectFrom('delivery_points as d').whereRef('d.supply_source_id', '=', 's.id').select((e) => e.fn.countAll<number>().as('n')).as('dps'))
+    .select((eb) =>
+      eb
+        .selectFrom('delivery_points as d')
+        .whereRef('d.supply_source_id', '=', 's.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('dps'),
+    )
     .orderBy('s.id')
     .execute();
 }
@@ -30,14 +36,39 @@ export function insertSupplySources(db: Tx, rows: Insertable<DB['supply_sources'
   return db.insertInto('supply_sources').values(rows).returningAll().execute();
 }
 
-const DP_COLS = ['d.id', 'd.customer_id', 'd.code', 'd.name', 'd.kind', 'd.meter_no', 'd.pressure_level', 'd.supply_source_id', 's.name as supply_source_name', 'd.active', 'd.notes', 'd.created_at', 'd.updated_at'] as const;
+const DP_COLS = [
+  'd.id',
+  'd.customer_id',
+  'd.code',
+  'd.name',
+  'd.kind',
+  'd.meter_no',
+  'd.pressure_level',
+  'd.supply_source_id',
+  's.name as supply_source_name',
+  'd.active',
+  'd.notes',
+  'd.created_at',
+  'd.updated_at',
+] as const;
 
 export function listDeliveryPoints(db: Tx, customerId: number) {
-  return db.selectFrom('delivery_points as d').leftJoin('supply_sources as s', 's.id', 'd.supply_source_id').select([...DP_COLS]).where('d.customer_id', '=', customerId).orderBy('d.code').execute();
+  return db
+    .selectFrom('delivery_points as d')
+    .leftJoin('supply_sources as s', 's.id', 'd.supply_source_id')
+    .select([...DP_COLS])
+    .where('d.customer_id', '=', customerId)
+    .orderBy('d.code')
+    .execute();
 }
 
 export function getDeliveryPoint(db: Tx, id: number) {
-  return db.selectFrom('delivery_points as d').leftJoin('supply_sources as s', 's.id', 'd.supply_source_id').select([...DP_COLS]).where('d.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('delivery_points as d')
+    .leftJoin('supply_sources as s', 's.id', 'd.supply_source_id')
+    .select([...DP_COLS])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function deliveryPointByMeter(db: Tx, meterNo: string) {

@@ -13,9 +13,13 @@ export function networkRoutes(app: Api, ctx: AppContext) {
   const write = { permission: 'customers:write' as const };
 
   app.get('/api/supply-sources', { config: { permission: 'customers:read' }, schema: { tags, response: { 200: z.array(s.SupplySourceView) } } }, async () => svc.listSupplySources(ctx));
-  app.post('/api/supply-sources', { config: { permission: 'customers:assign' }, schema: { tags, body: s.SupplySourceBody, response: { 201: s.SupplySourceView } } }, async (req, reply) => reply.status(201).send(await svc.createSupplySource(ctx, req.body, actorOf(req))));
+  app.post('/api/supply-sources', { config: { permission: 'customers:assign' }, schema: { tags, body: s.SupplySourceBody, response: { 201: s.SupplySourceView } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createSupplySource(ctx, req.body, actorOf(req))),
+  );
 
-  app.get('/api/customers/:id/delivery-points', { config: { permission: 'customers:read' }, schema: { tags, params: IdParam, response: { 200: z.array(s.DeliveryPointView) } } }, async (req) => svc.listDeliveryPoints(ctx, userOf(req), req.params.id));
+  app.get('/api/customers/:id/delivery-points', { config: { permission: 'customers:read' }, schema: { tags, params: IdParam, response: { 200: z.array(s.DeliveryPointView) } } }, async (req) =>
+    svc.listDeliveryPoints(ctx, userOf(req), req.params.id),
+  );
   app.post('/api/customers/:id/delivery-points', { config: write, schema: { tags, params: IdParam, body: s.DeliveryPointBody, response: { 201: s.DeliveryPointView } } }, async (req, reply) =>
     reply.status(201).send(await svc.createDeliveryPoint(ctx, userOf(req), req.params.id, req.body, actorOf(req))),
   );

@@ -24,7 +24,6 @@ export const PARENT_KINDS: Record<SupplySourceKind, SupplySourceKind[]> = {
 };
 const CODE_PREFIX: Record<SupplySourceKind, string> = { gas_field: 'GF', well_station: 'WS', purification_plant: 'PP', pipeline: 'PL', valve_room: 'VR' };
 
-
 export async function listSupplySources(ctx: AppContext) {
   const rows = await repo.listSupplySources(ctx.db);
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id, region: r.region, deliveryPoints: Number(r.dps ?? 0) }));
@@ -35,7 +34,8 @@ export async function createSupplySource(ctx: AppContext, body: z.infer<typeof S
     if (body.parentId) {
       const parent = await repo.getSupplySource(trx, body.parentId);
       if (!parent) throw new AppError(CE.CUSTOMER_SUPPLY_SOURCE_NOT_FOUND, { id: body.parentId });
-      if (!PARENT_KINDS[body.kind].includes(parent.kind)) throw new AppError(CE.CUSTOMER_SUPPLY_PARENT_KIND, { kind: SUPPLY_SOURCE_KIND_LABELS[body.kind], parentKind: SUPPLY_SOURCE_KIND_LABELS[parent.kind] });
+      if (!PARENT_KINDS[body.kind].includes(parent.kind))
+        throw new AppError(CE.CUSTOMER_SUPPLY_PARENT_KIND, { kind: SUPPLY_SOURCE_KIND_LABELS[body.kind], parentKind: SUPPLY_SOURCE_KIND_LABELS[parent.kind] });
     }
     const code = body.code ?? (await repo.nextSupplyCode(trx, CODE_PREFIX[body.kind]));
     if (await repo.supplySourceByCode(trx, code)) throw new AppError(CE.CUSTOMER_SUPPLY_CODE_DUPLICATE, { code });
@@ -90,7 +90,16 @@ export async function createDeliveryPoint(ctx: AppContext, user: SessionUser, cu
     const c = await openCustomer(trx, customerId);
     await checkSourceAndMeter(trx, body);
     const code = await repo.nextDeliveryPointCode(trx, c.code);
-    const { id } = await repo.insertDeliveryPoint(trx, { customer_id: customerId, code, name: body.name, kind: body.kind, meter_no: body.meterNo, pressure_level: body.pressureLevel ?? null, supply_source_id: body.supplySourceId ?? null, notes: body.notes ?? null });
+    const { id } = await repo.insertDeliveryPoint(trx, {
+      customer_id: customerId,
+      code,
+      name: body.name,
+      kind: body.kind,
+      meter_no: body.meterNo,
+      pressure_level: body.pressureLevel ?? null,
+      supply_source_id: body.supplySourceId ?? null,
+      notes: body.notes ?? null,
+    });
     const row = (await repo.getDeliveryPoint(trx, id))!;
     await track(trx, actor, { customerId, action: 'delivery_point.create', entity: 'delivery_point', entityId: id, after: { code, ...dpArchive(row) } });
     return dpView(row);

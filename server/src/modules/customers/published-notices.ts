@@ -44,7 +44,11 @@ export interface NoticeAddressee {
 export async function noticeAddressees(db: Tx, ids: number[]): Promise<NoticeAddressee[]> {
   if (!ids.length) return [];
   const [rows, mgrs] = await Promise.all([
-    db.selectFrom('customers as c').select(['c.id', 'c.code', 'c.name']).where(sql<boolean>`c.id = ANY(${sql.val(ids)}::bigint[])`).execute(),
+    db
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.code', 'c.name'])
+      .where(sql<boolean>`c.id = ANY(${sql.val(ids)}::bigint[])`)
+      .execute(),
     activeManagers(db, ids),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -31,6 +31,10 @@ export async function customerBriefs(db: Tx, ids: number[] | null, statuses?: st
 /** Customer ids by customer code (KH…), for imports keyed by code. */
 export async function customerIdsByCode(db: Tx, codes: string[]): Promise<Map<string, { id: number; status: string }>> {
   if (!codes.length) return new Map();
-  const rows = await db.selectFrom('customers').select(['id', 'code', 'status']).where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`).execute();
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'code', 'status'])
+    .where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`)
+    .execute();
   return new Map(rows.map((r) => [r.code, { id: r.id, status: r.status }]));
 }

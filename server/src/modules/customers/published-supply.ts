@@ -8,8 +8,23 @@ import type { Tx } from '../../platform/db/database';
 import { inCustomerScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 
-export interface NetworkSource { id: number; code: string; name: string; kind: 'gas_field' | 'well_station' | 'purification_plant' | 'pipeline' | 'valve_room'; parentId: number | null; region: string | null }
-export interface NetworkDeliveryPoint { id: number; customerId: number; code: string; name: string; kind: 'distribution_station' | 'gate_station'; supplySourceId: number | null; active: boolean }
+export interface NetworkSource {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'gas_field' | 'well_station' | 'purification_plant' | 'pipeline' | 'valve_room';
+  parentId: number | null;
+  region: string | null;
+}
+export interface NetworkDeliveryPoint {
+  id: number;
+  customerId: number;
+  code: string;
+  name: string;
+  kind: 'distribution_station' | 'gate_station';
+  supplySourceId: number | null;
+  active: boolean;
+}
 export interface NetworkCustomer {
   id: number;
   code: string;
@@ -41,7 +56,19 @@ export async function networkSnapshot(db: Tx): Promise<{ sources: NetworkSource[
   return {
     sources: sources.map((s) => ({ id: s.id, code: s.code, name: s.name, kind: s.kind, parentId: s.parent_id, region: s.region })),
     deliveryPoints: dps.map((d) => ({ id: d.id, customerId: d.customer_id, code: d.code, name: d.name, kind: d.kind, supplySourceId: d.supply_source_id, active: d.active })),
-    customers: customers.map((c) => ({ id: c.id, code: c.code, name: c.name, type: c.type, status: c.status, province: c.province, city: c.city, county: c.county, servesResidents: c.serves_residents, residentialShare: c.residential_share, tags: c.tags })),
+    customers: customers.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      type: c.type,
+      status: c.status,
+      province: c.province,
+      city: c.city,
+      county: c.county,
+      servesResidents: c.serves_residents,
+      residentialShare: c.residential_share,
+      tags: c.tags,
+    })),
   };
 }
 

@@ -27,7 +27,12 @@ export async function customerBriefs(db: Tx, ids: readonly number[]): Promise<Ma
     .select(sql<number | null>`(SELECT cm.user_id FROM customer_managers cm WHERE cm.customer_id = c.id AND cm.kind = 'full_time' AND cm.unassigned_at IS NULL LIMIT 1)`.as('manager_id'))
     .where('c.id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, code: r.code, name: r.name, status: r.status, exchangeStatus: r.exchange_status as ExchangeStatus, fullTimeManagerId: r.manager_id == null ? null : Number(r.manager_id) }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, code: r.code, name: r.name, status: r.status, exchangeStatus: r.exchange_status as ExchangeStatus, fullTimeManagerId: r.manager_id == null ? null : Number(r.manager_id) },
+    ]),
+  );
 }
 
 /** Customers (not closed) with their exchange status and full-time manager, optionally only those below a status. */
@@ -41,7 +46,14 @@ export async function customersByExchangeStatus(db: Tx, opts: { customerIds?: nu
   if (opts.customerIds) q = q.where('c.id', 'in', opts.customerIds.length ? opts.customerIds : [-1]);
   if (opts.statuses) q = q.where('c.exchange_status', 'in', opts.statuses.length ? opts.statuses : ['-']);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, status: r.status, exchangeStatus: r.exchange_status as ExchangeStatus, fullTimeManagerId: r.manager_id == null ? null : Number(r.manager_id) }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    status: r.status,
+    exchangeStatus: r.exchange_status as ExchangeStatus,
+    fullTimeManagerId: r.manager_id == null ? null : Number(r.manager_id),
+  }));
 }
 
 /** Set a customer's exchange membership status on the archive (audited in the caller's transaction). */
@@ -49,5 +61,12 @@ export async function setExchangeStatus(trx: Tx, customerId: number, status: Exc
   const before = await trx.selectFrom('customers').select('exchange_status').where('id', '=', customerId).executeTakeFirstOrThrow();
   if (before.exchange_status === status) return;
   await trx.updateTable('customers').set({ exchange_status: status, updated_at: new Date() }).where('id', '=', customerId).execute();
-  await audit(trx, actor, { action: 'customer.exchangeStatus', entity: 'customer', entityId: customerId, customerId, before: { exchangeStatus: before.exchange_status }, after: { exchangeStatus: status } });
+  await audit(trx, actor, {
+    action: 'customer.exchangeStatus',
+    entity: 'customer',
+    entityId: customerId,
+    customerId,
+    before: { exchangeStatus: before.exchange_status },
+    after: { exchangeStatus: status },
+  });
 }

@@ -16,7 +16,25 @@ import './customers.tables';
 export function customerBasics() {
   return fragmentBuilder
     .selectFrom('customers')
-    .select(['id', 'code', 'name', 'uscc', 'type', 'price_category', 'province', 'city', 'county', 'address', 'status', 'serves_residents', 'exchange_status', 'tags', 'search_text', 'created_at', 'closed_at']);
+    .select([
+      'id',
+      'code',
+      'name',
+      'uscc',
+      'type',
+      'price_category',
+      'province',
+      'city',
+      'county',
+      'address',
+      'status',
+      'serves_residents',
+      'exchange_status',
+      'tags',
+      'search_text',
+      'created_at',
+      'closed_at',
+    ]);
 }
 
 /** Active manager assignments: id (assignment order), customer_id, user_id, kind ('full_time' | 'part_time'), assigned_at. */

@@ -91,7 +91,12 @@ describe('published scope reads', () => {
       const viaRule = (await t.db.selectFrom('customers as c').select('c.id').where(inCustomerScope(user, 'c.id')).execute()).map((r) => r.id);
       expect(sorted(viaSubquery)).toEqual(sorted(viaRule));
     }
-    const managed = (await t.db.selectFrom(customersManagedBy(await idOf(am1)).as('m')).select('customer_id').execute()).map((r) => r.customer_id);
+    const managed = (
+      await t.db
+        .selectFrom(customersManagedBy(await idOf(am1)).as('m'))
+        .select('customer_id')
+        .execute()
+    ).map((r) => r.customer_id);
     expect(sorted(managed)).toEqual(sorted([mine, keyCustomer]));
   });
 });

@@ -6,8 +6,28 @@ import type { UserView } from './identity.schema';
 export { findUserByUsername, findUserById, insertUser, updateUser } from '../../platform/auth/users';
 export { listNotifications } from '../../platform/notify';
 
-export function toUserView(r: { id: number; username: string; display_name: string; roles: string[]; department: string | null; phone: string | null; email: string | null; disabled: boolean; created_at: Date }): UserView {
-  return { id: r.id, username: r.username, displayName: r.display_name, roles: r.roles as any, department: r.department, phone: r.phone, email: r.email, disabled: r.disabled, createdAt: r.created_at.toISOString() };
+export function toUserView(r: {
+  id: number;
+  username: string;
+  display_name: string;
+  roles: string[];
+  department: string | null;
+  phone: string | null;
+  email: string | null;
+  disabled: boolean;
+  created_at: Date;
+}): UserView {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    roles: r.roles as any,
+    department: r.department,
+    phone: r.phone,
+    email: r.email,
+    disabled: r.disabled,
+    createdAt: r.created_at.toISOString(),
+  };
 }
 
 export async function listUsers(db: Tx, f: { q?: string; role?: string; disabled?: boolean; page: number; pageSize: number }) {

@@ -35,7 +35,10 @@ const roleList = z.array(z.enum(ROLES)).min(1, '至少选择一个角色').max(R
 const department = z.string().trim().max(60).nullable().optional();
 
 export const CreateUserBody = z.strictObject({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字或 _.-'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字或 _.-'),
   displayName: z.string().trim().min(1, '请输入姓名').max(60),
   roles: roleList,
   department,

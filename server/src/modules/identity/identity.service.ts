@@ -77,7 +77,11 @@ function checkRoles(roles: Role[], department: string | null | undefined) {
   if (roles.includes('reviewer') && !(department && (DEPARTMENTS as readonly string[]).includes(department))) throw new AppError('DEPARTMENT_REQUIRED');
 }
 
-export async function createUser(ctx: AppContext, input: { username: string; displayName: string; roles: Role[]; department?: string | null; phone?: string | null; email?: string | null; password: string }, actor: Actor) {
+export async function createUser(
+  ctx: AppContext,
+  input: { username: string; displayName: string; roles: Role[]; department?: string | null; phone?: string | null; email?: string | null; password: string },
+  actor: Actor,
+) {
   checkRoles(input.roles, input.department);
   assertStrongPassword(input.password, input.username);
   if (await repo.findUserByUsername(ctx.db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
@@ -99,7 +103,12 @@ export async function createUser(ctx: AppContext, input: { username: string; dis
   });
 }
 
-export async function updateUser(ctx: AppContext, id: number, patch: { displayName?: string; roles?: Role[]; department?: string | null; phone?: string | null; email?: string | null; disabled?: boolean }, actor: Actor) {
+export async function updateUser(
+  ctx: AppContext,
+  id: number,
+  patch: { displayName?: string; roles?: Role[]; department?: string | null; phone?: string | null; email?: string | null; disabled?: boolean },
+  actor: Actor,
+) {
   const before = await repo.findUserById(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND', { entity: { zh: '用户', en: 'User' } });
   if (patch.disabled && id === actor.userId) throw new AppError('CANNOT_DISABLE_SELF');

@@ -3,7 +3,10 @@ import type { Tx } from '../../platform/db/database';
 import { userDirectory, userDisplayNames as platformDisplayNames } from '../../platform/auth/users';
 
 export async function userDisplayNames(db: Tx, ids: (number | null | undefined)[]): Promise<Map<number, string>> {
-  return platformDisplayNames(db, ids.filter((x): x is number => typeof x === 'number' && Number.isSafeInteger(x)));
+  return platformDisplayNames(
+    db,
+    ids.filter((x): x is number => typeof x === 'number' && Number.isSafeInteger(x)),
+  );
 }
 
 /** The same as userDisplayNames for a list of ids. */

@@ -11,7 +11,11 @@ export interface UserRef {
 }
 
 export async function activeUsersWithRoles(db: Tx, roles: string[], department?: string): Promise<UserRef[]> {
-  let q = db.selectFrom(userDirectory().as('u')).select(['id', 'display_name', 'department', 'roles']).where('disabled', '=', false).where(sql<boolean>`roles && ${sql.val(roles)}::text[]`);
+  let q = db
+    .selectFrom(userDirectory().as('u'))
+    .select(['id', 'display_name', 'department', 'roles'])
+    .where('disabled', '=', false)
+    .where(sql<boolean>`roles && ${sql.val(roles)}::text[]`);
   if (department !== undefined) q = q.where('department', '=', department);
   const rows = await q.orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, department: r.department, roles: r.roles }));

@@ -12,10 +12,17 @@ const ThrottleView = z.object({ key: z.string(), kind: z.string(), value: z.stri
 export function throttleRoutes(app: Api, ctx: AppContext) {
   const tags = ['身份与权限 Identity'];
   const admin = { permission: 'users:manage' as const };
-  app.get('/api/admin/login-throttles', { config: admin, schema: { tags, response: { 200: z.object({ limits: z.object({ user: z.number(), ip: z.number(), windowMinutes: z.number(), lockMinutes: z.number() }), items: z.array(ThrottleView) }) } } }, async () => ({
-    limits: { ...LIMITS, windowMinutes: WINDOW_MINUTES, lockMinutes: LOCK_MINUTES },
-    items: await listThrottles(ctx.db),
-  }));
+  app.get(
+    '/api/admin/login-throttles',
+    {
+      config: admin,
+      schema: { tags, response: { 200: z.object({ limits: z.object({ user: z.number(), ip: z.number(), windowMinutes: z.number(), lockMinutes: z.number() }), items: z.array(ThrottleView) }) } },
+    },
+    async () => ({
+      limits: { ...LIMITS, windowMinutes: WINDOW_MINUTES, lockMinutes: LOCK_MINUTES },
+      items: await listThrottles(ctx.db),
+    }),
+  );
   app.delete('/api/admin/login-throttles/:key', { config: admin, schema: { tags, params: z.strictObject({ key: z.string().min(3).max(300) }), response: { 204: z.null() } } }, async (req, reply) => {
     await inTx(ctx.db, async (trx) => {
       if (!(await clearThrottle(trx as any, req.params.key))) throw new AppError('NOT_FOUND', { entity: { zh: '登录锁定记录', en: 'Sign-in lockout' } });

@@ -60,7 +60,9 @@ describe('contacts: exactly one primary contact per customer', () => {
   });
 
   it('the database itself refuses a second primary contact', async () => {
-    await expect(t.db.insertInto('customer_contacts').values({ customer_id: c1, name: 'x', role: 'other', is_primary: true, mobile: '13900000000', updated_at: new Date() }).execute()).rejects.toThrow(/customer_contacts_one_primary|duplicate|unique/i);
+    await expect(t.db.insertInto('customer_contacts').values({ customer_id: c1, name: 'x', role: 'other', is_primary: true, mobile: '13900000000', updated_at: new Date() }).execute()).rejects.toThrow(
+      /customer_contacts_one_primary|duplicate|unique/i,
+    );
   });
 
   it('validates phone formats and needs a way to reach the contact, naming the field', async () => {

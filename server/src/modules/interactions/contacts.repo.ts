@@ -38,7 +38,12 @@ export async function findContact(db: Tx, id: number, forUpdate = false) {
 }
 
 export async function countLive(db: Tx, customerId: number) {
-  const r = await db.selectFrom('customer_contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('customer_contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -54,12 +59,25 @@ export async function insertContact(db: Tx, v: Omit<ContactRow, 'id' | 'created_
 }
 
 export async function updateContact(db: Tx, id: number, v: Partial<Omit<ContactRow, 'id' | 'customer_id' | 'created_at'>>) {
-  return db.updateTable('customer_contacts').set({ ...v, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('customer_contacts')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The live contact that becomes primary when the primary one is deleted: the oldest. */
 export async function oldestOther(db: Tx, customerId: number, exceptId: number) {
-  return db.selectFrom('customer_contacts').select(['id', 'name']).where('customer_id', '=', customerId).where('deleted_at', 'is', null).where('id', '<>', exceptId).orderBy('id').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('customer_contacts')
+    .select(['id', 'name'])
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .where('id', '<>', exceptId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Live contacts of a customer among `ids` (participant validation). */
@@ -70,6 +88,13 @@ export async function liveContactIds(db: Tx, customerId: number, ids: number[]) 
 }
 
 export async function contactHistory(db: Tx, contactId: number) {
-  const rows = await db.selectFrom(auditTrail().as('a')).select(['id', 'at', 'username', 'action', 'before', 'after']).where('entity', '=', 'contact').where('entity_id', '=', String(contactId)).orderBy('id', 'desc').limit(200).execute();
+  const rows = await db
+    .selectFrom(auditTrail().as('a'))
+    .select(['id', 'at', 'username', 'action', 'before', 'after'])
+    .where('entity', '=', 'contact')
+    .where('entity_id', '=', String(contactId))
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
   return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), username: r.username, action: r.action, before: r.before, after: r.after }));
 }

@@ -83,7 +83,14 @@ export async function updateContact(ctx: AppContext, user: Scoped, id: number, p
       is_primary: patch.isPrimary === true ? true : undefined,
     });
     const view = repo.toContactView(row);
-    await audit(trx, actor, { action: patch.isPrimary === true && !before.is_primary ? 'contact.set_primary' : 'contact.update', entity: 'contact', entityId: id, customerId: before.customer_id, before: repo.toContactView(before), after: view });
+    await audit(trx, actor, {
+      action: patch.isPrimary === true && !before.is_primary ? 'contact.set_primary' : 'contact.update',
+      entity: 'contact',
+      entityId: id,
+      customerId: before.customer_id,
+      before: repo.toContactView(before),
+      after: view,
+    });
     return view;
   });
 }

@@ -1,8 +1,70 @@
 /** Texts of the demo data: names, titles and what managers and customers talk about. */
 import type { ContactRole, Topic } from './interactions.calc';
 
-export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '罗', '郑', '梁', '谢', '唐', '许', '邓', '冯', '曾', '彭', '蒋', '袁'];
-export const GIVEN = ['建华', '志强', '秀英', '海燕', '国平', '晓东', '丽娟', '明', '军', '勇', '静', '敏', '涛', '斌', '红梅', '春林', '德明', '玉兰', '宏伟', '俊', '晓燕', '文杰', '桂芳', '永红', '建军', '小平', '亚琴', '成刚', '雪梅', '光荣'];
+export const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '唐',
+  '许',
+  '邓',
+  '冯',
+  '曾',
+  '彭',
+  '蒋',
+  '袁',
+];
+export const GIVEN = [
+  '建华',
+  '志强',
+  '秀英',
+  '海燕',
+  '国平',
+  '晓东',
+  '丽娟',
+  '明',
+  '军',
+  '勇',
+  '静',
+  '敏',
+  '涛',
+  '斌',
+  '红梅',
+  '春林',
+  '德明',
+  '玉兰',
+  '宏伟',
+  '俊',
+  '晓燕',
+  '文杰',
+  '桂芳',
+  '永红',
+  '建军',
+  '小平',
+  '亚琴',
+  '成刚',
+  '雪梅',
+  '光荣',
+];
 
 export const ROLE_TITLES: Record<ContactRole, string[]> = {
   legal_rep: ['董事长', '总经理', '执行董事'],
@@ -14,12 +76,7 @@ export const ROLE_TITLES: Record<ContactRole, string[]> = {
 };
 
 /** The order in which roles appear as a customer's 1st..4th contact. */
-export const ROLE_ORDER: ContactRole[][] = [
-  ['business', 'legal_rep'],
-  ['finance'],
-  ['dispatch', 'safety'],
-  ['safety', 'other', 'legal_rep'],
-];
+export const ROLE_ORDER: ContactRole[][] = [['business', 'legal_rep'], ['finance'], ['dispatch', 'safety'], ['safety', 'other', 'legal_rep']];
 
 /** Telephone area codes of the demo cities (固定电话区号). */
 export const AREA_CODES: Record<string, string> = {
@@ -98,4 +155,13 @@ export const ISSUE_TITLES: Partial<Record<Topic, string[]>> = {
 
 export const RESOLUTIONS = ['已现场核查并向客户书面反馈，客户认可处理结果。', '已协调相关科室处理完毕，电话回访客户满意。', '经核对数据无误，已向客户解释说明。', '已按客户诉求调整并出具书面答复。'];
 
-export const TASK_TITLES = ['回访客户确认问题处理结果', '催缴预付气款', '收集下月用气计划', '送达价格调整告知函', '组织交易中心线上培训', '核对上月结算单', '更新客户资质档案', '走访了解煤改气项目进展'];
+export const TASK_TITLES = [
+  '回访客户确认问题处理结果',
+  '催缴预付气款',
+  '收集下月用气计划',
+  '送达价格调整告知函',
+  '组织交易中心线上培训',
+  '核对上月结算单',
+  '更新客户资质档案',
+  '走访了解煤改气项目进展',
+];

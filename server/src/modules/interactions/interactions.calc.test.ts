@@ -145,7 +145,19 @@ describe('period bucketing', () => {
   });
 
   it('rolls months up without losing counts and averages response time over all issues', () => {
-    const m = (managerId: number, month: string, contacts: number, visits: number, sum: number, n: number): MonthlyFigures => ({ managerId, month, contacts, visits, phones: contacts - visits, meetings: 0, online: 0, issuesOpened: n, issuesResolved: 0, responseMinutesSum: sum, responseCount: n });
+    const m = (managerId: number, month: string, contacts: number, visits: number, sum: number, n: number): MonthlyFigures => ({
+      managerId,
+      month,
+      contacts,
+      visits,
+      phones: contacts - visits,
+      meetings: 0,
+      online: 0,
+      issuesOpened: n,
+      issuesResolved: 0,
+      responseMinutesSum: sum,
+      responseCount: n,
+    });
     const rows = [m(1, '2026-01', 10, 2, 60, 1), m(1, '2026-02', 5, 1, 240, 3), m(1, '2026-04', 7, 0, 0, 0), m(2, '2026-03', 3, 3, 30, 1)];
     const q = bucketFigures(rows, 'quarter');
     expect(q.map((p) => [p.managerId, p.period, p.contacts, p.visits, p.avgResponseMinutes])).toEqual([

@@ -219,7 +219,20 @@ export function bucketFigures(rows: MonthlyFigures[], g: Granularity): PeriodFig
     const key = `${r.managerId}|${period}`;
     let p = map.get(key);
     if (!p) {
-      p = { managerId: r.managerId, period, contacts: 0, visits: 0, phones: 0, meetings: 0, online: 0, issuesOpened: 0, issuesResolved: 0, responseMinutesSum: 0, responseCount: 0, avgResponseMinutes: null };
+      p = {
+        managerId: r.managerId,
+        period,
+        contacts: 0,
+        visits: 0,
+        phones: 0,
+        meetings: 0,
+        online: 0,
+        issuesOpened: 0,
+        issuesResolved: 0,
+        responseMinutesSum: 0,
+        responseCount: 0,
+        avgResponseMinutes: null,
+      };
       map.set(key, p);
     }
     p.contacts += r.contacts;

@@ -3,8 +3,16 @@ import { defineErrors } from '../../platform/http/errors';
 
 export const IE = defineErrors({
   CONTACT_NO_MEANS: { status: 400, zh: '联系人“{name}”至少需要填写手机、座机或邮箱之一', en: 'Contact "{name}" needs a mobile, a landline or an email' },
-  CONTACT_PRIMARY_REQUIRED: { status: 400, zh: '联系人“{name}”是主要联系人，不能直接取消；请把另一位联系人设为主要联系人', en: 'Contact "{name}" is the primary contact; make another contact primary instead' },
-  CONTACT_NOT_OF_CUSTOMER: { status: 400, zh: '参与人（客户联系人）第 {index} 项：联系人 {id} 不属于该客户或已删除', en: 'Participant contact #{index}: contact {id} does not belong to this customer or was deleted' },
+  CONTACT_PRIMARY_REQUIRED: {
+    status: 400,
+    zh: '联系人“{name}”是主要联系人，不能直接取消；请把另一位联系人设为主要联系人',
+    en: 'Contact "{name}" is the primary contact; make another contact primary instead',
+  },
+  CONTACT_NOT_OF_CUSTOMER: {
+    status: 400,
+    zh: '参与人（客户联系人）第 {index} 项：联系人 {id} 不属于该客户或已删除',
+    en: 'Participant contact #{index}: contact {id} does not belong to this customer or was deleted',
+  },
   USER_UNKNOWN: { status: 400, zh: '{field}：用户 {id} 不存在或已停用', en: '{field}: user {id} does not exist or is disabled' },
   ASSIGNEE_OUT_OF_SCOPE: { status: 400, zh: '{field}：用户“{name}”不负责该客户，无法指派', en: '{field}: user "{name}" is not responsible for this customer' },
   DATE_IN_FUTURE: { status: 400, zh: '{field}不能晚于今天（{today}）', en: '{field} cannot be after today ({today})' },

@@ -38,7 +38,10 @@ const visit = (customerId: number, extra: Record<string, unknown> = {}) => ({ cu
 
 describe('interactions: log, change, delete', () => {
   it('logs a visit with participants and a follow-up task for the owner', async () => {
-    const r = await am.post('/api/interactions', visit(c1, { userIds: [pt.userId], contactIds: [k1], otherParticipants: '生产运行科', nextStep: '下周回访确认到账', followUp: { dueOn: dayFromToday(4) } }));
+    const r = await am.post(
+      '/api/interactions',
+      visit(c1, { userIds: [pt.userId], contactIds: [k1], otherParticipants: '生产运行科', nextStep: '下周回访确认到账', followUp: { dueOn: dayFromToday(4) } }),
+    );
     expect(r.status).toBe(201);
     expect(r.body.ownerId).toBe(am.userId);
     expect(r.body.users.map((u: any) => u.id)).toEqual([am.userId, pt.userId]);
@@ -46,7 +49,13 @@ describe('interactions: log, change, delete', () => {
     expect(r.body.taskIds).toHaveLength(1);
     const task = await t.db.selectFrom('follow_up_tasks').selectAll().where('id', '=', r.body.taskIds[0]).executeTakeFirstOrThrow();
     expect([task.title, task.assignee_id, task.due_on, task.customer_id, task.interaction_id]).toEqual(['下周回访确认到账', am.userId, dayFromToday(4), c1, r.body.id]);
-    const audits = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'customer_id']).where('entity', 'in', ['interaction', 'task']).where('entity_id', 'in', [String(r.body.id), String(task.id)]).orderBy('id').execute();
+    const audits = await t.db
+      .selectFrom(auditTrail().as('a'))
+      .select(['action', 'customer_id'])
+      .where('entity', 'in', ['interaction', 'task'])
+      .where('entity_id', 'in', [String(r.body.id), String(task.id)])
+      .orderBy('id')
+      .execute();
     expect(audits).toEqual([
       { action: 'interaction.create', customer_id: c1 },
       { action: 'task.create', customer_id: c1 },
@@ -66,7 +75,11 @@ describe('interactions: log, change, delete', () => {
     expect(owner.body.code).toBe('ASSIGNEE_OUT_OF_SCOPE');
     const badKind = await am.post('/api/interactions', visit(c1, { kind: 'email' }));
     expect(badKind.body.details.issues[0].path).toContain('kind');
-    const n = await t.db.selectFrom('interactions').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', c1).executeTakeFirstOrThrow();
+    const n = await t.db
+      .selectFrom('interactions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('customer_id', '=', c1)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1); // nothing half-written
   });
 

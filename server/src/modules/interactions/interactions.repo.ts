@@ -26,15 +26,40 @@ function base(db: Tx, user: Scoped, f: Filter) {
   return q;
 }
 
-const COLS = ['i.id', 'i.customer_id', 'c.code as customer_code', 'c.name as customer_name', 'i.kind', 'i.occurred_on', 'i.topic', 'i.summary', 'i.owner_id', 'u.display_name as owner_name', 'i.user_ids', 'i.contact_ids', 'i.other_participants', 'i.next_step', 'i.created_at', 'i.updated_at'] as const;
+const COLS = [
+  'i.id',
+  'i.customer_id',
+  'c.code as customer_code',
+  'c.name as customer_name',
+  'i.kind',
+  'i.occurred_on',
+  'i.topic',
+  'i.summary',
+  'i.owner_id',
+  'u.display_name as owner_name',
+  'i.user_ids',
+  'i.contact_ids',
+  'i.other_participants',
+  'i.next_step',
+  'i.created_at',
+  'i.updated_at',
+] as const;
 
 export async function countInteractions(db: Tx, user: Scoped, f: Filter) {
-  const r = await base(db, user, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await base(db, user, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function listInteractions(db: Tx, user: Scoped, f: Filter, limit: number, offset: number) {
-  const rows = await base(db, user, f).select([...COLS]).orderBy('i.occurred_on', 'desc').orderBy('i.id', 'desc').limit(limit).offset(offset).execute();
+  const rows = await base(db, user, f)
+    .select([...COLS])
+    .orderBy('i.occurred_on', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return withNames(db, rows);
 }
 
@@ -101,7 +126,22 @@ async function withNames(db: Tx, rows: Row[]): Promise<InteractionView[]> {
   }));
 }
 
-export async function insertInteraction(db: Tx, v: { customer_id: number; kind: string; occurred_on: string; topic: string; summary: string; owner_id: number; user_ids: number[]; contact_ids: number[]; other_participants: string | null; next_step: string | null; created_by: number | null }) {
+export async function insertInteraction(
+  db: Tx,
+  v: {
+    customer_id: number;
+    kind: string;
+    occurred_on: string;
+    topic: string;
+    summary: string;
+    owner_id: number;
+    user_ids: number[];
+    contact_ids: number[];
+    other_participants: string | null;
+    next_step: string | null;
+    created_by: number | null;
+  },
+) {
   return db.insertInto('interactions').values(v).returning(['id']).executeTakeFirstOrThrow();
 }
 
@@ -109,8 +149,26 @@ export async function rawInteraction(db: Tx, id: number) {
   return db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateInteraction(db: Tx, id: number, v: Partial<{ kind: string; occurred_on: string; topic: string; summary: string; owner_id: number; user_ids: number[]; contact_ids: number[]; other_participants: string | null; next_step: string | null }>) {
-  await db.updateTable('interactions').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateInteraction(
+  db: Tx,
+  id: number,
+  v: Partial<{
+    kind: string;
+    occurred_on: string;
+    topic: string;
+    summary: string;
+    owner_id: number;
+    user_ids: number[];
+    contact_ids: number[];
+    other_participants: string | null;
+    next_step: string | null;
+  }>,
+) {
+  await db
+    .updateTable('interactions')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Delete an interaction; issues and tasks that pointed to it keep existing without the link. */

@@ -22,9 +22,28 @@ export const IdParam = z.strictObject({ id: qId });
 const contactFields = {
   name: text(60).min(1, '请填写姓名'),
   title: optText(60),
-  mobile: z.string().trim().regex(MOBILE_RE, '手机号应为 11 位数字，以 13–19 开头').nullable().optional().or(z.literal('').transform(() => null)),
-  landline: z.string().trim().regex(LANDLINE_RE, '座机格式应为 区号-号码（如 0830-3100001，可带分机 -12）').nullable().optional().or(z.literal('').transform(() => null)),
-  email: z.string().trim().email('邮箱格式不正确').max(120).nullable().optional().or(z.literal('').transform(() => null)),
+  mobile: z
+    .string()
+    .trim()
+    .regex(MOBILE_RE, '手机号应为 11 位数字，以 13–19 开头')
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
+  landline: z
+    .string()
+    .trim()
+    .regex(LANDLINE_RE, '座机格式应为 区号-号码（如 0830-3100001，可带分机 -12）')
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
+  email: z
+    .string()
+    .trim()
+    .email('邮箱格式不正确')
+    .max(120)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
   role: z.enum(CONTACT_ROLES, { error: '角色应为 法定代表人/财务/调度/安全/经营/其他' }),
   isPrimary: z.boolean().optional(),
   notes: optText(500),

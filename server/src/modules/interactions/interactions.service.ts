@@ -81,7 +81,13 @@ export async function createInteraction(ctx: AppContext, user: Scoped, body: Int
         issue_id: null,
         created_by: actor.userId,
       });
-      await audit(trx, actor, { action: 'task.create', entity: 'task', entityId: t.id, customerId: body.customerId, after: { title: t.title, dueOn: t.due_on, assigneeId: t.assignee_id, interactionId: row.id } });
+      await audit(trx, actor, {
+        action: 'task.create',
+        entity: 'task',
+        entityId: t.id,
+        customerId: body.customerId,
+        after: { title: t.title, dueOn: t.due_on, assigneeId: t.assignee_id, interactionId: row.id },
+      });
     }
     return row.id;
   });

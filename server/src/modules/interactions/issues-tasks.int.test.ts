@@ -62,7 +62,14 @@ describe('customer issues: lifecycle and times', () => {
 
   it('lists with the overdue filter and scope, and validates owner and dates', async () => {
     await am.post('/api/issues', { customerId: c1, title: '流量计读数异常', topic: 'quality_metering', ownerId: am.userId, dueOn: dayFromToday(3) });
-    const overdue = await am.post('/api/issues', { customerId: c1, title: '结算单异议', topic: 'payment', raisedAt: `${dayFromToday(-10)}T10:00:00+08:00`, ownerId: am.userId, dueOn: dayFromToday(-2) });
+    const overdue = await am.post('/api/issues', {
+      customerId: c1,
+      title: '结算单异议',
+      topic: 'payment',
+      raisedAt: `${dayFromToday(-10)}T10:00:00+08:00`,
+      ownerId: am.userId,
+      dueOn: dayFromToday(-2),
+    });
     const list = await am.get('/api/issues?overdue=true');
     expect(list.body.items.map((i: any) => i.id)).toEqual([overdue.body.id]);
     expect((await am.get('/api/issues?status=open')).body.total).toBe(2);
@@ -83,7 +90,10 @@ describe('follow-up tasks on the assignee home page', () => {
     expect(mine.status).toBe(201);
     const fromLead = await lead.post('/api/tasks', { customerId: c1, title: '送达价格调整告知函', dueOn: dayFromToday(0), assigneeId: am.userId });
     expect(fromLead.body.assigneeId).toBe(am.userId);
-    await t.db.insertInto('follow_up_tasks').values({ customer_id: c1, title: '逾期回访', due_on: dayFromToday(-3), assignee_id: am.userId, updated_at: new Date() }).execute();
+    await t.db
+      .insertInto('follow_up_tasks')
+      .values({ customer_id: c1, title: '逾期回访', due_on: dayFromToday(-3), assignee_id: am.userId, updated_at: new Date() })
+      .execute();
     const home = await am.get('/api/tasks/mine');
     expect(home.body.items.map((x: any) => [x.title, x.overdue])).toEqual([
       ['逾期回访', true],

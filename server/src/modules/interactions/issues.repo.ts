@@ -90,7 +90,10 @@ function filtered(db: Tx, user: Scoped, f: Filter, today: string, timeZone: stri
 
 export async function listIssues(db: Tx, user: Scoped, f: Filter, today: string, timeZone: string, limit: number, offset: number) {
   const q = filtered(db, user, f, today, timeZone);
-  const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const total = await q
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await q
     .orderBy(sql`CASE WHEN s.status IN ('open','in_progress') THEN 0 ELSE 1 END`)
     .orderBy('s.due_on')
@@ -111,12 +114,46 @@ export async function rawIssue(db: Tx, id: number, forUpdate = false) {
   return q.executeTakeFirst();
 }
 
-export async function insertIssue(db: Tx, v: { customer_id: number; title: string; description: string | null; topic: string; raised_at: Date; owner_id: number; due_on: string; contact_id: number | null; interaction_id: number | null; created_by: number | null }) {
+export async function insertIssue(
+  db: Tx,
+  v: {
+    customer_id: number;
+    title: string;
+    description: string | null;
+    topic: string;
+    raised_at: Date;
+    owner_id: number;
+    due_on: string;
+    contact_id: number | null;
+    interaction_id: number | null;
+    created_by: number | null;
+  },
+) {
   return db.insertInto('customer_issues').values(v).returning(['id']).executeTakeFirstOrThrow();
 }
 
-export async function updateIssue(db: Tx, id: number, v: Partial<{ title: string; description: string | null; topic: string; owner_id: number; due_on: string; contact_id: number | null; status: string; first_response_at: Date | null; resolved_at: Date | null; closed_at: Date | null; resolution: string | null }>) {
-  await db.updateTable('customer_issues').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateIssue(
+  db: Tx,
+  id: number,
+  v: Partial<{
+    title: string;
+    description: string | null;
+    topic: string;
+    owner_id: number;
+    due_on: string;
+    contact_id: number | null;
+    status: string;
+    first_response_at: Date | null;
+    resolved_at: Date | null;
+    closed_at: Date | null;
+    resolution: string | null;
+  }>,
+) {
+  await db
+    .updateTable('customer_issues')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function interactionOfCustomer(db: Tx, customerId: number, interactionId: number) {

@@ -56,7 +56,8 @@ export async function createIssue(ctx: AppContext, user: Scoped, body: IssueBody
   if (body.dueOn < localDate(raisedAt, ctx.config.timeZone)) throw new AppError('DATE_ORDER', { field: FIELD.dueOn, other: FIELD.raisedAt });
   await requireAssignable(ctx.db, body.ownerId, body.customerId, FIELD.owner);
   await checkContact(ctx.db, body.customerId, body.contactId);
-  if (body.interactionId != null && !(await repo.interactionOfCustomer(ctx.db, body.customerId, body.interactionId))) throw new AppError('NOT_FOUND', { entity: { zh: '对接记录', en: 'Interaction' } });
+  if (body.interactionId != null && !(await repo.interactionOfCustomer(ctx.db, body.customerId, body.interactionId)))
+    throw new AppError('NOT_FOUND', { entity: { zh: '对接记录', en: 'Interaction' } });
   const id = await inTx(ctx.db, async (trx) => {
     const row = await repo.insertIssue(trx, {
       customer_id: body.customerId,

@@ -37,6 +37,11 @@ export async function sendManagerLetters(ctx: AppContext, user: Scoped, f: Lette
     const ids = await letterCustomerIds(trx, user, f);
     if (!ids.length) throw new AppError('LETTER_NONE');
     if (ids.length > MAX_LETTERS) throw new AppError('LETTER_TOO_MANY', { max: MAX_LETTERS, count: ids.length });
-    return port.send(ctx, trx, { kind: 'manager_letter', title: TITLE, body: BODY, customerIds: ids, requireReceipt: false, source: { module: 'interactions', entity: 'manager_letter', id: 'batch' } }, actor);
+    return port.send(
+      ctx,
+      trx,
+      { kind: 'manager_letter', title: TITLE, body: BODY, customerIds: ids, requireReceipt: false, source: { module: 'interactions', entity: 'manager_letter', id: 'batch' } },
+      actor,
+    );
   });
 }

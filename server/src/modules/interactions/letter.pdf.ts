@@ -75,10 +75,11 @@ function page(doc: Doc, l: LetterData, opts: { lang: Lang; org: Org; date: strin
   doc.moveDown(0.8);
   doc.fontSize(body).text(`${l.name}${l.contactName ? `（${l.contactName} 收）` : ''}：`, { width });
   doc.moveDown(0.4);
-  doc.text(
-    '为进一步提升天然气销售服务水平，落实客户经理负责制，及时响应贵单位在用气计划、气款结算、质量计量、供气保障等方面的需求，现将负责贵单位的客户经理及联系方式告知如下：',
-    { width, indent: body * 2, lineGap: 3 },
-  );
+  doc.text('为进一步提升天然气销售服务水平，落实客户经理负责制，及时响应贵单位在用气计划、气款结算、质量计量、供气保障等方面的需求，现将负责贵单位的客户经理及联系方式告知如下：', {
+    width,
+    indent: body * 2,
+    lineGap: 3,
+  });
   doc.moveDown(0.6);
   table(doc, l, 'zh', left, width, body);
   doc.moveDown(0.6);
@@ -98,7 +99,12 @@ function page(doc: Doc, l: LetterData, opts: { lang: Lang; org: Org; date: strin
   if (en) {
     doc.moveDown(0.8);
     const y = doc.y;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
     doc.moveDown(0.6);
     doc.fontSize(13).fillColor('black').text('Notice of Your Account Managers', left, doc.y, { width, align: 'center' });
     doc.moveDown(0.5);
@@ -120,7 +126,10 @@ function page(doc: Doc, l: LetterData, opts: { lang: Lang; org: Org; date: strin
     doc.moveDown(0.6);
     doc.text(`${opts.org.nameEn}, ${enDate(opts.date)}`, { width, align: 'right' });
   }
-  doc.fontSize(8).fillColor('#666666').text(`${en ? 'Customer code: ' : '客户编号：'}${l.code}`, left, doc.page.height - doc.page.margins.bottom - 12, { width, align: 'left', lineBreak: false });
+  doc
+    .fontSize(8)
+    .fillColor('#666666')
+    .text(`${en ? 'Customer code: ' : '客户编号：'}${l.code}`, left, doc.page.height - doc.page.margins.bottom - 12, { width, align: 'left', lineBreak: false });
   doc.fillColor('black');
 }
 
@@ -129,7 +138,13 @@ function table(doc: Doc, l: LetterData, lang: 'zh' | 'en', left: number, width: 
   const w = [width * 0.27, width * 0.17, width * 0.22, width * 0.34];
   const rowH = size + 12;
   let y = doc.y;
-  const line = (yy: number) => doc.moveTo(left, yy).lineTo(left + width, yy).lineWidth(0.5).strokeColor('#888888').stroke();
+  const line = (yy: number) =>
+    doc
+      .moveTo(left, yy)
+      .lineTo(left + width, yy)
+      .lineWidth(0.5)
+      .strokeColor('#888888')
+      .stroke();
   const row = (cells: string[]) => {
     let x = left;
     cells.forEach((c, i) => {

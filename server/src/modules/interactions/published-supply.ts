@@ -1,7 +1,15 @@
 /** Contacts at customers (with phone numbers) for the supply module's emergencies (issue 14). Not scoped: callers apply their own scope. */
 import type { Tx } from '../../platform/db/database';
 
-export interface CustomerContactLite { customerId: number; name: string; title: string | null; role: string; mobile: string | null; landline: string | null; isPrimary: boolean }
+export interface CustomerContactLite {
+  customerId: number;
+  name: string;
+  title: string | null;
+  role: string;
+  mobile: string | null;
+  landline: string | null;
+  isPrimary: boolean;
+}
 
 /** Current (not deleted) contacts of the customers, primary first. */
 export async function contactsOfCustomers(db: Tx, customerIds: number[]): Promise<CustomerContactLite[]> {

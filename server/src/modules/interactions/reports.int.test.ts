@@ -14,7 +14,12 @@ let c1: { id: number; code: string };
 let c2: { id: number; code: string };
 let c3: { id: number; code: string };
 
-const pages = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+const pages = (pdf: Uint8Array) =>
+  (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
 async function sheet(body: Uint8Array) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(body) as any);
@@ -124,7 +129,24 @@ describe('manager big table', () => {
     expect(x.headers.get('content-disposition')).toContain("filename*=UTF-8''");
     const ws = (await sheet(x.body)).worksheets[0];
     expect(ws.name).toBe('客户经理大表');
-    expect(ws.getRow(1).values).toEqual([undefined, '客户经理', '类别', '经理电话', '客户编号', '客户名称', '客户类型', '状态', '市', '区县', '主要联系人', '职务', '手机', '座机', '邮箱', '其他联系人数']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '客户经理',
+      '类别',
+      '经理电话',
+      '客户编号',
+      '客户名称',
+      '客户类型',
+      '状态',
+      '市',
+      '区县',
+      '主要联系人',
+      '职务',
+      '手机',
+      '座机',
+      '邮箱',
+      '其他联系人数',
+    ]);
     expect([ws.getRow(2).getCell(1).value, ws.getRow(2).getCell(2).value, ws.getRow(2).getCell(10).value, ws.getRow(3).getCell(2).value]).toEqual(['张伟', '专职客户经理', '王建华', '兼职客户经理']);
     expect(ws.rowCount).toBe(3);
     const en = await t.userClient(['viewer'], { lang: 'en' });

@@ -27,27 +27,43 @@ export function reportRoutes(app: Api, ctx: AppContext) {
       { name: { zh: '按经理汇总', en: 'By manager' }, columns: statsColumns(lang, false), rows: v.byManager },
       { name: { zh: '按期间明细', en: 'By period' }, columns: statsColumns(lang, true), rows: v.rows },
     ]);
-    return reply.type(XLSX_TYPE).header('content-disposition', attachment(`${lang === 'en' ? 'contact-stats' : '对接统计'}_${req.query.from}_${req.query.to}.xlsx`)).send(buf);
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', attachment(`${lang === 'en' ? 'contact-stats' : '对接统计'}_${req.query.from}_${req.query.to}.xlsx`))
+      .send(buf);
   });
 
-  app.get('/api/manager-table', { config: READ, schema: { tags, querystring: s.ManagerTableQuery, response: { 200: paged(s.ManagerTableRow) } } }, async (req) => mt.managerTable(ctx, userOf(req), req.query));
+  app.get('/api/manager-table', { config: READ, schema: { tags, querystring: s.ManagerTableQuery, response: { 200: paged(s.ManagerTableRow) } } }, async (req) =>
+    mt.managerTable(ctx, userOf(req), req.query),
+  );
   app.get('/api/manager-table/export', { config: READ, schema: { tags, querystring: s.ManagerTableQuery.omit({ page: true, pageSize: true }), response: FileResponse } }, async (req, reply) => {
     const rows = await mt.managerTableAll(ctx, userOf(req), req.query);
     const lang = requestLang(req);
     const buf = await buildXlsx(lang, [{ name: { zh: '客户经理大表', en: 'Account managers' }, columns: managerTableColumns(lang), rows }]);
-    return reply.type(XLSX_TYPE).header('content-disposition', attachment(`${lang === 'en' ? 'account-managers' : '客户经理大表'}_${todayOf(ctx)}.xlsx`)).send(buf);
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', attachment(`${lang === 'en' ? 'account-managers' : '客户经理大表'}_${todayOf(ctx)}.xlsx`))
+      .send(buf);
   });
 
   app.get('/api/customers/:id/manager-letter', { config: READ, schema: { tags, params: s.CustomerParam, response: FileResponse } }, async (req, reply) => {
     const { pdf, code } = await mt.customerLetter(ctx, userOf(req), req.params.id, requestLang(req));
-    return reply.type('application/pdf').header('content-disposition', attachment(`客户经理告知函_${code}.pdf`)).send(pdf);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachment(`客户经理告知函_${code}.pdf`))
+      .send(pdf);
   });
   app.get('/api/manager-letters', { config: READ, schema: { tags, querystring: s.LetterBatchQuery, response: FileResponse } }, async (req, reply) => {
     const { pdf } = await mt.batchLetters(ctx, userOf(req), req.query, requestLang(req));
-    return reply.type('application/pdf').header('content-disposition', attachment(`客户经理告知函_${todayOf(ctx)}.pdf`)).send(pdf);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachment(`客户经理告知函_${todayOf(ctx)}.pdf`))
+      .send(pdf);
   });
   // Send the same letters as a notice (告知函 module, in-app to the managers, tracked per customer).
-  app.post('/api/manager-letters/send', { config: { permission: 'notices:send' }, schema: { tags, body: s.LetterBatchQuery, response: { 201: z.object({ noticeId: z.number(), recipients: z.number() }) } } }, async (req, reply) =>
-    reply.status(201).send(await sendManagerLetters(ctx, userOf(req), req.body, actorOf(req))),
+  app.post(
+    '/api/manager-letters/send',
+    { config: { permission: 'notices:send' }, schema: { tags, body: s.LetterBatchQuery, response: { 201: z.object({ noticeId: z.number(), recipients: z.number() }) } } },
+    async (req, reply) => reply.status(201).send(await sendManagerLetters(ctx, userOf(req), req.body, actorOf(req))),
   );
 }

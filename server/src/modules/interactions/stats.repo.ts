@@ -48,11 +48,7 @@ export async function monthlyFigures(db: Tx, user: Scoped, f: { from: string; to
     .where(inCustomerScope(user, 's.customer_id'));
   if (f.managerId) rq = rq.where('s.owner_id', '=', f.managerId);
 
-  const [ints, opened, resolved] = await Promise.all([
-    iq.groupBy(['i.owner_id', sql`2`]).execute(),
-    oq.groupBy(['s.owner_id', sql`2`]).execute(),
-    rq.groupBy(['s.owner_id', sql`2`]).execute(),
-  ]);
+  const [ints, opened, resolved] = await Promise.all([iq.groupBy(['i.owner_id', sql`2`]).execute(), oq.groupBy(['s.owner_id', sql`2`]).execute(), rq.groupBy(['s.owner_id', sql`2`]).execute()]);
   const map = new Map<string, MonthlyFigures>();
   const at = (managerId: number, month: string) => {
     const k = `${managerId}|${month}`;
@@ -63,7 +59,8 @@ export async function monthlyFigures(db: Tx, user: Scoped, f: { from: string; to
     }
     return m;
   };
-  for (const r of ints) Object.assign(at(r.manager_id, r.month), { contacts: Number(r.contacts), visits: Number(r.visits), phones: Number(r.phones), meetings: Number(r.meetings), online: Number(r.online) });
+  for (const r of ints)
+    Object.assign(at(r.manager_id, r.month), { contacts: Number(r.contacts), visits: Number(r.visits), phones: Number(r.phones), meetings: Number(r.meetings), online: Number(r.online) });
   for (const r of opened) Object.assign(at(r.manager_id, r.month), { issuesOpened: Number(r.opened), responseMinutesSum: Number(r.response_sum), responseCount: Number(r.response_count) });
   for (const r of resolved) at(r.manager_id, r.month).issuesResolved = Number(r.resolved);
   return [...map.values()];

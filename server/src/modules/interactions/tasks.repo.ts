@@ -27,7 +27,21 @@ function base(db: Tx) {
     .selectFrom('follow_up_tasks as t')
     .leftJoin(customerBasics().as('c'), 'c.id', 't.customer_id')
     .innerJoin(userDirectory().as('u'), 'u.id', 't.assignee_id')
-    .select(['t.id', 't.customer_id', 'c.name as customer_name', 't.title', 't.notes', 't.due_on', 't.assignee_id', 'u.display_name as assignee_name', 't.status', 't.done_at', 't.interaction_id', 't.issue_id', 't.created_at']);
+    .select([
+      't.id',
+      't.customer_id',
+      'c.name as customer_name',
+      't.title',
+      't.notes',
+      't.due_on',
+      't.assignee_id',
+      'u.display_name as assignee_name',
+      't.status',
+      't.done_at',
+      't.interaction_id',
+      't.issue_id',
+      't.created_at',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
@@ -58,7 +72,12 @@ export async function findTask(db: Tx, id: number) {
 /** Open tasks of one assignee, most urgent first (the home-page widget). */
 export async function myOpenTasks(db: Tx, userId: number, limit: number) {
   const q = base(db).where('t.assignee_id', '=', userId).where('t.status', '=', 'open');
-  const [{ n }] = await db.selectFrom('follow_up_tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('assignee_id', '=', userId).where('status', '=', 'open').execute();
+  const [{ n }] = await db
+    .selectFrom('follow_up_tasks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('assignee_id', '=', userId)
+    .where('status', '=', 'open')
+    .execute();
   const rows = await q.orderBy('t.due_on').orderBy('t.id').limit(limit).execute();
   return { total: Number(n), rows };
 }
@@ -74,7 +93,10 @@ export async function listTasks(db: Tx, user: Scoped, f: Omit<TaskQuery, 'page' 
   if (f.overdue === 'true') q = q.where('t.status', '=', 'open').where('t.due_on', '<', today);
   if (f.overdue === 'false') q = q.where((eb) => eb.or([eb('t.status', '<>', 'open'), eb('t.due_on', '>=', today)]));
   if (f.dueTo) q = q.where('t.due_on', '<=', f.dueTo);
-  const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const total = await q
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await q
     .orderBy(sql`CASE WHEN t.status = 'open' THEN 0 ELSE 1 END`)
     .orderBy('t.due_on')
@@ -85,6 +107,14 @@ export async function listTasks(db: Tx, user: Scoped, f: Omit<TaskQuery, 'page' 
   return { total: Number(total.n), rows };
 }
 
-export async function updateTask(db: Tx, id: number, v: Partial<{ title: string; notes: string | null; due_on: string; assignee_id: number; status: string; done_at: Date | null; done_by: number | null }>) {
-  await db.updateTable('follow_up_tasks').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateTask(
+  db: Tx,
+  id: number,
+  v: Partial<{ title: string; notes: string | null; due_on: string; assignee_id: number; status: string; done_at: Date | null; done_by: number | null }>,
+) {
+  await db
+    .updateTable('follow_up_tasks')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }

@@ -42,7 +42,16 @@ export async function createTask(ctx: AppContext, user: Scoped, body: TaskBody, 
     if (!issue || issue.customer_id !== customerId) throw new AppError('NOT_FOUND', { entity: { zh: '客户问题', en: 'Customer issue' } });
   }
   const id = await inTx(ctx.db, async (trx) => {
-    const t = await repo.insertTask(trx, { customer_id: customerId, title: body.title, notes: body.notes ?? null, due_on: body.dueOn, assignee_id: assigneeId, interaction_id: null, issue_id: body.issueId ?? null, created_by: actor.userId });
+    const t = await repo.insertTask(trx, {
+      customer_id: customerId,
+      title: body.title,
+      notes: body.notes ?? null,
+      due_on: body.dueOn,
+      assignee_id: assigneeId,
+      interaction_id: null,
+      issue_id: body.issueId ?? null,
+      created_by: actor.userId,
+    });
     await audit(trx, actor, { action: 'task.create', entity: 'task', entityId: t.id, customerId, after: { ...body, assigneeId } });
     return t.id;
   });
@@ -68,7 +77,14 @@ export async function updateTask(ctx: AppContext, user: Scoped, id: number, patc
   if (patch.dueOn && patch.dueOn < todayOf(ctx) && patch.dueOn !== before.due_on) throw new AppError('DATE_ORDER', { field: FIELD.dueOn, other: TODAY });
   await inTx(ctx.db, async (trx) => {
     await repo.updateTask(trx, id, { title: patch.title, notes: patch.notes, due_on: patch.dueOn, assignee_id: patch.assigneeId });
-    await audit(trx, actor, { action: 'task.update', entity: 'task', entityId: id, customerId: before.customer_id, before: { title: before.title, notes: before.notes, dueOn: before.due_on, assigneeId: before.assignee_id }, after: patch });
+    await audit(trx, actor, {
+      action: 'task.update',
+      entity: 'task',
+      entityId: id,
+      customerId: before.customer_id,
+      before: { title: before.title, notes: before.notes, dueOn: before.due_on, assigneeId: before.assignee_id },
+      after: patch,
+    });
   });
   return repo.toTaskView((await repo.findTask(ctx.db, id))!, todayOf(ctx));
 }

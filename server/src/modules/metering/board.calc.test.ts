@@ -84,7 +84,13 @@ describe('board flags', () => {
     fc.assert(
       fc.property(q3, q3, (a, b) => {
         fc.pre(dec(b).gt(0));
-        const ref = dec(a).minus(b).div(b).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1).replace(/^-0\.0$/, '0.0');
+        const ref = dec(a)
+          .minus(b)
+          .div(b)
+          .times(100)
+          .toDecimalPlaces(1, Decimal.ROUND_HALF_UP)
+          .toFixed(1)
+          .replace(/^-0\.0$/, '0.0');
         return pctChange(milli(a), milli(b)) === ref;
       }),
     );
@@ -100,4 +106,3 @@ describe('board flags', () => {
     );
   });
 });
-

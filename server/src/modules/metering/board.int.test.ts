@@ -31,8 +31,7 @@ beforeAll(async () => {
   cng = await makeCustomer(t.db, { type: 'cng', city: '泸州市', sources: [other.id], name: '泸州CNG' });
   // trailing week: every point 1000 m³ a day
   const rows: any[] = [];
-  for (let i = 1; i <= 7; i++)
-    for (const c of [city, ind, cng]) for (const p of c.points) rows.push({ meterNo: p.meterNo, gasDay: addDays(D, -i), volumeM3: '1000' });
+  for (let i = 1; i <= 7; i++) for (const c of [city, ind, cng]) for (const p of c.points) rows.push({ meterNo: p.meterNo, gasDay: addDays(D, -i), volumeM3: '1000' });
   rows.push({ meterNo: city.points[0].meterNo, gasDay: D, volumeM3: '1100' }); // city: point 2 missing
   rows.push({ meterNo: ind.points[0].meterNo, gasDay: D, volumeM3: '2000' }); // +100 %, above max 1500
   rows.push({ meterNo: cng.points[0].meterNo, gasDay: D, volumeM3: '0' });
@@ -86,7 +85,12 @@ describe('gas quality ingest', () => {
   const good = { CH4: '0.9247', C2H6: '0.035', C3H8: '0.0098', iC4H10: '0.0022', nC4H10: '0.0034', iC5H12: '0.0006', nC5H12: '0.0005', C6plus: '0.0003', N2: '0.0175', CO2: '0.006' };
 
   it('computes GCV/NCV/d/Wobbe from a composition and stores them with it; a report GCV is stored as given', async () => {
-    const r = await lead.post('/api/metering/quality', { rows: [{ sourceCode: other.code, gasDay: addDays(D, -20), composition: good }, { supplySourceId: field.id, gasDay: addDays(D, -20), gcvMJm3: '36.25' }] });
+    const r = await lead.post('/api/metering/quality', {
+      rows: [
+        { sourceCode: other.code, gasDay: addDays(D, -20), composition: good },
+        { supplySourceId: field.id, gasDay: addDays(D, -20), gcvMJm3: '36.25' },
+      ],
+    });
     expect(r.status).toBe(200);
     const q = computeQuality(good);
     expect(r.body.items[0]).toMatchObject({ method: 'composition', gcvMJm3: q.gcvMJm3, ncvMJm3: q.ncvMJm3, relativeDensity: q.relativeDensity, wobbeMJm3: q.wobbeMJm3 });
@@ -97,7 +101,12 @@ describe('gas quality ingest', () => {
 
   it('rejects a composition not summing to 1 with an error naming the row, and saves nothing of the batch', async () => {
     const bad = { ...good, CH4: '0.9047' };
-    const r = await lead.post('/api/metering/quality', { rows: [{ sourceCode: field.code, gasDay: addDays(D, -21), gcvMJm3: '36' }, { sourceCode: other.code, gasDay: addDays(D, -21), composition: bad }] });
+    const r = await lead.post('/api/metering/quality', {
+      rows: [
+        { sourceCode: field.code, gasDay: addDays(D, -21), gcvMJm3: '36' },
+        { sourceCode: other.code, gasDay: addDays(D, -21), composition: bad },
+      ],
+    });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('METERING_QUALITY_INVALID');
     expect(r.body.details.errors).toEqual([{ row: 2, field: 'composition', code: 'COMPOSITION_SUM_NOT_ONE', message: '第 2 行「组分」：组分摩尔分数之和为 0.98，应为 1' }]);
@@ -106,7 +115,13 @@ describe('gas quality ingest', () => {
   });
 
   it('validates GCV, unknown sources and both-or-neither', async () => {
-    const r = await lead.post('/api/metering/quality', { rows: [{ sourceCode: 'NOPE', gasDay: D, gcvMJm3: '36' }, { sourceCode: field.code, gasDay: D, gcvMJm3: '360' }, { sourceCode: field.code, gasDay: addDays(D, -1) }] });
+    const r = await lead.post('/api/metering/quality', {
+      rows: [
+        { sourceCode: 'NOPE', gasDay: D, gcvMJm3: '36' },
+        { sourceCode: field.code, gasDay: D, gcvMJm3: '360' },
+        { sourceCode: field.code, gasDay: addDays(D, -1) },
+      ],
+    });
     expect(r.body.details.errors.map((e: any) => e.code)).toEqual(['UNKNOWN_SOURCE', 'GCV_RANGE', 'GCV_XOR_COMPOSITION']);
     expect((await am.post('/api/metering/quality', { rows: [{ sourceCode: field.code, gasDay: D, gcvMJm3: '36' }] })).status).toBe(403);
   });
@@ -131,7 +146,17 @@ describe('daily usage board', () => {
     expect(r.status).toBe(200);
     const by = Object.fromEntries(r.body.items.filter((i: any) => [city.id, ind.id, cng.id].includes(i.customerId)).map((i: any) => [i.customerId, i]));
     expect(by[city.id]).toMatchObject({ flags: ['missing'], volumeM3: '1100.000', reportedPoints: 1, pointCount: 2, avgM3: '2000.000', planM3: '2200.000', planDeviationPct: null, changePct: null });
-    expect(by[ind.id]).toMatchObject({ flags: ['jump', 'above_max'], volumeM3: '2000.000', avgM3: '1000.000', changePct: '100.0', dailyMaxM3: '1500.000', planM3: '2000.000', energyGJ: '76.000', gcvMJm3: '38.0000', dailyMaxGJ: '57.000' });
+    expect(by[ind.id]).toMatchObject({
+      flags: ['jump', 'above_max'],
+      volumeM3: '2000.000',
+      avgM3: '1000.000',
+      changePct: '100.0',
+      dailyMaxM3: '1500.000',
+      planM3: '2000.000',
+      energyGJ: '76.000',
+      gcvMJm3: '38.0000',
+      dailyMaxGJ: '57.000',
+    });
     expect(by[cng.id]).toMatchObject({ flags: ['zero', 'jump'], volumeM3: '0.000', planM3: null, dailyMaxM3: null });
     expect(r.body.summary.flags).toMatchObject({ missing: 1, zero: 1, jump: 2, above_max: 1 });
   });

@@ -32,12 +32,22 @@ export async function saveDelivery(ctx: AppContext, user: User, input: Correctio
   if (!point) throw new AppError(ME.METERING_DELIVERY_POINT_NOT_FOUND);
   await assertCustomerAccess(ctx.db, user, point.customer_id);
   const errors: RowError[] = [];
-  const row = parseDeliveryRow({ meterNo: point.meter_no, gasDay: input.gasDay, volumeM3: input.volumeM3, hourly: input.hourly ?? undefined, origin: input.origin, reason: input.reason }, 1, input.origin, errors);
+  const row = parseDeliveryRow(
+    { meterNo: point.meter_no, gasDay: input.gasDay, volumeM3: input.volumeM3, hourly: input.hourly ?? undefined, origin: input.origin, reason: input.reason },
+    1,
+    input.origin,
+    errors,
+  );
   if (row) {
     const { minDay, maxDay } = importableDays(now, ctx.config);
     checkDayRange([row], minDay, maxDay, errors);
   }
-  if (errors.length || !row) throw new AppError(ME.METERING_DELIVERY_ROW_INVALID, { message: rowMessage(errors[0], lang).replace(/^(第 1 行|Row 1, )/, '') }, { errors: errors.map((e) => ({ field: e.field, code: e.code, message: rowMessage(e, lang) })) });
+  if (errors.length || !row)
+    throw new AppError(
+      ME.METERING_DELIVERY_ROW_INVALID,
+      { message: rowMessage(errors[0], lang).replace(/^(第 1 行|Row 1, )/, '') },
+      { errors: errors.map((e) => ({ field: e.field, code: e.code, message: rowMessage(e, lang) })) },
+    );
 
   return inTx(ctx.db, async (trx) => {
     const before = await repo.findDelivery(trx, point.id, row.gasDay);
@@ -66,7 +76,14 @@ export async function saveDelivery(ctx: AppContext, user: User, input: Correctio
         after: { volumeM3: row.volumeM3, origin: row.origin, hourly: row.hourly, reason: row.reason },
       });
     }
-    return { deliveryPointId: point.id, gasDay: row.gasDay, volumeM3: row.volumeM3, origin: row.origin, hourly: row.hourly, status: !before ? ('created' as const) : changed ? ('corrected' as const) : ('unchanged' as const) };
+    return {
+      deliveryPointId: point.id,
+      gasDay: row.gasDay,
+      volumeM3: row.volumeM3,
+      origin: row.origin,
+      hourly: row.hourly,
+      status: !before ? ('created' as const) : changed ? ('corrected' as const) : ('unchanged' as const),
+    };
   });
 }
 

@@ -46,7 +46,11 @@ describe('demo delivery shapes', () => {
     const rng = new Rng(3);
     for (let i = 0; i < 20; i++) {
       const c = demoComposition(rng);
-      expect(Object.values(c).reduce((a, v) => a.plus(dec(v)), dec(0)).toFixed()).toBe('1');
+      expect(
+        Object.values(c)
+          .reduce((a, v) => a.plus(dec(v)), dec(0))
+          .toFixed(),
+      ).toBe('1');
       const g = dec(computeQuality(c as any).gcvMJm3);
       expect(g.gte(34) && g.lte(39)).toBe(true);
     }

@@ -126,7 +126,10 @@ export async function usageXlsx(customer: { code: string; name: string }, granul
     const prev = presentQuantity(p.prevYearVolumeM3, p.prevYearEnergyGJ, unit);
     return [p.period, cell(cur), cell(prev), cell(yoyPct(cur, prev)), cell(p.gcvMJm3), p.daysWithData, p.estimated ? (lang === 'en' ? 'yes' : '是') : ''];
   });
-  const title = lang === 'en' ? `${customer.name} (${customer.code}) — ${granularity === 'day' ? 'daily' : 'monthly'} usage (${u})` : `${customer.name}（${customer.code}）${granularity === 'day' ? '日' : '月'}用气量（单位：${u}）`;
+  const title =
+    lang === 'en'
+      ? `${customer.name} (${customer.code}) — ${granularity === 'day' ? 'daily' : 'monthly'} usage (${u})`
+      : `${customer.name}（${customer.code}）${granularity === 'day' ? '日' : '月'}用气量（单位：${u}）`;
   return workbook(lang, { zh: '用气量', en: 'Usage' }, title, cols, rows, unit);
 }
 

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal, dec } from '@common/decimal';
-import {
-  COMPONENTS,
-  CompositionError,
-  SUM_TOLERANCE,
-  computeQuality,
-  computeQualityExact,
-  iso6976,
-  normaliseComposition,
-  type Composition,
-  type ResolvedTerm,
-} from './gas-quality.calc';
+import { COMPONENTS, CompositionError, SUM_TOLERANCE, computeQuality, computeQualityExact, iso6976, normaliseComposition, type Composition, type ResolvedTerm } from './gas-quality.calc';
 import { COMPONENT_PROPS, M_AIR_1995, R_1995, Z_AIR_1995, type TableComponent } from './gas-quality.constants';
 
 /** Half-up rounding to the precision a source states its figure with. */
@@ -57,10 +47,19 @@ describe('constants: ISO 6976:1995 rows agree with a second source', () => {
 
   // Source (C): Python ISO_6976 class — √b at 0 and 15 °C.
   const sqrtB015: [TableComponent, string, string][] = [
-    ['CH4', '0.0490', '0.0447'], ['C2H6', '0.1000', '0.0922'], ['C3H8', '0.1453', '0.1338'],
-    ['nC4H10', '0.2069', '0.1871'], ['iC4H10', '0.2049', '0.1789'], ['nC5H12', '0.2864', '0.2510'],
-    ['iC5H12', '0.2510', '0.2280'], ['neoC5H12', '0.2387', '0.2121'], ['nC6H14', '0.3286', '0.2950'],
-    ['N2', '0.0224', '0.0173'], ['O2', '0.0316', '0.0283'], ['CO2', '0.0819', '0.0748'], ['H2', '-0.0040', '-0.0048'],
+    ['CH4', '0.0490', '0.0447'],
+    ['C2H6', '0.1000', '0.0922'],
+    ['C3H8', '0.1453', '0.1338'],
+    ['nC4H10', '0.2069', '0.1871'],
+    ['iC4H10', '0.2049', '0.1789'],
+    ['nC5H12', '0.2864', '0.2510'],
+    ['iC5H12', '0.2510', '0.2280'],
+    ['neoC5H12', '0.2387', '0.2121'],
+    ['nC6H14', '0.3286', '0.2950'],
+    ['N2', '0.0224', '0.0173'],
+    ['O2', '0.0316', '0.0283'],
+    ['CO2', '0.0819', '0.0748'],
+    ['H2', '-0.0040', '-0.0048'],
   ];
   it.each(sqrtB015)('%s: √b(0 °C) %s, √b(15 °C) %s', (k, b0, b15) => {
     expect(dec(COMPONENT_PROPS[k].sqrtB[0]).eq(dec(b0))).toBe(true);
@@ -83,7 +82,11 @@ describe('constants: ISO 6976:1995 rows agree with a second source', () => {
     ['nC6H14', [187530, 187160, 177550], [173450, 173410, 164400]],
     ['H2', [12788, 12752, 12102], [10777, 10788, 10223]],
   ];
-  const conds: { t1: 0 | 15 | 25; t2: 0 | 15 }[] = [{ t1: 0, t2: 0 }, { t1: 25, t2: 0 }, { t1: 15, t2: 15 }];
+  const conds: { t1: 0 | 15 | 25; t2: 0 | 15 }[] = [
+    { t1: 0, t2: 0 },
+    { t1: 25, t2: 0 },
+    { t1: 15, t2: 15 },
+  ];
   /** Our value rounded (half-up) to the resolution the table prints `like` with: 1 or 10 kJ/m³. */
   const printed = (v: Decimal, like: number) => {
     const unit = like >= 50000 ? 10 : 1;
@@ -92,7 +95,9 @@ describe('constants: ISO 6976:1995 rows agree with a second source', () => {
   it.each(vol)('%s ideal volumetric GCV/NCV at 0/0, 25/0, 15/15 match Table 4 to its printed digits', (k, gross, net) => {
     const row = COMPONENT_PROPS[k];
     conds.forEach(({ t1, t2 }, i) => {
-      const f = dec('101.325').div(dec(R_1995).times(dec('273.15').plus(t2))).times(1000); // kJ/m³ per kJ/mol
+      const f = dec('101.325')
+        .div(dec(R_1995).times(dec('273.15').plus(t2)))
+        .times(1000); // kJ/m³ per kJ/mol
       if (!Number.isNaN(gross[i])) expect(printed(dec(row.gcv[t1]).times(f), gross[i])).toBe(gross[i]);
       expect(printed(dec(row.ncv[t1]).times(f), net[i])).toBe(net[i]);
     });
@@ -198,9 +203,17 @@ describe('ISO 6976:2016 Annex D worked examples, reproduced to their published p
   });
 
   const ex3 = {
-    methane: '0.922393', ethane: '0.025358', propane: '0.015190', 'n-butane': '0.000523', '2-methylpropane': '0.001512',
-    'n-pentane': '0.002846', '2-methylbutane': '0.002832', '2,2-dimethylpropane': '0.001015', 'n-hexane': '0.002865',
-    nitrogen: '0.010230', 'carbon dioxide': '0.015236',
+    methane: '0.922393',
+    ethane: '0.025358',
+    propane: '0.015190',
+    'n-butane': '0.000523',
+    '2-methylpropane': '0.001512',
+    'n-pentane': '0.002846',
+    '2-methylbutane': '0.002832',
+    '2,2-dimethylpropane': '0.001015',
+    'n-hexane': '0.002865',
+    nitrogen: '0.010230',
+    'carbon dioxide': '0.015236',
   };
   const cases: { name: string; t1: 15 | 25; t2: 0 | 15; expect: Record<'gcv' | 'ncv' | 'density' | 'relativeDensity' | 'wobbe' | 'netWobbe', string> }[] = [
     { name: 'Example 3 (D.4.3), 15 °C/15 °C', t1: 15, t2: 15, expect: { gcv: '39.73351', ncv: '35.86811', density: '0.76462', relativeDensity: '0.62391', wobbe: '50.30318', netWobbe: '45.40954' } },
@@ -233,7 +246,7 @@ describe('8-component gas vs NeqSim (ISO 6976:1995 tables)', () => {
     expect(r(q.relativeDensity, 5)).toBe('0.60459'); // with M_air = 28.9626
   });
 
-  it('with NeqSim\'s M_air = 28.96546 the relative density and Wobbe index match as well', () => {
+  it("with NeqSim's M_air = 28.96546 the relative density and Wobbe index match as well", () => {
     const x = normaliseComposition(MIX8);
     const terms: ResolvedTerm[] = [...x].map(([k, xj]) => {
       const row = COMPONENT_PROPS[k as TableComponent];
@@ -401,8 +414,7 @@ const pipelineGas = fc
     const others = Object.values(ppm).reduce((a, b) => a + b, 0);
     return { ...ppm, CH4: 1_000_000 - others } as Record<string, number>;
   });
-const toComposition = (ppm: Record<string, number>): Composition =>
-  Object.fromEntries(Object.entries(ppm).map(([k, v]) => [k, dec(v).div(1_000_000).toFixed()])) as Composition;
+const toComposition = (ppm: Record<string, number>): Composition => Object.fromEntries(Object.entries(ppm).map(([k, v]) => [k, dec(v).div(1_000_000).toFixed()])) as Composition;
 
 describe('properties', () => {
   it('moving ethane in at the expense of nitrogen raises the GCV (and the Wobbe index)', () => {

@@ -8,24 +8,10 @@
  * square roots with Decimal#sqrt. Method, sources and verification: docs/gas-quality.md.
  */
 import { Decimal, dec, isDecimalString, type DecimalInput } from '@common/decimal';
-import {
-  COMPONENT_PROPS,
-  M_AIR_1995,
-  P_REF_KPA,
-  R_1995,
-  T0_K,
-  Z_AIR_1995,
-  type ComponentProps,
-  type CombustionTemp,
-  type MeteringTemp,
-  type TableComponent,
-} from './gas-quality.constants';
+import { COMPONENT_PROPS, M_AIR_1995, P_REF_KPA, R_1995, T0_K, Z_AIR_1995, type ComponentProps, type CombustionTemp, type MeteringTemp, type TableComponent } from './gas-quality.constants';
 
 /** Components accepted in a composition (mole fractions). The first 14 are the issue-4 minimum. */
-export const COMPONENTS = [
-  'CH4', 'C2H6', 'C3H8', 'iC4H10', 'nC4H10', 'iC5H12', 'nC5H12', 'C6plus', 'N2', 'CO2', 'H2S', 'He', 'H2', 'O2',
-  'neoC5H12', 'nC7H16', 'nC8H18', 'CO', 'H2O', 'Ar',
-] as const;
+export const COMPONENTS = ['CH4', 'C2H6', 'C3H8', 'iC4H10', 'nC4H10', 'iC5H12', 'nC5H12', 'C6plus', 'N2', 'CO2', 'H2S', 'He', 'H2', 'O2', 'neoC5H12', 'nC7H16', 'nC8H18', 'CO', 'H2O', 'Ar'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 /** Mole fractions as decimal strings, e.g. `{ CH4: '0.9247', N2: '0.0175', … }`. */
@@ -66,9 +52,26 @@ export const SUM_TOLERANCE = '0.0001';
 
 /** Where `C6plus` reads its properties from (the n-hexane row, see gas-quality.constants.ts). */
 const TABLE_ROW: Record<Component, TableComponent> = {
-  CH4: 'CH4', C2H6: 'C2H6', C3H8: 'C3H8', iC4H10: 'iC4H10', nC4H10: 'nC4H10', iC5H12: 'iC5H12',
-  nC5H12: 'nC5H12', C6plus: 'nC6H14', N2: 'N2', CO2: 'CO2', H2S: 'H2S', He: 'He', H2: 'H2', O2: 'O2',
-  neoC5H12: 'neoC5H12', nC7H16: 'nC7H16', nC8H18: 'nC8H18', CO: 'CO', H2O: 'H2O', Ar: 'Ar',
+  CH4: 'CH4',
+  C2H6: 'C2H6',
+  C3H8: 'C3H8',
+  iC4H10: 'iC4H10',
+  nC4H10: 'nC4H10',
+  iC5H12: 'iC5H12',
+  nC5H12: 'nC5H12',
+  C6plus: 'nC6H14',
+  N2: 'N2',
+  CO2: 'CO2',
+  H2S: 'H2S',
+  He: 'He',
+  H2: 'H2',
+  O2: 'O2',
+  neoC5H12: 'neoC5H12',
+  nC7H16: 'nC7H16',
+  nC8H18: 'nC8H18',
+  CO: 'CO',
+  H2O: 'H2O',
+  Ar: 'Ar',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -25,15 +25,35 @@ const HOURLY_TOLERANCE = new Decimal('0.001');
 
 /** Column headers accepted in files (zh or en, case-insensitive) → field name. */
 const HEADER_ALIASES: Record<string, string> = {
-  计量表号: 'meterNo', 表号: 'meterNo', meter: 'meterNo', meter_no: 'meterNo', meterno: 'meterNo',
-  燃气日: 'gasDay', 日期: 'gasDay', gas_day: 'gasDay', gasday: 'gasDay', date: 'gasDay',
-  '日气量(m³)': 'volumeM3', '日气量(m3)': 'volumeM3', 日气量: 'volumeM3', '气量(m³)': 'volumeM3', volume_m3: 'volumeM3', volumem3: 'volumeM3', volume: 'volumeM3',
-  来源: 'origin', 数据来源: 'origin', origin: 'origin',
-  备注: 'reason', 修改原因: 'reason', reason: 'reason',
+  计量表号: 'meterNo',
+  表号: 'meterNo',
+  meter: 'meterNo',
+  meter_no: 'meterNo',
+  meterno: 'meterNo',
+  燃气日: 'gasDay',
+  日期: 'gasDay',
+  gas_day: 'gasDay',
+  gasday: 'gasDay',
+  date: 'gasDay',
+  '日气量(m³)': 'volumeM3',
+  '日气量(m3)': 'volumeM3',
+  日气量: 'volumeM3',
+  '气量(m³)': 'volumeM3',
+  volume_m3: 'volumeM3',
+  volumem3: 'volumeM3',
+  volume: 'volumeM3',
+  来源: 'origin',
+  数据来源: 'origin',
+  origin: 'origin',
+  备注: 'reason',
+  修改原因: 'reason',
+  reason: 'reason',
 };
 
 export function normalizeHeader(h: unknown): string | null {
-  const s = String(h ?? '').trim().replace(/^\uFEFF/, '');
+  const s = String(h ?? '')
+    .trim()
+    .replace(/^\uFEFF/, '');
   if (!s) return null;
   const lower = s.toLowerCase().replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
   if (HEADER_ALIASES[lower]) return HEADER_ALIASES[lower];
@@ -45,7 +65,18 @@ export function normalizeHeader(h: unknown): string | null {
   return null;
 }
 
-const ORIGINS: Record<string, Origin> = { scada: 'scada', 自动: 'scada', 自动采集: 'scada', manual: 'manual', 人工: 'manual', 手工: 'manual', 人工录入: 'manual', estimate: 'estimate', 估算: 'estimate', 估计: 'estimate' };
+const ORIGINS: Record<string, Origin> = {
+  scada: 'scada',
+  自动: 'scada',
+  自动采集: 'scada',
+  manual: 'manual',
+  人工: 'manual',
+  手工: 'manual',
+  人工录入: 'manual',
+  estimate: 'estimate',
+  估算: 'estimate',
+  估计: 'estimate',
+};
 
 /** A cell as text: Date → its date, number → its decimal text, blank → undefined. */
 export function cellText(v: unknown): string | undefined {

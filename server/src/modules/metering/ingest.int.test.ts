@@ -146,7 +146,13 @@ describe('CSV and Excel upload', () => {
     const r = await lead.req('POST', '/api/metering/deliveries/import', fileForm(buf, 'deliveries.xlsx'));
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ inserted: 2, invalid: 0 });
-    const rows = await t.db.selectFrom('daily_deliveries').select(['gas_day', 'volume_m3', 'origin']).where('delivery_point_id', '=', c2.points[0].id).where('gas_day', 'in', [addDays(D, -50), addDays(D, -51)]).orderBy('gas_day').execute();
+    const rows = await t.db
+      .selectFrom('daily_deliveries')
+      .select(['gas_day', 'volume_m3', 'origin'])
+      .where('delivery_point_id', '=', c2.points[0].id)
+      .where('gas_day', 'in', [addDays(D, -50), addDays(D, -51)])
+      .orderBy('gas_day')
+      .execute();
     expect(rows).toEqual([
       { gas_day: addDays(D, -51), volume_m3: '240.000', origin: 'manual' },
       { gas_day: addDays(D, -50), volume_m3: '1234.500', origin: 'estimate' },
@@ -165,7 +171,12 @@ describe('CSV and Excel upload', () => {
   });
 
   it('refuses rows of customers outside the account manager’s responsibility', async () => {
-    const r = await am.post('/api/metering/deliveries/batch', { rows: [{ meterNo: c2.points[0].meterNo, gasDay: addDays(D, -60), volumeM3: '1' }, { meterNo: c1.points[0].meterNo, gasDay: addDays(D, -60), volumeM3: '1' }] });
+    const r = await am.post('/api/metering/deliveries/batch', {
+      rows: [
+        { meterNo: c2.points[0].meterNo, gasDay: addDays(D, -60), volumeM3: '1' },
+        { meterNo: c1.points[0].meterNo, gasDay: addDays(D, -60), volumeM3: '1' },
+      ],
+    });
     expect(r.status).toBe(422);
     expect(r.body.details.errors).toEqual([{ row: 1, field: 'meterNo', code: 'OUT_OF_SCOPE', message: `第 1 行「计量表号」：计量表“${c2.points[0].meterNo}”所属客户不在您的负责范围内` }]);
     const viewer = await t.userClient(['viewer']);
@@ -203,7 +214,13 @@ describe('corrections and estimates', () => {
     expect(batchOver.body.details.errors[0].code).toBe('ESTIMATE_OVER_MEASURED');
     expect((await historyOf(t.db, p, day)).length).toBe(1);
 
-    const audit = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'before', 'after']).where('entity', '=', 'daily_delivery').where('entity_id', '=', `${p}:${day}`).orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom(auditTrail().as('a'))
+      .select(['action', 'before', 'after'])
+      .where('entity', '=', 'daily_delivery')
+      .where('entity_id', '=', `${p}:${day}`)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['metering.delivery.create', 'metering.delivery.correct']);
   });
 

@@ -20,7 +20,9 @@ async function insertDeliveries(db: Tx, rows: DemoDay[]) {
   for (let i = 0; i < rows.length; i += BATCH) {
     const c = rows.slice(i, i + BATCH);
     await sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
-      SELECT * FROM unnest(${c.map((r) => r.customerId)}::bigint[], ${c.map((r) => r.pointId)}::bigint[], ${c.map((r) => r.gasDay)}::date[], ${c.map((r) => r.volume)}::numeric[], ${c.map((r) => r.origin)}::text[])`.execute(db);
+      SELECT * FROM unnest(${c.map((r) => r.customerId)}::bigint[], ${c.map((r) => r.pointId)}::bigint[], ${c.map((r) => r.gasDay)}::date[], ${c.map((r) => r.volume)}::numeric[], ${c.map((r) => r.origin)}::text[])`.execute(
+      db,
+    );
   }
 }
 
@@ -68,7 +70,19 @@ async function demoQuality(ctx: DemoContext, from: string, to: string) {
         if (daysFrom(day) % 2 === 1) continue;
         const composition = demoComposition(rng);
         const q = computeQuality(composition as any);
-        values.push({ sourceId: s.id, gasDay: day, method: 'composition', gcv: q.gcvMJm3, ncv: q.ncvMJm3, relativeDensity: q.relativeDensity, wobbe: q.wobbeMJm3, density: q.densityKgm3, z: q.z, molarMass: q.molarMass, composition });
+        values.push({
+          sourceId: s.id,
+          gasDay: day,
+          method: 'composition',
+          gcv: q.gcvMJm3,
+          ncv: q.ncvMJm3,
+          relativeDensity: q.relativeDensity,
+          wobbe: q.wobbeMJm3,
+          density: q.densityKgm3,
+          z: q.z,
+          molarMass: q.molarMass,
+          composition,
+        });
       } else values.push(reportRow(s.id, day, gcv));
     }
   });
@@ -82,7 +96,9 @@ async function demoQuality(ctx: DemoContext, from: string, to: string) {
 const daysFrom = (day: string) => Math.round(Date.parse(day + 'T00:00:00Z') / 86_400_000);
 
 function reportRow(sourceId: number, gasDay: string, gcv: number): QualityValues & { sourceId: number } {
-  const text = dec(Math.round(gcv * 10_000)).div(10_000).toFixed(4);
+  const text = dec(Math.round(gcv * 10_000))
+    .div(10_000)
+    .toFixed(4);
   return { sourceId, gasDay, method: 'report', gcv: text, ncv: null, relativeDensity: null, wobbe: null, density: null, z: null, molarMass: null, composition: null };
 }
 
@@ -120,8 +136,14 @@ async function demoPlans(ctx: DemoContext, rows: DemoDay[], from: string, to: st
   const db = ctx.app.db;
   for (let i = 0; i < mRows.length; i += BATCH) {
     const b = mRows.slice(i, i + BATCH);
-    await sql`INSERT INTO customer_monthly_plans (customer_id, month, planned_m3) SELECT * FROM unnest(${b.map((r) => r.c)}::bigint[], ${b.map((r) => r.m)}::text[], ${b.map((r) => r.p)}::numeric[])`.execute(db);
+    await sql`INSERT INTO customer_monthly_plans (customer_id, month, planned_m3) SELECT * FROM unnest(${b.map((r) => r.c)}::bigint[], ${b.map((r) => r.m)}::text[], ${b.map((r) => r.p)}::numeric[])`.execute(
+      db,
+    );
   }
-  if (dRows.length) await sql`INSERT INTO customer_daily_plans (customer_id, gas_day, planned_m3) SELECT * FROM unnest(${dRows.map((r) => r.c)}::bigint[], ${dRows.map((r) => r.d)}::date[], ${dRows.map((r) => r.p)}::numeric[])`.execute(db);
-  if (lRows.length) await sql`INSERT INTO customer_contract_limits (customer_id, daily_max_m3) SELECT * FROM unnest(${lRows.map((r) => r.c)}::bigint[], ${lRows.map((r) => r.max)}::numeric[])`.execute(db);
+  if (dRows.length)
+    await sql`INSERT INTO customer_daily_plans (customer_id, gas_day, planned_m3) SELECT * FROM unnest(${dRows.map((r) => r.c)}::bigint[], ${dRows.map((r) => r.d)}::date[], ${dRows.map((r) => r.p)}::numeric[])`.execute(
+      db,
+    );
+  if (lRows.length)
+    await sql`INSERT INTO customer_contract_limits (customer_id, daily_max_m3) SELECT * FROM unnest(${lRows.map((r) => r.c)}::bigint[], ${lRows.map((r) => r.max)}::numeric[])`.execute(db);
 }

@@ -4,7 +4,11 @@ import { tr, type Lang } from '@common/lang';
 import { defineErrors } from '../../platform/http/errors';
 
 export const ME = defineErrors({
-  METERING_IMPORT_INVALID: { status: 422, zh: '导入数据有 {count} 行错误，未导入任何数据（可选择“仅导入有效行”）', en: '{count} row(s) are invalid; nothing was imported (you may choose to import only the valid rows)' },
+  METERING_IMPORT_INVALID: {
+    status: 422,
+    zh: '导入数据有 {count} 行错误，未导入任何数据（可选择“仅导入有效行”）',
+    en: '{count} row(s) are invalid; nothing was imported (you may choose to import only the valid rows)',
+  },
   METERING_IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file contains no data rows' },
   METERING_IMPORT_TOO_MANY_ROWS: { status: 413, zh: '一次最多导入 {max} 行（当前 {count} 行）', en: 'At most {max} rows per import ({count} given)' },
   METERING_IMPORT_FORMAT: { status: 400, zh: '无法读取文件：{reason}', en: 'Cannot read the file: {reason}' },

@@ -29,7 +29,14 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
   app.get('/api/metering/config', { config: READ, schema: { tags, response: { 200: s.ConfigView } } }, async () => {
     const now = new Date();
     const cfg = gasDayConfigOf(ctx.config);
-    return { gasDayStartHour: cfg.startHour, timeZone: cfg.timeZone, currentGasDay: gasDayOf(now, cfg), lastCompleteGasDay: lastCompleteGasDay(now, cfg), importRange: importableDays(now, ctx.config), settings: await getSettings(ctx.db) };
+    return {
+      gasDayStartHour: cfg.startHour,
+      timeZone: cfg.timeZone,
+      currentGasDay: gasDayOf(now, cfg),
+      lastCompleteGasDay: lastCompleteGasDay(now, cfg),
+      importRange: importableDays(now, ctx.config),
+      settings: await getSettings(ctx.db),
+    };
   });
 
   app.put('/api/metering/settings', { config: { permission: 'settings:manage' }, schema: { tags, body: s.SettingsBody, response: { 200: s.SettingsView } } }, async (req) => {
@@ -80,7 +87,13 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
     const isCsv = /\.(csv|txt)$/i.test(name) || (!isXlsx && !/\.xlsx?$/i.test(name));
     if (!isXlsx && !isCsv) throw new AppError('UPLOAD_TYPE', { type: name.split('.').pop() ?? '?', allowed: '.csv, .xlsx' });
     const rows = await fileRows(buf, isXlsx ? 'xlsx' : 'csv', userOf(req).id);
-    return ingestDeliveries(ctx, userOf(req), rows, { channel: isXlsx ? 'xlsx' : 'csv', lang: requestLang(req), validOnly: fields.validOnly, dryRun: fields.dryRun, reason: fields.reason, fileName: name, defaultOrigin: 'manual' }, actorOf(req));
+    return ingestDeliveries(
+      ctx,
+      userOf(req),
+      rows,
+      { channel: isXlsx ? 'xlsx' : 'csv', lang: requestLang(req), validOnly: fields.validOnly, dryRun: fields.dryRun, reason: fields.reason, fileName: name, defaultOrigin: 'manual' },
+      actorOf(req),
+    );
   });
 
   app.get('/api/metering/deliveries/template', { config: READ, schema: { tags, querystring: s.TemplateQuery, response: FileResponse } }, async (req, reply) => {

@@ -166,7 +166,9 @@ export const UsageQuery = z.strictObject({ granularity: z.enum(['day', 'month'])
 export const UsageExportQuery = UsageQuery.extend({ unit: Unit.default('m3') });
 export const UsageView = z.object({
   customer: z.object({ id: z.number(), code: z.string(), name: z.string(), type: z.string() }),
-  points: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), meterNo: z.string(), active: z.boolean(), supplySourceId: z.number().nullable(), supplySource: z.string().nullable() })),
+  points: z.array(
+    z.object({ id: z.number(), code: z.string(), name: z.string(), meterNo: z.string(), active: z.boolean(), supplySourceId: z.number().nullable(), supplySource: z.string().nullable() }),
+  ),
   granularity: z.enum(['day', 'month']),
   from: z.string(),
   to: z.string(),
@@ -230,8 +232,14 @@ export const AggregateView = z.object({
 
 const Planned = DecimalStr.refine((v) => !v.startsWith('-'), '不能为负数').nullable();
 export const PlansBody = z.strictObject({
-  daily: z.array(z.strictObject({ gasDay: DateStr, plannedM3: Planned })).max(400).optional(),
-  monthly: z.array(z.strictObject({ month: MonthStr, plannedM3: Planned })).max(120).optional(),
+  daily: z
+    .array(z.strictObject({ gasDay: DateStr, plannedM3: Planned }))
+    .max(400)
+    .optional(),
+  monthly: z
+    .array(z.strictObject({ month: MonthStr, plannedM3: Planned }))
+    .max(120)
+    .optional(),
 });
 export const PlansQuery = z.strictObject({ from: DateStr, to: DateStr });
 export const PlansView = z.object({

@@ -35,7 +35,14 @@ export async function setDailyMax(trx: Tx, customerId: number, dailyMaxM3: strin
 }
 
 export async function getPlans(db: Tx, customerId: number, from: string, to: string) {
-  const daily = await db.selectFrom('customer_daily_plans').select(['gas_day', 'planned_m3']).where('customer_id', '=', customerId).where('gas_day', '>=', from).where('gas_day', '<=', to).orderBy('gas_day').execute();
+  const daily = await db
+    .selectFrom('customer_daily_plans')
+    .select(['gas_day', 'planned_m3'])
+    .where('customer_id', '=', customerId)
+    .where('gas_day', '>=', from)
+    .where('gas_day', '<=', to)
+    .orderBy('gas_day')
+    .execute();
   const monthly = await db
     .selectFrom('customer_monthly_plans')
     .select(['month', 'planned_m3'])

@@ -58,15 +58,26 @@ export async function getQuality(db: Tx, sourceIds: number[], days: string[]) {
 }
 
 export async function listQuality(db: Tx, f: { supplySourceId?: number; from: string; to: string }, page: number, pageSize: number) {
-  let q = db
-    .selectFrom('gas_quality as q')
-    .innerJoin(supplySourceBasics().as('s'), 's.id', 'q.supply_source_id')
-    .where('q.gas_day', '>=', f.from)
-    .where('q.gas_day', '<=', f.to);
+  let q = db.selectFrom('gas_quality as q').innerJoin(supplySourceBasics().as('s'), 's.id', 'q.supply_source_id').where('q.gas_day', '>=', f.from).where('q.gas_day', '<=', f.to);
   if (f.supplySourceId) q = q.where('q.supply_source_id', '=', f.supplySourceId);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
-    .select(['q.supply_source_id', 'q.gas_day', 'q.method', 'q.gcv_mj_m3', 'q.ncv_mj_m3', 'q.relative_density', 'q.wobbe_mj_m3', 'q.density_kg_m3', 'q.z', 'q.molar_mass', 'q.composition', 'q.updated_at', 's.code', 's.name'])
+    .select([
+      'q.supply_source_id',
+      'q.gas_day',
+      'q.method',
+      'q.gcv_mj_m3',
+      'q.ncv_mj_m3',
+      'q.relative_density',
+      'q.wobbe_mj_m3',
+      'q.density_kg_m3',
+      'q.z',
+      'q.molar_mass',
+      'q.composition',
+      'q.updated_at',
+      's.code',
+      's.name',
+    ])
     .orderBy('q.gas_day', 'desc')
     .orderBy('q.supply_source_id')
     .limit(pageSize)

@@ -64,7 +64,18 @@ export function evaluateQualityRow(input: QualityRowInput, row: number, sourceId
   if (errors.length > before) return null;
   try {
     const q = computeQuality(comp);
-    return { method: 'composition', gcv: q.gcvMJm3, ncv: q.ncvMJm3, relativeDensity: q.relativeDensity, wobbe: q.wobbeMJm3, density: q.densityKgm3, z: q.z, molarMass: q.molarMass, composition: comp, gasDay: day! };
+    return {
+      method: 'composition',
+      gcv: q.gcvMJm3,
+      ncv: q.ncvMJm3,
+      relativeDensity: q.relativeDensity,
+      wobbe: q.wobbeMJm3,
+      density: q.densityKgm3,
+      z: q.z,
+      molarMass: q.molarMass,
+      composition: comp,
+      gasDay: day!,
+    };
   } catch (e) {
     if (!(e instanceof CompositionError)) throw e;
     const d = e.detail ?? {};
@@ -78,7 +89,11 @@ export function evaluateQualityRow(input: QualityRowInput, row: number, sourceId
 }
 
 export async function saveQuality(ctx: AppContext, rows: QualityRowInput[], lang: Lang, actor: Actor, now = new Date()) {
-  const sources = await repo.findSources(ctx.db, rows.map((r) => r.sourceCode).filter((c): c is string => !!c), rows.map((r) => r.supplySourceId).filter((c): c is number => c != null));
+  const sources = await repo.findSources(
+    ctx.db,
+    rows.map((r) => r.sourceCode).filter((c): c is string => !!c),
+    rows.map((r) => r.supplySourceId).filter((c): c is number => c != null),
+  );
   const range = importableDays(now, ctx.config);
   const errors: RowError[] = [];
   const values: (repo.QualityValues & { sourceId: number; row: number })[] = [];
@@ -102,15 +117,40 @@ export async function saveQuality(ctx: AppContext, rows: QualityRowInput[], lang
     throw new AppError(ME.METERING_QUALITY_INVALID, { count: new Set(errors.map((e) => e.row)).size }, { errors: list });
   }
   return inTx(ctx.db, async (trx) => {
-    const before = rows.length <= 20 ? await repo.getQuality(trx, values.map((v) => v.sourceId), values.map((v) => v.gasDay)) : [];
+    const before =
+      rows.length <= 20
+        ? await repo.getQuality(
+            trx,
+            values.map((v) => v.sourceId),
+            values.map((v) => v.gasDay),
+          )
+        : [];
     const n = await repo.upsertQuality(trx, values, actor.userId);
     await audit(
       trx,
       actor,
       rows.length <= 20
-        ? values.map((v) => ({ action: 'metering.quality.save', entity: 'gas_quality', entityId: `${v.sourceId}:${v.gasDay}`, before: before.find((b) => b.supply_source_id === v.sourceId && b.gas_day === v.gasDay) ?? undefined, after: { method: v.method, gcv: v.gcv, composition: v.composition } }))
+        ? values.map((v) => ({
+            action: 'metering.quality.save',
+            entity: 'gas_quality',
+            entityId: `${v.sourceId}:${v.gasDay}`,
+            before: before.find((b) => b.supply_source_id === v.sourceId && b.gas_day === v.gasDay) ?? undefined,
+            after: { method: v.method, gcv: v.gcv, composition: v.composition },
+          }))
         : { action: 'metering.quality.import', entity: 'gas_quality', after: { rows: values.length } },
     );
-    return { saved: n, items: values.map((v) => ({ row: v.row, supplySourceId: v.sourceId, gasDay: v.gasDay, method: v.method, gcvMJm3: v.gcv, ncvMJm3: v.ncv, relativeDensity: v.relativeDensity, wobbeMJm3: v.wobbe })) };
+    return {
+      saved: n,
+      items: values.map((v) => ({
+        row: v.row,
+        supplySourceId: v.sourceId,
+        gasDay: v.gasDay,
+        method: v.method,
+        gcvMJm3: v.gcv,
+        ncvMJm3: v.ncv,
+        relativeDensity: v.relativeDensity,
+        wobbeMJm3: v.wobbe,
+      })),
+    };
   });
 }

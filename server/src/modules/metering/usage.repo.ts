@@ -66,11 +66,7 @@ export async function aggregateByGroup(db: Tx, scope: Expression<SqlBool>, group
 }
 
 export async function customerHeader(db: Tx, customerId: number) {
-  return db
-    .selectFrom(customerBasics().as('c'))
-    .select(['id', 'code', 'name', 'type', 'status', 'province', 'city', 'county'])
-    .where('id', '=', customerId)
-    .executeTakeFirst();
+  return db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name', 'type', 'status', 'province', 'city', 'county']).where('id', '=', customerId).executeTakeFirst();
 }
 
 export async function customerPoints(db: Tx, customerId: number) {

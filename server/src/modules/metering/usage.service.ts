@@ -44,7 +44,10 @@ export async function dailyVolumesByCustomer(db: Tx, customerIds: number[] | nul
 export async function customerGcv(db: Tx, customerId: number, gasDay: string): Promise<string | null> {
   const s = await getSettings(db);
   const [day] = await repo.customerDays(db, sql`true`, [customerId], gasDay, gasDay, s.gcvLookbackDays);
-  if (day && day.e_ok && dec(day.v).gt(0)) return weightedGcv([{ volumeM3: day.v, energyGJ: day.e }])!.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed(6);
+  if (day && day.e_ok && dec(day.v).gt(0))
+    return weightedGcv([{ volumeM3: day.v, energyGJ: day.e }])!
+      .toDecimalPlaces(6, Decimal.ROUND_HALF_UP)
+      .toFixed(6);
   const points = await repo.customerPoints(db, customerId);
   const first = points.find((p) => p.active && p.supply_source_id != null) ?? points.find((p) => p.supply_source_id != null);
   if (!first) return null;
@@ -163,6 +166,12 @@ export async function aggregateUsage(ctx: AppContext, user: User, groupBy: 'type
     from,
     to,
     months: monthRange(from.slice(0, 7), to.slice(0, 7)),
-    rows: rows.map((r) => ({ month: r.month, group: r.grp ?? '', volumeM3: dec(r.v).toFixed(3), energyGJ: r.e_ok && r.e != null ? dec(r.e).toDecimalPlaces(6).toFixed() : null, customers: Number(r.customers) })),
+    rows: rows.map((r) => ({
+      month: r.month,
+      group: r.grp ?? '',
+      volumeM3: dec(r.v).toFixed(3),
+      energyGJ: r.e_ok && r.e != null ? dec(r.e).toDecimalPlaces(6).toFixed() : null,
+      customers: Number(r.customers),
+    })),
   };
 }

@@ -24,7 +24,14 @@ async function run(ctx: DemoContext) {
   const plans: { code: string; ids: number[]; daysAgo: number; returnShare: number; values: Record<string, string>; due: number }[] = [
     { code: 'price_change', ids: all.slice(0, 40), daysAgo: 45, returnShare: 0.8, values: { effectiveDate: '', newPrice: '2.36' }, due: 10 },
     { code: 'settlement_terms', ids: (cityGas.length ? cityGas : all).slice(0, 24), daysAgo: 20, returnShare: 0.6, values: { effectiveMonth: '', statementDay: '5' }, due: 10 },
-    { code: 'curtailment', ids: (industrial.length ? industrial : all).slice(0, 12), daysAgo: 6, returnShare: 0.4, values: { period: '', reason: '上游气田检修 / upstream gas-field maintenance', dailyVolume: '18,000' }, due: 3 },
+    {
+      code: 'curtailment',
+      ids: (industrial.length ? industrial : all).slice(0, 12),
+      daysAgo: 6,
+      returnShare: 0.4,
+      values: { period: '', reason: '上游气田检修 / upstream gas-field maintenance', dailyVolume: '18,000' },
+      due: 3,
+    },
   ];
   await inTx(app.db, async (trx) => {
     for (const p of plans) {
@@ -39,7 +46,21 @@ async function run(ctx: DemoContext) {
       const r = await sendIn(
         app,
         trx,
-        { kind: t.kind, templateId: t.id, title: t.title, titleEn: t.title_en, body: t.body, bodyEn: t.body_en, fieldValues: values, customerIds: p.ids, channels: ['print', 'in_app'], requireReceipt: true, receiptDueOn: due, filter: null, source: null },
+        {
+          kind: t.kind,
+          templateId: t.id,
+          title: t.title,
+          titleEn: t.title_en,
+          body: t.body,
+          bodyEn: t.body_en,
+          fieldValues: values,
+          customerIds: p.ids,
+          channels: ['print', 'in_app'],
+          requireReceipt: true,
+          receiptDueOn: due,
+          filter: null,
+          source: null,
+        },
         actor,
         { sentOn, sentAt: new Date(`${sentOn}T10:00:00+08:00`) },
       );
@@ -49,7 +70,13 @@ async function run(ctx: DemoContext) {
         const returnedOn = back > ctx.lastDay ? ctx.lastDay : back;
         await trx
           .updateTable('notice_recipients')
-          .set({ receipt_status: 'returned', returned_on: returnedOn, signer: SIGNERS[Math.floor(rng.next() * SIGNERS.length)], recorded_by: lead, recorded_at: new Date(`${returnedOn}T16:00:00+08:00`) })
+          .set({
+            receipt_status: 'returned',
+            returned_on: returnedOn,
+            signer: SIGNERS[Math.floor(rng.next() * SIGNERS.length)],
+            recorded_by: lead,
+            recorded_at: new Date(`${returnedOn}T16:00:00+08:00`),
+          })
           .where('notice_id', '=', r.noticeId)
           .where('customer_id', '=', id)
           .execute();

@@ -86,7 +86,12 @@ describe('notices and receipts (告知函/回执)', () => {
     const pdf = await lead.get(`/api/notices/${id}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const pages = (b: Uint8Array) => (Buffer.from(b).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    const pages = (b: Uint8Array) =>
+      (
+        Buffer.from(b)
+          .toString('latin1')
+          .match(/\/Type \/Page\b/g) ?? []
+      ).length;
     expect(pages(pdf.body)).toBe(2);
     const one = await lead.get(`/api/notices/${id}/pdf?customerId=${c1.id}`);
     expect(pages(one.body)).toBe(1);
@@ -120,7 +125,11 @@ describe('notices and receipts (告知函/回执)', () => {
   it('refuses a wrong file type, a receipt date before sending, and a receipt for a notice that needs none', async () => {
     const sent = await lead.post('/api/notices', compose({ recipients: { customerIds: [c3.id] } }));
     const id = sent.body.noticeId;
-    const exe = await lead.req('POST', `/api/notices/${id}/recipients/${c3.id}/receipt`, form({ returnedOn: today(), signer: '李主任' }, { bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3]), name: 'scan.pdf' }));
+    const exe = await lead.req(
+      'POST',
+      `/api/notices/${id}/recipients/${c3.id}/receipt`,
+      form({ returnedOn: today(), signer: '李主任' }, { bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3]), name: 'scan.pdf' }),
+    );
     expect(exe.status).toBe(415);
     expect(exe.body.code).toBe('UPLOAD_TYPE');
     const big = new Uint8Array(8192);
@@ -228,7 +237,17 @@ describe('notices and receipts (告知函/回执)', () => {
   });
 
   it('lets the sales lead edit templates with placeholder checks; managers cannot', async () => {
-    const body = { code: `t_${process.pid}`, kind: 'general', name: '测试模板', nameEn: 'Test template', title: '告知函', titleEn: 'Notice', body: '{customerName}：{topic}', bodyEn: 'To {customerName}: {topic}', fields: [{ key: 'topic', label: '事项', labelEn: 'Topic' }] };
+    const body = {
+      code: `t_${process.pid}`,
+      kind: 'general',
+      name: '测试模板',
+      nameEn: 'Test template',
+      title: '告知函',
+      titleEn: 'Notice',
+      body: '{customerName}：{topic}',
+      bodyEn: 'To {customerName}: {topic}',
+      fields: [{ key: 'topic', label: '事项', labelEn: 'Topic' }],
+    };
     const created = await lead.post('/api/notice-templates', body);
     expect(created.status).toBe(201);
     expect((await lead.post('/api/notice-templates', body)).body.code).toBe('NOTICE_TEMPLATE_CODE_TAKEN');
@@ -246,19 +265,42 @@ describe('notices and receipts (告知函/回执)', () => {
     expect(port).toBeDefined();
     const { inTx } = await import('../../platform/db/database');
     const r = await inTx(t.built.ctx.db, (trx) =>
-      port.send(t.built.ctx, trx, { kind: 'curtailment', title: { zh: '限气告知 {customerCode}', en: 'Curtailment {customerCode}' }, body: { zh: '{customerName}：限气', en: 'To {customerName}: curtailment' }, customerIds: [c1.id, c2.id], requireReceipt: true, source: { module: 'supply', entity: 'curtailment', id: 7 } }, { userId: null, username: 'test' }),
+      port.send(
+        t.built.ctx,
+        trx,
+        {
+          kind: 'curtailment',
+          title: { zh: '限气告知 {customerCode}', en: 'Curtailment {customerCode}' },
+          body: { zh: '{customerName}：限气', en: 'To {customerName}: curtailment' },
+          customerIds: [c1.id, c2.id],
+          requireReceipt: true,
+          source: { module: 'supply', entity: 'curtailment', id: 7 },
+        },
+        { userId: null, username: 'test' },
+      ),
     );
     expect(r.recipients).toBe(2);
     const d = (await lead.get(`/api/notices/${r.noticeId}`)).body;
     expect(d).toMatchObject({ kind: 'curtailment', source: { module: 'supply', entity: 'curtailment', id: '7' }, pending: 2, receiptDueOn: addDays(today(), 7) });
     // a failure rolls the caller's transaction back with the notice
     const n0 = (await lead.get('/api/notices?pageSize=1')).body.total;
-    await expect(inTx(t.built.ctx.db, async (trx) => {
-      await port.send(t.built.ctx, trx, { kind: 'general', title: { zh: 'x', en: 'x' }, body: { zh: 'x', en: 'x' }, customerIds: [c1.id], requireReceipt: false }, { userId: null, username: 'test' });
-      throw new Error('caller failed');
-    })).rejects.toThrow('caller failed');
+    await expect(
+      inTx(t.built.ctx.db, async (trx) => {
+        await port.send(
+          t.built.ctx,
+          trx,
+          { kind: 'general', title: { zh: 'x', en: 'x' }, body: { zh: 'x', en: 'x' }, customerIds: [c1.id], requireReceipt: false },
+          { userId: null, username: 'test' },
+        );
+        throw new Error('caller failed');
+      }),
+    ).rejects.toThrow('caller failed');
     expect((await lead.get('/api/notices?pageSize=1')).body.total).toBe(n0);
-    await expect(inTx(t.built.ctx.db, (trx) => port.send(t.built.ctx, trx, { kind: 'general', title: { zh: 'x', en: 'x' }, body: { zh: '{bad}', en: 'x' }, customerIds: [c1.id], requireReceipt: false }, { userId: null, username: 'test' }))).rejects.toMatchObject({ code: 'NOTICE_UNKNOWN_PLACEHOLDER' });
+    await expect(
+      inTx(t.built.ctx.db, (trx) =>
+        port.send(t.built.ctx, trx, { kind: 'general', title: { zh: 'x', en: 'x' }, body: { zh: '{bad}', en: 'x' }, customerIds: [c1.id], requireReceipt: false }, { userId: null, username: 'test' }),
+      ),
+    ).rejects.toMatchObject({ code: 'NOTICE_UNKNOWN_PLACEHOLDER' });
   });
 
   it('records a payment notice (催款函) step of the reduce/stop procedure as a notice of the customer', async () => {

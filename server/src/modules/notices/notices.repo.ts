@@ -25,8 +25,21 @@ function listBase(db: Tx, user: Scoped, f: ListFilter, today: string) {
     .innerJoin('notice_recipients as r', 'r.notice_id', 'n.id')
     .where(inCustomerScope(user, 'r.customer_id'))
     .select([
-      'n.id', 'n.no', 'n.kind', 'n.title', 'n.title_en', 'n.field_values', 'n.channels', 'n.require_receipt', 'n.receipt_due_on', 'n.sent_on', 'n.sent_at',
-      'n.source_module', 'n.source_entity', 'n.source_id', 'n.sent_by',
+      'n.id',
+      'n.no',
+      'n.kind',
+      'n.title',
+      'n.title_en',
+      'n.field_values',
+      'n.channels',
+      'n.require_receipt',
+      'n.receipt_due_on',
+      'n.sent_on',
+      'n.sent_at',
+      'n.source_module',
+      'n.source_entity',
+      'n.source_id',
+      'n.sent_by',
     ])
     .select((eb) => [
       eb.fn.countAll<number>().as('recipients'),
@@ -54,7 +67,10 @@ export async function listNotices(db: Tx, user: Scoped, f: ListFilter, today: st
   const base = listBase(db, user, f, today);
   const [items, total] = await Promise.all([
     base.orderBy('n.sent_at', 'desc').orderBy('n.id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    db.selectFrom(base.as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(base.as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { total: Number(total.n), items };
 }
@@ -65,8 +81,22 @@ export async function noticeForUser(db: Tx, user: Scoped, id: number, today: str
 export const noticeRow = (db: Tx, id: number) => db.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst();
 
 const RECIPIENT_COLS = [
-  'r.notice_id', 'r.customer_id', 'r.customer_code', 'r.customer_name', 'r.manager_name', 'r.manager_phone', 'r.managers', 'r.receipt_status', 'r.returned_on', 'r.signer', 'r.receipt_note',
-  'r.recorded_at', 'r.recorded_by', 'r.file_name', 'r.file_mime', 'r.file_size',
+  'r.notice_id',
+  'r.customer_id',
+  'r.customer_code',
+  'r.customer_name',
+  'r.manager_name',
+  'r.manager_phone',
+  'r.managers',
+  'r.receipt_status',
+  'r.returned_on',
+  'r.signer',
+  'r.receipt_note',
+  'r.recorded_at',
+  'r.recorded_by',
+  'r.file_name',
+  'r.file_mime',
+  'r.file_size',
 ] as const;
 
 export function recipientsQuery(db: Tx, user: Scoped | null) {
@@ -75,7 +105,15 @@ export function recipientsQuery(db: Tx, user: Scoped | null) {
   return q;
 }
 
-export async function listRecipients(db: Tx, user: Scoped, noticeId: number, f: { status?: ReceiptStatus | 'overdue'; q?: string }, dueOn: string | null, today: string, page: { limit: number; offset: number } | null) {
+export async function listRecipients(
+  db: Tx,
+  user: Scoped,
+  noticeId: number,
+  f: { status?: ReceiptStatus | 'overdue'; q?: string },
+  dueOn: string | null,
+  today: string,
+  page: { limit: number; offset: number } | null,
+) {
   let q = recipientsQuery(db, user).where('r.notice_id', '=', noticeId);
   if (f.status === 'overdue') q = q.where('r.receipt_status', '=', 'pending').where(sql<SqlBool>`${dueOn}::date < ${today}::date`);
   else if (f.status) q = q.where('r.receipt_status', '=', f.status);
@@ -91,13 +129,18 @@ export async function listRecipients(db: Tx, user: Scoped, noticeId: number, f: 
 export type RecipientRow = Awaited<ReturnType<typeof listRecipients>>['items'][number];
 
 export function findRecipient(db: Tx, noticeId: number, customerId: number, lock = false) {
-  let q = recipientsQuery(db, null).select([...RECIPIENT_COLS]).where('r.notice_id', '=', noticeId).where('r.customer_id', '=', customerId);
+  let q = recipientsQuery(db, null)
+    .select([...RECIPIENT_COLS])
+    .where('r.notice_id', '=', noticeId)
+    .where('r.customer_id', '=', customerId);
   if (lock) q = q.forUpdate('r' as any);
   return q.executeTakeFirst();
 }
 
 export async function recipientsOf(db: Tx, noticeId: number, customerIds: number[] | null, scope: Expression<SqlBool> | null) {
-  let q = recipientsQuery(db, null).select([...RECIPIENT_COLS]).where('r.notice_id', '=', noticeId);
+  let q = recipientsQuery(db, null)
+    .select([...RECIPIENT_COLS])
+    .where('r.notice_id', '=', noticeId);
   if (customerIds) q = q.where(sql<boolean>`r.customer_id = ANY(${sql.val(customerIds)}::bigint[])`);
   if (scope) q = q.where(scope);
   return q.orderBy('r.customer_code').execute();

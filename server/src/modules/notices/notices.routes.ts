@@ -81,23 +81,36 @@ async function exportXlsx(rows: Awaited<ReturnType<typeof queries.exportNotices>
 export function noticeRoutes(app: Api, ctx: AppContext) {
   // templates
   app.get('/api/notice-templates', { config: READ, schema: { tags, response: { 200: z.array(s.TemplateView) } } }, async () => templates.listTemplates(ctx));
-  app.post('/api/notice-templates', { config: TEMPLATES, schema: { tags, body: s.TemplateBody, response: { 201: s.TemplateView } } }, async (req, reply) => reply.status(201).send(await templates.createTemplate(ctx, req.body, actorOf(req))));
-  app.patch('/api/notice-templates/:id', { config: TEMPLATES, schema: { tags, params: IdParam, body: s.TemplatePatch, response: { 200: s.TemplateView } } }, async (req) => templates.updateTemplate(ctx, req.params.id, req.body, actorOf(req)));
+  app.post('/api/notice-templates', { config: TEMPLATES, schema: { tags, body: s.TemplateBody, response: { 201: s.TemplateView } } }, async (req, reply) =>
+    reply.status(201).send(await templates.createTemplate(ctx, req.body, actorOf(req))),
+  );
+  app.patch('/api/notice-templates/:id', { config: TEMPLATES, schema: { tags, params: IdParam, body: s.TemplatePatch, response: { 200: s.TemplateView } } }, async (req) =>
+    templates.updateTemplate(ctx, req.params.id, req.body, actorOf(req)),
+  );
 
   // compose and send
   app.post('/api/notices/preview', { config: SEND, schema: { tags, body: s.ComposeBody, response: { 200: s.PreviewView } } }, async (req) => compose.preview(ctx, userOf(req), req.body));
-  app.post('/api/notices', { config: SEND, schema: { tags, body: s.ComposeBody, response: { 201: z.object({ noticeId: z.number(), recipients: z.number(), no: z.string() }) } } }, async (req, reply) => reply.status(201).send(await compose.compose(ctx, userOf(req), req.body, actorOf(req))));
+  app.post('/api/notices', { config: SEND, schema: { tags, body: s.ComposeBody, response: { 201: z.object({ noticeId: z.number(), recipients: z.number(), no: z.string() }) } } }, async (req, reply) =>
+    reply.status(201).send(await compose.compose(ctx, userOf(req), req.body, actorOf(req))),
+  );
 
   // lists
   app.get('/api/notices', { config: READ, schema: { tags, querystring: s.ListQuery, response: { 200: paged(s.NoticeRow) } } }, async (req) => queries.listNotices(ctx, userOf(req), req.query));
   app.get('/api/notices/export', { config: READ, schema: { tags, querystring: s.ExportQuery, response: Binary } }, async (req, reply) => {
     const lang = requestLang(req);
     const buf = await exportXlsx(await queries.exportNotices(ctx, userOf(req), req.query), lang);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachment(`${lang === 'en' ? 'notices' : '告知函'}_${compose.todayOf(ctx)}.xlsx`)).send(buf);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(`${lang === 'en' ? 'notices' : '告知函'}_${compose.todayOf(ctx)}.xlsx`))
+      .send(buf);
   });
   app.get('/api/notices/:id', { config: READ, schema: { tags, params: s.NoticeParam, response: { 200: s.NoticeDetail } } }, async (req) => queries.noticeDetail(ctx, userOf(req), req.params.id));
-  app.get('/api/notices/:id/recipients', { config: READ, schema: { tags, params: s.NoticeParam, querystring: s.RecipientsQuery, response: { 200: paged(s.RecipientView) } } }, async (req) => queries.listRecipients(ctx, userOf(req), req.params.id, req.query));
-  app.get('/api/customers/:id/notices', { config: READ, schema: { tags, params: IdParam, response: { 200: z.array(s.CustomerNoticeView) } } }, async (req) => queries.customerNotices(ctx, userOf(req), req.params.id));
+  app.get('/api/notices/:id/recipients', { config: READ, schema: { tags, params: s.NoticeParam, querystring: s.RecipientsQuery, response: { 200: paged(s.RecipientView) } } }, async (req) =>
+    queries.listRecipients(ctx, userOf(req), req.params.id, req.query),
+  );
+  app.get('/api/customers/:id/notices', { config: READ, schema: { tags, params: IdParam, response: { 200: z.array(s.CustomerNoticeView) } } }, async (req) =>
+    queries.customerNotices(ctx, userOf(req), req.params.id),
+  );
 
   // printing: the whole batch (one PDF) or chosen customers
   app.get('/api/notices/:id/pdf', { config: READ, schema: { tags, params: s.NoticeParam, querystring: s.PdfQuery, response: Binary } }, async (req, reply) => {
@@ -108,11 +121,15 @@ export function noticeRoutes(app: Api, ctx: AppContext) {
   });
 
   // receipts
-  app.post('/api/notices/:id/recipients/:customerId/receipt', { config: RECEIPT, schema: { tags, params: s.RecipientParam, description: 'multipart: returnedOn, signer, note? then file? (signed copy: PDF/JPG/PNG)', response: { 200: s.RecipientView } } }, async (req) => {
-    const up = await readUpload(req);
-    const fields = s.ReceiptFields.parse({ returnedOn: up.fields.returnedOn, signer: up.fields.signer, note: up.fields.note || undefined });
-    return receipts.recordReceipt(ctx, userOf(req), req.params.id, req.params.customerId, fields, up.file, actorOf(req));
-  });
+  app.post(
+    '/api/notices/:id/recipients/:customerId/receipt',
+    { config: RECEIPT, schema: { tags, params: s.RecipientParam, description: 'multipart: returnedOn, signer, note? then file? (signed copy: PDF/JPG/PNG)', response: { 200: s.RecipientView } } },
+    async (req) => {
+      const up = await readUpload(req);
+      const fields = s.ReceiptFields.parse({ returnedOn: up.fields.returnedOn, signer: up.fields.signer, note: up.fields.note || undefined });
+      return receipts.recordReceipt(ctx, userOf(req), req.params.id, req.params.customerId, fields, up.file, actorOf(req));
+    },
+  );
   app.get('/api/notices/:id/recipients/:customerId/receipt-file', { config: READ, schema: { tags, params: s.RecipientParam, response: Binary } }, async (req, reply) => {
     const f = await receipts.receiptFile(ctx, userOf(req), req.params.id, req.params.customerId);
     return reply.header('content-type', f.mime).header('content-disposition', attachment(f.name)).header('x-content-type-options', 'nosniff').send(f.content);

@@ -60,7 +60,10 @@ export const RecipientFilter = z.strictObject({
   type: z.array(z.enum(CUSTOMER_TYPES)).max(10).optional(),
   region: Text(50).optional(),
   managerId: z.number().int().positive().optional(),
-  level: z.array(z.enum(['normal', 'warning', 'reduce', 'stop'])).max(4).optional(),
+  level: z
+    .array(z.enum(['normal', 'warning', 'reduce', 'stop']))
+    .max(4)
+    .optional(),
   tag: z.array(Text(50)).max(20).optional(),
   customerIds: z.array(z.number().int().positive()).max(5000).optional(),
 });

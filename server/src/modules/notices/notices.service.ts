@@ -29,11 +29,21 @@ export function todayOf(ctx: AppContext, now = new Date()): string {
   return localParts(now, ctx.config.timeZone).date;
 }
 
-const FIELD_NAMES: Record<string, Msg> = { title: { zh: '标题', en: 'the title' }, titleEn: { zh: '英文标题', en: 'the English title' }, body: { zh: '正文', en: 'the body' }, bodyEn: { zh: '英文正文', en: 'the English body' } };
+const FIELD_NAMES: Record<string, Msg> = {
+  title: { zh: '标题', en: 'the title' },
+  titleEn: { zh: '英文标题', en: 'the English title' },
+  body: { zh: '正文', en: 'the body' },
+  bodyEn: { zh: '英文正文', en: 'the English body' },
+};
 
 export function checkPlaceholders(texts: Record<string, string>, fieldKeys: readonly string[]) {
   const bad = unknownPlaceholders(texts, fieldKeys);
-  if (bad.length) throw new AppError('NOTICE_UNKNOWN_PLACEHOLDER', { field: FIELD_NAMES[bad[0].field] ?? bad[0].field, placeholder: `{${bad[0].placeholder}}`, known: [...BUILTIN_PLACEHOLDERS, ...fieldKeys].map((k) => `{${k}}`).join(' ') }, { unknown: bad });
+  if (bad.length)
+    throw new AppError(
+      'NOTICE_UNKNOWN_PLACEHOLDER',
+      { field: FIELD_NAMES[bad[0].field] ?? bad[0].field, placeholder: `{${bad[0].placeholder}}`, known: [...BUILTIN_PLACEHOLDERS, ...fieldKeys].map((k) => `{${k}}`).join(' ') },
+      { unknown: bad },
+    );
 }
 
 // ---------------------------------------------------------------- recipients and composing
@@ -71,7 +81,11 @@ async function checkCompose(db: Tx, b: ComposeBody, today: string) {
 function managersText(a: Pick<NoticeAddressee, 'managers'>['managers'], lang: 'zh' | 'en'): string | null {
   if (!a.length) return null;
   return a
-    .map((m) => (lang === 'en' ? `${m.kind === 'full_time' ? 'Full-time' : 'Part-time'} account manager: ${m.displayName}${m.phone ? `, phone ${m.phone}` : ''}${m.email ? `, ${m.email}` : ''}` : `${m.kind === 'full_time' ? '专职' : '兼职'}客户经理：${m.displayName}${m.phone ? `，电话 ${m.phone}` : ''}${m.email ? `，邮箱 ${m.email}` : ''}`))
+    .map((m) =>
+      lang === 'en'
+        ? `${m.kind === 'full_time' ? 'Full-time' : 'Part-time'} account manager: ${m.displayName}${m.phone ? `, phone ${m.phone}` : ''}${m.email ? `, ${m.email}` : ''}`
+        : `${m.kind === 'full_time' ? '专职' : '兼职'}客户经理：${m.displayName}${m.phone ? `，电话 ${m.phone}` : ''}${m.email ? `，邮箱 ${m.email}` : ''}`,
+    )
     .join('\n');
 }
 
@@ -91,7 +105,11 @@ interface LetterSource {
 export function letterOf(n: LetterSource, r: { customer_code: string; customer_name: string; manager_name: string | null; manager_phone: string | null; managers: StoredManagers }) {
   const managers = r.managers.map((m) => ({ userId: 0, displayName: m.name, phone: m.phone, email: null, kind: m.kind }));
   const v = (lang: 'zh' | 'en') =>
-    letterValues({ customerName: r.customer_name, customerCode: r.customer_code, managerName: r.manager_name, managerPhone: r.manager_phone, managers: managersText(managers, lang) }, { no: n.no, sentOn: n.sent_on, receiptDueOn: n.receipt_due_on, fieldValues: n.field_values }, lang);
+    letterValues(
+      { customerName: r.customer_name, customerCode: r.customer_code, managerName: r.manager_name, managerPhone: r.manager_phone, managers: managersText(managers, lang) },
+      { no: n.no, sentOn: n.sent_on, receiptDueOn: n.receipt_due_on, fieldValues: n.field_values },
+      lang,
+    );
   const zh = v('zh');
   const en = v('en');
   return { title: fillText(n.title, zh), titleEn: fillText(n.title_en, en), body: fillText(n.body, zh), bodyEn: fillText(n.body_en, en) };
@@ -99,7 +117,13 @@ export function letterOf(n: LetterSource, r: { customer_code: string; customer_n
 
 function addresseeRow(a: NoticeAddressee) {
   const ft = a.managers.find((m) => m.kind === 'full_time') ?? a.managers[0];
-  return { customer_code: a.code, customer_name: a.name, manager_name: ft?.displayName ?? null, manager_phone: ft?.phone ?? null, managers: a.managers.map((m) => ({ kind: m.kind, name: m.displayName, phone: m.phone })) };
+  return {
+    customer_code: a.code,
+    customer_name: a.name,
+    manager_name: ft?.displayName ?? null,
+    manager_phone: ft?.phone ?? null,
+    managers: a.managers.map((m) => ({ kind: m.kind, name: m.displayName, phone: m.phone })),
+  };
 }
 
 export async function preview(ctx: AppContext, user: Scoped, b: ComposeBody) {
@@ -108,7 +132,21 @@ export async function preview(ctx: AppContext, user: Scoped, b: ComposeBody) {
   const ids = await resolveRecipients(ctx.db, user, b.recipients);
   const shown = await noticeAddressees(ctx.db, ids.slice(0, 200));
   const first = shown[0];
-  const sample = first ? letterOf({ no: noticeNo(today, 0), title: b.title, title_en: b.titleEn, body: b.body, body_en: b.bodyEn, field_values: b.fieldValues, sent_on: today, receipt_due_on: b.requireReceipt ? b.receiptDueOn ?? null : null }, addresseeRow(first)) : null;
+  const sample = first
+    ? letterOf(
+        {
+          no: noticeNo(today, 0),
+          title: b.title,
+          title_en: b.titleEn,
+          body: b.body,
+          body_en: b.bodyEn,
+          field_values: b.fieldValues,
+          sent_on: today,
+          receipt_due_on: b.requireReceipt ? (b.receiptDueOn ?? null) : null,
+        },
+        addresseeRow(first),
+      )
+    : null;
   return { count: ids.length, recipients: shown.map((a) => ({ customerId: a.id, code: a.code, name: a.name, managerName: addresseeRow(a).manager_name })), sample };
 }
 
@@ -134,7 +172,12 @@ export async function sendIn(ctx: AppContext, trx: Tx, input: SendInput, actor: 
   const addressees = await noticeAddressees(trx, [...new Set(input.customerIds)]);
   if (addressees.length !== new Set(input.customerIds).size) {
     const found = new Set(addressees.map((a) => a.id));
-    throw new AppError('NOTICE_RECIPIENT_UNKNOWN', { ids: input.customerIds.filter((id) => !found.has(id)).slice(0, 10).join(', ') });
+    throw new AppError('NOTICE_RECIPIENT_UNKNOWN', {
+      ids: input.customerIds
+        .filter((id) => !found.has(id))
+        .slice(0, 10)
+        .join(', '),
+    });
   }
   if (!addressees.length) throw new AppError('NOTICE_NO_RECIPIENTS');
   const id = await repo.nextNoticeId(trx);
@@ -167,7 +210,15 @@ export async function sendIn(ctx: AppContext, trx: Tx, input: SendInput, actor: 
   for (let i = 0; i < addressees.length; i += 1000) {
     await trx
       .insertInto('notice_recipients')
-      .values(addressees.slice(i, i + 1000).map((a) => ({ customer_id: a.id, notice_id: id, ...addresseeRow(a), managers: JSON.stringify(addresseeRow(a).managers), receipt_status: input.requireReceipt ? ('pending' as const) : ('not_required' as const) })))
+      .values(
+        addressees.slice(i, i + 1000).map((a) => ({
+          customer_id: a.id,
+          notice_id: id,
+          ...addresseeRow(a),
+          managers: JSON.stringify(addresseeRow(a).managers),
+          receipt_status: input.requireReceipt ? ('pending' as const) : ('not_required' as const),
+        })),
+      )
       .execute();
   }
   if (input.channels.includes('in_app')) {
@@ -175,12 +226,30 @@ export async function sendIn(ctx: AppContext, trx: Tx, input: SendInput, actor: 
     await notify(trx, managerIds, {
       kind: 'notice.sent',
       title: { zh: `告知函已发出：${input.title}`, en: `Notice sent: ${input.titleEn}` },
-      body: { zh: `编号 ${no}，共 ${addressees.length} 家客户${input.requireReceipt ? `，回执截止 ${input.receiptDueOn}` : ''}`, en: `No. ${no}, ${addressees.length} customers${input.requireReceipt ? `, receipts due ${input.receiptDueOn}` : ''}` },
+      body: {
+        zh: `编号 ${no}，共 ${addressees.length} 家客户${input.requireReceipt ? `，回执截止 ${input.receiptDueOn}` : ''}`,
+        en: `No. ${no}, ${addressees.length} customers${input.requireReceipt ? `, receipts due ${input.receiptDueOn}` : ''}`,
+      },
       link: `/notices/${id}`,
       dedupeKey: `notice:${id}`,
     });
   }
-  await audit(trx, actor, { action: 'notice.send', entity: 'notice', entityId: id, customerId: addressees.length === 1 ? addressees[0].id : null, after: { no, kind: input.kind, title: input.title, recipients: addressees.length, channels: input.channels, requireReceipt: input.requireReceipt, receiptDueOn: input.receiptDueOn, source: input.source ?? null } });
+  await audit(trx, actor, {
+    action: 'notice.send',
+    entity: 'notice',
+    entityId: id,
+    customerId: addressees.length === 1 ? addressees[0].id : null,
+    after: {
+      no,
+      kind: input.kind,
+      title: input.title,
+      recipients: addressees.length,
+      channels: input.channels,
+      requireReceipt: input.requireReceipt,
+      receiptDueOn: input.receiptDueOn,
+      source: input.source ?? null,
+    },
+  });
   return { noticeId: id, recipients: addressees.length, no };
 }
 
@@ -190,7 +259,26 @@ export async function compose(ctx: AppContext, user: Scoped, b: ComposeBody, act
   return inTx(ctx.db, async (trx) => {
     const ids = await resolveRecipients(trx, user, b.recipients);
     if (ids.length > MAX_RECIPIENTS) throw new AppError('NOTICE_TOO_MANY', { max: MAX_RECIPIENTS, count: ids.length });
-    return sendIn(ctx, trx, { kind: b.kind, templateId: b.templateId ?? null, title: b.title, titleEn: b.titleEn, body: b.body, bodyEn: b.bodyEn, fieldValues: b.fieldValues, customerIds: ids, channels: b.channels, requireReceipt: b.requireReceipt, receiptDueOn: b.receiptDueOn ?? null, filter: b.recipients, source: null }, actor);
+    return sendIn(
+      ctx,
+      trx,
+      {
+        kind: b.kind,
+        templateId: b.templateId ?? null,
+        title: b.title,
+        titleEn: b.titleEn,
+        body: b.body,
+        bodyEn: b.bodyEn,
+        fieldValues: b.fieldValues,
+        customerIds: ids,
+        channels: b.channels,
+        requireReceipt: b.requireReceipt,
+        receiptDueOn: b.receiptDueOn ?? null,
+        filter: b.recipients,
+        source: null,
+      },
+      actor,
+    );
   });
 }
 
@@ -213,6 +301,25 @@ export async function sendDraft(ctx: AppContext, trx: Tx, d: NoticeDraft, actor:
   const due = d.requireReceipt ? (d.receiptDueOn ?? addDays(sentOn, 7)) : null;
   if (due && due < sentOn) throw new AppError('NOTICE_DUE_BEFORE_SENT', { sentOn });
   const template = await repo.findTemplateByCode(trx, d.kind === 'settlement' ? 'settlement_terms' : d.kind);
-  const r = await sendIn(ctx, trx, { kind: d.kind, templateId: template?.id ?? null, title: d.title.zh, titleEn: d.title.en, body: d.body.zh, bodyEn: d.body.en, fieldValues: {}, customerIds: d.customerIds, channels: ['print', 'in_app'], requireReceipt: d.requireReceipt, receiptDueOn: due, filter: null, source: d.source ?? null }, actor);
+  const r = await sendIn(
+    ctx,
+    trx,
+    {
+      kind: d.kind,
+      templateId: template?.id ?? null,
+      title: d.title.zh,
+      titleEn: d.title.en,
+      body: d.body.zh,
+      bodyEn: d.body.en,
+      fieldValues: {},
+      customerIds: d.customerIds,
+      channels: ['print', 'in_app'],
+      requireReceipt: d.requireReceipt,
+      receiptDueOn: due,
+      filter: null,
+      source: d.source ?? null,
+    },
+    actor,
+  );
   return { noticeId: r.noticeId, recipients: r.recipients };
 }

@@ -49,14 +49,20 @@ function noticeRowView(r: repo.NoticeListRow, names: Names) {
 export async function listNotices(ctx: AppContext, user: Scoped, q: ListFilter & { page: number; pageSize: number }) {
   const { page, pageSize, ...f } = q;
   const r = await repo.listNotices(ctx.db, user, f, todayOf(ctx), { limit: pageSize, offset: (page - 1) * pageSize });
-  const names = await userDisplayNames(ctx.db, r.items.map((x) => x.sent_by));
+  const names = await userDisplayNames(
+    ctx.db,
+    r.items.map((x) => x.sent_by),
+  );
   return { total: r.total, items: r.items.map((x) => noticeRowView(x, names)) };
 }
 
 export async function exportNotices(ctx: AppContext, user: Scoped, f: ListFilter) {
   const r = await repo.listNotices(ctx.db, user, f, todayOf(ctx), { limit: MAX_EXPORT_ROWS + 1, offset: 0 });
   if (r.total > MAX_EXPORT_ROWS) throw new AppError('NOTICE_EXPORT_TOO_LARGE', { count: r.total, max: MAX_EXPORT_ROWS });
-  const names = await userDisplayNames(ctx.db, r.items.map((x) => x.sent_by));
+  const names = await userDisplayNames(
+    ctx.db,
+    r.items.map((x) => x.sent_by),
+  );
   return r.items.map((x) => noticeRowView(x, names));
 }
 
@@ -69,7 +75,13 @@ async function visibleNotice(ctx: AppContext, user: Scoped, id: number) {
 export async function noticeDetail(ctx: AppContext, user: Scoped, id: number) {
   const row = await visibleNotice(ctx, user, id);
   const n = (await repo.noticeRow(ctx.db, id))!;
-  return { ...noticeRowView(row, await userDisplayNames(ctx.db, [row.sent_by])), body: fillText(n.body, n.field_values), bodyEn: fillText(n.body_en, n.field_values), fieldValues: n.field_values, templateId: n.template_id };
+  return {
+    ...noticeRowView(row, await userDisplayNames(ctx.db, [row.sent_by])),
+    body: fillText(n.body, n.field_values),
+    bodyEn: fillText(n.body_en, n.field_values),
+    fieldValues: n.field_values,
+    templateId: n.template_id,
+  };
 }
 
 export function recipientView(r: repo.RecipientRow, dueOn: string | null, today: string, names: Names) {
@@ -94,7 +106,10 @@ export async function listRecipients(ctx: AppContext, user: Scoped, id: number, 
   const n = await visibleNotice(ctx, user, id);
   const today = todayOf(ctx);
   const r = await repo.listRecipients(ctx.db, user, id, q, n.receipt_due_on, today, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const names = await userDisplayNames(ctx.db, r.items.map((x) => x.recorded_by));
+  const names = await userDisplayNames(
+    ctx.db,
+    r.items.map((x) => x.recorded_by),
+  );
   return { total: r.total, items: r.items.map((x) => recipientView(x, n.receipt_due_on, today, names)) };
 }
 
@@ -108,7 +123,10 @@ export async function customerNotices(ctx: AppContext, user: Scoped, customerId:
   await assertCustomerAccess(ctx.db, user, customerId);
   const today = todayOf(ctx);
   const rows = await repo.customerNotices(ctx.db, customerId);
-  const names = await userDisplayNames(ctx.db, rows.map((x) => x.recorded_by));
+  const names = await userDisplayNames(
+    ctx.db,
+    rows.map((x) => x.recorded_by),
+  );
   return rows.map((r) => ({ ...recipientView(r, r.receipt_due_on, today, names), no: r.no, kind: r.kind, ...letterTitles(r), sentOn: r.sent_on, receiptDueOn: r.receipt_due_on }));
 }
 
@@ -125,8 +143,20 @@ export async function noticePdf(ctx: AppContext, user: Scoped, id: number, custo
   const l = lang === 'en' ? 'en' : 'zh';
   const letters: PrintedLetter[] = rows.map((r) => {
     const t = letterOf(n, r as any);
-    const v = letterValues({ customerName: r.customer_name, customerCode: r.customer_code, managerName: null, managerPhone: null, managers: null }, { no: n.no, sentOn: n.sent_on, receiptDueOn: n.receipt_due_on, fieldValues: {} }, l);
-    return { no: n.no, customerCode: r.customer_code, title: l === 'en' ? t.titleEn : t.title, body: l === 'en' ? t.bodyEn : t.body, date: v.date, dueDate: n.require_receipt ? v.dueDate : null, requireReceipt: n.require_receipt };
+    const v = letterValues(
+      { customerName: r.customer_name, customerCode: r.customer_code, managerName: null, managerPhone: null, managers: null },
+      { no: n.no, sentOn: n.sent_on, receiptDueOn: n.receipt_due_on, fieldValues: {} },
+      l,
+    );
+    return {
+      no: n.no,
+      customerCode: r.customer_code,
+      title: l === 'en' ? t.titleEn : t.title,
+      body: l === 'en' ? t.bodyEn : t.body,
+      date: v.date,
+      dueDate: n.require_receipt ? v.dueDate : null,
+      requireReceipt: n.require_receipt,
+    };
   });
   return { pdf: await renderNotices(letters, l), no: n.no, single: rows.length === 1 ? rows[0].customer_code : null };
 }

@@ -18,7 +18,15 @@ export const ALLOWED_UPLOADS = 'PDF, JPG, PNG';
 
 // ---------------------------------------------------------------- receipts
 
-export async function recordReceipt(ctx: AppContext, user: Scoped, id: number, customerId: number, f: { returnedOn: string; signer: string; note?: string }, file: { name: string; content: Buffer } | null, actor: Actor) {
+export async function recordReceipt(
+  ctx: AppContext,
+  user: Scoped,
+  id: number,
+  customerId: number,
+  f: { returnedOn: string; signer: string; note?: string },
+  file: { name: string; content: Buffer } | null,
+  actor: Actor,
+) {
   await assertCustomerAccess(ctx.db, user, customerId);
   const type = file ? sniffFileType(file.content) : null;
   if (file && (!type || !['pdf', 'jpg', 'png'].includes(type))) throw new AppError('UPLOAD_TYPE', { type: type ?? (file.name.split('.').pop() || '?'), allowed: ALLOWED_UPLOADS });
@@ -29,7 +37,9 @@ export async function recordReceipt(ctx: AppContext, user: Scoped, id: number, c
     if (!n || !before) throw new AppError('NOT_FOUND', { entity: { zh: '告知函收件客户', en: 'Notice recipient' } });
     if (before.receipt_status === 'not_required') throw new AppError('NOTICE_NO_RECEIPT');
     if (f.returnedOn < n.sent_on || f.returnedOn > today) throw new AppError('NOTICE_RETURNED_BEFORE_SENT', { sentOn: n.sent_on });
-    const fileCols = file ? { file_name: file.name.slice(0, 200), file_mime: SNIFFED_MIME[type!], file_size: file.content.length, file_sha256: crypto.createHash('sha256').update(file.content).digest('hex') } : {};
+    const fileCols = file
+      ? { file_name: file.name.slice(0, 200), file_mime: SNIFFED_MIME[type!], file_size: file.content.length, file_sha256: crypto.createHash('sha256').update(file.content).digest('hex') }
+      : {};
     await trx
       .updateTable('notice_recipients')
       .set({ receipt_status: 'returned', returned_on: f.returnedOn, signer: f.signer, receipt_note: f.note ?? null, recorded_by: actor.userId, recorded_at: new Date(), ...fileCols })
@@ -45,7 +55,14 @@ export async function recordReceipt(ctx: AppContext, user: Scoped, id: number, c
     }
     const view = (r: typeof before) => ({ status: r.receipt_status, returnedOn: r.returned_on, signer: r.signer, note: r.receipt_note, file: r.file_name });
     const after = (await repo.findRecipient(trx, id, customerId))!;
-    await audit(trx, actor, { action: 'notice.receipt', entity: 'notice', entityId: id, customerId, before: view(before), after: { ...view(after), sha256: after.file_name ? fileCols.file_sha256 ?? null : null } });
+    await audit(trx, actor, {
+      action: 'notice.receipt',
+      entity: 'notice',
+      entityId: id,
+      customerId,
+      before: view(before),
+      after: { ...view(after), sha256: after.file_name ? (fileCols.file_sha256 ?? null) : null },
+    });
     return recipientView(after, n.receipt_due_on, today, await userDisplayNames(trx, [after.recorded_by]));
   });
 }

@@ -45,7 +45,13 @@ export async function remindOverdue(ctx: AppContext, day: string, actor: Actor) 
         });
       }
     }
-    await trx.updateTable('notice_recipients').set({ last_reminded_on: day }).where('receipt_status', '=', 'pending').where('notice_id', 'in', [...plan.keys()]).where((eb) => eb.or([eb('last_reminded_on', 'is', null), eb('last_reminded_on', '<', day)])).execute();
+    await trx
+      .updateTable('notice_recipients')
+      .set({ last_reminded_on: day })
+      .where('receipt_status', '=', 'pending')
+      .where('notice_id', 'in', [...plan.keys()])
+      .where((eb) => eb.or([eb('last_reminded_on', 'is', null), eb('last_reminded_on', '<', day)]))
+      .execute();
     await audit(trx, actor, { action: 'notice.remind', entity: 'notice', entityId: null, after: { day, notices: plan.size, receipts: rows.length, notifications: sent } });
   });
   return { notices: plan.size, receipts: rows.length, notifications: sent };

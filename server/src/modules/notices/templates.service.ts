@@ -48,7 +48,10 @@ interface TemplateInput {
 
 function checkTemplateTexts(t: Required<Pick<TemplateInput, 'title' | 'titleEn' | 'body' | 'bodyEn' | 'fields'>>) {
   for (const f of t.fields) if ((BUILTIN_PLACEHOLDERS as readonly string[]).includes(f.key)) throw new AppError('NOTICE_FIELD_KEY_RESERVED', { key: f.key });
-  checkPlaceholders({ title: t.title, titleEn: t.titleEn, body: t.body, bodyEn: t.bodyEn }, t.fields.map((f) => f.key));
+  checkPlaceholders(
+    { title: t.title, titleEn: t.titleEn, body: t.body, bodyEn: t.bodyEn },
+    t.fields.map((f) => f.key),
+  );
 }
 
 export async function createTemplate(ctx: AppContext, b: TemplateInput & { code: string }, actor: Actor) {
@@ -57,7 +60,22 @@ export async function createTemplate(ctx: AppContext, b: TemplateInput & { code:
     if (await repo.findTemplateByCode(trx, b.code)) throw new AppError('NOTICE_TEMPLATE_CODE_TAKEN', { code: b.code });
     const row = await trx
       .insertInto('notice_templates')
-      .values({ code: b.code, kind: b.kind!, name: b.name!, name_en: b.nameEn!, title: b.title!, title_en: b.titleEn!, body: b.body!, body_en: b.bodyEn!, fields: JSON.stringify(b.fields ?? []), require_receipt: b.requireReceipt, receipt_days: b.receiptDays, active: b.active, updated_at: new Date(), updated_by: actor.userId })
+      .values({
+        code: b.code,
+        kind: b.kind!,
+        name: b.name!,
+        name_en: b.nameEn!,
+        title: b.title!,
+        title_en: b.titleEn!,
+        body: b.body!,
+        body_en: b.bodyEn!,
+        fields: JSON.stringify(b.fields ?? []),
+        require_receipt: b.requireReceipt,
+        receipt_days: b.receiptDays,
+        active: b.active,
+        updated_at: new Date(),
+        updated_by: actor.userId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'notice.template.create', entity: 'notice_template', entityId: row.id, after: templateView(row) });
@@ -69,7 +87,13 @@ export async function updateTemplate(ctx: AppContext, id: number, patch: Templat
   return inTx(ctx.db, async (trx) => {
     const before = await repo.findTemplate(trx, id);
     if (!before) throw new AppError('NOT_FOUND', { entity: { zh: '告知函模板', en: 'Notice template' } });
-    const merged = { title: patch.title ?? before.title, titleEn: patch.titleEn ?? before.title_en, body: patch.body ?? before.body, bodyEn: patch.bodyEn ?? before.body_en, fields: patch.fields ?? before.fields };
+    const merged = {
+      title: patch.title ?? before.title,
+      titleEn: patch.titleEn ?? before.title_en,
+      body: patch.body ?? before.body,
+      bodyEn: patch.bodyEn ?? before.body_en,
+      fields: patch.fields ?? before.fields,
+    };
     checkTemplateTexts(merged);
     const row = await trx
       .updateTable('notice_templates')

@@ -30,19 +30,32 @@ describe('onboarding rules (DOMAIN.md §5)', () => {
   });
 
   it('lists missing sections in the official order', () => {
-    expect(missingSections([{ section: 'capacity', opinion: 'agree' }, { section: 'basics', opinion: null }])).toEqual(['basics', 'gas_use', 'qualification', 'connection', 'informatization']);
+    expect(
+      missingSections([
+        { section: 'capacity', opinion: 'agree' },
+        { section: 'basics', opinion: null },
+      ]),
+    ).toEqual(['basics', 'gas_use', 'qualification', 'connection', 'informatization']);
     expect(missingSections(SECTION_KINDS.map((section) => ({ section, opinion: 'agree' as const })))).toEqual([]);
   });
 
   it('refuses a combined 同意 only when a department disagrees', () => {
-    const secs = [{ section: 'capacity' as const, opinion: 'disagree' as const }, { section: 'basics' as const, opinion: 'conditional' as const }];
+    const secs = [
+      { section: 'capacity' as const, opinion: 'disagree' as const },
+      { section: 'basics' as const, opinion: 'conditional' as const },
+    ];
     expect(contradictions('agree', secs)).toEqual(['capacity']);
     expect(contradictions('conditional', secs)).toEqual([]);
   });
 
   it('edits only in survey or after a return; milestones and day counts', () => {
     expect(['draft', 'returned', 'submitted', 'approved', 'contracted', 'commissioned'].map((s) => isEditable(s as any))).toEqual([true, true, false, false, false, false]);
-    expect(openMilestones([{ kind: 'metering', doneOn: '2026-01-02' }, { kind: 'scada', doneOn: null }])).toEqual(['takeover', 'scada']);
+    expect(
+      openMilestones([
+        { kind: 'metering', doneOn: '2026-01-02' },
+        { kind: 'scada', doneOn: null },
+      ]),
+    ).toEqual(['takeover', 'scada']);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2026-03-29', '2026-03-30')).toBe(1);
   });

@@ -37,9 +37,31 @@ export const onboardingDemo = {
     const at = (days: number) => d.subtract(days, 'day').hour(10).toDate();
     const day = (days: number) => d.subtract(days, 'day').format('YYYY-MM-DD');
 
-    async function makeCase(c: OnboardingCustomerBrief, o: { openedDaysAgo: number; survey: boolean; sections: number; combined: boolean; status: 'draft' | 'submitted' | 'returned' | 'approved' | 'contracted' | 'commissioned'; milestonesDone?: number; signedDaysAgo?: number; commissionedDaysAgo?: number; disagree?: boolean }) {
+    async function makeCase(
+      c: OnboardingCustomerBrief,
+      o: {
+        openedDaysAgo: number;
+        survey: boolean;
+        sections: number;
+        combined: boolean;
+        status: 'draft' | 'submitted' | 'returned' | 'approved' | 'contracted' | 'commissioned';
+        milestonesDone?: number;
+        signedDaysAgo?: number;
+        commissionedDaysAgo?: number;
+        disagree?: boolean;
+      },
+    ) {
       const daily = rng.int(2, 40) * 5000;
-      const id = await repo.insertCase(db, { customer_id: c.id, project_name: `${c.name.replace(/有限公司|股份有限公司/, '')}用气项目`, expected_daily_m3: String(daily), expected_annual_m3: String(daily * 330), opened_by: am, opened_at: at(o.openedDaysAgo), updated_at: at(0), status: o.status });
+      const id = await repo.insertCase(db, {
+        customer_id: c.id,
+        project_name: `${c.name.replace(/有限公司|股份有限公司/, '')}用气项目`,
+        expected_daily_m3: String(daily),
+        expected_annual_m3: String(daily * 330),
+        opened_by: am,
+        opened_at: at(o.openedDaysAgo),
+        updated_at: at(0),
+        status: o.status,
+      });
       const surveyDays = o.openedDaysAgo - 5;
       if (o.survey) {
         await repo.updateCase(db, id, {
@@ -66,11 +88,23 @@ export const onboardingDemo = {
       }
       if (o.combined) {
         const worst: Opinion = opinions.includes('disagree') ? 'disagree' : opinions.includes('conditional') ? 'conditional' : 'agree';
-        await repo.updateCase(db, id, { combined_conclusion: worst, combined_opinion: worst === 'disagree' ? '输供能力不足，暂不具备接入条件。' : '经各科室联合现场调研，项目用气论证充分，资质齐全，具备接入条件。', combined_conditions: worst === 'agree' ? null : '冬季服从调峰安排', combined_by: am, combined_at: at(surveyDays - 4) });
+        await repo.updateCase(db, id, {
+          combined_conclusion: worst,
+          combined_opinion: worst === 'disagree' ? '输供能力不足，暂不具备接入条件。' : '经各科室联合现场调研，项目用气论证充分，资质齐全，具备接入条件。',
+          combined_conditions: worst === 'agree' ? null : '冬季服从调峰安排',
+          combined_by: am,
+          combined_at: at(surveyDays - 4),
+        });
       }
       if (['submitted', 'returned', 'approved', 'contracted', 'commissioned'].includes(o.status)) await repo.updateCase(db, id, { submitted_at: at(surveyDays - 5), submitted_by: am });
-      if (['returned', 'approved', 'contracted', 'commissioned'].includes(o.status)) await repo.updateCase(db, id, { decided_at: at(surveyDays - 8), decided_by: lead, decision_note: o.status === 'returned' ? '请补充用气负荷曲线及调峰承诺' : '同意，按审查意见执行' });
-      if (o.signedDaysAgo != null) await repo.updateCase(db, id, { contract_no: `HT-${day(o.signedDaysAgo).slice(0, 4)}-${String(id).padStart(3, '0')}`, contract_signed_on: day(o.signedDaysAgo), contracted_annual_m3: String(daily * 300) });
+      if (['returned', 'approved', 'contracted', 'commissioned'].includes(o.status))
+        await repo.updateCase(db, id, { decided_at: at(surveyDays - 8), decided_by: lead, decision_note: o.status === 'returned' ? '请补充用气负荷曲线及调峰承诺' : '同意，按审查意见执行' });
+      if (o.signedDaysAgo != null)
+        await repo.updateCase(db, id, {
+          contract_no: `HT-${day(o.signedDaysAgo).slice(0, 4)}-${String(id).padStart(3, '0')}`,
+          contract_signed_on: day(o.signedDaysAgo),
+          contracted_annual_m3: String(daily * 300),
+        });
       for (const [i, k] of MILESTONE_KINDS.entries()) {
         if (o.milestonesDone == null || o.signedDaysAgo == null) break;
         const doneAgo = o.signedDaysAgo - 20 * (i + 1);
@@ -85,14 +119,28 @@ export const onboardingDemo = {
       else if (o.status !== 'draft' && o.status !== 'submitted') events.push(['approve', surveyDays - 8]);
       if (o.signedDaysAgo != null) events.push(['contract', o.signedDaysAgo]);
       if (o.commissionedDaysAgo != null) events.push(['commission', o.commissionedDaysAgo]);
-      for (const [action, ago] of events) await db.insertInto('onboarding_events').values({ case_id: id, action, note: action === 'return' ? '请补充用气负荷曲线及调峰承诺' : null, actor_id: ['approve', 'return'].includes(action) ? lead : am, actor_name: ['approve', 'return'].includes(action) ? '销售部负责人' : '客户经理', at: at(Math.max(ago, 0)) }).execute();
+      for (const [action, ago] of events)
+        await db
+          .insertInto('onboarding_events')
+          .values({
+            case_id: id,
+            action,
+            note: action === 'return' ? '请补充用气负荷曲线及调峰承诺' : null,
+            actor_id: ['approve', 'return'].includes(action) ? lead : am,
+            actor_name: ['approve', 'return'].includes(action) ? '销售部负责人' : '客户经理',
+            at: at(Math.max(ago, 0)),
+          })
+          .execute();
     }
 
     const by = (s: string) => all.filter((c) => c.status === s);
     for (const [i, c] of by('prospect').slice(0, 4).entries()) await makeCase(c, { openedDaysAgo: 5 + i, survey: false, sections: 0, combined: false, status: 'draft' });
-    for (const [i, c] of by('survey').slice(0, 5).entries()) await makeCase(c, { openedDaysAgo: 30 + i * 7, survey: true, sections: [1, 3, 4, 5, 6][i], combined: false, status: 'draft', disagree: i === 3 });
-    for (const [i, c] of by('review').slice(0, 5).entries()) await makeCase(c, { openedDaysAgo: 60 + i * 9, survey: true, sections: 6, combined: true, status: i === 0 ? 'returned' : i < 3 ? 'submitted' : 'approved' });
-    for (const [i, c] of by('contracted').slice(0, 5).entries()) await makeCase(c, { openedDaysAgo: 200 + i * 10, survey: true, sections: 6, combined: true, status: 'contracted', signedDaysAgo: 140 + i * 5, milestonesDone: i % 4 });
+    for (const [i, c] of by('survey').slice(0, 5).entries())
+      await makeCase(c, { openedDaysAgo: 30 + i * 7, survey: true, sections: [1, 3, 4, 5, 6][i], combined: false, status: 'draft', disagree: i === 3 });
+    for (const [i, c] of by('review').slice(0, 5).entries())
+      await makeCase(c, { openedDaysAgo: 60 + i * 9, survey: true, sections: 6, combined: true, status: i === 0 ? 'returned' : i < 3 ? 'submitted' : 'approved' });
+    for (const [i, c] of by('contracted').slice(0, 5).entries())
+      await makeCase(c, { openedDaysAgo: 200 + i * 10, survey: true, sections: 6, combined: true, status: 'contracted', signedDaysAgo: 140 + i * 5, milestonesDone: i % 4 });
     // Commissioned: 16 last year, a few this year.
     const lastYear = d.year() - 1;
     const actives = by('active');

@@ -2,10 +2,18 @@
 import { defineErrors } from '../../platform/http/errors';
 
 export const OE = defineErrors({
-  ONB_NOT_PROSPECT: { status: 409, zh: '只能为潜在或调研阶段的客户立新增客户案件（当前状态：{status}）', en: 'An onboarding case can only be opened for a prospect or a customer in survey (current status: {status})' },
+  ONB_NOT_PROSPECT: {
+    status: 409,
+    zh: '只能为潜在或调研阶段的客户立新增客户案件（当前状态：{status}）',
+    en: 'An onboarding case can only be opened for a prospect or a customer in survey (current status: {status})',
+  },
   ONB_CASE_EXISTS: { status: 409, zh: '该客户已有新增客户案件（案件号 {caseId}）', en: 'The customer already has an onboarding case (#{caseId})' },
   ONB_CASE_LOCKED: { status: 409, zh: '案件当前状态为“{status}”，不能再修改调研内容', en: 'The case is “{status}”; its survey can no longer be edited' },
-  ONB_WRONG_DEPARTMENT: { status: 403, zh: '“{section}”由{department}填写，您所在科室（{yours}）不能填写', en: '“{section}” is completed by {department}; your department ({yours}) cannot complete it' },
+  ONB_WRONG_DEPARTMENT: {
+    status: 403,
+    zh: '“{section}”由{department}填写，您所在科室（{yours}）不能填写',
+    en: '“{section}” is completed by {department}; your department ({yours}) cannot complete it',
+  },
   ONB_SURVEY_NOT_SCHEDULED: { status: 409, zh: '请先安排联合现场调研（日期、地点、参加人员）', en: 'Schedule the joint site survey first (date, place, participants)' },
   ONB_CONDITIONS_REQUIRED: { status: 400, zh: '“有条件同意”或“不同意”须填写条件或理由（conditions）', en: 'An opinion “with conditions” or “disagree” needs its conditions or reasons (conditions)' },
   ONB_SECTIONS_MISSING: { status: 409, zh: '以下部分尚未完成：{sections}', en: 'These sections are not completed yet: {sections}' },
@@ -19,5 +27,9 @@ export const OE = defineErrors({
   ONB_DATE_ORDER: { status: 400, zh: '{field} 不能早于 {after}', en: '{field} cannot be before {after}' },
   ONB_NO_FILE: { status: 400, zh: '请上传文件（file）', en: 'Please upload a file (file)' },
   ONB_BAD_FILE: { status: 400, zh: '不支持的文件类型（允许 PDF、JPG、PNG）', en: 'Unsupported file type (PDF, JPG, PNG allowed)' },
-  ONB_FONT_MISSING: { status: 503, zh: '服务器缺少中文字体（{path}），无法生成 PDF；请安装 fonts-noto-cjk', en: 'The CJK font ({path}) is missing on the server; install fonts-noto-cjk to print PDFs' },
+  ONB_FONT_MISSING: {
+    status: 503,
+    zh: '服务器缺少中文字体（{path}），无法生成 PDF；请安装 fonts-noto-cjk',
+    en: 'The CJK font ({path}) is missing on the server; install fonts-noto-cjk to print PDFs',
+  },
 });

@@ -24,12 +24,23 @@ export function sniffMime(b: Uint8Array): 'application/pdf' | 'image/jpeg' | 'im
 }
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|:*?'.includes(ch) ? '_' : ch)).join('').trim().slice(0, 200);
+  const cleaned = [...base]
+    .map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|:*?'.includes(ch) ? '_' : ch))
+    .join('')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'file';
 }
 
 /** Attach a file to a section (its department, while the case is editable) or a milestone (during construction). */
-export async function addFile(ctx: AppContext, user: User, caseId: number, target: { section?: SectionKind; milestone?: MilestoneKind }, file: { filename: string; content: Uint8Array }, actor: Actor) {
+export async function addFile(
+  ctx: AppContext,
+  user: User,
+  caseId: number,
+  target: { section?: SectionKind; milestone?: MilestoneKind },
+  file: { filename: string; content: Uint8Array },
+  actor: Actor,
+) {
   const mime = sniffMime(file.content);
   if (!mime) throw new AppError('ONB_BAD_FILE');
   return inTx(ctx.db, async (trx) => {
@@ -41,8 +52,25 @@ export async function addFile(ctx: AppContext, user: User, caseId: number, targe
     else if (!can(user.roles, 'onboarding:write')) throw new AppError('FORBIDDEN');
     const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
     const filename = cleanFilename(file.filename);
-    const id = await repo.insertFile(trx, { case_id: c.id, customer_id: c.customer_id, section: target.section ?? null, milestone: target.milestone ?? null, filename, mime, size_bytes: file.content.length, sha256, content: file.content, uploaded_by: user.id });
-    await audit(trx, actor, { action: 'onboarding.file.add', entity: 'onboarding_file', entityId: id, customerId: c.customer_id, after: { caseId: c.id, ...target, filename, mime, sizeBytes: file.content.length, sha256 } });
+    const id = await repo.insertFile(trx, {
+      case_id: c.id,
+      customer_id: c.customer_id,
+      section: target.section ?? null,
+      milestone: target.milestone ?? null,
+      filename,
+      mime,
+      size_bytes: file.content.length,
+      sha256,
+      content: file.content,
+      uploaded_by: user.id,
+    });
+    await audit(trx, actor, {
+      action: 'onboarding.file.add',
+      entity: 'onboarding_file',
+      entityId: id,
+      customerId: c.customer_id,
+      after: { caseId: c.id, ...target, filename, mime, sizeBytes: file.content.length, sha256 },
+    });
     return id;
   });
 }

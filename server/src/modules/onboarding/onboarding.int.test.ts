@@ -91,7 +91,12 @@ describe('onboarding case, survey to 投产', () => {
     const todo = (await rev.quality_safety.get('/api/onboarding/todo')).body as any[];
     expect(todo.filter((x) => x.caseId === caseId).map((x) => x.section)).toEqual(['qualification']);
     const prod = (await rev.production.get('/api/onboarding/todo')).body as any[];
-    expect(prod.filter((x) => x.caseId === caseId).map((x) => x.section).sort()).toEqual(['capacity', 'informatization']);
+    expect(
+      prod
+        .filter((x) => x.caseId === caseId)
+        .map((x) => x.section)
+        .sort(),
+    ).toEqual(['capacity', 'informatization']);
   });
 
   it('refuses a section completed by another department, and an account manager', async () => {
@@ -207,7 +212,11 @@ describe('onboarding case, survey to 投产', () => {
     const open = await am.post(`/api/onboarding/cases/${caseId}/commission`, { commissionedOn: '2099-06-01' });
     expect(open.status).toBe(409);
     expect(open.body.message).toContain('接管工程、计量设施、信息化联调');
-    for (const [kind, day] of [['takeover', '2099-05-10'], ['metering', '2099-05-20'], ['scada', '2099-05-25']]) {
+    for (const [kind, day] of [
+      ['takeover', '2099-05-10'],
+      ['metering', '2099-05-20'],
+      ['scada', '2099-05-25'],
+    ]) {
       const r = await am.put(`/api/onboarding/cases/${caseId}/milestones/${kind}`, { plannedOn: day, doneOn: day, note: '完成' });
       expect(r.status).toBe(200);
     }

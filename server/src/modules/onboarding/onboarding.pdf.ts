@@ -72,7 +72,10 @@ const T = {
 
 function header(doc: PDFKit.PDFDocument, d: Detail, lang: Lang, title: string) {
   doc.fontSize(18).text(title, { align: 'center' });
-  doc.moveDown(0.4).fontSize(9).text(`${L(lang, T.no)}：XZ-${d.id}`, { align: 'right' });
+  doc
+    .moveDown(0.4)
+    .fontSize(9)
+    .text(`${L(lang, T.no)}：XZ-${d.id}`, { align: 'right' });
   doc.moveDown(0.4).fontSize(11);
   doc.text(`${L(lang, T.customer)}：${d.customerName}（${d.customerCode}）`);
   doc.text(`${L(lang, T.project)}：${d.projectName}`);
@@ -87,20 +90,40 @@ export function reportPdf(d: Detail, lang: Lang): Promise<Buffer> {
   const { doc, done } = newDoc(title);
   const width = doc.page.width - 112;
   header(doc, d, lang, title);
-  doc.moveDown(0.6).fontSize(12).text(`${L(lang, T.survey)}：${dateText(d.surveyDate, lang)}  ${L(lang, T.place)}：${d.surveyPlace ?? '—'}`, { width });
+  doc
+    .moveDown(0.6)
+    .fontSize(12)
+    .text(`${L(lang, T.survey)}：${dateText(d.surveyDate, lang)}  ${L(lang, T.place)}：${d.surveyPlace ?? '—'}`, { width });
   doc.fontSize(10).text(`${L(lang, T.participants)}：${d.participants.map((p) => `${deptName(p.department, lang)} ${p.names}`).join('；') || '—'}`, { width });
   SECTION_KINDS.forEach((k, i) => {
     const s = d.sections.find((x) => x.section === k)!;
-    doc.moveDown(0.8).fontSize(13).text(`${i + 1}. ${L(lang, SECTION_LABELS[k])}（${deptName(s.department, lang)}）`, { width });
+    doc
+      .moveDown(0.8)
+      .fontSize(13)
+      .text(`${i + 1}. ${L(lang, SECTION_LABELS[k])}（${deptName(s.department, lang)}）`, { width });
     doc.fontSize(10).text(`${L(lang, T.findings)}：${s.findings ?? L(lang, T.pending)}`, { width, lineGap: 2 });
     const facts = Object.entries(s.data ?? {}).filter(([, v]) => v != null && v !== '');
     if (facts.length) doc.text(facts.map(([k2, v]) => `${k2}：${String(v)}`).join('；'), { width });
     doc.text(`${L(lang, T.opinion)}：${s.opinion ? L(lang, OPINION_LABELS[s.opinion]) : L(lang, T.pending)}${s.conditions ? `；${L(lang, T.conditions)}：${s.conditions}` : ''}`, { width });
     doc.text(`${L(lang, T.reviewer)}（${L(lang, T.sign)}）：${s.reviewerName ?? '__________'}    ${L(lang, T.date)}：${dateText(s.completedAt ? s.completedAt.slice(0, 10) : null, lang)}`, { width });
   });
-  doc.moveDown(1).fontSize(13).text(`${SECTION_KINDS.length + 1}. ${L(lang, T.combined)}`, { width });
-  doc.fontSize(10).text(d.combined ? `${L(lang, OPINION_LABELS[d.combined.conclusion])}。${d.combined.opinion}${d.combined.conditions ? `（${L(lang, T.conditions)}：${d.combined.conditions}）` : ''}` : L(lang, T.pending), { width });
-  doc.moveDown(1.5).fontSize(11).text(L(lang, T.dept_office), { align: 'right' }).text(dateText(d.combined?.at?.slice(0, 10) ?? null, lang), { align: 'right' });
+  doc
+    .moveDown(1)
+    .fontSize(13)
+    .text(`${SECTION_KINDS.length + 1}. ${L(lang, T.combined)}`, { width });
+  doc
+    .fontSize(10)
+    .text(
+      d.combined
+        ? `${L(lang, OPINION_LABELS[d.combined.conclusion])}。${d.combined.opinion}${d.combined.conditions ? `（${L(lang, T.conditions)}：${d.combined.conditions}）` : ''}`
+        : L(lang, T.pending),
+      { width },
+    );
+  doc
+    .moveDown(1.5)
+    .fontSize(11)
+    .text(L(lang, T.dept_office), { align: 'right' })
+    .text(dateText(d.combined?.at?.slice(0, 10) ?? null, lang), { align: 'right' });
   doc.end();
   return done;
 }
@@ -131,7 +154,16 @@ export function reviewFormPdf(d: Detail, lang: Lang): Promise<Buffer> {
   row([L(lang, T.dept), L(lang, T.opinion), L(lang, T.conditions), `${L(lang, T.reviewer)}/${L(lang, T.date)}`], 10);
   for (const k of SECTION_KINDS) {
     const s = d.sections.find((x) => x.section === k)!;
-    row([`${deptName(s.department, lang)}\n${L(lang, SECTION_LABELS[k])}`, s.opinion ? L(lang, OPINION_LABELS[s.opinion]) : L(lang, T.pending), s.conditions ?? '—', `${s.reviewerName ?? '________'}\n${dateText(s.completedAt?.slice(0, 10) ?? null, lang)}`], 9, 36);
+    row(
+      [
+        `${deptName(s.department, lang)}\n${L(lang, SECTION_LABELS[k])}`,
+        s.opinion ? L(lang, OPINION_LABELS[s.opinion]) : L(lang, T.pending),
+        s.conditions ?? '—',
+        `${s.reviewerName ?? '________'}\n${dateText(s.completedAt?.slice(0, 10) ?? null, lang)}`,
+      ],
+      9,
+      36,
+    );
   }
   const wide = (label: string, text: string, h = 60) => {
     doc.fontSize(10);
@@ -142,9 +174,18 @@ export function reviewFormPdf(d: Detail, lang: Lang): Promise<Buffer> {
     doc.text(text, x0 + cols[0] + 4, y + 5, { width: widthAll - cols[0] - 8 });
     y += th;
   };
-  wide(L(lang, T.combined), d.combined ? `${L(lang, OPINION_LABELS[d.combined.conclusion])}。${d.combined.opinion}${d.combined.conditions ? `\n${L(lang, T.conditions)}：${d.combined.conditions}` : ''}\n${L(lang, T.date)}：${dateText(d.combined.at?.slice(0, 10) ?? null, lang)}` : L(lang, T.pending));
+  wide(
+    L(lang, T.combined),
+    d.combined
+      ? `${L(lang, OPINION_LABELS[d.combined.conclusion])}。${d.combined.opinion}${d.combined.conditions ? `\n${L(lang, T.conditions)}：${d.combined.conditions}` : ''}\n${L(lang, T.date)}：${dateText(d.combined.at?.slice(0, 10) ?? null, lang)}`
+      : L(lang, T.pending),
+  );
   const decided = d.status === 'approved' || d.status === 'contracted' || d.status === 'commissioned';
-  wide(L(lang, T.approval), `${decided ? `${L(lang, T.approved)}。${d.decisionNote ?? ''}` : ''}\n\n${L(lang, T.lead)}（${L(lang, T.sign)}）：__________    ${L(lang, T.date)}：${dateText(decided ? (d.decidedAt?.slice(0, 10) ?? null) : null, lang)}`, 70);
+  wide(
+    L(lang, T.approval),
+    `${decided ? `${L(lang, T.approved)}。${d.decisionNote ?? ''}` : ''}\n\n${L(lang, T.lead)}（${L(lang, T.sign)}）：__________    ${L(lang, T.date)}：${dateText(decided ? (d.decidedAt?.slice(0, 10) ?? null) : null, lang)}`,
+    70,
+  );
   doc.end();
   return done;
 }

@@ -54,8 +54,22 @@ export async function listCases(db: Tx, user: User, q: z.infer<typeof s.CaseList
 
 export async function caseDetail(db: Tx, user: User, caseId: number): Promise<z.infer<typeof s.CaseDetail>> {
   const c = await loadCase(db, user, caseId);
-  const [sections, milestones, files, events, briefs] = await Promise.all([repo.listSections(db, [c.id]), repo.listMilestones(db, [c.id]), repo.listFileMeta(db, c.id), repo.listEvents(db, c.id), briefsOf(db, [c])]);
-  const fileView = (f: (typeof files)[number]) => ({ id: f.id, section: f.section, milestone: f.milestone, filename: f.filename, mime: f.mime, sizeBytes: f.size_bytes, uploadedAt: f.uploaded_at.toISOString() });
+  const [sections, milestones, files, events, briefs] = await Promise.all([
+    repo.listSections(db, [c.id]),
+    repo.listMilestones(db, [c.id]),
+    repo.listFileMeta(db, c.id),
+    repo.listEvents(db, c.id),
+    briefsOf(db, [c]),
+  ]);
+  const fileView = (f: (typeof files)[number]) => ({
+    id: f.id,
+    section: f.section,
+    milestone: f.milestone,
+    filename: f.filename,
+    mime: f.mime,
+    sizeBytes: f.size_bytes,
+    uploadedAt: f.uploaded_at.toISOString(),
+  });
   const secs = SECTION_KINDS.map((k) => sections.find((x) => x.section === k)!).filter(Boolean);
   const done = secs.filter((x) => x.opinion);
   const row: Row = { ...c, sections_done: done.length };
@@ -101,16 +115,19 @@ export async function todo(db: Tx, user: User): Promise<z.infer<typeof s.TodoIte
   const collect: { caseId: number; customer_id: number; projectName: string; kind: z.infer<typeof s.TodoItem>['kind']; section: SectionKind | null; surveyDate: string | null }[] = [];
   // A user's department is free text; only the four departments own sections (others had none to match).
   if (can(user.roles, 'onboarding:review') && (DEPARTMENTS as readonly (string | null)[]).includes(user.department)) {
-    for (const r of await repo.openSectionsFor(db, user.department as Department)) collect.push({ caseId: r.case_id, customer_id: r.customer_id, projectName: r.project_name, kind: 'section', section: r.section, surveyDate: r.survey_date });
+    for (const r of await repo.openSectionsFor(db, user.department as Department))
+      collect.push({ caseId: r.case_id, customer_id: r.customer_id, projectName: r.project_name, kind: 'section', section: r.section, surveyDate: r.survey_date });
   }
   if (can(user.roles, 'onboarding:write')) {
     for (const r of await repo.casesInStatus(db, scope, ['draft', 'returned', 'contracted'])) {
       if (r.status === 'contracted') collect.push({ caseId: r.id, customer_id: r.customer_id, projectName: r.project_name, kind: 'construction', section: null, surveyDate: r.survey_date });
-      else if (r.sections_done === SECTION_KINDS.length) collect.push({ caseId: r.id, customer_id: r.customer_id, projectName: r.project_name, kind: 'combine', section: null, surveyDate: r.survey_date });
+      else if (r.sections_done === SECTION_KINDS.length)
+        collect.push({ caseId: r.id, customer_id: r.customer_id, projectName: r.project_name, kind: 'combine', section: null, surveyDate: r.survey_date });
     }
   }
   if (can(user.roles, 'onboarding:approve')) {
-    for (const r of await repo.casesInStatus(db, scope, ['submitted'])) collect.push({ caseId: r.id, customer_id: r.customer_id, projectName: r.project_name, kind: 'approve', section: null, surveyDate: r.survey_date });
+    for (const r of await repo.casesInStatus(db, scope, ['submitted']))
+      collect.push({ caseId: r.id, customer_id: r.customer_id, projectName: r.project_name, kind: 'approve', section: null, surveyDate: r.survey_date });
   }
   const briefs = await briefsOf(db, collect);
   for (const c of collect) out.push({ caseId: c.caseId, customerName: briefs.get(c.customer_id)?.name ?? '', projectName: c.projectName, kind: c.kind, section: c.section, surveyDate: c.surveyDate });
@@ -137,4 +154,3 @@ export async function yearly(db: Tx, user: User, from?: number, to?: number) {
   const counts = yearlyCounts(rows.map((r) => ({ status: r.status, contractSignedOn: r.contract_signed_on, contractedAnnualM3: r.contracted_annual_m3, commissionedOn: r.commissioned_on })));
   return counts.filter((c) => (from == null || c.year >= from) && (to == null || c.year <= to));
 }
-

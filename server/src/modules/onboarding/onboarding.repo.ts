@@ -31,7 +31,11 @@ export async function insertCase(trx: Tx, v: Insertable<OnboardingCasesTable>) {
 }
 
 export async function updateCase(trx: Tx, id: number, v: Updateable<OnboardingCasesTable>) {
-  await trx.updateTable('onboarding_cases').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('onboarding_cases')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listSections(db: Tx, caseIds: number[]) {
@@ -49,7 +53,12 @@ export async function listMilestones(db: Tx, caseIds: number[]) {
 }
 
 export async function updateMilestone(trx: Tx, caseId: number, kind: MilestoneKind, v: { planned_on?: string | null; done_on?: string | null; note?: string | null; updated_by: number }) {
-  await trx.updateTable('onboarding_milestones').set({ ...v, updated_at: new Date() }).where('case_id', '=', caseId).where('kind', '=', kind).execute();
+  await trx
+    .updateTable('onboarding_milestones')
+    .set({ ...v, updated_at: new Date() })
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .execute();
 }
 
 export async function insertFile(trx: Tx, v: Insertable<OnboardingFilesTable>) {

@@ -25,7 +25,9 @@ export function onboardingRoutes(app: Api, ctx: AppContext) {
   app.get('/api/onboarding/cases', { config: READ, schema: { tags, querystring: s.CaseListQuery, response: { 200: paged(s.CaseRow) } } }, async (req) => q.listCases(ctx.db, userOf(req), req.query));
   app.get('/api/onboarding/todo', { config: READ, schema: { tags, response: { 200: z.array(s.TodoItem) } } }, async (req) => q.todo(ctx.db, userOf(req)));
   app.get('/api/onboarding/board', { config: READ, schema: { tags, response: { 200: s.BoardView } } }, async (req) => q.board(ctx.db, userOf(req)));
-  app.get('/api/onboarding/yearly', { config: READ, schema: { tags, querystring: s.YearQuery, response: { 200: s.YearCountsView } } }, async (req) => q.yearly(ctx.db, userOf(req), req.query.from, req.query.to));
+  app.get('/api/onboarding/yearly', { config: READ, schema: { tags, querystring: s.YearQuery, response: { 200: s.YearCountsView } } }, async (req) =>
+    q.yearly(ctx.db, userOf(req), req.query.from, req.query.to),
+  );
 
   app.post('/api/onboarding/cases', { config: WRITE, schema: { tags, body: s.OpenCaseBody, response: { 201: s.CaseDetail } } }, async (req, reply) => {
     const id = await svc.openCase(ctx, userOf(req), req.body, actorOf(req));
@@ -77,13 +79,19 @@ export function onboardingRoutes(app: Api, ctx: AppContext) {
     if (!file) throw new AppError('ONB_NO_FILE');
     const content = await file.toBuffer();
     const field = (n: string) => (file.fields[n] as { value?: unknown } | undefined)?.value;
-    const target = z.union([z.strictObject({ section: z.enum(SECTION_KINDS) }), z.strictObject({ milestone: z.enum(MILESTONE_KINDS) })]).parse(field('section') ? { section: field('section') } : { milestone: field('milestone') });
+    const target = z
+      .union([z.strictObject({ section: z.enum(SECTION_KINDS) }), z.strictObject({ milestone: z.enum(MILESTONE_KINDS) })])
+      .parse(field('section') ? { section: field('section') } : { milestone: field('milestone') });
     await files.addFile(ctx, userOf(req), req.params.id, target, { filename: file.filename, content }, actorOf(req));
     return reply.status(201).send(await detail(req, req.params.id));
   });
   app.get('/api/onboarding/cases/:id/files/:fileId', { config: READ, schema: { tags, params: s.FileParam, response: { 200: Binary } } }, async (req, reply) => {
     const f = await files.getFile(ctx, userOf(req), req.params.id, req.params.fileId);
-    return reply.type(f.mime).header('x-content-type-options', 'nosniff').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(f.content);
+    return reply
+      .type(f.mime)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+      .send(f.content);
   });
 
   for (const kind of ['report', 'review'] as const) {
@@ -92,7 +100,10 @@ export function onboardingRoutes(app: Api, ctx: AppContext) {
       const d = await detail(req, req.params.id);
       const pdf = kind === 'report' ? await reportPdf(d, lang) : await reviewFormPdf(d, lang);
       const name = kind === 'report' ? (lang === 'en' ? 'survey-report' : '新增市场（客户）调查报告') : lang === 'en' ? 'review-opinion-form' : '天然气新增市场（客户）审查意见表';
-      return reply.type('application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${name}-${d.id}.pdf`)}`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${name}-${d.id}.pdf`)}`)
+        .send(pdf);
     });
   }
 }

@@ -10,7 +10,12 @@ export const txt = (max: number, min = 0) =>
     .string()
     .refine((s) => !s.includes('\u0000'), '不能包含 NUL 字符')
     .transform((s) => s.trim())
-    .pipe(z.string().min(min, min ? '不能为空' : undefined).max(max, `最多 ${max} 个字`));
+    .pipe(
+      z
+        .string()
+        .min(min, min ? '不能为空' : undefined)
+        .max(max, `最多 ${max} 个字`),
+    );
 const volume = DecimalStr.refine((v) => !v.startsWith('-'), '气量不能为负').refine((v) => v.replace(/^0+/, '').length <= 20, '气量过大');
 
 export const OpenCaseBody = z.strictObject({
@@ -22,7 +27,10 @@ export const OpenCaseBody = z.strictObject({
 export const SurveyBody = z.strictObject({
   surveyDate: DateStr,
   surveyPlace: txt(200, 2),
-  participants: z.array(z.strictObject({ department: z.enum(DEPARTMENTS, '科室无效'), names: txt(200, 1) })).min(1, '请填写参加人员').max(20),
+  participants: z
+    .array(z.strictObject({ department: z.enum(DEPARTMENTS, '科室无效'), names: txt(200, 1) }))
+    .min(1, '请填写参加人员')
+    .max(20),
 });
 const DataValue = z.union([txt(2000), z.number().finite(), z.boolean(), z.null()]);
 export const SectionBody = z.strictObject({
@@ -95,7 +103,14 @@ export const CaseDetail = CaseRow.extend({
   commissionedOn: z.string().nullable(),
   events: z.array(z.object({ action: z.string(), note: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
 });
-export const TodoItem = z.object({ caseId: z.number(), customerName: z.string(), projectName: z.string(), kind: z.enum(['section', 'combine', 'approve', 'construction']), section: z.enum(SECTION_KINDS).nullable(), surveyDate: z.string().nullable() });
+export const TodoItem = z.object({
+  caseId: z.number(),
+  customerName: z.string(),
+  projectName: z.string(),
+  kind: z.enum(['section', 'combine', 'approve', 'construction']),
+  section: z.enum(SECTION_KINDS).nullable(),
+  surveyDate: z.string().nullable(),
+});
 export const BoardView = z.object({
   stages: z.array(z.object({ stage: z.string(), count: z.number(), expectedAnnualM3: z.string(), avgAgeDays: z.number().nullable(), cases: z.array(CaseRow) })),
 });

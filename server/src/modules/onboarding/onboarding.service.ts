@@ -89,14 +89,18 @@ export async function scheduleSurvey(ctx: AppContext, user: User, caseId: number
     const depts = [...new Set(Object.values(SECTION_DEPARTMENT))];
     for (const d of depts) {
       const reviewers = await activeUsersWithRoles(trx, ['reviewer'], d);
-      await notify(trx, reviewers.map((r) => r.id), {
-        kind: 'onboarding.survey',
-        title: { zh: `联合现场调研：${c.project_name}（${input.surveyDate}）`, en: `Joint site survey: ${c.project_name} (${input.surveyDate})` },
-        body: { zh: `地点：${input.surveyPlace}。请完成本科室负责的调研部分。`, en: `Place: ${input.surveyPlace}. Please complete your department's sections.` },
-        link: `/onboarding/cases/${c.id}`,
-        customerId: c.customer_id,
-        dedupeKey: `onboarding.survey.${c.id}.${input.surveyDate}`,
-      });
+      await notify(
+        trx,
+        reviewers.map((r) => r.id),
+        {
+          kind: 'onboarding.survey',
+          title: { zh: `联合现场调研：${c.project_name}（${input.surveyDate}）`, en: `Joint site survey: ${c.project_name} (${input.surveyDate})` },
+          body: { zh: `地点：${input.surveyPlace}。请完成本科室负责的调研部分。`, en: `Place: ${input.surveyPlace}. Please complete your department's sections.` },
+          link: `/onboarding/cases/${c.id}`,
+          customerId: c.customer_id,
+          dedupeKey: `onboarding.survey.${c.id}.${input.surveyDate}`,
+        },
+      );
     }
   });
 }
@@ -105,7 +109,8 @@ export async function completeSection(ctx: AppContext, user: User, caseId: numbe
   await inTx(ctx.db, async (trx) => {
     const c = await loadCase(trx, user, caseId, true);
     assertEditable(c);
-    if (!mayComplete(section, user.department)) throw new AppError('ONB_WRONG_DEPARTMENT', { section: SECTION_LABELS[section], department: deptLabel(SECTION_DEPARTMENT[section]), yours: deptLabel(user.department) });
+    if (!mayComplete(section, user.department))
+      throw new AppError('ONB_WRONG_DEPARTMENT', { section: SECTION_LABELS[section], department: deptLabel(SECTION_DEPARTMENT[section]), yours: deptLabel(user.department) });
     if (!c.survey_date) throw new AppError('ONB_SURVEY_NOT_SCHEDULED');
     if (input.opinion !== 'agree' && !input.conditions) throw new AppError('ONB_CONDITIONS_REQUIRED');
     const [before] = (await repo.listSections(trx, [c.id])).filter((x) => x.section === section);
@@ -134,7 +139,13 @@ export async function setCombined(ctx: AppContext, user: User, caseId: number, i
     const bad = contradictions(input.conclusion, sections);
     if (bad.length) throw new AppError('ONB_COMBINED_CONTRADICTS', { sections: joinLabels(bad.map((m) => SECTION_LABELS[m])) });
     if (input.conclusion !== 'agree' && !input.conditions) throw new AppError('ONB_CONDITIONS_REQUIRED');
-    await repo.updateCase(trx, c.id, { combined_conclusion: input.conclusion, combined_opinion: input.opinion, combined_conditions: input.conditions ?? null, combined_by: user.id, combined_at: new Date() });
+    await repo.updateCase(trx, c.id, {
+      combined_conclusion: input.conclusion,
+      combined_opinion: input.opinion,
+      combined_conditions: input.conditions ?? null,
+      combined_by: user.id,
+      combined_at: new Date(),
+    });
     await record(trx, user, actor, c, 'combine', OPINION_LABELS[input.conclusion].zh, { conclusion: c.combined_conclusion }, input);
   });
 }
@@ -150,13 +161,17 @@ export async function submit(ctx: AppContext, user: User, caseId: number, actor:
     await advanceCustomer(ctx, trx, c.customer_id, 'review', `新增客户调查报告报公司审批（案件 ${c.id}）`, actor);
     await record(trx, user, actor, c, 'submit', null, { status: c.status }, { status: 'submitted' });
     const leads = await activeUsersWithRoles(trx, ['sales_lead']);
-    await notify(trx, leads.map((l) => l.id), {
-      kind: 'onboarding.submitted',
-      title: { zh: `新增客户待审批：${c.project_name}`, en: `New customer awaiting approval: ${c.project_name}` },
-      link: `/onboarding/cases/${c.id}`,
-      customerId: c.customer_id,
-      dedupeKey: `onboarding.submitted.${c.id}.${Date.now()}`,
-    });
+    await notify(
+      trx,
+      leads.map((l) => l.id),
+      {
+        kind: 'onboarding.submitted',
+        title: { zh: `新增客户待审批：${c.project_name}`, en: `New customer awaiting approval: ${c.project_name}` },
+        link: `/onboarding/cases/${c.id}`,
+        customerId: c.customer_id,
+        dedupeKey: `onboarding.submitted.${c.id}.${Date.now()}`,
+      },
+    );
   });
 }
 
@@ -167,7 +182,13 @@ export async function approve(ctx: AppContext, user: User, caseId: number, note:
     if (c.combined_conclusion === 'disagree') throw new AppError('ONB_APPROVE_DISAGREE');
     await repo.updateCase(trx, c.id, { status: 'approved', decided_at: new Date(), decided_by: user.id, decision_note: note || null });
     await record(trx, user, actor, c, 'approve', note || null, { status: c.status }, { status: 'approved' });
-    if (c.opened_by) await notify(trx, [c.opened_by], { kind: 'onboarding.approved', title: { zh: `新增客户已批准：${c.project_name}`, en: `New customer approved: ${c.project_name}` }, link: `/onboarding/cases/${c.id}`, customerId: c.customer_id });
+    if (c.opened_by)
+      await notify(trx, [c.opened_by], {
+        kind: 'onboarding.approved',
+        title: { zh: `新增客户已批准：${c.project_name}`, en: `New customer approved: ${c.project_name}` },
+        link: `/onboarding/cases/${c.id}`,
+        customerId: c.customer_id,
+      });
   });
 }
 
@@ -177,7 +198,14 @@ export async function returnCase(ctx: AppContext, user: User, caseId: number, re
     if (c.status !== 'submitted') throw new AppError('ONB_NOT_SUBMITTED');
     await repo.updateCase(trx, c.id, { status: 'returned', decided_at: new Date(), decided_by: user.id, decision_note: reason });
     await record(trx, user, actor, c, 'return', reason, { status: c.status }, { status: 'returned', reason });
-    if (c.opened_by) await notify(trx, [c.opened_by], { kind: 'onboarding.returned', title: { zh: `新增客户被退回：${c.project_name}`, en: `New customer returned: ${c.project_name}` }, body: { zh: reason, en: reason }, link: `/onboarding/cases/${c.id}`, customerId: c.customer_id });
+    if (c.opened_by)
+      await notify(trx, [c.opened_by], {
+        kind: 'onboarding.returned',
+        title: { zh: `新增客户被退回：${c.project_name}`, en: `New customer returned: ${c.project_name}` },
+        body: { zh: reason, en: reason },
+        link: `/onboarding/cases/${c.id}`,
+        customerId: c.customer_id,
+      });
   });
 }
 
@@ -199,7 +227,12 @@ export async function updateMilestone(ctx: AppContext, user: User, caseId: numbe
     if (c.status !== 'contracted') throw new AppError('ONB_NOT_CONTRACTED', { status: CASE_STATUS_LABELS[c.status] });
     if (input.doneOn && c.contract_signed_on && input.doneOn < c.contract_signed_on) throw new AppError('ONB_DATE_ORDER', { field: 'doneOn', after: c.contract_signed_on });
     const [before] = (await repo.listMilestones(trx, [c.id])).filter((m) => m.kind === kind);
-    await repo.updateMilestone(trx, c.id, kind, { ...(input.plannedOn !== undefined && { planned_on: input.plannedOn }), ...(input.doneOn !== undefined && { done_on: input.doneOn }), ...(input.note !== undefined && { note: input.note }), updated_by: user.id });
+    await repo.updateMilestone(trx, c.id, kind, {
+      ...(input.plannedOn !== undefined && { planned_on: input.plannedOn }),
+      ...(input.doneOn !== undefined && { done_on: input.doneOn }),
+      ...(input.note !== undefined && { note: input.note }),
+      updated_by: user.id,
+    });
     await record(trx, user, actor, c, 'milestone', `${MILESTONE_LABELS[kind].zh}${input.doneOn ? ` ${input.doneOn}` : ''}`, before, { kind, ...input });
   });
 }
@@ -211,7 +244,10 @@ export async function commission(ctx: AppContext, user: User, caseId: number, in
     const ms = await repo.listMilestones(trx, [c.id]);
     const open = openMilestones(ms.map((m) => ({ kind: m.kind, doneOn: m.done_on })));
     if (open.length) throw new AppError('ONB_MILESTONES_OPEN', { milestones: joinLabels(open.map((k) => MILESTONE_LABELS[k])) });
-    const lastDone = ms.map((m) => m.done_on!).sort().at(-1)!;
+    const lastDone = ms
+      .map((m) => m.done_on!)
+      .sort()
+      .at(-1)!;
     if (input.commissionedOn < lastDone) throw new AppError('ONB_DATE_ORDER', { field: 'commissionedOn', after: lastDone });
     await repo.updateCase(trx, c.id, { status: 'commissioned', commissioned_on: input.commissionedOn });
     await advanceCustomer(ctx, trx, c.customer_id, 'active', `投产 ${input.commissionedOn}${input.note ? `：${input.note}` : ''}`, actor);

@@ -70,7 +70,18 @@ export async function ledger(db: Tx, user: User, year: number, groupBy: GroupBy,
   let rows;
   if (groupBy === 'month') {
     const label = (m: number) => (lang === 'en' ? `${year}-${String(m).padStart(2, '0')}` : `${m}月`);
-    rows = withYtd(series.map((s) => ({ month: s.month, planM3: s.planM3, actualM3: s.actualM3 }))).map((r) => ({ key: String(r.month), label: label(r.month), planM3: r.planM3, actualM3: r.actualM3, deviationM3: r.deviationM3, deviationPct: r.deviationPct, ytdPlanM3: r.ytdPlanM3, ytdActualM3: r.ytdActualM3, ytdDeviationM3: r.ytdDeviationM3, ytdDeviationPct: r.ytdDeviationPct }));
+    rows = withYtd(series.map((s) => ({ month: s.month, planM3: s.planM3, actualM3: s.actualM3 }))).map((r) => ({
+      key: String(r.month),
+      label: label(r.month),
+      planM3: r.planM3,
+      actualM3: r.actualM3,
+      deviationM3: r.deviationM3,
+      deviationPct: r.deviationPct,
+      ytdPlanM3: r.ytdPlanM3,
+      ytdActualM3: r.ytdActualM3,
+      ytdDeviationM3: r.ytdDeviationM3,
+      ytdDeviationPct: r.ytdDeviationPct,
+    }));
     if (month) rows = rows.filter((r) => Number(r.key) === month);
   } else {
     const upTo = month ?? 12;
@@ -104,7 +115,18 @@ async function companyByMonth(db: Tx, year: number, version: Awaited<ReturnType<
   const actualOf = new Map(totals.map((t) => [Number(t.month.slice(5)), t.volumeM3]));
   const series = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, planM3: f3(dec(planOf.get(i + 1) ?? '0')), actualM3: f3(dec(actualOf.get(i + 1) ?? '0')) }));
   const label = (m: number) => (lang === 'en' ? `${year}-${String(m).padStart(2, '0')}` : `${m}月`);
-  let rows = withYtd(series).map((r) => ({ key: String(r.month), label: label(r.month), planM3: r.planM3, actualM3: r.actualM3, deviationM3: r.deviationM3, deviationPct: r.deviationPct, ytdPlanM3: r.ytdPlanM3, ytdActualM3: r.ytdActualM3, ytdDeviationM3: r.ytdDeviationM3, ytdDeviationPct: r.ytdDeviationPct }));
+  let rows = withYtd(series).map((r) => ({
+    key: String(r.month),
+    label: label(r.month),
+    planM3: r.planM3,
+    actualM3: r.actualM3,
+    deviationM3: r.deviationM3,
+    deviationPct: r.deviationPct,
+    ytdPlanM3: r.ytdPlanM3,
+    ytdActualM3: r.ytdActualM3,
+    ytdDeviationM3: r.ytdDeviationM3,
+    ytdDeviationPct: r.ytdDeviationPct,
+  }));
   if (month) rows = rows.filter((r) => Number(r.key) === month);
   return { year, versionId: version?.id ?? null, groupBy: 'month', month: month ?? null, rows, series, actualThrough: totals.at(-1)?.month ?? null };
 }

@@ -59,12 +59,25 @@ export async function enter(ctx: AppContext, user: User, items: NominationInput[
 }
 
 const HEADERS: Record<string, 'customerCode' | 'gasDay' | 'volumeM3'> = {
-  客户编号: 'customerCode', 客户代码: 'customerCode', customer_code: 'customerCode', customercode: 'customerCode',
-  燃气日: 'gasDay', gas_day: 'gasDay', gasday: 'gasDay', 日期: 'gasDay',
-  '指定气量(m³)': 'volumeM3', '指定气量(m3)': 'volumeM3', 指定气量: 'volumeM3', 日指定: 'volumeM3', volume_m3: 'volumeM3', volumem3: 'volumeM3',
+  客户编号: 'customerCode',
+  客户代码: 'customerCode',
+  customer_code: 'customerCode',
+  customercode: 'customerCode',
+  燃气日: 'gasDay',
+  gas_day: 'gasDay',
+  gasday: 'gasDay',
+  日期: 'gasDay',
+  '指定气量(m³)': 'volumeM3',
+  '指定气量(m3)': 'volumeM3',
+  指定气量: 'volumeM3',
+  日指定: 'volumeM3',
+  volume_m3: 'volumeM3',
+  volumem3: 'volumeM3',
 };
 const header = (h: unknown) => {
-  const s = String(h ?? '').trim().replace(/^\uFEFF/, '');
+  const s = String(h ?? '')
+    .trim()
+    .replace(/^\uFEFF/, '');
   const k = s.toLowerCase().replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
   return HEADERS[k] ?? HEADERS[s] ?? HEADERS[s.split(/\s+/)[0]] ?? HEADERS[s.split(/\s+/)[0]?.toLowerCase()] ?? null;
 };

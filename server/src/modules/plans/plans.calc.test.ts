@@ -23,7 +23,19 @@ describe('sales plan calculations (DOMAIN.md §5)', () => {
   });
 
   it('finds months whose area allocations miss the plan', () => {
-    expect(allocationGaps([{ month: 1, volumeM3: '10' }, { month: 2, volumeM3: '5' }], [{ month: 1, volumeM3: '4.5' }, { month: 1, volumeM3: '5.5' }, { month: 2, volumeM3: '4.999' }])).toEqual([{ month: 2, planM3: '5.000', allocatedM3: '4.999' }]);
+    expect(
+      allocationGaps(
+        [
+          { month: 1, volumeM3: '10' },
+          { month: 2, volumeM3: '5' },
+        ],
+        [
+          { month: 1, volumeM3: '4.5' },
+          { month: 1, volumeM3: '5.5' },
+          { month: 2, volumeM3: '4.999' },
+        ],
+      ),
+    ).toEqual([{ month: 2, planM3: '5.000', allocatedM3: '4.999' }]);
   });
 
   it('YTD of the last month equals the sums of all months (property)', () => {
@@ -40,7 +52,13 @@ describe('sales plan calculations (DOMAIN.md §5)', () => {
   });
 
   it('nomination accuracy: Σ|actual − nomination| / Σ nomination over days with a reading', () => {
-    expect(nominationAccuracy([{ nominationM3: '2500', actualM3: '2000' }, { nominationM3: '1500', actualM3: '2000' }, { nominationM3: '999', actualM3: null }])).toEqual({ errorPct: '25.00', daysCompared: 2, nominatedM3: '4000.000', actualM3: '4000.000' });
+    expect(
+      nominationAccuracy([
+        { nominationM3: '2500', actualM3: '2000' },
+        { nominationM3: '1500', actualM3: '2000' },
+        { nominationM3: '999', actualM3: null },
+      ]),
+    ).toEqual({ errorPct: '25.00', daysCompared: 2, nominatedM3: '4000.000', actualM3: '4000.000' });
     expect(nominationAccuracy([{ nominationM3: '0', actualM3: '10' }]).errorPct).toBeNull();
     expect(nominationAccuracy([]).daysCompared).toBe(0);
   });

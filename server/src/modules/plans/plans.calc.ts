@@ -18,9 +18,7 @@ export function monthsVsTarget(targetM3: string, monthsM3: string[]): { sumM3: s
 export function allocationGaps(months: { month: number; volumeM3: string }[], allocs: { month: number; volumeM3: string }[]): { month: number; planM3: string; allocatedM3: string }[] {
   const by = new Map<number, Decimal>();
   for (const a of allocs) by.set(a.month, (by.get(a.month) ?? dec(0)).plus(dec(a.volumeM3)));
-  return months
-    .filter((m) => !(by.get(m.month) ?? dec(0)).eq(dec(m.volumeM3)))
-    .map((m) => ({ month: m.month, planM3: f3(dec(m.volumeM3)), allocatedM3: f3(by.get(m.month) ?? dec(0)) }));
+  return months.filter((m) => !(by.get(m.month) ?? dec(0)).eq(dec(m.volumeM3))).map((m) => ({ month: m.month, planM3: f3(dec(m.volumeM3)), allocatedM3: f3(by.get(m.month) ?? dec(0)) }));
 }
 
 /** Deviation of actual from plan: m³ = actual − plan; % = (actual − plan) / plan × 100 to 2 places, null when the plan is 0. */
@@ -70,8 +68,10 @@ export function areaKey(area: string | null): string | null {
 /** The operation area whose place names the customer's county, city or province; null when none does. */
 export function areaForCustomer(areas: string[], c: { province: string | null; city: string | null; county: string | null }): string | null {
   const places = [c.county, c.city, c.province].filter((x): x is string => !!x);
-  return areas.find((a) => {
-    const k = areaKey(a);
-    return !!k && places.some((p) => p.includes(k));
-  }) ?? null;
+  return (
+    areas.find((a) => {
+      const k = areaKey(a);
+      return !!k && places.some((p) => p.includes(k));
+    }) ?? null
+  );
 }

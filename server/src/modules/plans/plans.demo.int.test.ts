@@ -24,7 +24,12 @@ describe('onboarding and plans demo', () => {
 
   it('has approved plans for two years whose roll-ups are exact, and nominations', async () => {
     const versions = (await lead.get('/api/plans/versions')).body;
-    expect(versions.filter((v: any) => v.status === 'approved').map((v: any) => v.year).sort()).toEqual([2025, 2026]);
+    expect(
+      versions
+        .filter((v: any) => v.status === 'approved')
+        .map((v: any) => v.year)
+        .sort(),
+    ).toEqual([2025, 2026]);
     for (const v of versions.filter((x: any) => x.status === 'approved')) {
       const d = (await lead.get(`/api/plans/versions/${v.id}`)).body;
       expect(d.areaGaps).toEqual([]);

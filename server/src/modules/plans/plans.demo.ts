@@ -52,16 +52,53 @@ export const plansDemo = {
       });
       const target = months.reduce((a, m) => a.plus(dec(m.volumeM3)), dec(0));
       const revenue = months.reduce((a, m) => a + m.revenueFen, 0);
-      const id = await repo.insertVersion(db, { year: y, kind: 'initial', seq: 1, status: 'approved', target_volume_m3: target.toFixed(3), target_revenue_fen: revenue, note: `${y}年度销售计划（初版）`, created_by: lead, approved_by: lead, approved_at: new Date(`${y}-01-05T10:00:00+08:00`), updated_at: new Date() });
+      const id = await repo.insertVersion(db, {
+        year: y,
+        kind: 'initial',
+        seq: 1,
+        status: 'approved',
+        target_volume_m3: target.toFixed(3),
+        target_revenue_fen: revenue,
+        note: `${y}年度销售计划（初版）`,
+        created_by: lead,
+        approved_by: lead,
+        approved_at: new Date(`${y}-01-05T10:00:00+08:00`),
+        updated_at: new Date(),
+      });
       await repo.replaceMonths(db, id, months);
-      await repo.replaceAreas(db, id, [...areaSum.entries()].map(([k, v]) => ({ month: Number(k.split('|')[0]), area: k.split('|')[1], volumeM3: v.toFixed(3) })));
+      await repo.replaceAreas(
+        db,
+        id,
+        [...areaSum.entries()].map(([k, v]) => ({ month: Number(k.split('|')[0]), area: k.split('|')[1], volumeM3: v.toFixed(3) })),
+      );
       await repo.replaceCustomers(db, id, cust);
       if (y === year) {
         // An adjusted draft: +2 % in the remaining months, kept as a flagged deviation until reallocated.
-        const adj = months.map((m) => ({ ...m, volumeM3: dec(m.volumeM3).times(m.month > dayjs(ctx.lastDay).month() + 1 ? '1.02' : '1').toDecimalPlaces(3).toFixed(3) }));
-        const aid = await repo.insertVersion(db, { year: y, kind: 'adjusted', seq: 2, target_volume_m3: target.toFixed(3), target_revenue_fen: revenue, deviation_flag: true, deviation_note: '下半年新增投产客户，月度计划上调 2%，年度目标待公司调整', note: `${y}年度销售计划（调整）`, created_by: lead, updated_at: new Date() });
+        const adj = months.map((m) => ({
+          ...m,
+          volumeM3: dec(m.volumeM3)
+            .times(m.month > dayjs(ctx.lastDay).month() + 1 ? '1.02' : '1')
+            .toDecimalPlaces(3)
+            .toFixed(3),
+        }));
+        const aid = await repo.insertVersion(db, {
+          year: y,
+          kind: 'adjusted',
+          seq: 2,
+          target_volume_m3: target.toFixed(3),
+          target_revenue_fen: revenue,
+          deviation_flag: true,
+          deviation_note: '下半年新增投产客户，月度计划上调 2%，年度目标待公司调整',
+          note: `${y}年度销售计划（调整）`,
+          created_by: lead,
+          updated_at: new Date(),
+        });
         await repo.replaceMonths(db, aid, adj);
-        await repo.replaceAreas(db, aid, [...areaSum.entries()].map(([k, v]) => ({ month: Number(k.split('|')[0]), area: k.split('|')[1], volumeM3: v.toFixed(3) })));
+        await repo.replaceAreas(
+          db,
+          aid,
+          [...areaSum.entries()].map(([k, v]) => ({ month: Number(k.split('|')[0]), area: k.split('|')[1], volumeM3: v.toFixed(3) })),
+        );
         await repo.replaceCustomers(db, aid, cust);
       }
     }
@@ -71,16 +108,34 @@ export const plansDemo = {
     for (const c of customers.filter((_, i) => i % 3 === 0)) {
       const base = vol.get(`${c.id}|${dayjs(ctx.lastDay).subtract(11, 'month').format('YYYY-MM')}`);
       if (!base) continue;
-      await repo.upsertProposal(db, { customer_id: c.id, month: next, volume_m3: dec(base).times('1.05').div(1000).toDecimalPlaces(0).times(1000).toFixed(3), note: '根据客户生产计划', proposed_by: ctx.users.get('am01') ?? 0 });
+      await repo.upsertProposal(db, {
+        customer_id: c.id,
+        month: next,
+        volume_m3: dec(base).times('1.05').div(1000).toDecimalPlaces(0).times(1000).toFixed(3),
+        note: '根据客户生产计划',
+        proposed_by: ctx.users.get('am01') ?? 0,
+      });
     }
 
     // Nominations: the ten largest customers, the last 60 gas days (actual ± 8 %) and the next 3 days.
     const from = addDays(ctx.lastDay, -59);
     const totals = new Map<number, ReturnType<typeof dec>>();
     for (const a of actual.filter((x) => x.month >= from.slice(0, 7))) totals.set(a.customerId, (totals.get(a.customerId) ?? dec(0)).plus(dec(a.volumeM3)));
-    const key = [...totals.entries()].sort((a, b) => b[1].cmp(a[1])).slice(0, 10).map(([id]) => id);
+    const key = [...totals.entries()]
+      .sort((a, b) => b[1].cmp(a[1]))
+      .slice(0, 10)
+      .map(([id]) => id);
     const days = await dailyVolumesByCustomer(db, key, from, ctx.lastDay);
-    const noms = days.map((dv) => ({ customerId: dv.customerId, gasDay: dv.gasDay, volumeM3: dec(dv.volumeM3).times(1 + (rng.next() - 0.5) * 0.16).div(100).toDecimalPlaces(0).times(100).toFixed(3) }));
+    const noms = days.map((dv) => ({
+      customerId: dv.customerId,
+      gasDay: dv.gasDay,
+      volumeM3: dec(dv.volumeM3)
+        .times(1 + (rng.next() - 0.5) * 0.16)
+        .div(100)
+        .toDecimalPlaces(0)
+        .times(100)
+        .toFixed(3),
+    }));
     for (const id of key) {
       const last = days.filter((x) => x.customerId === id).at(-1);
       if (last) for (let k = 1; k <= 3; k++) noms.push({ customerId: id, gasDay: addDays(ctx.lastDay, k), volumeM3: dec(last.volumeM3).div(100).toDecimalPlaces(0).times(100).toFixed(3) });

@@ -54,7 +54,15 @@ describe('sales plan versions', () => {
     expect(bad.body.message).toContain('1199999.988');
     expect(bad.body.message).toContain('-0.012');
     expect((await lead.get(`/api/plans/versions?year=${Y}`)).body).toEqual([]);
-    const flagged = await lead.post('/api/plans/versions', { year: Y, kind: 'initial', targetVolumeM3: '1200000', targetRevenueFen: 1_200_000, months: months(twelve('99999.999')), acceptDeviation: true, deviationNote: '四舍五入' });
+    const flagged = await lead.post('/api/plans/versions', {
+      year: Y,
+      kind: 'initial',
+      targetVolumeM3: '1200000',
+      targetRevenueFen: 1_200_000,
+      months: months(twelve('99999.999')),
+      acceptDeviation: true,
+      deviationNote: '四舍五入',
+    });
     expect(flagged.status).toBe(201);
     expect(flagged.body).toMatchObject({ deviationFlag: true, deviationNote: '四舍五入', monthsSumM3: '1199999.988', monthsDiffM3: '-0.012', status: 'draft', seq: 1 });
     versionId = flagged.body.id;
@@ -69,7 +77,12 @@ describe('sales plan versions', () => {
     const unknown = await lead.put(`/api/plans/versions/${versionId}/areas`, { allocations: [{ month: 1, area: '成都作业区', volumeM3: '1' }] });
     expect(unknown.status).toBe(400);
     const allocs = [];
-    for (let m = 1; m <= 12; m++) allocs.push({ month: m, area: '泸州作业区', volumeM3: '50000.001' }, { month: m, area: '宜宾作业区', volumeM3: '29999.999' }, { month: m, area: '重庆作业区', volumeM3: m === 3 ? '19999' : '20000' });
+    for (let m = 1; m <= 12; m++)
+      allocs.push(
+        { month: m, area: '泸州作业区', volumeM3: '50000.001' },
+        { month: m, area: '宜宾作业区', volumeM3: '29999.999' },
+        { month: m, area: '重庆作业区', volumeM3: m === 3 ? '19999' : '20000' },
+      );
     const a = await lead.put(`/api/plans/versions/${versionId}/areas`, { allocations: allocs });
     expect(a.body.areaGaps).toEqual([{ month: 3, planM3: '100000.000', allocatedM3: '99999.000' }]);
     const refused = await lead.post(`/api/plans/versions/${versionId}/approve`);
@@ -78,7 +91,12 @@ describe('sales plan versions', () => {
     allocs.find((x) => x.month === 3 && x.area === '重庆作业区')!.volumeM3 = '20000';
     expect((await lead.put(`/api/plans/versions/${versionId}/areas`, { allocations: allocs })).body.areaGaps).toEqual([]);
     const cust = [];
-    for (let m = 1; m <= 12; m++) cust.push({ customerId: lz.id, month: m, area: '泸州作业区', volumeM3: '30000' }, { customerId: yb.id, month: m, area: '宜宾作业区', volumeM3: '25000.25' }, { customerId: cq.id, month: m, area: '重庆作业区', volumeM3: '10000' });
+    for (let m = 1; m <= 12; m++)
+      cust.push(
+        { customerId: lz.id, month: m, area: '泸州作业区', volumeM3: '30000' },
+        { customerId: yb.id, month: m, area: '宜宾作业区', volumeM3: '25000.25' },
+        { customerId: cq.id, month: m, area: '重庆作业区', volumeM3: '10000' },
+      );
     const c = await lead.put(`/api/plans/versions/${versionId}/customers`, { allocations: cust });
     expect(c.status).toBe(200);
     expect(c.body.customerCount).toBe(3);
@@ -121,12 +139,29 @@ describe('proposals and the plan ledger', () => {
   it('compares plan with metering by month with YTD, and by area, type and customer', async () => {
     const m = (await viewer.get(`/api/plans/ledger?year=${Y}&groupBy=month`)).body;
     expect(m.versionId).toBe(versionId);
-    expect(m.rows[0]).toEqual({ key: '1', label: '1月', planM3: '100000.000', actualM3: '31515.625', deviationM3: '-68484.375', deviationPct: '-68.48', ytdPlanM3: '100000.000', ytdActualM3: '31515.625', ytdDeviationM3: '-68484.375', ytdDeviationPct: '-68.48' });
+    expect(m.rows[0]).toEqual({
+      key: '1',
+      label: '1月',
+      planM3: '100000.000',
+      actualM3: '31515.625',
+      deviationM3: '-68484.375',
+      deviationPct: '-68.48',
+      ytdPlanM3: '100000.000',
+      ytdActualM3: '31515.625',
+      ytdDeviationM3: '-68484.375',
+      ytdDeviationPct: '-68.48',
+    });
     expect(m.rows[1]).toMatchObject({ key: '2', actualM3: '56000.000', ytdPlanM3: '200000.000', ytdActualM3: '87515.625', ytdDeviationPct: '-56.24' });
     expect(m.series).toHaveLength(12);
     expect(m.actualThrough).toBe(`${Y}-02`);
     const area = (await viewer.get(`/api/plans/ledger?year=${Y}&groupBy=area&month=2`)).body;
-    expect(area.rows.find((r: any) => r.key === '宜宾作业区')).toMatchObject({ planM3: '29999.999', actualM3: '56000.000', deviationM3: '26000.001', ytdPlanM3: '59999.998', ytdActualM3: '56000.000' });
+    expect(area.rows.find((r: any) => r.key === '宜宾作业区')).toMatchObject({
+      planM3: '29999.999',
+      actualM3: '56000.000',
+      deviationM3: '26000.001',
+      ytdPlanM3: '59999.998',
+      ytdActualM3: '56000.000',
+    });
     const type = (await viewer.get(`/api/plans/ledger?year=${Y}&groupBy=type&month=1`)).body;
     expect(type.rows.find((r: any) => r.key === 'chemical')).toMatchObject({ label: '化工', planM3: '30000.000', actualM3: '31015.500', deviationM3: '1015.500', deviationPct: '3.39' });
     const cust = (await am.get(`/api/plans/ledger?year=${Y}&groupBy=customer`)).body;
@@ -155,7 +190,12 @@ describe('daily nominations', () => {
     expect(past.body.code).toBe('NOM_PAST_CUTOFF');
     const closed = await createCustomer(lead, { name: '已销户测试公司' });
     expect((await lead.post(`/api/customers/${closed.id}/transitions`, { to: 'closed', reason: '项目取消' })).status).toBe(200);
-    const refused = await lead.post('/api/plans/nominations', { items: [{ customerId: yb.id, gasDay: future, volumeM3: '5' }, { customerId: closed.id, gasDay: future, volumeM3: '5' }] });
+    const refused = await lead.post('/api/plans/nominations', {
+      items: [
+        { customerId: yb.id, gasDay: future, volumeM3: '5' },
+        { customerId: closed.id, gasDay: future, volumeM3: '5' },
+      ],
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('NOM_CUSTOMER_CLOSED');
     expect((await lead.get(`/api/plans/nominations?customerId=${yb.id}&from=${future}&to=${future}`)).body).toEqual([]);
@@ -173,7 +213,11 @@ describe('daily nominations', () => {
     const r = await lead.req('POST', '/api/plans/nominations/import', g);
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('NOM_IMPORT_INVALID');
-    expect(r.body.details.errors.map((e: any) => [e.row, e.field])).toEqual([[3, 'customerCode'], [4, 'gasDay'], [4, 'volumeM3']]);
+    expect(r.body.details.errors.map((e: any) => [e.row, e.field])).toEqual([
+      [3, 'customerCode'],
+      [4, 'gasDay'],
+      [4, 'volumeM3'],
+    ]);
     const list = (await lead.get(`/api/plans/nominations?from=2099-01-10&to=2099-01-12`)).body;
     expect(list.map((n: any) => [n.customerId, n.gasDay, n.volumeM3, n.source])).toEqual([
       [lz.id, '2099-01-10', '1200.500', 'api'],
@@ -186,12 +230,19 @@ describe('daily nominations', () => {
     const port = t.built.ctx.capabilities.nominations!;
     expect(await port.nominations(t.db, [yb.id], '2099-01-01', '2099-01-31')).toEqual([{ customerId: yb.id, gasDay: '2099-01-11', volumeM3: '2500.250' }]);
     // Nominations for past days go in directly (the cut-off applies to users); Feb 2031: yb took 2000/day.
-    await upsertNominations(t.db, [
-      { customerId: yb.id, gasDay: `${Y}-02-01`, volumeM3: '2500' },
-      { customerId: yb.id, gasDay: `${Y}-02-02`, volumeM3: '1500' },
-      { customerId: yb.id, gasDay: `${Y}-03-05`, volumeM3: '1000' },
-    ], 'manual', null);
+    await upsertNominations(
+      t.db,
+      [
+        { customerId: yb.id, gasDay: `${Y}-02-01`, volumeM3: '2500' },
+        { customerId: yb.id, gasDay: `${Y}-02-02`, volumeM3: '1500' },
+        { customerId: yb.id, gasDay: `${Y}-03-05`, volumeM3: '1000' },
+      ],
+      'manual',
+      null,
+    );
     const acc = (await lead.get(`/api/plans/nominations/accuracy?month=${Y}-02`)).body;
-    expect(acc).toEqual([{ customerId: yb.id, customerCode: yb.code, customerName: '宜宾某燃气有限公司', daysNominated: 2, daysCompared: 2, nominatedM3: '4000.000', actualM3: '4000.000', errorPct: '25.00' }]);
+    expect(acc).toEqual([
+      { customerId: yb.id, customerCode: yb.code, customerName: '宜宾某燃气有限公司', daysNominated: 2, daysCompared: 2, nominatedM3: '4000.000', actualM3: '4000.000', errorPct: '25.00' },
+    ]);
   });
 });

@@ -19,25 +19,40 @@ export async function approvedVersion(db: Tx, year: number) {
   return db.selectFrom('plan_versions').selectAll().where('year', '=', year).where('status', '=', 'approved').executeTakeFirst();
 }
 export async function nextSeq(db: Tx, year: number): Promise<number> {
-  const r = await db.selectFrom('plan_versions').select(sql<number>`coalesce(max(seq), 0)::int + 1`.as('n')).where('year', '=', year).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('plan_versions')
+    .select(sql<number>`coalesce(max(seq), 0)::int + 1`.as('n'))
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 export async function insertVersion(trx: Tx, v: Insertable<PlanVersionsTable>) {
   return (await trx.insertInto('plan_versions').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 export async function updateVersion(trx: Tx, id: number, v: Updateable<PlanVersionsTable>) {
-  await trx.updateTable('plan_versions').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('plan_versions')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 export async function replaceMonths(trx: Tx, versionId: number, months: { month: number; volumeM3: string; revenueFen: number }[]) {
   await trx.deleteFrom('plan_months').where('version_id', '=', versionId).execute();
-  await trx.insertInto('plan_months').values(months.map((m) => ({ version_id: versionId, month: m.month, volume_m3: m.volumeM3, revenue_fen: m.revenueFen }))).execute();
+  await trx
+    .insertInto('plan_months')
+    .values(months.map((m) => ({ version_id: versionId, month: m.month, volume_m3: m.volumeM3, revenue_fen: m.revenueFen })))
+    .execute();
 }
 export async function months(db: Tx, versionId: number) {
   return db.selectFrom('plan_months').selectAll().where('version_id', '=', versionId).orderBy('month').execute();
 }
 export async function replaceAreas(trx: Tx, versionId: number, rows: { month: number; area: string; volumeM3: string }[]) {
   await trx.deleteFrom('plan_area_allocations').where('version_id', '=', versionId).execute();
-  if (rows.length) await trx.insertInto('plan_area_allocations').values(rows.map((r) => ({ version_id: versionId, month: r.month, area: r.area, volume_m3: r.volumeM3 }))).execute();
+  if (rows.length)
+    await trx
+      .insertInto('plan_area_allocations')
+      .values(rows.map((r) => ({ version_id: versionId, month: r.month, area: r.area, volume_m3: r.volumeM3 })))
+      .execute();
 }
 export async function areas(db: Tx, versionId: number) {
   return db.selectFrom('plan_area_allocations').selectAll().where('version_id', '=', versionId).orderBy('month').orderBy('area').execute();
@@ -62,7 +77,13 @@ export async function customerRollup(db: Tx, versionId: number) {
     .execute();
 }
 export async function customerCount(db: Tx, versionId: number) {
-  return (await db.selectFrom('plan_customer_allocations').select(sql<number>`count(DISTINCT customer_id)::int`.as('n')).where('version_id', '=', versionId).executeTakeFirstOrThrow()).n;
+  return (
+    await db
+      .selectFrom('plan_customer_allocations')
+      .select(sql<number>`count(DISTINCT customer_id)::int`.as('n'))
+      .where('version_id', '=', versionId)
+      .executeTakeFirstOrThrow()
+  ).n;
 }
 /** Customer plans of a version per customer and month (optionally only months ≤ `upTo`). */
 export async function customerPlans(db: Tx, versionId: number) {
@@ -95,7 +116,11 @@ export async function upsertNominations(trx: Tx, rows: { customerId: number; gas
     await trx
       .insertInto('nominations')
       .values(rows.slice(i, i + CHUNK).map((r) => ({ customer_id: r.customerId, gas_day: r.gasDay, volume_m3: r.volumeM3, source, entered_by: userId, entered_at: new Date() })))
-      .onConflict((oc) => oc.columns(['customer_id', 'gas_day']).doUpdateSet((eb) => ({ volume_m3: eb.ref('excluded.volume_m3'), source: eb.ref('excluded.source'), entered_by: eb.ref('excluded.entered_by'), entered_at: eb.ref('excluded.entered_at') })))
+      .onConflict((oc) =>
+        oc
+          .columns(['customer_id', 'gas_day'])
+          .doUpdateSet((eb) => ({ volume_m3: eb.ref('excluded.volume_m3'), source: eb.ref('excluded.source'), entered_by: eb.ref('excluded.entered_by'), entered_at: eb.ref('excluded.entered_at') })),
+      )
       .execute();
   }
 }

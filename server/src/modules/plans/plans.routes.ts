@@ -20,7 +20,9 @@ export function plansRoutes(app: Api, ctx: AppContext) {
   const detail = (id: number) => svc.versionDetail(ctx.db, id);
 
   app.get('/api/plans/areas', { config: READ, schema: { tags, response: { 200: z.array(z.string()) } } }, async () => svc.listAreas(ctx.db));
-  app.get('/api/plans/versions', { config: READ, schema: { tags, querystring: z.strictObject({ year: s.Year.optional() }), response: { 200: s.VersionList } } }, async (req) => svc.versions(ctx.db, req.query.year));
+  app.get('/api/plans/versions', { config: READ, schema: { tags, querystring: z.strictObject({ year: s.Year.optional() }), response: { 200: s.VersionList } } }, async (req) =>
+    svc.versions(ctx.db, req.query.year),
+  );
   app.post('/api/plans/versions', { config: APPROVE, schema: { tags, body: s.VersionBody, response: { 201: s.VersionDetail } } }, async (req, reply) => {
     const id = await svc.createVersion(ctx, userOf(req), req.body, actorOf(req));
     return reply.status(201).send(await detail(id));
@@ -34,10 +36,14 @@ export function plansRoutes(app: Api, ctx: AppContext) {
     await svc.setAreas(ctx, userOf(req), req.params.id, req.body, actorOf(req));
     return detail(req.params.id);
   });
-  app.put('/api/plans/versions/:id/customers', { config: APPROVE, bodyLimit: 16 * 1024 * 1024, schema: { tags, params: IdParam, body: s.CustomersBody, response: { 200: s.VersionDetail } } }, async (req) => {
-    await svc.setCustomers(ctx, userOf(req), req.params.id, req.body, actorOf(req));
-    return detail(req.params.id);
-  });
+  app.put(
+    '/api/plans/versions/:id/customers',
+    { config: APPROVE, bodyLimit: 16 * 1024 * 1024, schema: { tags, params: IdParam, body: s.CustomersBody, response: { 200: s.VersionDetail } } },
+    async (req) => {
+      await svc.setCustomers(ctx, userOf(req), req.params.id, req.body, actorOf(req));
+      return detail(req.params.id);
+    },
+  );
   app.post('/api/plans/versions/:id/adopt-proposals', { config: APPROVE, schema: { tags, params: IdParam, response: { 200: s.VersionDetail } } }, async (req) => {
     await svc.adoptProposals(ctx, userOf(req), req.params.id, actorOf(req));
     return detail(req.params.id);
@@ -51,9 +57,13 @@ export function plansRoutes(app: Api, ctx: AppContext) {
     await svc.propose(ctx, userOf(req), req.body, actorOf(req));
     return reply.status(204).send(null);
   });
-  app.get('/api/plans/proposals', { config: READ, schema: { tags, querystring: s.YearQuery, response: { 200: s.ProposalRollup } } }, async (req) => svc.proposalRollup(ctx.db, userOf(req), req.query.year));
+  app.get('/api/plans/proposals', { config: READ, schema: { tags, querystring: s.YearQuery, response: { 200: s.ProposalRollup } } }, async (req) =>
+    svc.proposalRollup(ctx.db, userOf(req), req.query.year),
+  );
 
-  app.get('/api/plans/ledger', { config: READ, schema: { tags, querystring: s.LedgerQuery, response: { 200: s.LedgerView } } }, async (req) => ledger(ctx.db, userOf(req), req.query.year, req.query.groupBy, req.query.month, requestLang(req)));
+  app.get('/api/plans/ledger', { config: READ, schema: { tags, querystring: s.LedgerQuery, response: { 200: s.LedgerView } } }, async (req) =>
+    ledger(ctx.db, userOf(req), req.query.year, req.query.groupBy, req.query.month, requestLang(req)),
+  );
   app.get('/api/plans/ledger/export.xlsx', { config: READ, schema: { tags, querystring: s.LedgerQuery, response: { 200: Binary } } }, async (req, reply) => {
     const lang = requestLang(req);
     const view = await ledger(ctx.db, userOf(req), req.query.year, req.query.groupBy, req.query.month, lang);
@@ -63,7 +73,9 @@ export function plansRoutes(app: Api, ctx: AppContext) {
       .send(await ledgerXlsx(view, lang));
   });
 
-  app.get('/api/plans/nominations', { config: READ, schema: { tags, querystring: s.NominationQuery, response: { 200: z.array(s.NominationView) } } }, async (req) => nom.list(ctx.db, userOf(req), req.query.customerId, req.query.from, req.query.to));
+  app.get('/api/plans/nominations', { config: READ, schema: { tags, querystring: s.NominationQuery, response: { 200: z.array(s.NominationView) } } }, async (req) =>
+    nom.list(ctx.db, userOf(req), req.query.customerId, req.query.from, req.query.to),
+  );
   app.post('/api/plans/nominations', { config: WRITE, schema: { tags, body: s.NominationsBody, response: { 200: z.object({ saved: z.number() }) } } }, async (req) => {
     const src = req.headers['x-qike-source'] === 'manual' ? 'manual' : 'api';
     return { saved: await nom.enter(ctx, userOf(req), req.body.items, src, actorOf(req)) };
@@ -75,5 +87,7 @@ export function plansRoutes(app: Api, ctx: AppContext) {
     if (!file) throw new AppError('NOM_NO_FILE');
     return nom.importFile(ctx, userOf(req), await file.toBuffer(), file.filename, requestLang(req), actorOf(req));
   });
-  app.get('/api/plans/nominations/accuracy', { config: READ, schema: { tags, querystring: s.AccuracyQuery, response: { 200: z.array(s.AccuracyRow) } } }, async (req) => nom.accuracy(ctx.db, userOf(req), req.query.month));
+  app.get('/api/plans/nominations/accuracy', { config: READ, schema: { tags, querystring: s.AccuracyQuery, response: { 200: z.array(s.AccuracyRow) } } }, async (req) =>
+    nom.accuracy(ctx.db, userOf(req), req.query.month),
+  );
 }

@@ -8,7 +8,12 @@ const txt = (max: number, min = 0) =>
     .string()
     .refine((s) => !s.includes('\u0000'), '不能包含 NUL 字符')
     .transform((s) => s.trim())
-    .pipe(z.string().min(min, min ? '不能为空' : undefined).max(max, `最多 ${max} 个字`));
+    .pipe(
+      z
+        .string()
+        .min(min, min ? '不能为空' : undefined)
+        .max(max, `最多 ${max} 个字`),
+    );
 
 export const Volume = DecimalStr.refine((v) => !v.startsWith('-'), '气量不能为负').refine((v) => /^\d{1,15}(\.\d{1,3})?$/.test(v), '气量最多 15 位整数、3 位小数');
 const Fen = z.number().int('金额应为整数分').min(0, '金额不能为负').max(Number.MAX_SAFE_INTEGER);
@@ -85,5 +90,14 @@ export const ProposalRollup = z.object({
   byArea: z.array(z.object({ area: z.string(), volumeM3: z.string() })),
 });
 export const NominationView = z.object({ customerId: z.number(), gasDay: z.string(), volumeM3: z.string(), source: z.string() });
-export const AccuracyRow = z.object({ customerId: z.number(), customerCode: z.string(), customerName: z.string(), daysNominated: z.number(), daysCompared: z.number(), nominatedM3: z.string(), actualM3: z.string(), errorPct: z.string().nullable() });
+export const AccuracyRow = z.object({
+  customerId: z.number(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  daysNominated: z.number(),
+  daysCompared: z.number(),
+  nominatedM3: z.string(),
+  actualM3: z.string(),
+  errorPct: z.string().nullable(),
+});
 export const ImportResult = z.object({ imported: z.number(), errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })) });

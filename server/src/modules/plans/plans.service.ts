@@ -41,7 +41,10 @@ function assertDraft(v: repo.VersionRowDb) {
 function checkMonths(input: z.infer<typeof s.VersionUpdate>) {
   const ms = new Set(input.months.map((m) => m.month));
   if (ms.size !== 12) throw new AppError('PLAN_MONTHS_INCOMPLETE');
-  const r = monthsVsTarget(input.targetVolumeM3, input.months.map((m) => m.volumeM3));
+  const r = monthsVsTarget(
+    input.targetVolumeM3,
+    input.months.map((m) => m.volumeM3),
+  );
   if (!r.matches && !(input.acceptDeviation && input.deviationNote)) throw new AppError('PLAN_MONTHS_NOT_SUM', { sumM3: r.sumM3, targetM3: dec(input.targetVolumeM3).toFixed(3), diffM3: r.diffM3 });
   return { deviation_flag: !r.matches, deviation_note: r.matches ? null : input.deviationNote! };
 }
@@ -52,13 +55,31 @@ export async function createVersion(ctx: AppContext, user: User, input: z.infer<
     if (input.kind === 'initial' && existing.some((v) => v.kind === 'initial')) throw new AppError('PLAN_INITIAL_EXISTS', { year: input.year });
     if (input.kind === 'adjusted' && !existing.some((v) => v.status === 'approved')) throw new AppError('PLAN_NO_APPROVED', { year: input.year });
     const dev = checkMonths(input);
-    const id = await repo.insertVersion(trx, { year: input.year, kind: input.kind, seq: await repo.nextSeq(trx, input.year), target_volume_m3: input.targetVolumeM3, target_revenue_fen: input.targetRevenueFen, ...dev, note: input.note ?? null, created_by: user.id, updated_at: new Date() });
+    const id = await repo.insertVersion(trx, {
+      year: input.year,
+      kind: input.kind,
+      seq: await repo.nextSeq(trx, input.year),
+      target_volume_m3: input.targetVolumeM3,
+      target_revenue_fen: input.targetRevenueFen,
+      ...dev,
+      note: input.note ?? null,
+      created_by: user.id,
+      updated_at: new Date(),
+    });
     await repo.replaceMonths(trx, id, input.months);
     // An adjusted version starts from the approved one's allocations (then edited).
     if (input.kind === 'adjusted') {
       const base = existing.find((v) => v.status === 'approved')!;
-      await repo.replaceAreas(trx, id, (await repo.areas(trx, base.id)).map((a) => ({ month: a.month, area: a.area, volumeM3: a.volume_m3 })));
-      await repo.replaceCustomers(trx, id, (await repo.customerPlans(trx, base.id)).map((c) => ({ customerId: c.customer_id, month: c.month, area: c.area, volumeM3: c.volume_m3 })));
+      await repo.replaceAreas(
+        trx,
+        id,
+        (await repo.areas(trx, base.id)).map((a) => ({ month: a.month, area: a.area, volumeM3: a.volume_m3 })),
+      );
+      await repo.replaceCustomers(
+        trx,
+        id,
+        (await repo.customerPlans(trx, base.id)).map((c) => ({ customerId: c.customer_id, month: c.month, area: c.area, volumeM3: c.volume_m3 })),
+      );
     }
     await audit(trx, actor, { action: 'plan.version.create', entity: 'plan_version', entityId: id, after: input });
     return id;
@@ -122,7 +143,10 @@ export async function approveVersion(ctx: AppContext, user: User, id: number, ac
     const v = await loadVersion(trx, id, true);
     assertDraft(v);
     const ms = await repo.months(trx, id);
-    const gaps = allocationGaps(ms.map((m) => ({ month: m.month, volumeM3: m.volume_m3 })), (await repo.areas(trx, id)).map((a) => ({ month: a.month, volumeM3: a.volume_m3 })));
+    const gaps = allocationGaps(
+      ms.map((m) => ({ month: m.month, volumeM3: m.volume_m3 })),
+      (await repo.areas(trx, id)).map((a) => ({ month: a.month, volumeM3: a.volume_m3 })),
+    );
     if (gaps.length) throw new AppError('PLAN_AREAS_NOT_SUM', { months: gaps.map((g) => `${g.month}（${g.allocatedM3} ≠ ${g.planM3}）`).join('；') });
     const prev = await repo.approvedVersion(trx, v.year);
     if (prev) await repo.updateVersion(trx, prev.id, { status: 'superseded' });
@@ -151,15 +175,27 @@ export async function versions(db: Tx, year?: number) {
 export async function versionDetail(db: Tx, id: number) {
   const v = await loadVersion(db, id);
   const [ms, as, roll, n] = await Promise.all([repo.months(db, id), repo.areas(db, id), repo.customerRollup(db, id), repo.customerCount(db, id)]);
-  const mv = monthsVsTarget(v.target_volume_m3, ms.map((m) => m.volume_m3));
+  const mv = monthsVsTarget(
+    v.target_volume_m3,
+    ms.map((m) => m.volume_m3),
+  );
   const sum = (rows: { v: string }[]) => rows.reduce((a, r) => a.plus(dec(r.v)), dec(0)).toFixed(3);
   return {
     ...presentVersion(v),
     monthsSumM3: mv.sumM3,
     monthsDiffM3: mv.diffM3,
-    months: ms.map((m) => ({ month: m.month, volumeM3: m.volume_m3, revenueFen: Number(m.revenue_fen), areasM3: sum(as.filter((a) => a.month === m.month).map((a) => ({ v: a.volume_m3 }))), customersM3: sum(roll.filter((r) => r.month === m.month)) })),
+    months: ms.map((m) => ({
+      month: m.month,
+      volumeM3: m.volume_m3,
+      revenueFen: Number(m.revenue_fen),
+      areasM3: sum(as.filter((a) => a.month === m.month).map((a) => ({ v: a.volume_m3 }))),
+      customersM3: sum(roll.filter((r) => r.month === m.month)),
+    })),
     areas: as.map((a) => ({ month: a.month, area: a.area, volumeM3: a.volume_m3, customersM3: sum(roll.filter((r) => r.month === a.month && r.area === a.area)) })),
-    areaGaps: allocationGaps(ms.map((m) => ({ month: m.month, volumeM3: m.volume_m3 })), as.map((a) => ({ month: a.month, volumeM3: a.volume_m3 }))),
+    areaGaps: allocationGaps(
+      ms.map((m) => ({ month: m.month, volumeM3: m.volume_m3 })),
+      as.map((a) => ({ month: a.month, volumeM3: a.volume_m3 })),
+    ),
     customerCount: n,
   };
 }
@@ -168,7 +204,14 @@ export async function propose(ctx: AppContext, user: User, input: z.infer<typeof
   await inTx(ctx.db, async (trx) => {
     await assertCustomerAccess(trx, user, input.customerId);
     const before = await repo.upsertProposal(trx, { customer_id: input.customerId, month: input.month, volume_m3: input.volumeM3, note: input.note ?? null, proposed_by: user.id });
-    await audit(trx, actor, { action: 'plan.proposal', entity: 'plan_proposal', entityId: `${input.customerId}:${input.month}`, customerId: input.customerId, before: before ? { volumeM3: before.volume_m3 } : null, after: input });
+    await audit(trx, actor, {
+      action: 'plan.proposal',
+      entity: 'plan_proposal',
+      entityId: `${input.customerId}:${input.month}`,
+      customerId: input.customerId,
+      before: before ? { volumeM3: before.volume_m3 } : null,
+      after: input,
+    });
   });
 }
 
@@ -179,7 +222,15 @@ export async function proposalRollup(db: Tx, user: User, year: number) {
   const briefs = new Map((await onboardingCustomerBriefs(db, [...new Set(props.map((p) => p.customer_id))])).map((b) => [b.id, b]));
   const items = props.map((p) => {
     const b = briefs.get(p.customer_id)!;
-    return { customerId: p.customer_id, customerName: b.name, area: areaForCustomer(areas, b) ?? UNASSIGNED_AREA, month: p.month, volumeM3: p.volume_m3, note: p.note, proposedAt: p.proposed_at.toISOString() };
+    return {
+      customerId: p.customer_id,
+      customerName: b.name,
+      area: areaForCustomer(areas, b) ?? UNASSIGNED_AREA,
+      month: p.month,
+      volumeM3: p.volume_m3,
+      note: p.note,
+      proposedAt: p.proposed_at.toISOString(),
+    };
   });
   const group = <K extends string>(key: (i: (typeof items)[number]) => K) => {
     const m = new Map<K, { v: ReturnType<typeof dec>; c: Set<number> }>();

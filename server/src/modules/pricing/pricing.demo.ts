@@ -36,7 +36,9 @@ export const pricingDemo = {
     const year2 = monthsBetween(demoContractStart(ctx.lastDay), '9999-12')[12];
     await inTx(ctx.app.db, async (trx) => {
       await trx.insertInto('price_benchmarks').values({ effective_from: from, price: '2.2000', float_cap_pct: '30', note: '基准门站价（演示）', created_by: lead }).execute();
-      const rows: { tag: string; category: string; basis: 'm3'; season: 'all' | 'heating'; price: string; effective_from: string; note: string | null; created_by: number | null }[] = Object.entries(PRICES).flatMap(([category, [all, heat]]) => [
+      const rows: { tag: string; category: string; basis: 'm3'; season: 'all' | 'heating'; price: string; effective_from: string; note: string | null; created_by: number | null }[] = Object.entries(
+        PRICES,
+      ).flatMap(([category, [all, heat]]) => [
         { tag: 'contract', category, basis: 'm3' as const, season: 'all' as const, price: all, effective_from: from, note: null, created_by: lead },
         { tag: 'contract', category, basis: 'm3' as const, season: 'heating' as const, price: heat, effective_from: from, note: '采暖季上浮', created_by: lead },
         { tag: 'shale', category, basis: 'm3' as const, season: 'all' as const, price: dec(all).plus('0.05').toFixed(4), effective_from: from, note: null, created_by: lead },
@@ -46,7 +48,16 @@ export const pricingDemo = {
       await trx.insertInto('price_entries').values(rows).execute();
       await trx
         .insertInto('price_reference_months')
-        .values(months.map((m) => ({ month: `${m}-01`, basis: 'm3' as const, price: dec(2950 + rng.int(0, 20) * 10).div(1000).toFixed(4), created_by: lead })))
+        .values(
+          months.map((m) => ({
+            month: `${m}-01`,
+            basis: 'm3' as const,
+            price: dec(2950 + rng.int(0, 20) * 10)
+              .div(1000)
+              .toFixed(4),
+            created_by: lead,
+          })),
+        )
         .execute();
     });
   },

@@ -19,7 +19,19 @@ export interface EntryFilter {
 }
 /** Entries with `current` = the entry in force on `asOf` for its tag/category/basis/season. */
 export async function listEntries(db: Tx, f: EntryFilter) {
-  const { rows } = await sql<{ id: number; tag: string; category: string; basis: Basis; season: Season; price: string; effective_from: string; note: string | null; created_by: number | null; created_at: Date; current: boolean }>`
+  const { rows } = await sql<{
+    id: number;
+    tag: string;
+    category: string;
+    basis: Basis;
+    season: Season;
+    price: string;
+    effective_from: string;
+    note: string | null;
+    created_by: number | null;
+    created_at: Date;
+    current: boolean;
+  }>`
     SELECT e.*, e.effective_from::text AS effective_from,
            e.id = (SELECT x.id FROM price_entries x WHERE x.tag = e.tag AND x.category = e.category AND x.basis = e.basis AND x.season = e.season AND x.effective_from <= ${f.asOf}::date ORDER BY x.effective_from DESC LIMIT 1) AS current
       FROM price_entries e
@@ -31,15 +43,34 @@ export async function listEntries(db: Tx, f: EntryFilter) {
 }
 
 export async function findEntry(db: Tx, k: { tag: string; category: string; basis: Basis; season: Season; effectiveFrom: string }) {
-  return db.selectFrom('price_entries').selectAll().where('tag', '=', k.tag).where('category', '=', k.category).where('basis', '=', k.basis).where('season', '=', k.season).where('effective_from', '=', k.effectiveFrom).executeTakeFirst();
+  return db
+    .selectFrom('price_entries')
+    .selectAll()
+    .where('tag', '=', k.tag)
+    .where('category', '=', k.category)
+    .where('basis', '=', k.basis)
+    .where('season', '=', k.season)
+    .where('effective_from', '=', k.effectiveFrom)
+    .executeTakeFirst();
 }
 
 export async function benchmarkOn(db: Tx, day: string) {
-  const r = await sql<{ price: string; float_cap_pct: string; effective_from: string }>`SELECT price, float_cap_pct, effective_from::text AS effective_from FROM price_benchmarks WHERE effective_from <= ${day}::date ORDER BY effective_from DESC LIMIT 1`.execute(db);
+  const r = await sql<{
+    price: string;
+    float_cap_pct: string;
+    effective_from: string;
+  }>`SELECT price, float_cap_pct, effective_from::text AS effective_from FROM price_benchmarks WHERE effective_from <= ${day}::date ORDER BY effective_from DESC LIMIT 1`.execute(db);
   return r.rows[0] ?? null;
 }
 export async function listBenchmarks(db: Tx) {
-  const r = await sql<{ id: number; effective_from: string; price: string; float_cap_pct: string; note: string | null; created_at: Date }>`SELECT id, effective_from::text AS effective_from, price, float_cap_pct, note, created_at FROM price_benchmarks ORDER BY effective_from DESC`.execute(db);
+  const r = await sql<{
+    id: number;
+    effective_from: string;
+    price: string;
+    float_cap_pct: string;
+    note: string | null;
+    created_at: Date;
+  }>`SELECT id, effective_from::text AS effective_from, price, float_cap_pct, note, created_at FROM price_benchmarks ORDER BY effective_from DESC`.execute(db);
   return r.rows;
 }
 export async function listReferencePrices(db: Tx) {

@@ -27,7 +27,11 @@ export async function updateTag(ctx: AppContext, code: string, patch: { nameZh?:
   return inTx(ctx.db, async (trx) => {
     const before = await repo.findTag(trx, code);
     if (!before) throw new AppError('NOT_FOUND', { entity: { zh: '资源标签', en: 'Resource tag' } });
-    await trx.updateTable('price_tags').set({ name_zh: patch.nameZh ?? before.name_zh, name_en: patch.nameEn ?? before.name_en, sort: patch.sort ?? before.sort, active: patch.active ?? before.active }).where('code', '=', code).execute();
+    await trx
+      .updateTable('price_tags')
+      .set({ name_zh: patch.nameZh ?? before.name_zh, name_en: patch.nameEn ?? before.name_en, sort: patch.sort ?? before.sort, active: patch.active ?? before.active })
+      .where('code', '=', code)
+      .execute();
     await audit(trx, actor, { action: 'pricing.tag_update', entity: 'price_tag', entityId: code, before, after: patch });
   });
 }
@@ -61,7 +65,20 @@ export async function addPrice(ctx: AppContext, input: PriceInput, actor: Actor)
         if (dec(input.price).gt(cap)) throw new AppError(PE.PRICE_ABOVE_CAP, { price: input.price, benchmark: b.price, capPct: dec(b.float_cap_pct).toFixed(), cap, effectiveFrom: b.effective_from });
       }
     }
-    const row = await trx.insertInto('price_entries').values({ tag: input.tag, category: input.category, basis: input.basis, season: input.season, price: input.price, effective_from: input.effectiveFrom, note: input.note ?? null, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('price_entries')
+      .values({
+        tag: input.tag,
+        category: input.category,
+        basis: input.basis,
+        season: input.season,
+        price: input.price,
+        effective_from: input.effectiveFrom,
+        note: input.note ?? null,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'pricing.price_add', entity: 'price_entry', entityId: row.id, after: input });
     const notices = ctx.capabilities.notices;
     let notified = 0;
@@ -99,7 +116,11 @@ export async function addBenchmark(ctx: AppContext, input: { effectiveFrom: stri
   return inTx(ctx.db, async (trx) => {
     const dup = await trx.selectFrom('price_benchmarks').select('id').where('effective_from', '=', input.effectiveFrom).executeTakeFirst();
     if (dup) throw new AppError(PE.BENCHMARK_EXISTS, { effectiveFrom: input.effectiveFrom });
-    const row = await trx.insertInto('price_benchmarks').values({ effective_from: input.effectiveFrom, price: input.price, float_cap_pct: input.floatCapPct, note: input.note ?? null, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('price_benchmarks')
+      .values({ effective_from: input.effectiveFrom, price: input.price, float_cap_pct: input.floatCapPct, note: input.note ?? null, created_by: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'pricing.benchmark_add', entity: 'price_benchmark', entityId: row.id, after: input });
     return { id: row.id };
   });

@@ -136,10 +136,7 @@ describe('stepOptions', () => {
 });
 
 // Property: drive random sequences of actions through the machine; its invariants always hold.
-type Action =
-  | { t: 'step'; kind: StepKind; approver: boolean; reason: boolean }
-  | { t: 'approve' | 'reject' | 'confirm' }
-  | { t: 'level'; level: Level };
+type Action = { t: 'step'; kind: StepKind; approver: boolean; reason: boolean } | { t: 'approve' | 'reject' | 'confirm' } | { t: 'level'; level: Level };
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ t: fc.constant('step' as const), kind: fc.constantFrom(...(['warning', 'notice', 'reduce', 'stop', 'restore'] as StepKind[])), approver: fc.boolean(), reason: fc.boolean() }),
   fc.record({ t: fc.constantFrom('approve' as const, 'reject' as const, 'confirm' as const) }),

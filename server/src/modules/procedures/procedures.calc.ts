@@ -144,9 +144,7 @@ export function decideStep(c: CaseState, req: StepRequest): StepDecision {
       if (!paid && !wantsOverride) return refuse('PROC_RESTORE_NEEDS_PAYMENT', { level: c.level });
       const cancels = c.steps.flatMap((s, i) => (isPending(s.status) ? [i] : []));
       const restricted = has('reduce', 'executed') || has('stop', 'executed');
-      return restricted
-        ? ok('pending_execution', { cancels, override: !paid })
-        : ok('done', { cancels, override: !paid, closesCase: true, instruction: false });
+      return restricted ? ok('pending_execution', { cancels, override: !paid }) : ok('done', { cancels, override: !paid, closesCase: true, instruction: false });
     }
   }
 }

@@ -31,7 +31,14 @@ export async function approveStop(ctx: AppContext, user: User, caseId: number, s
     await repo.updateStep(trx, step.id, { status: 'pending_execution', approved_by: user.id, approved_at: new Date(), approval_note: note ?? null });
     await notifyInstruction(trx, step.operator_ids, customer, step.id, step.kind);
     await notifyManagers(trx, customer, c.id, `proc-approved:${step.id}`, { zh: '停气已批准：{name}', en: 'Stop approved: {name}' }, undefined, step.actor_id ? [step.actor_id] : []);
-    await audit(trx, actor, { action: 'procedure.stop.approve', entity: 'procedure_step', entityId: step.id, customerId: c.customer_id, before: { status: step.status }, after: { status: 'pending_execution', note: note ?? null } });
+    await audit(trx, actor, {
+      action: 'procedure.stop.approve',
+      entity: 'procedure_step',
+      entityId: step.id,
+      customerId: c.customer_id,
+      before: { status: step.status },
+      after: { status: 'pending_execution', note: note ?? null },
+    });
   });
 }
 
@@ -44,8 +51,23 @@ export async function rejectStop(ctx: AppContext, user: User, caseId: number, st
     await repo.updateStep(trx, step.id, { status: 'rejected', rejected_by: user.id, rejected_at: new Date(), reject_reason: reason });
     const steps = (await repo.listSteps(trx, [c.id])).filter((s) => isEffective(s.status));
     await repo.updateCase(trx, c.id, { current_step: steps.at(-1)?.kind ?? null });
-    await notifyManagers(trx, customer, c.id, `proc-rejected:${step.id}`, { zh: '停气未获批准：{name}', en: 'Stop not approved: {name}' }, { zh: `理由：${reason}`, en: `Reason: ${reason}` }, step.actor_id ? [step.actor_id] : []);
-    await audit(trx, actor, { action: 'procedure.stop.reject', entity: 'procedure_step', entityId: step.id, customerId: c.customer_id, before: { status: step.status }, after: { status: 'rejected', reason } });
+    await notifyManagers(
+      trx,
+      customer,
+      c.id,
+      `proc-rejected:${step.id}`,
+      { zh: '停气未获批准：{name}', en: 'Stop not approved: {name}' },
+      { zh: `理由：${reason}`, en: `Reason: ${reason}` },
+      step.actor_id ? [step.actor_id] : [],
+    );
+    await audit(trx, actor, {
+      action: 'procedure.stop.reject',
+      entity: 'procedure_step',
+      entityId: step.id,
+      customerId: c.customer_id,
+      before: { status: step.status },
+      after: { status: 'rejected', reason },
+    });
   });
 }
 
@@ -100,8 +122,24 @@ export async function confirmExecution(ctx: AppContext, user: User, caseId: numb
     const title = { zh: `${STEP_LABELS[step.kind].zh}已执行：{name}`, en: `${STEP_LABELS[step.kind].en} executed: {name}` };
     await notifyManagers(trx, customer, c.id, `proc-executed:${step.id}`, title, { zh: `执行人：${b.executorName}`, en: `Executed by ${b.executorName}` });
     await audit(trx, actor, [
-      { action: `procedure.${step.kind}.confirm`, entity: 'procedure_step', entityId: step.id, customerId: c.customer_id, before: { status: step.status }, after: { status: 'executed', executedAt: executedAt.toISOString(), executor: b.executorName, actualVolumeM3: b.actualVolumeM3 ?? null, valveClosed, overrideAfterPayment: paidOverride ? b.overrideReason!.trim() : undefined } },
-      ...(d.closesCase ? [{ action: 'procedure.case.close', entity: 'procedure_case', entityId: c.id, customerId: c.customer_id, before: { status: c.status }, after: { status: 'closed', reason: 'restored' } }] : []),
+      {
+        action: `procedure.${step.kind}.confirm`,
+        entity: 'procedure_step',
+        entityId: step.id,
+        customerId: c.customer_id,
+        before: { status: step.status },
+        after: {
+          status: 'executed',
+          executedAt: executedAt.toISOString(),
+          executor: b.executorName,
+          actualVolumeM3: b.actualVolumeM3 ?? null,
+          valveClosed,
+          overrideAfterPayment: paidOverride ? b.overrideReason!.trim() : undefined,
+        },
+      },
+      ...(d.closesCase
+        ? [{ action: 'procedure.case.close', entity: 'procedure_case', entityId: c.id, customerId: c.customer_id, before: { status: c.status }, after: { status: 'closed', reason: 'restored' } }]
+        : []),
     ]);
   });
 }

@@ -19,9 +19,10 @@ export async function exportCases(db: Tx, user: Pick<SessionUser, 'id' | 'roles'
   const L = (m: { zh: string; en: string } | undefined) => (m ? (lang === 'en' ? m.en : m.zh) : '');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(lang === 'en' ? 'Reduce-stop cases' : '减停气案件');
-  const head = lang === 'en'
-    ? ['Case', 'Customer code', 'Customer', 'Region', 'Residential', 'Status', 'Current step', 'Pending', 'Level', 'Manager', 'Opened', 'Closed']
-    : ['案件号', '客户编号', '客户名称', '地区', '供居民', '状态', '当前步骤', '待办', '气款等级', '客户经理', '立案时间', '结案时间'];
+  const head =
+    lang === 'en'
+      ? ['Case', 'Customer code', 'Customer', 'Region', 'Residential', 'Status', 'Current step', 'Pending', 'Level', 'Manager', 'Opened', 'Closed']
+      : ['案件号', '客户编号', '客户名称', '地区', '供居民', '状态', '当前步骤', '待办', '气款等级', '客户经理', '立案时间', '结案时间'];
   ws.addRow(head).font = { bold: true };
   for (const r of items)
     ws.addRow([

@@ -28,7 +28,11 @@ export function sniffMime(b: Uint8Array): AllowedMime | null {
 /** A safe file name to store and to send back in Content-Disposition. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|:*?'.includes(ch) ? '_' : ch)).join('').trim().slice(0, 200);
+  const cleaned = [...base]
+    .map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|:*?'.includes(ch) ? '_' : ch))
+    .join('')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'file';
 }
 
@@ -52,8 +56,25 @@ export async function addAttachment(
     if (purpose === 'receipt' && step.kind !== 'notice') throw new AppError('PROC_NOT_NOTICE');
     const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
     const filename = cleanFilename(file.filename);
-    const row = await repo.insertAttachment(trx, { case_id: c.id, step_id: step.id, customer_id: c.customer_id, purpose, filename, mime, size_bytes: file.content.length, sha256, content: file.content, uploaded_by: user.id });
-    await audit(trx, actor, { action: 'procedure.attachment.add', entity: 'procedure_attachment', entityId: row.id, customerId: c.customer_id, after: { caseId: c.id, stepId: step.id, purpose, filename, mime, sizeBytes: file.content.length, sha256 } });
+    const row = await repo.insertAttachment(trx, {
+      case_id: c.id,
+      step_id: step.id,
+      customer_id: c.customer_id,
+      purpose,
+      filename,
+      mime,
+      size_bytes: file.content.length,
+      sha256,
+      content: file.content,
+      uploaded_by: user.id,
+    });
+    await audit(trx, actor, {
+      action: 'procedure.attachment.add',
+      entity: 'procedure_attachment',
+      entityId: row.id,
+      customerId: c.customer_id,
+      after: { caseId: c.id, stepId: step.id, purpose, filename, mime, sizeBytes: file.content.length, sha256 },
+    });
     return row.id;
   });
 }

@@ -176,7 +176,22 @@ describe('reduce/stop procedure, end to end', () => {
   it('audits every mutation with the customer', async () => {
     const rows = await t.db.selectFrom(auditTrail().as('a')).select(['action', 'customer_id']).where('action', 'like', 'procedure.%').orderBy('id').execute();
     const actions = rows.map((r) => r.action);
-    for (const a of ['procedure.case.open', 'procedure.step.warning', 'procedure.step.notice', 'procedure.notice.receipt', 'procedure.attachment.add', 'procedure.step.reduce', 'procedure.reduce.confirm', 'procedure.step.stop', 'procedure.stop.approve', 'procedure.stop.confirm', 'procedure.case.restore_proposed', 'procedure.step.restore', 'procedure.restore.confirm', 'procedure.case.close'])
+    for (const a of [
+      'procedure.case.open',
+      'procedure.step.warning',
+      'procedure.step.notice',
+      'procedure.notice.receipt',
+      'procedure.attachment.add',
+      'procedure.step.reduce',
+      'procedure.reduce.confirm',
+      'procedure.step.stop',
+      'procedure.stop.approve',
+      'procedure.stop.confirm',
+      'procedure.case.restore_proposed',
+      'procedure.step.restore',
+      'procedure.restore.confirm',
+      'procedure.case.close',
+    ])
       expect(actions).toContain(a);
     expect(rows.every((r) => r.customer_id === cust.id)).toBe(true);
   });

@@ -43,13 +43,32 @@ export async function handleLevelChange(trx: Tx, e: LevelChangeEvent): Promise<v
   if (action === 'propose_restore') {
     await withdrawPendingInstructions(trx, customer, c0.id, now);
     await repo.updateCase(trx, c0.id, { status: 'restore_proposed', restore_proposed_at: now, level: to, level_gas_day: e.gasDay });
-    await notifyManagers(trx, customer, c0.id, `proc-restore-proposed:${c0.id}:${e.gasDay}`, { zh: '客户已缴费，建议恢复供气：{name}', en: 'Paid — restoring supply proposed: {name}' }, { zh: '余额已回到预警线以上，请下达恢复供气。', en: 'The balance is back above the warning level; please issue the restore.' });
-    await audit(trx, SYSTEM_ACTOR, { ...base, action: 'procedure.case.restore_proposed', entityId: c0.id, before: { status: c0.status, level: c0.level }, after: { status: 'restore_proposed', level: to, gasDay: e.gasDay } });
+    await notifyManagers(
+      trx,
+      customer,
+      c0.id,
+      `proc-restore-proposed:${c0.id}:${e.gasDay}`,
+      { zh: '客户已缴费，建议恢复供气：{name}', en: 'Paid — restoring supply proposed: {name}' },
+      { zh: '余额已回到预警线以上，请下达恢复供气。', en: 'The balance is back above the warning level; please issue the restore.' },
+    );
+    await audit(trx, SYSTEM_ACTOR, {
+      ...base,
+      action: 'procedure.case.restore_proposed',
+      entityId: c0.id,
+      before: { status: c0.status, level: c0.level },
+      after: { status: 'restore_proposed', level: to, gasDay: e.gasDay },
+    });
     return;
   }
   const status = action === 'withdraw_proposal' ? 'open' : c0.status;
   await repo.updateCase(trx, c0.id, { status, level: to, level_gas_day: e.gasDay, ...(action === 'withdraw_proposal' ? { restore_proposed_at: null } : {}) });
-  await audit(trx, SYSTEM_ACTOR, { ...base, action: action === 'withdraw_proposal' ? 'procedure.case.restore_withdrawn' : 'procedure.case.level', entityId: c0.id, before: { status: c0.status, level: c0.level }, after: { status, level: to, gasDay: e.gasDay } });
+  await audit(trx, SYSTEM_ACTOR, {
+    ...base,
+    action: action === 'withdraw_proposal' ? 'procedure.case.restore_withdrawn' : 'procedure.case.level',
+    entityId: c0.id,
+    before: { status: c0.status, level: c0.level },
+    after: { status, level: to, gasDay: e.gasDay },
+  });
 }
 
 export const AUTO_WITHDRAW_REASON = '客户已缴费，气款等级恢复正常，指令自动撤回 / withdrawn automatically: the customer paid and the level is back to normal';
@@ -74,6 +93,13 @@ async function withdrawPendingInstructions(trx: Tx, customer: { id: number; name
   await audit(
     trx,
     SYSTEM_ACTOR,
-    withdrawn.map((w) => ({ action: 'procedure.step.withdraw', entity: 'procedure_step', entityId: w.id, customerId: customer.id, before: { status: pending.find((s) => s.id === w.id)!.status }, after: { status: 'cancelled', reason: AUTO_WITHDRAW_REASON } })),
+    withdrawn.map((w) => ({
+      action: 'procedure.step.withdraw',
+      entity: 'procedure_step',
+      entityId: w.id,
+      customerId: customer.id,
+      before: { status: pending.find((s) => s.id === w.id)!.status },
+      after: { status: 'cancelled', reason: AUTO_WITHDRAW_REASON },
+    })),
   );
 }

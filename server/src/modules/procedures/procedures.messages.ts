@@ -74,5 +74,12 @@ export async function notifyApprovalRequest(db: Tx, c: Cust, caseId: number, ste
 }
 
 export async function notifyManagers(db: Tx, c: Cust, caseId: number, key: string, title: Msg, body?: Msg, extraUserIds: number[] = []) {
-  return notify(db, [...(await managerIds(db, c.id)), ...extraUserIds], { kind: 'procedure.case', title: fill(title, { name: c.name }), body, link: caseLink(caseId), customerId: c.id, dedupeKey: key });
+  return notify(db, [...(await managerIds(db, c.id)), ...extraUserIds], {
+    kind: 'procedure.case',
+    title: fill(title, { name: c.name }),
+    body,
+    link: caseLink(caseId),
+    customerId: c.id,
+    dedupeKey: key,
+  });
 }

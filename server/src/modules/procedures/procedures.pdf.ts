@@ -118,7 +118,13 @@ export function noticePdf(d: NoticeData, lang: Lang): Promise<Buffer> {
   // Tear-off receipt
   doc.moveDown(3);
   const y = doc.y;
-  doc.save().dash(4, { space: 4 }).moveTo(64, y).lineTo(64 + width, y).stroke().restore();
+  doc
+    .save()
+    .dash(4, { space: 4 })
+    .moveTo(64, y)
+    .lineTo(64 + width, y)
+    .stroke()
+    .restore();
   doc.moveDown(1).fontSize(16).text(t.receiptTitle, { align: 'center' });
   doc.moveDown(0.5).fontSize(12).text(t.receiptTo).moveDown(0.3).text(t.receipt, { width }).moveDown(1.2).text(t.receiptFields, { width });
   doc.end();

@@ -21,10 +21,18 @@ function caseQuery(db: Tx) {
     .selectFrom('procedure_cases as pc')
     .innerJoin(customerBasics().as('c'), 'c.id', 'pc.customer_id')
     .selectAll('pc')
-    .select(['c.code as c_code', 'c.name as c_name', 'c.type as c_type', 'c.serves_residents as c_serves_residents', 'c.province as c_province', 'c.city as c_city', 'c.county as c_county', 'c.address as c_address', 'c.status as c_status'])
-    .select(
-      sql<string | null>`(SELECT fm.display_name FROM ${fullTimeManagers()} fm WHERE fm.customer_id = pc.customer_id LIMIT 1)`.as('manager'),
-    )
+    .select([
+      'c.code as c_code',
+      'c.name as c_name',
+      'c.type as c_type',
+      'c.serves_residents as c_serves_residents',
+      'c.province as c_province',
+      'c.city as c_city',
+      'c.county as c_county',
+      'c.address as c_address',
+      'c.status as c_status',
+    ])
+    .select(sql<string | null>`(SELECT fm.display_name FROM ${fullTimeManagers()} fm WHERE fm.customer_id = pc.customer_id LIMIT 1)`.as('manager'))
     .select(
       sql<{ stepId: number; kind: StepKind; status: StepStatus } | null>`(SELECT json_build_object('stepId', s.id, 'kind', s.kind, 'status', s.status) FROM procedure_steps s
         WHERE s.case_id = pc.id AND s.status IN ('pending_approval', 'pending_execution') ORDER BY s.seq DESC LIMIT 1)`.as('pending'),
@@ -32,7 +40,20 @@ function caseQuery(db: Tx) {
 }
 type CaseQueryRow = Awaited<ReturnType<ReturnType<typeof caseQuery>['executeTakeFirstOrThrow']>>;
 
-const customerBrief = (r: { c_code: string; c_name: string; c_type: string; c_serves_residents: boolean; c_province: string | null; c_city: string | null; c_county: string | null; c_address: string | null; c_status: string }, id: number) => ({
+const customerBrief = (
+  r: {
+    c_code: string;
+    c_name: string;
+    c_type: string;
+    c_serves_residents: boolean;
+    c_province: string | null;
+    c_city: string | null;
+    c_county: string | null;
+    c_address: string | null;
+    c_status: string;
+  },
+  id: number,
+) => ({
   id,
   code: r.c_code,
   name: r.c_name,
@@ -71,8 +92,7 @@ export async function listCases(db: Tx, user: User, f: CaseListFilter) {
   else if (f.status) q = q.where('pc.status', '=', f.status);
   if (f.step) q = q.where('pc.current_step', '=', f.step);
   if (f.customerId) q = q.where('pc.customer_id', '=', f.customerId);
-  if (f.managerId)
-    q = q.where('pc.customer_id', 'in', customersManagedBy(f.managerId));
+  if (f.managerId) q = q.where('pc.customer_id', 'in', customersManagedBy(f.managerId));
   if (f.region) q = q.where((eb) => eb.or([eb('c.province', '=', f.region!), eb('c.city', '=', f.region!), eb('c.county', '=', f.region!)]));
   if (f.q) q = q.where((eb) => eb.or([eb('c.name', 'ilike', `%${f.q}%`), eb('c.code', 'ilike', `%${f.q}%`)]));
   const { total } = await db
@@ -93,7 +113,10 @@ export async function stepViews(db: Tx, steps: repo.StepRecord[]): Promise<StepV
   const ids = steps.flatMap((s) => [s.actor_id, s.approved_by, s.rejected_by, s.confirmed_by, ...s.operator_ids]).filter((x): x is number => x != null);
   const names = await repo.userNames(db, ids);
   const named = (id: number | null) => (id == null ? null : { id, name: names.get(id) ?? `#${id}` });
-  const atts = await repo.listAttachmentMeta(db, steps.map((s) => s.id));
+  const atts = await repo.listAttachmentMeta(
+    db,
+    steps.map((s) => s.id),
+  );
   return steps.map((s) => ({
     id: s.id,
     caseId: s.case_id,
@@ -129,7 +152,17 @@ export async function stepViews(db: Tx, steps: repo.StepRecord[]): Promise<StepV
     executionNote: s.execution_note,
     attachments: atts
       .filter((a) => a.step_id === s.id)
-      .map((a) => ({ id: a.id, stepId: a.step_id, purpose: a.purpose, filename: a.filename, mime: a.mime, sizeBytes: a.size_bytes, sha256: a.sha256, uploadedAt: a.uploaded_at.toISOString(), uploadedBy: a.uploaded_by_name })),
+      .map((a) => ({
+        id: a.id,
+        stepId: a.step_id,
+        purpose: a.purpose,
+        filename: a.filename,
+        mime: a.mime,
+        sizeBytes: a.size_bytes,
+        sha256: a.sha256,
+        uploadedAt: a.uploaded_at.toISOString(),
+        uploadedBy: a.uploaded_by_name,
+      })),
   }));
 }
 
@@ -140,7 +173,10 @@ export async function caseDetail(db: Tx, user: User, caseId: number, lang: Lang)
   const steps = await repo.listSteps(db, [caseId]);
   const managers = await repo.customerManagers(db, [r.customer_id]);
   const payment = (await getPaymentStatus(db, [r.customer_id])).get(r.customer_id) ?? null;
-  const names = await repo.userNames(db, [r.opened_by, r.closed_by].filter((x): x is number => x != null));
+  const names = await repo.userNames(
+    db,
+    [r.opened_by, r.closed_by].filter((x): x is number => x != null),
+  );
   const writable = can(user.roles, 'procedures:write');
   const state = { status: r.status, steps, level: payment?.level ?? r.level };
   const options = stepOptions(state, { servesResidents: r.c_serves_residents, canApproveStop: can(user.roles, 'procedures:approve_stop') }).map((o) => {
@@ -168,13 +204,32 @@ function instructionQuery(db: Tx, user: User) {
     .innerJoin('procedure_cases as pc', 'pc.id', 's.case_id')
     .innerJoin(customerBasics().as('c'), 'c.id', 's.customer_id')
     .selectAll('s')
-    .select(['pc.status as case_status', 'c.code as c_code', 'c.name as c_name', 'c.type as c_type', 'c.serves_residents as c_serves_residents', 'c.province as c_province', 'c.city as c_city', 'c.county as c_county', 'c.address as c_address', 'c.status as c_status'])
+    .select([
+      'pc.status as case_status',
+      'c.code as c_code',
+      'c.name as c_name',
+      'c.type as c_type',
+      'c.serves_residents as c_serves_residents',
+      'c.province as c_province',
+      'c.city as c_city',
+      'c.county as c_county',
+      'c.address as c_address',
+      'c.status as c_status',
+    ])
     .where(inCustomerScope(user, 's.customer_id'));
 }
 
 async function pageOfInstructions(db: Tx, q: ReturnType<typeof instructionQuery>, page: number, pageSize: number) {
-  const { total } = await db.selectFrom(q.as('x')).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('s.acted_at', 'desc').orderBy('s.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const { total } = await db
+    .selectFrom(q.as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('s.acted_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   const views = await stepViews(db, rows);
   return { total: Number(total), items: rows.map((r, i) => ({ ...views[i], customer: customerBrief(r, r.customer_id), caseStatus: r.case_status })) };
 }

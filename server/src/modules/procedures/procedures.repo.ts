@@ -8,16 +8,17 @@ import { customerBasics, activeManagerAssignments } from '../customers';
 import { userDirectory } from '../../platform/auth/users';
 
 export async function findCustomer(db: Tx, id: number) {
-  return db
-    .selectFrom(customerBasics().as('c'))
-    .select(['id', 'code', 'name', 'type', 'serves_residents', 'province', 'city', 'county', 'address', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name', 'type', 'serves_residents', 'province', 'city', 'county', 'address', 'status']).where('id', '=', id).executeTakeFirst();
 }
 export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
 
 export async function findOpenCase(db: Tx, customerId: number) {
-  return db.selectFrom('procedure_cases').selectAll().where('customer_id', '=', customerId).where('status', 'in', [...OPEN_STATUSES]).executeTakeFirst();
+  return db
+    .selectFrom('procedure_cases')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('status', 'in', [...OPEN_STATUSES])
+    .executeTakeFirst();
 }
 
 /** A customer with its open case (if any) and whether that case already has an effective restore step. */
@@ -26,9 +27,7 @@ export async function customerWithOpenCase(db: Tx, customerId: number) {
     .selectFrom(customerBasics().as('c'))
     .leftJoin('procedure_cases as pc', (j) => j.onRef('pc.customer_id', '=', 'c.id').on('pc.status', 'in', [...OPEN_STATUSES]))
     .select(['c.name', 'c.status', 'pc.id as caseId', 'pc.status as caseStatus', 'pc.level as caseLevel'])
-    .select(
-      sql<boolean>`EXISTS (SELECT 1 FROM procedure_steps s WHERE s.case_id = pc.id AND s.kind = 'restore' AND s.status NOT IN ('rejected', 'cancelled'))`.as('hasRestoreStep'),
-    )
+    .select(sql<boolean>`EXISTS (SELECT 1 FROM procedure_steps s WHERE s.case_id = pc.id AND s.kind = 'restore' AND s.status NOT IN ('rejected', 'cancelled'))`.as('hasRestoreStep'))
     .where('c.id', '=', customerId)
     .executeTakeFirst();
 }
@@ -133,7 +132,18 @@ export async function listAttachmentMeta(db: Tx, stepIds: number[]) {
 
 export async function insertAttachment(
   trx: Tx,
-  v: { case_id: number; step_id: number; customer_id: number; purpose: 'attachment' | 'receipt'; filename: string; mime: string; size_bytes: number; sha256: string; content: Uint8Array; uploaded_by: number | null },
+  v: {
+    case_id: number;
+    step_id: number;
+    customer_id: number;
+    purpose: 'attachment' | 'receipt';
+    filename: string;
+    mime: string;
+    size_bytes: number;
+    sha256: string;
+    content: Uint8Array;
+    uploaded_by: number | null;
+  },
 ) {
   return trx.insertInto('procedure_attachments').values(v).returning(['id', 'uploaded_at']).executeTakeFirstOrThrow();
 }

@@ -81,10 +81,23 @@ export function proceduresRoutes(app: Api, ctx: AppContext) {
     if (!file) throw new AppError('PROC_NO_FILE');
     const content = await file.toBuffer();
     const purposeField = file.fields.purpose as { value?: unknown } | undefined;
-    const purpose = z.enum(['attachment', 'receipt']).default('attachment').parse(purposeField?.value ?? undefined);
+    const purpose = z
+      .enum(['attachment', 'receipt'])
+      .default('attachment')
+      .parse(purposeField?.value ?? undefined);
     const id = await files.addAttachment(ctx, userOf(req), req.params.id, req.params.stepId, { filename: file.filename, mimetype: file.mimetype, content }, purpose, actorOf(req));
     const [meta] = await repo.listAttachmentMeta(ctx.db, [req.params.stepId]).then((l) => l.filter((a) => a.id === id));
-    return reply.status(201).send({ id, stepId: meta.step_id, purpose: meta.purpose, filename: meta.filename, mime: meta.mime, sizeBytes: meta.size_bytes, sha256: meta.sha256, uploadedAt: meta.uploaded_at.toISOString(), uploadedBy: meta.uploaded_by_name });
+    return reply.status(201).send({
+      id,
+      stepId: meta.step_id,
+      purpose: meta.purpose,
+      filename: meta.filename,
+      mime: meta.mime,
+      sizeBytes: meta.size_bytes,
+      sha256: meta.sha256,
+      uploadedAt: meta.uploaded_at.toISOString(),
+      uploadedBy: meta.uploaded_by_name,
+    });
   });
 
   app.get('/api/procedures/cases/:id/attachments/:attachmentId', { config: READ, schema: { tags, params: AttachmentParam, response: { 200: Binary } } }, async (req, reply) => {
@@ -96,15 +109,19 @@ export function proceduresRoutes(app: Api, ctx: AppContext) {
       .send(f.content);
   });
 
-  app.get('/api/procedures/cases/:id/steps/:stepId/notice.pdf', { config: READ, schema: { tags, params: s.StepIdParam, querystring: s.NoticeQuery, response: { 200: Binary } } }, async (req, reply) => {
-    const lang = req.query.lang ?? requestLang(req);
-    const data = await loadNoticeData(ctx.db, userOf(req), req.params.id, req.params.stepId);
-    const pdf = await noticePdf(data, lang);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${lang === 'en' ? 'payment-notice' : '催款函'}-${data.noticeNo}.pdf`)}`)
-      .send(pdf);
-  });
+  app.get(
+    '/api/procedures/cases/:id/steps/:stepId/notice.pdf',
+    { config: READ, schema: { tags, params: s.StepIdParam, querystring: s.NoticeQuery, response: { 200: Binary } } },
+    async (req, reply) => {
+      const lang = req.query.lang ?? requestLang(req);
+      const data = await loadNoticeData(ctx.db, userOf(req), req.params.id, req.params.stepId);
+      const pdf = await noticePdf(data, lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${lang === 'en' ? 'payment-notice' : '催款函'}-${data.noticeNo}.pdf`)}`)
+        .send(pdf);
+    },
+  );
 
   app.get('/api/procedures/operators', { config: WRITE, schema: { tags, querystring: s.CustomerIdQuery, response: { 200: z.array(s.OperatorView) } } }, async (req) => {
     await assertCustomerAccess(ctx.db, userOf(req), req.query.customerId);
@@ -113,9 +130,15 @@ export function proceduresRoutes(app: Api, ctx: AppContext) {
   });
 
   // Customer picker for opening a case: customers in the user's scope that are supplied.
-  app.get('/api/procedures/customers', { config: WRITE, schema: { tags, querystring: s.CustomerPickQuery, response: { 200: z.object({ items: z.array(s.CustomerPick) }) } } }, async (req) => ({ items: await q.pickCustomers(ctx.db, userOf(req), req.query.q) }));
+  app.get('/api/procedures/customers', { config: WRITE, schema: { tags, querystring: s.CustomerPickQuery, response: { 200: z.object({ items: z.array(s.CustomerPick) }) } } }, async (req) => ({
+    items: await q.pickCustomers(ctx.db, userOf(req), req.query.q),
+  }));
 
-  app.get('/api/procedures/instructions', { config: EXECUTE, schema: { tags, querystring: s.InstructionQuery, response: { 200: paged(s.InstructionRow) } } }, async (req) => q.listInstructions(ctx.db, userOf(req), req.query));
+  app.get('/api/procedures/instructions', { config: EXECUTE, schema: { tags, querystring: s.InstructionQuery, response: { 200: paged(s.InstructionRow) } } }, async (req) =>
+    q.listInstructions(ctx.db, userOf(req), req.query),
+  );
 
-  app.get('/api/procedures/approvals', { config: APPROVE, schema: { tags, querystring: s.ApprovalQuery, response: { 200: paged(s.InstructionRow) } } }, async (req) => q.listApprovals(ctx.db, userOf(req), req.query));
+  app.get('/api/procedures/approvals', { config: APPROVE, schema: { tags, querystring: s.ApprovalQuery, response: { 200: paged(s.InstructionRow) } } }, async (req) =>
+    q.listApprovals(ctx.db, userOf(req), req.query),
+  );
 }

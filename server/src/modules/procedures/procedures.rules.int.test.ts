@@ -196,7 +196,15 @@ describe('attachments', () => {
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe('UPLOAD_TOO_LARGE');
     expect((await upload(warningId, form(PNG, 'r.png', 'image/png', { purpose: 'receipt' }))).body.code).toBe('PROC_NOT_NOTICE');
-    const none = await am.req('POST', `/api/procedures/cases/${caseId}/steps/${noticeId}/attachments`, (() => { const f = new FormData(); f.append('purpose', 'receipt'); return f; })());
+    const none = await am.req(
+      'POST',
+      `/api/procedures/cases/${caseId}/steps/${noticeId}/attachments`,
+      (() => {
+        const f = new FormData();
+        f.append('purpose', 'receipt');
+        return f;
+      })(),
+    );
     expect(none.body.code).toBe('PROC_NO_FILE');
     const count = await t.db.selectFrom('procedure_attachments').select('id').where('step_id', '=', noticeId).execute();
     expect(count).toHaveLength(0);

@@ -55,7 +55,16 @@ export async function openCase(ctx: AppContext, user: User, input: { customerId:
     const existing = await repo.findOpenCase(trx, input.customerId);
     if (existing) throw new AppError('PROC_CASE_ALREADY_OPEN', { caseId: existing.id });
     const level = await currentLevel(trx, input.customerId, null);
-    const row = await repo.insertCase(trx, { customer_id: input.customerId, opened_via: 'manual', trigger_level: level, level, note: input.note ?? null, opened_by: user.id, opened_at: new Date(), updated_at: new Date() });
+    const row = await repo.insertCase(trx, {
+      customer_id: input.customerId,
+      opened_via: 'manual',
+      trigger_level: level,
+      level,
+      note: input.note ?? null,
+      opened_by: user.id,
+      opened_at: new Date(),
+      updated_at: new Date(),
+    });
     await audit(trx, actor, { action: 'procedure.case.open', entity: 'procedure_case', entityId: row.id, customerId: input.customerId, after: { openedVia: 'manual', level, note: row.note } });
     return row.id;
   });
@@ -127,9 +136,24 @@ export async function addStep(ctx: AppContext, user: User, caseId: number, b: Ad
     for (const w of withdrawn) if (wasSent(steps, w.id)) await notifyWithdrawn(trx, w.operator_ids, customer, w.id, w.kind);
 
     await audit(trx, actor, [
-      { action: `procedure.step.${b.kind}`, entity: 'procedure_step', entityId: step.id, customerId: c.customer_id, after: { caseId: c.id, seq: step.seq, status: step.status, note: step.note, override: step.override_reason, operators: operatorIds, levelAt: level, noticeNo: step.notice_no } },
-      ...withdrawn.map((w) => ({ action: 'procedure.step.withdraw', entity: 'procedure_step', entityId: w.id, customerId: c.customer_id, before: { status: steps.find((s) => s.id === w.id)!.status }, after: { status: 'cancelled' } })),
-      ...(d.closesCase ? [{ action: 'procedure.case.close', entity: 'procedure_case', entityId: c.id, customerId: c.customer_id, before: { status: c.status }, after: { status: updated.status, reason: 'restored' } }] : []),
+      {
+        action: `procedure.step.${b.kind}`,
+        entity: 'procedure_step',
+        entityId: step.id,
+        customerId: c.customer_id,
+        after: { caseId: c.id, seq: step.seq, status: step.status, note: step.note, override: step.override_reason, operators: operatorIds, levelAt: level, noticeNo: step.notice_no },
+      },
+      ...withdrawn.map((w) => ({
+        action: 'procedure.step.withdraw',
+        entity: 'procedure_step',
+        entityId: w.id,
+        customerId: c.customer_id,
+        before: { status: steps.find((s) => s.id === w.id)!.status },
+        after: { status: 'cancelled' },
+      })),
+      ...(d.closesCase
+        ? [{ action: 'procedure.case.close', entity: 'procedure_case', entityId: c.id, customerId: c.customer_id, before: { status: c.status }, after: { status: updated.status, reason: 'restored' } }]
+        : []),
     ]);
     return step.id;
   });
@@ -162,7 +186,11 @@ export async function cancelCase(ctx: AppContext, user: User, caseId: number, re
     const d = decideCancel({ status: c.status, steps, level: c.level });
     if (!d.ok) throw refusalError(d);
     const now = new Date();
-    const withdrawn = await repo.updateSteps(trx, d.cancels.map((i) => steps[i].id), { status: 'cancelled', cancelled_at: now, cancel_reason: reason });
+    const withdrawn = await repo.updateSteps(
+      trx,
+      d.cancels.map((i) => steps[i].id),
+      { status: 'cancelled', cancelled_at: now, cancel_reason: reason },
+    );
     const customer = (await repo.findCustomer(trx, c.customer_id))!;
     for (const w of withdrawn) if (wasSent(steps, w.id)) await notifyWithdrawn(trx, w.operator_ids, customer, w.id, w.kind);
     const remaining = steps.filter((s) => !d.cancels.includes(steps.indexOf(s)) && isEffective(s.status));

@@ -19,11 +19,20 @@ beforeAll(async () => {
   reviewer = await t.userClient(['reviewer'], { department: 'production' });
   d = await customerWithPoint(admin);
   e = await customerWithPoint(admin);
-  const months = (q: string) => [{ month: `${Y}-06`, quantity: q }, { month: `${Y}-07`, quantity: q }];
+  const months = (q: string) => [
+    { month: `${Y}-06`, quantity: q },
+    { month: `${Y}-07`, quantity: q },
+  ];
   await contract(lead, { customerId: d.id, contractNo: `PC-D-${d.id}`, yearLabel: `${Y}`, startMonth: `${Y}-06`, endMonth: `${Y}-07`, basePrice: '2.5', months: months('1000') });
   await contract(lead, { customerId: e.id, contractNo: `PC-E-${e.id}`, yearLabel: `${Y}`, startMonth: `${Y}-06`, endMonth: `${Y}-07`, basePrice: '2.5', months: months('1000') });
-  await deliver(admin, d.meterNo, [[`${Y}-06-10`, '600'], [`${Y}-07-10`, '800']]);
-  await deliver(admin, e.meterNo, [[`${Y}-06-10`, '1000'], [`${Y}-07-10`, '1000']]);
+  await deliver(admin, d.meterNo, [
+    [`${Y}-06-10`, '600'],
+    [`${Y}-07-10`, '800'],
+  ]);
+  await deliver(admin, e.meterNo, [
+    [`${Y}-06-10`, '1000'],
+    [`${Y}-07-10`, '1000'],
+  ]);
 });
 afterAll(async () => t?.close());
 
@@ -51,10 +60,20 @@ describe('deviation settlement', () => {
     expect((await lead.req('POST', `/api/deviation/claims/${claim.body.id}/evidence`, fd)).status).toBe(200);
     // the confirmation waits for the review of the claim
     expect((await lead.post(`/api/deviation/periods/${p.body.id}/confirmations`, { customerId: d.id })).body.code).toBe('DEVIATION_REVIEW_PENDING');
-    const tooMuch = await reviewer.post(`/api/deviation/cases/${caseId}/review`, { heldOn: `${Y}-08-10`, participants: '生产运行科、开发科、质安科、管道与销售部', decision: '部分认可', claims: [{ claimId: claim.body.id, approved: '300.001' }] });
+    const tooMuch = await reviewer.post(`/api/deviation/cases/${caseId}/review`, {
+      heldOn: `${Y}-08-10`,
+      participants: '生产运行科、开发科、质安科、管道与销售部',
+      decision: '部分认可',
+      claims: [{ claimId: claim.body.id, approved: '300.001' }],
+    });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.code).toBe('DEVIATION_EXEMPT_EXCEEDS_CLAIM');
-    const rev = await reviewer.post(`/api/deviation/cases/${caseId}/review`, { heldOn: `${Y}-08-10`, participants: '生产运行科、开发科、质安科、管道与销售部', decision: '核定免责 150 m³', claims: [{ claimId: claim.body.id, approved: '150' }] });
+    const rev = await reviewer.post(`/api/deviation/cases/${caseId}/review`, {
+      heldOn: `${Y}-08-10`,
+      participants: '生产运行科、开发科、质安科、管道与销售部',
+      decision: '核定免责 150 m³',
+      claims: [{ claimId: claim.body.id, approved: '150' }],
+    });
     expect(rev.status).toBe(200);
     expect(rev.body).toEqual({ exempt: '150', shortfall: '250', feeFen: 15625 }); // 250 × 2.5 × 0.25 = 156.25
     const notOnList = await lead.post(`/api/deviation/periods/${p.body.id}/confirmations`, { customerId: e.id });
@@ -76,7 +95,13 @@ describe('deviation settlement', () => {
     // the declared responses (API contract) carry what the web shows
     const detail = await lead.get(`/api/deviation/cases/${caseId}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ id: caseId, status: 'posted', feeFen: 15625, period: { from: `${Y}-06`, to: `${Y}-07` }, claims: [{ id: claim.body.id, cause: 'maintenance', claimed: '300', approved: '150', receivedOn: `${Y}-08-03`, evidenceName: '检修证明.pdf' }] });
+    expect(detail.body).toMatchObject({
+      id: caseId,
+      status: 'posted',
+      feeFen: 15625,
+      period: { from: `${Y}-06`, to: `${Y}-07` },
+      claims: [{ id: claim.body.id, cause: 'maintenance', claimed: '300', approved: '150', receivedOn: `${Y}-08-03`, evidenceName: '检修证明.pdf' }],
+    });
     expect(typeof detail.body.postedAt).toBe('string');
     const periods = await lead.get('/api/deviation/periods');
     expect(periods.body.find((x: any) => x.id === p.body.id)).toMatchObject({ from: `${Y}-06`, to: `${Y}-07`, cases: 1, feeFen: 15625, posted: 1 });

@@ -31,7 +31,10 @@ export function confirmationPdf(c: DeviationCaseDetail, lang: Lang, sellerName: 
     doc.on('error', reject);
   });
   doc.fontSize(18).text(en ? 'Deviation Settlement Confirmation' : '天然气偏差结算确认单', { align: 'center' });
-  doc.moveDown(0.3).fontSize(9).text(`${en ? 'No.' : '编号'}: PC-${c.periodId}-${c.id}`, { align: 'right' });
+  doc
+    .moveDown(0.3)
+    .fontSize(9)
+    .text(`${en ? 'No.' : '编号'}: PC-${c.periodId}-${c.id}`, { align: 'right' });
   doc.moveDown(0.5).fontSize(10.5);
   const kv = (k: string, v: string) => doc.text(`${k}：${v}`);
   kv(en ? 'Seller' : '供方', sellerName);
@@ -46,15 +49,25 @@ export function confirmationPdf(c: DeviationCaseDetail, lang: Lang, sellerName: 
   kv(en ? 'Shortfall Q_s = max(0, θ·Q_c − Q_a − Q_x)' : '偏差气量 Q_s = max(0, θ·Q_c − Q_a − Q_x)', `${c.shortfall} ${u}`);
   kv(en ? 'Contract price P_c' : '合同价格 P_c', `${c.contractPrice} ${en ? 'yuan' : '元'}/${u}`);
   kv(en ? 'Deviation coefficient k' : '偏差系数 k', c.k);
-  doc.moveDown(0.3).fontSize(12).text(`${en ? 'Deviation fee F = Q_s × P_c × k' : '偏差结算费 F = Q_s × P_c × k'}：${formatFen(c.feeFen)} ${en ? 'yuan' : '元'}`);
+  doc
+    .moveDown(0.3)
+    .fontSize(12)
+    .text(`${en ? 'Deviation fee F = Q_s × P_c × k' : '偏差结算费 F = Q_s × P_c × k'}：${formatFen(c.feeFen)} ${en ? 'yuan' : '元'}`);
   doc.fontSize(10.5).moveDown(0.6);
   if (c.claims.length) {
     doc.text(en ? 'Claims and review decisions:' : '来函及会商核定情况：');
-    for (const cl of c.claims) doc.text(`  #${cl.id} ${en ? CAUSES[cl.cause].en : CAUSES[cl.cause].zh}  ${en ? 'claimed' : '申请'} ${cl.claimed} ${u}，${en ? 'approved' : '核定'} ${cl.approved ?? '—'} ${u}${cl.description ? `（${cl.description}）` : ''}`);
+    for (const cl of c.claims)
+      doc.text(
+        `  #${cl.id} ${en ? CAUSES[cl.cause].en : CAUSES[cl.cause].zh}  ${en ? 'claimed' : '申请'} ${cl.claimed} ${u}，${en ? 'approved' : '核定'} ${cl.approved ?? '—'} ${u}${cl.description ? `（${cl.description}）` : ''}`,
+      );
     if (c.reviewHeldOn) doc.text(`${en ? 'Joint review' : '专题会商'}：${c.reviewHeldOn}  ${c.reviewParticipants ?? ''}  ${c.reviewDecision ?? ''}`);
   } else doc.text(en ? 'No claims of uncontrollable causes were received.' : '需方未提出不可控原因免责申请。');
   doc.moveDown(1);
-  doc.text(en ? 'The parties confirm the quantities and the fee above; the fee is settled through the buyer’s prepaid gas account.' : '经双方核对，确认上述气量及偏差结算费无误，偏差结算费从需方预付气款账户中结算。');
+  doc.text(
+    en
+      ? 'The parties confirm the quantities and the fee above; the fee is settled through the buyer’s prepaid gas account.'
+      : '经双方核对，确认上述气量及偏差结算费无误，偏差结算费从需方预付气款账户中结算。',
+  );
   const y = doc.y + 30;
   doc.rect(50, y, 230, 130).stroke();
   doc.rect(315, y, 230, 130).stroke();

@@ -76,10 +76,18 @@ function presentCase(c: CaseDb, cust?: { code: string; name: string }) {
 export type DeviationCase = ReturnType<typeof presentCase>;
 
 export async function periodDetail(db: Tx, user: User, id: number) {
-  const p = await sql<{ id: number; label: string; from_month: string; to_month: string }>`SELECT id, label, to_char(from_month, 'YYYY-MM') AS from_month, to_char(to_month, 'YYYY-MM') AS to_month FROM deviation_periods WHERE id = ${id}`.execute(db);
+  const p = await sql<{
+    id: number;
+    label: string;
+    from_month: string;
+    to_month: string;
+  }>`SELECT id, label, to_char(from_month, 'YYYY-MM') AS from_month, to_char(to_month, 'YYYY-MM') AS to_month FROM deviation_periods WHERE id = ${id}`.execute(db);
   if (!p.rows.length) throw new AppError('NOT_FOUND', { entity: { zh: '偏差结算期间', en: 'Deviation period' } });
   const r = await sql<CaseDb>`SELECT ${caseCols} FROM deviation_cases c WHERE c.period_id = ${id} AND ${inCustomerScope(user, 'c.customer_id')} ORDER BY c.fee_fen DESC, c.id`.execute(db);
-  const custs = await customerBasicsById(db, r.rows.map((x) => Number(x.customer_id)));
+  const custs = await customerBasicsById(
+    db,
+    r.rows.map((x) => Number(x.customer_id)),
+  );
   const x = p.rows[0];
   return { id: Number(x.id), label: x.label, from: x.from_month, to: x.to_month, cases: r.rows.map((c) => presentCase(c, custs.get(Number(c.customer_id)))) };
 }
@@ -90,12 +98,30 @@ export async function caseDetail(db: Tx, user: User, id: number) {
   const c = r.rows[0];
   await assertCustomerAccess(db, user, Number(c.customer_id));
   const cust = (await customerBasicsById(db, [Number(c.customer_id)])).get(Number(c.customer_id));
-  const period = await sql<{ label: string; from_month: string; to_month: string }>`SELECT label, to_char(from_month, 'YYYY-MM') AS from_month, to_char(to_month, 'YYYY-MM') AS to_month FROM deviation_periods WHERE id = ${c.period_id}`.execute(db);
-  const claims = await db.selectFrom('deviation_claims').select(['id', 'cause', 'claimed', 'description', 'received_on', 'evidence_name', 'approved', 'created_at']).where('case_id', '=', id).orderBy('id').execute();
+  const period = await sql<{
+    label: string;
+    from_month: string;
+    to_month: string;
+  }>`SELECT label, to_char(from_month, 'YYYY-MM') AS from_month, to_char(to_month, 'YYYY-MM') AS to_month FROM deviation_periods WHERE id = ${c.period_id}`.execute(db);
+  const claims = await db
+    .selectFrom('deviation_claims')
+    .select(['id', 'cause', 'claimed', 'description', 'received_on', 'evidence_name', 'approved', 'created_at'])
+    .where('case_id', '=', id)
+    .orderBy('id')
+    .execute();
   return {
     ...presentCase(c, cust),
     period: { label: period.rows[0].label, from: period.rows[0].from_month, to: period.rows[0].to_month },
-    claims: claims.map((x) => ({ id: Number(x.id), cause: x.cause, claimed: q(x.claimed)!, description: x.description, receivedOn: String(x.received_on), evidenceName: x.evidence_name, approved: q(x.approved), createdAt: x.created_at })),
+    claims: claims.map((x) => ({
+      id: Number(x.id),
+      cause: x.cause,
+      claimed: q(x.claimed)!,
+      description: x.description,
+      receivedOn: String(x.received_on),
+      evidenceName: x.evidence_name,
+      approved: q(x.approved),
+      createdAt: x.created_at,
+    })),
   };
 }
 export type DeviationCaseDetail = Awaited<ReturnType<typeof caseDetail>>;
@@ -108,6 +134,18 @@ export async function yearlySummary(db: Tx, user: User, year: number) {
            (SELECT count(*) FROM deviation_claims cl JOIN deviation_cases c2 ON c2.id = cl.case_id JOIN deviation_periods p2 ON p2.id = c2.period_id WHERE extract(year FROM p2.to_month) = ${year} AND c2.basis = c.basis)::int AS claims
       FROM deviation_cases c JOIN deviation_periods p ON p.id = c.period_id
      WHERE extract(year FROM p.to_month) = ${year} AND ${inCustomerScope(user, 'c.customer_id')} GROUP BY c.basis ORDER BY c.basis DESC`.execute(db);
-  const byBasis = r.rows.map((x) => ({ basis: x.basis, customerTimes: Number(x.times), shortfall: dec(x.shortfall ?? '0').toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3), exempt: dec(x.exempt ?? '0').toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3), feeFen: Number(x.fee_fen), postedFen: Number(x.posted_fen), claims: Number(x.claims) }));
+  const byBasis = r.rows.map((x) => ({
+    basis: x.basis,
+    customerTimes: Number(x.times),
+    shortfall: dec(x.shortfall ?? '0')
+      .toDecimalPlaces(3, Decimal.ROUND_HALF_UP)
+      .toFixed(3),
+    exempt: dec(x.exempt ?? '0')
+      .toDecimalPlaces(3, Decimal.ROUND_HALF_UP)
+      .toFixed(3),
+    feeFen: Number(x.fee_fen),
+    postedFen: Number(x.posted_fen),
+    claims: Number(x.claims),
+  }));
   return { year, byBasis, customerTimes: byBasis.reduce((s, b) => s + b.customerTimes, 0), feeFen: byBasis.reduce((s, b) => s + b.feeFen, 0) };
 }

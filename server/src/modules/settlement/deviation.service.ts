@@ -43,9 +43,16 @@ const qty3 = (field: string, v: string) => {
 export async function createPeriod(ctx: AppContext, input: { label: string; from: string; to: string }, actor: Actor) {
   const months = monthsBetween(input.from, input.to);
   return inTx(ctx.db, async (trx) => {
-    const dup = await trx.selectFrom('deviation_periods').select('id').where('from_month', '=', input.from + '-01').where('to_month', '=', input.to + '-01').executeTakeFirst();
+    const dup = await trx
+      .selectFrom('deviation_periods')
+      .select('id')
+      .where('from_month', '=', input.from + '-01')
+      .where('to_month', '=', input.to + '-01')
+      .executeTakeFirst();
     if (dup) throw new AppError(DE.DEVIATION_PERIOD_EXISTS, { from: input.from, to: input.to });
-    const settled = await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM settlement_months WHERE month BETWEEN ${input.from + '-01'}::date AND ${input.to + '-01'}::date AND status IN ('confirmed', 'closed')`.execute(trx);
+    const settled = await sql<{
+      m: string;
+    }>`SELECT to_char(month, 'YYYY-MM') AS m FROM settlement_months WHERE month BETWEEN ${input.from + '-01'}::date AND ${input.to + '-01'}::date AND status IN ('confirmed', 'closed')`.execute(trx);
     const ok = new Set(settled.rows.map((r) => r.m));
     const unsettled = months.filter((m) => !ok.has(m));
     if (unsettled.length) throw new AppError(DE.DEVIATION_MONTHS_UNSETTLED, { months: unsettled.join('、') });
@@ -54,7 +61,11 @@ export async function createPeriod(ctx: AppContext, input: { label: string; from
        WHERE month BETWEEN ${input.from + '-01'}::date AND ${input.to + '-01'}::date AND contract_id IS NOT NULL GROUP BY customer_id, contract_id`.execute(trx);
     const terms = new Map<number, { t: ContractTerms; month: string }>();
     for (const m of months) for (const t of await contractsForMonth(trx, m)) terms.set(t.contractId, { t, month: m });
-    const period = await trx.insertInto('deviation_periods').values({ label: input.label, from_month: input.from + '-01', to_month: input.to + '-01', created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const period = await trx
+      .insertInto('deviation_periods')
+      .values({ label: input.label, from_month: input.from + '-01', to_month: input.to + '-01', created_by: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const rows: { customerId: number; t: ContractTerms; qc: string; qa: string; price: string; shortfall: string; fee: number }[] = [];
     for (const s of sums.rows) {
       const tm = terms.get(Number(s.contract_id));
@@ -71,7 +82,22 @@ export async function createPeriod(ctx: AppContext, input: { label: string; from
     if (rows.length)
       await trx
         .insertInto('deviation_cases')
-        .values(rows.map((r) => ({ period_id: period.id, customer_id: r.customerId, contract_id: r.t.contractId, contract_no: r.t.contractNo, basis: r.t.basis, theta: r.t.theta, k: r.t.k, contract_price: r.price, contracted: r.qc, actual: r.qa, shortfall: r.shortfall, fee_fen: r.fee })))
+        .values(
+          rows.map((r) => ({
+            period_id: period.id,
+            customer_id: r.customerId,
+            contract_id: r.t.contractId,
+            contract_no: r.t.contractNo,
+            basis: r.t.basis,
+            theta: r.t.theta,
+            k: r.t.k,
+            contract_price: r.price,
+            contracted: r.qc,
+            actual: r.qa,
+            shortfall: r.shortfall,
+            fee_fen: r.fee,
+          })),
+        )
         .execute();
     await audit(trx, actor, { action: 'deviation.period_create', entity: 'deviation_period', entityId: period.id, after: { ...input, cases: rows.length } });
     return { id: Number(period.id), cases: rows.length };
@@ -79,7 +105,12 @@ export async function createPeriod(ctx: AppContext, input: { label: string; from
 }
 
 async function loadCase(trx: Tx, id: number) {
-  const c = await trx.selectFrom('deviation_cases').select(['id', 'period_id', 'customer_id', 'status', 'theta', 'k', 'contract_price', 'contracted', 'actual', 'basis']).where('id', '=', id).forUpdate().executeTakeFirst();
+  const c = await trx
+    .selectFrom('deviation_cases')
+    .select(['id', 'period_id', 'customer_id', 'status', 'theta', 'k', 'contract_price', 'contracted', 'actual', 'basis'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!c) throw new AppError('NOT_FOUND', { entity: { zh: '偏差结算案例', en: 'Deviation case' } });
   return { ...c, id: Number(c.id), customer_id: Number(c.customer_id) };
 }
@@ -100,7 +131,19 @@ export async function addClaim(ctx: AppContext, caseId: number, input: { cause: 
   return inTx(ctx.db, async (trx) => {
     const c = await loadCase(trx, caseId);
     if (c.status !== 'draft' && c.status !== 'reviewed') throw statusError(c.id, c.status, '登记来函 / add a claim');
-    const r = await trx.insertInto('deviation_claims').values({ case_id: c.id, customer_id: c.customer_id, cause: input.cause, claimed: input.claimed, description: input.description ?? null, received_on: input.receivedOn, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('deviation_claims')
+      .values({
+        case_id: c.id,
+        customer_id: c.customer_id,
+        cause: input.cause,
+        claimed: input.claimed,
+        description: input.description ?? null,
+        received_on: input.receivedOn,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (c.status === 'reviewed') await trx.updateTable('deviation_cases').set({ status: 'draft', updated_at: new Date() }).where('id', '=', c.id).execute();
     await audit(trx, actor, { action: 'deviation.claim_add', entity: 'deviation_claim', entityId: r.id, customerId: c.customer_id, after: input });
     return { id: Number(r.id) };
@@ -112,7 +155,13 @@ export async function attachEvidence(ctx: AppContext, claimId: number, file: { n
     const cl = await trx.selectFrom('deviation_claims').select(['id', 'customer_id']).where('id', '=', claimId).executeTakeFirst();
     if (!cl) throw new AppError('NOT_FOUND', { entity: { zh: '来函', en: 'Claim' } });
     await trx.updateTable('deviation_claims').set({ evidence: file.content, evidence_name: file.name, evidence_mime: file.mime }).where('id', '=', claimId).execute();
-    await audit(trx, actor, { action: 'deviation.claim_evidence', entity: 'deviation_claim', entityId: claimId, customerId: Number(cl.customer_id), after: { name: file.name, bytes: file.content.length } });
+    await audit(trx, actor, {
+      action: 'deviation.claim_evidence',
+      entity: 'deviation_claim',
+      entityId: claimId,
+      customerId: Number(cl.customer_id),
+      after: { name: file.name, bytes: file.content.length },
+    });
   });
 }
 
@@ -138,7 +187,16 @@ export async function reviewCase(ctx: AppContext, caseId: number, input: { heldO
     const r = deviation({ theta: c.theta, contracted: c.contracted, actual: c.actual, exempt, contractPrice: c.contract_price, k: c.k });
     await trx
       .updateTable('deviation_cases')
-      .set({ exempt, shortfall: r.shortfall, fee_fen: r.feeFen, status: 'reviewed', review_held_on: input.heldOn, review_participants: input.participants, review_decision: input.decision, updated_at: new Date() })
+      .set({
+        exempt,
+        shortfall: r.shortfall,
+        fee_fen: r.feeFen,
+        status: 'reviewed',
+        review_held_on: input.heldOn,
+        review_participants: input.participants,
+        review_decision: input.decision,
+        updated_at: new Date(),
+      })
       .where('id', '=', c.id)
       .execute();
     await audit(trx, actor, { action: 'deviation.review', entity: 'deviation_case', entityId: c.id, customerId: c.customer_id, after: { ...input, exempt, shortfall: r.shortfall, feeFen: r.feeFen } });
@@ -168,7 +226,11 @@ export async function uploadSignedCopy(ctx: AppContext, caseId: number, file: { 
   return inTx(ctx.db, async (trx) => {
     const c = await loadCase(trx, caseId);
     if (c.status !== 'confirmed' && c.status !== 'signed') throw statusError(c.id, c.status, '上传回签件 / upload the signed copy');
-    await trx.updateTable('deviation_cases').set({ status: 'signed', signed_file: file.content, signed_file_name: file.name, signed_file_mime: file.mime, signed_at: new Date(), updated_at: new Date() }).where('id', '=', c.id).execute();
+    await trx
+      .updateTable('deviation_cases')
+      .set({ status: 'signed', signed_file: file.content, signed_file_name: file.name, signed_file_mime: file.mime, signed_at: new Date(), updated_at: new Date() })
+      .where('id', '=', c.id)
+      .execute();
     await audit(trx, actor, { action: 'deviation.signed_copy', entity: 'deviation_case', entityId: c.id, customerId: c.customer_id, after: { name: file.name, bytes: file.content.length } });
   });
 }
@@ -180,7 +242,23 @@ export async function postFee(ctx: AppContext, caseId: number, actor: Actor) {
     if (c.status !== 'signed') throw statusError(c.id, c.status, '入账 / post the fee');
     const full = await trx.selectFrom('deviation_cases').select(['fee_fen', 'period_id']).where('id', '=', c.id).executeTakeFirstOrThrow();
     const fee = Number(full.fee_fen);
-    const txId = fee > 0 ? await postSettlementTrueUp(ctx, trx, { customerId: c.customer_id, period: localParts(new Date(), ctx.config.timeZone).date.slice(0, 7), businessDate: localParts(new Date(), ctx.config.timeZone).date, customerEffectFen: -fee, counter: 'deviation_fees', reference: `deviation:${c.id}`, note: `偏差结算费 / deviation fee #${c.id}` }, actor) : null;
+    const txId =
+      fee > 0
+        ? await postSettlementTrueUp(
+            ctx,
+            trx,
+            {
+              customerId: c.customer_id,
+              period: localParts(new Date(), ctx.config.timeZone).date.slice(0, 7),
+              businessDate: localParts(new Date(), ctx.config.timeZone).date,
+              customerEffectFen: -fee,
+              counter: 'deviation_fees',
+              reference: `deviation:${c.id}`,
+              note: `偏差结算费 / deviation fee #${c.id}`,
+            },
+            actor,
+          )
+        : null;
     await trx.updateTable('deviation_cases').set({ status: 'posted', ledger_tx_id: txId, posted_at: new Date(), updated_at: new Date() }).where('id', '=', c.id).execute();
     await audit(trx, actor, { action: 'deviation.post_fee', entity: 'deviation_case', entityId: c.id, customerId: c.customer_id, after: { feeFen: fee, txId } });
     return { feeFen: fee, transactionId: txId };

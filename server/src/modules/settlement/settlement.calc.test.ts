@@ -11,24 +11,75 @@ type Golden = { name: string; input: SettlementInput; lines: [string, string, st
 
 // Golden cases (DOMAIN.md §4 月度结算): inputs → exact lines [kind, quantity, price, fen] and total.
 const golden: Golden[] = [
-  { name: 'over-take without awards → 额外气 at reference', input: { ...base, contracted: '1000', days: [day(1, '600'), day(2, '600')], referencePrice: '3.1' }, lines: [['base', '1000', '2.5', 250000], ['extra', '200', '3.1', 62000]], total: 312000 },
-  { name: 'GJ basis below contract', input: { ...base, contracted: '3600', days: [day(1, '2000', '70.1234'), day(2, '1000', '70.1234')] }, lines: [['base', '3000', '70.1234', 21037020]], total: 21037020 },
+  {
+    name: 'over-take without awards → 额外气 at reference',
+    input: { ...base, contracted: '1000', days: [day(1, '600'), day(2, '600')], referencePrice: '3.1' },
+    lines: [
+      ['base', '1000', '2.5', 250000],
+      ['extra', '200', '3.1', 62000],
+    ],
+    total: 312000,
+  },
+  {
+    name: 'GJ basis below contract',
+    input: { ...base, contracted: '3600', days: [day(1, '2000', '70.1234'), day(2, '1000', '70.1234')] },
+    lines: [['base', '3000', '70.1234', 21037020]],
+    total: 21037020,
+  },
   { name: 'Q_a = 0', input: { ...base, contracted: '1000', days: [] }, lines: [], total: 0 },
   { name: 'Q_a = 0 with zero-volume days', input: { ...base, contracted: '1000', days: [day(1, '0', null)] }, lines: [], total: 0 },
   {
     name: 'Q_c = 0: all awards in award order, then extra',
-    input: { ...base, contracted: '0', days: [day(3, '200', null)], referencePrice: '3', awards: [{ awardId: 9, awardedAt: at('2'), quantity: '100', price: '2.8', resourceTag: '线上交易气' }, { awardId: 4, awardedAt: at('1'), quantity: '50', price: '2.7', resourceTag: '线上交易气' }] },
-    lines: [['award', '50', '2.7', 13500], ['award', '100', '2.8', 28000], ['extra', '50', '3', 15000]],
+    input: {
+      ...base,
+      contracted: '0',
+      days: [day(3, '200', null)],
+      referencePrice: '3',
+      awards: [
+        { awardId: 9, awardedAt: at('2'), quantity: '100', price: '2.8', resourceTag: '线上交易气' },
+        { awardId: 4, awardedAt: at('1'), quantity: '50', price: '2.7', resourceTag: '线上交易气' },
+      ],
+    },
+    lines: [
+      ['award', '50', '2.7', 13500],
+      ['award', '100', '2.8', 28000],
+      ['extra', '50', '3', 15000],
+    ],
     total: 56500,
   },
-  { name: 'award larger than over-take is used in part', input: { ...base, contracted: '100', days: [day(1, '130')], awards: [{ awardId: 1, awardedAt: at('1'), quantity: '50', price: '2.9', resourceTag: '线上交易气' }] }, lines: [['base', '100', '2.5', 25000], ['award', '30', '2.9', 8700]], total: 33700 },
-  { name: 'exactly Q_c: no extra line, no reference price needed', input: { ...base, contracted: '500', days: [day(1, '200', '2.3456'), day(2, '300', '2.3456')] }, lines: [['base', '500', '2.3456', 117280]], total: 117280 },
+  {
+    name: 'award larger than over-take is used in part',
+    input: { ...base, contracted: '100', days: [day(1, '130')], awards: [{ awardId: 1, awardedAt: at('1'), quantity: '50', price: '2.9', resourceTag: '线上交易气' }] },
+    lines: [
+      ['base', '100', '2.5', 25000],
+      ['award', '30', '2.9', 8700],
+    ],
+    total: 33700,
+  },
+  {
+    name: 'exactly Q_c: no extra line, no reference price needed',
+    input: { ...base, contracted: '500', days: [day(1, '200', '2.3456'), day(2, '300', '2.3456')] },
+    lines: [['base', '500', '2.3456', 117280]],
+    total: 117280,
+  },
   { name: 'half fen rounds up (26.5 fen → 27)', input: { ...base, contracted: '1', days: [day(1, '0.106')] }, lines: [['base', '0.106', '2.5', 27]], total: 27 },
-  { name: 'each line rounded once, total = Σ lines (0.275+0.275 yuan)', input: { ...base, contracted: '0.125', days: [day(1, '0.25')], referencePrice: '2.2', awards: [] }, lines: [['base', '0.125', '2.5', 31], ['extra', '0.125', '2.2', 28]], total: 59 },
+  {
+    name: 'each line rounded once, total = Σ lines (0.275+0.275 yuan)',
+    input: { ...base, contracted: '0.125', days: [day(1, '0.25')], referencePrice: '2.2', awards: [] },
+    lines: [
+      ['base', '0.125', '2.5', 31],
+      ['extra', '0.125', '2.2', 28],
+    ],
+    total: 59,
+  },
   {
     name: 'price change mid-month: base filled in day order, one line per price',
     input: { ...base, contracted: '700', days: [day(2, '400', '2.6'), day(1, '400', '2.5')], referencePrice: '3' },
-    lines: [['base', '400', '2.5', 100000], ['base', '300', '2.6', 78000], ['extra', '100', '3', 30000]],
+    lines: [
+      ['base', '400', '2.5', 100000],
+      ['base', '300', '2.6', 78000],
+      ['extra', '100', '3', 30000],
+    ],
     total: 208000,
   },
 ];
@@ -68,28 +119,22 @@ const price = fc.integer({ min: 1, max: 50_000 }).map((n) => dec(n).div(10000).t
 describe('properties', () => {
   it('all volume is settled once, base ≤ Q_c, total = Σ lines, each line within half a fen of q×p', () => {
     fc.assert(
-      fc.property(
-        qty,
-        fc.array(fc.tuple(qty, price), { maxLength: 8 }),
-        fc.array(fc.tuple(qty, price, fc.integer({ min: 0, max: 1e6 })), { maxLength: 4 }),
-        price,
-        (contracted, ds, aw, ref) => {
-          const r = settleCustomerMonth({
-            ...base,
-            contracted,
-            referencePrice: ref,
-            days: ds.map(([qq, p], i) => ({ day: `2026-05-${String(i + 1).padStart(2, '0')}`, quantity: qq, basePrice: p })),
-            awards: aw.map(([qq, p, t], i) => ({ awardId: i + 1, awardedAt: new Date(t), quantity: qq, price: p, resourceTag: '线上交易气' })),
-          });
-          expect(r.missing).toEqual([]);
-          const sumQ = r.lines.reduce((s, l) => s.plus(l.quantity), dec(0));
-          expect(sumQ.eq(r.actual)).toBe(true);
-          const baseQ = r.lines.filter((l) => l.kind === 'base').reduce((s, l) => s.plus(l.quantity), dec(0));
-          expect(baseQ.lte(contracted)).toBe(true);
-          expect(r.totalFen).toBe(r.lines.reduce((s, l) => s + l.amountFen, 0));
-          for (const l of r.lines) expect(dec(l.quantity).times(l.price).times(100).minus(l.amountFen).abs().lte(0.5)).toBe(true);
-        },
-      ),
+      fc.property(qty, fc.array(fc.tuple(qty, price), { maxLength: 8 }), fc.array(fc.tuple(qty, price, fc.integer({ min: 0, max: 1e6 })), { maxLength: 4 }), price, (contracted, ds, aw, ref) => {
+        const r = settleCustomerMonth({
+          ...base,
+          contracted,
+          referencePrice: ref,
+          days: ds.map(([qq, p], i) => ({ day: `2026-05-${String(i + 1).padStart(2, '0')}`, quantity: qq, basePrice: p })),
+          awards: aw.map(([qq, p, t], i) => ({ awardId: i + 1, awardedAt: new Date(t), quantity: qq, price: p, resourceTag: '线上交易气' })),
+        });
+        expect(r.missing).toEqual([]);
+        const sumQ = r.lines.reduce((s, l) => s.plus(l.quantity), dec(0));
+        expect(sumQ.eq(r.actual)).toBe(true);
+        const baseQ = r.lines.filter((l) => l.kind === 'base').reduce((s, l) => s.plus(l.quantity), dec(0));
+        expect(baseQ.lte(contracted)).toBe(true);
+        expect(r.totalFen).toBe(r.lines.reduce((s, l) => s + l.amountFen, 0));
+        for (const l of r.lines) expect(dec(l.quantity).times(l.price).times(100).minus(l.amountFen).abs().lte(0.5)).toBe(true);
+      }),
     );
   });
   it('shortfall is never negative and never grows with the exemption', () => {

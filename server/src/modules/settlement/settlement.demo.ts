@@ -38,11 +38,24 @@ export async function settlementDemoRun(ctx: DemoContext, year1: string[], year2
   const reviewDay = addDays(`${year2[1]}-01`, 9);
   for (const c of cases) {
     if (rng.chance(0.35)) {
-      const claimed = dec(c.shortfall).times(20 + rng.int(0, 40)).div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      const claimed = dec(c.shortfall)
+        .times(20 + rng.int(0, 40))
+        .div(100)
+        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
       if (claimed.gt(0)) {
-        const cl = await addClaim(ctx.app, Number(c.id), { cause: rng.pick(CAUSES), claimed: claimed.toFixed(0), description: '因上游限气及设备检修少用气（演示）', receivedOn: addDays(`${year2[1]}-01`, rng.int(0, 5)) }, actor);
+        const cl = await addClaim(
+          ctx.app,
+          Number(c.id),
+          { cause: rng.pick(CAUSES), claimed: claimed.toFixed(0), description: '因上游限气及设备检修少用气（演示）', receivedOn: addDays(`${year2[1]}-01`, rng.int(0, 5)) },
+          actor,
+        );
         const approved = claimed.times(rng.int(30, 100)).div(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0);
-        await reviewCase(ctx.app, Number(c.id), { heldOn: reviewDay, participants: '生产运行科、开发科、质安科、管道与销售部', decision: '经专题会商，部分认可来函所述不可控原因', claims: [{ claimId: cl.id, approved }] }, actor);
+        await reviewCase(
+          ctx.app,
+          Number(c.id),
+          { heldOn: reviewDay, participants: '生产运行科、开发科、质安科、管道与销售部', decision: '经专题会商，部分认可来函所述不可控原因', claims: [{ claimId: cl.id, approved }] },
+          actor,
+        );
       }
     }
     if (rng.chance(0.9)) {

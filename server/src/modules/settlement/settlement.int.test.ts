@@ -67,11 +67,25 @@ describe('price book', () => {
 describe('contracts', () => {
   it('refuses missing monthly volumes and overlapping contracts, writing nothing', async () => {
     const b = await customerWithPoint(admin);
-    const missing = await lead.post('/api/contracts', { customerId: b.id, contractNo: `HT-M-${b.id}`, yearLabel: `${Y}年度`, startMonth: `${Y}-01`, endMonth: `${Y}-12`, months: yearMonths(Y, '10').filter((m) => m.month !== `${Y}-07` && m.month !== `${Y}-09`) });
+    const missing = await lead.post('/api/contracts', {
+      customerId: b.id,
+      contractNo: `HT-M-${b.id}`,
+      yearLabel: `${Y}年度`,
+      startMonth: `${Y}-01`,
+      endMonth: `${Y}-12`,
+      months: yearMonths(Y, '10').filter((m) => m.month !== `${Y}-07` && m.month !== `${Y}-09`),
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.code).toBe('CONTRACT_MONTHS_MISSING');
     expect(missing.body.message).toContain(`${Y}-07、${Y}-09`);
-    const overlap = await lead.post('/api/contracts', { customerId: a.id, contractNo: `HT-O-${a.id}`, yearLabel: `${Y}-${Y + 1}年度`, startMonth: `${Y}-11`, endMonth: `${Y + 1}-10`, months: [...yearMonths(Y, '1'), ...yearMonths(Y + 1, '1')].filter((m) => m.month >= `${Y}-11` && m.month <= `${Y + 1}-10`) });
+    const overlap = await lead.post('/api/contracts', {
+      customerId: a.id,
+      contractNo: `HT-O-${a.id}`,
+      yearLabel: `${Y}-${Y + 1}年度`,
+      startMonth: `${Y}-11`,
+      endMonth: `${Y + 1}-10`,
+      months: [...yearMonths(Y, '1'), ...yearMonths(Y + 1, '1')].filter((m) => m.month >= `${Y}-11` && m.month <= `${Y + 1}-10`),
+    });
     expect(overlap.status).toBe(409);
     expect(overlap.body.code).toBe('CONTRACT_OVERLAP');
     const list = await lead.get(`/api/contracts?customerId=${b.id}`);
@@ -80,20 +94,52 @@ describe('contracts', () => {
 
   it('amends monthly volumes from a month as a new version, shows the year view with the τ flag', async () => {
     const b = await customerWithPoint(admin);
-    const id = await contract(lead, { customerId: b.id, contractNo: `HT-V-${b.id}`, yearLabel: `${Y}年度`, startMonth: `${Y}-01`, endMonth: `${Y}-03`, months: [{ month: `${Y}-01`, quantity: '100' }, { month: `${Y}-02`, quantity: '100' }, { month: `${Y}-03`, quantity: '100' }] });
-    const am = await lead.post(`/api/contracts/${id}/amendments`, { effectiveMonth: `${Y}-02`, reason: '客户扩产', months: [{ month: `${Y}-02`, quantity: '150' }, { month: `${Y}-03`, quantity: '160' }] });
+    const id = await contract(lead, {
+      customerId: b.id,
+      contractNo: `HT-V-${b.id}`,
+      yearLabel: `${Y}年度`,
+      startMonth: `${Y}-01`,
+      endMonth: `${Y}-03`,
+      months: [
+        { month: `${Y}-01`, quantity: '100' },
+        { month: `${Y}-02`, quantity: '100' },
+        { month: `${Y}-03`, quantity: '100' },
+      ],
+    });
+    const am = await lead.post(`/api/contracts/${id}/amendments`, {
+      effectiveMonth: `${Y}-02`,
+      reason: '客户扩产',
+      months: [
+        { month: `${Y}-02`, quantity: '150' },
+        { month: `${Y}-03`, quantity: '160' },
+      ],
+    });
     expect(am.status).toBe(201);
     const d = await lead.get(`/api/contracts/${id}`);
-    expect(d.body.months.map((m: any) => [m.month, m.quantity, m.version])).toEqual([[`${Y}-01`, '100.000', 1], [`${Y}-02`, '150.000', 2], [`${Y}-03`, '160.000', 2]]);
-    await deliver(admin, b.meterNo, [[`${Y}-01-05`, '111'], [`${Y}-02-05`, '150']]);
+    expect(d.body.months.map((m: any) => [m.month, m.quantity, m.version])).toEqual([
+      [`${Y}-01`, '100.000', 1],
+      [`${Y}-02`, '150.000', 2],
+      [`${Y}-03`, '160.000', 2],
+    ]);
+    await deliver(admin, b.meterNo, [
+      [`${Y}-01-05`, '111'],
+      [`${Y}-02-05`, '150'],
+    ]);
     const y = await lead.get(`/api/contracts/${id}/year-view`);
-    expect(y.body.months.map((m: any) => [m.month, m.actual, m.overTake])).toEqual([[`${Y}-01`, '111.000', true], [`${Y}-02`, '150.000', false], [`${Y}-03`, null, false]]);
+    expect(y.body.months.map((m: any) => [m.month, m.actual, m.overTake])).toEqual([
+      [`${Y}-01`, '111.000', true],
+      [`${Y}-02`, '150.000', false],
+      [`${Y}-03`, null, false],
+    ]);
   });
 });
 
 describe('monthly settlement', () => {
   it('settles base at the contract price and the rest as 额外气 at the reference price, and trues up the ledger', async () => {
-    await deliver(admin, a.meterNo, [[`${Y}-03-01`, '600'], [`${Y}-03-02`, '600']]);
+    await deliver(admin, a.meterNo, [
+      [`${Y}-03-01`, '600'],
+      [`${Y}-03-02`, '600'],
+    ]);
     await dailyRun(admin, [`${Y}-03-01`, `${Y}-03-02`]);
     expect(await balanceFen(finance, a.id)).toBe(-lineAmountFen('1200', '2.0000'));
     const r = await finance.post(`/api/settlement/months/${Y}-03/run`);
@@ -161,7 +207,11 @@ describe('monthly settlement', () => {
     const b = await customerWithPoint(admin, { priceCategory: 'power', type: 'power' });
     await contract(lead, { customerId: b.id, contractNo: `HT-P-${b.id}`, yearLabel: `${Y}年度`, startMonth: `${Y}-05`, endMonth: `${Y}-05`, months: [{ month: `${Y}-05`, quantity: '100' }] });
     const c = await customerWithPoint(admin);
-    await deliver(admin, b.meterNo, [[`${Y}-05-01`, '50'], [`${Y}-05-02`, '50'], [`${Y}-05-04`, '10']]);
+    await deliver(admin, b.meterNo, [
+      [`${Y}-05-01`, '50'],
+      [`${Y}-05-02`, '50'],
+      [`${Y}-05-04`, '10'],
+    ]);
     await deliver(admin, c.meterNo, [[`${Y}-05-03`, '10']]);
     const r = await finance.post(`/api/settlement/months/${Y}-05/run`);
     expect(r.status).toBe(409);
@@ -176,7 +226,10 @@ describe('monthly settlement', () => {
     const ok = await finance.post(`/api/settlement/months/${Y}-05/run`);
     expect(ok.status).toBe(200);
     const sb = await finance.get(`/api/settlement/months/${Y}-05/customers/${b.id}`);
-    expect(sb.body.lines.map((l: any) => [l.kind, l.quantity, l.amountFen])).toEqual([['base', '100', 22000], ['extra', '10', 2900]]);
+    expect(sb.body.lines.map((l: any) => [l.kind, l.quantity, l.amountFen])).toEqual([
+      ['base', '100', 22000],
+      ['extra', '10', 2900],
+    ]);
     const sc = await finance.get(`/api/settlement/months/${Y}-05/customers/${c.id}`);
     expect(sc.body.lines.map((l: any) => [l.kind, l.quantity, l.amountFen])).toEqual([['extra', '10', 2900]]);
     const x = await finance.get(`/api/settlement/months/${Y}-05/statements.xlsx`);

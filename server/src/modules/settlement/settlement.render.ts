@@ -130,12 +130,42 @@ export function statementPdf(s: CustomerStatement, lang: Lang): Promise<Buffer> 
 }
 
 /** The month's statements as one sheet (amounts through fen / 100 for display, 2-decimal format). */
-export async function monthXlsx(month: string, items: { customerCode: string; customerName: string; contractNo: string | null; basis: string; contracted: string; actual: string; totalFen: number; dailyChargesFen: number; trueUpFen: number; overTake: boolean }[], lang: Lang): Promise<Buffer> {
+export async function monthXlsx(
+  month: string,
+  items: {
+    customerCode: string;
+    customerName: string;
+    contractNo: string | null;
+    basis: string;
+    contracted: string;
+    actual: string;
+    totalFen: number;
+    dailyChargesFen: number;
+    trueUpFen: number;
+    overTake: boolean;
+  }[],
+  lang: Lang,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(month);
-  ws.addRow(lang === 'en' ? ['Code', 'Customer', 'Contract', 'Basis', 'Contracted', 'Actual', 'Settled (yuan)', 'Daily charges (yuan)', 'True-up (yuan)', 'Above τ'] : ['编码', '客户', '合同编号', '计价方式', '合同量', '实际量', '结算金额(元)', '已计日气费(元)', '多退少补(元)', '超出 τ']).font = { bold: true };
+  ws.addRow(
+    lang === 'en'
+      ? ['Code', 'Customer', 'Contract', 'Basis', 'Contracted', 'Actual', 'Settled (yuan)', 'Daily charges (yuan)', 'True-up (yuan)', 'Above τ']
+      : ['编码', '客户', '合同编号', '计价方式', '合同量', '实际量', '结算金额(元)', '已计日气费(元)', '多退少补(元)', '超出 τ'],
+  ).font = { bold: true };
   for (const i of items) {
-    const r = ws.addRow([i.customerCode, i.customerName, i.contractNo ?? '', i.basis === 'GJ' ? 'GJ' : 'm³', i.contracted, i.actual, i.totalFen / 100, i.dailyChargesFen / 100, i.trueUpFen / 100, i.overTake ? '✓' : '']);
+    const r = ws.addRow([
+      i.customerCode,
+      i.customerName,
+      i.contractNo ?? '',
+      i.basis === 'GJ' ? 'GJ' : 'm³',
+      i.contracted,
+      i.actual,
+      i.totalFen / 100,
+      i.dailyChargesFen / 100,
+      i.trueUpFen / 100,
+      i.overTake ? '✓' : '',
+    ]);
     for (const c of [7, 8, 9]) r.getCell(c).numFmt = '#,##0.00';
   }
   ws.columns.forEach((c, i) => (c.width = [12, 30, 22, 8, 14, 14, 16, 16, 16, 8][i] ?? 12));

@@ -19,7 +19,10 @@ export interface MonthRow {
 }
 
 export async function findMonth(db: Tx, month: string, forUpdate = false): Promise<MonthRow | undefined> {
-  const r = await sql<MonthRow>`SELECT to_char(month, 'YYYY-MM') AS month, status, runs, last_run_at, confirmed_at, closed_at, reopened_at, reopen_reason FROM settlement_months WHERE month = ${d(month)}::date ${forUpdate ? sql`FOR UPDATE` : sql``}`.execute(db);
+  const r =
+    await sql<MonthRow>`SELECT to_char(month, 'YYYY-MM') AS month, status, runs, last_run_at, confirmed_at, closed_at, reopened_at, reopen_reason FROM settlement_months WHERE month = ${d(month)}::date ${forUpdate ? sql`FOR UPDATE` : sql``}`.execute(
+      db,
+    );
   return r.rows[0];
 }
 export async function ensureMonth(db: Tx, month: string): Promise<MonthRow> {
@@ -66,9 +69,22 @@ export interface StatementDb {
   over_take: boolean;
 }
 export async function statementsOf(db: Tx, month: string, customerIds?: number[]): Promise<Map<number, StatementDb>> {
-  const r = await sql<StatementDb>`SELECT customer_id, to_char(month, 'YYYY-MM') AS month, contract_id, contract_no, basis, actual, contracted, total_fen, daily_charges_fen, true_up_posted_fen, over_take
+  const r =
+    await sql<StatementDb>`SELECT customer_id, to_char(month, 'YYYY-MM') AS month, contract_id, contract_no, basis, actual, contracted, total_fen, daily_charges_fen, true_up_posted_fen, over_take
       FROM settlement_statements WHERE month = ${d(month)}::date ${customerIds ? sql`AND customer_id = ANY(${customerIds}::bigint[])` : sql``}`.execute(db);
-  return new Map(r.rows.map((x) => [Number(x.customer_id), { ...x, customer_id: Number(x.customer_id), contract_id: x.contract_id == null ? null : Number(x.contract_id), total_fen: Number(x.total_fen), daily_charges_fen: Number(x.daily_charges_fen), true_up_posted_fen: Number(x.true_up_posted_fen) }]));
+  return new Map(
+    r.rows.map((x) => [
+      Number(x.customer_id),
+      {
+        ...x,
+        customer_id: Number(x.customer_id),
+        contract_id: x.contract_id == null ? null : Number(x.contract_id),
+        total_fen: Number(x.total_fen),
+        daily_charges_fen: Number(x.daily_charges_fen),
+        true_up_posted_fen: Number(x.true_up_posted_fen),
+      },
+    ]),
+  );
 }
 
 /** Adjustment lines for closed month `x` already carried in months other than `except`, per customer. */
@@ -132,7 +148,19 @@ export async function writeStatement(db: Tx, month: string, s: CustomerSettlemen
 }
 
 export async function linesOf(db: Tx, month: string, customerId: number) {
-  const r = await sql<{ line_no: number; kind: string; tag: string; quantity: string; price: string | null; amount_fen: number; award_id: number | null; from_day: string | null; to_day: string | null; adjusts_month: string | null; daily_drift_fen: number }>`
+  const r = await sql<{
+    line_no: number;
+    kind: string;
+    tag: string;
+    quantity: string;
+    price: string | null;
+    amount_fen: number;
+    award_id: number | null;
+    from_day: string | null;
+    to_day: string | null;
+    adjusts_month: string | null;
+    daily_drift_fen: number;
+  }>`
     SELECT line_no, kind, tag, quantity, price, amount_fen, award_id, from_day::text AS from_day, to_day::text AS to_day, to_char(adjusts_month, 'YYYY-MM') AS adjusts_month, daily_drift_fen
       FROM settlement_lines WHERE month = ${d(month)}::date AND customer_id = ${customerId} ORDER BY line_no`.execute(db);
   return r.rows.map((x) => ({ ...x, amount_fen: Number(x.amount_fen), award_id: x.award_id == null ? null : Number(x.award_id), daily_drift_fen: Number(x.daily_drift_fen) }));

@@ -94,7 +94,21 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
       // true-up = settled − the month's daily charges (DOMAIN.md §4), less what earlier runs posted
       const target = trueUpFen(totalFen, dailyFen) - drift;
       const delta = target - already;
-      if (delta !== 0) await postSettlementTrueUp(ctx, trx, { customerId: s.customerId, period: month, businessDate: lastDay, customerEffectFen: -delta, counter: 'gas_sales', reference: `settlement:${month}`, note: `月度结算多退少补 / settlement true-up ${month}` }, actor);
+      if (delta !== 0)
+        await postSettlementTrueUp(
+          ctx,
+          trx,
+          {
+            customerId: s.customerId,
+            period: month,
+            businessDate: lastDay,
+            customerEffectFen: -delta,
+            counter: 'gas_sales',
+            reference: `settlement:${month}`,
+            note: `月度结算多退少补 / settlement true-up ${month}`,
+          },
+          actor,
+        );
       posted += delta;
       total += totalFen;
       dailySum += dailyFen;
@@ -103,7 +117,21 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
     // customers settled by an earlier run but no longer (e.g. deliveries withdrawn): undo their true-up
     for (const [customerId, o] of old) {
       if (seen.has(customerId)) continue;
-      if (o.true_up_posted_fen !== 0) await postSettlementTrueUp(ctx, trx, { customerId, period: month, businessDate: lastDay, customerEffectFen: o.true_up_posted_fen, counter: 'gas_sales', reference: `settlement:${month}`, note: `月度结算重算冲回 / settlement re-run reversal ${month}` }, actor);
+      if (o.true_up_posted_fen !== 0)
+        await postSettlementTrueUp(
+          ctx,
+          trx,
+          {
+            customerId,
+            period: month,
+            businessDate: lastDay,
+            customerEffectFen: o.true_up_posted_fen,
+            counter: 'gas_sales',
+            reference: `settlement:${month}`,
+            note: `月度结算重算冲回 / settlement re-run reversal ${month}`,
+          },
+          actor,
+        );
       posted -= o.true_up_posted_fen;
       await repo.deleteStatement(trx, month, customerId);
     }
@@ -147,7 +175,9 @@ async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: 
       const rec = recorded.get(id);
       const car = carried.get(id) ?? { amountFen: 0, quantity: '0', driftFen: 0 };
       const amount = (now?.result.totalFen ?? 0) - (rec?.total_fen ?? 0) - car.amountFen;
-      const quantity = dec(now?.result.actual ?? '0').minus(rec?.actual ?? '0').minus(car.quantity);
+      const quantity = dec(now?.result.actual ?? '0')
+        .minus(rec?.actual ?? '0')
+        .minus(car.quantity);
       const drift = (dailyNow.get(id) ?? 0) - (rec?.daily_charges_fen ?? 0) - car.driftFen;
       if (amount === 0 && drift === 0 && quantity.isZero()) continue;
       const l: AdjLine = { kind: 'adjustment', tag: now?.terms?.baseTag ?? 'contract', quantity: quantity.toFixed(), price: null, amountFen: amount, adjustsMonth: x, dailyDriftFen: drift };

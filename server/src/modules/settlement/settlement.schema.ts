@@ -8,9 +8,41 @@ export const MonthCustomerParam = z.strictObject({ month: MonthStr, customerId: 
 export const ReopenBody = z.strictObject({ reason: SafeText(500).pipe(z.string().trim().min(2, '请填写重新打开的原因')) });
 export const StatementsQuery = z.strictObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(20), q: SafeText(100).optional() });
 
-export const MonthView = z.object({ month: z.string(), status: z.enum(['draft', 'confirmed', 'closed']), runs: z.number(), lastRunAt: z.date().nullable(), confirmedAt: z.date().nullable(), closedAt: z.date().nullable(), reopenedAt: z.date().nullable(), reopenReason: z.string().nullable(), customers: z.number(), totalFen: z.number(), trueUpFen: z.number() });
-export const RunResult = z.object({ month: z.string(), customers: z.number(), totalFen: z.number(), dailyChargesFen: z.number(), trueUpPostedFen: z.number(), adjustmentLines: z.number(), runs: z.number() });
-export const StatementRow = z.object({ customerId: z.number(), customerCode: z.string(), customerName: z.string(), contractNo: z.string().nullable(), basis: z.enum(['m3', 'GJ']), actual: z.string(), contracted: z.string(), totalFen: z.number(), dailyChargesFen: z.number(), trueUpFen: z.number(), overTake: z.boolean() });
+export const MonthView = z.object({
+  month: z.string(),
+  status: z.enum(['draft', 'confirmed', 'closed']),
+  runs: z.number(),
+  lastRunAt: z.date().nullable(),
+  confirmedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  reopenedAt: z.date().nullable(),
+  reopenReason: z.string().nullable(),
+  customers: z.number(),
+  totalFen: z.number(),
+  trueUpFen: z.number(),
+});
+export const RunResult = z.object({
+  month: z.string(),
+  customers: z.number(),
+  totalFen: z.number(),
+  dailyChargesFen: z.number(),
+  trueUpPostedFen: z.number(),
+  adjustmentLines: z.number(),
+  runs: z.number(),
+});
+export const StatementRow = z.object({
+  customerId: z.number(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  contractNo: z.string().nullable(),
+  basis: z.enum(['m3', 'GJ']),
+  actual: z.string(),
+  contracted: z.string(),
+  totalFen: z.number(),
+  dailyChargesFen: z.number(),
+  trueUpFen: z.number(),
+  overTake: z.boolean(),
+});
 const Msg = z.object({ zh: z.string(), en: z.string() });
 export const Statement = z.object({
   month: z.string(),
@@ -24,7 +56,21 @@ export const Statement = z.object({
   totalFen: z.number(),
   dailyChargesFen: z.number(),
   trueUpFen: z.number(),
-  lines: z.array(z.object({ lineNo: z.number(), kind: z.enum(['base', 'award', 'extra', 'adjustment']), tag: z.string(), tagName: Msg, quantity: z.string(), price: z.string().nullable(), amountFen: z.number(), awardId: z.number().nullable(), fromDay: z.string().nullable(), toDay: z.string().nullable(), adjustsMonth: z.string().nullable() })),
+  lines: z.array(
+    z.object({
+      lineNo: z.number(),
+      kind: z.enum(['base', 'award', 'extra', 'adjustment']),
+      tag: z.string(),
+      tagName: Msg,
+      quantity: z.string(),
+      price: z.string().nullable(),
+      amountFen: z.number(),
+      awardId: z.number().nullable(),
+      fromDay: z.string().nullable(),
+      toDay: z.string().nullable(),
+      adjustsMonth: z.string().nullable(),
+    }),
+  ),
 });
 const Group = z.array(z.object({ key: z.string(), basis: z.enum(['m3', 'GJ']), quantity: z.string(), amountFen: z.number(), customers: z.number() }));
 export const Summary = z.object({ month: z.string(), byTag: Group, byType: Group, byCity: Group });
@@ -63,7 +109,18 @@ export const DevCaseView = z.object({
 export const DevPeriodDetail = z.object({ id: z.number(), label: z.string(), from: z.string(), to: z.string(), cases: z.array(DevCaseView) });
 export const DevCaseDetail = DevCaseView.extend({
   period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
-  claims: z.array(z.object({ id: z.number(), cause: ClaimCause, claimed: z.string(), description: z.string().nullable(), receivedOn: z.string(), evidenceName: z.string().nullable(), approved: z.string().nullable(), createdAt: z.date() })),
+  claims: z.array(
+    z.object({
+      id: z.number(),
+      cause: ClaimCause,
+      claimed: z.string(),
+      description: z.string().nullable(),
+      receivedOn: z.string(),
+      evidenceName: z.string().nullable(),
+      approved: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
 });
 export const DevYearSummary = z.object({
   year: z.number(),

@@ -21,7 +21,11 @@ export function fmtPrice(p: string): string {
   const dp = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
   return dec(p).toFixed(Math.max(4, dp));
 }
-export const MONTH_STATUS_LABELS: Record<MonthStatus, { zh: string; en: string }> = { draft: { zh: '草稿', en: 'draft' }, confirmed: { zh: '已确认', en: 'confirmed' }, closed: { zh: '已关闭', en: 'closed' } };
+export const MONTH_STATUS_LABELS: Record<MonthStatus, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'draft' },
+  confirmed: { zh: '已确认', en: 'confirmed' },
+  closed: { zh: '已关闭', en: 'closed' },
+};
 
 async function transition(ctx: AppContext, month: string, from: MonthStatus, to: MonthStatus, actor: Actor, action: string, reason?: string) {
   return inTx(ctx.db, async (trx) => {
@@ -33,7 +37,13 @@ async function transition(ctx: AppContext, month: string, from: MonthStatus, to:
       if (later) throw new AppError(SE.SETTLEMENT_LATER_LOCKED, { month, later });
     }
     await repo.setStatus(trx, month, to, actor.userId, reason);
-    await audit(trx, actor, { action: `settlement.${to === 'draft' ? 'reopen' : to === 'confirmed' ? 'confirm' : 'close'}`, entity: 'settlement_month', entityId: month, before: { status: m.status }, after: { status: to, reason } });
+    await audit(trx, actor, {
+      action: `settlement.${to === 'draft' ? 'reopen' : to === 'confirmed' ? 'confirm' : 'close'}`,
+      entity: 'settlement_month',
+      entityId: month,
+      before: { status: m.status },
+      after: { status: to, reason },
+    });
   });
 }
 
@@ -43,18 +53,38 @@ export const closeMonth = (ctx: AppContext, month: string, actor: Actor) => tran
 export const reopenMonth = (ctx: AppContext, month: string, reason: string, actor: Actor) => transition(ctx, month, 'closed', 'draft', actor, '重新打开 / reopen', reason);
 
 export async function monthStatements(db: Tx, user: User, month: string, q: { page: number; pageSize: number; q?: string }) {
-  const rows = await sql<repo.StatementDb>`SELECT s.customer_id, to_char(s.month, 'YYYY-MM') AS month, s.contract_id, s.contract_no, s.basis, s.actual, s.contracted, s.total_fen, s.daily_charges_fen, s.true_up_posted_fen, s.over_take
+  const rows =
+    await sql<repo.StatementDb>`SELECT s.customer_id, to_char(s.month, 'YYYY-MM') AS month, s.contract_id, s.contract_no, s.basis, s.actual, s.contracted, s.total_fen, s.daily_charges_fen, s.true_up_posted_fen, s.over_take
       FROM settlement_statements s WHERE s.month = ${month + '-01'}::date AND ${inCustomerScope(user, 's.customer_id')} ORDER BY s.total_fen DESC, s.customer_id`.execute(db);
-  const custs = await customerBasicsById(db, rows.rows.map((r) => Number(r.customer_id)));
+  const custs = await customerBasicsById(
+    db,
+    rows.rows.map((r) => Number(r.customer_id)),
+  );
   let items = rows.rows.map((r) => {
     const c = custs.get(Number(r.customer_id));
-    return { customerId: Number(r.customer_id), customerCode: c?.code ?? '', customerName: c?.name ?? '', contractNo: r.contract_no, basis: r.basis, actual: r.actual, contracted: r.contracted, totalFen: Number(r.total_fen), dailyChargesFen: Number(r.daily_charges_fen), trueUpFen: Number(r.true_up_posted_fen), overTake: r.over_take };
+    return {
+      customerId: Number(r.customer_id),
+      customerCode: c?.code ?? '',
+      customerName: c?.name ?? '',
+      contractNo: r.contract_no,
+      basis: r.basis,
+      actual: r.actual,
+      contracted: r.contracted,
+      totalFen: Number(r.total_fen),
+      dailyChargesFen: Number(r.daily_charges_fen),
+      trueUpFen: Number(r.true_up_posted_fen),
+      overTake: r.over_take,
+    };
   });
   if (q.q) {
     const needle = q.q.toLowerCase();
     items = items.filter((i) => i.customerName.toLowerCase().includes(needle) || i.customerCode.toLowerCase().includes(needle));
   }
-  const totals = items.reduce((a, i) => ({ totalFen: a.totalFen + i.totalFen, dailyChargesFen: a.dailyChargesFen + i.dailyChargesFen, trueUpFen: a.trueUpFen + i.trueUpFen }), { totalFen: 0, dailyChargesFen: 0, trueUpFen: 0 });
+  const totals = items.reduce((a, i) => ({ totalFen: a.totalFen + i.totalFen, dailyChargesFen: a.dailyChargesFen + i.dailyChargesFen, trueUpFen: a.trueUpFen + i.trueUpFen }), {
+    totalFen: 0,
+    dailyChargesFen: 0,
+    trueUpFen: 0,
+  });
   return { total: items.length, totals, items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
 }
 
@@ -78,7 +108,19 @@ export async function customerStatement(db: Tx, user: User, month: string, custo
     totalFen: st.total_fen,
     dailyChargesFen: st.daily_charges_fen,
     trueUpFen: st.true_up_posted_fen,
-    lines: lines.map((l) => ({ lineNo: l.line_no, kind: l.kind as 'base' | 'award' | 'extra' | 'adjustment', tag: l.tag, tagName: tags.get(l.tag) ?? { zh: l.tag, en: l.tag }, quantity: dec(l.quantity).toFixed(), price: l.price == null ? null : fmtPrice(l.price), amountFen: l.amount_fen, awardId: l.award_id, fromDay: l.from_day, toDay: l.to_day, adjustsMonth: l.adjusts_month })),
+    lines: lines.map((l) => ({
+      lineNo: l.line_no,
+      kind: l.kind as 'base' | 'award' | 'extra' | 'adjustment',
+      tag: l.tag,
+      tagName: tags.get(l.tag) ?? { zh: l.tag, en: l.tag },
+      quantity: dec(l.quantity).toFixed(),
+      price: l.price == null ? null : fmtPrice(l.price),
+      amountFen: l.amount_fen,
+      awardId: l.award_id,
+      fromDay: l.from_day,
+      toDay: l.to_day,
+      adjustsMonth: l.adjusts_month,
+    })),
   };
 }
 export type CustomerStatement = Awaited<ReturnType<typeof customerStatement>>;
@@ -104,14 +146,21 @@ export async function monthSummary(db: Tx, user: User, month: string) {
     const out = new Map<string, string>();
     for (const r of mine) {
       const k = `${key(r)}|${r.basis}`;
-      out.set(k, dec(out.get(k) ?? '0').plus(r.kind === 'adjustment' ? '0' : r.quantity).toFixed());
+      out.set(
+        k,
+        dec(out.get(k) ?? '0')
+          .plus(r.kind === 'adjustment' ? '0' : r.quantity)
+          .toFixed(),
+      );
     }
     return out;
   };
   const build = (key: (r: (typeof mine)[number]) => string) => {
     const g = group(key);
     const q = sumQ(key);
-    return [...g.entries()].map(([k, v]) => ({ key: v.key, basis: v.basis as 'm3' | 'GJ', quantity: q.get(k) ?? '0', amountFen: v.fen, customers: v.customers.size })).sort((a, b) => b.amountFen - a.amountFen);
+    return [...g.entries()]
+      .map(([k, v]) => ({ key: v.key, basis: v.basis as 'm3' | 'GJ', quantity: q.get(k) ?? '0', amountFen: v.fen, customers: v.customers.size }))
+      .sort((a, b) => b.amountFen - a.amountFen);
   };
   return {
     month,

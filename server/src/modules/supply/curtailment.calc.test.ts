@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dec } from '@common/decimal';
-import { allocate, afterShortage, cutOf, effectiveCapacity, splitDemand, splitResidential, PRIORITY_CLASSES, AllocationInputError, type CapacityNode, type DemandUnit, type PriorityClass } from './curtailment.calc';
+import {
+  allocate,
+  afterShortage,
+  cutOf,
+  effectiveCapacity,
+  splitDemand,
+  splitResidential,
+  PRIORITY_CLASSES,
+  AllocationInputError,
+  type CapacityNode,
+  type DemandUnit,
+  type PriorityClass,
+} from './curtailment.calc';
 
 const node = (id: string, parent: string | null, capacity: string | null = null): CapacityNode => ({ id, parent, capacity });
 const unit = (key: string, cls: PriorityClass, demand: string, at: string): DemandUnit => ({ key, class: cls, demand, node: at });
@@ -16,7 +28,10 @@ describe('allocate — golden cases (DOMAIN.md §5 Winter supply guarantee)', ()
 
   it('one node short: equal fractions within the class', () => {
     // F can give 600 for 400 + 400 + 200 = 1000 of one class: t = 0.6
-    const a = allocate([node('F', null, '600'), node('D1', 'F'), node('D2', 'F'), node('D3', 'F')], [unit('a', 'other', '400', 'D1'), unit('b', 'other', '400', 'D2'), unit('c', 'other', '200', 'D3')]);
+    const a = allocate(
+      [node('F', null, '600'), node('D1', 'F'), node('D2', 'F'), node('D3', 'F')],
+      [unit('a', 'other', '400', 'D1'), unit('b', 'other', '400', 'D2'), unit('c', 'other', '200', 'D3')],
+    );
     expect(allowedOf(a)).toEqual({ a: '240.000', b: '240.000', c: '120.000' });
     expect(a.units.map((u) => u.fraction)).toEqual(['0.600000', '0.600000', '0.600000']);
     expect(a.units.every((u) => u.bindingNode === 'F' && u.reason === 'capacity')).toBe(true);
@@ -30,7 +45,10 @@ describe('allocate — golden cases (DOMAIN.md §5 Winter supply guarantee)', ()
 
   it('a capacity inside the network binds: only the customers below it are cut, the rest rise further', () => {
     // F 1000; valve V (cap 100) feeds a (200); b (500) and c (500) on F directly.
-    const a = allocate([node('F', null, '1000'), node('V', 'F', '100'), node('D1', 'V'), node('D2', 'F'), node('D3', 'F')], [unit('a', 'other', '200', 'D1'), unit('b', 'other', '500', 'D2'), unit('c', 'other', '500', 'D3')]);
+    const a = allocate(
+      [node('F', null, '1000'), node('V', 'F', '100'), node('D1', 'V'), node('D2', 'F'), node('D3', 'F')],
+      [unit('a', 'other', '200', 'D1'), unit('b', 'other', '500', 'D2'), unit('c', 'other', '500', 'D3')],
+    );
     // a freezes at t = 0.5 (100); b, c share 900: 450 each (t = 0.9)
     expect(allowedOf(a)).toEqual({ a: '100.000', b: '450.000', c: '450.000' });
     expect(a.units.find((u) => u.key === 'a')!.bindingNode).toBe('V');
@@ -55,7 +73,10 @@ describe('allocate — golden cases (DOMAIN.md §5 Winter supply guarantee)', ()
 
   it('a lower class is never served through a node a higher class filled', () => {
     // V filled by key users at t = 0.5; the other customer behind V gets 0, the one beside it its demand
-    const a = allocate([node('F', null, '10000'), node('V', 'F', '100'), node('D', 'V'), node('E', 'F')], [unit('k1', 'key', '80', 'D'), unit('k2', 'key', '120', 'D'), unit('o', 'other', '50', 'D'), unit('p', 'other', '50', 'E')]);
+    const a = allocate(
+      [node('F', null, '10000'), node('V', 'F', '100'), node('D', 'V'), node('E', 'F')],
+      [unit('k1', 'key', '80', 'D'), unit('k2', 'key', '120', 'D'), unit('o', 'other', '50', 'D'), unit('p', 'other', '50', 'E')],
+    );
     expect(allowedOf(a)).toEqual({ k1: '40.000', k2: '60.000', o: '0.000', p: '50.000' });
     expect(a.units.find((u) => u.key === 'o')!.reason).toBe('higher_priority');
     expect(a.nodes.find((n) => n.id === 'V')!.fullFor).toEqual(['key']);

@@ -221,7 +221,15 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
       const startCap = b ? startRem.get(b) : null;
       const reason: UnitReason = !b ? 'full' : startCap === 0n ? 'higher_priority' : 'capacity';
       const micro = (t.n * 1_000_000n) / t.d;
-      results[i] = { key: u.key, class: cls, demand: fromMilli(demands[i]), allowed: fromMilli(allowed), fraction: `${micro / 1_000_000n}.${String(micro % 1_000_000n).padStart(6, '0')}`, bindingNode: b, reason };
+      results[i] = {
+        key: u.key,
+        class: cls,
+        demand: fromMilli(demands[i]),
+        allowed: fromMilli(allowed),
+        fraction: `${micro / 1_000_000n}.${String(micro % 1_000_000n).padStart(6, '0')}`,
+        bindingNode: b,
+        reason,
+      };
       for (let cur: string | null = u.node; cur !== null; cur = parentOf.get(cur)!) {
         allocated.set(cur, allocated.get(cur)! + allowed);
         const r = rem.get(cur);
@@ -236,7 +244,12 @@ export function allocate(capacityNodes: CapacityNode[], units: DemandUnit[]): Al
   }
   return {
     units: results,
-    nodes: capacityNodes.map((n) => ({ id: n.id, capacity: n.capacity === null || n.capacity === undefined ? null : dec(n.capacity).toFixed(3), allocated: fromMilli(allocated.get(n.id)!), fullFor: fullFor.get(n.id) ?? [] })),
+    nodes: capacityNodes.map((n) => ({
+      id: n.id,
+      capacity: n.capacity === null || n.capacity === undefined ? null : dec(n.capacity).toFixed(3),
+      allocated: fromMilli(allocated.get(n.id)!),
+      fullFor: fullFor.get(n.id) ?? [],
+    })),
   };
 }
 

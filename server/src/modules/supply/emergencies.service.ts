@@ -86,14 +86,34 @@ export async function declareEmergency(ctx: AppContext, body: z.infer<typeof Eme
     const model = await loadNetwork(trx);
     for (const ref of body.nodeRefs) if (!model.nodes.has(ref)) throw new AppError(SE.SUPPLY_NODE_UNKNOWN, { ref });
     const via = affectedCustomers(model, [...new Set(body.nodeRefs)], region);
-    const e = await repo.insertEmergency(trx, { kind: body.kind, occurred_at: at, title: body.title, description: body.description, node_refs: [...new Set(body.nodeRefs)], region, created_by: actor.userId });
+    const e = await repo.insertEmergency(trx, {
+      kind: body.kind,
+      occurred_at: at,
+      title: body.title,
+      description: body.description,
+      node_refs: [...new Set(body.nodeRefs)],
+      region,
+      created_by: actor.userId,
+    });
     await repo.insertAffected(
       trx,
       [...via].map(([cid, v]) => ({ customer_id: cid, emergency_id: e.id, via_nodes: v, households: model.customers.get(cid)?.households ?? null })),
     );
     const names = body.nodeRefs.map((r) => model.nodes.get(r)!.name).join('、');
-    await repo.insertLog(trx, { emergency_id: e.id, at, kind: 'declared', text: `${body.title}${names ? `（${names}）` : ''}${region ? `［${region}］` : ''}：受影响客户 ${via.size} 户`, actor_id: actor.userId, actor_name: actor.username });
-    await audit(trx, actor, { action: 'supply.emergency.declare', entity: 'supply_emergency', entityId: e.id, after: { kind: body.kind, title: body.title, nodeRefs: body.nodeRefs, region, customers: via.size } });
+    await repo.insertLog(trx, {
+      emergency_id: e.id,
+      at,
+      kind: 'declared',
+      text: `${body.title}${names ? `（${names}）` : ''}${region ? `［${region}］` : ''}：受影响客户 ${via.size} 户`,
+      actor_id: actor.userId,
+      actor_name: actor.username,
+    });
+    await audit(trx, actor, {
+      action: 'supply.emergency.declare',
+      entity: 'supply_emergency',
+      entityId: e.id,
+      after: { kind: body.kind, title: body.title, nodeRefs: body.nodeRefs, region, customers: via.size },
+    });
     return { id: e.id, customers: via.size };
   });
 }
@@ -144,7 +164,12 @@ export async function getEmergency(ctx: AppContext, user: SessionUser, id: numbe
     event: eventView(model, e, { customers: allRows.length, checked: allRows.filter((r) => r.contacted && r.site_checked).length }),
     customers,
     log: log.map((l) => ({ id: Number(l.id), at: l.at.toISOString(), kind: l.kind, customerId: l.customer_id, text: l.text, actorName: l.actor_name })),
-    totals: { customers: customers.length, households: customers.reduce((s, c) => s + (c.households ?? 0), 0), contacted: customers.filter((c) => c.contacted).length, siteChecked: customers.filter((c) => c.siteChecked).length },
+    totals: {
+      customers: customers.length,
+      households: customers.reduce((s, c) => s + (c.households ?? 0), 0),
+      contacted: customers.filter((c) => c.contacted).length,
+      siteChecked: customers.filter((c) => c.siteChecked).length,
+    },
   };
 }
 
@@ -171,8 +196,22 @@ export async function updateChecklist(ctx: AppContext, user: SessionUser, id: nu
     if (body.supplyStatus !== undefined) parts.push(`供气状态：${SUPPLY_STATUS_LABELS[body.supplyStatus].zh}`);
     if (body.demandChangeM3 != null) parts.push(`需求变化 ${dec(body.demandChangeM3).toFixed(3)} m³`);
     if (body.notes) parts.push(body.notes);
-    await repo.insertLog(trx, { emergency_id: id, kind: 'check', customer_id: customerId, text: `${model.customers.get(customerId)?.name ?? customerId}：${parts.join('；') || '更新'}`, actor_id: actor.userId, actor_name: actor.username });
-    await audit(trx, actor, { action: 'supply.emergency.check', entity: 'supply_emergency', entityId: id, customerId, before: { contacted: row.contacted, siteChecked: row.site_checked, supplyStatus: row.supply_status, demandChangeM3: row.demand_change_m3, notes: row.notes }, after: body });
+    await repo.insertLog(trx, {
+      emergency_id: id,
+      kind: 'check',
+      customer_id: customerId,
+      text: `${model.customers.get(customerId)?.name ?? customerId}：${parts.join('；') || '更新'}`,
+      actor_id: actor.userId,
+      actor_name: actor.username,
+    });
+    await audit(trx, actor, {
+      action: 'supply.emergency.check',
+      entity: 'supply_emergency',
+      entityId: id,
+      customerId,
+      before: { contacted: row.contacted, siteChecked: row.site_checked, supplyStatus: row.supply_status, demandChangeM3: row.demand_change_m3, notes: row.notes },
+      after: body,
+    });
     return { ok: true };
   });
 }
@@ -212,7 +251,12 @@ export async function notifyAffected(ctx: AppContext, id: number, body: z.infer<
       {
         kind: 'emergency',
         title: body.title ? { zh: body.title, en: body.title } : { zh: `应急供气告知：${e.title}`, en: `Emergency supply notice: ${e.title}` },
-        body: body.body ? { zh: body.body, en: body.body } : { zh: `{customerName}：${e.title}。${e.description}。我方正在组织抢修与上游协调，请注意用气安全，并将现场情况反馈给客户经理。`, en: `{customerName}: ${e.title}. ${e.description}. We are organising repairs and coordinating upstream; please keep your site safe and report to your account manager.` },
+        body: body.body
+          ? { zh: body.body, en: body.body }
+          : {
+              zh: `{customerName}：${e.title}。${e.description}。我方正在组织抢修与上游协调，请注意用气安全，并将现场情况反馈给客户经理。`,
+              en: `{customerName}: ${e.title}. ${e.description}. We are organising repairs and coordinating upstream; please keep your site safe and report to your account manager.`,
+            },
         customerIds: ids,
         requireReceipt: true,
         receiptDueOn: body.receiptDueOn,

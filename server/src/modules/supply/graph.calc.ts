@@ -129,7 +129,10 @@ export function treeOrder(g: GraphIndex, label: (id: string) => string): { id: s
   const seen = new Set<string>();
   const roots = [...g.nodes.values()].filter((n) => n.parents.length === 0 || n.parents.every((p) => !g.nodes.has(p))).map((n) => n.id);
   const byLabel = (a: string, b: string) => label(a).localeCompare(label(b), 'zh-CN');
-  const stack: { id: string; depth: number }[] = roots.sort(byLabel).reverse().map((id) => ({ id, depth: 0 }));
+  const stack: { id: string; depth: number }[] = roots
+    .sort(byLabel)
+    .reverse()
+    .map((id) => ({ id, depth: 0 }));
   while (stack.length) {
     const e = stack.pop()!;
     if (seen.has(e.id)) continue;

@@ -53,19 +53,51 @@ export async function loadNetwork(db: Tx): Promise<NetworkModel> {
   for (const s of snap.sources) {
     const ref = sRef(s.id);
     const st = set.get(ref);
-    nodes.set(ref, { ref, kind: s.kind, code: s.code, name: s.name, region: s.region, upstream: st?.upstream_ref ?? (s.parentId ? sRef(s.parentId) : null), capacity: num(st?.capacity_m3), linkCapacity: num(st?.link_capacity_m3), note: st?.note ?? null, customerId: null, dpKind: null });
+    nodes.set(ref, {
+      ref,
+      kind: s.kind,
+      code: s.code,
+      name: s.name,
+      region: s.region,
+      upstream: st?.upstream_ref ?? (s.parentId ? sRef(s.parentId) : null),
+      capacity: num(st?.capacity_m3),
+      linkCapacity: num(st?.link_capacity_m3),
+      note: st?.note ?? null,
+      customerId: null,
+      dpKind: null,
+    });
   }
   const customers = new Map<number, CustomerInfo>();
   for (const c of snap.customers) {
     const p = prof.get(c.id);
-    customers.set(c.id, { ...c, ref: cRef(c.id), cls: customerClass({ name: c.name, type: c.type, tags: c.tags, override: p?.priority_class ?? null }), classOverride: p?.priority_class ?? null, share: residentialShareOf(c), households: p?.households ?? null, dpRefs: [] });
+    customers.set(c.id, {
+      ...c,
+      ref: cRef(c.id),
+      cls: customerClass({ name: c.name, type: c.type, tags: c.tags, override: p?.priority_class ?? null }),
+      classOverride: p?.priority_class ?? null,
+      share: residentialShareOf(c),
+      households: p?.households ?? null,
+      dpRefs: [],
+    });
   }
   for (const d of snap.deliveryPoints) {
     const c = customers.get(d.customerId);
     if (!c) continue;
     const ref = dRef(d.id);
     const st = set.get(ref);
-    nodes.set(ref, { ref, kind: 'delivery_point', code: d.code, name: d.name, region: null, upstream: d.supplySourceId ? sRef(d.supplySourceId) : null, capacity: num(st?.capacity_m3), linkCapacity: num(st?.link_capacity_m3), note: st?.note ?? null, customerId: d.customerId, dpKind: d.kind });
+    nodes.set(ref, {
+      ref,
+      kind: 'delivery_point',
+      code: d.code,
+      name: d.name,
+      region: null,
+      upstream: d.supplySourceId ? sRef(d.supplySourceId) : null,
+      capacity: num(st?.capacity_m3),
+      linkCapacity: num(st?.link_capacity_m3),
+      note: st?.note ?? null,
+      customerId: d.customerId,
+      dpKind: d.kind,
+    });
     if (d.active) c.dpRefs.push(ref);
   }
   const gnodes: GraphNode[] = [];

@@ -26,7 +26,18 @@ function nodeViews(model: NetworkModel, sees: (id: number) => boolean): Node[] {
   const out: Node[] = [];
   for (const n of model.nodes.values()) {
     if (n.customerId !== null && !sees(n.customerId)) continue;
-    out.push({ id: n.ref, kind: n.kind, code: n.code, name: n.name, region: n.region, parents: n.upstream && model.nodes.has(n.upstream) ? [n.upstream] : [], capacityM3: n.capacity, linkCapacityM3: n.linkCapacity, note: n.note, customer: null });
+    out.push({
+      id: n.ref,
+      kind: n.kind,
+      code: n.code,
+      name: n.name,
+      region: n.region,
+      parents: n.upstream && model.nodes.has(n.upstream) ? [n.upstream] : [],
+      capacityM3: n.capacity,
+      linkCapacityM3: n.linkCapacity,
+      note: n.note,
+      customer: null,
+    });
   }
   for (const c of model.customers.values()) {
     if (!sees(c.id)) continue;
@@ -40,7 +51,17 @@ function nodeViews(model: NetworkModel, sees: (id: number) => boolean): Node[] {
       capacityM3: null,
       linkCapacityM3: null,
       note: null,
-      customer: { id: c.id, type: c.type, status: c.status, priorityClass: c.share ? 'residential' : c.cls, classOverride: c.classOverride, residentialShare: c.share, households: c.households, city: c.city, county: c.county },
+      customer: {
+        id: c.id,
+        type: c.type,
+        status: c.status,
+        priorityClass: c.share ? 'residential' : c.cls,
+        classOverride: c.classOverride,
+        residentialShare: c.share,
+        households: c.households,
+        city: c.city,
+        county: c.county,
+      },
     });
   }
   return out;
@@ -64,7 +85,12 @@ export async function downstreamOf(ctx: AppContext, user: SessionUser, ref: stri
   return { nodes: [...closure].filter((id) => !id.startsWith('C') || customers.includes(Number(id.slice(1)))), customers };
 }
 
-const settingView = (n: { capacity: string | null; linkCapacity: string | null; upstream: string | null; note: string | null }) => ({ capacityM3: n.capacity, linkCapacityM3: n.linkCapacity, upstreamRef: n.upstream, note: n.note });
+const settingView = (n: { capacity: string | null; linkCapacity: string | null; upstream: string | null; note: string | null }) => ({
+  capacityM3: n.capacity,
+  linkCapacityM3: n.linkCapacity,
+  upstreamRef: n.upstream,
+  note: n.note,
+});
 
 /** Edit a node's daily capacity, the capacity of the link into it, its upstream (supply sources only) — refusing negatives and cycles — with history. */
 export async function updateNode(ctx: AppContext, ref: string, body: z.infer<typeof NodePatch>, actor: Actor) {
@@ -85,8 +111,18 @@ export async function updateNode(ctx: AppContext, ref: string, body: z.infer<typ
     if (body.linkCapacityM3 !== undefined) after.linkCapacityM3 = body.linkCapacityM3 === null ? null : dec(body.linkCapacityM3).toFixed(3);
     if (body.note !== undefined) after.note = body.note;
     if (body.upstreamRef !== undefined && body.upstreamRef !== before.upstreamRef) {
-      if (node.kind === 'delivery_point') throw new AppError(SE.SUPPLY_NODE_KIND, { field: { zh: '上游节点', en: 'Upstream' }, ref, what: { zh: '可改上游的节点（交接点的气源在客户档案中维护）', en: 'a node with an editable upstream (a delivery point’s source is kept in the customer archive)' } });
-      if (node.kind === 'gas_field' && body.upstreamRef !== null) throw new AppError(SE.SUPPLY_NODE_KIND, { field: { zh: '上游节点', en: 'Upstream' }, ref, what: { zh: '有上游的节点（气田是气源）', en: 'a node with an upstream (a gas field is a source)' } });
+      if (node.kind === 'delivery_point')
+        throw new AppError(SE.SUPPLY_NODE_KIND, {
+          field: { zh: '上游节点', en: 'Upstream' },
+          ref,
+          what: { zh: '可改上游的节点（交接点的气源在客户档案中维护）', en: 'a node with an editable upstream (a delivery point’s source is kept in the customer archive)' },
+        });
+      if (node.kind === 'gas_field' && body.upstreamRef !== null)
+        throw new AppError(SE.SUPPLY_NODE_KIND, {
+          field: { zh: '上游节点', en: 'Upstream' },
+          ref,
+          what: { zh: '有上游的节点（气田是气源）', en: 'a node with an upstream (a gas field is a source)' },
+        });
       if (body.upstreamRef !== null) {
         if (!model.nodes.has(body.upstreamRef)) throw new AppError(SE.SUPPLY_NODE_UNKNOWN, { ref: body.upstreamRef });
         if (edgeMakesCycle(model.graph, body.upstreamRef, ref)) {
@@ -97,7 +133,14 @@ export async function updateNode(ctx: AppContext, ref: string, body: z.infer<typ
       after.upstreamRef = body.upstreamRef;
     }
     // the upstream stored is an override only when it differs from the archive's parent
-    await repo.upsertNodeSetting(trx, { node_ref: ref, capacity_m3: after.capacityM3, link_capacity_m3: after.linkCapacityM3, upstream_ref: body.upstreamRef !== undefined ? after.upstreamRef : (existing?.upstream_ref ?? null), note: after.note, updated_by: actor.userId });
+    await repo.upsertNodeSetting(trx, {
+      node_ref: ref,
+      capacity_m3: after.capacityM3,
+      link_capacity_m3: after.linkCapacityM3,
+      upstream_ref: body.upstreamRef !== undefined ? after.upstreamRef : (existing?.upstream_ref ?? null),
+      note: after.note,
+      updated_by: actor.userId,
+    });
     await repo.insertNodeHistory(trx, { node_ref: ref, actor_id: actor.userId, actor_name: actor.username, reason: body.reason, before: JSON.stringify(before), after: JSON.stringify(after) });
     await audit(trx, actor, { action: 'supply.node.update', entity: 'supply_node', entityId: ref, before, after: { ...after, reason: body.reason } });
     return { ref, ...after };

@@ -14,9 +14,16 @@ import { isSupplied, loadNetwork, type CustomerInfo, type NetworkModel } from '.
 import { SE } from './supply.errors';
 
 export const MAX_PLAN_DAYS = 31;
-export interface Avail { nodeRef: string; availableM3?: string; shortagePct?: string }
+export interface Avail {
+  nodeRef: string;
+  availableM3?: string;
+  shortagePct?: string;
+}
 export type DemandSource = 'nomination' | 'contract' | 'average' | 'none';
-export interface Demand { m3: string; source: DemandSource }
+export interface Demand {
+  m3: string;
+  source: DemandSource;
+}
 
 export interface LineResult {
   customerId: number;
@@ -29,8 +36,20 @@ export interface LineResult {
   reason: UnitReason;
   bindingNode: string | null;
 }
-export interface NodeLoad { ref: string; capacity: string | null; allocated: string; fullFor: PriorityClass[] }
-export interface Computed { days: string[]; lines: LineResult[]; nodesByDay: Map<string, NodeLoad[]>; netHash: string; demandHash: string; model: NetworkModel }
+export interface NodeLoad {
+  ref: string;
+  capacity: string | null;
+  allocated: string;
+  fullFor: PriorityClass[];
+}
+export interface Computed {
+  days: string[];
+  lines: LineResult[];
+  nodesByDay: Map<string, NodeLoad[]>;
+  netHash: string;
+  demandHash: string;
+  model: NetworkModel;
+}
 
 export function lastComplete(ctx: AppContext): string {
   return lastCompleteGasDay(new Date(), gasDayConfigOf(ctx.config));
@@ -75,7 +94,16 @@ export async function demandsFor(ctx: AppContext, trx: Tx, ids: number[], days: 
       const n = nom.get(k);
       const c = contract.get(k);
       const avg = sums.get(id);
-      out.set(k, n !== undefined ? { m3: dec(n).toFixed(3), source: 'nomination' } : c !== undefined ? { m3: dec(c).toFixed(3), source: 'contract' } : avg ? { m3: avg.div(7).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3), source: 'average' } : { m3: '0.000', source: 'none' });
+      out.set(
+        k,
+        n !== undefined
+          ? { m3: dec(n).toFixed(3), source: 'nomination' }
+          : c !== undefined
+            ? { m3: dec(c).toFixed(3), source: 'contract' }
+            : avg
+              ? { m3: avg.div(7).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3), source: 'average' }
+              : { m3: '0.000', source: 'none' },
+      );
     }
   }
   return out;
@@ -84,7 +112,10 @@ export async function demandsFor(ctx: AppContext, trx: Tx, ids: number[], days: 
 /** The customers of a plan: supplied, with an active delivery point; refuses a network the plan would get wrong. */
 export function planCustomers(model: NetworkModel): CustomerInfo[] {
   const cycle = findCycle(model.graph);
-  if (cycle) throw new AppError(SE.SUPPLY_NETWORK_BROKEN, { problem: { zh: `环路 ${cycle.map((r) => model.nodes.get(r)?.name ?? r).join(' → ')}`, en: `cycle ${cycle.map((r) => model.nodes.get(r)?.name ?? r).join(' → ')}` } });
+  if (cycle)
+    throw new AppError(SE.SUPPLY_NETWORK_BROKEN, {
+      problem: { zh: `环路 ${cycle.map((r) => model.nodes.get(r)?.name ?? r).join(' → ')}`, en: `cycle ${cycle.map((r) => model.nodes.get(r)?.name ?? r).join(' → ')}` },
+    });
   const list = [...model.customers.values()].filter((c) => isSupplied(c) && c.dpRefs.length > 0);
   for (const c of list) {
     for (const dp of c.dpRefs) if (!pathToSource(model.graph, dp)) throw new AppError(SE.SUPPLY_NO_PATH, { name: c.name, dp: model.nodes.get(dp)?.name ?? dp });
@@ -137,7 +168,13 @@ export async function computePlan(ctx: AppContext, trx: Tx, days: string[], avai
   const model = await loadNetwork(trx);
   const customers = planCustomers(model);
   if (!customers.length) throw new AppError(SE.SUPPLY_NO_CUSTOMERS);
-  const demands = await demandsFor(ctx, trx, customers.map((c) => c.id), days, lastDay);
+  const demands = await demandsFor(
+    ctx,
+    trx,
+    customers.map((c) => c.id),
+    days,
+    lastDay,
+  );
   const lines: LineResult[] = [];
   const nodesByDay = new Map<string, NodeLoad[]>();
   const netInputs: unknown[] = [];
@@ -145,7 +182,10 @@ export async function computePlan(ctx: AppContext, trx: Tx, days: string[], avai
     const units: DemandUnit[] = [];
     for (const c of customers) units.push(...unitsOf(c, day, demands.get(`${c.id}|${day}`)!));
     const tree = capacityTree(model, availability, units);
-    netInputs.push(tree.map((n) => [n.id, n.parent, n.capacity]), customers.map((c) => [c.id, c.cls, c.share, c.dpRefs]));
+    netInputs.push(
+      tree.map((n) => [n.id, n.parent, n.capacity]),
+      customers.map((c) => [c.id, c.cls, c.share, c.dpRefs]),
+    );
     const alloc = allocate(tree, units);
     nodesByDay.set(
       day,
@@ -164,7 +204,17 @@ export async function computePlan(ctx: AppContext, trx: Tx, days: string[], avai
     for (const c of customers) {
       const d = demands.get(`${c.id}|${day}`)!;
       const agg = byCustomer.get(c.id)!;
-      lines.push({ customerId: c.id, gasDay: day, class: c.share !== null ? 'residential' : c.cls, demand: d.m3, demandSource: d.source, residentialDemand: agg.residential.toFixed(3), allowed: agg.allowed.toFixed(3), reason: agg.reason, bindingNode: agg.binding });
+      lines.push({
+        customerId: c.id,
+        gasDay: day,
+        class: c.share !== null ? 'residential' : c.cls,
+        demand: d.m3,
+        demandSource: d.source,
+        residentialDemand: agg.residential.toFixed(3),
+        allowed: agg.allowed.toFixed(3),
+        reason: agg.reason,
+        bindingNode: agg.binding,
+      });
     }
   }
   return { days, lines, nodesByDay, netHash: hash([availability, netInputs]), demandHash: hash(lines.map((l) => [l.customerId, l.gasDay, l.demand])), model };

@@ -67,16 +67,41 @@ async function visibleFilter(ctx: AppContext, user: SessionUser, model: NetworkM
 }
 
 const linesToRows = (planId: number, lines: LineResult[]) =>
-  lines.map((l) => ({ customer_id: l.customerId, plan_id: planId, gas_day: l.gasDay, class: l.class, demand_m3: l.demand, demand_source: l.demandSource, residential_demand_m3: l.residentialDemand, computed_allowed_m3: l.allowed, allowed_m3: l.allowed, reason: l.reason, binding_node: l.bindingNode }));
+  lines.map((l) => ({
+    customer_id: l.customerId,
+    plan_id: planId,
+    gas_day: l.gasDay,
+    class: l.class,
+    demand_m3: l.demand,
+    demand_source: l.demandSource,
+    residential_demand_m3: l.residentialDemand,
+    computed_allowed_m3: l.allowed,
+    allowed_m3: l.allowed,
+    reason: l.reason,
+    binding_node: l.bindingNode,
+  }));
 
 /** Compute and save a proposed plan. */
 export async function createPlan(ctx: AppContext, body: z.infer<typeof PlanBody>, actor: Actor) {
   const days = planDays(ctx, body.fromDay, body.toDay);
   return inTx(ctx.db, async (trx) => {
     const c = await computePlan(ctx, trx, days, body.availability as Avail[]);
-    const plan = await repo.insertPlan(trx, { name: body.name, from_day: body.fromDay, to_day: body.toDay, availability: JSON.stringify(body.availability), inputs_hash: `${c.netHash}:${c.demandHash}`, computed_by: actor.userId, created_by: actor.userId });
+    const plan = await repo.insertPlan(trx, {
+      name: body.name,
+      from_day: body.fromDay,
+      to_day: body.toDay,
+      availability: JSON.stringify(body.availability),
+      inputs_hash: `${c.netHash}:${c.demandHash}`,
+      computed_by: actor.userId,
+      created_by: actor.userId,
+    });
     await repo.insertPlanLines(trx, linesToRows(plan.id, c.lines));
-    await audit(trx, actor, { action: 'supply.plan.create', entity: 'supply_plan', entityId: plan.id, after: { name: body.name, fromDay: body.fromDay, toDay: body.toDay, availability: body.availability, lines: c.lines.length } });
+    await audit(trx, actor, {
+      action: 'supply.plan.create',
+      entity: 'supply_plan',
+      entityId: plan.id,
+      after: { name: body.name, fromDay: body.fromDay, toDay: body.toDay, availability: body.availability, lines: c.lines.length },
+    });
     return { id: plan.id };
   });
 }
@@ -145,10 +170,17 @@ export async function getPlan(ctx: AppContext, user: SessionUser, id: number, da
     for (const v of vols) actual.set(`${v.customerId}|${v.gasDay}`, v.volumeM3);
   }
   const shown = day ?? plan.from_day;
-  const loads = loadsFromLines(model, all.filter((l) => l.gasDay === shown));
+  const loads = loadsFromLines(
+    model,
+    all.filter((l) => l.gasDay === shown),
+  );
   const avail = (plan.availability as Avail[]) ?? [];
   const dayUnits = all.filter((l) => l.gasDay === shown).map((l) => ({ key: String(l.customerId), class: l.class, demand: l.demand, node: model.customers.get(l.customerId)?.dpRefs[0] ?? '' }));
-  const tree = capacityTree(model, avail, dayUnits.filter((u) => u.node));
+  const tree = capacityTree(
+    model,
+    avail,
+    dayUnits.filter((u) => u.node),
+  );
   const capOf = new Map(tree.map((n) => [n.id, n.capacity]));
   const nodes = [...model.nodes.values()]
     .filter((n) => capOf.get(n.ref) !== null && capOf.get(n.ref) !== undefined)
@@ -204,9 +236,15 @@ export async function adjustLine(ctx: AppContext, user: SessionUser, id: number,
     if (allowed.gt(dec(line.allowed_m3))) {
       // more gas for this customer must still fit every node on its paths
       const model = await loadNetwork(trx);
-      const dayLines = (await repo.planLines(trx, id, null)).filter((l) => l.gas_day === body.gasDay).map((l) => ({ customerId: l.customer_id, allowed: l.customer_id === body.customerId ? allowed.toFixed(3) : l.allowed_m3, class: l.class, demand: l.demand_m3 }));
+      const dayLines = (await repo.planLines(trx, id, null))
+        .filter((l) => l.gas_day === body.gasDay)
+        .map((l) => ({ customerId: l.customer_id, allowed: l.customer_id === body.customerId ? allowed.toFixed(3) : l.allowed_m3, class: l.class, demand: l.demand_m3 }));
       const loads = loadsFromLines(model, dayLines);
-      const tree = capacityTree(model, plan.availability as Avail[], dayLines.map((l) => ({ key: String(l.customerId), class: l.class as PriorityClass, demand: l.demand, node: model.customers.get(l.customerId)?.dpRefs[0] ?? '' })).filter((u) => u.node));
+      const tree = capacityTree(
+        model,
+        plan.availability as Avail[],
+        dayLines.map((l) => ({ key: String(l.customerId), class: l.class as PriorityClass, demand: l.demand, node: model.customers.get(l.customerId)?.dpRefs[0] ?? '' })).filter((u) => u.node),
+      );
       const own = new Set<string>();
       for (const dp of model.customers.get(body.customerId)?.dpRefs ?? []) for (let cur: string | null = dp; cur && model.nodes.has(cur); cur = model.nodes.get(cur)!.upstream) own.add(cur);
       for (const n of tree) {
@@ -216,7 +254,14 @@ export async function adjustLine(ctx: AppContext, user: SessionUser, id: number,
       }
     }
     await repo.updatePlanLine(trx, id, body.customerId, body.gasDay, { allowed_m3: allowed.toFixed(3), adjust_reason: body.reason, adjusted_by: actor.userId, adjusted_at: new Date() });
-    await audit(trx, actor, { action: 'supply.plan.adjust', entity: 'supply_plan', entityId: id, customerId: body.customerId, before: { gasDay: body.gasDay, allowedM3: line.allowed_m3 }, after: { gasDay: body.gasDay, allowedM3: allowed.toFixed(3), reason: body.reason } });
+    await audit(trx, actor, {
+      action: 'supply.plan.adjust',
+      entity: 'supply_plan',
+      entityId: id,
+      customerId: body.customerId,
+      before: { gasDay: body.gasDay, allowedM3: line.allowed_m3 },
+      after: { gasDay: body.gasDay, allowedM3: allowed.toFixed(3), reason: body.reason },
+    });
     return { ok: true };
   });
 }
@@ -228,7 +273,13 @@ export async function approvePlan(ctx: AppContext, id: number, actor: Actor) {
     if (plan.status !== 'proposed') throw new AppError(SE.SUPPLY_PLAN_APPROVED);
     const stale = await staleness(ctx, trx, plan);
     if (stale === 'closed') throw new AppError(SE.SUPPLY_PLAN_CLOSED_DAY, { day: plan.from_day, last: lastComplete(ctx) });
-    if (stale) throw new AppError(SE.SUPPLY_PLAN_STALE, { what: stale === 'network' ? { zh: '供气网络能力、可供气量或客户优先级', en: 'network capacities, available supply or customer classes' } : { zh: '客户需求（日指定/合同/近 7 日均量）', en: 'customer demand (nominations, contracts, 7-day average)' } });
+    if (stale)
+      throw new AppError(SE.SUPPLY_PLAN_STALE, {
+        what:
+          stale === 'network'
+            ? { zh: '供气网络能力、可供气量或客户优先级', en: 'network capacities, available supply or customer classes' }
+            : { zh: '客户需求（日指定/合同/近 7 日均量）', en: 'customer demand (nominations, contracts, 7-day average)' },
+      });
     await repo.updatePlan(trx, id, { status: 'approved', approved_at: new Date(), approved_by: actor.userId, approved_by_name: actor.username });
     await audit(trx, actor, { action: 'supply.plan.approve', entity: 'supply_plan', entityId: id, before: { status: 'proposed' }, after: { status: 'approved' } });
     return { id };
@@ -251,7 +302,12 @@ export async function notifyPlan(ctx: AppContext, id: number, body: z.infer<type
       {
         kind: 'curtailment',
         title: body.title ? { zh: body.title, en: body.title } : { zh: `冬季保供压减用气通知（${period}）`, en: `Winter curtailment notice (${period})` },
-        body: body.body ? { zh: body.body, en: body.body } : { zh: `{customerName}：因供气紧张，按“保民用、保公用、保重点”原则，贵单位在 ${period} 的用气量将按保供方案“${plan.name}”压减，请按核定气量用气并回执。`, en: `{customerName}: supply is short; following residential, public and key users first, your gas for ${period} is curtailed under plan "${plan.name}". Please keep to the allowed volume and return the receipt.` },
+        body: body.body
+          ? { zh: body.body, en: body.body }
+          : {
+              zh: `{customerName}：因供气紧张，按“保民用、保公用、保重点”原则，贵单位在 ${period} 的用气量将按保供方案“${plan.name}”压减，请按核定气量用气并回执。`,
+              en: `{customerName}: supply is short; following residential, public and key users first, your gas for ${period} is curtailed under plan "${plan.name}". Please keep to the allowed volume and return the receipt.`,
+            },
         customerIds: cut,
         requireReceipt: true,
         receiptDueOn: body.receiptDueOn,

@@ -14,7 +14,11 @@ export function attachment(filename: string): string {
   return `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-interface Col<T> { h: Msg; w?: number; v: (r: T) => string | number | boolean | null | undefined }
+interface Col<T> {
+  h: Msg;
+  w?: number;
+  v: (r: T) => string | number | boolean | null | undefined;
+}
 const L = (lang: Lang, m: Msg) => (lang === 'en' ? m.en : m.zh);
 
 async function xlsx(lang: Lang, sheets: { name: Msg; cols: Col<any>[]; rows: any[] }[]): Promise<Buffer> {
@@ -144,20 +148,40 @@ export function eventPdf(lang: Lang, d: EventDetail): Promise<Buffer> {
     doc.on('error', reject);
   });
   const e = d.event;
-  doc.font('cjk').fontSize(16).text(`${L(lang, { zh: '应急事件报告', en: 'Emergency report' })}：${e.title}`, { align: 'center' });
+  doc
+    .font('cjk')
+    .fontSize(16)
+    .text(`${L(lang, { zh: '应急事件报告', en: 'Emergency report' })}：${e.title}`, { align: 'center' });
   doc.moveDown(0.6).fontSize(10);
-  doc.text(`${L(lang, { zh: '类型', en: 'Kind' })}：${L(lang, EMERGENCY_KIND_LABELS[e.kind])}    ${L(lang, { zh: '发生时间', en: 'Occurred' })}：${e.occurredAt.slice(0, 16).replace('T', ' ')} UTC    ${L(lang, { zh: '状态', en: 'Status' })}：${e.status}`);
+  doc.text(
+    `${L(lang, { zh: '类型', en: 'Kind' })}：${L(lang, EMERGENCY_KIND_LABELS[e.kind])}    ${L(lang, { zh: '发生时间', en: 'Occurred' })}：${e.occurredAt.slice(0, 16).replace('T', ' ')} UTC    ${L(lang, { zh: '状态', en: 'Status' })}：${e.status}`,
+  );
   if (e.nodes.length) doc.text(`${L(lang, { zh: '受影响节点', en: 'Affected nodes' })}：${e.nodes.map((n) => n.name).join('、')}`);
   if (e.region) doc.text(`${L(lang, { zh: '受影响区域', en: 'Affected region' })}：${e.region}`);
   if (e.description) doc.text(`${L(lang, { zh: '描述', en: 'Description' })}：${e.description}`);
-  doc.moveDown(0.4).text(tr({ zh: '受影响客户 {n} 户，涉及居民 {h} 户；已联系 {c} 户，已现场检查 {s} 户。', en: '{n} customers affected serving {h} households; {c} contacted, {s} site-checked.' }, lang, { n: d.totals.customers, h: d.totals.households.toLocaleString('en-US'), c: d.totals.contacted, s: d.totals.siteChecked }));
-  doc.moveDown(0.6).fontSize(12).text(L(lang, { zh: '客户核查清单', en: 'Customer checklist' }));
+  doc.moveDown(0.4).text(
+    tr({ zh: '受影响客户 {n} 户，涉及居民 {h} 户；已联系 {c} 户，已现场检查 {s} 户。', en: '{n} customers affected serving {h} households; {c} contacted, {s} site-checked.' }, lang, {
+      n: d.totals.customers,
+      h: d.totals.households.toLocaleString('en-US'),
+      c: d.totals.contacted,
+      s: d.totals.siteChecked,
+    }),
+  );
+  doc
+    .moveDown(0.6)
+    .fontSize(12)
+    .text(L(lang, { zh: '客户核查清单', en: 'Customer checklist' }));
   doc.fontSize(8.5);
   d.customers.forEach((c, i) => {
     const mg = c.managers.map((m) => `${m.name} ${m.phone ?? ''}`).join('、');
-    doc.text(`${i + 1}. ${c.name}（${c.code}，${c.county ?? ''}） ${L(lang, { zh: '居民', en: 'households' })} ${c.households ?? '—'}；${L(lang, { zh: '联系', en: 'contacted' })} ${yesNo(lang, c.contacted)}；${L(lang, { zh: '现场', en: 'site' })} ${yesNo(lang, c.siteChecked)}；${L(lang, SUPPLY_STATUS_LABELS[c.supplyStatus])}${c.demandChangeM3 ? `；Δ ${c.demandChangeM3} m³` : ''}；${L(lang, { zh: '经理', en: 'managers' })} ${mg}${c.notes ? `；${c.notes}` : ''}`);
+    doc.text(
+      `${i + 1}. ${c.name}（${c.code}，${c.county ?? ''}） ${L(lang, { zh: '居民', en: 'households' })} ${c.households ?? '—'}；${L(lang, { zh: '联系', en: 'contacted' })} ${yesNo(lang, c.contacted)}；${L(lang, { zh: '现场', en: 'site' })} ${yesNo(lang, c.siteChecked)}；${L(lang, SUPPLY_STATUS_LABELS[c.supplyStatus])}${c.demandChangeM3 ? `；Δ ${c.demandChangeM3} m³` : ''}；${L(lang, { zh: '经理', en: 'managers' })} ${mg}${c.notes ? `；${c.notes}` : ''}`,
+    );
   });
-  doc.moveDown(0.6).fontSize(12).text(L(lang, { zh: '时间线', en: 'Timeline' }));
+  doc
+    .moveDown(0.6)
+    .fontSize(12)
+    .text(L(lang, { zh: '时间线', en: 'Timeline' }));
   doc.fontSize(8.5);
   for (const l of d.log) doc.text(`${l.at.slice(0, 16).replace('T', ' ')}  ${l.actorName ?? ''}  ${l.text}`);
   doc.end();

@@ -22,7 +22,8 @@ beforeAll(async () => {
   t.built.ctx.capabilities.nominations = {
     nominations: async (_db, ids, from, to) => {
       const out: { customerId: number; gasDay: string; volumeM3: string }[] = [];
-      for (let d = from; d <= to; d = new Date(Date.parse(d) + 86400000).toISOString().slice(0, 10)) for (const id of ids) if (demand[id]) out.push({ customerId: id, gasDay: d, volumeM3: demand[id] });
+      for (let d = from; d <= to; d = new Date(Date.parse(d) + 86400000).toISOString().slice(0, 10))
+        for (const id of ids) if (demand[id]) out.push({ customerId: id, gasDay: d, volumeM3: demand[id] });
       return out;
     },
   };
@@ -70,7 +71,13 @@ describe('emergencies', () => {
   let id: number;
   it('declares an event on a node and lists the affected customers with managers', async () => {
     expect((await am.post('/api/supply/emergencies', { kind: 'earthquake', occurredAt: '2019-06-17T22:55:00+08:00', title: '无目标', nodeRefs: [] })).status).toBe(400);
-    const r = await am.post('/api/supply/emergencies', { kind: 'earthquake', occurredAt: '2019-06-17T22:55:00+08:00', title: '长宁 6.0 级地震', description: '井站停产检查', nodeRefs: [S(net.src.VR1)] });
+    const r = await am.post('/api/supply/emergencies', {
+      kind: 'earthquake',
+      occurredAt: '2019-06-17T22:55:00+08:00',
+      title: '长宁 6.0 级地震',
+      description: '井站停产检查',
+      nodeRefs: [S(net.src.VR1)],
+    });
     expect(r.status).toBe(201);
     expect(r.body.customers).toBe(2);
     id = r.body.id;
@@ -138,7 +145,15 @@ describe('curtailment plans', () => {
     const id = r.body.id;
     const d = await am.get(`/api/supply/plans/${id}`);
     const by = Object.fromEntries(d.body.lines.map((l: any) => [l.customerId, l]));
-    expect(by[net.customers.city.id]).toMatchObject({ class: 'residential', demandM3: '1000.000', residentialDemandM3: '600.000', allowedM3: '600.000', cutM3: '400.000', cutPct: '40.00', demandSource: 'nomination' });
+    expect(by[net.customers.city.id]).toMatchObject({
+      class: 'residential',
+      demandM3: '1000.000',
+      residentialDemandM3: '600.000',
+      allowedM3: '600.000',
+      cutM3: '400.000',
+      cutPct: '40.00',
+      demandSource: 'nomination',
+    });
     expect(by[net.customers.hospital.id]).toMatchObject({ class: 'public', allowedM3: '200.000' });
     expect(by[net.customers.plant.id]).toMatchObject({ class: 'key', allowedM3: '300.000' });
     expect(by[net.customers.glass.id]).toMatchObject({ class: 'interruptible', allowedM3: '0.000', cutPct: '100.00' });

@@ -13,7 +13,11 @@ export async function upsertNodeSetting(db: Tx, row: Insertable<DB['supply_node_
   await db
     .insertInto('supply_node_settings')
     .values(row)
-    .onConflict((oc) => oc.column('node_ref').doUpdateSet({ capacity_m3: row.capacity_m3, link_capacity_m3: row.link_capacity_m3, upstream_ref: row.upstream_ref, note: row.note, updated_at: new Date(), updated_by: row.updated_by }))
+    .onConflict((oc) =>
+      oc
+        .column('node_ref')
+        .doUpdateSet({ capacity_m3: row.capacity_m3, link_capacity_m3: row.link_capacity_m3, upstream_ref: row.upstream_ref, note: row.note, updated_at: new Date(), updated_by: row.updated_by }),
+    )
     .execute();
 }
 
@@ -38,8 +42,18 @@ export function listEmergencies(db: Tx, f: { kind?: string; status?: string; lim
     q
       .selectAll('e')
       .select((eb) => [
-        eb.selectFrom('supply_emergency_customers as c').whereRef('c.emergency_id', '=', 'e.id').select((x) => x.fn.countAll<number>().as('n')).as('customers'),
-        eb.selectFrom('supply_emergency_customers as c').whereRef('c.emergency_id', '=', 'e.id').where('c.contacted', '=', true).where('c.site_checked', '=', true).select((x) => x.fn.countAll<number>().as('n')).as('checked'),
+        eb
+          .selectFrom('supply_emergency_customers as c')
+          .whereRef('c.emergency_id', '=', 'e.id')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .as('customers'),
+        eb
+          .selectFrom('supply_emergency_customers as c')
+          .whereRef('c.emergency_id', '=', 'e.id')
+          .where('c.contacted', '=', true)
+          .where('c.site_checked', '=', true)
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .as('checked'),
       ])
       .orderBy('e.occurred_at', 'desc')
       .orderBy('e.id', 'desc')
@@ -56,7 +70,11 @@ export const getEmergency = (db: Tx, id: number, lock = false) => {
 export const insertEmergency = (db: Tx, row: Insertable<DB['supply_emergencies']>) => db.insertInto('supply_emergencies').values(row).returningAll().executeTakeFirstOrThrow();
 export const updateEmergency = (db: Tx, id: number, set: Updateable<DB['supply_emergencies']>) => db.updateTable('supply_emergencies').set(set).where('id', '=', id).execute();
 export async function insertAffected(db: Tx, rows: Insertable<DB['supply_emergency_customers']>[]) {
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('supply_emergency_customers').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('supply_emergency_customers')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 export function affected(db: Tx, emergencyId: number, user: Pick<SessionUser, 'id' | 'roles'> | null) {
   let q = db.selectFrom('supply_emergency_customers as c').selectAll('c').where('c.emergency_id', '=', emergencyId);
@@ -77,16 +95,31 @@ export function listPlans(db: Tx, limit: number, offset: number) {
       .selectFrom('supply_plans as p')
       .selectAll('p')
       .select((eb) => [
-        eb.selectFrom('supply_plan_lines as l').whereRef('l.plan_id', '=', 'p.id').select((x) => x.fn.count<number>('l.customer_id').distinct().as('n')).as('customers'),
-        eb.selectFrom('supply_plan_lines as l').whereRef('l.plan_id', '=', 'p.id').select((x) => x.fn.sum<string>('l.demand_m3').as('s')).as('demand'),
-        eb.selectFrom('supply_plan_lines as l').whereRef('l.plan_id', '=', 'p.id').select((x) => x.fn.sum<string>('l.allowed_m3').as('s')).as('allowed'),
+        eb
+          .selectFrom('supply_plan_lines as l')
+          .whereRef('l.plan_id', '=', 'p.id')
+          .select((x) => x.fn.count<number>('l.customer_id').distinct().as('n'))
+          .as('customers'),
+        eb
+          .selectFrom('supply_plan_lines as l')
+          .whereRef('l.plan_id', '=', 'p.id')
+          .select((x) => x.fn.sum<string>('l.demand_m3').as('s'))
+          .as('demand'),
+        eb
+          .selectFrom('supply_plan_lines as l')
+          .whereRef('l.plan_id', '=', 'p.id')
+          .select((x) => x.fn.sum<string>('l.allowed_m3').as('s'))
+          .as('allowed'),
       ])
       .orderBy('p.from_day', 'desc')
       .orderBy('p.id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute(),
-    db.selectFrom('supply_plans').select((x) => x.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('supply_plans')
+      .select((x) => x.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
 }
 export const getPlan = (db: Tx, id: number, lock = false) => {
@@ -97,7 +130,11 @@ export const insertPlan = (db: Tx, row: Insertable<DB['supply_plans']>) => db.in
 export const updatePlan = (db: Tx, id: number, set: Updateable<DB['supply_plans']>) => db.updateTable('supply_plans').set(set).where('id', '=', id).execute();
 export const deletePlanLines = (db: Tx, planId: number) => db.deleteFrom('supply_plan_lines').where('plan_id', '=', planId).execute();
 export async function insertPlanLines(db: Tx, rows: Insertable<DB['supply_plan_lines']>[]) {
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('supply_plan_lines').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('supply_plan_lines')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 export function planLines(db: Tx, planId: number, user: Pick<SessionUser, 'id' | 'roles'> | null) {
   let q = db.selectFrom('supply_plan_lines as l').selectAll('l').where('l.plan_id', '=', planId);

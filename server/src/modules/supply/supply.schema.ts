@@ -38,7 +38,17 @@ export const NodeView = z.object({
   linkCapacityM3: z.string().nullable(),
   note: z.string().nullable(),
   customer: z
-    .object({ id: z.number(), type: z.string(), status: z.string(), priorityClass: z.enum(PRIORITY_CLASSES), classOverride: z.enum(OVERRIDE_CLASSES).nullable(), residentialShare: z.string().nullable(), households: z.number().nullable(), city: z.string().nullable(), county: z.string().nullable() })
+    .object({
+      id: z.number(),
+      type: z.string(),
+      status: z.string(),
+      priorityClass: z.enum(PRIORITY_CLASSES),
+      classOverride: z.enum(OVERRIDE_CLASSES).nullable(),
+      residentialShare: z.string().nullable(),
+      households: z.number().nullable(),
+      city: z.string().nullable(),
+      county: z.string().nullable(),
+    })
     .nullable(),
 });
 export const NetworkView = z.object({
@@ -48,12 +58,21 @@ export const NetworkView = z.object({
 export const NodePatch = z.strictObject({
   capacityM3: M3.nullable().optional(),
   linkCapacityM3: M3.nullable().optional(),
-  upstreamRef: z.string().regex(/^S[0-9]{1,9}$/, '上游节点应为 S<数字>').nullable().optional(),
+  upstreamRef: z
+    .string()
+    .regex(/^S[0-9]{1,9}$/, '上游节点应为 S<数字>')
+    .nullable()
+    .optional(),
   note: text(500).nullable().optional(),
   reason: text(500).min(1, '请填写修改原因'),
 });
 /** A node's settings as recorded in its history (network.service settingView; demo history records the capacity only). */
-const NodeSettingSnapshot = z.object({ capacityM3: z.string().nullable().optional(), linkCapacityM3: z.string().nullable().optional(), upstreamRef: z.string().nullable().optional(), note: z.string().nullable().optional() });
+const NodeSettingSnapshot = z.object({
+  capacityM3: z.string().nullable().optional(),
+  linkCapacityM3: z.string().nullable().optional(),
+  upstreamRef: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+});
 /** before/after are stored as JSON (unknown to the repo); checked against the snapshot shape on the way out. */
 const StoredSnapshot = z.unknown().pipe(NodeSettingSnapshot.nullable());
 export const HistoryView = z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), reason: z.string(), before: StoredSnapshot, after: StoredSnapshot });
@@ -76,7 +95,12 @@ export const EmergencyBody = z.strictObject({
   nodeRefs: z.array(NodeRef).max(100).default([]),
   region: text(60).nullable().optional(),
 });
-export const EmergencyQuery = z.strictObject({ kind: z.enum(EMERGENCY_KINDS).optional(), status: z.enum(EVENT_STATUSES).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
+export const EmergencyQuery = z.strictObject({
+  kind: z.enum(EMERGENCY_KINDS).optional(),
+  status: z.enum(EVENT_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
 export const EmergencyView = z.object({
   id: z.number(),
   kind: z.enum(EMERGENCY_KINDS),
@@ -111,7 +135,12 @@ export const AffectedView = z.object({
   updatedBy: z.string().nullable(),
 });
 export const LogView = z.object({ id: z.number(), at: z.string(), kind: z.enum(LOG_KINDS), customerId: z.number().nullable(), text: z.string(), actorName: z.string().nullable() });
-export const EmergencyDetail = z.object({ event: EmergencyView, customers: z.array(AffectedView), log: z.array(LogView), totals: z.object({ customers: z.number(), households: z.number(), contacted: z.number(), siteChecked: z.number() }) });
+export const EmergencyDetail = z.object({
+  event: EmergencyView,
+  customers: z.array(AffectedView),
+  log: z.array(LogView),
+  totals: z.object({ customers: z.number(), households: z.number(), contacted: z.number(), siteChecked: z.number() }),
+});
 export const ChecklistPatch = z.strictObject({
   contacted: z.boolean().optional(),
   siteChecked: z.boolean().optional(),
@@ -132,7 +161,9 @@ export const PLAN_STATUSES = ['proposed', 'approved'] as const;
 export const DEMAND_SOURCES = ['nomination', 'contract', 'average', 'none'] as const;
 /** Why a line got what it got (curtailment.calc UnitReason). */
 export const LINE_REASONS = ['full', 'capacity', 'higher_priority', 'no_demand'] as const satisfies readonly UnitReason[];
-export const Availability = z.strictObject({ nodeRef: NodeRef, availableM3: M3.optional(), shortagePct: Pct.optional() }).refine((a) => (a.availableM3 === undefined) !== (a.shortagePct === undefined), '每个节点填写可供气量（availableM3）或短缺比例（shortagePct）之一');
+export const Availability = z
+  .strictObject({ nodeRef: NodeRef, availableM3: M3.optional(), shortagePct: Pct.optional() })
+  .refine((a) => (a.availableM3 === undefined) !== (a.shortagePct === undefined), '每个节点填写可供气量（availableM3）或短缺比例（shortagePct）之一');
 export const PlanBody = z.strictObject({
   name: text(200).min(1, '请填写方案名称'),
   fromDay: DateStr,
@@ -175,6 +206,11 @@ export const PlanSummary = z.object({
   approvedBy: z.string().nullable(),
   noticedAt: z.string().nullable(),
 });
-export const PlanDetail = z.object({ plan: PlanSummary.extend({ availability: z.array(z.object({ nodeRef: z.string(), name: z.string(), availableM3: z.string().optional(), shortagePct: z.string().optional() })) }), lines: z.array(PlanLineView), nodes: z.array(NodeLoadView), stale: z.boolean() });
+export const PlanDetail = z.object({
+  plan: PlanSummary.extend({ availability: z.array(z.object({ nodeRef: z.string(), name: z.string(), availableM3: z.string().optional(), shortagePct: z.string().optional() })) }),
+  lines: z.array(PlanLineView),
+  nodes: z.array(NodeLoadView),
+  stale: z.boolean(),
+});
 export const PreviewView = z.object({ lines: z.array(PlanLineView), nodes: z.array(NodeLoadView) });
 export const AdjustBody = z.strictObject({ customerId: z.number().int().positive(), gasDay: DateStr, allowedM3: M3, reason: text(500).min(1, '请填写调整原因') });

@@ -25,7 +25,11 @@ export function reactionRoutes(app: Api, ctx: AppContext) {
     '/api/reactions',
     {
       config: { permission: 'jobs:run' },
-      schema: { tags, querystring: z.strictObject({ status: Status.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) }), response: { 200: ReactionList } },
+      schema: {
+        tags,
+        querystring: z.strictObject({ status: Status.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) }),
+        response: { 200: ReactionList },
+      },
     },
     async (req) => listReactions(ctx, req.query),
   );

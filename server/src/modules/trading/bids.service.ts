@@ -39,7 +39,10 @@ export async function bidRows(db: Tx, where: { sessionId: number; bidIds?: numbe
 
 /** Bid rows → views; prices of a sealed (uncleared bidding) session are shown only on bids the viewer placed. */
 export async function bidViews(db: Tx, rows: BidRow[], opts: { sealed: boolean; viewerId: number }): Promise<BidView[]> {
-  const names = await customerBriefs(db, rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])));
+  const names = await customerBriefs(
+    db,
+    rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])),
+  );
   return rows.map((r) => ({
     id: r.id,
     sessionId: r.session_id,
@@ -135,15 +138,31 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
       .executeTakeFirstOrThrow();
 
     if (buyer.customerId) {
-      const frozen = await freezeTradingDeposit(trx, { customerId: buyer.customerId, amountFen: deposit, businessDate: localParts(now, ctx.config.timeZone).date, reference: `bid:${row.id}`, note: `${s.title} #${row.id}`, createdBy: user.id });
+      const frozen = await freezeTradingDeposit(trx, {
+        customerId: buyer.customerId,
+        amountFen: deposit,
+        businessDate: localParts(now, ctx.config.timeZone).date,
+        reference: `bid:${row.id}`,
+        note: `${s.title} #${row.id}`,
+        createdBy: user.id,
+      });
       if (!frozen.ok) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(frozen.availableFen), deposit: formatFen(deposit) });
     } else {
       // Simulation: virtual money only — the account's balance less the deposits of its bids in this session.
-      const used = await trx.selectFrom('trading_bids').select(sql<string>`COALESCE(SUM(deposit_fen), 0)`.as('n')).where('virtual_account_id', '=', buyer.virtualAccountId).where('session_id', '=', sessionId).executeTakeFirstOrThrow();
+      const used = await trx
+        .selectFrom('trading_bids')
+        .select(sql<string>`COALESCE(SUM(deposit_fen), 0)`.as('n'))
+        .where('virtual_account_id', '=', buyer.virtualAccountId)
+        .where('session_id', '=', sessionId)
+        .executeTakeFirstOrThrow();
       const available = buyer.virtualBalanceFen - (Number(used.n) - deposit);
       if (available < deposit) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(available), deposit: formatFen(deposit) });
     }
-    await trx.updateTable('trading_sessions').set((eb) => ({ bid_count: eb('bid_count', '+', 1) })).where('id', '=', sessionId).execute();
+    await trx
+      .updateTable('trading_sessions')
+      .set((eb) => ({ bid_count: eb('bid_count', '+', 1) }))
+      .where('id', '=', sessionId)
+      .execute();
     const view = (await bidViews(trx, await bidRows(trx, { sessionId, bidIds: [row.id] }), { sealed: false, viewerId: user.id }))[0]!;
     await audit(trx, actor, { action: 'trading.bid.place', entity: 'trading_bid', entityId: row.id, customerId: buyer.customerId, after: view });
     return { duplicate: false, bid: view };

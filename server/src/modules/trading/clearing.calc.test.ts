@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dec } from '@common/decimal';
-import {
-  checkBid,
-  clearBidding,
-  clearListing,
-  dealAmountFen,
-  depositFen,
-  feeFen,
-  fromScaled,
-  listingFill,
-  splitDeposit,
-  toScaled,
-  vwap,
-  type SealedBid,
-} from './clearing.calc';
+import { checkBid, clearBidding, clearListing, dealAmountFen, depositFen, feeFen, fromScaled, listingFill, splitDeposit, toScaled, vwap, type SealedBid } from './clearing.calc';
 
 const bid = (bidId: number, customerId: number, price: string, quantity: string, submittedAt: number): SealedBid => ({ bidId, customerId, price, quantity, submittedAt });
 
@@ -134,8 +121,18 @@ describe('deposits and fees to the fen (DOMAIN.md §4)', () => {
   });
   it('VWAP reference price', () => {
     expect(vwap([])).toBeNull();
-    expect(vwap([{ quantity: '100', price: '2.0000' }, { quantity: '300', price: '3.0000' }])).toBe('2.7500');
-    expect(vwap([{ quantity: '1', price: '1.0000' }, { quantity: '2', price: '2.0000' }])).toBe('1.6667');
+    expect(
+      vwap([
+        { quantity: '100', price: '2.0000' },
+        { quantity: '300', price: '3.0000' },
+      ]),
+    ).toBe('2.7500');
+    expect(
+      vwap([
+        { quantity: '1', price: '1.0000' },
+        { quantity: '2', price: '2.0000' },
+      ]),
+    ).toBe('1.6667');
   });
   it('scaling round-trips and refuses bad input', () => {
     expect(toScaled('12.5', 3)).toBe(12_500);
@@ -267,7 +264,11 @@ describe('clearListing — properties', () => {
   it('never sells more than the listing, each fill is the request or a remainder ≥ minimum', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 200 }), fc.array(fc.integer({ min: 1, max: 600 }), { maxLength: 30 }), (total, min, reqs) => {
-        const r = clearListing(String(total), String(min), reqs.map((x, i) => ({ requestId: i + 1, customerId: i, quantity: String(x), submittedAt: i })));
+        const r = clearListing(
+          String(total),
+          String(min),
+          reqs.map((x, i) => ({ requestId: i + 1, customerId: i, quantity: String(x), submittedAt: i })),
+        );
         let remaining = total;
         r.forEach((x, i) => {
           const f = q(x.filledQuantity);

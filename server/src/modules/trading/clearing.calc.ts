@@ -152,7 +152,12 @@ function priorityOrder(bids: readonly SealedBid[], prices: Float64Array): Uint32
   const n = bids.length;
   const at = new Float64Array(n);
   const ids = new Float64Array(n);
-  let minP = Infinity, maxP = -Infinity, minAt = Infinity, maxAt = -Infinity, minId = Infinity, maxId = -Infinity;
+  let minP = Infinity,
+    maxP = -Infinity,
+    minAt = Infinity,
+    maxAt = -Infinity,
+    minId = Infinity,
+    maxId = -Infinity;
   for (let i = 0; i < n; i++) {
     const b = bids[i]!;
     at[i] = b.submittedAt;
@@ -177,7 +182,18 @@ function priorityOrder(bids: readonly SealedBid[], prices: Float64Array): Uint32
  * id − minId) in mixed radix — exact while the product of the ranges stays below 2^53 and the
  * bid ids are unique integers (a session's bid numbers are). Returns null when it does not apply.
  */
-function packedOrder(n: number, prices: Float64Array, at: Float64Array, ids: Float64Array, pRange: number, atRange: number, idRange: number, maxP: number, minAt: number, minId: number): Uint32Array | null {
+function packedOrder(
+  n: number,
+  prices: Float64Array,
+  at: Float64Array,
+  ids: Float64Array,
+  pRange: number,
+  atRange: number,
+  idRange: number,
+  maxP: number,
+  minAt: number,
+  minId: number,
+): Uint32Array | null {
   if (!(pRange * atRange * idRange < 2 ** 53) || idRange > 4 * n + 1024 || !Number.isInteger(minAt) || !Number.isInteger(minId)) return null;
   const slot = new Int32Array(idRange).fill(-1);
   const keys = new Float64Array(n);
@@ -256,11 +272,7 @@ export interface BidRules {
   maxPerBuyer: string;
 }
 
-export type BidProblem =
-  | { code: 'BELOW_FLOOR' }
-  | { code: 'OFF_STEP' }
-  | { code: 'BELOW_MIN' }
-  | { code: 'ABOVE_MAX'; alreadyBid: string };
+export type BidProblem = { code: 'BELOW_FLOOR' } | { code: 'OFF_STEP' } | { code: 'BELOW_MIN' } | { code: 'ABOVE_MAX'; alreadyBid: string };
 
 /**
  * Checks a bid against the session rules (DOMAIN.md §4 竞价): price ≥ floor and on the step grid

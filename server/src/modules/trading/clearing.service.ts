@@ -34,7 +34,12 @@ export async function clearSession(ctx: AppContext, sessionId: number, actor: Ac
     const now = await repo.dbNow(trx);
     if (now < new Date(s.closes_at)) throw new AppError(TE.NOT_CLOSED_YET, { closes: new Date(s.closes_at).toISOString() });
 
-    const bids = await trx.selectFrom('trading_bids').select(['id', 'customer_id', 'virtual_account_id', 'price', 'quantity', 'granted_quantity', 'submitted_at', 'deposit_fen']).where('session_id', '=', sessionId).orderBy('id').execute();
+    const bids = await trx
+      .selectFrom('trading_bids')
+      .select(['id', 'customer_id', 'virtual_account_id', 'price', 'quantity', 'granted_quantity', 'submitted_at', 'deposit_fen'])
+      .where('session_id', '=', sessionId)
+      .orderBy('id')
+      .execute();
     let fills: Fill[];
     let sold: string;
     let clearingPrice: string | null;
@@ -52,7 +57,13 @@ export async function clearSession(ctx: AppContext, sessionId: number, actor: Ac
       fills = bids.map((b, i) => {
         const g = toScaled(b.granted_quantity ?? '0', QTY_DP);
         total += g;
-        return { bidId: b.id, filled: fromScaled(g, QTY_DP), dealPrice: g > 0 ? s.fixed_price : null, rank: i + 1, outcome: g === 0 ? 'unfilled' : g === toScaled(b.quantity, QTY_DP) ? 'filled' : 'partial' };
+        return {
+          bidId: b.id,
+          filled: fromScaled(g, QTY_DP),
+          dealPrice: g > 0 ? s.fixed_price : null,
+          rank: i + 1,
+          outcome: g === 0 ? 'unfilled' : g === toScaled(b.quantity, QTY_DP) ? 'filled' : 'partial',
+        };
       });
       sold = fromScaled(total, QTY_DP);
       clearingPrice = total > 0 ? s.fixed_price : null;
@@ -83,7 +94,14 @@ export async function clearSession(ctx: AppContext, sessionId: number, actor: Ac
       };
     });
     const inserted: { id: number; bid_id: number }[] = [];
-    for (let k = 0; k < awardRows.length; k += 1000) inserted.push(...(await trx.insertInto('trading_awards').values(awardRows.slice(k, k + 1000)).returning(['id', 'bid_id']).execute()));
+    for (let k = 0; k < awardRows.length; k += 1000)
+      inserted.push(
+        ...(await trx
+          .insertInto('trading_awards')
+          .values(awardRows.slice(k, k + 1000))
+          .returning(['id', 'bid_id'])
+          .execute()),
+      );
 
     if (s.kind === 'real') {
       const awardOf = new Map(inserted.map((a) => [a.bid_id, a.id]));

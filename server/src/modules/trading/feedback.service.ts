@@ -15,7 +15,11 @@ export async function addFeedback(ctx: AppContext, sessionId: number, b: { virtu
       const v = await trx.selectFrom('trading_virtual_accounts').select('id').where('id', '=', b.virtualAccountId).where('session_id', '=', sessionId).executeTakeFirst();
       if (!v) throw new AppError(TE.VIRTUAL_ACCOUNT_UNKNOWN, { id: b.virtualAccountId });
     }
-    const r = await trx.insertInto('trading_feedback').values({ session_id: sessionId, virtual_account_id: b.virtualAccountId ?? null, topic: b.topic, rating: b.rating, comment: b.comment, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('trading_feedback')
+      .values({ session_id: sessionId, virtual_account_id: b.virtualAccountId ?? null, topic: b.topic, rating: b.rating, comment: b.comment, created_by: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'trading.feedback.add', entity: 'trading_feedback', entityId: r.id, after: b });
     return (await trainingRecord(trx, sessionId)).feedback.find((f) => f.id === r.id)!;
   });

@@ -51,7 +51,10 @@ describe('statistics, competition board, training feedback', () => {
     await lead.post(`/api/trading/sessions/${s.body.id}/bids`, { customerId: a.id, price: '2.1000', quantity: '500', idempotencyKey: 's1' });
     await lead.post(`/api/trading/sessions/${s.body.id}/close`);
     await lead.post(`/api/trading/sessions/${s.body.id}/clear`);
-    const sim = await lead.post('/api/trading/sessions', biddingBody({ kind: 'simulation', deliveryMonth: '2031-05', virtualAccounts: [{ name: '仿真A', userId: manager.userId, balanceFen: 1_000_000 }] }));
+    const sim = await lead.post(
+      '/api/trading/sessions',
+      biddingBody({ kind: 'simulation', deliveryMonth: '2031-05', virtualAccounts: [{ name: '仿真A', userId: manager.userId, balanceFen: 1_000_000 }] }),
+    );
     await manager.post(`/api/trading/sessions/${sim.body.id}/bids`, { virtualAccountId: sim.body.virtualAccounts[0].id, price: '2.5000', quantity: '600', idempotencyKey: 'x' });
     await lead.post(`/api/trading/sessions/${sim.body.id}/close`);
     await lead.post(`/api/trading/sessions/${sim.body.id}/clear`);

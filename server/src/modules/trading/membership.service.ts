@@ -42,12 +42,18 @@ export async function setMembership(ctx: AppContext, user: SessionUser, customer
   return inTx(ctx.db, async (trx) => {
     await assertCustomerAccess(trx, user, customerId);
     const before = await trx.selectFrom('trading_memberships').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
-    const next = { registeredOn: b.registeredOn !== undefined ? b.registeredOn : (before?.registered_on ?? null), boundOn: b.boundOn !== undefined ? b.boundOn : (before?.bound_on ?? null), trainedOn: b.trainedOn !== undefined ? b.trainedOn : (before?.trained_on ?? null) };
+    const next = {
+      registeredOn: b.registeredOn !== undefined ? b.registeredOn : (before?.registered_on ?? null),
+      boundOn: b.boundOn !== undefined ? b.boundOn : (before?.bound_on ?? null),
+      trainedOn: b.trainedOn !== undefined ? b.trainedOn : (before?.trained_on ?? null),
+    };
     const status = membershipStatus(next);
     await trx
       .insertInto('trading_memberships')
       .values({ customer_id: customerId, registered_on: next.registeredOn, bound_on: next.boundOn, trained_on: next.trainedOn, updated_by: actor.userId })
-      .onConflict((oc) => oc.column('customer_id').doUpdateSet({ registered_on: next.registeredOn, bound_on: next.boundOn, trained_on: next.trainedOn, updated_by: actor.userId, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc.column('customer_id').doUpdateSet({ registered_on: next.registeredOn, bound_on: next.boundOn, trained_on: next.trainedOn, updated_by: actor.userId, updated_at: new Date() }),
+      )
       .execute();
     await setExchangeStatus(trx, customerId, status, actor);
     await audit(trx, actor, { action: 'trading.membership.set', entity: 'trading_membership', entityId: customerId, customerId, before: before ?? null, after: next });
@@ -56,9 +62,13 @@ export async function setMembership(ctx: AppContext, user: SessionUser, customer
 }
 
 export async function membershipList(db: Tx, user: SessionUser, f: { status?: ExchangeStatus; needsHelp?: boolean; q?: string; customerIds?: number[]; page: number; pageSize: number }) {
-  const { rows: scoped } = await sql<{ id: number }>`SELECT c.id FROM unnest(${(await customersByExchangeStatus(db, { customerIds: f.customerIds })).map((c) => c.id)}::bigint[]) AS c(id) WHERE ${inCustomerScope(user, 'c.id')}`.execute(db);
+  const { rows: scoped } = await sql<{
+    id: number;
+  }>`SELECT c.id FROM unnest(${(await customersByExchangeStatus(db, { customerIds: f.customerIds })).map((c) => c.id)}::bigint[]) AS c(id) WHERE ${inCustomerScope(user, 'c.id')}`.execute(db);
   const visible = new Set(scoped.map((r) => Number(r.id)));
-  let list = (await customersByExchangeStatus(db, { customerIds: f.customerIds, statuses: f.status ? [f.status] : f.needsHelp ? ['none', 'registered', 'bound'] : undefined })).filter((c) => visible.has(c.id));
+  let list = (await customersByExchangeStatus(db, { customerIds: f.customerIds, statuses: f.status ? [f.status] : f.needsHelp ? ['none', 'registered', 'bound'] : undefined })).filter((c) =>
+    visible.has(c.id),
+  );
   if (f.q) {
     const q = f.q.toLowerCase();
     list = list.filter((c) => c.name.toLowerCase().includes(q) || c.code.toLowerCase().includes(q));
@@ -68,9 +78,17 @@ export async function membershipList(db: Tx, user: SessionUser, f: { status?: Ex
   const ids = page.map((c) => c.id);
   const dates = ids.length ? await db.selectFrom('trading_memberships').selectAll().where('customer_id', 'in', ids).execute() : [];
   const fu = ids.length
-    ? await db.selectFrom('trading_followups').select(['customer_id', sql<string>`max(on_date)::text`.as('last'), sql<number>`count(*)`.as('n')]).where('customer_id', 'in', ids).groupBy('customer_id').execute()
+    ? await db
+        .selectFrom('trading_followups')
+        .select(['customer_id', sql<string>`max(on_date)::text`.as('last'), sql<number>`count(*)`.as('n')])
+        .where('customer_id', 'in', ids)
+        .groupBy('customer_id')
+        .execute()
     : [];
-  const names = await userNames(db, page.flatMap((c) => (c.fullTimeManagerId ? [c.fullTimeManagerId] : [])));
+  const names = await userNames(
+    db,
+    page.flatMap((c) => (c.fullTimeManagerId ? [c.fullTimeManagerId] : [])),
+  );
   return {
     total,
     items: page.map((c) => {
@@ -95,7 +113,11 @@ export async function membershipList(db: Tx, user: SessionUser, f: { status?: Ex
 export async function addFollowup(ctx: AppContext, user: SessionUser, customerId: number, b: { onDate: string; note: string; nextStep?: string | null }, actor: Actor) {
   return inTx(ctx.db, async (trx) => {
     await assertCustomerAccess(trx, user, customerId);
-    const r = await trx.insertInto('trading_followups').values({ customer_id: customerId, on_date: b.onDate, note: b.note, next_step: b.nextStep ?? null, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('trading_followups')
+      .values({ customer_id: customerId, on_date: b.onDate, note: b.note, next_step: b.nextStep ?? null, created_by: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'trading.followup.add', entity: 'trading_followup', entityId: r.id, customerId, after: b });
     return (await followups(trx, customerId)).find((x) => x.id === r.id)!;
   });
@@ -103,6 +125,17 @@ export async function addFollowup(ctx: AppContext, user: SessionUser, customerId
 
 export async function followups(db: Tx, customerId: number) {
   const rows = await db.selectFrom('trading_followups').selectAll().where('customer_id', '=', customerId).orderBy('on_date', 'desc').orderBy('id', 'desc').execute();
-  const names = await userNames(db, rows.flatMap((r) => (r.created_by ? [r.created_by] : [])));
-  return rows.map((r) => ({ id: r.id, customerId: r.customer_id, onDate: r.on_date, note: r.note, nextStep: r.next_step, createdByName: r.created_by ? (names.get(r.created_by) ?? null) : null, createdAt: new Date(r.created_at).toISOString() }));
+  const names = await userNames(
+    db,
+    rows.flatMap((r) => (r.created_by ? [r.created_by] : [])),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    onDate: r.on_date,
+    note: r.note,
+    nextStep: r.next_step,
+    createdByName: r.created_by ? (names.get(r.created_by) ?? null) : null,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
 }

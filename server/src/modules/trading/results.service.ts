@@ -25,13 +25,27 @@ export async function sessionResult(db: Tx, sessionId: number, user: SessionUser
   let rows = await bidRows(db, { sessionId });
   // Real sessions: a manager sees only the bids of customers in scope (whole-stack figures stay aggregate).
   if (s.kind === 'real') {
-    const vis = await visibleCustomers(db, user, rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])));
+    const vis = await visibleCustomers(
+      db,
+      user,
+      rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])),
+    );
     rows = rows.filter((r) => r.customer_id && vis.has(r.customer_id));
   }
   const bids = (await bidViews(db, rows, { sealed, viewerId: user.id })).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.id - b.id);
   const visibleBidIds = new Set(rows.map((r) => r.id));
-  const awardRows = await db.selectFrom('trading_awards as a').leftJoin('trading_virtual_accounts as v', 'v.id', 'a.virtual_account_id').selectAll('a').select('v.name as virtual_name').where('a.session_id', '=', sessionId).orderBy('a.id').execute();
-  const names = await customerBriefs(db, awardRows.flatMap((a) => (a.customer_id ? [a.customer_id] : [])));
+  const awardRows = await db
+    .selectFrom('trading_awards as a')
+    .leftJoin('trading_virtual_accounts as v', 'v.id', 'a.virtual_account_id')
+    .selectAll('a')
+    .select('v.name as virtual_name')
+    .where('a.session_id', '=', sessionId)
+    .orderBy('a.id')
+    .execute();
+  const names = await customerBriefs(
+    db,
+    awardRows.flatMap((a) => (a.customer_id ? [a.customer_id] : [])),
+  );
   const all: AwardView[] = awardRows.map((a) => ({
     id: a.id,
     sessionId: a.session_id,
@@ -70,7 +84,11 @@ export async function liveCounters(db: Tx, sessionId: number) {
   const now = await repo.dbNow(db);
   const c = await db
     .selectFrom('trading_bids')
-    .select([sql<number>`count(*)`.as('n'), sql<number>`count(DISTINCT COALESCE(customer_id, -virtual_account_id))`.as('bidders'), sql<string | null>`SUM(granted_quantity)::numeric(16,3)::text`.as('granted')])
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`count(DISTINCT COALESCE(customer_id, -virtual_account_id))`.as('bidders'),
+      sql<string | null>`SUM(granted_quantity)::numeric(16,3)::text`.as('granted'),
+    ])
     .where('session_id', '=', sessionId)
     .executeTakeFirstOrThrow();
   return {
@@ -100,9 +118,16 @@ export const onlineTrades: OnlineTradesPort = {
       .where('a.customer_id', 'is not', null);
     if (customerIds) q = q.where('a.customer_id', 'in', customerIds.length ? customerIds : [-1]);
     const rows = await q.orderBy('a.awarded_at').orderBy('a.id').execute();
-    return rows.map(
-      (r): OnlineAward => ({ customerId: r.customer_id!, awardId: r.id, awardedAt: new Date(r.awarded_at), month: r.delivery_month, resourceTag: r.resource_tag, basis: r.basis, quantity: r.quantity, price: r.price }),
-    );
+    return rows.map((r): OnlineAward => ({
+      customerId: r.customer_id!,
+      awardId: r.id,
+      awardedAt: new Date(r.awarded_at),
+      month: r.delivery_month,
+      resourceTag: r.resource_tag,
+      basis: r.basis,
+      quantity: r.quantity,
+      price: r.price,
+    }));
   },
   async referencePrice(db, month, basis) {
     const rows = await db
@@ -130,5 +155,18 @@ export async function customerAwards(db: Tx, customerId: number) {
     .orderBy('a.awarded_at', 'desc')
     .orderBy('a.id', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, sessionId: r.session_id, title: r.title, mode: r.mode, deliveryMonth: r.delivery_month, resourceTag: r.resource_tag, quantity: r.quantity, price: r.price, amountFen: Number(r.amount_fen), buyerFeeFen: Number(r.buyer_fee_fen), depositAppliedFen: Number(r.deposit_applied_fen), awardedAt: new Date(r.awarded_at).toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    sessionId: r.session_id,
+    title: r.title,
+    mode: r.mode,
+    deliveryMonth: r.delivery_month,
+    resourceTag: r.resource_tag,
+    quantity: r.quantity,
+    price: r.price,
+    amountFen: Number(r.amount_fen),
+    buyerFeeFen: Number(r.buyer_fee_fen),
+    depositAppliedFen: Number(r.deposit_applied_fen),
+    awardedAt: new Date(r.awarded_at).toISOString(),
+  }));
 }

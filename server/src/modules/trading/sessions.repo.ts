@@ -42,7 +42,11 @@ export async function virtualAccountsOf(db: Tx, sessionIds: number[]) {
   return db.selectFrom('trading_virtual_accounts').selectAll().where('session_id', 'in', sessionIds).orderBy('id').execute();
 }
 
-export function toView(r: NonNullable<SessionRow>, now: Date, extra: { organiserName: string | null; eligible: number[]; accounts: { id: number; name: string; customer_id: number | null; user_id: number | null; balance_fen: number }[] }): SessionView {
+export function toView(
+  r: NonNullable<SessionRow>,
+  now: Date,
+  extra: { organiserName: string | null; eligible: number[]; accounts: { id: number; name: string; customer_id: number | null; user_id: number | null; balance_fen: number }[] },
+): SessionView {
   return {
     id: r.id,
     kind: r.kind,
@@ -97,6 +101,12 @@ export async function listSessions(db: Tx, f: SessionFilter) {
   if (f.state === 'open') q = q.where('s.status', '=', 'open').where(sql<boolean>`s.opens_at <= clock_timestamp() AND s.closes_at > clock_timestamp()`);
   if (f.state === 'closed') q = q.where('s.status', '=', 'open').where(sql<boolean>`s.closes_at <= clock_timestamp()`);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll('s').orderBy('s.opens_at', 'desc').orderBy('s.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const rows = await q
+    .selectAll('s')
+    .orderBy('s.opens_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return { total: Number(total.n), rows };
 }

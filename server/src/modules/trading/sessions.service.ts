@@ -91,7 +91,11 @@ export async function createSession(ctx: AppContext, b: SessionBody, actor: Acto
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (eligible.length) await trx.insertInto('trading_session_customers').values(eligible.map((c) => ({ session_id: row.id, customer_id: c }))).execute();
+    if (eligible.length)
+      await trx
+        .insertInto('trading_session_customers')
+        .values(eligible.map((c) => ({ session_id: row.id, customer_id: c })))
+        .execute();
     if (b.virtualAccounts.length) {
       await trx
         .insertInto('trading_virtual_accounts')
@@ -106,8 +110,18 @@ export async function createSession(ctx: AppContext, b: SessionBody, actor: Acto
 
 export async function sessionViews(db: Tx, rows: NonNullable<repo.SessionRow>[]): Promise<SessionView[]> {
   const ids = rows.map((r) => r.id);
-  const [eligible, accounts, names, now] = await Promise.all([repo.eligibleOf(db, ids), repo.virtualAccountsOf(db, ids), userNames(db, rows.flatMap((r) => (r.organiser_id ? [r.organiser_id] : []))), repo.dbNow(db)]);
-  return rows.map((r) => repo.toView(r, now, { organiserName: r.organiser_id ? (names.get(r.organiser_id) ?? null) : null, eligible: eligible.get(r.id) ?? [], accounts: accounts.filter((a) => a.session_id === r.id) }));
+  const [eligible, accounts, names, now] = await Promise.all([
+    repo.eligibleOf(db, ids),
+    repo.virtualAccountsOf(db, ids),
+    userNames(
+      db,
+      rows.flatMap((r) => (r.organiser_id ? [r.organiser_id] : [])),
+    ),
+    repo.dbNow(db),
+  ]);
+  return rows.map((r) =>
+    repo.toView(r, now, { organiserName: r.organiser_id ? (names.get(r.organiser_id) ?? null) : null, eligible: eligible.get(r.id) ?? [], accounts: accounts.filter((a) => a.session_id === r.id) }),
+  );
 }
 
 export async function sessionView(db: Tx, id: number): Promise<SessionView | null> {

@@ -56,7 +56,11 @@ async function yearFigures(db: Tx, year: number): Promise<YearFigures & { months
 export async function tradingStats(db: Tx, year: number) {
   const [cur, prev] = await Promise.all([yearFigures(db, year), yearFigures(db, year - 1)]);
   const pct = (a: DecimalInput, b: DecimalInput) => (dec(b).isZero() ? null : dec(a).minus(dec(b)).div(dec(b)).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1));
-  return { current: cur, previous: { ...prev, months: undefined }, change: { tradesPct: pct(cur.trades, prev.trades), volumePct: pct(cur.volume, prev.volume), sessionsPct: pct(cur.sessions, prev.sessions) } };
+  return {
+    current: cur,
+    previous: { ...prev, months: undefined },
+    change: { tradesPct: pct(cur.trades, prev.trades), volumePct: pct(cur.volume, prev.volume), sessionsPct: pct(cur.sessions, prev.sessions) },
+  };
 }
 
 /** 劳动竞赛: managers ranked by trades, then volume, then customers brought, then sessions organised (period by session opening date). */
@@ -70,7 +74,10 @@ export async function competitionBoard(db: Tx, from: string, to: string) {
       FROM trading_awards a JOIN trading_sessions s ON s.id = a.session_id
      WHERE s.kind = 'real' AND s.status = 'cleared' AND a.customer_id IS NOT NULL AND s.opens_at >= ${from}::date AND s.opens_at < ${to}::date + 1
      GROUP BY a.customer_id`.execute(db);
-  const briefs = await customerBriefs(db, trades.rows.map((r) => Number(r.customer_id)));
+  const briefs = await customerBriefs(
+    db,
+    trades.rows.map((r) => Number(r.customer_id)),
+  );
   const managers = await usersWithRoles(db, ['account_manager', 'part_time_manager', 'sales_lead']);
   const byId = new Map<number, { userId: number; name: string; sessions: number; customers: number; trades: number; volume: Decimal }>();
   const get = (id: number, name: string) => byId.get(id) ?? byId.set(id, { userId: id, name, sessions: 0, customers: 0, trades: 0, volume: new Decimal(0) }).get(id)!;
@@ -100,13 +107,33 @@ export async function trainingRecord(db: Tx, sessionId: number) {
     .groupBy('virtual_account_id')
     .execute();
   const fb = await db.selectFrom('trading_feedback').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
-  const cust = await customerBriefs(db, accounts.flatMap((a) => (a.customer_id ? [a.customer_id] : [])));
+  const cust = await customerBriefs(
+    db,
+    accounts.flatMap((a) => (a.customer_id ? [a.customer_id] : [])),
+  );
   const users = await userNames(db, [...accounts.flatMap((a) => (a.user_id ? [a.user_id] : [])), ...fb.flatMap((f) => (f.created_by ? [f.created_by] : []))]);
   return {
     participants: accounts.map((a) => {
       const b = bids.find((x) => x.virtual_account_id === a.id);
-      return { virtualAccountId: a.id, name: a.name, customerName: a.customer_id ? (cust.get(a.customer_id)?.name ?? null) : null, userName: a.user_id ? (users.get(a.user_id) ?? null) : null, bids: Number(b?.bids ?? 0), wonQuantity: b?.won ?? '0.000' };
+      return {
+        virtualAccountId: a.id,
+        name: a.name,
+        customerName: a.customer_id ? (cust.get(a.customer_id)?.name ?? null) : null,
+        userName: a.user_id ? (users.get(a.user_id) ?? null) : null,
+        bids: Number(b?.bids ?? 0),
+        wonQuantity: b?.won ?? '0.000',
+      };
     }),
-    feedback: fb.map((f) => ({ id: f.id, sessionId: f.session_id, virtualAccountId: f.virtual_account_id, virtualAccountName: accounts.find((a) => a.id === f.virtual_account_id)?.name ?? null, topic: f.topic, rating: f.rating, comment: f.comment, createdByName: f.created_by ? (users.get(f.created_by) ?? null) : null, createdAt: new Date(f.created_at).toISOString() })),
+    feedback: fb.map((f) => ({
+      id: f.id,
+      sessionId: f.session_id,
+      virtualAccountId: f.virtual_account_id,
+      virtualAccountName: accounts.find((a) => a.id === f.virtual_account_id)?.name ?? null,
+      topic: f.topic,
+      rating: f.rating,
+      comment: f.comment,
+      createdByName: f.created_by ? (users.get(f.created_by) ?? null) : null,
+      createdAt: new Date(f.created_at).toISOString(),
+    })),
   };
 }

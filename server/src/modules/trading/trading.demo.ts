@@ -34,10 +34,20 @@ export const tradingDemo = {
           const trained = c.exchangeStatus === 'trained' ? day(bound!, rng.int(3, 60)) : null;
           return { customer_id: c.id, registered_on: reg, bound_on: bound, trained_on: trained, updated_by: ctx.users.get('lead') ?? null };
         });
-      for (let k = 0; k < rows.length; k += 500) await trx.insertInto('trading_memberships').values(rows.slice(k, k + 500)).execute();
+      for (let k = 0; k < rows.length; k += 500)
+        await trx
+          .insertInto('trading_memberships')
+          .values(rows.slice(k, k + 500))
+          .execute();
       const needHelp = all.filter((c) => c.exchangeStatus === 'none' || c.exchangeStatus === 'registered').slice(0, 40);
       const notes = ['电话沟通会员注册所需材料', '上门指导交易中心账户绑定', '约定参加下月线上交易培训', '客户财务已准备营业执照扫描件'];
-      const fu = needHelp.map((c, i) => ({ customer_id: c.id, on_date: day(ctx.lastDay, -rng.int(1, 90)), note: notes[i % notes.length]!, next_step: i % 2 ? '跟进注册进度' : null, created_by: c.fullTimeManagerId }));
+      const fu = needHelp.map((c, i) => ({
+        customer_id: c.id,
+        on_date: day(ctx.lastDay, -rng.int(1, 90)),
+        note: notes[i % notes.length]!,
+        next_step: i % 2 ? '跟进注册进度' : null,
+        created_by: c.fullTimeManagerId,
+      }));
       if (fu.length) await trx.insertInto('trading_followups').values(fu).execute();
 
       // real sessions: every ~9 days over two years
@@ -50,7 +60,22 @@ export const tradingDemo = {
         const max = Math.min(qty, 1_500_000);
         const floor = 2 + rng.int(0, 60) / 100; // 2.00–2.60
         const month = day(d, 20).slice(0, 7);
-        const s = await insertSession(trx, { kind: 'real', bidding, title: `${month} ${bidding ? '管道气竞价' : '挂牌销售'}`, tag: rng.pick(TAGS), point: rng.pick(POINTS), month, qty, min, max, price: floor, step: 0.01, opens: `${d}T01:00:00Z`, closes: `${d}T07:00:00Z`, organiser: rng.pick(organisers) });
+        const s = await insertSession(trx, {
+          kind: 'real',
+          bidding,
+          title: `${month} ${bidding ? '管道气竞价' : '挂牌销售'}`,
+          tag: rng.pick(TAGS),
+          point: rng.pick(POINTS),
+          month,
+          qty,
+          min,
+          max,
+          price: floor,
+          step: 0.01,
+          opens: `${d}T01:00:00Z`,
+          closes: `${d}T07:00:00Z`,
+          organiser: rng.pick(organisers),
+        });
         const n = rng.int(5, 11);
         const buyers = [...members].sort(() => rng.next() - 0.5).slice(0, n);
         const bids = buyers.map((c, i) => {
@@ -85,7 +110,22 @@ export const tradingDemo = {
       ctx.log(`trading demo: ${sessions} real sessions, ${trades} trades`);
 
       // one session open now (from the last day for three days)
-      await insertSession(trx, { kind: 'real', bidding: true, title: `${day(ctx.lastDay, 30).slice(0, 7)} 管道气竞价（进行中）`, tag: '线上交易气', point: '泸州首站', month: day(ctx.lastDay, 30).slice(0, 7), qty: 3_000_000, min: 50_000, max: 1_500_000, price: 2.35, step: 0.01, opens: `${ctx.lastDay}T01:00:00Z`, closes: `${day(ctx.lastDay, 4)}T07:00:00Z`, organiser: ctx.users.get('lead')! });
+      await insertSession(trx, {
+        kind: 'real',
+        bidding: true,
+        title: `${day(ctx.lastDay, 30).slice(0, 7)} 管道气竞价（进行中）`,
+        tag: '线上交易气',
+        point: '泸州首站',
+        month: day(ctx.lastDay, 30).slice(0, 7),
+        qty: 3_000_000,
+        min: 50_000,
+        max: 1_500_000,
+        price: 2.35,
+        step: 0.01,
+        opens: `${ctx.lastDay}T01:00:00Z`,
+        closes: `${day(ctx.lastDay, 4)}T07:00:00Z`,
+        organiser: ctx.users.get('lead')!,
+      });
 
       // simulations with virtual accounts for managers and feedback
       const ams = ['am01', 'am02', 'am03', 'am04', 'pt01'].map((u) => ctx.users.get(u)!).filter(Boolean);
@@ -98,7 +138,22 @@ export const tradingDemo = {
       ] as const;
       for (let k = 0; k < 3; k++) {
         const d = day(ctx.lastDay, -60 + k * 20);
-        const s = await insertSession(trx, { kind: 'simulation', bidding: true, title: `仿真交易培训第${k + 1}期`, tag: '线上交易气', point: '泸州首站', month: day(d, 30).slice(0, 7), qty: 2_000_000, min: 50_000, max: 1_000_000, price: 2.3, step: 0.01, opens: `${d}T01:00:00Z`, closes: `${d}T03:00:00Z`, organiser: ctx.users.get('lead')! });
+        const s = await insertSession(trx, {
+          kind: 'simulation',
+          bidding: true,
+          title: `仿真交易培训第${k + 1}期`,
+          tag: '线上交易气',
+          point: '泸州首站',
+          month: day(d, 30).slice(0, 7),
+          qty: 2_000_000,
+          min: 50_000,
+          max: 1_000_000,
+          price: 2.3,
+          step: 0.01,
+          opens: `${d}T01:00:00Z`,
+          closes: `${d}T03:00:00Z`,
+          organiser: ctx.users.get('lead')!,
+        });
         const accts = await trx
           .insertInto('trading_virtual_accounts')
           .values(ams.map((u, i) => ({ session_id: s.id, name: `仿真账户${i + 1}`, customer_id: null, user_id: u, balance_fen: 100_000_000 })))
@@ -110,7 +165,21 @@ export const tradingDemo = {
             accts.map((a, i) => {
               const price = (2.3 + rng.int(0, 20) / 100).toFixed(4);
               const quantity = String(rng.int(4, 10) * 50_000);
-              return { session_id: s.id, customer_id: null, virtual_account_id: a.id, price, quantity, granted_quantity: null, submitted_at: new Date(new Date(`${d}T01:00:00Z`).getTime() + (i + 1) * 300_000), idempotency_key: `sim-${i}`, deposit_fen: depositFen(price, quantity, '0.10'), placed_by: a.user_id, filled_quantity: null, outcome: null, rank: null };
+              return {
+                session_id: s.id,
+                customer_id: null,
+                virtual_account_id: a.id,
+                price,
+                quantity,
+                granted_quantity: null,
+                submitted_at: new Date(new Date(`${d}T01:00:00Z`).getTime() + (i + 1) * 300_000),
+                idempotency_key: `sim-${i}`,
+                deposit_fen: depositFen(price, quantity, '0.10'),
+                placed_by: a.user_id,
+                filled_quantity: null,
+                outcome: null,
+                rank: null,
+              };
             }),
           )
           .returning(['id', 'customer_id', 'virtual_account_id', 'price', 'quantity', 'submitted_at', 'deposit_fen'])
@@ -118,7 +187,12 @@ export const tradingDemo = {
         await clearDemo(trx, s, vb, true, `${d}T03:00:00Z`, d);
         await trx
           .insertInto('trading_feedback')
-          .values(accts.slice(0, 3).map((a, i) => { const c = comments[(i + k) % comments.length]!; return { session_id: s.id, virtual_account_id: a.id, topic: c[0], rating: c[1], comment: c[2], created_by: a.user_id }; }))
+          .values(
+            accts.slice(0, 3).map((a, i) => {
+              const c = comments[(i + k) % comments.length]!;
+              return { session_id: s.id, virtual_account_id: a.id, topic: c[0], rating: c[1], comment: c[2], created_by: a.user_id };
+            }),
+          )
           .execute();
       }
     });
@@ -176,23 +250,44 @@ async function insertSession(trx: Tx, s: DemoSession) {
 }
 
 /** Clears a past demo session with the engine (listing: arrival order), writes fills, awards and buyer fees. */
-async function clearDemo(trx: Tx, s: { id: number; kind: string; title: string }, bids: { id: number; customer_id: number | null; virtual_account_id?: number | null; price: string; quantity: string; submitted_at: Date; deposit_fen: number }[], bidding: boolean, at: string, businessDate: string): Promise<number> {
+async function clearDemo(
+  trx: Tx,
+  s: { id: number; kind: string; title: string },
+  bids: { id: number; customer_id: number | null; virtual_account_id?: number | null; price: string; quantity: string; submitted_at: Date; deposit_fen: number }[],
+  bidding: boolean,
+  at: string,
+  businessDate: string,
+): Promise<number> {
   const sess = (await trx.selectFrom('trading_sessions').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow())!;
   const input = bids.map((b) => ({ bidId: b.id, customerId: b.customer_id ?? -(b.virtual_account_id ?? 0), price: b.price, quantity: b.quantity, submittedAt: new Date(b.submitted_at).getTime() }));
   let r: { bids: { bidId: number; filledQuantity: string; dealPrice: string | null; outcome: string; rank: number }[]; soldQuantity: string; clearingPrice: string | null };
   if (bidding) r = clearBidding({ quantity: sess.quantity, minPerBuyer: sess.min_per_buyer, pricing: 'pay_as_bid' }, input);
   else {
     // 挂牌: first come first served at the fixed price, in arrival order.
-    const fills = clearListing(sess.quantity, sess.min_per_buyer, input.map((b) => ({ requestId: b.bidId, customerId: b.customerId, quantity: b.quantity, submittedAt: b.submittedAt })));
+    const fills = clearListing(
+      sess.quantity,
+      sess.min_per_buyer,
+      input.map((b) => ({ requestId: b.bidId, customerId: b.customerId, quantity: b.quantity, submittedAt: b.submittedAt })),
+    );
     const sold = fills.reduce((t, f) => t + qty(f.filledQuantity), 0);
     r = {
-      bids: fills.map((f, i) => ({ bidId: f.requestId, filledQuantity: f.filledQuantity, dealPrice: qty(f.filledQuantity) > 0 ? sess.fixed_price : null, outcome: qty(f.filledQuantity) === 0 ? 'unfilled' : 'filled', rank: i + 1 })),
+      bids: fills.map((f, i) => ({
+        bidId: f.requestId,
+        filledQuantity: f.filledQuantity,
+        dealPrice: qty(f.filledQuantity) > 0 ? sess.fixed_price : null,
+        outcome: qty(f.filledQuantity) === 0 ? 'unfilled' : 'filled',
+        rank: i + 1,
+      })),
       soldQuantity: qtyStr(sold),
       clearingPrice: sold > 0 ? sess.fixed_price : null,
     };
   }
   for (const x of r.bids) {
-    await trx.updateTable('trading_bids').set({ filled_quantity: x.filledQuantity, outcome: x.outcome as 'filled', rank: x.rank, granted_quantity: bidding ? null : x.filledQuantity }).where('id', '=', x.bidId).execute();
+    await trx
+      .updateTable('trading_bids')
+      .set({ filled_quantity: x.filledQuantity, outcome: x.outcome as 'filled', rank: x.rank, granted_quantity: bidding ? null : x.filledQuantity })
+      .where('id', '=', x.bidId)
+      .execute();
   }
   const byId = new Map(bids.map((b) => [b.id, b]));
   const awards = r.bids.filter((x) => x.outcome !== 'unfilled');
@@ -203,10 +298,24 @@ async function clearDemo(trx: Tx, s: { id: number; kind: string; title: string }
     const fee = feeFen(amount, '0.001');
     const a = await trx
       .insertInto('trading_awards')
-      .values({ session_id: s.id, bid_id: b.id, customer_id: b.customer_id, virtual_account_id: b.virtual_account_id ?? null, quantity: x.filledQuantity, price: x.dealPrice!, amount_fen: amount, buyer_fee_fen: fee, seller_fee_fen: fee, deposit_applied_fen: dep.appliedFen, deposit_released_fen: dep.releasedFen, awarded_at: bidding ? new Date(at) : new Date(b.submitted_at) })
+      .values({
+        session_id: s.id,
+        bid_id: b.id,
+        customer_id: b.customer_id,
+        virtual_account_id: b.virtual_account_id ?? null,
+        quantity: x.filledQuantity,
+        price: x.dealPrice!,
+        amount_fen: amount,
+        buyer_fee_fen: fee,
+        seller_fee_fen: fee,
+        deposit_applied_fen: dep.appliedFen,
+        deposit_released_fen: dep.releasedFen,
+        awarded_at: bidding ? new Date(at) : new Date(b.submitted_at),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (s.kind === 'real' && b.customer_id) await chargeTradingFee(trx, { customerId: b.customer_id, amountFen: fee, businessDate, reference: `award:${a.id}`, note: `${s.title} #${b.id}`, createdBy: null });
+    if (s.kind === 'real' && b.customer_id)
+      await chargeTradingFee(trx, { customerId: b.customer_id, amountFen: fee, businessDate, reference: `award:${a.id}`, note: `${s.title} #${b.id}`, createdBy: null });
   }
   await trx
     .updateTable('trading_sessions')

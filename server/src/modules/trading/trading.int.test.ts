@@ -156,7 +156,10 @@ describe('bidding session: bad input, clearing, deposits and fees on the ledger'
 describe('listing (挂牌): first come first served with the remainder rule', () => {
   it('grants in arrival order; a remainder below the minimum is refused', async () => {
     const cs = [await tradingCustomer(lead, finance, 10_000_000), await tradingCustomer(lead, finance, 10_000_000), await tradingCustomer(lead, finance, 10_000_000)];
-    const s = await lead.post('/api/trading/sessions', biddingBody({ mode: 'listing', floorPrice: null, priceStep: null, fixedPrice: '2.8000', quantity: '1000', minPerBuyer: '100', maxPerBuyer: '600' }));
+    const s = await lead.post(
+      '/api/trading/sessions',
+      biddingBody({ mode: 'listing', floorPrice: null, priceStep: null, fixedPrice: '2.8000', quantity: '1000', minPerBuyer: '100', maxPerBuyer: '600' }),
+    );
     expect(s.status).toBe(201);
     const r1 = await bid(lead, s.body.id, { customerId: cs[0]!.id, quantity: '600', idempotencyKey: k() });
     const r2 = await bid(lead, s.body.id, { customerId: cs[1]!.id, quantity: '350', idempotencyKey: k() });
@@ -209,7 +212,15 @@ describe('simulation (仿真交易): isolated from the ledger and settlement', (
     const m2 = await t.userClient(['account_manager']);
     const s = await lead.post(
       '/api/trading/sessions',
-      biddingBody({ kind: 'simulation', deliveryMonth: '2026-04', virtualAccounts: [{ name: '虚拟甲', userId: manager.userId, balanceFen: 1_000_000 }, { name: '虚拟乙', userId: m2.userId, balanceFen: 1_000_000 }, { name: '客户仿真', customerId: real.id, balanceFen: 1_000 }] }),
+      biddingBody({
+        kind: 'simulation',
+        deliveryMonth: '2026-04',
+        virtualAccounts: [
+          { name: '虚拟甲', userId: manager.userId, balanceFen: 1_000_000 },
+          { name: '虚拟乙', userId: m2.userId, balanceFen: 1_000_000 },
+          { name: '客户仿真', customerId: real.id, balanceFen: 1_000 },
+        ],
+      }),
     );
     expect(s.status).toBe(201);
     const [va, vb, vc] = s.body.virtualAccounts as { id: number }[];

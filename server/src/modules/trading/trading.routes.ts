@@ -23,10 +23,14 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     return { total: r.total, items: await sessionViews(ctx.db, r.rows) };
   });
 
-  app.post('/api/trading/sessions', { config: organise, schema: { tags, summary: '创建交易场次（挂牌/竞价，正式/仿真）', body: s.SessionBody, response: { 201: s.SessionView } } }, async (req, reply) => {
-    reply.code(201);
-    return createSession(ctx, req.body, actorOf(req));
-  });
+  app.post(
+    '/api/trading/sessions',
+    { config: organise, schema: { tags, summary: '创建交易场次（挂牌/竞价，正式/仿真）', body: s.SessionBody, response: { 201: s.SessionView } } },
+    async (req, reply) => {
+      reply.code(201);
+      return createSession(ctx, req.body, actorOf(req));
+    },
+  );
 
   app.get('/api/trading/sessions/:id', { config: read, schema: { tags, summary: '交易场次详情', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => {
     const v = await sessionView(ctx.db, req.params.id);
@@ -34,25 +38,60 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     return v;
   });
 
-  app.post('/api/trading/sessions/:id/close', { config: organise, schema: { tags, summary: '提前截止报价', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => closeNow(ctx, req.params.id, actorOf(req)));
-  app.post('/api/trading/sessions/:id/cancel', { config: organise, schema: { tags, summary: '取消场次（尚无报价时）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => cancelSession(ctx, req.params.id, actorOf(req)));
-  app.post('/api/trading/sessions/:id/clear', { config: organise, schema: { tags, summary: '出清（截止后一次）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => clearSession(ctx, req.params.id, actorOf(req)));
+  app.post('/api/trading/sessions/:id/close', { config: organise, schema: { tags, summary: '提前截止报价', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) =>
+    closeNow(ctx, req.params.id, actorOf(req)),
+  );
+  app.post('/api/trading/sessions/:id/cancel', { config: organise, schema: { tags, summary: '取消场次（尚无报价时）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) =>
+    cancelSession(ctx, req.params.id, actorOf(req)),
+  );
+  app.post('/api/trading/sessions/:id/clear', { config: organise, schema: { tags, summary: '出清（截止后一次）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) =>
+    clearSession(ctx, req.params.id, actorOf(req)),
+  );
 
-  app.post('/api/trading/sessions/:id/bids', { config: write, schema: { tags, summary: '报价（代客户或用仿真虚拟账户），幂等键防重复', params: s.SessionIdParam, body: s.BidBody, response: { 200: s.PlaceBidResult, 201: s.PlaceBidResult } } }, async (req, reply) => {
-    const r = await placeBid(ctx, req.params.id, req.body, userOf(req), actorOf(req));
-    reply.code(r.duplicate ? 200 : 201);
-    return r;
+  app.post(
+    '/api/trading/sessions/:id/bids',
+    { config: write, schema: { tags, summary: '报价（代客户或用仿真虚拟账户），幂等键防重复', params: s.SessionIdParam, body: s.BidBody, response: { 200: s.PlaceBidResult, 201: s.PlaceBidResult } } },
+    async (req, reply) => {
+      const r = await placeBid(ctx, req.params.id, req.body, userOf(req), actorOf(req));
+      reply.code(r.duplicate ? 200 : 201);
+      return r;
+    },
+  );
+
+  app.get(
+    '/api/trading/sessions/:id/result',
+    { config: read, schema: { tags, summary: '报价与成交结果（密封期间不显示他人报价价格）', params: s.SessionIdParam, response: { 200: s.ResultView } } },
+    async (req) => sessionResult(ctx.db, req.params.id, userOf(req)),
+  );
+
+  const CustomerAward = z.object({
+    id: z.number(),
+    sessionId: z.number(),
+    title: z.string(),
+    mode: z.enum(['listing', 'bidding']),
+    deliveryMonth: z.string(),
+    resourceTag: z.string(),
+    quantity: z.string(),
+    price: z.string(),
+    amountFen: z.number(),
+    buyerFeeFen: z.number(),
+    depositAppliedFen: z.number(),
+    awardedAt: z.string(),
   });
+  app.get(
+    '/api/trading/customers/:customerId/awards',
+    { config: read, schema: { tags, summary: '客户成交结果（正式场次）', params: s.CustomerIdParam, response: { 200: z.array(CustomerAward) } } },
+    async (req) => {
+      await assertCustomerAccess(ctx.db, userOf(req), req.params.customerId);
+      return customerAwards(ctx.db, req.params.customerId);
+    },
+  );
 
-  app.get('/api/trading/sessions/:id/result', { config: read, schema: { tags, summary: '报价与成交结果（密封期间不显示他人报价价格）', params: s.SessionIdParam, response: { 200: s.ResultView } } }, async (req) => sessionResult(ctx.db, req.params.id, userOf(req)));
-
-  const CustomerAward = z.object({ id: z.number(), sessionId: z.number(), title: z.string(), mode: z.enum(['listing', 'bidding']), deliveryMonth: z.string(), resourceTag: z.string(), quantity: z.string(), price: z.string(), amountFen: z.number(), buyerFeeFen: z.number(), depositAppliedFen: z.number(), awardedAt: z.string() });
-  app.get('/api/trading/customers/:customerId/awards', { config: read, schema: { tags, summary: '客户成交结果（正式场次）', params: s.CustomerIdParam, response: { 200: z.array(CustomerAward) } } }, async (req) => {
-    await assertCustomerAccess(ctx.db, userOf(req), req.params.customerId);
-    return customerAwards(ctx.db, req.params.customerId);
-  });
-
-  app.get('/api/trading/sessions/:id/live', { config: read, schema: { tags, summary: '场次实时计数（剩余时间、报价笔数，不含价格）', params: s.SessionIdParam, response: { 200: s.LiveView } } }, async (req) => liveCounters(ctx.db, req.params.id));
+  app.get(
+    '/api/trading/sessions/:id/live',
+    { config: read, schema: { tags, summary: '场次实时计数（剩余时间、报价笔数，不含价格）', params: s.SessionIdParam, response: { 200: s.LiveView } } },
+    async (req) => liveCounters(ctx.db, req.params.id),
+  );
 
   // Server-sent events: the live counters once a second until the session is cleared or cancelled.
   app.get('/api/trading/sessions/:id/events', { config: read, schema: { tags, summary: '场次实时计数（SSE 推送）', params: s.SessionIdParam } }, async (req, reply) => {
@@ -81,5 +120,4 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     };
     req.raw.on('close', stop);
   });
-
 }

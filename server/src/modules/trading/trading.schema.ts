@@ -14,7 +14,10 @@ const text = (max: number, min = 0) =>
     .max(max, `不能超过 ${max} 个字符`)
     .refine((s) => !s.includes('\u0000'), '不能包含 NUL 字符');
 /** A positive decimal string (or JSON number, taken by its text). Scale is checked by the service with the field's name. */
-const dec = z.union([z.string(), z.number()]).transform((v) => String(v)).pipe(z.string().regex(/^\d+(\.\d+)?$/, '应为非负十进制数字'));
+const dec = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v))
+  .pipe(z.string().regex(/^\d+(\.\d+)?$/, '应为非负十进制数字'));
 const isoTime = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601（如 2026-12-07T09:00:00+08:00）' });
 
 export const SessionIdParam = z.strictObject({ id: qId });
@@ -147,7 +150,18 @@ export const ResultView = z.object({
 });
 
 /** Also the payload of the `live` server-sent events (GET /api/trading/sessions/:id/events). */
-export const LiveView = z.object({ id: z.number(), state: SessionView.shape.state, serverTime: z.string(), opensAt: z.string(), closesAt: z.string(), secondsLeft: z.number(), bidCount: z.number(), bidders: z.number(), quantity: z.string(), grantedQuantity: z.string().nullable() });
+export const LiveView = z.object({
+  id: z.number(),
+  state: SessionView.shape.state,
+  serverTime: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  secondsLeft: z.number(),
+  bidCount: z.number(),
+  bidders: z.number(),
+  quantity: z.string(),
+  grantedQuantity: z.string().nullable(),
+});
 
 export const MembershipBody = z.strictObject({
   registeredOn: DateStr.nullable().optional(),
@@ -173,10 +187,28 @@ export const MembershipView = z.object({
   followups: z.number(),
 });
 export const FollowupBody = z.strictObject({ onDate: DateStr, note: text(2000, 1), nextStep: text(500).nullable().optional() });
-export const FollowupView = z.object({ id: z.number(), customerId: z.number(), onDate: z.string(), note: z.string(), nextStep: z.string().nullable(), createdByName: z.string().nullable(), createdAt: z.string() });
+export const FollowupView = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  onDate: z.string(),
+  note: z.string(),
+  nextStep: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const FeedbackBody = z.strictObject({ virtualAccountId: id.nullable().optional(), topic: z.enum(['rules', 'system', 'other']), rating: z.number().int().min(1).max(5), comment: text(2000, 1) });
-export const FeedbackView = z.object({ id: z.number(), sessionId: z.number(), virtualAccountId: z.number().nullable(), virtualAccountName: z.string().nullable(), topic: z.enum(['rules', 'system', 'other']), rating: z.number(), comment: z.string(), createdByName: z.string().nullable(), createdAt: z.string() });
+export const FeedbackView = z.object({
+  id: z.number(),
+  sessionId: z.number(),
+  virtualAccountId: z.number().nullable(),
+  virtualAccountName: z.string().nullable(),
+  topic: z.enum(['rules', 'system', 'other']),
+  rating: z.number(),
+  comment: z.string(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const StatsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 export const BoardQuery = z.strictObject({ from: DateStr, to: DateStr });

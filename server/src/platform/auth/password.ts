@@ -17,7 +17,24 @@ export async function verifyPassword(stored: string, pw: string): Promise<boolea
 }
 
 /** Passwords that meet the length rule but appear first in every guessing list. */
-const COMMON = ['password123', 'password1234', 'qwerty123456', 'abc1234567', 'abcd123456', '1234567890a', 'a1234567890', 'admin123456', 'admin12345', 'qike123456', 'p@ssw0rd123', 'iloveyou123', '1qaz2wsx3edc', 'qwertyuiop1', 'changeme123', 'welcome1234'];
+const COMMON = [
+  'password123',
+  'password1234',
+  'qwerty123456',
+  'abc1234567',
+  'abcd123456',
+  '1234567890a',
+  'a1234567890',
+  'admin123456',
+  'admin12345',
+  'qike123456',
+  'p@ssw0rd123',
+  'iloveyou123',
+  '1qaz2wsx3edc',
+  'qwertyuiop1',
+  'changeme123',
+  'welcome1234',
+];
 
 /**
  * Minimum password policy (at creation, reset and change): 10–200 characters with a letter and a

@@ -45,12 +45,39 @@ export async function listUserRows(db: Tx, f: { q?: string; role?: string; disab
   return { total: Number(total), rows };
 }
 
-export async function insertUser(db: Tx, v: { username: string; display_name: string; password_hash: string; roles: string[]; department: string | null; phone: string | null; email: string | null; must_change_password: boolean }) {
-  return db.insertInto('users').values(v).returning([...USER_COLS]).executeTakeFirstOrThrow();
+export async function insertUser(
+  db: Tx,
+  v: { username: string; display_name: string; password_hash: string; roles: string[]; department: string | null; phone: string | null; email: string | null; must_change_password: boolean },
+) {
+  return db
+    .insertInto('users')
+    .values(v)
+    .returning([...USER_COLS])
+    .executeTakeFirstOrThrow();
 }
 
-export async function updateUser(db: Tx, id: number, v: Partial<{ display_name: string; roles: string[]; department: string | null; phone: string | null; email: string | null; disabled: boolean; password_hash: string; must_change_password: boolean; password_changed_at: Date; lang: string }>) {
-  return db.updateTable('users').set(v).where('id', '=', id).returning([...USER_COLS]).executeTakeFirstOrThrow();
+export async function updateUser(
+  db: Tx,
+  id: number,
+  v: Partial<{
+    display_name: string;
+    roles: string[];
+    department: string | null;
+    phone: string | null;
+    email: string | null;
+    disabled: boolean;
+    password_hash: string;
+    must_change_password: boolean;
+    password_changed_at: Date;
+    lang: string;
+  }>,
+) {
+  return db
+    .updateTable('users')
+    .set(v)
+    .where('id', '=', id)
+    .returning([...USER_COLS])
+    .executeTakeFirstOrThrow();
 }
 
 /** Whether an enabled administrator exists. */

@@ -52,7 +52,10 @@ describe('the scanner itself', () => {
     fs.writeFileSync(path.join(root, rel), text);
   };
   write('platform/db/schema.ts', "/**\n * Modules merge: declare module '…' { interface DB { not_a_table: X } }\n */\nexport interface DB {\n  p_users: A;\n  p_log: B;\n}\n");
-  write('modules/alpha/alpha.tables.ts', "declare module '../../platform/db/schema' {\n  interface DB {\n    a_items: T;\n    a_parts: { nested: { x: number } };\n  }\n}\ndeclare module '../../platform/db/schema' {\n  interface DB {\n    a_more: T;\n  }\n}\n");
+  write(
+    'modules/alpha/alpha.tables.ts',
+    "declare module '../../platform/db/schema' {\n  interface DB {\n    a_items: T;\n    a_parts: { nested: { x: number } };\n  }\n}\ndeclare module '../../platform/db/schema' {\n  interface DB {\n    a_more: T;\n  }\n}\n",
+  );
   write('modules/beta/beta.tables.ts', "declare module '../../platform/db/schema' {\n  interface DB {\n    b_things: T;\n  }\n}\n");
   write(
     'modules/beta/beta.repo.ts',

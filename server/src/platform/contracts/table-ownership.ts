@@ -74,7 +74,8 @@ export interface ForeignReference {
   owner: string;
 }
 
-const KYSELY = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|using|table)\(\s*\[?\s*['"`](\w+)/g;
+const KYSELY =
+  /\b(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral|using|table)\(\s*\[?\s*['"`](\w+)/g;
 const SQL_TEXT = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|USING|REFERENCES)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?(\w+)"?/gi;
 
 /** Every reference from a module's code to a table another module (or platform) owns. */

@@ -64,7 +64,9 @@ export async function restoreDatabase(config: Config, file: string, opts: { forc
     if (!config.databaseUrl) throw new Error('this is a PostgreSQL backup: set DATABASE_URL to the (empty) database to restore into');
     const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '', poolSize: 1 });
     try {
-      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_migrations' AND table_schema = ${config.pgSchema ?? 'public'}`.execute(db.db);
+      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_migrations' AND table_schema = ${config.pgSchema ?? 'public'}`.execute(
+        db.db,
+      );
       if (Number(r.rows[0].n) > 0) throw new Error('the target database already holds Qike data; restore into a new, empty database (createdb) and point DATABASE_URL at it');
       // A dump of one schema (PG_SCHEMA) does not carry the extensions our migrations install in public.
       if (config.pgSchema) await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`.execute(db.db).catch(() => {});

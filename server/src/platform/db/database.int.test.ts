@@ -16,7 +16,9 @@ afterAll(async () => drop?.());
 
 describe('driver value types are the same on PGlite and PostgreSQL', () => {
   it('BIGINT → number, NUMERIC → string, DATE → string, TIMESTAMPTZ → Date', async () => {
-    const { rows } = await sql<any>`SELECT 9007199254740991::int8 AS big, 12345.6789::numeric(12,4) AS num, '2026-11-27'::date AS d, now() AS ts, count(*) AS n FROM (VALUES (1),(2)) v(x)`.execute(database.db);
+    const { rows } = await sql<any>`SELECT 9007199254740991::int8 AS big, 12345.6789::numeric(12,4) AS num, '2026-11-27'::date AS d, now() AS ts, count(*) AS n FROM (VALUES (1),(2)) v(x)`.execute(
+      database.db,
+    );
     expect(rows[0].big).toBe(9007199254740991);
     expect(rows[0].num).toBe('12345.6789');
     expect(rows[0].d).toBe('2026-11-27');

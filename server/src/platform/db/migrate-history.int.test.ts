@@ -45,7 +45,13 @@ function previousMigrations(): { commit: string; dir: string } | { skip: string 
         return { name: path.basename(file), blob: meta.split(' ')[2] };
       })
       .filter((f) => f.name.endsWith('.sql'));
-    if (files.map((f) => `${f.name} ${f.blob}`).sort().join('\n') === current) continue;
+    if (
+      files
+        .map((f) => `${f.name} ${f.blob}`)
+        .sort()
+        .join('\n') === current
+    )
+      continue;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `qike-migrations-${commit.slice(0, 8)}-`));
     for (const f of files) {
       const text = git(['cat-file', 'blob', f.blob], true);
@@ -86,8 +92,7 @@ describe('migrations: one global order', () => {
     expect(a.indexes.length).toBeGreaterThan(10);
     expect(b).toEqual(a);
 
-    const applied = async (d: typeof fresh.database) =>
-      (await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migrations ORDER BY name`.execute(d.db)).rows;
+    const applied = async (d: typeof fresh.database) => (await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migrations ORDER BY name`.execute(d.db)).rows;
     expect(await applied(upgraded.database)).toEqual(await applied(fresh.database));
   });
 });

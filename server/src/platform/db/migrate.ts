@@ -41,12 +41,10 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   if (bad.length) {
     throw new MigrationError(`migration file name(s) not understood: ${bad.join(', ')} — name new migrations YYYYMMDDHHMM_<module>_<what>.sql (UTC time of writing)`);
   }
-  return files
-    .sort(compareNames)
-    .map((name) => {
-      const text = fs.readFileSync(path.join(dir, name), 'utf8');
-      return { name, sql: text, checksum: migrationChecksum(text) };
-    });
+  return files.sort(compareNames).map((name) => {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    return { name, sql: text, checksum: migrationChecksum(text) };
+  });
 }
 
 /** Code-unit order (not the database collation): the order the files are applied in. */
@@ -92,7 +90,10 @@ export function checkMigrations(files: MigrationFile[], applied: AppliedRow[]): 
   }
   const done = new Set(applied.map((r) => r.name));
   const pending = files.filter((f) => !done.has(f.name));
-  const newest = applied.map((r) => r.name).sort(compareNames).at(-1);
+  const newest = applied
+    .map((r) => r.name)
+    .sort(compareNames)
+    .at(-1);
   if (newest !== undefined) {
     const early = pending.find((f) => compareNames(f.name, newest) < 0);
     if (early) {

@@ -43,7 +43,15 @@ const testModule: QikeModule = {
   ],
 };
 
-const rows = async () => (await sql<{ id: number; status: string; attempts: number; last_error: string | null }>`SELECT id, status, attempts, last_error FROM reaction_queue WHERE reaction = 'test.flaky' ORDER BY id`.execute(ctx.db)).rows;
+const rows = async () =>
+  (
+    await sql<{
+      id: number;
+      status: string;
+      attempts: number;
+      last_error: string | null;
+    }>`SELECT id, status, attempts, last_error FROM reaction_queue WHERE reaction = 'test.flaky' ORDER BY id`.execute(ctx.db)
+  ).rows;
 const makeDue = () => sql`UPDATE reaction_queue SET next_attempt_at = now() WHERE status = 'pending'`.execute(ctx.db);
 
 beforeAll(async () => {

@@ -30,7 +30,10 @@ export async function publish<K extends keyof QikeEvents>(ctx: AppContext, trx: 
   for (const r of reactionsTo(ctx, event)) {
     if (r.mode === 'inTransaction') await (r.handle as (c: AppContext, t: Tx, p: QikeEvents[K]) => Promise<void>)(ctx, trx, payload);
     else {
-      await trx.insertInto('reaction_queue').values({ event, reaction: r.name, payload: JSON.stringify(payload) }).execute();
+      await trx
+        .insertInto('reaction_queue')
+        .values({ event, reaction: r.name, payload: JSON.stringify(payload) })
+        .execute();
       queued++;
     }
   }
@@ -72,7 +75,11 @@ export async function drainReactions(ctx: AppContext, limit = 1000): Promise<num
         const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
         await (r.handle as (c: AppContext, t: Tx, p: unknown) => Promise<void>)(ctx, trx, payload);
         await sql`RELEASE SAVEPOINT reaction`.execute(trx);
-        await trx.updateTable('reaction_queue').set({ status: 'done', attempts: row.attempts + 1, finished_at: new Date(), last_error: null }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('reaction_queue')
+          .set({ status: 'done', attempts: row.attempts + 1, finished_at: new Date(), last_error: null })
+          .where('id', '=', row.id)
+          .execute();
         return 'done' as const;
       } catch (e) {
         await sql`ROLLBACK TO SAVEPOINT reaction`.execute(trx);
@@ -149,18 +156,16 @@ export async function listReactions(ctx: AppContext, q: { status?: 'pending' | '
   return {
     counts: { pending: by.pending ?? 0, done: by.done ?? 0, failed: by.failed ?? 0 },
     total: q.status ? (by[q.status] ?? 0) : Object.values(by).reduce((a: number, b) => a + Number(b), 0),
-    items: items.map(
-      (r): ReactionRow => ({
-        id: Number(r.id),
-        event: r.event,
-        reaction: r.reaction,
-        status: r.status,
-        attempts: r.attempts,
-        nextAttemptAt: new Date(r.next_attempt_at).toISOString(),
-        lastError: r.last_error,
-        createdAt: r.created_at.toISOString(),
-        finishedAt: r.finished_at?.toISOString() ?? null,
-      }),
-    ),
+    items: items.map((r): ReactionRow => ({
+      id: Number(r.id),
+      event: r.event,
+      reaction: r.reaction,
+      status: r.status,
+      attempts: r.attempts,
+      nextAttemptAt: new Date(r.next_attempt_at).toISOString(),
+      lastError: r.last_error,
+      createdAt: r.created_at.toISOString(),
+      finishedAt: r.finished_at?.toISOString() ?? null,
+    })),
   };
 }

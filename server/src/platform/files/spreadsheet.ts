@@ -14,7 +14,11 @@ export const SHEET_ERRORS = defineErrors({
   SHEET_TOO_MANY_ROWS: { status: 413, zh: '表格行数超出上限（最多 {limit} 行）', en: 'The sheet has too many rows (limit {limit} rows)' },
   SHEET_TOO_MANY_COLUMNS: { status: 413, zh: '表格列数超出上限（第 {row} 行超过 {limit} 列）', en: 'The sheet has too many columns (row {row} exceeds {limit} columns)' },
   SHEET_TOO_MANY_CELLS: { status: 413, zh: '表格单元格数超出上限（最多 {limit} 个非空单元格）', en: 'The sheet has too many cells (limit {limit} non-empty cells)' },
-  SHEET_TOO_LARGE_UNCOMPRESSED: { status: 413, zh: '表格解压后过大（上限 {limitMb} MB，本文件 {sizeMb} MB）', en: 'The workbook is too large when uncompressed (limit {limitMb} MB, this file {sizeMb} MB)' },
+  SHEET_TOO_LARGE_UNCOMPRESSED: {
+    status: 413,
+    zh: '表格解压后过大（上限 {limitMb} MB，本文件 {sizeMb} MB）',
+    en: 'The workbook is too large when uncompressed (limit {limitMb} MB, this file {sizeMb} MB)',
+  },
   SHEET_TOO_COMPLEX: { status: 413, zh: '表格过于复杂，解析所需内存超出上限（{limitMb} MB）', en: 'The workbook is too complex: parsing it needs more than the memory limit ({limitMb} MB)' },
   SHEET_TIMEOUT: { status: 413, zh: '表格解析超时（上限 {seconds} 秒），请拆分为较小的文件', en: 'Reading the sheet took too long (limit {seconds} s); split it into smaller files' },
   SHEET_UNREADABLE: { status: 400, zh: '无法读取表格文件：{reason}', en: 'The spreadsheet cannot be read: {reason}' },
@@ -89,7 +93,10 @@ let total = 0;
  * `kind` defaults to the content (a ZIP is XLSX, anything else CSV). `sheetNames`: preferred
  * worksheet names (lower case), else the first sheet.
  */
-export async function readSpreadsheet(buf: Uint8Array, opts: { owner: string | number; kind?: 'csv' | 'xlsx'; sheetNames?: string[]; withFormats?: boolean; limits?: Partial<SheetLimits> }): Promise<SheetTable> {
+export async function readSpreadsheet(
+  buf: Uint8Array,
+  opts: { owner: string | number; kind?: 'csv' | 'xlsx'; sheetNames?: string[]; withFormats?: boolean; limits?: Partial<SheetLimits> },
+): Promise<SheetTable> {
   const limits = { ...DEFAULT_SHEET_LIMITS, ...opts.limits };
   const kind = opts.kind ?? (isZip(buf) ? 'xlsx' : 'csv');
   if (kind === 'xlsx') {
@@ -137,7 +144,11 @@ function parseInWorker(buf: Uint8Array, kind: 'csv' | 'xlsx', limits: SheetLimit
       done(() => (m.ok ? resolve({ kind, rows: m.rows, formats: m.formats ?? [], sheetName: m.sheetName ?? null }) : reject(new AppError(m.code, m.params)))),
     );
     worker.on('error', (e: Error & { code?: string }) =>
-      done(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('SHEET_TOO_COMPLEX', { limitMb: limits.maxHeapMb }) : new AppError('SHEET_UNREADABLE', { reason: String(e.message).slice(0, 200) }))),
+      done(() =>
+        reject(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('SHEET_TOO_COMPLEX', { limitMb: limits.maxHeapMb }) : new AppError('SHEET_UNREADABLE', { reason: String(e.message).slice(0, 200) }),
+        ),
+      ),
     );
     worker.on('exit', (code) => done(() => reject(new AppError('SHEET_UNREADABLE', { reason: `parser stopped (${code})` }))));
   });

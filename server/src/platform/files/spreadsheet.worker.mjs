@@ -83,7 +83,13 @@ function parseCsv(text, limits) {
 /** The chosen worksheet of an XLSX file, streamed row by row (exceljs WorkbookReader). */
 async function parseXlsx(buf, limits, sheetNames, withFormats) {
   const count = counter(limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(buf)]), { sharedStrings: 'cache', styles: withFormats ? 'cache' : 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(buf)]), {
+    sharedStrings: 'cache',
+    styles: withFormats ? 'cache' : 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let chosen = null;
   let first = null;
   for await (const ws of reader) {

@@ -31,7 +31,12 @@ export function installErrorHandler(app: FastifyInstance, limits: { uploadLimit?
     const fe = err as FastifyError;
     if (hasZodFastifySchemaValidationErrors(fe)) {
       const issues = fe.validation.map((v: any) => ({
-        path: [fe.validationContext ?? 'body', ...String(v.instancePath ?? '').split('/').filter(Boolean)],
+        path: [
+          fe.validationContext ?? 'body',
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ],
         message: v.message,
         code: v.params?.issue?.code,
       }));

@@ -53,25 +53,24 @@ export async function runJob(ctx: AppContext, job: JobDef, key: string, actor: A
   await recoverStaleRuns(ctx);
   let row: { id: number };
   try {
-    row = await ctx.db
-      .insertInto('job_runs')
-      .values({ job: job.name, run_key: key, status: 'running', triggered_by: actor.username, owner: INSTANCE_ID })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    row = await ctx.db.insertInto('job_runs').values({ job: job.name, run_key: key, status: 'running', triggered_by: actor.username, owner: INSTANCE_ID }).returning('id').executeTakeFirstOrThrow();
   } catch (e: any) {
     if (e?.code === '23505') throw new AppError('JOB_RUNNING', { job: job.name, key });
     throw e;
   }
   activeRuns.add(row.id);
-  const beat = setInterval(() => {
-    ctx.db
-      .updateTable('job_runs')
-      .set({ heartbeat_at: sql<Date>`now()` })
-      .where('id', '=', row.id)
-      .where('status', '=', 'running')
-      .execute()
-      .catch(() => {}); // a missed beat only shortens the lease; the next one renews it
-  }, Math.max(250, leaseMs(ctx) / 4));
+  const beat = setInterval(
+    () => {
+      ctx.db
+        .updateTable('job_runs')
+        .set({ heartbeat_at: sql<Date>`now()` })
+        .where('id', '=', row.id)
+        .where('status', '=', 'running')
+        .execute()
+        .catch(() => {}); // a missed beat only shortens the lease; the next one renews it
+    },
+    Math.max(250, leaseMs(ctx) / 4),
+  );
   beat.unref();
   try {
     const result = await job.run(ctx, key, actor);

@@ -6,7 +6,8 @@ import { api } from '../../lib/api';
 export type Level = 'normal' | 'warning' | 'reduce' | 'stop';
 export const LEVELS: Level[] = ['stop', 'reduce', 'warning', 'normal'];
 export const LEVEL_COLORS: Record<Level, string> = { stop: 'red', reduce: 'volcano', warning: 'gold', normal: 'green' };
-export type TxKind = 'payment' | 'daily_charge' | 'settlement_true_up' | 'adjustment' | 'refund' | 'reversal' | 'trading_deposit' | 'trading_deposit_release' | 'trading_deposit_applied' | 'trading_fee';
+export type TxKind =
+  'payment' | 'daily_charge' | 'settlement_true_up' | 'adjustment' | 'refund' | 'reversal' | 'trading_deposit' | 'trading_deposit_release' | 'trading_deposit_applied' | 'trading_fee';
 
 export type Board = ApiResponse<'/api/accounts/board'>;
 export type BoardRow = ApiItem<'/api/accounts/board'>;
@@ -57,7 +58,11 @@ export function useSummary(customerId: number) {
   return useQuery({ queryKey: [...KEY, 'summary', customerId], queryFn: () => api.get('/api/accounts/customers/{id}', { path: { id: customerId } }) });
 }
 export function useTransactions(customerId: number, q: ApiQuery<'/api/accounts/customers/{id}/transactions'>) {
-  return useQuery({ queryKey: [...KEY, 'tx', customerId, q], queryFn: () => api.get('/api/accounts/customers/{id}/transactions', { path: { id: customerId }, query: q }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...KEY, 'tx', customerId, q],
+    queryFn: () => api.get('/api/accounts/customers/{id}/transactions', { path: { id: customerId }, query: q }),
+    placeholderData: keepPreviousData,
+  });
 }
 export function useAdjustments(q: ApiQuery<'/api/accounts/adjustments'>) {
   return useQuery({ queryKey: [...KEY, 'adjustments', q], queryFn: () => api.get('/api/accounts/adjustments', { query: q }), placeholderData: keepPreviousData });

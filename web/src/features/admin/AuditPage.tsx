@@ -48,7 +48,14 @@ export default function AuditPage() {
               </Space>
             ),
           }}
-          pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setF({ ...f, page, pageSize }) }}
+          pagination={{
+            current: f.page,
+            pageSize: f.pageSize,
+            total: q.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (page, pageSize) => setF({ ...f, page, pageSize }),
+          }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', render: formatDateTime, width: 150 },
             { title: t('audit.user'), dataIndex: 'username', render: (v) => v ?? '—' },

@@ -10,7 +10,6 @@ import { formatDateTime } from '../../lib/format';
 import './i18n';
 import { ReactionsPanel } from './ReactionsPanel';
 
-
 const color: Record<string, string> = { succeeded: 'green', failed: 'red', running: 'blue', interrupted: 'orange' };
 
 function JobCard({ job }: { job: Job }) {
@@ -27,13 +26,47 @@ function JobCard({ job }: { job: Job }) {
     onError: (e: ApiError) => message.error(e.message),
   });
   return (
-    <Card size="small" title={<Space>{job.name}<Typography.Text type="secondary">{job.description}</Typography.Text></Space>} extra={job.dailyAt && <Tag>{t('jobs.dailyAt')} {job.dailyAt}</Tag>} style={{ marginBottom: 12 }}>
+    <Card
+      size="small"
+      title={
+        <Space>
+          {job.name}
+          <Typography.Text type="secondary">{job.description}</Typography.Text>
+        </Space>
+      }
+      extra={
+        job.dailyAt && (
+          <Tag>
+            {t('jobs.dailyAt')} {job.dailyAt}
+          </Tag>
+        )
+      }
+      style={{ marginBottom: 12 }}
+    >
       {job.failing.map((f) => (
-        <Alert key={f.runKey} type="error" showIcon style={{ marginBottom: 8 }} message={t('jobs.failingTitle', { key: f.runKey, n: f.failures })} description={<>{f.retrying ? t('jobs.retrying') : t('jobs.gaveUp')}{f.lastError && <div><Typography.Text type="secondary">{f.lastError}</Typography.Text></div>}</>} />
+        <Alert
+          key={f.runKey}
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t('jobs.failingTitle', { key: f.runKey, n: f.failures })}
+          description={
+            <>
+              {f.retrying ? t('jobs.retrying') : t('jobs.gaveUp')}
+              {f.lastError && (
+                <div>
+                  <Typography.Text type="secondary">{f.lastError}</Typography.Text>
+                </div>
+              )}
+            </>
+          }
+        />
       ))}
       <Space style={{ marginBottom: 8 }}>
         <Input addonBefore={t('jobs.key')} value={key} onChange={(e) => setKey(e.target.value)} style={{ width: 300 }} />
-        <Button type="primary" loading={run.isPending} onClick={() => run.mutate()}>{t('jobs.run')}</Button>
+        <Button type="primary" loading={run.isPending} onClick={() => run.mutate()}>
+          {t('jobs.run')}
+        </Button>
       </Space>
       <Table
         size="small"
@@ -58,7 +91,15 @@ export default function JobsPage() {
   return (
     <PageContainer title={t('jobs.title')}>
       <ReactionsPanel />
-      {q.isLoading ? <Loading /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data!.length === 0 ? <Empty /> : q.data!.map((j) => <JobCard key={j.name} job={j} />)}
+      {q.isLoading ? (
+        <Loading />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data!.length === 0 ? (
+        <Empty />
+      ) : (
+        q.data!.map((j) => <JobCard key={j.name} job={j} />)
+      )}
     </PageContainer>
   );
 }

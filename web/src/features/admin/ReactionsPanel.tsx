@@ -12,12 +12,38 @@ import { formatDateTime } from '../../lib/format';
 addTranslations(
   'reactions',
   {
-    title: '模块联动队列', hint: '一个模块的变更触发另一个模块的处理（如气量更正后自动重算已计费日的气费），失败自动重试，多次失败在此显示并提醒管理员。',
-    status: '状态', all: '全部', pending: '待处理', done: '已完成', failed: '失败', reaction: '联动', event: '事件', attempts: '尝试次数', created: '产生时间', next: '下次尝试', error: '错误', retry: '重试', retried: '已重新排队',
+    title: '模块联动队列',
+    hint: '一个模块的变更触发另一个模块的处理（如气量更正后自动重算已计费日的气费），失败自动重试，多次失败在此显示并提醒管理员。',
+    status: '状态',
+    all: '全部',
+    pending: '待处理',
+    done: '已完成',
+    failed: '失败',
+    reaction: '联动',
+    event: '事件',
+    attempts: '尝试次数',
+    created: '产生时间',
+    next: '下次尝试',
+    error: '错误',
+    retry: '重试',
+    retried: '已重新排队',
   },
   {
-    title: 'Reactions between modules', hint: 'A change in one module triggers work in another (e.g. a corrected delivery re-prices charged days); failures are retried automatically, and repeated failures show here and alert administrators.',
-    status: 'Status', all: 'All', pending: 'Pending', done: 'Done', failed: 'Failed', reaction: 'Reaction', event: 'Event', attempts: 'Attempts', created: 'Created', next: 'Next attempt', error: 'Error', retry: 'Retry', retried: 'Queued again',
+    title: 'Reactions between modules',
+    hint: 'A change in one module triggers work in another (e.g. a corrected delivery re-prices charged days); failures are retried automatically, and repeated failures show here and alert administrators.',
+    status: 'Status',
+    all: 'All',
+    pending: 'Pending',
+    done: 'Done',
+    failed: 'Failed',
+    reaction: 'Reaction',
+    event: 'Event',
+    attempts: 'Attempts',
+    created: 'Created',
+    next: 'Next attempt',
+    error: 'Error',
+    retry: 'Retry',
+    retried: 'Queued again',
   },
 );
 
@@ -75,7 +101,17 @@ export function ReactionsPanel() {
             { title: t('created'), dataIndex: 'createdAt', width: 160, render: formatDateTime },
             { title: t('next'), dataIndex: 'nextAttemptAt', width: 160, render: (v: string, r) => (r.status === 'pending' ? formatDateTime(v) : '—') },
             { title: t('error'), dataIndex: 'lastError', render: (e: string | null) => e && <Typography.Text type="danger">{e}</Typography.Text> },
-            { title: '', key: 'retry', width: 80, render: (_: unknown, r) => r.status === 'failed' && <Button size="small" loading={retry.isPending} onClick={() => retry.mutate(r.id)}>{t('retry')}</Button> },
+            {
+              title: '',
+              key: 'retry',
+              width: 80,
+              render: (_: unknown, r) =>
+                r.status === 'failed' && (
+                  <Button size="small" loading={retry.isPending} onClick={() => retry.mutate(r.id)}>
+                    {t('retry')}
+                  </Button>
+                ),
+            },
           ]}
         />
       )}

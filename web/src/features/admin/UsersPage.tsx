@@ -12,7 +12,6 @@ import { formatDateTime } from '../../lib/format';
 import { LoginLocks } from './LoginLocks';
 import './i18n';
 
-
 export default function UsersPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
@@ -52,7 +51,14 @@ export default function UsersPage() {
     <PageContainer
       title={t('users.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setEditing('new'); }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => {
+            form.resetFields();
+            setEditing('new');
+          }}
+        >
           {t('users.create')}
         </Button>
       }
@@ -69,7 +75,14 @@ export default function UsersPage() {
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items}
-          pagination={{ current: filter.page, pageSize: filter.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }) }}
+          pagination={{
+            current: filter.page,
+            pageSize: filter.pageSize,
+            total: list.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
+          }}
           columns={[
             { title: t('users.username'), dataIndex: 'username' },
             { title: t('users.displayName'), dataIndex: 'displayName' },
@@ -82,13 +95,35 @@ export default function UsersPage() {
               title: tc('fields.actions'),
               render: (_, u) => (
                 <Space size={0} wrap>
-                  <Button type="link" size="small" onClick={() => { form.setFieldsValue(u); setEditing(u); }}>{tc('actions.edit')}</Button>
-                  <Button type="link" size="small" onClick={() => { pwForm.resetFields(); setResetting(u); }}>{t('users.reset')}</Button>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => {
+                      form.setFieldsValue(u);
+                      setEditing(u);
+                    }}
+                  >
+                    {tc('actions.edit')}
+                  </Button>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => {
+                      pwForm.resetFields();
+                      setResetting(u);
+                    }}
+                  >
+                    {t('users.reset')}
+                  </Button>
                   {u.disabled ? (
-                    <Button type="link" size="small" onClick={() => toggle.mutate(u)}>{t('users.enable')}</Button>
+                    <Button type="link" size="small" onClick={() => toggle.mutate(u)}>
+                      {t('users.enable')}
+                    </Button>
                   ) : (
                     <Popconfirm title={t('users.disableConfirm')} onConfirm={() => toggle.mutate(u)}>
-                      <Button type="link" size="small" danger>{t('users.disable')}</Button>
+                      <Button type="link" size="small" danger>
+                        {t('users.disable')}
+                      </Button>
                     </Popconfirm>
                   )}
                 </Space>
@@ -97,7 +132,18 @@ export default function UsersPage() {
           ]}
         />
       )}
-      <Drawer open={!!editing} width={420} title={editing === 'new' ? t('users.create') : t('users.edit')} onClose={() => setEditing(null)} destroyOnHidden extra={<Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{tc('actions.save')}</Button>}>
+      <Drawer
+        open={!!editing}
+        width={420}
+        title={editing === 'new' ? t('users.create') : t('users.edit')}
+        onClose={() => setEditing(null)}
+        destroyOnHidden
+        extra={
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+            {tc('actions.save')}
+          </Button>
+        }
+      >
         <Form
           form={form}
           layout="vertical"
@@ -132,7 +178,14 @@ export default function UsersPage() {
           )}
         </Form>
       </Drawer>
-      <Modal open={!!resetting} title={t('users.resetTitle', { name: resetting?.displayName })} onCancel={() => setResetting(null)} onOk={() => pwForm.submit()} confirmLoading={reset.isPending} destroyOnHidden>
+      <Modal
+        open={!!resetting}
+        title={t('users.resetTitle', { name: resetting?.displayName })}
+        onCancel={() => setResetting(null)}
+        onOk={() => pwForm.submit()}
+        confirmLoading={reset.isPending}
+        destroyOnHidden
+      >
         <Form form={pwForm} layout="vertical" onFinish={(v) => reset.mutate(v)}>
           <Form.Item name="newPassword" label={t('users.password')} extra={t('users.passwordHint')} rules={[{ required: true }, { min: 10 }]}>
             <Input.Password autoComplete="new-password" />

@@ -27,7 +27,11 @@ export const useCustomer = (id: number) => useQuery({ queryKey: [...KEY, id], qu
 export const useDeliveryPoints = (id: number) => useQuery({ queryKey: [...KEY, id, 'dps'], queryFn: () => api.get('/api/customers/{id}/delivery-points', { path: { id } }) });
 export const useDocuments = (id: number) => useQuery({ queryKey: [...KEY, id, 'docs'], queryFn: () => api.get('/api/customers/{id}/documents', { path: { id } }) });
 export const useHistory = (id: number, page: number, pageSize = 20) =>
-  useQuery({ queryKey: [...KEY, id, 'history', page, pageSize], queryFn: () => api.get('/api/customers/{id}/history', { path: { id }, query: { page, pageSize } }), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: [...KEY, id, 'history', page, pageSize],
+    queryFn: () => api.get('/api/customers/{id}/history', { path: { id }, query: { page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
 export const useTimeline = (id: number) => useQuery({ queryKey: [...KEY, id, 'timeline'], queryFn: () => api.get('/api/customers/{id}/timeline', { path: { id } }) });
 export const useAssignments = (id: number, enabled = true) => useQuery({ queryKey: [...KEY, id, 'managers'], queryFn: () => api.get('/api/customers/{id}/managers', { path: { id } }), enabled });
 export const useSupplySources = () => useQuery({ queryKey: [...KEY, 'supply-sources'], queryFn: () => api.get('/api/supply-sources'), staleTime: 300_000 });

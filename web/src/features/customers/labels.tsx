@@ -14,7 +14,11 @@ const TYPE_COLOR: Record<CustomerType, string> = { city_gas: 'blue', industrial:
 
 export function StatusTag({ status }: { status: CustomerStatus }) {
   const l = useLbl();
-  return <Tag color={STATUS_COLOR[status]} data-testid="customer-status">{l(CUSTOMER_STATUS_LABELS[status])}</Tag>;
+  return (
+    <Tag color={STATUS_COLOR[status]} data-testid="customer-status">
+      {l(CUSTOMER_STATUS_LABELS[status])}
+    </Tag>
+  );
 }
 export function TypeTag({ type }: { type: CustomerType }) {
   const l = useLbl();

@@ -29,7 +29,18 @@ export interface ReceiptFields {
 }
 
 /** The kinds in the order of the selects; checked against the contract both ways (a kind missing here fails the typecheck). */
-export const NOTICE_KINDS = ['price_change', 'settlement', 'deviation', 'curtailment', 'emergency', 'trading', 'onboarding', 'manager_letter', 'payment_notice', 'general'] as const satisfies readonly NoticeKind[];
+export const NOTICE_KINDS = [
+  'price_change',
+  'settlement',
+  'deviation',
+  'curtailment',
+  'emergency',
+  'trading',
+  'onboarding',
+  'manager_letter',
+  'payment_notice',
+  'general',
+] as const satisfies readonly NoticeKind[];
 const allKinds: Exclude<NoticeKind, (typeof NOTICE_KINDS)[number]> extends never ? true : never = true;
 void allKinds;
 /** The placeholders the server fills itself (server: BUILTIN_PLACEHOLDERS in notices.calc.ts). */

@@ -27,8 +27,7 @@ export const useCase = (id: number) => useQuery({ queryKey: [...KEY, 'case', id]
 export const useTodo = () => useQuery({ queryKey: [...KEY, 'todo'], queryFn: () => api.get('/api/onboarding/todo') });
 export const useBoard = () => useQuery({ queryKey: [...KEY, 'board'], queryFn: () => api.get('/api/onboarding/board') });
 export const useYearly = () => useQuery({ queryKey: [...KEY, 'yearly'], queryFn: () => api.get('/api/onboarding/yearly') });
-export const useProspects = (q: string) =>
-  useQuery({ queryKey: [...KEY, 'prospects', q], queryFn: () => api.get('/api/customers', { query: { status: ['prospect', 'survey'], q, pageSize: 50 } }) });
+export const useProspects = (q: string) => useQuery({ queryKey: [...KEY, 'prospects', q], queryFn: () => api.get('/api/customers', { query: { status: ['prospect', 'survey'], q, pageSize: 50 } }) });
 
 /** The onboarding feature's writes, files and links (each one route of the contract). */
 export const onboardingApi = {

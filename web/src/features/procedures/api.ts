@@ -29,9 +29,12 @@ export const proceduresApi = {
   cancel: (id: number, body: ApiBody<'/api/procedures/cases/{id}/cancel'>) => api.post('/api/procedures/cases/{id}/cancel', { path: { id }, body }),
   receipt: (id: number, stepId: number, body: ApiBody<'/api/procedures/cases/{id}/steps/{stepId}/receipt', 'patch'>) =>
     api.patch('/api/procedures/cases/{id}/steps/{stepId}/receipt', { path: { id, stepId }, body }),
-  approve: (id: number, stepId: number, body: ApiBody<'/api/procedures/cases/{id}/steps/{stepId}/approve'>) => api.post('/api/procedures/cases/{id}/steps/{stepId}/approve', { path: { id, stepId }, body }),
-  reject: (id: number, stepId: number, body: ApiBody<'/api/procedures/cases/{id}/steps/{stepId}/reject'>) => api.post('/api/procedures/cases/{id}/steps/{stepId}/reject', { path: { id, stepId }, body }),
-  confirm: (id: number, stepId: number, body: ApiBody<'/api/procedures/cases/{id}/steps/{stepId}/confirm'>) => api.post('/api/procedures/cases/{id}/steps/{stepId}/confirm', { path: { id, stepId }, body }),
+  approve: (id: number, stepId: number, body: ApiBody<'/api/procedures/cases/{id}/steps/{stepId}/approve'>) =>
+    api.post('/api/procedures/cases/{id}/steps/{stepId}/approve', { path: { id, stepId }, body }),
+  reject: (id: number, stepId: number, body: ApiBody<'/api/procedures/cases/{id}/steps/{stepId}/reject'>) =>
+    api.post('/api/procedures/cases/{id}/steps/{stepId}/reject', { path: { id, stepId }, body }),
+  confirm: (id: number, stepId: number, body: ApiBody<'/api/procedures/cases/{id}/steps/{stepId}/confirm'>) =>
+    api.post('/api/procedures/cases/{id}/steps/{stepId}/confirm', { path: { id, stepId }, body }),
   uploadAttachment: (id: number, stepId: number, file: File | Blob, purpose: string) =>
     api.upload('/api/procedures/cases/{id}/steps/{stepId}/attachments', file, { purpose }, { path: { id, stepId } }),
   downloadAttachment: (id: number, attachmentId: number) => api.download('/api/procedures/cases/{id}/attachments/{attachmentId}', { path: { id, attachmentId } }),
@@ -45,7 +48,11 @@ const KEY = ['procedures'];
 export const useCases = (f: CaseFilter) => useQuery({ queryKey: [...KEY, 'cases', f], queryFn: () => api.get('/api/procedures/cases', { query: f }), placeholderData: keepPreviousData });
 export const useCase = (id: number) => useQuery({ queryKey: [...KEY, 'case', id], queryFn: () => api.get('/api/procedures/cases/{id}', { path: { id } }) });
 export const useInstructions = (status: InstructionStatus, page: number, pageSize: number) =>
-  useQuery({ queryKey: [...KEY, 'instructions', status, page, pageSize], queryFn: () => api.get('/api/procedures/instructions', { query: { status, page, pageSize } }), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: [...KEY, 'instructions', status, page, pageSize],
+    queryFn: () => api.get('/api/procedures/instructions', { query: { status, page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
 export const useApprovals = (status: ApiQuery<'/api/procedures/approvals'>['status'], page: number, pageSize: number) =>
   useQuery({ queryKey: [...KEY, 'approvals', status, page, pageSize], queryFn: () => api.get('/api/procedures/approvals', { query: { status, page, pageSize } }), placeholderData: keepPreviousData });
 export const useOperators = (customerId: number | undefined, enabled: boolean) =>

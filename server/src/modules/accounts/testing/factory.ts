@@ -32,7 +32,14 @@ export async function balance(db: Db, customerId: number): Promise<number> {
 }
 
 export async function notificationsOf(db: Db, userId: number, customerId: number) {
-  return db.selectFrom(notificationRows().as('n')).select(['id', 'kind', 'title', 'dedupe_key']).where('user_id', '=', userId).where('customer_id', '=', customerId).where('kind', '=', 'payment_level').orderBy('id').execute();
+  return db
+    .selectFrom(notificationRows().as('n'))
+    .select(['id', 'kind', 'title', 'dedupe_key'])
+    .where('user_id', '=', userId)
+    .where('customer_id', '=', customerId)
+    .where('kind', '=', 'payment_level')
+    .orderBy('id')
+    .execute();
 }
 
 /** Every transaction has at least two postings and sums to zero (a scan of the whole ledger). */

@@ -47,7 +47,23 @@ export function form(fields: Record<string, string>, file?: { bytes: Uint8Array;
   return fd;
 }
 
-export const IMPORT_HEADER = ['客户名称*', '统一社会信用代码', '客户类型*', '价格类别*', '省*', '市*', '区县', '地址', '服务居民', '居民用气占比(%)', '用气结构核查日期', '交易中心会员', '标签', '备注', '专职客户经理账号'];
+export const IMPORT_HEADER = [
+  '客户名称*',
+  '统一社会信用代码',
+  '客户类型*',
+  '价格类别*',
+  '省*',
+  '市*',
+  '区县',
+  '地址',
+  '服务居民',
+  '居民用气占比(%)',
+  '用气结构核查日期',
+  '交易中心会员',
+  '标签',
+  '备注',
+  '专职客户经理账号',
+];
 
 export interface CustomerSpec {
   /** Default: a unique test code (T + pid + sequence). */
@@ -112,7 +128,8 @@ export async function makeCustomer(db: Db | Tx, spec: CustomerSpec = {}): Promis
   const [c] = await makeCustomers(db, [spec]);
   const sources = spec.sources ?? Array.from({ length: spec.points ?? 0 }, () => null);
   const points: MadeCustomer['points'] = [];
-  for (let i = 0; i < sources.length; i++) points.push(await makeDeliveryPoint(db, c.id, { code: `${c.code}-P${i + 1}`, meterNo: `${c.code}-M${i + 1}`, name: `${c.name}${i + 1}号站`, sourceId: sources[i] }));
+  for (let i = 0; i < sources.length; i++)
+    points.push(await makeDeliveryPoint(db, c.id, { code: `${c.code}-P${i + 1}`, meterNo: `${c.code}-M${i + 1}`, name: `${c.name}${i + 1}号站`, sourceId: sources[i] }));
   return { id: c.id, code: c.code, name: c.name, points };
 }
 
@@ -141,7 +158,10 @@ export async function makeSupplySource(db: Db | Tx, o: { parentId?: number; kind
 
 /** A manager assignment as stored (e.g. an ended one: `unassignedAt`). */
 export async function assignManager(db: Db | Tx, customerId: number, userId: number, kind: 'full_time' | 'part_time', o: { unassignedAt?: Date } = {}) {
-  await db.insertInto('customer_managers').values({ customer_id: customerId, user_id: userId, kind, unassigned_at: o.unassignedAt ?? null }).execute();
+  await db
+    .insertInto('customer_managers')
+    .values({ customer_id: customerId, user_id: userId, kind, unassigned_at: o.unassignedAt ?? null })
+    .execute();
 }
 
 /** Overwrite stored customer fields directly (test setup only). */

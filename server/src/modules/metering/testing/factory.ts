@@ -20,7 +20,11 @@ export async function setDeliveries(db: Db, rows: { customerId: number; pointId:
 }
 
 export async function countDeliveries(db: Db, pointIds: number[]): Promise<number> {
-  const r = await db.selectFrom('daily_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('delivery_point_id', 'in', pointIds).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('daily_deliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('delivery_point_id', 'in', pointIds)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -33,7 +37,21 @@ export async function historyOf(db: Db, pointId: number, gasDay?: string) {
 export async function setQuality(db: Db, sourceId: number, gasDay: string, gcv: string) {
   await db
     .insertInto('gas_quality')
-    .values({ supply_source_id: sourceId, gas_day: gasDay, method: 'report', gcv_mj_m3: gcv, ncv_mj_m3: null, relative_density: null, wobbe_mj_m3: null, density_kg_m3: null, z: null, molar_mass: null, composition: null, updated_at: new Date(), updated_by: null })
+    .values({
+      supply_source_id: sourceId,
+      gas_day: gasDay,
+      method: 'report',
+      gcv_mj_m3: gcv,
+      ncv_mj_m3: null,
+      relative_density: null,
+      wobbe_mj_m3: null,
+      density_kg_m3: null,
+      z: null,
+      molar_mass: null,
+      composition: null,
+      updated_at: new Date(),
+      updated_by: null,
+    })
     .onConflict((oc) => oc.columns(['supply_source_id', 'gas_day']).doUpdateSet({ gcv_mj_m3: gcv }))
     .execute();
 }

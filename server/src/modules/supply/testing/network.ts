@@ -22,7 +22,8 @@ export interface TestNet {
 export async function buildNetwork(admin: Client, managerId: number): Promise<TestNet> {
   const n = ++seq;
   const tag = `${process.pid % 10000}${n}`;
-  const mk = (code: string, name: string, kind: string, parentId?: number, region?: string) => ok(admin.post('/api/supply-sources', { code: `T${tag}${code}`, name: `${name}${tag}`, kind, parentId, region }));
+  const mk = (code: string, name: string, kind: string, parentId?: number, region?: string) =>
+    ok(admin.post('/api/supply-sources', { code: `T${tag}${code}`, name: `${name}${tag}`, kind, parentId, region }));
   const GF = (await mk('GF', '测试气田', 'gas_field', undefined, '四川省宜宾市')).id;
   const WS = (await mk('WS', '测试井站', 'well_station', GF, '四川省宜宾市')).id;
   const PL = (await mk('PL', '测试管线', 'pipeline', WS, '四川省宜宾市')).id;

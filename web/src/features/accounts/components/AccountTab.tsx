@@ -81,7 +81,20 @@ export default function AccountTab({ customerId }: { customerId: number }) {
           pagination={{ current: q.page, pageSize: q.pageSize, total: txs.data?.total, showSizeChanger: true, onChange: (page, pageSize) => setQ({ ...q, page, pageSize }) }}
           columns={[
             { title: t('f.date'), dataIndex: 'businessDate', width: 110 },
-            { title: t('f.kind'), dataIndex: 'kind', render: (k: TxKind, r) => (<Space size={4}>{t(`kind.${k}`)}{r.reversedById && <Tag>{t('a.reverse')} #{r.reversedById}</Tag>}</Space>) },
+            {
+              title: t('f.kind'),
+              dataIndex: 'kind',
+              render: (k: TxKind, r) => (
+                <Space size={4}>
+                  {t(`kind.${k}`)}
+                  {r.reversedById && (
+                    <Tag>
+                      {t('a.reverse')} #{r.reversedById}
+                    </Tag>
+                  )}
+                </Space>
+              ),
+            },
             { title: t('f.reference'), dataIndex: 'reference', render: (v) => v ?? '—' },
             { title: t('f.note'), dataIndex: 'note', ellipsis: true, render: (v) => v ?? '—' },
             { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <span style={{ color: v < 0 ? '#cf1322' : '#389e0d' }}>{formatFen(v)}</span> },
@@ -92,7 +105,15 @@ export default function AccountTab({ customerId }: { customerId: number }) {
               width: 80,
               render: (_, r) =>
                 canReverse && !r.reversedById && r.kind !== 'reversal' && r.kind !== 'daily_charge' ? (
-                  <Popconfirm title={t('msg.reverseConfirm')} onConfirm={() => reverse.mutateAsync(r.id).then(() => message.success(t('msg.reversed')), (e) => message.error(e.message))}>
+                  <Popconfirm
+                    title={t('msg.reverseConfirm')}
+                    onConfirm={() =>
+                      reverse.mutateAsync(r.id).then(
+                        () => message.success(t('msg.reversed')),
+                        (e) => message.error(e.message),
+                      )
+                    }
+                  >
                     <Button size="small" type="link">
                       {t('a.reverse')}
                     </Button>

@@ -12,7 +12,16 @@ export default function RiskWidget() {
   const { t } = useTranslation(NS);
   const q = useBoard({ mine: 'true', level: 'stop,reduce,warning', pageSize: 8 });
   return (
-    <Card size="small" title={<Space>{t('widget.title')}{q.data && <Tag>{q.data.total}</Tag>}</Space>} extra={<Link to="/accounts/board">{t('a.more')}</Link>}>
+    <Card
+      size="small"
+      title={
+        <Space>
+          {t('widget.title')}
+          {q.data && <Tag>{q.data.total}</Tag>}
+        </Space>
+      }
+      extra={<Link to="/accounts/board">{t('a.more')}</Link>}
+    >
       {q.isLoading ? (
         <Loading />
       ) : q.isError ? (

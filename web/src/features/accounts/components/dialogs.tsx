@@ -8,7 +8,7 @@ import { type ApiError } from '../../../lib/api';
 import { formatFen } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { accountsApi, useSave,  type Summary } from '../api';
+import { accountsApi, useSave, type Summary } from '../api';
 import { applyFieldErrors, toFen, yuanRules } from './common';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -39,7 +39,15 @@ export function PaymentModal({ customerId, open, onClose }: { customerId: number
   const [form] = Form.useForm();
   const save = useSave((b: any) => accountsApi.pay(b));
   const { busy, submit } = useSubmit<any>(form, onClose, async (v) => {
-    const r = await save.mutateAsync({ customerId, amountFen: toFen(v.amount), bankRef: v.bankRef, valueDate: day(v.valueDate), payerName: v.payerName || null, payerAccount: v.payerAccount || null, note: v.note || null });
+    const r = await save.mutateAsync({
+      customerId,
+      amountFen: toFen(v.amount),
+      bankRef: v.bankRef,
+      valueDate: day(v.valueDate),
+      payerName: v.payerName || null,
+      payerAccount: v.payerAccount || null,
+      note: v.note || null,
+    });
     return r.duplicate ? t('msg.duplicate') : t('msg.paid');
   });
   return (
@@ -203,13 +211,27 @@ export function PricesModal({ customerId, open, onClose }: { customerId: number;
   const [form] = Form.useForm();
   const list = useQuery({ queryKey: ['accounts', 'prices', customerId], queryFn: () => accountsApi.prices(customerId), enabled: open });
   const save = useSave((b: any) => accountsApi.savePrices(customerId, b));
-  const { busy, submit } = useSubmit<any>(form, () => void list.refetch(), async (v) => {
-    await save.mutateAsync({ effectiveFrom: day(v.effectiveFrom), price: String(v.price) });
-    return t('msg.saved');
-  });
+  const { busy, submit } = useSubmit<any>(
+    form,
+    () => void list.refetch(),
+    async (v) => {
+      await save.mutateAsync({ effectiveFrom: day(v.effectiveFrom), price: String(v.price) });
+      return t('msg.saved');
+    },
+  );
   return (
     <Modal open={open} title={t('a.prices')} onCancel={onClose} footer={null} destroyOnHidden>
-      <Table size="small" rowKey="effectiveFrom" loading={list.isFetching} dataSource={list.data} pagination={false} columns={[{ title: t('f.effectiveFrom'), dataIndex: 'effectiveFrom' }, { title: t('f.price'), dataIndex: 'price', align: 'right' }]} />
+      <Table
+        size="small"
+        rowKey="effectiveFrom"
+        loading={list.isFetching}
+        dataSource={list.data}
+        pagination={false}
+        columns={[
+          { title: t('f.effectiveFrom'), dataIndex: 'effectiveFrom' },
+          { title: t('f.price'), dataIndex: 'price', align: 'right' },
+        ]}
+      />
       {canSet && (
         <Form form={form} layout="inline" style={{ marginTop: 12 }}>
           <Form.Item name="effectiveFrom" rules={[{ required: true, message: t('msg.required') }]}>

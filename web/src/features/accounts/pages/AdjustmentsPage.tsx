@@ -22,7 +22,11 @@ export default function AdjustmentsPage() {
   const [note, setNote] = useState('');
   const q = useAdjustments(f);
   const decide = useSave((a: { id: number; d: 'approve' | 'reject' }) => accountsApi.decideAdjustment(a.id, a.d, { note: note || null }));
-  const act = (id: number, d: 'approve' | 'reject') => decide.mutateAsync({ id, d }).then(() => message.success(t(d === 'approve' ? 'msg.approved' : 'msg.rejected')), (e) => message.error(e.message));
+  const act = (id: number, d: 'approve' | 'reject') =>
+    decide.mutateAsync({ id, d }).then(
+      () => message.success(t(d === 'approve' ? 'msg.approved' : 'msg.rejected')),
+      (e) => message.error(e.message),
+    );
   return (
     <PageContainer title={t('menu.adjustments')} subTitle={t('msg.selfHint')}>
       <Segmented

@@ -20,7 +20,16 @@ function CustomerPicker({ onPick }: { onPick: (id: number) => void }) {
   const [q, setQ] = useState('');
   const list = useQuery({ queryKey: ['customers', 'pick', q], queryFn: () => accountsApi.pickCustomers(q), enabled: q.length > 0 });
   return (
-    <Select showSearch filterOption={false} placeholder={t('f.search')} style={{ width: 220 }} onSearch={setQ} loading={list.isFetching} options={list.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} onChange={(v: number) => onPick(v)} />
+    <Select
+      showSearch
+      filterOption={false}
+      placeholder={t('f.search')}
+      style={{ width: 220 }}
+      onSearch={setQ}
+      loading={list.isFetching}
+      options={list.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+      onChange={(v: number) => onPick(v)}
+    />
   );
 }
 
@@ -42,7 +51,17 @@ export default function BankPage() {
       title={t('bank.title')}
       subTitle={t('bank.hint')}
       extra={
-        <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => (upload.mutateAsync(file).then((r) => (setLast(r), refresh()), (e) => message.error(e.message)), false)}>
+        <Upload
+          accept=".csv,.xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => (
+            upload.mutateAsync(file).then(
+              (r) => (setLast(r), refresh()),
+              (e) => message.error(e.message),
+            ),
+            false
+          )}
+        >
           <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending}>
             {t('bank.import')}
           </Button>
@@ -51,7 +70,11 @@ export default function BankPage() {
     >
       {last && <Alert type="success" showIcon closable style={{ marginBottom: 12 }} onClose={() => setLast(null)} message={t('bank.result', last)} />}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Segmented value={f.status} options={(['unmatched', 'posted', 'duplicate', 'rejected', 'ignored'] as Status[]).map((s) => ({ value: s, label: t(`bank.status.${s}`) }))} onChange={(v) => setF({ ...f, status: v as Status, page: 1 })} />
+        <Segmented
+          value={f.status}
+          options={(['unmatched', 'posted', 'duplicate', 'rejected', 'ignored'] as Status[]).map((s) => ({ value: s, label: t(`bank.status.${s}`) }))}
+          onChange={(v) => setF({ ...f, status: v as Status, page: 1 })}
+        />
         <Checkbox checked={remember} onChange={(e) => setRemember(e.target.checked)}>
           {t('bank.remember')}
         </Checkbox>
@@ -72,7 +95,16 @@ export default function BankPage() {
             { title: t('f.payerName'), dataIndex: 'payerName', render: (v) => v ?? '—' },
             { title: t('f.payerAccount'), dataIndex: 'payerAccount', render: (v) => v ?? '—' },
             { title: t('f.note'), dataIndex: 'memo', ellipsis: true, render: (v) => v ?? '—' },
-            { title: tc('fields.status'), dataIndex: 'status', render: (s: Status, r) => <Tag color={COLORS[s]}>{t(`bank.status.${s}`)}{r.reason ? ` · ${r.reason}` : ''}</Tag> },
+            {
+              title: tc('fields.status'),
+              dataIndex: 'status',
+              render: (s: Status, r) => (
+                <Tag color={COLORS[s]}>
+                  {t(`bank.status.${s}`)}
+                  {r.reason ? ` · ${r.reason}` : ''}
+                </Tag>
+              ),
+            },
             { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => (r.customerId ? <Link to={`/customers/${r.customerId}?tab=accounts`}>{v}</Link> : '—') },
             {
               title: tc('fields.actions'),
@@ -81,7 +113,17 @@ export default function BankPage() {
                 r.status === 'unmatched' ? (
                   <Space>
                     <CustomerPicker onPick={(id) => setPicked({ ...picked, [r.id]: id })} />
-                    <Button size="small" type="primary" disabled={!picked[r.id]} onClick={() => assign.mutateAsync({ id: r.id, customerId: picked[r.id] }).then((x) => (message.success(t('bank.assigned', { count: x.alsoPosted })), refresh()), (e) => message.error(e.message))}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      disabled={!picked[r.id]}
+                      onClick={() =>
+                        assign.mutateAsync({ id: r.id, customerId: picked[r.id] }).then(
+                          (x) => (message.success(t('bank.assigned', { count: x.alsoPosted })), refresh()),
+                          (e) => message.error(e.message),
+                        )
+                      }
+                    >
                       {t('bank.assign')}
                     </Button>
                     <Popconfirm title={t('bank.ignoreConfirm')} onConfirm={() => ignore.mutateAsync(r.id).then(refresh, (e) => message.error(e.message))}>

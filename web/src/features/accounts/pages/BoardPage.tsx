@@ -31,8 +31,23 @@ export default function BoardPage() {
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('f.search')} onSearch={(v) => set({ q: v || undefined })} style={{ width: 200 }} />
-        <Select mode="multiple" allowClear placeholder={t('f.level')} style={{ minWidth: 200 }} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} onChange={(v: string[]) => set({ level: v.length ? v.join(',') : undefined })} />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('f.manager')} style={{ width: 160 }} options={managers.data?.map((m) => ({ value: m.id, label: m.displayName }))} onChange={(v) => set({ managerId: v })} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('f.level')}
+          style={{ minWidth: 200 }}
+          options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          onChange={(v: string[]) => set({ level: v.length ? v.join(',') : undefined })}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('f.manager')}
+          style={{ width: 160 }}
+          options={managers.data?.map((m) => ({ value: m.id, label: m.displayName }))}
+          onChange={(v) => set({ managerId: v })}
+        />
         <Input.Search allowClear placeholder={t('f.region')} onSearch={(v) => set({ region: v || undefined })} style={{ width: 140 }} />
       </Space>
       {q.isError ? (
@@ -44,7 +59,14 @@ export default function BoardPage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           scroll={{ x: 1200 }}
-          pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setF({ ...f, page: p, pageSize: s }) }}
+          pagination={{
+            current: f.page,
+            pageSize: f.pageSize,
+            total: q.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setF({ ...f, page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('f.level'), dataIndex: 'level', width: 80, fixed: 'left', render: (l, r) => <LevelTag level={l} since={r.sinceDay} /> },
             { title: t('f.customer'), dataIndex: 'name', fixed: 'left', render: (v, r) => <Link to={`/customers/${r.customerId}?tab=accounts`}>{v}</Link> },

@@ -30,7 +30,13 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       form.setFieldsValue({
         ...customer,
         region: [customer.province, customer.city, customer.county].filter(Boolean),
-        residentialSharePct: customer.residentialShare == null ? '' : dec(customer.residentialShare).times(100).toFixed(2).replace(/\.?0+$/, ''),
+        residentialSharePct:
+          customer.residentialShare == null
+            ? ''
+            : dec(customer.residentialShare)
+                .times(100)
+                .toFixed(2)
+                .replace(/\.?0+$/, ''),
         useStructureVerifiedOn: customer.useStructureVerifiedOn ? dayjs(customer.useStructureVerifiedOn) : null,
       });
     } else form.setFieldsValue({ province: undefined, exchangeStatus: 'none', tags: [] });
@@ -86,7 +92,14 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       <Form form={form} layout="vertical" requiredMark>
         <Row gutter={16}>
           <Col span={24}>
-            <Form.Item name="name" label={t('f.name')} rules={[{ required: true, whitespace: true, message: t('v.nameRequired') }, { min: 2, max: 100 }]}>
+            <Form.Item
+              name="name"
+              label={t('f.name')}
+              rules={[
+                { required: true, whitespace: true, message: t('v.nameRequired') },
+                { min: 2, max: 100 },
+              ]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -130,7 +143,12 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
               name="residentialSharePct"
               label={t('f.residentialSharePct')}
               extra={type === 'city_gas' ? t('msg.shareHint') : undefined}
-              rules={[{ validator: (_, v) => (v === undefined || v === null || v === '' || (/^\d{1,3}(\.\d{1,2})?$/.test(String(v)) && dec(v).lte(100)) ? Promise.resolve() : Promise.reject(new Error(t('v.shareInvalid')))) }]}
+              rules={[
+                {
+                  validator: (_, v) =>
+                    v === undefined || v === null || v === '' || (/^\d{1,3}(\.\d{1,2})?$/.test(String(v)) && dec(v).lte(100)) ? Promise.resolve() : Promise.reject(new Error(t('v.shareInvalid'))),
+                },
+              ]}
             >
               <Input suffix="%" />
             </Form.Item>

@@ -87,13 +87,25 @@ export function DeliveryPointsTab({ customerId }: { customerId: number }) {
         onCancel={() => setEditing(null)}
         onOk={async () => {
           const v = await form.validateFields();
-          save.mutate({ ...v, pressureLevel: v.pressureLevel ?? null, supplySourceId: v.supplySourceId ?? null, notes: v.notes || null }, { onSuccess: () => (message.success(t('msg.saved')), setEditing(null)), onError: (e) => showApiError(form, e, message.error) });
+          save.mutate(
+            { ...v, pressureLevel: v.pressureLevel ?? null, supplySourceId: v.supplySourceId ?? null, notes: v.notes || null },
+            { onSuccess: () => (message.success(t('msg.saved')), setEditing(null)), onError: (e) => showApiError(form, e, message.error) },
+          );
         }}
         confirmLoading={save.isPending}
-        destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')}
+        destroyOnHidden
+        okText={tc('actions.confirm')}
+        cancelText={tc('actions.cancel')}
       >
         <Form form={form} layout="vertical" initialValues={{ kind: 'distribution_station' }}>
-          <Form.Item name="name" label={t('f.dpName')} rules={[{ required: true, whitespace: true, message: t('v.required') }, { min: 2, max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('f.dpName')}
+            rules={[
+              { required: true, whitespace: true, message: t('v.required') },
+              { min: 2, max: 100 },
+            ]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="kind" label={t('f.dpKind')} rules={[{ required: true }]}>

@@ -87,10 +87,23 @@ export function DocumentsTab({ customerId }: { customerId: number }) {
           },
         ]}
       />
-      <Modal title={t('a.upload')} open={open} onCancel={() => setOpen(false)} onOk={submit} confirmLoading={upload.isPending} destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} okButtonProps={{ disabled: !file }}>
+      <Modal
+        title={t('a.upload')}
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        confirmLoading={upload.isPending}
+        destroyOnHidden
+        okText={tc('actions.confirm')}
+        cancelText={tc('actions.cancel')}
+        okButtonProps={{ disabled: !file }}
+      >
         <Form form={form} layout="vertical" initialValues={{ kind: 'business_licence' }}>
           <Form.Item name="kind" label={t('f.docKind')} rules={[{ required: true }]}>
-            <Select options={DOCUMENT_KINDS.map((k) => ({ value: k, label: l(DOCUMENT_KIND_LABELS[k]) }))} onChange={(k) => !form.getFieldValue('title') && form.setFieldValue('title', l(DOCUMENT_KIND_LABELS[k as keyof typeof DOCUMENT_KIND_LABELS]))} />
+            <Select
+              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: l(DOCUMENT_KIND_LABELS[k]) }))}
+              onChange={(k) => !form.getFieldValue('title') && form.setFieldValue('title', l(DOCUMENT_KIND_LABELS[k as keyof typeof DOCUMENT_KIND_LABELS]))}
+            />
           </Form.Item>
           <Form.Item name="title" label={t('f.docTitle')} rules={[{ required: true, whitespace: true, message: t('v.required') }, { max: 100 }]}>
             <Input />
@@ -107,7 +120,13 @@ export function DocumentsTab({ customerId }: { customerId: number }) {
             </Form.Item>
           </Space>
           <Form.Item label={t('f.file')} required extra="PDF / JPG / PNG / XLSX / DOCX">
-            <Upload accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx" maxCount={1} beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)} fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}>
+            <Upload
+              accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx"
+              maxCount={1}
+              beforeUpload={(f) => (setFile(f), false)}
+              onRemove={() => setFile(null)}
+              fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+            >
               <Button icon={<UploadOutlined />}>{tc('actions.upload')}</Button>
             </Upload>
           </Form.Item>

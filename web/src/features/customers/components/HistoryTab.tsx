@@ -2,7 +2,17 @@
 import { useState } from 'react';
 import { Card, Col, Empty, Row, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CustomerStatus, CUSTOMER_STATUS_LABELS, CUSTOMER_TYPE_LABELS, PRICE_CATEGORY_LABELS, EXCHANGE_STATUS_LABELS, DELIVERY_POINT_KIND_LABELS, PRESSURE_LEVEL_LABELS, DOCUMENT_KIND_LABELS, MANAGER_KIND_LABELS } from '@common/customers';
+import {
+  type CustomerStatus,
+  CUSTOMER_STATUS_LABELS,
+  CUSTOMER_TYPE_LABELS,
+  PRICE_CATEGORY_LABELS,
+  EXCHANGE_STATUS_LABELS,
+  DELIVERY_POINT_KIND_LABELS,
+  PRESSURE_LEVEL_LABELS,
+  DOCUMENT_KIND_LABELS,
+  MANAGER_KIND_LABELS,
+} from '@common/customers';
 import { dec } from '@common/decimal';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../components/States';
@@ -39,7 +49,8 @@ function ChangeCell({ item }: { item: HistoryItem }) {
     <div style={{ fontSize: 12 }}>
       {keys.map((k) => (
         <div key={k}>
-          <Typography.Text type="secondary">{t(`f.${k}`, { defaultValue: k })}</Typography.Text>: {k in b && <Typography.Text delete>{fmt(k, b[k])}</Typography.Text>} {k in b && k in a && '→'} {k in a && <Typography.Text strong>{fmt(k, a[k])}</Typography.Text>}
+          <Typography.Text type="secondary">{t(`f.${k}`, { defaultValue: k })}</Typography.Text>: {k in b && <Typography.Text delete>{fmt(k, b[k])}</Typography.Text>} {k in b && k in a && '→'}{' '}
+          {k in a && <Typography.Text strong>{fmt(k, a[k])}</Typography.Text>}
         </div>
       ))}
     </div>
@@ -67,14 +78,14 @@ export function HistoryTab({ customerId }: { customerId: number }) {
                 // The timeline declares statuses as plain strings; they are customer statuses.
                 const to = x.toStatus as CustomerStatus;
                 return {
-                color: STATUS_COLOR[to] === 'default' ? 'gray' : STATUS_COLOR[to],
-                children: (
-                  <>
-                    <StatusTag status={to} /> <Typography.Text type="secondary">{formatDateTime(x.at)}</Typography.Text>
-                    <div>{x.reason}</div>
-                    <Typography.Text type="secondary">{x.actorName ?? '—'}</Typography.Text>
-                  </>
-                ),
+                  color: STATUS_COLOR[to] === 'default' ? 'gray' : STATUS_COLOR[to],
+                  children: (
+                    <>
+                      <StatusTag status={to} /> <Typography.Text type="secondary">{formatDateTime(x.at)}</Typography.Text>
+                      <div>{x.reason}</div>
+                      <Typography.Text type="secondary">{x.actorName ?? '—'}</Typography.Text>
+                    </>
+                  ),
                 };
               })}
             />

@@ -21,7 +21,7 @@ export function ManagerDrawer({ customer, open, onClose, canAssign }: { customer
   const pts = useStaff('part_time_manager');
   const kind: ManagerKind | undefined = Form.useWatch('kind', assignForm);
   const fullTime = customer.managers.find((m) => m.kind === 'full_time');
-  const people = kind === 'full_time' ? ams.data ?? [] : [...(pts.data ?? []), ...(ams.data ?? [])];
+  const people = kind === 'full_time' ? (ams.data ?? []) : [...(pts.data ?? []), ...(ams.data ?? [])];
 
   const assign = useSave((v: { userId: number; kind: ManagerKind; reason?: string }) => customersApi.assignManager(customer.id, v));
   const reassign = useSave((v: { toUserId: number; reason: string }) => customersApi.reassignManagers(customer.id, v));
@@ -41,7 +41,11 @@ export function ManagerDrawer({ customer, open, onClose, canAssign }: { customer
               {canAssign && (
                 <Popconfirm
                   title={<Input placeholder={t('managerDrawer.reasonPrompt')} onChange={(e) => setRemoveReason(e.target.value)} />}
-                  onConfirm={() => (removeReason.trim() ? remove.mutate({ assignmentId: m.assignmentId, reason: removeReason.trim() }, { onSuccess: done, onError: (e) => message.error(e.message) }) : message.warning(t('managerDrawer.reasonPrompt')))}
+                  onConfirm={() =>
+                    removeReason.trim()
+                      ? remove.mutate({ assignmentId: m.assignmentId, reason: removeReason.trim() }, { onSuccess: done, onError: (e) => message.error(e.message) })
+                      : message.warning(t('managerDrawer.reasonPrompt'))
+                  }
                 >
                   <Button size="small" danger>
                     {t('a.unassign')}
@@ -65,7 +69,14 @@ export function ManagerDrawer({ customer, open, onClose, canAssign }: { customer
                 <Select style={{ width: 140 }} options={MANAGER_KINDS.map((k) => ({ value: k, label: l(MANAGER_KIND_LABELS[k]) }))} />
               </Form.Item>
               <Form.Item name="userId" rules={[{ required: true, message: t('v.required') }]}>
-                <Select showSearch optionFilterProp="label" style={{ width: 160 }} placeholder={t('f.user')} options={people.map((u) => ({ value: u.id, label: u.displayName }))} data-testid="manager-user" />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  style={{ width: 160 }}
+                  placeholder={t('f.user')}
+                  options={people.map((u) => ({ value: u.id, label: u.displayName }))}
+                  data-testid="manager-user"
+                />
               </Form.Item>
               <Form.Item name="reason">
                 <Input placeholder={t('f.reason')} style={{ width: 160 }} />
@@ -77,9 +88,19 @@ export function ManagerDrawer({ customer, open, onClose, canAssign }: { customer
           </Card>
           {fullTime && (
             <Card size="small" title={t('managerDrawer.reassignTitle')}>
-              <Form form={reassignForm} layout="inline" onFinish={(v) => reassign.mutate(v, { onSuccess: () => (done(), reassignForm.resetFields()), onError: (e) => showApiError(reassignForm, e, message.error) })}>
+              <Form
+                form={reassignForm}
+                layout="inline"
+                onFinish={(v) => reassign.mutate(v, { onSuccess: () => (done(), reassignForm.resetFields()), onError: (e) => showApiError(reassignForm, e, message.error) })}
+              >
                 <Form.Item name="toUserId" rules={[{ required: true, message: t('v.required') }]}>
-                  <Select showSearch optionFilterProp="label" style={{ width: 160 }} placeholder={t('f.user')} options={(ams.data ?? []).filter((u) => u.id !== fullTime.userId).map((u) => ({ value: u.id, label: u.displayName }))} />
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    style={{ width: 160 }}
+                    placeholder={t('f.user')}
+                    options={(ams.data ?? []).filter((u) => u.id !== fullTime.userId).map((u) => ({ value: u.id, label: u.displayName }))}
+                  />
                 </Form.Item>
                 <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: t('v.required') }]}>
                   <Input placeholder={t('f.reason')} style={{ width: 200 }} />

@@ -36,7 +36,17 @@ export function TransitionDialog({ customer, to, open, onClose }: { customer: Cu
   };
 
   return (
-    <Modal title={t('transitionDlg.title')} open={open} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} okButtonProps={{ 'data-testid': 'transition-ok' } as any}>
+    <Modal
+      title={t('transitionDlg.title')}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      okText={tc('actions.confirm')}
+      cancelText={tc('actions.cancel')}
+      okButtonProps={{ 'data-testid': 'transition-ok' } as any}
+    >
       <Form form={form} layout="vertical">
         <Form.Item label={t('transitionDlg.current')}>
           <StatusTag status={customer.status} />
@@ -48,7 +58,24 @@ export function TransitionDialog({ customer, to, open, onClose }: { customer: Cu
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="transition-reason" />
         </Form.Item>
       </Form>
-      {refused && <Alert type="error" showIcon message={t('transitionDlg.refused')} description={refused.reasons?.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{refused.reasons.map((r) => <li key={r}>{r}</li>)}</ul> : refused.message} />}
+      {refused && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('transitionDlg.refused')}
+          description={
+            refused.reasons?.length ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {refused.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : (
+              refused.message
+            )
+          }
+        />
+      )}
     </Modal>
   );
 }

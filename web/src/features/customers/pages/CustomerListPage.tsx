@@ -104,8 +104,26 @@ export default function CustomerListPage() {
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear defaultValue={f.q} placeholder={t('f.search')} onSearch={(q) => set({ q })} style={{ width: 300 }} data-testid="customer-search" />
-        <Select mode="multiple" allowClear placeholder={t('f.type')} value={f.type} style={{ minWidth: 140 }} maxTagCount="responsive" options={CUSTOMER_TYPES.map((x) => ({ value: x, label: l(CUSTOMER_TYPE_LABELS[x]) }))} onChange={(v) => set({ type: v })} />
-        <Select mode="multiple" allowClear placeholder={t('f.status')} value={f.status} style={{ minWidth: 140 }} maxTagCount="responsive" options={CUSTOMER_STATUSES.map((x) => ({ value: x, label: l(CUSTOMER_STATUS_LABELS[x]) }))} onChange={(v) => set({ status: v })} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('f.type')}
+          value={f.type}
+          style={{ minWidth: 140 }}
+          maxTagCount="responsive"
+          options={CUSTOMER_TYPES.map((x) => ({ value: x, label: l(CUSTOMER_TYPE_LABELS[x]) }))}
+          onChange={(v) => set({ type: v })}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('f.status')}
+          value={f.status}
+          style={{ minWidth: 140 }}
+          maxTagCount="responsive"
+          options={CUSTOMER_STATUSES.map((x) => ({ value: x, label: l(CUSTOMER_STATUS_LABELS[x]) }))}
+          onChange={(v) => set({ status: v })}
+        />
         <Cascader
           changeOnSelect
           showSearch
@@ -115,8 +133,26 @@ export default function CustomerListPage() {
           onChange={(v) => set({ province: v?.[0] as string, city: v?.[1] as string, county: v?.[2] as string })}
           style={{ width: 220 }}
         />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('f.manager')} value={f.managerId} style={{ width: 140 }} options={managers.map((u) => ({ value: u.id, label: u.displayName }))} onChange={(v) => set({ managerId: v })} />
-        <Select mode="multiple" allowClear placeholder={t('f.tags')} value={f.tag} style={{ minWidth: 140 }} maxTagCount="responsive" options={(tags.data ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))} onChange={(v) => set({ tag: v })} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('f.manager')}
+          value={f.managerId}
+          style={{ width: 140 }}
+          options={managers.map((u) => ({ value: u.id, label: u.displayName }))}
+          onChange={(v) => set({ managerId: v })}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('f.tags')}
+          value={f.tag}
+          style={{ minWidth: 140 }}
+          maxTagCount="responsive"
+          options={(tags.data ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))}
+          onChange={(v) => set({ tag: v })}
+        />
         <Button onClick={() => setSp(new URLSearchParams(), { replace: true })}>{tc('actions.reset')}</Button>
       </Space>
       {list.isError ? (

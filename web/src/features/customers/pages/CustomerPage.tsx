@@ -45,7 +45,8 @@ export default function CustomerPage() {
   if (q.isLoading) return <Loading />;
   if (q.isError) {
     const e = q.error;
-    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return <Result status={e.status === 403 ? '403' : '404'} title={e.status} subTitle={e.message} extra={<Link to="/customers">{t('menu.customers')}</Link>} />;
+    if (e instanceof ApiError && (e.status === 403 || e.status === 404))
+      return <Result status={e.status === 403 ? '403' : '404'} title={e.status} subTitle={e.message} extra={<Link to="/customers">{t('menu.customers')}</Link>} />;
     return <ErrorState error={e} onRetry={() => void q.refetch()} />;
   }
   const c = q.data!;
@@ -86,7 +87,12 @@ export default function CustomerPage() {
                 </Button>
               )}
               {canWrite && c.allowedTransitions.length > 0 && (
-                <Dropdown menu={{ items: c.allowedTransitions.map((s) => ({ key: s, label: l(CUSTOMER_STATUS_LABELS[s]), danger: s === 'closed' })), onClick: ({ key }) => setTransitionTo(key as CustomerStatus) }}>
+                <Dropdown
+                  menu={{
+                    items: c.allowedTransitions.map((s) => ({ key: s, label: l(CUSTOMER_STATUS_LABELS[s]), danger: s === 'closed' })),
+                    onClick: ({ key }) => setTransitionTo(key as CustomerStatus),
+                  }}
+                >
                   <Button icon={<SwapOutlined />} data-testid="customer-transition">
                     {t('a.transition')}
                   </Button>
@@ -117,12 +123,7 @@ export default function CustomerPage() {
         </Row>
       </Card>
       <Card size="small">
-        <Tabs
-          activeKey={activeTab}
-          onChange={(k) => setSp({ tab: k }, { replace: true })}
-          destroyOnHidden
-          items={tabs.map((x) => ({ key: x.key, label: tAll(x.label), children: x.render(id) }))}
-        />
+        <Tabs activeKey={activeTab} onChange={(k) => setSp({ tab: k }, { replace: true })} destroyOnHidden items={tabs.map((x) => ({ key: x.key, label: tAll(x.label), children: x.render(id) }))} />
       </Card>
       <CustomerFormDrawer open={editing} customer={c} onClose={() => setEditing(false)} />
       <TransitionDialog customer={c} to={transitionTo ?? undefined} open={!!transitionTo} onClose={() => setTransitionTo(null)} />

@@ -20,7 +20,11 @@ export default function ExpiringDocumentsPage() {
   const [days, setDays] = useState(60);
   const q = useExpiring(days);
   return (
-    <PageContainer title={t('msg.expiringTitle')} subTitle={t('msg.expiringSubtitle', { days })} extra={<Select value={days} onChange={setDays} style={{ width: 120 }} options={[30, 60, 90, 180].map((d) => ({ value: d, label: t('msg.days', { n: d }) }))} />}>
+    <PageContainer
+      title={t('msg.expiringTitle')}
+      subTitle={t('msg.expiringSubtitle', { days })}
+      extra={<Select value={days} onChange={setDays} style={{ width: 120 }} options={[30, 60, 90, 180].map((d) => ({ value: d, label: t('msg.days', { n: d }) }))} />}
+    >
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
@@ -32,13 +36,35 @@ export default function ExpiringDocumentsPage() {
           locale={{ emptyText: t('msg.allGood') }}
           pagination={{ pageSize: 50, showTotal: (n) => tc('fields.total', { count: n }) }}
           columns={[
-            { title: t('f.customer'), key: 'c', render: (_, r) => <Link to={`/customers/${r.customerId}?tab=documents`}>{r.customerCode} {r.customerName}</Link> },
-            { title: t('f.docKind'), dataIndex: 'kind', filters: DOCUMENT_KINDS.map((k) => ({ value: k, text: l(DOCUMENT_KIND_LABELS[k]) })), onFilter: (v, r) => r.kind === v, render: (k) => l(DOCUMENT_KIND_LABELS[k as keyof typeof DOCUMENT_KIND_LABELS]) },
+            {
+              title: t('f.customer'),
+              key: 'c',
+              render: (_, r) => (
+                <Link to={`/customers/${r.customerId}?tab=documents`}>
+                  {r.customerCode} {r.customerName}
+                </Link>
+              ),
+            },
+            {
+              title: t('f.docKind'),
+              dataIndex: 'kind',
+              filters: DOCUMENT_KINDS.map((k) => ({ value: k, text: l(DOCUMENT_KIND_LABELS[k]) })),
+              onFilter: (v, r) => r.kind === v,
+              render: (k) => l(DOCUMENT_KIND_LABELS[k as keyof typeof DOCUMENT_KIND_LABELS]),
+            },
             { title: t('f.docTitle'), dataIndex: 'title' },
             { title: t('f.docNo'), dataIndex: 'docNo', render: (v) => v ?? '—' },
             { title: t('f.expiresOn'), dataIndex: 'expiresOn', render: (v) => formatDate(v) },
             { title: t('f.daysLeft'), dataIndex: 'daysToExpiry', render: (d) => <ExpiryTag days={d} /> },
-            { title: tc('fields.actions'), key: 'x', render: (_, r) => <Button size="small" type="link" onClick={() => customersApi.downloadDocument(r.customerId, r.id).catch((e) => message.error(e.message))}>{t('a.download')}</Button> },
+            {
+              title: tc('fields.actions'),
+              key: 'x',
+              render: (_, r) => (
+                <Button size="small" type="link" onClick={() => customersApi.downloadDocument(r.customerId, r.id).catch((e) => message.error(e.message))}>
+                  {t('a.download')}
+                </Button>
+              ),
+            },
           ]}
         />
       )}

@@ -71,14 +71,26 @@ export default function SupplyNetworkPage() {
         open={open}
         onCancel={() => setOpen(false)}
         confirmLoading={save.isPending}
-        destroyOnHidden okText={tc('actions.confirm')} cancelText={tc('actions.cancel')}
+        destroyOnHidden
+        okText={tc('actions.confirm')}
+        cancelText={tc('actions.cancel')}
         onOk={async () => {
           const v = await form.validateFields();
-          save.mutate({ ...v, code: v.code || undefined, parentId: v.parentId ?? null, region: v.region || null }, { onSuccess: () => (message.success(t('msg.saved')), setOpen(false)), onError: (e) => showApiError(form, e, message.error) });
+          save.mutate(
+            { ...v, code: v.code || undefined, parentId: v.parentId ?? null, region: v.region || null },
+            { onSuccess: () => (message.success(t('msg.saved')), setOpen(false)), onError: (e) => showApiError(form, e, message.error) },
+          );
         }}
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('f.sourceName')} rules={[{ required: true, whitespace: true, message: t('v.required') }, { min: 2, max: 60 }]}>
+          <Form.Item
+            name="name"
+            label={t('f.sourceName')}
+            rules={[
+              { required: true, whitespace: true, message: t('v.required') },
+              { min: 2, max: 60 },
+            ]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="kind" label={t('f.sourceKind')} rules={[{ required: true, message: t('v.required') }]}>

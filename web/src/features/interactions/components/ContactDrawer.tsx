@@ -21,12 +21,30 @@ export function ContactDrawer({ open, onClose, customerId, editing }: { open: bo
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, role: editing.role as ContactInput['role'], title: editing.title ?? undefined, mobile: editing.mobile ?? undefined, landline: editing.landline ?? undefined, email: editing.email ?? undefined, notes: editing.notes ?? undefined });
+    if (editing)
+      form.setFieldsValue({
+        ...editing,
+        role: editing.role as ContactInput['role'],
+        title: editing.title ?? undefined,
+        mobile: editing.mobile ?? undefined,
+        landline: editing.landline ?? undefined,
+        email: editing.email ?? undefined,
+        notes: editing.notes ?? undefined,
+      });
     else form.setFieldsValue({ role: 'business' });
   }, [open, editing, form]);
 
   const save = useSave(async (v: Values) => {
-    const body = { name: v.name, role: v.role, title: v.title || null, mobile: v.mobile || null, landline: v.landline || null, email: v.email || null, notes: v.notes || null, ...(v.isPrimary ? { isPrimary: true } : {}) };
+    const body = {
+      name: v.name,
+      role: v.role,
+      title: v.title || null,
+      mobile: v.mobile || null,
+      landline: v.landline || null,
+      email: v.email || null,
+      notes: v.notes || null,
+      ...(v.isPrimary ? { isPrimary: true } : {}),
+    };
     return editing ? interactionsApi.updateContact(editing.id, body) : interactionsApi.createContact(customerId, body);
   });
 

@@ -29,8 +29,23 @@ function History({ contactId, onClose }: { contactId: number | null; onClose: ()
   };
   return (
     <Modal open={!!contactId} onCancel={onClose} footer={null} title={t('a.history')} width={640}>
-      {q.isLoading ? <Loading /> : q.isError ? <ErrorState error={q.error} /> : (
-        <Timeline items={q.data?.items.map((h) => ({ children: <Space direction="vertical" size={0}><Typography.Text>{formatDateTime(h.at)} · {h.username ?? '—'} · {h.action}</Typography.Text><Typography.Text type="secondary">{changed(h)}</Typography.Text></Space> }))} />
+      {q.isLoading ? (
+        <Loading />
+      ) : q.isError ? (
+        <ErrorState error={q.error} />
+      ) : (
+        <Timeline
+          items={q.data?.items.map((h) => ({
+            children: (
+              <Space direction="vertical" size={0}>
+                <Typography.Text>
+                  {formatDateTime(h.at)} · {h.username ?? '—'} · {h.action}
+                </Typography.Text>
+                <Typography.Text type="secondary">{changed(h)}</Typography.Text>
+              </Space>
+            ),
+          }))}
+        />
       )}
     </Modal>
   );
@@ -46,7 +61,11 @@ export function ContactsTab({ customerId }: { customerId: number }) {
   const [history, setHistory] = useState<number | null>(null);
   const primary = useSave((id: number) => interactionsApi.makePrimary(id));
   const del = useSave((id: number) => interactionsApi.deleteContact(id));
-  const done = (p: Promise<unknown>) => p.then(() => message.success(t('msg.saved')), (e) => message.error(e.message));
+  const done = (p: Promise<unknown>) =>
+    p.then(
+      () => message.success(t('msg.saved')),
+      (e) => message.error(e.message),
+    );
 
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
@@ -69,7 +88,20 @@ export function ContactsTab({ customerId }: { customerId: number }) {
         pagination={false}
         locale={{ emptyText: tc('state.empty') }}
         columns={[
-          { title: t('f.name'), dataIndex: 'name', render: (v, r) => <Space>{v}{r.isPrimary && <Tag icon={<StarFilled />} color="gold">{t('f.primary')}</Tag>}</Space> },
+          {
+            title: t('f.name'),
+            dataIndex: 'name',
+            render: (v, r) => (
+              <Space>
+                {v}
+                {r.isPrimary && (
+                  <Tag icon={<StarFilled />} color="gold">
+                    {t('f.primary')}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           { title: t('f.role'), dataIndex: 'role', render: (v) => t(`role.${v}`) },
           { title: t('f.title'), dataIndex: 'title', render: (v) => v ?? '—' },
           { title: t('f.mobile'), dataIndex: 'mobile', render: (v) => v ?? '—' },
@@ -80,12 +112,24 @@ export function ContactsTab({ customerId }: { customerId: number }) {
             key: 'actions',
             render: (_, r) => (
               <Space size={0} wrap>
-                {canWrite && <Button size="small" type="link" onClick={() => setDrawer({ open: true, editing: r })}>{tc('actions.edit')}</Button>}
-                {canWrite && !r.isPrimary && <Button size="small" type="link" onClick={() => done(primary.mutateAsync(r.id))}>{t('a.setPrimary')}</Button>}
-                <Button size="small" type="link" onClick={() => setHistory(r.id)}>{t('a.history')}</Button>
+                {canWrite && (
+                  <Button size="small" type="link" onClick={() => setDrawer({ open: true, editing: r })}>
+                    {tc('actions.edit')}
+                  </Button>
+                )}
+                {canWrite && !r.isPrimary && (
+                  <Button size="small" type="link" onClick={() => done(primary.mutateAsync(r.id))}>
+                    {t('a.setPrimary')}
+                  </Button>
+                )}
+                <Button size="small" type="link" onClick={() => setHistory(r.id)}>
+                  {t('a.history')}
+                </Button>
                 {canWrite && (
                   <Popconfirm title={t('a.deleteConfirm')} okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} onConfirm={() => done(del.mutateAsync(r.id))}>
-                    <Button size="small" type="link" danger>{tc('actions.delete')}</Button>
+                    <Button size="small" type="link" danger>
+                      {tc('actions.delete')}
+                    </Button>
                   </Popconfirm>
                 )}
               </Space>

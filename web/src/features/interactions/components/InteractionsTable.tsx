@@ -52,7 +52,14 @@ export function InteractionsTable({ customerId }: { customerId?: number }) {
           loading={q.isFetching}
           dataSource={q.data?.items}
           locale={{ emptyText: tc('state.empty') }}
-          pagination={{ current: Number(f.page), pageSize: Number(f.pageSize), total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setF({ ...f, page, pageSize }) }}
+          pagination={{
+            current: Number(f.page),
+            pageSize: Number(f.pageSize),
+            total: q.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (page, pageSize) => setF({ ...f, page, pageSize }),
+          }}
           expandable={{
             expandedRowRender: (r) => (
               <Space direction="vertical" size={2}>
@@ -87,7 +94,17 @@ export function InteractionsTable({ customerId }: { customerId?: number }) {
                         <Button size="small" type="link" onClick={() => setDrawer({ open: true, editing: r })}>
                           {tc('actions.edit')}
                         </Button>
-                        <Popconfirm title={t('a.deleteConfirm')} okText={tc('actions.confirm')} cancelText={tc('actions.cancel')} onConfirm={() => del.mutateAsync(r.id).then(() => message.success(t('msg.deleted')), (e) => message.error(e.message))}>
+                        <Popconfirm
+                          title={t('a.deleteConfirm')}
+                          okText={tc('actions.confirm')}
+                          cancelText={tc('actions.cancel')}
+                          onConfirm={() =>
+                            del.mutateAsync(r.id).then(
+                              () => message.success(t('msg.deleted')),
+                              (e) => message.error(e.message),
+                            )
+                          }
+                        >
                           <Button size="small" type="link" danger>
                             {tc('actions.delete')}
                           </Button>

@@ -31,7 +31,16 @@ export function IssueDrawer({ open, onClose, customerId, editing }: { open: bool
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ title: editing.title, description: editing.description ?? undefined, topic: editing.topic as IssueInput['topic'], raisedAt: dayjs(editing.raisedAt), ownerId: editing.ownerId, dueOn: dayjs(editing.dueOn), contactId: editing.contactId });
+    if (editing)
+      form.setFieldsValue({
+        title: editing.title,
+        description: editing.description ?? undefined,
+        topic: editing.topic as IssueInput['topic'],
+        raisedAt: dayjs(editing.raisedAt),
+        ownerId: editing.ownerId,
+        dueOn: dayjs(editing.dueOn),
+        contactId: editing.contactId,
+      });
     else form.setFieldsValue({ customerId, topic: 'complaint', raisedAt: dayjs(), ownerId: me?.id, dueOn: dayjs().add(7, 'day') });
   }, [open, editing, customerId, form, me?.id]);
 

@@ -36,7 +36,10 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
       setResolving(r);
       return;
     }
-    move.mutateAsync({ id: r.id, to }).then(() => message.success(t('msg.saved')), (e) => message.error(e.message));
+    move.mutateAsync({ id: r.id, to }).then(
+      () => message.success(t('msg.saved')),
+      (e) => message.error(e.message),
+    );
   };
 
   return (
@@ -66,15 +69,49 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
           dataSource={q.data?.items}
           locale={{ emptyText: tc('state.empty') }}
           rowClassName={(r) => (r.overdue ? 'qike-row-overdue' : '')}
-          pagination={{ current: Number(f.page), pageSize: Number(f.pageSize), total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setF({ ...f, page, pageSize }) }}
-          expandable={{ expandedRowRender: (r) => <div>{r.description ?? '—'}{r.resolution && <div>{t('f.resolution')}：{r.resolution}</div>}</div> }}
+          pagination={{
+            current: Number(f.page),
+            pageSize: Number(f.pageSize),
+            total: q.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (page, pageSize) => setF({ ...f, page, pageSize }),
+          }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <div>
+                {r.description ?? '—'}
+                {r.resolution && (
+                  <div>
+                    {t('f.resolution')}：{r.resolution}
+                  </div>
+                )}
+              </div>
+            ),
+          }}
           columns={[
             { title: t('f.raisedAt'), dataIndex: 'raisedAt', width: 140, render: formatDateTime },
             ...(customerId ? [] : [{ title: t('f.customer'), key: 'c', render: (_: unknown, r: Issue) => <Link to={`/customers/${r.customerId}`}>{r.customerName}</Link> }]),
             { title: t('f.issue'), dataIndex: 'title', ellipsis: true },
             { title: t('f.topic'), dataIndex: 'topic', width: 90, render: (v: string) => t(`topic.${v}`) },
             { title: t('f.owner'), dataIndex: 'ownerName', width: 90 },
-            { title: t('f.dueOn'), dataIndex: 'dueOn', width: 110, render: (v: string, r: Issue) => (r.overdue ? <Tag color="red">{v} · {t('f.overdue')}</Tag> : r.resolvedLate ? <Tooltip title={t('f.overdue')}><Tag color="volcano">{v}</Tag></Tooltip> : v) },
+            {
+              title: t('f.dueOn'),
+              dataIndex: 'dueOn',
+              width: 110,
+              render: (v: string, r: Issue) =>
+                r.overdue ? (
+                  <Tag color="red">
+                    {v} · {t('f.overdue')}
+                  </Tag>
+                ) : r.resolvedLate ? (
+                  <Tooltip title={t('f.overdue')}>
+                    <Tag color="volcano">{v}</Tag>
+                  </Tooltip>
+                ) : (
+                  v
+                ),
+            },
             { title: t('f.status'), dataIndex: 'status', width: 90, render: (v: IssueStatus) => <Tag color={STATUS_COLOR[v]}>{t(`issueStatus.${v}`)}</Tag> },
             { title: `${t('f.firstResponse')} (h)`, dataIndex: 'firstResponseMinutes', width: 110, align: 'right' as const, render: hours },
             { title: `${t('f.resolutionTime')} (h)`, dataIndex: 'resolutionMinutes', width: 110, align: 'right' as const, render: hours },
@@ -91,7 +128,11 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
                             {r.status === 'resolved' && to === 'in_progress' ? t('a.reopen') : t(ACTION[to])}
                           </Button>
                         ))}
-                        {r.status !== 'closed' && <Button size="small" type="link" onClick={() => setDrawer({ open: true, editing: r })}>{tc('actions.edit')}</Button>}
+                        {r.status !== 'closed' && (
+                          <Button size="small" type="link" onClick={() => setDrawer({ open: true, editing: r })}>
+                            {tc('actions.edit')}
+                          </Button>
+                        )}
                       </Space>
                     ),
                   },
@@ -110,7 +151,7 @@ export function IssuesTable({ customerId }: { customerId?: number }) {
         confirmLoading={move.isPending}
         onOk={async () => {
           const v = await validated(form);
-    if (!v) return;
+          if (!v) return;
           try {
             await move.mutateAsync({ id: resolving!.id, to: 'resolved', resolution: v.resolution });
             message.success(t('msg.saved'));

@@ -19,7 +19,13 @@ export function MyTasksWidget() {
   return (
     <Card
       size="small"
-      title={<Space>{t('widget.title')}{q.data && <Tag>{q.data.total}</Tag>}{overdue > 0 && <Tag color="red">{t('msg.overdueCount', { count: overdue })}</Tag>}</Space>}
+      title={
+        <Space>
+          {t('widget.title')}
+          {q.data && <Tag>{q.data.total}</Tag>}
+          {overdue > 0 && <Tag color="red">{t('msg.overdueCount', { count: overdue })}</Tag>}
+        </Space>
+      }
       extra={<Link to="/tasks">{t('a.more')}</Link>}
     >
       {q.isLoading ? (
@@ -33,12 +39,32 @@ export function MyTasksWidget() {
           locale={{ emptyText: t('msg.noneDue') }}
           renderItem={(x) => (
             <List.Item
-              actions={canWrite ? [<Button key="d" size="small" type="text" icon={<CheckOutlined />} aria-label={t('a.done')} onClick={() => done.mutateAsync(x.id).then(() => message.success(t('msg.done')), (e) => message.error(e.message))} />] : []}
+              actions={
+                canWrite
+                  ? [
+                      <Button
+                        key="d"
+                        size="small"
+                        type="text"
+                        icon={<CheckOutlined />}
+                        aria-label={t('a.done')}
+                        onClick={() =>
+                          done.mutateAsync(x.id).then(
+                            () => message.success(t('msg.done')),
+                            (e) => message.error(e.message),
+                          )
+                        }
+                      />,
+                    ]
+                  : []
+              }
             >
               <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
                 <Typography.Text ellipsis>{x.title}</Typography.Text>
                 <Space size={6}>
-                  <Tag color={x.overdue ? 'red' : x.dueOn === q.data?.today ? 'orange' : 'default'}>{x.overdue ? `${x.dueOn} · ${t('f.overdue')}` : x.dueOn === q.data?.today ? t('msg.dueToday') : x.dueOn}</Tag>
+                  <Tag color={x.overdue ? 'red' : x.dueOn === q.data?.today ? 'orange' : 'default'}>
+                    {x.overdue ? `${x.dueOn} · ${t('f.overdue')}` : x.dueOn === q.data?.today ? t('msg.dueToday') : x.dueOn}
+                  </Tag>
                   {x.customerName && <Link to={`/customers/${x.customerId}`}>{x.customerName}</Link>}
                 </Space>
               </Space>

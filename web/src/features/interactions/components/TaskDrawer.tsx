@@ -29,7 +29,9 @@ export function TaskDrawer({ open, onClose }: { open: boolean; onClose: () => vo
       form.setFieldsValue({ dueOn: dayjs().add(3, 'day'), assigneeId: me?.id });
     }
   }, [open, form, me?.id]);
-  const save = useSave((v: Values) => interactionsApi.createTask({ customerId: v.customerId ?? null, title: v.title, notes: v.notes || null, dueOn: v.dueOn.format('YYYY-MM-DD'), assigneeId: v.assigneeId }));
+  const save = useSave((v: Values) =>
+    interactionsApi.createTask({ customerId: v.customerId ?? null, title: v.title, notes: v.notes || null, dueOn: v.dueOn.format('YYYY-MM-DD'), assigneeId: v.assigneeId }),
+  );
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;

@@ -10,16 +10,7 @@ type Common = Omit<SelectProps, 'options'>;
 export function CustomerPicker(props: Common) {
   const [q, setQ] = useState('');
   const { data, isFetching } = useCustomerOptions(q);
-  return (
-    <Select
-      showSearch
-      filterOption={false}
-      onSearch={setQ}
-      loading={isFetching}
-      options={data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
-      {...props}
-    />
-  );
+  return <Select showSearch filterOption={false} onSearch={setQ} loading={isFetching} options={data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} {...props} />;
 }
 
 export function StaffSelect({ managersOnly, ...props }: Common & { managersOnly?: boolean }) {
@@ -30,7 +21,16 @@ export function StaffSelect({ managersOnly, ...props }: Common & { managersOnly?
 export function ContactSelect({ customerId, ...props }: Common & { customerId?: number }) {
   const { data, isLoading } = useContacts(customerId);
   const { t } = useTranslation(NS);
-  return <Select showSearch optionFilterProp="label" loading={isLoading} disabled={!customerId} options={data?.items.map((c) => ({ value: c.id, label: `${c.name}（${t(`role.${c.role}`)}）` }))} {...props} />;
+  return (
+    <Select
+      showSearch
+      optionFilterProp="label"
+      loading={isLoading}
+      disabled={!customerId}
+      options={data?.items.map((c) => ({ value: c.id, label: `${c.name}（${t(`role.${c.role}`)}）` }))}
+      {...props}
+    />
+  );
 }
 
 /** A select over a fixed list of codes, labelled through `<group>.<code>` translations. */

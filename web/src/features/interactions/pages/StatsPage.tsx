@@ -64,7 +64,11 @@ export default function StatsPage() {
     <PageContainer
       title={t('menu.stats')}
       subTitle={t('msg.statsSubtitle')}
-      extra={<Button icon={<DownloadOutlined />} onClick={() => interactionsApi.exportStats(query).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={() => interactionsApi.exportStats(query).catch((e) => message.error(e.message))}>
+          {tc('actions.export')}
+        </Button>
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented value={granularity} onChange={(v) => setGranularity(v as typeof granularity)} options={(['month', 'quarter', 'year'] as const).map((g) => ({ value: g, label: t(`f.${g}`) }))} />
@@ -86,8 +90,19 @@ export default function StatsPage() {
               </Col>
             ))}
           </Row>
-          <Card size="small" style={{ marginBottom: 12 }}>{option && <ReactECharts option={option} style={{ height: 320 }} notMerge />}</Card>
-          <Table<ManagerFigures> rowKey="managerId" size="small" dataSource={q.data.byManager} pagination={false} columns={columns(false)} locale={{ emptyText: tc('state.empty') }} style={{ marginBottom: 12 }} loading={q.isFetching} />
+          <Card size="small" style={{ marginBottom: 12 }}>
+            {option && <ReactECharts option={option} style={{ height: 320 }} notMerge />}
+          </Card>
+          <Table<ManagerFigures>
+            rowKey="managerId"
+            size="small"
+            dataSource={q.data.byManager}
+            pagination={false}
+            columns={columns(false)}
+            locale={{ emptyText: tc('state.empty') }}
+            style={{ marginBottom: 12 }}
+            loading={q.isFetching}
+          />
           <Table rowKey={(r) => `${r.managerId}-${r.period}`} size="small" dataSource={q.data.rows} columns={columns(true)} pagination={{ pageSize: 20 }} locale={{ emptyText: tc('state.empty') }} />
         </>
       )}

@@ -23,16 +23,33 @@ export default function TasksPage() {
   const q = usePaged('/api/tasks', f);
   const set = (patch: Query) => setF({ ...f, ...patch, page: 1 });
   const finish = useSave((v: { id: number; how: 'done' | 'cancel' }) => interactionsApi.finishTask(v.id, v.how));
-  const run = (id: number, how: 'done' | 'cancel') => finish.mutateAsync({ id, how }).then(() => message.success(t('msg.done')), (e) => message.error(e.message));
+  const run = (id: number, how: 'done' | 'cancel') =>
+    finish.mutateAsync({ id, how }).then(
+      () => message.success(t('msg.done')),
+      (e) => message.error(e.message),
+    );
 
   return (
     <PageContainer
       title={t('menu.tasks')}
-      extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('a.newTask')}</Button>}
+      extra={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('a.newTask')}
+          </Button>
+        )
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <StaffSelect allowClear placeholder={t('f.assignee')} style={{ width: 160 }} value={f.assigneeId as number | undefined} onChange={(v) => set({ assigneeId: v })} />
-        <Select allowClear placeholder={t('f.status')} style={{ width: 120 }} value={f.status as string | undefined} options={(['open', 'done', 'cancelled'] as const).map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))} onChange={(v) => set({ status: v })} />
+        <Select
+          allowClear
+          placeholder={t('f.status')}
+          style={{ width: 120 }}
+          value={f.status as string | undefined}
+          options={(['open', 'done', 'cancelled'] as const).map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
+          onChange={(v) => set({ status: v })}
+        />
         <Select allowClear placeholder={t('f.overdue')} style={{ width: 110 }} options={[{ value: 'true', label: t('f.overdue') }]} onChange={(v) => set({ overdue: v })} />
       </Space>
       {q.isError ? (
@@ -45,9 +62,27 @@ export default function TasksPage() {
           dataSource={q.data?.items}
           locale={{ emptyText: t('msg.noneDue') }}
           rowClassName={(r) => (r.overdue ? 'qike-row-overdue' : '')}
-          pagination={{ current: Number(f.page), pageSize: Number(f.pageSize), total: q.data?.total, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setF({ ...f, page, pageSize }) }}
+          pagination={{
+            current: Number(f.page),
+            pageSize: Number(f.pageSize),
+            total: q.data?.total,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (page, pageSize) => setF({ ...f, page, pageSize }),
+          }}
           columns={[
-            { title: t('f.dueOn'), dataIndex: 'dueOn', width: 140, render: (v: string, r) => (r.overdue ? <Tag color="red">{v} · {t('f.overdue')}</Tag> : v) },
+            {
+              title: t('f.dueOn'),
+              dataIndex: 'dueOn',
+              width: 140,
+              render: (v: string, r) =>
+                r.overdue ? (
+                  <Tag color="red">
+                    {v} · {t('f.overdue')}
+                  </Tag>
+                ) : (
+                  v
+                ),
+            },
             { title: t('f.task'), dataIndex: 'title' },
             { title: t('f.customer'), dataIndex: 'customerName', render: (v: string | null, r) => (v ? <Link to={`/customers/${r.customerId}`}>{v}</Link> : '—') },
             { title: t('f.assignee'), dataIndex: 'assigneeName', width: 100 },
@@ -59,8 +94,12 @@ export default function TasksPage() {
               render: (_, r) =>
                 r.status === 'open' && canWrite ? (
                   <Space size={0}>
-                    <Button size="small" type="link" onClick={() => run(r.id, 'done')}>{t('a.done')}</Button>
-                    <Button size="small" type="link" danger onClick={() => run(r.id, 'cancel')}>{t('a.cancelTask')}</Button>
+                    <Button size="small" type="link" onClick={() => run(r.id, 'done')}>
+                      {t('a.done')}
+                    </Button>
+                    <Button size="small" type="link" danger onClick={() => run(r.id, 'cancel')}>
+                      {t('a.cancelTask')}
+                    </Button>
                   </Space>
                 ) : null,
             },

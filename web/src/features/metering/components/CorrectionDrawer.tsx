@@ -31,8 +31,7 @@ export function CorrectionDrawer({ target, onClose }: { target: CorrectionTarget
   }, [target, form]);
 
   const save = useMutation({
-    mutationFn: (v: any) =>
-      meteringApi.correct({ deliveryPointId: target!.deliveryPointId, gasDay: v.gasDay.format('YYYY-MM-DD'), volumeM3: v.volumeM3, origin: v.origin, reason: v.reason || null }),
+    mutationFn: (v: any) => meteringApi.correct({ deliveryPointId: target!.deliveryPointId, gasDay: v.gasDay.format('YYYY-MM-DD'), volumeM3: v.volumeM3, origin: v.origin, reason: v.reason || null }),
     onSuccess: async (r) => {
       message.success(r.status === 'corrected' ? t('msg.corrected') : r.status === 'unchanged' ? t('msg.unchanged') : t('msg.saved'));
       await qc.invalidateQueries({ queryKey: KEY });
@@ -85,8 +84,22 @@ export function CorrectionDrawer({ target, onClose }: { target: CorrectionTarget
             pagination={false}
             columns={[
               { title: t('f.changedAt'), dataIndex: 'changedAt', render: formatDateTime, width: 130 },
-              { title: t('f.oldValue'), render: (_, r) => <>{formatNumber(r.oldVolumeM3, 3)} <Tag>{t(`origin.${r.oldOrigin}`)}</Tag></> },
-              { title: t('f.newValue'), render: (_, r) => <>{formatNumber(r.newVolumeM3, 3)} <Tag>{t(`origin.${r.newOrigin}`)}</Tag></> },
+              {
+                title: t('f.oldValue'),
+                render: (_, r) => (
+                  <>
+                    {formatNumber(r.oldVolumeM3, 3)} <Tag>{t(`origin.${r.oldOrigin}`)}</Tag>
+                  </>
+                ),
+              },
+              {
+                title: t('f.newValue'),
+                render: (_, r) => (
+                  <>
+                    {formatNumber(r.newVolumeM3, 3)} <Tag>{t(`origin.${r.newOrigin}`)}</Tag>
+                  </>
+                ),
+              },
               { title: t('f.reason'), dataIndex: 'reason' },
               { title: t('f.changedBy'), dataIndex: 'changedBy', render: (v) => v ?? '—' },
             ]}

@@ -7,7 +7,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { NS } from '../i18n';
 import { meteringApi, KEY } from '../api';
 
-
 const DEC = /^\d+(\.\d{1,3})?$/;
 
 export function PlansModal({ customerId, onClose }: { customerId: number; onClose: () => void }) {

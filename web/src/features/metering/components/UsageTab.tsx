@@ -45,7 +45,14 @@ export function UsageTab({ customerId }: { customerId: number }) {
       yAxis: { type: 'value', name: unitLabel },
       series: [
         { name: t('f.volume'), type: 'bar', data: u.series.map((s) => plot(inUnit(s.volumeM3, s.energyGJ, unit))) },
-        { name: t('f.prevYear'), type: 'line', symbol: 'none', connectNulls: false, lineStyle: { type: 'dashed' }, data: u.series.map((s) => plot(inUnit(s.prevYearVolumeM3, s.prevYearEnergyGJ, unit))) },
+        {
+          name: t('f.prevYear'),
+          type: 'line',
+          symbol: 'none',
+          connectNulls: false,
+          lineStyle: { type: 'dashed' },
+          data: u.series.map((s) => plot(inUnit(s.prevYearVolumeM3, s.prevYearEnergyGJ, unit))),
+        },
       ],
     };
   }, [usage.data, unit, granularity, t]);
@@ -141,7 +148,12 @@ export function UsageTab({ customerId }: { customerId: number }) {
                       width: 60,
                       render: (_: unknown, r: Delivery) => (
                         <Tooltip title={t('a.correct')}>
-                          <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setTarget({ deliveryPointId: r.deliveryPointId, pointName: r.pointName, gasDay: r.gasDay, volumeM3: r.volumeM3, origin: r.origin })} />
+                          <Button
+                            size="small"
+                            type="text"
+                            icon={<EditOutlined />}
+                            onClick={() => setTarget({ deliveryPointId: r.deliveryPointId, pointName: r.pointName, gasDay: r.gasDay, volumeM3: r.volumeM3, origin: r.origin })}
+                          />
                         </Tooltip>
                       ),
                     },

@@ -8,7 +8,7 @@ import { dec } from '@common/decimal';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { meteringApi, fmtQty, inUnit, KEY,  type Unit } from '../api';
+import { meteringApi, fmtQty, inUnit, KEY, type Unit } from '../api';
 import { Chart } from '../components/Chart';
 import { plot, UnitSwitch } from '../components/UnitSwitch';
 

@@ -11,12 +11,21 @@ import { formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { type BoardQuery, meteringApi, fmtPct, fmtQty, KEY,  type BoardItem, type Flag,  type Unit } from '../api';
+import { type BoardQuery, meteringApi, fmtPct, fmtQty, KEY, type BoardItem, type Flag, type Unit } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
 
 const FLAG_COLORS: Record<Flag, string> = { missing: 'default', zero: 'purple', jump: 'orange', above_max: 'red', estimate: 'gold' };
 const TYPES = ['city_gas', 'industrial', 'cng', 'power', 'chemical', 'commercial', 'other'];
-const SORT_FIELDS: Record<string, NonNullable<BoardQuery['sort']>> = { name: 'name', volume: 'volume', avg: 'avg', plan: 'plan', change: 'change', planDeviation: 'planDeviation', dailyMax: 'dailyMax', flags: 'flags' };
+const SORT_FIELDS: Record<string, NonNullable<BoardQuery['sort']>> = {
+  name: 'name',
+  volume: 'volume',
+  avg: 'avg',
+  plan: 'plan',
+  change: 'change',
+  planDeviation: 'planDeviation',
+  dailyMax: 'dailyMax',
+  flags: 'flags',
+};
 
 export default function BoardPage() {
   const { t } = useTranslation(NS);
@@ -82,8 +91,7 @@ export default function BoardPage() {
       key: 'volume',
       sorter: true,
       align: 'right' as const,
-      render: (_: unknown, r: BoardItem) =>
-        r.volumeM3 == null ? <Tag>{t('msg.missing')}</Tag> : <span data-testid="board-volume">{fmtQty(r.volumeM3, r.energyGJ, unit)}</span>,
+      render: (_: unknown, r: BoardItem) => (r.volumeM3 == null ? <Tag>{t('msg.missing')}</Tag> : <span data-testid="board-volume">{fmtQty(r.volumeM3, r.energyGJ, unit)}</span>),
     },
     { title: `${t('f.plan')} (${u})`, key: 'plan', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.planM3, r.planGJ, unit) },
     { title: t('f.planDev'), key: 'planDeviation', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.planDeviationPct) },
@@ -179,7 +187,14 @@ export default function BoardPage() {
           dataSource={b?.items ?? []}
           columns={columns}
           locale={{ emptyText: tc('state.empty') }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: b?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => tc('fields.total', { count: n }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: b?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => tc('fields.total', { count: n }),
+          }}
           onChange={(p, _f, s) => {
             const so = (Array.isArray(s) ? s[0] : s) as SorterResult<BoardItem>;
             const key = String(so?.columnKey ?? '');

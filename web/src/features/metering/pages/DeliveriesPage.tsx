@@ -47,7 +47,14 @@ export default function DeliveriesPage() {
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
-        <Select allowClear style={{ width: 140 }} placeholder={t('f.origin')} value={origin} onChange={setOrigin} options={(['scada', 'manual', 'estimate'] as const).map((o) => ({ value: o, label: t(`origin.${o}`) }))} />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('f.origin')}
+          value={origin}
+          onChange={setOrigin}
+          options={(['scada', 'manual', 'estimate'] as const).map((o) => ({ value: o, label: t(`origin.${o}`) }))}
+        />
       </Flex>
       <Tabs
         items={[
@@ -62,7 +69,13 @@ export default function DeliveriesPage() {
                 rowKey={(r) => `${r.deliveryPointId}-${r.gasDay}`}
                 loading={list.isFetching}
                 dataSource={list.data?.items ?? []}
-                pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+                pagination={{
+                  current: page.page,
+                  pageSize: page.pageSize,
+                  total: list.data?.total ?? 0,
+                  showTotal: (n) => tc('fields.total', { count: n }),
+                  onChange: (p, s) => setPage({ page: p, pageSize: s }),
+                }}
                 columns={[
                   { title: t('f.day'), dataIndex: 'gasDay', width: 110 },
                   { title: t('f.customer'), render: (_, r) => <Link to={`/customers/${r.customerId}?tab=usage`}>{r.customerName}</Link> },
@@ -80,7 +93,12 @@ export default function DeliveriesPage() {
                           width: 50,
                           render: (_: unknown, r: Delivery) => (
                             <Tooltip title={t('a.correct')}>
-                              <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setTarget({ deliveryPointId: r.deliveryPointId, pointName: r.pointName, gasDay: r.gasDay, volumeM3: r.volumeM3, origin: r.origin })} />
+                              <Button
+                                size="small"
+                                type="text"
+                                icon={<EditOutlined />}
+                                onClick={() => setTarget({ deliveryPointId: r.deliveryPointId, pointName: r.pointName, gasDay: r.gasDay, volumeM3: r.volumeM3, origin: r.origin })}
+                              />
                             </Tooltip>
                           ),
                         },

@@ -39,7 +39,16 @@ export default function QualityPage() {
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
-        <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('f.source')} value={sourceId} onChange={setSourceId} options={(sources.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 240 }}
+          placeholder={t('f.source')}
+          value={sourceId}
+          onChange={setSourceId}
+          options={(sources.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
+        />
       </Flex>
       {list.error ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
@@ -49,7 +58,13 @@ export default function QualityPage() {
           rowKey={(r) => `${r.supplySourceId}-${r.gasDay}`}
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
           expandable={{
             rowExpandable: (r) => !!r.composition,
             expandedRowRender: (r) => (
@@ -98,7 +113,12 @@ function QualityModal({ sources, onClose }: { sources: SupplySource[]; onClose: 
     mutationFn: (v: any) => {
       const row: any = { supplySourceId: v.supplySourceId, gasDay: v.gasDay.format('YYYY-MM-DD') };
       if (mode === 'report') row.gcvMJm3 = String(v.gcvMJm3);
-      else row.composition = Object.fromEntries(Object.entries(v.composition ?? {}).filter(([, x]) => x != null && x !== '').map(([k, x]) => [k, String(x)]));
+      else
+        row.composition = Object.fromEntries(
+          Object.entries(v.composition ?? {})
+            .filter(([, x]) => x != null && x !== '')
+            .map(([k, x]) => [k, String(x)]),
+        );
       return meteringApi.saveQuality({ rows: [row] });
     },
     onSuccess: async () => {

@@ -73,7 +73,13 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
     recipients:
       x.mode === 'list'
         ? { customerIds: x.customerIds ?? [] }
-        : { type: x.type?.length ? x.type : undefined, region: x.region?.length ? x.region[x.region.length - 1] : undefined, managerId: x.managerId, level: x.level?.length ? x.level : undefined, tag: x.tag?.length ? x.tag : undefined },
+        : {
+            type: x.type?.length ? x.type : undefined,
+            region: x.region?.length ? x.region[x.region.length - 1] : undefined,
+            managerId: x.managerId,
+            level: x.level?.length ? x.level : undefined,
+            tag: x.tag?.length ? x.tag : undefined,
+          },
     channels: x.channels,
     requireReceipt: x.requireReceipt,
     receiptDueOn: x.requireReceipt && x.receiptDueOn ? x.receiptDueOn.format('YYYY-MM-DD') : null,
@@ -84,7 +90,16 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
   const applyTemplate = (id: number) => {
     const tpl = templates.data?.find((x) => x.id === id);
     if (!tpl) return;
-    form.setFieldsValue({ kind: tpl.kind, title: tpl.title, titleEn: tpl.titleEn, body: tpl.body, bodyEn: tpl.bodyEn, requireReceipt: tpl.requireReceipt, receiptDueOn: dayjs().add(tpl.receiptDays, 'day'), fieldValues: {} });
+    form.setFieldsValue({
+      kind: tpl.kind,
+      title: tpl.title,
+      titleEn: tpl.titleEn,
+      body: tpl.body,
+      bodyEn: tpl.bodyEn,
+      requireReceipt: tpl.requireReceipt,
+      receiptDueOn: dayjs().add(tpl.receiptDays, 'day'),
+      fieldValues: {},
+    });
     setPreview(null);
   };
 
@@ -146,11 +161,24 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
         form={form}
         layout="vertical"
         onValuesChange={() => setPreview(null)}
-        initialValues={{ kind: 'general', mode: customerId ? 'list' : 'filter', customerIds: customerId ? [customerId] : [], channels: ['print', 'in_app'], requireReceipt: true, receiptDueOn: dayjs().add(7, 'day'), fieldValues: {} }}
+        initialValues={{
+          kind: 'general',
+          mode: customerId ? 'list' : 'filter',
+          customerIds: customerId ? [customerId] : [],
+          channels: ['print', 'in_app'],
+          requireReceipt: true,
+          receiptDueOn: dayjs().add(7, 'day'),
+          fieldValues: {},
+        }}
       >
         <Flex gap={12}>
           <Form.Item name="templateId" label={t('f.template')} style={{ flex: 2 }}>
-            <Select allowClear loading={templates.isLoading} onChange={(id) => id && applyTemplate(id)} options={templates.data?.filter((x) => x.active).map((x) => ({ value: x.id, label: en ? x.nameEn : x.name }))} />
+            <Select
+              allowClear
+              loading={templates.isLoading}
+              onChange={(id) => id && applyTemplate(id)}
+              options={templates.data?.filter((x) => x.active).map((x) => ({ value: x.id, label: en ? x.nameEn : x.name }))}
+            />
           </Form.Item>
           <Form.Item name="kind" label={t('f.kind')} rules={[{ required: true }]} style={{ flex: 1 }}>
             <Select options={NOTICE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
@@ -183,7 +211,13 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
           </Card>
         )}
         <Form.Item name="mode" label={t('f.recipientMode')}>
-          <Radio.Group optionType="button" options={[{ value: 'filter', label: t('f.byFilter') }, { value: 'list', label: t('f.byList') }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'filter', label: t('f.byFilter') },
+              { value: 'list', label: t('f.byList') },
+            ]}
+          />
         </Form.Item>
         {v?.mode === 'list' ? (
           <Form.Item name="customerIds" label={t('f.customers')} rules={[{ required: true, type: 'array', min: 1 }]}>
@@ -210,7 +244,12 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
         )}
         <Flex gap={24} wrap align="flex-start">
           <Form.Item name="channels" label={t('f.channels')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <Checkbox.Group options={[{ value: 'print', label: t('channel.print') }, { value: 'in_app', label: t('channel.in_app') }]} />
+            <Checkbox.Group
+              options={[
+                { value: 'print', label: t('channel.print') },
+                { value: 'in_app', label: t('channel.in_app') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="requireReceipt" label={t('f.requireReceipt')} valuePropName="checked">
             <Switch />

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n';
 import type { NoticeKind, ReceiptStatus } from '../api';
 
-const KIND_COLOR: Partial<Record<NoticeKind, string>> = { price_change: 'gold', settlement: 'blue', deviation: 'purple', curtailment: 'volcano', emergency: 'red', payment_notice: 'magenta', manager_letter: 'cyan' };
+const KIND_COLOR: Partial<Record<NoticeKind, string>> = {
+  price_change: 'gold',
+  settlement: 'blue',
+  deviation: 'purple',
+  curtailment: 'volcano',
+  emergency: 'red',
+  payment_notice: 'magenta',
+  manager_letter: 'cyan',
+};
 
 export function KindTag({ kind }: { kind: NoticeKind }) {
   const { t } = useTranslation(NS);
@@ -24,7 +32,10 @@ export function Completion({ rate, returned, required }: { rate: string | null; 
     <Space size={6}>
       <Progress percent={pct} size="small" showInfo={false} style={{ width: 70, margin: 0 }} status={pct >= 100 ? 'success' : 'active'} />
       <span>
-        {rate}% <Typography.Text type="secondary">({returned.toLocaleString()}/{required.toLocaleString()})</Typography.Text>
+        {rate}%{' '}
+        <Typography.Text type="secondary">
+          ({returned.toLocaleString()}/{required.toLocaleString()})
+        </Typography.Text>
       </span>
     </Space>
   );

@@ -92,7 +92,14 @@ export default function NoticeDetailPage() {
             dataSource={rq.data?.items}
             locale={{ emptyText: t('msg.noRecipients') }}
             scroll={{ x: 1000 }}
-            pagination={{ current: page.page, pageSize: page.pageSize, total: rq.data?.total ?? 0, showSizeChanger: true, showTotal: (c) => tc('fields.total', { count: c }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+            pagination={{
+              current: page.page,
+              pageSize: page.pageSize,
+              total: rq.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (c) => tc('fields.total', { count: c }),
+              onChange: (p, s) => setPage({ page: p, pageSize: s }),
+            }}
             columns={[
               { title: t('f.code'), dataIndex: 'customerCode', width: 110 },
               { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => <Link to={`/customers/${r.customerId}?tab=notices`}>{v}</Link> },

@@ -46,13 +46,30 @@ export default function TemplatesPage() {
         dataSource={q.data}
         pagination={{ pageSize: 20, showTotal: (c) => tc('fields.total', { count: c }) }}
         columns={[
-          { title: t('f.name'), key: 'n', render: (_, r) => <Space>{en ? r.nameEn : r.name}{r.builtin && <Tag>{t('f.builtin')}</Tag>}</Space> },
+          {
+            title: t('f.name'),
+            key: 'n',
+            render: (_, r) => (
+              <Space>
+                {en ? r.nameEn : r.name}
+                {r.builtin && <Tag>{t('f.builtin')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('f.kind'), dataIndex: 'kind', render: (k) => <KindTag kind={k} /> },
           { title: t('f.title'), key: 't', render: (_, r) => (en ? r.titleEn : r.title) },
           { title: t('f.fields'), key: 'f', render: (_, r) => r.fields.map((f) => <Tag key={f.key}>{en ? f.labelEn : f.label}</Tag>) },
           { title: t('f.receiptDays'), key: 'd', render: (_, r) => (r.requireReceipt ? r.receiptDays : t('receipt.not_required')) },
           { title: t('f.active'), dataIndex: 'active', render: (a) => (a ? <Tag color="green">✓</Tag> : <Tag>—</Tag>) },
-          { title: tc('fields.actions'), key: 'a', render: (_, r) => <Button size="small" onClick={() => open(r)}>{tc('actions.edit')}</Button> },
+          {
+            title: tc('fields.actions'),
+            key: 'a',
+            render: (_, r) => (
+              <Button size="small" onClick={() => open(r)}>
+                {tc('actions.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Drawer

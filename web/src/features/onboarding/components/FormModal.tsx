@@ -3,7 +3,23 @@ import type { ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
 import type { ApiError } from '../../../lib/api';
 
-export function FormModal<T extends object>({ open, title, onClose, onSubmit, children, initialValues, loading }: { open: boolean; title: ReactNode; onClose: () => void; onSubmit: (v: T) => Promise<unknown>; children: (form: FormInstance<T>) => ReactNode; initialValues?: Partial<T>; loading?: boolean }) {
+export function FormModal<T extends object>({
+  open,
+  title,
+  onClose,
+  onSubmit,
+  children,
+  initialValues,
+  loading,
+}: {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  onSubmit: (v: T) => Promise<unknown>;
+  children: (form: FormInstance<T>) => ReactNode;
+  initialValues?: Partial<T>;
+  loading?: boolean;
+}) {
   const [form] = Form.useForm<T>();
   const { message } = App.useApp();
   const ok = async () => {

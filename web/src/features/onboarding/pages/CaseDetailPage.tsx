@@ -18,7 +18,15 @@ import { FormModal } from '../components/FormModal';
 
 const OPINION_COLOR = { agree: 'green', conditional: 'gold', disagree: 'red' } as const;
 const day = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-type Dialog = { kind: 'survey' } | { kind: 'section'; section: SectionKind } | { kind: 'combine' } | { kind: 'return' } | { kind: 'contract' } | { kind: 'milestone'; milestone: MilestoneKind } | { kind: 'commission' } | null;
+type Dialog =
+  | { kind: 'survey' }
+  | { kind: 'section'; section: SectionKind }
+  | { kind: 'combine' }
+  | { kind: 'return' }
+  | { kind: 'contract' }
+  | { kind: 'milestone'; milestone: MilestoneKind }
+  | { kind: 'commission' }
+  | null;
 
 function SectionCard({ s, c, canFill, onFill, onUpload }: { s: SectionView; c: CaseDetail; canFill: boolean; onFill: () => void; onUpload: (f: File) => void }) {
   const { t } = useTranslation(NS);
@@ -27,7 +35,14 @@ function SectionCard({ s, c, canFill, onFill, onUpload }: { s: SectionView; c: C
     <Card
       size="small"
       data-testid={`section-${s.section}`}
-      title={<Space>{t(`section.${s.section}`)}<Typography.Text type="secondary" style={{ fontSize: 12 }}>{tc(`departments.${s.department}`)}</Typography.Text></Space>}
+      title={
+        <Space>
+          {t(`section.${s.section}`)}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {tc(`departments.${s.department}`)}
+          </Typography.Text>
+        </Space>
+      }
       extra={
         <Space>
           {s.opinion ? <Tag color={OPINION_COLOR[s.opinion]}>{t(`opinion.${s.opinion}`)}</Tag> : <Tag>—</Tag>}
@@ -43,13 +58,19 @@ function SectionCard({ s, c, canFill, onFill, onUpload }: { s: SectionView; c: C
       <Typography.Paragraph style={{ marginBottom: 4 }} ellipsis={{ rows: 3, expandable: true }}>
         {s.findings ?? <Typography.Text type="secondary">{t('msg.onlyDept', { dept: tc(`departments.${s.department}`) })}</Typography.Text>}
       </Typography.Paragraph>
-      {s.conditions && <Typography.Text type="warning">{t('f.conditions')}：{s.conditions}</Typography.Text>}
+      {s.conditions && (
+        <Typography.Text type="warning">
+          {t('f.conditions')}：{s.conditions}
+        </Typography.Text>
+      )}
       <div style={{ fontSize: 12, color: '#888', marginTop: 4 }}>
         {t('f.reviewer')}：{s.reviewerName ?? '—'} · {formatDateTime(s.completedAt)}
       </div>
       <Space wrap size={4} style={{ marginTop: 4 }}>
         {s.files.map((f) => (
-          <a key={f.id} href={onboardingApi.fileHref(c.id, f.id)}>{f.filename}</a>
+          <a key={f.id} href={onboardingApi.fileHref(c.id, f.id)}>
+            {f.filename}
+          </a>
         ))}
         {canFill && (c.status === 'draft' || c.status === 'returned') && (
           <Upload showUploadList={false} accept=".pdf,.jpg,.jpeg,.png" beforeUpload={(f) => (onUpload(f), false)}>
@@ -88,7 +109,12 @@ export default function CaseDetailPage() {
   const dept = me.data?.department;
   return (
     <PageContainer
-      title={<Space>{c.projectName}<CaseStatusTag status={c.status} /></Space>}
+      title={
+        <Space>
+          {c.projectName}
+          <CaseStatusTag status={c.status} />
+        </Space>
+      }
       subTitle={`#${c.id} · ${c.customerName}（${c.customerCode}）`}
       extra={
         <>
@@ -96,11 +122,31 @@ export default function CaseDetailPage() {
           <Button onClick={() => window.open(onboardingApi.reviewPdfHref(id, lang))}>{t('a.review')}</Button>
           {canWrite && editable && <Button onClick={() => setDialog({ kind: 'survey' })}>{t('a.survey')}</Button>}
           {canWrite && editable && <Button onClick={() => setDialog({ kind: 'combine' })}>{t('a.combine')}</Button>}
-          {canWrite && editable && <Button type="primary" loading={act.isPending} onClick={() => void tryRun(() => onboardingApi.submit(id))}>{t('a.submit')}</Button>}
-          {canApprove && c.status === 'submitted' && <Button type="primary" onClick={() => void tryRun(() => onboardingApi.approve(id))}>{t('a.approve')}</Button>}
-          {canApprove && c.status === 'submitted' && <Button danger onClick={() => setDialog({ kind: 'return' })}>{t('a.return')}</Button>}
-          {canWrite && c.status === 'approved' && <Button type="primary" onClick={() => setDialog({ kind: 'contract' })}>{t('a.contract')}</Button>}
-          {canWrite && c.status === 'contracted' && <Button type="primary" onClick={() => setDialog({ kind: 'commission' })}>{t('a.commission')}</Button>}
+          {canWrite && editable && (
+            <Button type="primary" loading={act.isPending} onClick={() => void tryRun(() => onboardingApi.submit(id))}>
+              {t('a.submit')}
+            </Button>
+          )}
+          {canApprove && c.status === 'submitted' && (
+            <Button type="primary" onClick={() => void tryRun(() => onboardingApi.approve(id))}>
+              {t('a.approve')}
+            </Button>
+          )}
+          {canApprove && c.status === 'submitted' && (
+            <Button danger onClick={() => setDialog({ kind: 'return' })}>
+              {t('a.return')}
+            </Button>
+          )}
+          {canWrite && c.status === 'approved' && (
+            <Button type="primary" onClick={() => setDialog({ kind: 'contract' })}>
+              {t('a.contract')}
+            </Button>
+          )}
+          {canWrite && c.status === 'contracted' && (
+            <Button type="primary" onClick={() => setDialog({ kind: 'commission' })}>
+              {t('a.commission')}
+            </Button>
+          )}
         </>
       }
     >
@@ -120,13 +166,19 @@ export default function CaseDetailPage() {
                 {c.combined.conditions && <Typography.Text type="warning">（{c.combined.conditions}）</Typography.Text>}
               </Space>
             ) : c.suggestedConclusion ? (
-              <Typography.Text type="secondary">{t('f.suggested')}：{t(`opinion.${c.suggestedConclusion}`)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('f.suggested')}：{t(`opinion.${c.suggestedConclusion}`)}
+              </Typography.Text>
             ) : (
               '—'
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t('f.decision')}>{c.decisionNote ?? '—'}</Descriptions.Item>
-          {c.contract && <Descriptions.Item label={t('f.contractNo')}>{c.contract.contractNo}（{formatDate(c.contract.signedOn)}，{formatNumber(c.contract.contractedAnnualM3)} m³）</Descriptions.Item>}
+          {c.contract && (
+            <Descriptions.Item label={t('f.contractNo')}>
+              {c.contract.contractNo}（{formatDate(c.contract.signedOn)}，{formatNumber(c.contract.contractedAnnualM3)} m³）
+            </Descriptions.Item>
+          )}
           {c.commissionedOn && <Descriptions.Item label={t('f.commissionedOn')}>{formatDate(c.commissionedOn)}</Descriptions.Item>}
         </Descriptions>
       </Card>
@@ -134,7 +186,13 @@ export default function CaseDetailPage() {
       <Row gutter={12} style={{ marginTop: 8 }}>
         {c.sections.map((s) => (
           <Col key={s.section} xs={24} md={12} xl={8}>
-            <SectionCard s={s} c={c} canFill={canReview && dept === SECTION_DEPARTMENT[s.section]} onFill={() => setDialog({ kind: 'section', section: s.section })} onUpload={upload({ section: s.section })} />
+            <SectionCard
+              s={s}
+              c={c}
+              canFill={canReview && dept === SECTION_DEPARTMENT[s.section]}
+              onFill={() => setDialog({ kind: 'section', section: s.section })}
+              onUpload={upload({ section: s.section })}
+            />
           </Col>
         ))}
       </Row>
@@ -150,16 +208,33 @@ export default function CaseDetailPage() {
               { title: t('f.plannedOn'), dataIndex: 'plannedOn', render: formatDate },
               { title: t('f.doneOn'), dataIndex: 'doneOn', render: (v) => (v ? <Tag color="green">{formatDate(v)}</Tag> : '—') },
               { title: t('f.note'), dataIndex: 'note', render: (v) => v ?? '—' },
-              { title: t('f.files'), key: 'f', render: (_, m) => <Space wrap size={4}>{m.files.map((f) => <a key={f.id} href={onboardingApi.fileHref(c.id, f.id)}>{f.filename}</a>)}</Space> },
+              {
+                title: t('f.files'),
+                key: 'f',
+                render: (_, m) => (
+                  <Space wrap size={4}>
+                    {m.files.map((f) => (
+                      <a key={f.id} href={onboardingApi.fileHref(c.id, f.id)}>
+                        {f.filename}
+                      </a>
+                    ))}
+                  </Space>
+                ),
+              },
               {
                 title: tc('fields.actions'),
                 key: 'a',
                 render: (_, m) =>
-                  canWrite && c.status === 'contracted' && (
+                  canWrite &&
+                  c.status === 'contracted' && (
                     <Space>
-                      <Button size="small" type="link" onClick={() => setDialog({ kind: 'milestone', milestone: m.kind })}>{t('a.edit')}</Button>
+                      <Button size="small" type="link" onClick={() => setDialog({ kind: 'milestone', milestone: m.kind })}>
+                        {t('a.edit')}
+                      </Button>
                       <Upload showUploadList={false} accept=".pdf,.jpg,.jpeg,.png" beforeUpload={(f) => (upload({ milestone: m.kind })(f), false)}>
-                        <Button size="small" type="link">{t('a.upload')}</Button>
+                        <Button size="small" type="link">
+                          {t('a.upload')}
+                        </Button>
                       </Upload>
                     </Space>
                   ),
@@ -172,75 +247,169 @@ export default function CaseDetailPage() {
         <Timeline items={c.events.map((e) => ({ children: `${formatDateTime(e.at)} ${t(`event.${e.action}`)}${e.note ? `：${e.note}` : ''} — ${e.actorName ?? ''}` }))} />
       </Card>
 
-      <FormModal open={dialog?.kind === 'survey'} title={t('a.survey')} onClose={() => setDialog(null)} loading={act.isPending}
-        initialValues={{ surveyDate: c.surveyDate ? dayjs(c.surveyDate) : undefined, surveyPlace: c.surveyPlace ?? undefined, participants: c.participants.length ? c.participants : DEPARTMENTS.map((d) => ({ department: d, names: '' })) } as any}
-        onSubmit={(v: any) => run(() => onboardingApi.survey(id, { surveyDate: day(v.surveyDate)!, surveyPlace: v.surveyPlace, participants: v.participants.filter((p: any) => p?.names?.trim()) }))}>
+      <FormModal
+        open={dialog?.kind === 'survey'}
+        title={t('a.survey')}
+        onClose={() => setDialog(null)}
+        loading={act.isPending}
+        initialValues={
+          {
+            surveyDate: c.surveyDate ? dayjs(c.surveyDate) : undefined,
+            surveyPlace: c.surveyPlace ?? undefined,
+            participants: c.participants.length ? c.participants : DEPARTMENTS.map((d) => ({ department: d, names: '' })),
+          } as any
+        }
+        onSubmit={(v: any) => run(() => onboardingApi.survey(id, { surveyDate: day(v.surveyDate)!, surveyPlace: v.surveyPlace, participants: v.participants.filter((p: any) => p?.names?.trim()) }))}
+      >
         {() => (
           <>
-            <Form.Item name="surveyDate" label={t('f.surveyDate')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-            <Form.Item name="surveyPlace" label={t('f.surveyPlace')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+            <Form.Item name="surveyDate" label={t('f.surveyDate')} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="surveyPlace" label={t('f.surveyPlace')} rules={[{ required: true, min: 2 }]}>
+              <Input />
+            </Form.Item>
             <Form.List name="participants">
-              {(fields) => fields.map((f) => (
-                <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'department']} label={t('f.department')}><Select style={{ width: 180 }} options={DEPARTMENTS.map((d) => ({ value: d, label: tc(`departments.${d}`) }))} /></Form.Item>
-                  <Form.Item name={[f.name, 'names']} label={t('f.names')}><Input style={{ width: 260 }} /></Form.Item>
-                </Space>
-              ))}
+              {(fields) =>
+                fields.map((f) => (
+                  <Space key={f.key} align="baseline">
+                    <Form.Item name={[f.name, 'department']} label={t('f.department')}>
+                      <Select style={{ width: 180 }} options={DEPARTMENTS.map((d) => ({ value: d, label: tc(`departments.${d}`) }))} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'names']} label={t('f.names')}>
+                      <Input style={{ width: 260 }} />
+                    </Form.Item>
+                  </Space>
+                ))
+              }
             </Form.List>
           </>
         )}
       </FormModal>
       {dialog?.kind === 'section' && (
-        <FormModal open title={t(`section.${dialog.section}`)} onClose={() => setDialog(null)} loading={act.isPending}
-          initialValues={(() => { const s = c.sections.find((x) => x.section === dialog.section)!; return { findings: s.findings ?? undefined, opinion: s.opinion ?? undefined, conditions: s.conditions ?? undefined }; })()}
-          onSubmit={(v: any) => run(() => onboardingApi.section(id, dialog.section, { findings: v.findings, opinion: v.opinion, conditions: v.conditions || null }))}>
+        <FormModal
+          open
+          title={t(`section.${dialog.section}`)}
+          onClose={() => setDialog(null)}
+          loading={act.isPending}
+          initialValues={(() => {
+            const s = c.sections.find((x) => x.section === dialog.section)!;
+            return { findings: s.findings ?? undefined, opinion: s.opinion ?? undefined, conditions: s.conditions ?? undefined };
+          })()}
+          onSubmit={(v: any) => run(() => onboardingApi.section(id, dialog.section, { findings: v.findings, opinion: v.opinion, conditions: v.conditions || null }))}
+        >
           {() => (
             <>
-              <Form.Item name="findings" label={t('f.findings')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={5} /></Form.Item>
-              <Form.Item name="opinion" label={t('f.opinionF')} rules={[{ required: true }]}><Select options={OPINIONS.map((o) => ({ value: o, label: t(`opinion.${o}`) }))} /></Form.Item>
-              <Form.Item name="conditions" label={t('f.conditions')}><Input.TextArea rows={2} /></Form.Item>
+              <Form.Item name="findings" label={t('f.findings')} rules={[{ required: true, min: 2 }]}>
+                <Input.TextArea rows={5} />
+              </Form.Item>
+              <Form.Item name="opinion" label={t('f.opinionF')} rules={[{ required: true }]}>
+                <Select options={OPINIONS.map((o) => ({ value: o, label: t(`opinion.${o}`) }))} />
+              </Form.Item>
+              <Form.Item name="conditions" label={t('f.conditions')}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
             </>
           )}
         </FormModal>
       )}
-      <FormModal open={dialog?.kind === 'combine'} title={t('a.combine')} onClose={() => setDialog(null)} loading={act.isPending}
+      <FormModal
+        open={dialog?.kind === 'combine'}
+        title={t('a.combine')}
+        onClose={() => setDialog(null)}
+        loading={act.isPending}
         initialValues={{ conclusion: c.combined?.conclusion ?? c.suggestedConclusion ?? undefined, opinion: c.combined?.opinion, conditions: c.combined?.conditions ?? undefined } as any}
-        onSubmit={(v: any) => run(() => onboardingApi.combined(id, { conclusion: v.conclusion, opinion: v.opinion, conditions: v.conditions || null }))}>
+        onSubmit={(v: any) => run(() => onboardingApi.combined(id, { conclusion: v.conclusion, opinion: v.opinion, conditions: v.conditions || null }))}
+      >
         {() => (
           <>
-            <Form.Item name="conclusion" label={t('f.conclusion')} rules={[{ required: true }]}><Select options={OPINIONS.map((o) => ({ value: o, label: t(`opinion.${o}`) }))} /></Form.Item>
-            <Form.Item name="opinion" label={t('f.combined')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={4} /></Form.Item>
-            <Form.Item name="conditions" label={t('f.conditions')}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="conclusion" label={t('f.conclusion')} rules={[{ required: true }]}>
+              <Select options={OPINIONS.map((o) => ({ value: o, label: t(`opinion.${o}`) }))} />
+            </Form.Item>
+            <Form.Item name="opinion" label={t('f.combined')} rules={[{ required: true, min: 2 }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Form.Item name="conditions" label={t('f.conditions')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </>
         )}
       </FormModal>
-      <FormModal open={dialog?.kind === 'return'} title={t('a.return')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run(() => onboardingApi.return(id, { reason: v.reason }))}>
-        {() => <Form.Item name="reason" label={t('f.reason')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={3} /></Form.Item>}
+      <FormModal
+        open={dialog?.kind === 'return'}
+        title={t('a.return')}
+        onClose={() => setDialog(null)}
+        loading={act.isPending}
+        onSubmit={(v: any) => run(() => onboardingApi.return(id, { reason: v.reason }))}
+      >
+        {() => (
+          <Form.Item name="reason" label={t('f.reason')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
       </FormModal>
-      <FormModal open={dialog?.kind === 'contract'} title={t('a.contract')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run(() => onboardingApi.contract(id, { contractNo: v.contractNo, signedOn: day(v.signedOn)!, contractedAnnualM3: String(v.contractedAnnualM3) }))}>
+      <FormModal
+        open={dialog?.kind === 'contract'}
+        title={t('a.contract')}
+        onClose={() => setDialog(null)}
+        loading={act.isPending}
+        onSubmit={(v: any) => run(() => onboardingApi.contract(id, { contractNo: v.contractNo, signedOn: day(v.signedOn)!, contractedAnnualM3: String(v.contractedAnnualM3) }))}
+      >
         {() => (
           <>
-            <Form.Item name="contractNo" label={t('f.contractNo')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-            <Form.Item name="signedOn" label={t('f.signedOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-            <Form.Item name="contractedAnnualM3" label={t('f.contractedAnnual')} rules={[{ required: true }]}><InputNumber min="0" stringMode style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="contractNo" label={t('f.contractNo')} rules={[{ required: true, min: 2 }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="signedOn" label={t('f.signedOn')} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="contractedAnnualM3" label={t('f.contractedAnnual')} rules={[{ required: true }]}>
+              <InputNumber min="0" stringMode style={{ width: '100%' }} />
+            </Form.Item>
           </>
         )}
       </FormModal>
       {dialog?.kind === 'milestone' && (
-        <FormModal open title={t(`milestone.${dialog.milestone}`)} onClose={() => setDialog(null)} loading={act.isPending}
-          initialValues={(() => { const m = c.milestones.find((x) => x.kind === dialog.milestone)!; return { plannedOn: m.plannedOn ? dayjs(m.plannedOn) : undefined, doneOn: m.doneOn ? dayjs(m.doneOn) : undefined, note: m.note ?? undefined }; })() as any}
-          onSubmit={(v: any) => run(() => onboardingApi.milestone(id, dialog.milestone, { plannedOn: day(v.plannedOn), doneOn: day(v.doneOn), note: v.note || null }))}>
+        <FormModal
+          open
+          title={t(`milestone.${dialog.milestone}`)}
+          onClose={() => setDialog(null)}
+          loading={act.isPending}
+          initialValues={
+            (() => {
+              const m = c.milestones.find((x) => x.kind === dialog.milestone)!;
+              return { plannedOn: m.plannedOn ? dayjs(m.plannedOn) : undefined, doneOn: m.doneOn ? dayjs(m.doneOn) : undefined, note: m.note ?? undefined };
+            })() as any
+          }
+          onSubmit={(v: any) => run(() => onboardingApi.milestone(id, dialog.milestone, { plannedOn: day(v.plannedOn), doneOn: day(v.doneOn), note: v.note || null }))}
+        >
           {() => (
             <>
-              <Form.Item name="plannedOn" label={t('f.plannedOn')}><DatePicker /></Form.Item>
-              <Form.Item name="doneOn" label={t('f.doneOn')}><DatePicker /></Form.Item>
-              <Form.Item name="note" label={t('f.note')}><Input /></Form.Item>
+              <Form.Item name="plannedOn" label={t('f.plannedOn')}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="doneOn" label={t('f.doneOn')}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="note" label={t('f.note')}>
+                <Input />
+              </Form.Item>
             </>
           )}
         </FormModal>
       )}
-      <FormModal open={dialog?.kind === 'commission'} title={t('a.commission')} onClose={() => setDialog(null)} loading={act.isPending} onSubmit={(v: any) => run(() => onboardingApi.commission(id, { commissionedOn: day(v.commissionedOn)! }))}>
-        {() => <Form.Item name="commissionedOn" label={t('f.commissionedOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>}
+      <FormModal
+        open={dialog?.kind === 'commission'}
+        title={t('a.commission')}
+        onClose={() => setDialog(null)}
+        loading={act.isPending}
+        onSubmit={(v: any) => run(() => onboardingApi.commission(id, { commissionedOn: day(v.commissionedOn)! }))}
+      >
+        {() => (
+          <Form.Item name="commissionedOn" label={t('f.commissionedOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+        )}
       </FormModal>
     </PageContainer>
   );

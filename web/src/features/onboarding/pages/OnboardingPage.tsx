@@ -34,7 +34,9 @@ function CasesTab() {
           <Form.Item name="q">
             <Input allowClear placeholder={t('f.keyword')} style={{ width: 200 }} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{tc('actions.search')}</Button>
+          <Button type="primary" htmlType="submit">
+            {tc('actions.search')}
+          </Button>
         </Form>
       </Card>
       <Table<CaseRow>
@@ -44,13 +46,24 @@ function CasesTab() {
         dataSource={q.data?.items}
         locale={{ emptyText: t('msg.noCases') }}
         scroll={{ x: 1000 }}
-        pagination={{ current: filter.page, pageSize: filter.pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }) }}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: q.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => tc('fields.total', { count: n }),
+          onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
+        }}
         columns={[
           { title: t('f.id'), dataIndex: 'id', width: 80, render: (id) => <Link to={`/onboarding/cases/${id}`}>#{id}</Link> },
           { title: t('f.customer'), dataIndex: 'customerName' },
           { title: t('f.project'), dataIndex: 'projectName' },
           { title: t('f.status'), dataIndex: 'status', render: (s) => <CaseStatusTag status={s} /> },
-          { title: t('f.sections'), dataIndex: 'sectionsDone', render: (n) => <Progress size="small" style={{ width: 110 }} percent={Math.round((n / SECTION_KINDS.length) * 100)} format={() => `${n}/${SECTION_KINDS.length}`} /> },
+          {
+            title: t('f.sections'),
+            dataIndex: 'sectionsDone',
+            render: (n) => <Progress size="small" style={{ width: 110 }} percent={Math.round((n / SECTION_KINDS.length) * 100)} format={() => `${n}/${SECTION_KINDS.length}`} />,
+          },
           { title: t('f.expected'), dataIndex: 'expectedAnnualM3', align: 'right', render: (v) => formatWanfang(v) },
           { title: t('f.surveyDate'), dataIndex: 'surveyDate', render: formatDate },
           { title: t('f.openedAt'), dataIndex: 'openedAt', render: formatDate },
@@ -77,7 +90,10 @@ function BoardTab() {
             </Space>
             {s.cases.slice(0, 8).map((c) => (
               <div key={c.id} style={{ fontSize: 12, lineHeight: '20px' }}>
-                <Link to={`/onboarding/cases/${c.id}`}>{c.customerName}</Link> <span style={{ color: '#999' }}>{formatWanfang(c.expectedAnnualM3)} · {c.ageDays}d</span>
+                <Link to={`/onboarding/cases/${c.id}`}>{c.customerName}</Link>{' '}
+                <span style={{ color: '#999' }}>
+                  {formatWanfang(c.expectedAnnualM3)} · {c.ageDays}d
+                </span>
               </div>
             ))}
           </Card>
@@ -120,7 +136,12 @@ function OpenCaseDialog({ open, onClose }: { open: boolean; onClose: () => void 
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const r = (await m.mutateAsync({ customerId: v.customerId, projectName: v.projectName, expectedDailyM3: v.expectedDailyM3 != null ? String(v.expectedDailyM3) : null, expectedAnnualM3: v.expectedAnnualM3 != null ? String(v.expectedAnnualM3) : null }));
+      const r = await m.mutateAsync({
+        customerId: v.customerId,
+        projectName: v.projectName,
+        expectedDailyM3: v.expectedDailyM3 != null ? String(v.expectedDailyM3) : null,
+        expectedAnnualM3: v.expectedAnnualM3 != null ? String(v.expectedAnnualM3) : null,
+      });
       message.success(t('msg.saved'));
       onClose();
       nav(`/onboarding/cases/${r.id}`);
@@ -153,7 +174,16 @@ export default function OnboardingPage() {
   const canWrite = useCan('onboarding:write');
   const [open, setOpen] = useState(false);
   return (
-    <PageContainer title={t('menu.cases')} extra={canWrite && <Button type="primary" onClick={() => setOpen(true)}>{t('a.open')}</Button>}>
+    <PageContainer
+      title={t('menu.cases')}
+      extra={
+        canWrite && (
+          <Button type="primary" onClick={() => setOpen(true)}>
+            {t('a.open')}
+          </Button>
+        )
+      }
+    >
       <Tabs
         items={[
           { key: 'list', label: t('tabs.list'), children: <CasesTab /> },

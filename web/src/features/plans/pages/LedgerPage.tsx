@@ -40,9 +40,26 @@ export default function LedgerPage() {
     >
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Select value={q.year} style={{ width: 110 }} onChange={(year) => setQ({ ...q, year })} options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))} aria-label={t('f.year')} />
-          <Segmented value={q.groupBy} onChange={(g) => setQ({ ...q, groupBy: g as LedgerQuery['groupBy'] })} options={(['month', 'area', 'type', 'customer'] as const).map((g) => ({ value: g, label: t(`groupBy.${g}`) }))} />
-          <Select allowClear placeholder={t('f.allMonths')} value={q.month} style={{ width: 120 }} onChange={(month) => setQ({ ...q, month })} options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: i18n.language === 'en' ? `M${i + 1}` : `${i + 1}月` }))} />
+          <Select
+            value={q.year}
+            style={{ width: 110 }}
+            onChange={(year) => setQ({ ...q, year })}
+            options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))}
+            aria-label={t('f.year')}
+          />
+          <Segmented
+            value={q.groupBy}
+            onChange={(g) => setQ({ ...q, groupBy: g as LedgerQuery['groupBy'] })}
+            options={(['month', 'area', 'type', 'customer'] as const).map((g) => ({ value: g, label: t(`groupBy.${g}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('f.allMonths')}
+            value={q.month}
+            style={{ width: 120 }}
+            onChange={(month) => setQ({ ...q, month })}
+            options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: i18n.language === 'en' ? `M${i + 1}` : `${i + 1}月` }))}
+          />
           {l.data && !l.data.versionId && <Tag color="orange">{t('msg.noPlan')}</Tag>}
         </Space>
       </Card>

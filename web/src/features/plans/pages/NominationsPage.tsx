@@ -23,11 +23,27 @@ export default function NominationsPage() {
     imp
       .mutateAsync(f)
       .then((r) => void message.success(t('msg.imported', { n: r.imported })))
-      .catch((e: ApiError) => void modal.error({ title: e.message, content: (e.details?.errors ?? []).slice(0, 20).map((x: { row: number; message: string }) => <div key={`${x.row}${x.message}`}>#{x.row} {x.message}</div>) }));
+      .catch(
+        (e: ApiError) =>
+          void modal.error({
+            title: e.message,
+            content: (e.details?.errors ?? []).slice(0, 20).map((x: { row: number; message: string }) => (
+              <div key={`${x.row}${x.message}`}>
+                #{x.row} {x.message}
+              </div>
+            )),
+          }),
+      );
   return (
     <PageContainer
       title={t('menu.nominations')}
-      extra={canWrite && <Upload showUploadList={false} accept=".xlsx,.csv" beforeUpload={(f) => (void upload(f), false)}><Button loading={imp.isPending}>{t('a.import')}</Button></Upload>}
+      extra={
+        canWrite && (
+          <Upload showUploadList={false} accept=".xlsx,.csv" beforeUpload={(f) => (void upload(f), false)}>
+            <Button loading={imp.isPending}>{t('a.import')}</Button>
+          </Upload>
+        )
+      }
     >
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space>

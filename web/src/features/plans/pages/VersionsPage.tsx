@@ -23,7 +23,27 @@ function Detail({ id }: { id: number }) {
   const d = v.data!;
   const areas = [...new Set(d.areas.map((a) => a.area))];
   return (
-    <Card size="small" title={`${d.year} · ${t(`kind.${d.kind}`)} #${d.seq}`} extra={canApprove && d.status === 'draft' && <Button type="primary" loading={approve.isPending} onClick={() => approve.mutateAsync(d.id).then(() => message.success(t('msg.approved'))).catch((e: ApiError) => message.error(e.message))}>{t('a.approve')}</Button>}>
+    <Card
+      size="small"
+      title={`${d.year} · ${t(`kind.${d.kind}`)} #${d.seq}`}
+      extra={
+        canApprove &&
+        d.status === 'draft' && (
+          <Button
+            type="primary"
+            loading={approve.isPending}
+            onClick={() =>
+              approve
+                .mutateAsync(d.id)
+                .then(() => message.success(t('msg.approved')))
+                .catch((e: ApiError) => message.error(e.message))
+            }
+          >
+            {t('a.approve')}
+          </Button>
+        )
+      }
+    >
       {d.deviationFlag && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('msg.flagged')} description={`${d.deviationNote ?? ''}（${formatWanfang(d.monthsDiffM3)}）`} />}
       {d.areaGaps.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} message={`${t('f.gaps')}: ${d.areaGaps.map((g) => g.month).join(', ')}`} />}
       <Descriptions size="small" column={{ xs: 1, md: 4 }}>
@@ -41,7 +61,12 @@ function Detail({ id }: { id: number }) {
         columns={[
           { title: t('f.month'), dataIndex: 'month' },
           { title: t('f.plan'), dataIndex: 'volumeM3', align: 'right', render: (x) => formatWanfang(x) },
-          ...areas.map((a) => ({ title: a, key: a, align: 'right' as const, render: (_: unknown, m: { month: number }) => formatWanfang(d.areas.find((x) => x.month === m.month && x.area === a)?.volumeM3 ?? null) })),
+          ...areas.map((a) => ({
+            title: a,
+            key: a,
+            align: 'right' as const,
+            render: (_: unknown, m: { month: number }) => formatWanfang(d.areas.find((x) => x.month === m.month && x.area === a)?.volumeM3 ?? null),
+          })),
           { title: t('f.areas'), dataIndex: 'areasM3', align: 'right', render: (x: string, m) => <span style={{ color: x === m.volumeM3 ? undefined : '#cf1322' }}>{formatWanfang(x)}</span> },
           { title: t('f.customers'), dataIndex: 'customersM3', align: 'right', render: (x) => formatWanfang(x) },
           { title: t('f.revenue'), dataIndex: 'revenueFen', align: 'right', render: (x) => formatFen(x) },
@@ -59,7 +84,19 @@ export default function VersionsPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const current = selected ?? list.data?.find((v) => v.status === 'approved')?.id ?? list.data?.[0]?.id ?? null;
   return (
-    <PageContainer title={t('menu.versions')} extra={<Select allowClear placeholder={t('f.year')} style={{ width: 120 }} value={year} onChange={setYear} options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))} />}>
+    <PageContainer
+      title={t('menu.versions')}
+      extra={
+        <Select
+          allowClear
+          placeholder={t('f.year')}
+          style={{ width: 120 }}
+          value={year}
+          onChange={setYear}
+          options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))}
+        />
+      }
+    >
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -74,13 +111,33 @@ export default function VersionsPage() {
               onRow={(r) => ({ onClick: () => setSelected(r.id), style: { cursor: 'pointer', background: r.id === current ? '#e6f4ff' : undefined } })}
               columns={[
                 { title: t('f.year'), dataIndex: 'year' },
-                { title: t('f.version'), key: 'v', render: (_, r) => <Space size={4}>{t(`kind.${r.kind}`)} #{r.seq}{r.deviationFlag && <Tag color="orange">Δ</Tag>}</Space> },
+                {
+                  title: t('f.version'),
+                  key: 'v',
+                  render: (_, r) => (
+                    <Space size={4}>
+                      {t(`kind.${r.kind}`)} #{r.seq}
+                      {r.deviationFlag && <Tag color="orange">Δ</Tag>}
+                    </Space>
+                  ),
+                },
                 { title: t('f.target'), dataIndex: 'targetVolumeM3', align: 'right', render: (x) => formatWanfang(x) },
-                { title: t('f.approvedAt'), key: 's', render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`status.${r.status}`)}{r.approvedAt ? ` ${formatDateTime(r.approvedAt).slice(0, 10)}` : ''}</Tag> },
+                {
+                  title: t('f.approvedAt'),
+                  key: 's',
+                  render: (_, r) => (
+                    <Tag color={STATUS_COLOR[r.status]}>
+                      {t(`status.${r.status}`)}
+                      {r.approvedAt ? ` ${formatDateTime(r.approvedAt).slice(0, 10)}` : ''}
+                    </Tag>
+                  ),
+                },
               ]}
             />
           </Col>
-          <Col xs={24} xl={16}>{current != null && <Detail id={current} />}</Col>
+          <Col xs={24} xl={16}>
+            {current != null && <Detail id={current} />}
+          </Col>
         </Row>
       )}
     </PageContainer>

@@ -39,7 +39,11 @@ export function StepActionModal({ detail, option, onClose }: { detail: CaseDetai
     if (option) form.resetFields();
   }, [option, form]);
   useEffect(() => {
-    if (operators.data && instruction) form.setFieldValue('operatorUserIds', operators.data.filter((o) => o.suggested).map((o) => o.id));
+    if (operators.data && instruction)
+      form.setFieldValue(
+        'operatorUserIds',
+        operators.data.filter((o) => o.suggested).map((o) => o.id),
+      );
   }, [operators.data, instruction, form]);
 
   const submit = async () => {

@@ -113,7 +113,11 @@ function StepBody({ detail, step: s, actions }: { detail: CaseDetail; step: Step
             <Button size="small" href={proceduresApi.noticePdfHref(detail.id, s.id, en ? 'zh-CN' : 'en')} target="_blank">
               {t('a.printOther')}
             </Button>
-            {canWrite && <Button size="small" onClick={() => actions.onReceipt(s)}>{t('a.receipt')}</Button>}
+            {canWrite && (
+              <Button size="small" onClick={() => actions.onReceipt(s)}>
+                {t('a.receipt')}
+              </Button>
+            )}
             {canWrite && <UploadButton detail={detail} step={s} purpose="receipt" />}
           </>
         )}

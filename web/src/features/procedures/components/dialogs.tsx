@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
-import { proceduresApi, useCaseMutation, useCustomerPick,  type Step } from '../api';
+import { proceduresApi, useCaseMutation, useCustomerPick, type Step } from '../api';
 import { applyFieldErrors } from './form-errors';
 
 function useSubmit<V>(form: ReturnType<typeof Form.useForm<V>>[0], run: (v: V) => Promise<unknown>, done: () => void, okMsg: string) {
@@ -103,7 +103,11 @@ export function ReceiptDialog({ step, onClose }: { step: Step | null; onClose: (
   const { t } = useTranslation(NS);
   const [form] = Form.useForm<ReceiptValues>();
   const m = useCaseMutation((v: ReceiptValues) =>
-    proceduresApi.receipt(step!.caseId, step!.id, { deliveredAt: v.deliveredAt ? v.deliveredAt.toISOString() : null, signedAt: v.signedAt ? v.signedAt.toISOString() : null, signer: v.signer?.trim() || null }),
+    proceduresApi.receipt(step!.caseId, step!.id, {
+      deliveredAt: v.deliveredAt ? v.deliveredAt.toISOString() : null,
+      signedAt: v.signedAt ? v.signedAt.toISOString() : null,
+      signer: v.signer?.trim() || null,
+    }),
   );
   useEffect(() => {
     if (step)

@@ -19,7 +19,19 @@ export default function ApprovalsPage() {
   const [decision, setDecision] = useState<{ caseId: number; stepId: number; decision: 'approve' | 'reject' } | null>(null);
   const q = useApprovals(status, page.page, page.pageSize);
   return (
-    <PageContainer title={t('menu.approvals')} extra={<Segmented value={status} onChange={(v) => { setStatus(v as typeof status); setPage({ ...page, page: 1 }); }} options={(['pending', 'decided', 'all'] as const).map((s) => ({ value: s, label: t(`approvals.${s}`) }))} />}>
+    <PageContainer
+      title={t('menu.approvals')}
+      extra={
+        <Segmented
+          value={status}
+          onChange={(v) => {
+            setStatus(v as typeof status);
+            setPage({ ...page, page: 1 });
+          }}
+          options={(['pending', 'decided', 'all'] as const).map((s) => ({ value: s, label: t(`approvals.${s}`) }))}
+        />
+      }
+    >
       <Alert type="warning" showIcon message={t('msg.approvalsHint')} style={{ marginBottom: 12 }} />
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
@@ -30,7 +42,13 @@ export default function ApprovalsPage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           scroll={{ x: 900 }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: q.data?.total ?? 0,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('f.actedAt'), dataIndex: 'actedAt', render: formatDateTime },
             { title: t('f.customer'), key: 'c', render: (_, r) => <Link to={`/procedures/${r.caseId}`}>{r.customer.name}</Link> },
@@ -38,7 +56,11 @@ export default function ApprovalsPage() {
             { title: t('f.levelAt'), dataIndex: 'levelAt', render: (l) => <LevelTag level={l} /> },
             { title: t('f.note'), dataIndex: 'note', render: (n) => n ?? '—' },
             { title: t('f.status'), dataIndex: 'status', render: (s) => <StepStatusTag status={s} /> },
-            { title: t('f.approvedBy'), key: 'd', render: (_, r) => (r.rejectedBy ? `${r.rejectedBy.name}：${r.rejectReason}` : r.approvedBy ? `${r.approvedBy.name}${r.approvalNote ? `：${r.approvalNote}` : ''}` : '—') },
+            {
+              title: t('f.approvedBy'),
+              key: 'd',
+              render: (_, r) => (r.rejectedBy ? `${r.rejectedBy.name}：${r.rejectReason}` : r.approvedBy ? `${r.approvedBy.name}${r.approvalNote ? `：${r.approvalNote}` : ''}` : '—'),
+            },
             {
               title: tc('fields.actions'),
               key: 'x',

@@ -34,7 +34,20 @@ function Header({ d }: { d: CaseDetail }) {
         size="small"
         column={{ xs: 1, sm: 2, lg: 4 }}
         items={[
-          { key: 'c', label: t('f.customer'), children: <Space>{`${d.customer.code} ${d.customer.name}`}{d.customer.servesResidents && <Tooltip title={t('f.residentsHint')}><Tag color="magenta">{t('f.residents')}</Tag></Tooltip>}</Space> },
+          {
+            key: 'c',
+            label: t('f.customer'),
+            children: (
+              <Space>
+                {`${d.customer.code} ${d.customer.name}`}
+                {d.customer.servesResidents && (
+                  <Tooltip title={t('f.residentsHint')}>
+                    <Tag color="magenta">{t('f.residents')}</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
+          },
           { key: 'r', label: t('f.region'), children: region || '—' },
           { key: 'm', label: t('f.managers'), children: d.managers.map((m) => `${m.name}${m.phone ? ` ${m.phone}` : ''}`).join('；') || '—' },
           { key: 'l', label: t('f.level'), children: <LevelTag level={d.payment?.level ?? d.level} /> },

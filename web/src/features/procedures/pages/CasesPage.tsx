@@ -30,14 +30,47 @@ export function CasesTable({ filter, onPage, showCustomer = true }: { filter: Ca
       columns={[
         { title: t('f.case'), dataIndex: 'id', width: 80, render: (id) => <Link to={`/procedures/${id}`}>#{id}</Link> },
         ...(showCustomer
-          ? [{ title: t('f.customer'), key: 'c', render: (_: unknown, r: CaseRow) => <Space size={4}>{r.customer.name}{r.customer.servesResidents && <Tag color="magenta">{t('f.residents')}</Tag>}</Space> }, { title: t('f.region'), key: 'r', render: (_: unknown, r: CaseRow) => [r.customer.city, r.customer.county].filter(Boolean).join(' ') || '—' }]
+          ? [
+              {
+                title: t('f.customer'),
+                key: 'c',
+                render: (_: unknown, r: CaseRow) => (
+                  <Space size={4}>
+                    {r.customer.name}
+                    {r.customer.servesResidents && <Tag color="magenta">{t('f.residents')}</Tag>}
+                  </Space>
+                ),
+              },
+              { title: t('f.region'), key: 'r', render: (_: unknown, r: CaseRow) => [r.customer.city, r.customer.county].filter(Boolean).join(' ') || '—' },
+            ]
           : []),
         { title: t('f.status'), dataIndex: 'status', render: (s) => <CaseStatusTag status={s} /> },
         { title: t('f.step'), dataIndex: 'currentStep', render: (k) => <StepLabel kind={k} /> },
-        { title: t('f.pending'), key: 'p', render: (_, r) => (r.pending ? <Space size={4}><StepLabel kind={r.pending.kind} /><StepStatusTag status={r.pending.status} /></Space> : '—') },
+        {
+          title: t('f.pending'),
+          key: 'p',
+          render: (_, r) =>
+            r.pending ? (
+              <Space size={4}>
+                <StepLabel kind={r.pending.kind} />
+                <StepStatusTag status={r.pending.status} />
+              </Space>
+            ) : (
+              '—'
+            ),
+        },
         { title: t('f.level'), dataIndex: 'level', render: (l) => <LevelTag level={l} /> },
         { title: t('f.manager'), dataIndex: 'manager', render: (m) => m ?? '—' },
-        { title: t('f.openedAt'), dataIndex: 'openedAt', render: (v, r) => <Space size={4}>{formatDate(v)}<Typography.Text type="secondary">{t(`via.${r.openedVia}`)}</Typography.Text></Space> },
+        {
+          title: t('f.openedAt'),
+          dataIndex: 'openedAt',
+          render: (v, r) => (
+            <Space size={4}>
+              {formatDate(v)}
+              <Typography.Text type="secondary">{t(`via.${r.openedVia}`)}</Typography.Text>
+            </Space>
+          ),
+        },
         { title: t('f.closedAt'), dataIndex: 'closedAt', render: formatDate },
       ]}
     />
@@ -60,7 +93,16 @@ export default function CasesPage() {
   const [form] = Form.useForm<FilterForm>();
   const [filter, setFilter] = useState<CaseFilter>({ status: 'active', page: 1, pageSize: 20 });
   const [openDialog, setOpenDialog] = useState(false);
-  const apply = (v: FilterForm) => setFilter({ status: v.status, step: v.step, managerId: v.managerId, region: v.region?.length ? v.region[v.region.length - 1] : undefined, q: v.q?.trim() || undefined, page: 1, pageSize: filter.pageSize });
+  const apply = (v: FilterForm) =>
+    setFilter({
+      status: v.status,
+      step: v.step,
+      managerId: v.managerId,
+      region: v.region?.length ? v.region[v.region.length - 1] : undefined,
+      q: v.q?.trim() || undefined,
+      page: 1,
+      pageSize: filter.pageSize,
+    });
   const { page: _p, pageSize: _s, ...exportQuery } = filter;
   return (
     <PageContainer
@@ -94,8 +136,17 @@ export default function CasesPage() {
             <Input allowClear placeholder={t('f.keyword')} style={{ width: 180 }} />
           </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit">{tc('actions.search')}</Button>
-            <Button onClick={() => { form.resetFields(); apply({ status: 'active' }); }}>{tc('actions.reset')}</Button>
+            <Button type="primary" htmlType="submit">
+              {tc('actions.search')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                apply({ status: 'active' });
+              }}
+            >
+              {tc('actions.reset')}
+            </Button>
           </Space>
         </Form>
       </Card>

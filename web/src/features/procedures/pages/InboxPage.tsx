@@ -19,7 +19,19 @@ export default function InboxPage() {
   const [confirm, setConfirm] = useState<InstructionRow | null>(null);
   const q = useInstructions(status, page.page, page.pageSize);
   return (
-    <PageContainer title={t('menu.inbox')} extra={<Segmented value={status} onChange={(v) => { setStatus(v as typeof status); setPage({ ...page, page: 1 }); }} options={(['pending', 'done', 'all'] as const).map((s) => ({ value: s, label: t(`inbox.${s}`) }))} />}>
+    <PageContainer
+      title={t('menu.inbox')}
+      extra={
+        <Segmented
+          value={status}
+          onChange={(v) => {
+            setStatus(v as typeof status);
+            setPage({ ...page, page: 1 });
+          }}
+          options={(['pending', 'done', 'all'] as const).map((s) => ({ value: s, label: t(`inbox.${s}`) }))}
+        />
+      }
+    >
       <Alert type="info" showIcon message={t('msg.inboxHint')} style={{ marginBottom: 12 }} />
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
@@ -30,10 +42,24 @@ export default function InboxPage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           scroll={{ x: 900 }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: q.data?.total ?? 0,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('f.actedAt'), dataIndex: 'actedAt', render: formatDateTime },
-            { title: t('f.step'), dataIndex: 'kind', render: (k) => <Tag color={k === 'stop' ? 'red' : k === 'restore' ? 'green' : 'orange'}><StepLabel kind={k} /></Tag> },
+            {
+              title: t('f.step'),
+              dataIndex: 'kind',
+              render: (k) => (
+                <Tag color={k === 'stop' ? 'red' : k === 'restore' ? 'green' : 'orange'}>
+                  <StepLabel kind={k} />
+                </Tag>
+              ),
+            },
             { title: t('f.customer'), key: 'c', render: (_, r) => <Link to={`/procedures/${r.caseId}`}>{r.customer.name}</Link> },
             { title: t('f.address'), key: 'a', render: (_, r) => [r.customer.city, r.customer.county, r.customer.address].filter(Boolean).join(' ') || '—' },
             { title: t('f.targetVolume'), dataIndex: 'targetVolumeM3', render: (v) => (v ? formatNumber(v, 0) : '—') },

@@ -66,8 +66,16 @@ export default function ContractDetailPage() {
       extra={
         canWrite && (
           <Space>
-            {c.status === 'draft' && <Button type="primary" onClick={() => run(() => settlementApi.activateContract(id))}>{t('a.activate')}</Button>}
-            {c.status === 'active' && <Button danger onClick={terminate}>{t('a.terminate')}</Button>}
+            {c.status === 'draft' && (
+              <Button type="primary" onClick={() => run(() => settlementApi.activateContract(id))}>
+                {t('a.activate')}
+              </Button>
+            )}
+            {c.status === 'active' && (
+              <Button danger onClick={terminate}>
+                {t('a.terminate')}
+              </Button>
+            )}
             <Upload showUploadList={false} accept=".pdf,.jpg,.png" customRequest={({ file }) => void run(() => settlementApi.uploadContractFile(id, file as File))}>
               <Button>{t('a.upload')}</Button>
             </Upload>
@@ -77,14 +85,22 @@ export default function ContractDetailPage() {
       }
     >
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('f.status')}><Tag>{t(`cstatus.${c.status}`)}</Tag></Descriptions.Item>
+        <Descriptions.Item label={t('f.status')}>
+          <Tag>{t(`cstatus.${c.status}`)}</Tag>
+        </Descriptions.Item>
         <Descriptions.Item label={t('f.year')}>{c.yearLabel}</Descriptions.Item>
-        <Descriptions.Item label={t('f.period')}>{c.startMonth} ~ {c.endMonth}</Descriptions.Item>
+        <Descriptions.Item label={t('f.period')}>
+          {c.startMonth} ~ {c.endMonth}
+        </Descriptions.Item>
         <Descriptions.Item label={t('f.basis')}>{t(`basis.${c.basis}`)}</Descriptions.Item>
         <Descriptions.Item label={t('f.tag')}>{tagName(c.baseTag)}</Descriptions.Item>
         <Descriptions.Item label={t('f.price')}>{c.basePrice ? `${c.basePrice} ${t('msg.unitPrice', { u })}` : '—'}</Descriptions.Item>
-        <Descriptions.Item label="θ / τ / k">{c.theta} / {c.tau} / {c.k}</Descriptions.Item>
-        <Descriptions.Item label={t('f.total')}>{formatNumber(c.totalQuantity, 0)} {u}</Descriptions.Item>
+        <Descriptions.Item label="θ / τ / k">
+          {c.theta} / {c.tau} / {c.k}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('f.total')}>
+          {formatNumber(c.totalQuantity, 0)} {u}
+        </Descriptions.Item>
         <Descriptions.Item label={t('f.prepayment')}>{c.prepaymentTerms ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Section title={t('msg.chart')}>{y.isError ? <ErrorState error={y.error} /> : <Chart option={option} height={280} />}</Section>

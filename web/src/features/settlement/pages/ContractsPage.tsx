@@ -72,10 +72,25 @@ export default function ContractsPage() {
     }
   };
   return (
-    <PageContainer title={t('menu.contracts')} extra={canWrite && <Button type="primary" onClick={() => setOpen(true)}>{t('a.newContract')}</Button>}>
+    <PageContainer
+      title={t('menu.contracts')}
+      extra={
+        canWrite && (
+          <Button type="primary" onClick={() => setOpen(true)}>
+            {t('a.newContract')}
+          </Button>
+        )
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('f.contractNo')} onSearch={(v) => setF({ ...f, q: v || undefined, page: 1 })} style={{ width: 200 }} />
-        <Select allowClear placeholder={t('f.status')} style={{ width: 120 }} options={(['draft', 'active', 'terminated'] as const).map((s) => ({ value: s, label: t(`cstatus.${s}`) }))} onChange={(v) => setF({ ...f, status: v, page: 1 })} />
+        <Select
+          allowClear
+          placeholder={t('f.status')}
+          style={{ width: 120 }}
+          options={(['draft', 'active', 'terminated'] as const).map((s) => ({ value: s, label: t(`cstatus.${s}`) }))}
+          onChange={(v) => setF({ ...f, status: v, page: 1 })}
+        />
         <DatePicker picker="month" placeholder={t('f.month')} onChange={(d) => setF({ ...f, month: d ? d.format('YYYY-MM') : undefined, page: 1 })} />
       </Space>
       {q.isError ? (
@@ -87,7 +102,14 @@ export default function ContractsPage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           scroll={{ x: 1100 }}
-          pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setF({ ...f, page: p, pageSize: s }) }}
+          pagination={{
+            current: f.page,
+            pageSize: f.pageSize,
+            total: q.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setF({ ...f, page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('f.contractNo'), dataIndex: 'contractNo', render: (v, r) => <Link to={`/contracts/${r.id}`}>{v}</Link> },
             { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => <Link to={`/customers/${r.customerId}`}>{v}</Link> },
@@ -107,18 +129,40 @@ export default function ContractsPage() {
             <Form.Item name="customerId" label={t('f.customer')} rules={[{ required: true, message: t('msg.required') }]}>
               <Select showSearch filterOption={false} onSearch={setCustQ} style={{ width: 260 }} options={customers.data?.items.map((c) => ({ value: c.id, label: `${c.name}（${c.code}）` }))} />
             </Form.Item>
-            <Form.Item name="contractNo" label={t('f.contractNo')} rules={[{ required: true, message: t('msg.required') }]}><Input /></Form.Item>
-            <Form.Item name="yearLabel" label={t('f.year')} rules={[{ required: true, message: t('msg.required') }]}><Input /></Form.Item>
-            <Form.Item name="range" label={t('f.period')} rules={[{ required: true, message: t('msg.required') }]}><DatePicker.RangePicker picker="month" /></Form.Item>
-            <Form.Item name="basis" label={t('f.basis')}><Select style={{ width: 140 }} options={(['m3', 'GJ'] as const).map((b) => ({ value: b, label: t(`basis.${b}`) }))} /></Form.Item>
-            <Form.Item name="baseTag" label={t('f.tag')}><Select style={{ width: 160 }} options={tags.data?.map((x) => ({ value: x.code, label: tagName(x.code) }))} /></Form.Item>
-            <Form.Item name="priceCategory" label={t('f.category')}><Select allowClear style={{ width: 140 }} options={PRICE_CATEGORIES.map((c) => ({ value: c, label: L(PRICE_CATEGORY_LABELS[c]) }))} /></Form.Item>
-            <Form.Item name="basePrice" label={t('f.basePrice')}><InputNumber min={0} step={0.0001} stringMode /></Form.Item>
-            <Form.Item name="theta" label={t('f.theta')}><InputNumber min={0} max={1} step={0.01} /></Form.Item>
-            <Form.Item name="tau" label={t('f.tau')}><InputNumber min={0} step={0.01} /></Form.Item>
-            <Form.Item name="k" label={t('f.k')}><InputNumber min={0} step={0.01} /></Form.Item>
+            <Form.Item name="contractNo" label={t('f.contractNo')} rules={[{ required: true, message: t('msg.required') }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="yearLabel" label={t('f.year')} rules={[{ required: true, message: t('msg.required') }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="range" label={t('f.period')} rules={[{ required: true, message: t('msg.required') }]}>
+              <DatePicker.RangePicker picker="month" />
+            </Form.Item>
+            <Form.Item name="basis" label={t('f.basis')}>
+              <Select style={{ width: 140 }} options={(['m3', 'GJ'] as const).map((b) => ({ value: b, label: t(`basis.${b}`) }))} />
+            </Form.Item>
+            <Form.Item name="baseTag" label={t('f.tag')}>
+              <Select style={{ width: 160 }} options={tags.data?.map((x) => ({ value: x.code, label: tagName(x.code) }))} />
+            </Form.Item>
+            <Form.Item name="priceCategory" label={t('f.category')}>
+              <Select allowClear style={{ width: 140 }} options={PRICE_CATEGORIES.map((c) => ({ value: c, label: L(PRICE_CATEGORY_LABELS[c]) }))} />
+            </Form.Item>
+            <Form.Item name="basePrice" label={t('f.basePrice')}>
+              <InputNumber min={0} step={0.0001} stringMode />
+            </Form.Item>
+            <Form.Item name="theta" label={t('f.theta')}>
+              <InputNumber min={0} max={1} step={0.01} />
+            </Form.Item>
+            <Form.Item name="tau" label={t('f.tau')}>
+              <InputNumber min={0} step={0.01} />
+            </Form.Item>
+            <Form.Item name="k" label={t('f.k')}>
+              <InputNumber min={0} step={0.01} />
+            </Form.Item>
           </Space>
-          <Form.Item name="prepaymentTerms" label={t('f.prepayment')}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item name="prepaymentTerms" label={t('f.prepayment')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
           {months.length > 0 && (
             <Space wrap>
               {months.map((m) => (

@@ -47,11 +47,24 @@ export default function DeviationPage() {
     <PageContainer
       title={t('menu.deviation')}
       subTitle={summary.data ? t('msg.yearly', { year, times: summary.data.customerTimes, shortfall: formatWanfang(m3?.shortfall ?? '0', 2), fee: formatFen(summary.data.feeFen) }) : undefined}
-      extra={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('a.newPeriod')}</Button>}
+      extra={
+        canWrite && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('a.newPeriod')}
+          </Button>
+        )
+      }
     >
       {periods.isError && <ErrorState error={periods.error} onRetry={() => void periods.refetch()} />}
       <Space style={{ marginBottom: 12 }}>
-        <Select data-testid="period-select" style={{ width: 260 }} value={pid ?? undefined} placeholder={t('f.period')} options={periods.data?.map((p) => ({ value: p.id, label: `${p.label}（${p.from}~${p.to}）` }))} onChange={setPeriodId} />
+        <Select
+          data-testid="period-select"
+          style={{ width: 260 }}
+          value={pid ?? undefined}
+          placeholder={t('f.period')}
+          options={periods.data?.map((p) => ({ value: p.id, label: `${p.label}（${p.from}~${p.to}）` }))}
+          onChange={setPeriodId}
+        />
       </Space>
       <Table<DevCase>
         rowKey="id"
@@ -116,14 +129,30 @@ function CaseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
         <>
           <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('f.contractNo')}>{c.contractNo}</Descriptions.Item>
-            <Descriptions.Item label={t('f.status')}><Tag color={STATUS_COLOR[c.status]}>{t(`dstatus.${c.status}`)}</Tag></Descriptions.Item>
-            <Descriptions.Item label={t('f.contracted')}>{formatNumber(c.contracted, 3)} {u}</Descriptions.Item>
-            <Descriptions.Item label={t('f.actual')}>{formatNumber(c.actual, 3)} {u}</Descriptions.Item>
-            <Descriptions.Item label="θ / k">{c.theta} / {c.k}</Descriptions.Item>
-            <Descriptions.Item label={t('f.contractPrice')}>{c.contractPrice} {t('msg.unitPrice', { u })}</Descriptions.Item>
-            <Descriptions.Item label={t('f.exempt')}>{formatNumber(c.exempt, 3)} {u}</Descriptions.Item>
-            <Descriptions.Item label={t('f.shortfall')}>{formatNumber(c.shortfall, 3)} {u}</Descriptions.Item>
-            <Descriptions.Item label={t('f.fee')} span={2}><b data-testid="deviation-fee">{formatFen(c.feeFen)}</b></Descriptions.Item>
+            <Descriptions.Item label={t('f.status')}>
+              <Tag color={STATUS_COLOR[c.status]}>{t(`dstatus.${c.status}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('f.contracted')}>
+              {formatNumber(c.contracted, 3)} {u}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('f.actual')}>
+              {formatNumber(c.actual, 3)} {u}
+            </Descriptions.Item>
+            <Descriptions.Item label="θ / k">
+              {c.theta} / {c.k}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('f.contractPrice')}>
+              {c.contractPrice} {t('msg.unitPrice', { u })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('f.exempt')}>
+              {formatNumber(c.exempt, 3)} {u}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('f.shortfall')}>
+              {formatNumber(c.shortfall, 3)} {u}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('f.fee')} span={2}>
+              <b data-testid="deviation-fee">{formatFen(c.feeFen)}</b>
+            </Descriptions.Item>
           </Descriptions>
           <Section title={t('f.claims')}>
             <Table
@@ -140,41 +169,90 @@ function CaseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               ]}
             />
             {open && (
-              <Form form={claimForm} layout="inline" style={{ marginTop: 8 }} onFinish={(v) => run(() => settlementApi.addClaim(id, { cause: v.cause, claimed: String(v.claimed), description: v.description ?? null, receivedOn: v.receivedOn.format('YYYY-MM-DD') }), t('msg.saved'))}>
-                <Form.Item name="cause" rules={[{ required: true, message: t('msg.required') }]}><Select style={{ width: 120 }} placeholder={t('f.cause')} options={CAUSES.map((x) => ({ value: x, label: t(`cause.${x}`) }))} /></Form.Item>
-                <Form.Item name="claimed" rules={[{ required: true, message: t('msg.required') }]}><InputNumber placeholder={t('f.claimed')} min={0} stringMode /></Form.Item>
-                <Form.Item name="receivedOn" rules={[{ required: true, message: t('msg.required') }]}><DatePicker placeholder={t('f.receivedOn')} /></Form.Item>
-                <Form.Item name="description"><Input placeholder={t('f.description')} /></Form.Item>
+              <Form
+                form={claimForm}
+                layout="inline"
+                style={{ marginTop: 8 }}
+                onFinish={(v) =>
+                  run(
+                    () => settlementApi.addClaim(id, { cause: v.cause, claimed: String(v.claimed), description: v.description ?? null, receivedOn: v.receivedOn.format('YYYY-MM-DD') }),
+                    t('msg.saved'),
+                  )
+                }
+              >
+                <Form.Item name="cause" rules={[{ required: true, message: t('msg.required') }]}>
+                  <Select style={{ width: 120 }} placeholder={t('f.cause')} options={CAUSES.map((x) => ({ value: x, label: t(`cause.${x}`) }))} />
+                </Form.Item>
+                <Form.Item name="claimed" rules={[{ required: true, message: t('msg.required') }]}>
+                  <InputNumber placeholder={t('f.claimed')} min={0} stringMode />
+                </Form.Item>
+                <Form.Item name="receivedOn" rules={[{ required: true, message: t('msg.required') }]}>
+                  <DatePicker placeholder={t('f.receivedOn')} />
+                </Form.Item>
+                <Form.Item name="description">
+                  <Input placeholder={t('f.description')} />
+                </Form.Item>
                 <Button htmlType="submit">{t('a.addClaim')}</Button>
               </Form>
             )}
           </Section>
           {open && canReview && c.claims.length > 0 && (
             <Section title={t('a.review')}>
-              <Form form={reviewForm} layout="vertical" onFinish={(v) => run(() => settlementApi.review(id, { heldOn: v.heldOn.format('YYYY-MM-DD'), participants: v.participants, decision: v.decision, claims: c.claims.map((cl) => ({ claimId: cl.id, approved: String(v[`a${cl.id}`] ?? '0') })) }), t('msg.saved'))}>
+              <Form
+                form={reviewForm}
+                layout="vertical"
+                onFinish={(v) =>
+                  run(
+                    () =>
+                      settlementApi.review(id, {
+                        heldOn: v.heldOn.format('YYYY-MM-DD'),
+                        participants: v.participants,
+                        decision: v.decision,
+                        claims: c.claims.map((cl) => ({ claimId: cl.id, approved: String(v[`a${cl.id}`] ?? '0') })),
+                      }),
+                    t('msg.saved'),
+                  )
+                }
+              >
                 <Space wrap>
-                  <Form.Item name="heldOn" label={t('f.heldOn')} rules={[{ required: true, message: t('msg.required') }]}><DatePicker /></Form.Item>
-                  <Form.Item name="participants" label={t('f.participants')} rules={[{ required: true, message: t('msg.required') }]}><Input style={{ width: 280 }} /></Form.Item>
+                  <Form.Item name="heldOn" label={t('f.heldOn')} rules={[{ required: true, message: t('msg.required') }]}>
+                    <DatePicker />
+                  </Form.Item>
+                  <Form.Item name="participants" label={t('f.participants')} rules={[{ required: true, message: t('msg.required') }]}>
+                    <Input style={{ width: 280 }} />
+                  </Form.Item>
                 </Space>
                 {c.claims.map((cl) => (
                   <Form.Item key={cl.id} name={`a${cl.id}`} label={`${t('f.approved')} #${cl.id}（≤ ${cl.claimed}）`} rules={[{ required: true, message: t('msg.required') }]}>
                     <InputNumber min={0} stringMode style={{ width: 200 }} />
                   </Form.Item>
                 ))}
-                <Form.Item name="decision" label={t('f.decision')} rules={[{ required: true, message: t('msg.required') }]}><Input.TextArea rows={2} /></Form.Item>
-                <Button htmlType="submit" type="primary">{t('a.review')}</Button>
+                <Form.Item name="decision" label={t('f.decision')} rules={[{ required: true, message: t('msg.required') }]}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+                <Button htmlType="submit" type="primary">
+                  {t('a.review')}
+                </Button>
               </Form>
             </Section>
           )}
           <Space wrap>
-            {open && <Button type="primary" onClick={() => run(() => settlementApi.issueConfirmation(c.periodId, c.customerId), t('msg.issued'))}>{t('a.issue')}</Button>}
+            {open && (
+              <Button type="primary" onClick={() => run(() => settlementApi.issueConfirmation(c.periodId, c.customerId), t('msg.issued'))}>
+                {t('a.issue')}
+              </Button>
+            )}
             {c.status !== 'draft' && c.status !== 'reviewed' && <Button onClick={() => settlementApi.downloadConfirmation(id).catch((e) => message.error(e.message))}>{t('a.print')}</Button>}
             {(c.status === 'confirmed' || c.status === 'signed') && (
               <Upload showUploadList={false} accept=".pdf,.jpg,.png" customRequest={({ file }) => void run(() => settlementApi.uploadSignedCopy(id, file as File), t('msg.uploaded'))}>
                 <Button>{t('a.signed')}</Button>
               </Upload>
             )}
-            {c.status === 'signed' && canPost && <Button danger onClick={() => run(() => settlementApi.postFee(id), t('msg.posted'))}>{t('a.post')}</Button>}
+            {c.status === 'signed' && canPost && (
+              <Button danger onClick={() => run(() => settlementApi.postFee(id), t('msg.posted'))}>
+                {t('a.post')}
+              </Button>
+            )}
           </Space>
         </>
       )}

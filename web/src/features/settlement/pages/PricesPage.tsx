@@ -30,7 +30,15 @@ export default function PricesPage() {
     const v = await form.validateFields();
     try {
       if (dialog === 'price') {
-        const r = await settlementApi.createPrice({ tag: v.tag, category: v.category, basis: v.basis, season: v.season, price: String(v.price), effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), note: v.note ?? null });
+        const r = await settlementApi.createPrice({
+          tag: v.tag,
+          category: v.category,
+          basis: v.basis,
+          season: v.season,
+          price: String(v.price),
+          effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
+          note: v.note ?? null,
+        });
         message.success(t('msg.saved') + (r.notified ? ` (${r.notified})` : ''));
       } else if (dialog === 'bench') await settlementApi.createBenchmark({ effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), price: String(v.price), floatCapPct: String(v.cap) });
       else await settlementApi.setReferencePrice({ month: v.month.format('YYYY-MM'), basis: v.basis, price: String(v.price) });
@@ -47,7 +55,9 @@ export default function PricesPage() {
       extra={
         canWrite && (
           <Space>
-            <Button type="primary" onClick={() => setDialog('price')}>{t('a.addPrice')}</Button>
+            <Button type="primary" onClick={() => setDialog('price')}>
+              {t('a.addPrice')}
+            </Button>
             <Button onClick={() => setDialog('bench')}>{t('a.addBenchmark')}</Button>
             <Button onClick={() => setDialog('ref')}>{t('a.setReference')}</Button>
           </Space>
@@ -62,9 +72,24 @@ export default function PricesPage() {
             children: (
               <>
                 <Space wrap style={{ marginBottom: 12 }}>
-                  <Select allowClear placeholder={t('f.tag')} style={{ width: 160 }} options={tags.data?.map((x) => ({ value: x.code, label: tagName(x.code) }))} onChange={(v) => setF({ ...f, tag: v })} />
-                  <Select allowClear placeholder={t('f.category')} style={{ width: 140 }} options={PRICE_CATEGORIES.map((c) => ({ value: c, label: cat(c) }))} onChange={(v) => setF({ ...f, category: v })} />
-                  <Space>{t('a.history')}<Switch onChange={(v) => setF({ ...f, history: v ? 'true' : 'false' })} /></Space>
+                  <Select
+                    allowClear
+                    placeholder={t('f.tag')}
+                    style={{ width: 160 }}
+                    options={tags.data?.map((x) => ({ value: x.code, label: tagName(x.code) }))}
+                    onChange={(v) => setF({ ...f, tag: v })}
+                  />
+                  <Select
+                    allowClear
+                    placeholder={t('f.category')}
+                    style={{ width: 140 }}
+                    options={PRICE_CATEGORIES.map((c) => ({ value: c, label: cat(c) }))}
+                    onChange={(v) => setF({ ...f, category: v })}
+                  />
+                  <Space>
+                    {t('a.history')}
+                    <Switch onChange={(v) => setF({ ...f, history: v ? 'true' : 'false' })} />
+                  </Space>
                 </Space>
                 {prices.isError ? (
                   <ErrorState error={prices.error} onRetry={() => void prices.refetch()} />
@@ -93,33 +118,89 @@ export default function PricesPage() {
           {
             key: 'bench',
             label: t('f.benchmark'),
-            children: <Table rowKey="id" size="small" loading={bench.isFetching} dataSource={bench.data} pagination={false} columns={[{ title: t('f.effectiveFrom'), dataIndex: 'effectiveFrom' }, { title: t('f.benchmark'), dataIndex: 'price', align: 'right' }, { title: t('f.cap'), dataIndex: 'floatCapPct', align: 'right' }]} />,
+            children: (
+              <Table
+                rowKey="id"
+                size="small"
+                loading={bench.isFetching}
+                dataSource={bench.data}
+                pagination={false}
+                columns={[
+                  { title: t('f.effectiveFrom'), dataIndex: 'effectiveFrom' },
+                  { title: t('f.benchmark'), dataIndex: 'price', align: 'right' },
+                  { title: t('f.cap'), dataIndex: 'floatCapPct', align: 'right' },
+                ]}
+              />
+            ),
           },
           {
             key: 'ref',
             label: t('f.reference'),
-            children: <Table rowKey={(r) => r.month + r.basis} size="small" loading={refs.isFetching} dataSource={refs.data} pagination={{ pageSize: 24 }} columns={[{ title: t('f.month'), dataIndex: 'month' }, { title: t('f.basis'), dataIndex: 'basis', render: (v) => t(`basis.${v}`) }, { title: t('f.reference'), dataIndex: 'price', align: 'right' }]} />,
+            children: (
+              <Table
+                rowKey={(r) => r.month + r.basis}
+                size="small"
+                loading={refs.isFetching}
+                dataSource={refs.data}
+                pagination={{ pageSize: 24 }}
+                columns={[
+                  { title: t('f.month'), dataIndex: 'month' },
+                  { title: t('f.basis'), dataIndex: 'basis', render: (v) => t(`basis.${v}`) },
+                  { title: t('f.reference'), dataIndex: 'price', align: 'right' },
+                ]}
+              />
+            ),
           },
         ]}
       />
-      <Modal open={dialog != null} title={dialog === 'price' ? t('a.addPrice') : dialog === 'bench' ? t('a.addBenchmark') : t('a.setReference')} onCancel={() => setDialog(null)} onOk={submit} destroyOnHidden>
+      <Modal
+        open={dialog != null}
+        title={dialog === 'price' ? t('a.addPrice') : dialog === 'bench' ? t('a.addBenchmark') : t('a.setReference')}
+        onCancel={() => setDialog(null)}
+        onOk={submit}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ basis: 'm3', season: 'all', tag: 'contract' }}>
           {dialog === 'price' && (
             <>
-              <Form.Item name="tag" label={t('f.tag')} rules={[{ required: true, message: t('msg.required') }]}><Select options={tags.data?.map((x) => ({ value: x.code, label: tagName(x.code) }))} /></Form.Item>
-              <Form.Item name="category" label={t('f.category')} rules={[{ required: true, message: t('msg.required') }]}><Select options={PRICE_CATEGORIES.map((c) => ({ value: c, label: cat(c) }))} /></Form.Item>
-              <Form.Item name="season" label={t('f.season')}><Select options={['all', 'heating', 'non_heating'].map((s) => ({ value: s, label: t(`season.${s}`) }))} /></Form.Item>
+              <Form.Item name="tag" label={t('f.tag')} rules={[{ required: true, message: t('msg.required') }]}>
+                <Select options={tags.data?.map((x) => ({ value: x.code, label: tagName(x.code) }))} />
+              </Form.Item>
+              <Form.Item name="category" label={t('f.category')} rules={[{ required: true, message: t('msg.required') }]}>
+                <Select options={PRICE_CATEGORIES.map((c) => ({ value: c, label: cat(c) }))} />
+              </Form.Item>
+              <Form.Item name="season" label={t('f.season')}>
+                <Select options={['all', 'heating', 'non_heating'].map((s) => ({ value: s, label: t(`season.${s}`) }))} />
+              </Form.Item>
             </>
           )}
-          {dialog !== 'bench' && <Form.Item name="basis" label={t('f.basis')}><Select options={(['m3', 'GJ'] as const).map((b) => ({ value: b, label: t(`basis.${b}`) }))} /></Form.Item>}
-          {dialog === 'ref' ? (
-            <Form.Item name="month" label={t('f.month')} rules={[{ required: true, message: t('msg.required') }]}><DatePicker picker="month" /></Form.Item>
-          ) : (
-            <Form.Item name="effectiveFrom" label={t('f.effectiveFrom')} rules={[{ required: true, message: t('msg.required') }]}><DatePicker /></Form.Item>
+          {dialog !== 'bench' && (
+            <Form.Item name="basis" label={t('f.basis')}>
+              <Select options={(['m3', 'GJ'] as const).map((b) => ({ value: b, label: t(`basis.${b}`) }))} />
+            </Form.Item>
           )}
-          <Form.Item name="price" label={dialog === 'bench' ? t('f.benchmark') : t('f.price')} rules={[{ required: true, message: t('msg.required') }]}><InputNumber min={0} step={0.0001} stringMode style={{ width: 200 }} /></Form.Item>
-          {dialog === 'bench' && <Form.Item name="cap" label={t('f.cap')} rules={[{ required: true, message: t('msg.required') }]}><InputNumber min={0} stringMode /></Form.Item>}
-          {dialog === 'price' && <Form.Item name="note" label={t('f.note')}><Input /></Form.Item>}
+          {dialog === 'ref' ? (
+            <Form.Item name="month" label={t('f.month')} rules={[{ required: true, message: t('msg.required') }]}>
+              <DatePicker picker="month" />
+            </Form.Item>
+          ) : (
+            <Form.Item name="effectiveFrom" label={t('f.effectiveFrom')} rules={[{ required: true, message: t('msg.required') }]}>
+              <DatePicker />
+            </Form.Item>
+          )}
+          <Form.Item name="price" label={dialog === 'bench' ? t('f.benchmark') : t('f.price')} rules={[{ required: true, message: t('msg.required') }]}>
+            <InputNumber min={0} step={0.0001} stringMode style={{ width: 200 }} />
+          </Form.Item>
+          {dialog === 'bench' && (
+            <Form.Item name="cap" label={t('f.cap')} rules={[{ required: true, message: t('msg.required') }]}>
+              <InputNumber min={0} stringMode />
+            </Form.Item>
+          )}
+          {dialog === 'price' && (
+            <Form.Item name="note" label={t('f.note')}>
+              <Input />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </PageContainer>

@@ -45,7 +45,20 @@ export default function SettlementPage() {
   };
   const reopen = () => {
     let reason = '';
-    modal.confirm({ title: t('a.reopen'), content: <Space direction="vertical" style={{ width: '100%' }}><span>{t('msg.reopenHint')}</span><Input.TextArea data-testid="reopen-reason" onChange={(e) => (reason = e.target.value)} /></Space>, onOk: () => act(() => settlementApi.reopenMonth(month, { reason }), () => t('msg.reopened')) });
+    modal.confirm({
+      title: t('a.reopen'),
+      content: (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <span>{t('msg.reopenHint')}</span>
+          <Input.TextArea data-testid="reopen-reason" onChange={(e) => (reason = e.target.value)} />
+        </Space>
+      ),
+      onOk: () =>
+        act(
+          () => settlementApi.reopenMonth(month, { reason }),
+          () => t('msg.reopened'),
+        ),
+    });
   };
   const status = current?.status;
   const canRun = useCan('settlement:run');
@@ -64,10 +77,48 @@ export default function SettlementPage() {
         <Space wrap>
           <Select data-testid="month-select" showSearch style={{ width: 130 }} value={month} options={monthOptions.map((m) => ({ value: m, label: m }))} onChange={(v) => setSp({ month: v })} />
           {status && <Tag color={STATUS_COLOR[status]}>{t(`mstatus.${status}`)}</Tag>}
-          {canRun && (!status || status === 'draft') && <Button type="primary" onClick={() => act(() => settlementApi.runMonth(month), (r) => t('msg.ran', { customers: r.customers, total: formatFen(r.totalFen), trueUp: formatFen(r.trueUpPostedFen) }))}>{t('a.run')}</Button>}
-          {canRun && status === 'draft' && <Button onClick={() => act(() => settlementApi.confirmMonth(month), () => t('msg.confirmed'))}>{t('a.confirm')}</Button>}
-          {canClose && status === 'confirmed' && <Button onClick={() => act(() => settlementApi.closeMonth(month), () => t('msg.closed'))}>{t('a.close')}</Button>}
-          {canClose && status === 'closed' && <Button danger onClick={reopen}>{t('a.reopen')}</Button>}
+          {canRun && (!status || status === 'draft') && (
+            <Button
+              type="primary"
+              onClick={() =>
+                act(
+                  () => settlementApi.runMonth(month),
+                  (r) => t('msg.ran', { customers: r.customers, total: formatFen(r.totalFen), trueUp: formatFen(r.trueUpPostedFen) }),
+                )
+              }
+            >
+              {t('a.run')}
+            </Button>
+          )}
+          {canRun && status === 'draft' && (
+            <Button
+              onClick={() =>
+                act(
+                  () => settlementApi.confirmMonth(month),
+                  () => t('msg.confirmed'),
+                )
+              }
+            >
+              {t('a.confirm')}
+            </Button>
+          )}
+          {canClose && status === 'confirmed' && (
+            <Button
+              onClick={() =>
+                act(
+                  () => settlementApi.closeMonth(month),
+                  () => t('msg.closed'),
+                )
+              }
+            >
+              {t('a.close')}
+            </Button>
+          )}
+          {canClose && status === 'closed' && (
+            <Button danger onClick={reopen}>
+              {t('a.reopen')}
+            </Button>
+          )}
           {current && <Button onClick={() => settlementApi.exportStatements(month).catch((e) => message.error(e.message))}>{tc('actions.export')}</Button>}
         </Space>
       }
@@ -98,12 +149,28 @@ export default function SettlementPage() {
                   loading={list.isFetching}
                   dataSource={current ? list.data?.items : []}
                   scroll={{ x: 1000 }}
-                  pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setPage({ ...page, page: p, pageSize: s }) }}
+                  pagination={{
+                    current: page.page,
+                    pageSize: page.pageSize,
+                    total: list.data?.total,
+                    showSizeChanger: true,
+                    showTotal: (n) => tc('fields.total', { count: n }),
+                    onChange: (p, s) => setPage({ ...page, page: p, pageSize: s }),
+                  }}
                   columns={[
                     { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => <Link to={`/settlement/${month}/customers/${r.customerId}`}>{v}</Link> },
                     { title: t('f.contractNo'), dataIndex: 'contractNo', render: (v) => v ?? '—' },
                     { title: t('f.contracted'), dataIndex: 'contracted', align: 'right', render: (v, r) => `${formatNumber(v, 0)} ${r.basis === 'GJ' ? 'GJ' : 'm³'}` },
-                    { title: t('f.actual'), dataIndex: 'actual', align: 'right', render: (v, r) => <>{formatNumber(v, 0)} {r.basis === 'GJ' ? 'GJ' : 'm³'} {r.overTake && <Tag color="orange">{t('msg.overTake')}</Tag>}</> },
+                    {
+                      title: t('f.actual'),
+                      dataIndex: 'actual',
+                      align: 'right',
+                      render: (v, r) => (
+                        <>
+                          {formatNumber(v, 0)} {r.basis === 'GJ' ? 'GJ' : 'm³'} {r.overTake && <Tag color="orange">{t('msg.overTake')}</Tag>}
+                        </>
+                      ),
+                    },
                     { title: t('f.amount'), dataIndex: 'totalFen', align: 'right', render: (v) => formatFen(v) },
                     { title: t('f.daily'), dataIndex: 'dailyChargesFen', align: 'right', render: (v) => formatFen(v) },
                     { title: t('f.trueUp'), dataIndex: 'trueUpFen', align: 'right', render: (v) => formatFen(v) },
@@ -120,7 +187,14 @@ export default function SettlementPage() {
                 {(['byTag', 'byType', 'byCity'] as const).map((k) => (
                   <Col xs={24} lg={8} key={k}>
                     <Card size="small" title={t(`f.${k}`)}>
-                      <Table<SummaryGroup> rowKey={(r) => r.key + r.basis} size="small" pagination={false} loading={summary.isFetching} dataSource={summary.data?.[k]} columns={groupCols(t(`f.${k}`))} />
+                      <Table<SummaryGroup>
+                        rowKey={(r) => r.key + r.basis}
+                        size="small"
+                        pagination={false}
+                        loading={summary.isFetching}
+                        dataSource={summary.data?.[k]}
+                        columns={groupCols(t(`f.${k}`))}
+                      />
                     </Card>
                   </Col>
                 ))}

@@ -33,12 +33,20 @@ export default function StatementPage() {
       }
     >
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('f.customer')}>{s.customer.name}（{s.customer.code}）</Descriptions.Item>
+        <Descriptions.Item label={t('f.customer')}>
+          {s.customer.name}（{s.customer.code}）
+        </Descriptions.Item>
         <Descriptions.Item label={t('f.contractNo')}>{s.contractNo ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('f.status')}>{t(`mstatus.${s.monthStatus}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('f.contracted')}>{formatNumber(s.contracted, 3)} {u}</Descriptions.Item>
-        <Descriptions.Item label={t('f.actual')}>{formatNumber(s.actual, 3)} {u} {s.overTake && <Tag color="orange">{t('msg.overTake')}</Tag>}</Descriptions.Item>
-        <Descriptions.Item label={t('f.amount')}><b data-testid="statement-total">{formatFen(s.totalFen)}</b></Descriptions.Item>
+        <Descriptions.Item label={t('f.contracted')}>
+          {formatNumber(s.contracted, 3)} {u}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('f.actual')}>
+          {formatNumber(s.actual, 3)} {u} {s.overTake && <Tag color="orange">{t('msg.overTake')}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('f.amount')}>
+          <b data-testid="statement-total">{formatFen(s.totalFen)}</b>
+        </Descriptions.Item>
         <Descriptions.Item label={t('f.daily')}>{formatFen(s.dailyChargesFen)}</Descriptions.Item>
         <Descriptions.Item label={t('f.trueUp')}>{formatFen(s.trueUpFen)}</Descriptions.Item>
       </Descriptions>

@@ -13,8 +13,24 @@ export function AvailabilityEditor({ value, onChange }: { value: Avail[]; onChan
     <Space direction="vertical" style={{ width: '100%' }}>
       {value.map((a, i) => (
         <Space key={i} wrap>
-          <Select showSearch optionFilterProp="label" style={{ width: 260 }} value={a.nodeRef || undefined} options={options} onChange={(nodeRef) => set(i, { ...a, nodeRef })} data-testid={`avail-node-${i}`} />
-          <Select style={{ width: 150 }} value={a.shortagePct !== undefined ? 'pct' : 'm3'} onChange={(k) => set(i, k === 'pct' ? { nodeRef: a.nodeRef, shortagePct: '' } : { nodeRef: a.nodeRef, availableM3: '' })} options={[{ value: 'm3', label: t('f.availableM3') }, { value: 'pct', label: t('f.shortagePct') }]} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 260 }}
+            value={a.nodeRef || undefined}
+            options={options}
+            onChange={(nodeRef) => set(i, { ...a, nodeRef })}
+            data-testid={`avail-node-${i}`}
+          />
+          <Select
+            style={{ width: 150 }}
+            value={a.shortagePct !== undefined ? 'pct' : 'm3'}
+            onChange={(k) => set(i, k === 'pct' ? { nodeRef: a.nodeRef, shortagePct: '' } : { nodeRef: a.nodeRef, availableM3: '' })}
+            options={[
+              { value: 'm3', label: t('f.availableM3') },
+              { value: 'pct', label: t('f.shortagePct') },
+            ]}
+          />
           <Input
             style={{ width: 160 }}
             inputMode="decimal"
@@ -32,4 +48,7 @@ export function AvailabilityEditor({ value, onChange }: { value: Avail[]; onChan
 }
 
 /** Drop incomplete rows before sending. */
-export const cleanAvail = (v: Avail[]) => v.filter((a) => a.nodeRef && (a.shortagePct || a.availableM3)).map((a) => (a.shortagePct !== undefined ? { nodeRef: a.nodeRef, shortagePct: a.shortagePct } : { nodeRef: a.nodeRef, availableM3: a.availableM3 }));
+export const cleanAvail = (v: Avail[]) =>
+  v
+    .filter((a) => a.nodeRef && (a.shortagePct || a.availableM3))
+    .map((a) => (a.shortagePct !== undefined ? { nodeRef: a.nodeRef, shortagePct: a.shortagePct } : { nodeRef: a.nodeRef, availableM3: a.availableM3 }));

@@ -32,7 +32,19 @@ export function layout(nodes: NetNode[]) {
   return { order, children };
 }
 
-export function NetworkGraph({ nodes, selected, highlight, onSelect, height = 640 }: { nodes: NetNode[]; selected: string | null; highlight: Set<string>; onSelect: (id: string) => void; height?: number }) {
+export function NetworkGraph({
+  nodes,
+  selected,
+  highlight,
+  onSelect,
+  height = 640,
+}: {
+  nodes: NetNode[];
+  selected: string | null;
+  highlight: Set<string>;
+  onSelect: (id: string) => void;
+  height?: number;
+}) {
   const { t } = useTranslation(NS);
   const option = useMemo(() => {
     const { order } = layout(nodes);
@@ -56,15 +68,37 @@ export function NetworkGraph({ nodes, selected, highlight, onSelect, height = 64
         label: { show: !n.customer && n.kind !== 'delivery_point', position: 'top' as const, fontSize: 10, opacity: lit ? 1 : 0.2 },
         category: n.customer ? n.customer.priorityClass : n.kind,
         value: n.capacityM3,
-        tooltip: { formatter: `${n.name}<br/>${t(`kind.${n.kind}`)}${n.capacityM3 ? `<br/>${t('f.capacity')}: ${Number(n.capacityM3).toLocaleString('en-US')}` : ''}${n.customer ? `<br/>${t(`cls.${n.customer.priorityClass}`)}` : ''}` },
+        tooltip: {
+          formatter: `${n.name}<br/>${t(`kind.${n.kind}`)}${n.capacityM3 ? `<br/>${t('f.capacity')}: ${Number(n.capacityM3).toLocaleString('en-US')}` : ''}${n.customer ? `<br/>${t(`cls.${n.customer.priorityClass}`)}` : ''}`,
+        },
       };
     });
-    const links = nodes.flatMap((n) => n.parents.filter((p) => byId.has(p)).map((p) => ({ source: p, target: n.id, lineStyle: { opacity: highlight.size === 0 || (highlight.has(p) && highlight.has(n.id)) ? 0.5 : 0.05 } })));
-    const categories = [...Object.keys(KIND_COLORS).map((k) => ({ name: k, itemStyle: { color: KIND_COLORS[k] } })), ...Object.keys(CLASS_COLORS).map((k) => ({ name: k, itemStyle: { color: CLASS_COLORS[k] } }))];
+    const links = nodes.flatMap((n) =>
+      n.parents.filter((p) => byId.has(p)).map((p) => ({ source: p, target: n.id, lineStyle: { opacity: highlight.size === 0 || (highlight.has(p) && highlight.has(n.id)) ? 0.5 : 0.05 } })),
+    );
+    const categories = [
+      ...Object.keys(KIND_COLORS).map((k) => ({ name: k, itemStyle: { color: KIND_COLORS[k] } })),
+      ...Object.keys(CLASS_COLORS).map((k) => ({ name: k, itemStyle: { color: CLASS_COLORS[k] } })),
+    ];
     return {
       tooltip: {},
       legend: { data: categories.map((c) => c.name), formatter: (name: string) => (CLASS_COLORS[name] ? t(`cls.${name}`) : t(`kind.${name}`)), top: 0 },
-      series: [{ type: 'graph', layout: 'none', roam: true, zoom: 1, data, links, categories, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 4, lineStyle: { color: '#aaa', width: 1, curveness: 0.05 }, emphasis: { focus: 'adjacency' }, top: 40 }],
+      series: [
+        {
+          type: 'graph',
+          layout: 'none',
+          roam: true,
+          zoom: 1,
+          data,
+          links,
+          categories,
+          edgeSymbol: ['none', 'arrow'],
+          edgeSymbolSize: 4,
+          lineStyle: { color: '#aaa', width: 1, curveness: 0.05 },
+          emphasis: { focus: 'adjacency' },
+          top: 40,
+        },
+      ],
     };
   }, [nodes, selected, highlight, t]);
   return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height }} onEvents={{ click: (p: any) => p.dataType === 'node' && onSelect(p.data.id) }} />;

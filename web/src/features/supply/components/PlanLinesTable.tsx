@@ -24,13 +24,70 @@ export function PlanLinesTable({ lines, onAdjust, compare, testId }: { lines: Pl
         { title: t('f.demand'), dataIndex: 'demandM3', align: 'right', width: 130, render: (v) => formatNumber(v, 3) },
         { title: t('f.residential'), dataIndex: 'residentialDemandM3', align: 'right', width: 130, render: (v) => (Number(v) > 0 ? formatNumber(v, 3) : '—') },
         { title: t('f.demandSource'), dataIndex: 'demandSource', width: 110, render: (v) => t(`src.${v}`) },
-        { title: t('f.allowed'), dataIndex: 'allowedM3', align: 'right', width: 150, render: (v, r) => <span>{formatNumber(v, 3)}{compare && compare.get(`${r.customerId}|${r.gasDay}`) !== undefined && compare.get(`${r.customerId}|${r.gasDay}`) !== v && <Tag color="purple" style={{ marginLeft: 4 }}>{formatNumber(compare.get(`${r.customerId}|${r.gasDay}`)!, 3)}</Tag>}</span> },
+        {
+          title: t('f.allowed'),
+          dataIndex: 'allowedM3',
+          align: 'right',
+          width: 150,
+          render: (v, r) => (
+            <span>
+              {formatNumber(v, 3)}
+              {compare && compare.get(`${r.customerId}|${r.gasDay}`) !== undefined && compare.get(`${r.customerId}|${r.gasDay}`) !== v && (
+                <Tag color="purple" style={{ marginLeft: 4 }}>
+                  {formatNumber(compare.get(`${r.customerId}|${r.gasDay}`)!, 3)}
+                </Tag>
+              )}
+            </span>
+          ),
+        },
         { title: t('f.cut'), dataIndex: 'cutM3', align: 'right', width: 130, render: (v) => formatNumber(v, 3), sorter: (a, b) => Number(a.cutM3) - Number(b.cutM3) },
-        { title: t('f.cutPct'), dataIndex: 'cutPct', align: 'right', width: 90, render: (v) => (v === null ? '—' : <Typography.Text type={Number(v) > 0 ? 'danger' : undefined}>{v}%</Typography.Text>) },
-        { title: t('f.planReason'), key: 'r', width: 260, render: (_, r) => <span>{t(`reason.${r.reason}`)}{r.bindingNode ? `（${r.bindingNode.name}）` : ''}</span> },
+        {
+          title: t('f.cutPct'),
+          dataIndex: 'cutPct',
+          align: 'right',
+          width: 90,
+          render: (v) => (v === null ? '—' : <Typography.Text type={Number(v) > 0 ? 'danger' : undefined}>{v}%</Typography.Text>),
+        },
+        {
+          title: t('f.planReason'),
+          key: 'r',
+          width: 260,
+          render: (_, r) => (
+            <span>
+              {t(`reason.${r.reason}`)}
+              {r.bindingNode ? `（${r.bindingNode.name}）` : ''}
+            </span>
+          ),
+        },
         { title: t('f.adjustReason'), dataIndex: 'adjustReason', render: (v) => v ?? '' },
-        { title: t('f.actual'), dataIndex: 'actualM3', align: 'right', render: (v, r) => (v === null ? '—' : <Typography.Text type={r.overTaken ? 'danger' : undefined}>{formatNumber(v, 3)}{r.overTaken ? ` ${t('f.overTaken')}` : ''}</Typography.Text>) },
-        ...(onAdjust ? [{ title: tc('fields.actions'), key: 'a', fixed: 'right' as const, render: (_: unknown, r: PlanLine) => <Button size="small" data-testid={`adjust-${r.customerId}`} onClick={() => onAdjust(r)}>{t('a.adjust')}</Button> }] : []),
+        {
+          title: t('f.actual'),
+          dataIndex: 'actualM3',
+          align: 'right',
+          render: (v, r) =>
+            v === null ? (
+              '—'
+            ) : (
+              <Typography.Text type={r.overTaken ? 'danger' : undefined}>
+                {formatNumber(v, 3)}
+                {r.overTaken ? ` ${t('f.overTaken')}` : ''}
+              </Typography.Text>
+            ),
+        },
+        ...(onAdjust
+          ? [
+              {
+                title: tc('fields.actions'),
+                key: 'a',
+                fixed: 'right' as const,
+                render: (_: unknown, r: PlanLine) => (
+                  <Button size="small" data-testid={`adjust-${r.customerId}`} onClick={() => onAdjust(r)}>
+                    {t('a.adjust')}
+                  </Button>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

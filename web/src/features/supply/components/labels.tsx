@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n';
 
 export const CLASS_COLORS: Record<string, string> = { residential: '#eb2f96', public: '#fa8c16', key: '#1677ff', other: '#8c8c8c', interruptible: '#13c2c2' };
-export const KIND_COLORS: Record<string, string> = { gas_field: '#722ed1', well_station: '#9254de', purification_plant: '#b37feb', pipeline: '#2f54eb', valve_room: '#597ef7', delivery_point: '#52c41a' };
+export const KIND_COLORS: Record<string, string> = {
+  gas_field: '#722ed1',
+  well_station: '#9254de',
+  purification_plant: '#b37feb',
+  pipeline: '#2f54eb',
+  valve_room: '#597ef7',
+  delivery_point: '#52c41a',
+};
 
 export function ClassTag({ cls }: { cls: string }) {
   const { t } = useTranslation(NS);

@@ -24,7 +24,9 @@ function CheckDialog({ eventId, row, onClose }: { eventId: number; row: Affected
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const [form] = Form.useForm<CheckForm>();
-  const m = useSupplyMutation((v: CheckForm) => supplyApi.check(eventId, row!.customerId, { ...v, demandChangeM3: v.demandChangeM3 === '' || v.demandChangeM3 == null ? null : v.demandChangeM3, notes: v.notes || null }));
+  const m = useSupplyMutation((v: CheckForm) =>
+    supplyApi.check(eventId, row!.customerId, { ...v, demandChangeM3: v.demandChangeM3 === '' || v.demandChangeM3 == null ? null : v.demandChangeM3, notes: v.notes || null }),
+  );
   if (!row) return null;
   return (
     <Modal
@@ -36,14 +38,28 @@ function CheckDialog({ eventId, row, onClose }: { eventId: number; row: Affected
       onOk={() => void form.validateFields().then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ contacted: row.contacted, siteChecked: row.siteChecked, supplyStatus: row.supplyStatus, demandChangeM3: row.demandChangeM3 ?? '', notes: row.notes ?? '' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ contacted: row.contacted, siteChecked: row.siteChecked, supplyStatus: row.supplyStatus, demandChangeM3: row.demandChangeM3 ?? '', notes: row.notes ?? '' }}
+      >
         <Space>
-          <Form.Item name="contacted" valuePropName="checked"><Checkbox data-testid="check-contacted">{t('f.contacted')}</Checkbox></Form.Item>
-          <Form.Item name="siteChecked" valuePropName="checked"><Checkbox data-testid="check-site">{t('f.siteChecked')}</Checkbox></Form.Item>
+          <Form.Item name="contacted" valuePropName="checked">
+            <Checkbox data-testid="check-contacted">{t('f.contacted')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="siteChecked" valuePropName="checked">
+            <Checkbox data-testid="check-site">{t('f.siteChecked')}</Checkbox>
+          </Form.Item>
         </Space>
-        <Form.Item name="supplyStatus" label={t('f.supplyStatus')}><Select options={SUPPLY_STATUSES.map((s) => ({ value: s, label: t(`sup.${s}`) }))} /></Form.Item>
-        <Form.Item name="demandChangeM3" label={t('f.demandChange')}><Input inputMode="decimal" /></Form.Item>
-        <Form.Item name="notes" label={t('f.notes')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+        <Form.Item name="supplyStatus" label={t('f.supplyStatus')}>
+          <Select options={SUPPLY_STATUSES.map((s) => ({ value: s, label: t(`sup.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="demandChangeM3" label={t('f.demandChange')}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="notes" label={t('f.notes')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -70,13 +86,26 @@ export default function EventPage() {
   return (
     <PageContainer
       title={<span data-testid="event-title-h">{e.title}</span>}
-      subTitle={<Space><EventStatusTag status={e.status} />{t(`evKind.${e.kind}`)} · {formatDateTime(e.occurredAt)}</Space>}
+      subTitle={
+        <Space>
+          <EventStatusTag status={e.status} />
+          {t(`evKind.${e.kind}`)} · {formatDateTime(e.occurredAt)}
+        </Space>
+      }
       extra={
         <>
           <Button onClick={() => void supplyApi.downloadEventPdf(id)}>{t('a.pdf')}</Button>
           <Button onClick={() => void supplyApi.downloadEventXlsx(id)}>{t('a.xlsx')}</Button>
-          {open && <Button onClick={() => notify.mutate(undefined, done(t('msg.notified')))} loading={notify.isPending}>{t('a.notify')}</Button>}
-          {open && <Button danger onClick={() => close.mutate(undefined, done(t('msg.saved')))}>{t('a.close')}</Button>}
+          {open && (
+            <Button onClick={() => notify.mutate(undefined, done(t('msg.notified')))} loading={notify.isPending}>
+              {t('a.notify')}
+            </Button>
+          )}
+          {open && (
+            <Button danger onClick={() => close.mutate(undefined, done(t('msg.saved')))}>
+              {t('a.close')}
+            </Button>
+          )}
         </>
       }
     >
@@ -84,9 +113,13 @@ export default function EventPage() {
         <Descriptions size="small" column={2}>
           <Descriptions.Item label={t('f.nodes')}>{e.nodes.map((n) => n.name).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('f.region')}>{e.region ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('f.description')} span={2}>{e.description || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('f.description')} span={2}>
+            {e.description || '—'}
+          </Descriptions.Item>
         </Descriptions>
-        <Typography.Text strong data-testid="event-totals">{t('f.totals', { customers: d.totals.customers, households: formatNumber(d.totals.households), contacted: d.totals.contacted, siteChecked: d.totals.siteChecked })}</Typography.Text>
+        <Typography.Text strong data-testid="event-totals">
+          {t('f.totals', { customers: d.totals.customers, households: formatNumber(d.totals.households), contacted: d.totals.contacted, siteChecked: d.totals.siteChecked })}
+        </Typography.Text>
       </Card>
       <Card size="small" title={t('f.customers')} style={{ marginBottom: 12 }}>
         <Table<Affected>
@@ -103,13 +136,35 @@ export default function EventPage() {
             { title: t('f.via'), dataIndex: 'viaNodes', render: (v: string[]) => v.join('、') },
             { title: t('f.households'), dataIndex: 'households', align: 'right', width: 100, render: (v) => formatNumber(v) },
             { title: t('f.managers'), dataIndex: 'managers', width: 200, render: (v: Affected['managers']) => v.map((m) => `${m.name} ${m.phone ?? ''}`).join('；') || '—' },
-            { title: t('f.contacts'), dataIndex: 'contacts', width: 220, render: (v: Affected['contacts']) => v.slice(0, 2).map((c) => `${c.name} ${c.mobile ?? c.landline ?? ''}`).join('；') || '—' },
+            {
+              title: t('f.contacts'),
+              dataIndex: 'contacts',
+              width: 220,
+              render: (v: Affected['contacts']) =>
+                v
+                  .slice(0, 2)
+                  .map((c) => `${c.name} ${c.mobile ?? c.landline ?? ''}`)
+                  .join('；') || '—',
+            },
             { title: t('f.contacted'), dataIndex: 'contacted', render: (v) => (v ? '✓' : '—') },
             { title: t('f.siteChecked'), dataIndex: 'siteChecked', render: (v) => (v ? '✓' : '—') },
             { title: t('f.supplyStatus'), dataIndex: 'supplyStatus', width: 110, render: (s) => <SupplyStatusTag status={s} /> },
             { title: t('f.demandChange'), dataIndex: 'demandChangeM3', align: 'right', render: (v) => formatNumber(v, 3) },
             { title: t('f.notes'), dataIndex: 'notes', ellipsis: true },
-            ...(open ? [{ title: tc('fields.actions'), key: 'a', fixed: 'right' as const, render: (_: unknown, r: Affected) => <Button size="small" data-testid={`check-${r.customerId}`} onClick={() => setChecking(r)}>{t('a.check')}</Button> }] : []),
+            ...(open
+              ? [
+                  {
+                    title: tc('fields.actions'),
+                    key: 'a',
+                    fixed: 'right' as const,
+                    render: (_: unknown, r: Affected) => (
+                      <Button size="small" data-testid={`check-${r.customerId}`} onClick={() => setChecking(r)}>
+                        {t('a.check')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -122,7 +177,19 @@ export default function EventPage() {
             </Button>
           </Space.Compact>
         )}
-        <Timeline items={d.log.map((l) => ({ color: l.kind === 'declared' ? 'red' : l.kind === 'coordination' ? 'blue' : l.kind === 'closed' ? 'gray' : 'green', children: <><Typography.Text type="secondary">{formatDateTime(l.at)} {l.actorName ?? ''}</Typography.Text><div>{l.text}</div></> }))} />
+        <Timeline
+          items={d.log.map((l) => ({
+            color: l.kind === 'declared' ? 'red' : l.kind === 'coordination' ? 'blue' : l.kind === 'closed' ? 'gray' : 'green',
+            children: (
+              <>
+                <Typography.Text type="secondary">
+                  {formatDateTime(l.at)} {l.actorName ?? ''}
+                </Typography.Text>
+                <div>{l.text}</div>
+              </>
+            ),
+          }))}
+        />
       </Card>
       <CheckDialog eventId={id} row={checking} onClose={() => setChecking(null)} />
     </PageContainer>

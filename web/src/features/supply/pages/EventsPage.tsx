@@ -31,7 +31,9 @@ function DeclareDialog({ open, presetNode, onClose }: { open: boolean; presetNod
   useEffect(() => {
     if (open) form.setFieldsValue({ kind: 'pipeline_failure', occurredAt: dayjs(), nodeRefs: presetNode ? [presetNode] : [] });
   }, [open, presetNode, form]);
-  const m = useSupplyMutation((v: DeclareForm) => supplyApi.declare({ kind: v.kind, occurredAt: v.occurredAt.toISOString(), title: v.title, description: v.description ?? '', nodeRefs: v.nodeRefs ?? [], region: v.region || null }));
+  const m = useSupplyMutation((v: DeclareForm) =>
+    supplyApi.declare({ kind: v.kind, occurredAt: v.occurredAt.toISOString(), title: v.title, description: v.description ?? '', nodeRefs: v.nodeRefs ?? [], region: v.region || null }),
+  );
   return (
     <Modal
       open={open}
@@ -68,7 +70,13 @@ function DeclareDialog({ open, presetNode, onClose }: { open: boolean; presetNod
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <Form.Item name="nodeRefs" label={t('f.nodes')}>
-          <Select mode="multiple" showSearch optionFilterProp="label" loading={net.isLoading} options={(net.data?.nodes ?? []).filter((n) => !n.customer).map((n) => ({ value: n.id, label: `${n.name}（${t(`kind.${n.kind}`)}）` }))} />
+          <Select
+            mode="multiple"
+            showSearch
+            optionFilterProp="label"
+            loading={net.isLoading}
+            options={(net.data?.nodes ?? []).filter((n) => !n.customer).map((n) => ({ value: n.id, label: `${n.name}（${t(`kind.${n.kind}`)}）` }))}
+          />
         </Form.Item>
         <Form.Item name="region" label={t('f.region')}>
           <Input maxLength={60} placeholder="长宁县" />
@@ -100,8 +108,20 @@ export default function EventsPage() {
     >
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Select allowClear style={{ width: 180 }} placeholder={t('f.evKind')} options={EMERGENCY_KINDS.map((k) => ({ value: k, label: t(`evKind.${k}`) }))} onChange={(kind) => setFilter({ ...filter, kind, page: 1 })} />
-          <Select allowClear style={{ width: 160 }} placeholder={t('f.status')} options={EVENT_STATUSES.map((k) => ({ value: k, label: t(`evStatus.${k}`) }))} onChange={(status) => setFilter({ ...filter, status, page: 1 })} />
+          <Select
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('f.evKind')}
+            options={EMERGENCY_KINDS.map((k) => ({ value: k, label: t(`evKind.${k}`) }))}
+            onChange={(kind) => setFilter({ ...filter, kind, page: 1 })}
+          />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('f.status')}
+            options={EVENT_STATUSES.map((k) => ({ value: k, label: t(`evStatus.${k}`) }))}
+            onChange={(status) => setFilter({ ...filter, status, page: 1 })}
+          />
         </Space>
       </Card>
       {q.isError ? (
@@ -114,14 +134,30 @@ export default function EventsPage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           locale={{ emptyText: t('msg.noEvents') }}
-          pagination={{ current: filter.page, pageSize: filter.pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }) }}
+          pagination={{
+            current: filter.page,
+            pageSize: filter.pageSize,
+            total: q.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
+          }}
           columns={[
             { title: t('f.occurredAt'), dataIndex: 'occurredAt', render: formatDateTime, width: 150 },
             { title: t('f.title'), dataIndex: 'title', render: (v, r) => <Link to={`/supply/emergencies/${r.id}`}>{v}</Link> },
             { title: t('f.evKind'), dataIndex: 'kind', render: (k) => t(`evKind.${k}`) },
             { title: t('f.nodes'), key: 'n', render: (_, r) => [...r.nodes.map((n) => n.name), ...(r.region ? [r.region] : [])].join('、') || '—' },
             { title: t('f.customers'), dataIndex: 'customers', align: 'right' },
-            { title: t('f.checked'), key: 'c', align: 'right', render: (_, r) => <Typography.Text type={r.checked < r.customers ? 'warning' : 'success'}>{r.checked} / {r.customers}</Typography.Text> },
+            {
+              title: t('f.checked'),
+              key: 'c',
+              align: 'right',
+              render: (_, r) => (
+                <Typography.Text type={r.checked < r.customers ? 'warning' : 'success'}>
+                  {r.checked} / {r.customers}
+                </Typography.Text>
+              ),
+            },
             { title: t('f.status'), dataIndex: 'status', render: (s) => <EventStatusTag status={s} /> },
           ]}
         />

@@ -23,12 +23,30 @@ function NodeDrawer({ node, nodes, onClose }: { node: NetNode | null; nodes: Map
   const history = useNodeHistory(ref);
   const [form] = Form.useForm();
   const save = useSupplyMutation((v: { capacityM3?: string; linkCapacityM3?: string; reason: string }) =>
-    supplyApi.updateNode(ref!, { capacityM3: v.capacityM3 === '' || v.capacityM3 === undefined ? null : v.capacityM3, linkCapacityM3: v.linkCapacityM3 === '' || v.linkCapacityM3 === undefined ? null : v.linkCapacityM3, reason: v.reason }),
+    supplyApi.updateNode(ref!, {
+      capacityM3: v.capacityM3 === '' || v.capacityM3 === undefined ? null : v.capacityM3,
+      linkCapacityM3: v.linkCapacityM3 === '' || v.linkCapacityM3 === undefined ? null : v.linkCapacityM3,
+      reason: v.reason,
+    }),
   );
   if (!node) return null;
   const customers = (below.data?.customers ?? []).map((id) => nodes.get(`C${id}`)).filter(Boolean) as NetNode[];
   return (
-    <Drawer open width={640} title={node.name} onClose={onClose} destroyOnHidden extra={ref && canWrite && <Button danger data-testid="declare-here" onClick={() => navigate(`/supply/emergencies?node=${ref}`)}>{t('a.declareOn')}</Button>}>
+    <Drawer
+      open
+      width={640}
+      title={node.name}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        ref &&
+        canWrite && (
+          <Button danger data-testid="declare-here" onClick={() => navigate(`/supply/emergencies?node=${ref}`)}>
+            {t('a.declareOn')}
+          </Button>
+        )
+      }
+    >
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('f.kind')}>{t(`kind.${node.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('f.code')}>{node.code}</Descriptions.Item>
@@ -38,7 +56,9 @@ function NodeDrawer({ node, nodes, onClose }: { node: NetNode | null; nodes: Map
         <Descriptions.Item label={t('f.region')}>{node.region ?? '—'}</Descriptions.Item>
         {node.customer && (
           <>
-            <Descriptions.Item label={t('f.cls')}><ClassTag cls={node.customer.priorityClass} /></Descriptions.Item>
+            <Descriptions.Item label={t('f.cls')}>
+              <ClassTag cls={node.customer.priorityClass} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('f.households')}>{formatNumber(node.customer.households)}</Descriptions.Item>
           </>
         )}
@@ -71,15 +91,29 @@ function NodeDrawer({ node, nodes, onClose }: { node: NetNode | null; nodes: Map
                 onFinish={(v) => save.mutate(v, { onSuccess: () => void message.success(t('msg.saved')), onError: (e) => void message.error(e.message) })}
               >
                 <Row gutter={8}>
-                  <Col span={12}><Form.Item name="capacityM3" label={t('f.capacity')}><Input inputMode="decimal" data-testid="capacity-input" /></Form.Item></Col>
-                  <Col span={12}><Form.Item name="linkCapacityM3" label={t('f.linkCapacity')}><Input inputMode="decimal" /></Form.Item></Col>
+                  <Col span={12}>
+                    <Form.Item name="capacityM3" label={t('f.capacity')}>
+                      <Input inputMode="decimal" data-testid="capacity-input" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="linkCapacityM3" label={t('f.linkCapacity')}>
+                      <Input inputMode="decimal" />
+                    </Form.Item>
+                  </Col>
                 </Row>
-                <Form.Item name="reason" label={t('f.reason')} rules={[{ required: true, message: t('f.reason') }]}><Input maxLength={500} /></Form.Item>
-                <Button type="primary" htmlType="submit" loading={save.isPending}>{t('a.save')}</Button>
+                <Form.Item name="reason" label={t('f.reason')} rules={[{ required: true, message: t('f.reason') }]}>
+                  <Input maxLength={500} />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={save.isPending}>
+                  {t('a.save')}
+                </Button>
               </Form>
             </Card>
           )}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('f.history')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('f.history')}
+          </Typography.Title>
           <Table<NodeHistoryItem>
             size="small"
             rowKey="id"
@@ -134,8 +168,21 @@ export default function NetworkPage() {
           message={t('f.problems')}
           description={
             <>
-              {data.problems.cycle && <div>{t('f.cycle')}：{data.problems.cycle.map((r) => nodes.get(r)?.name ?? r).join(' → ')}</div>}
-              {data.problems.unreachable.length > 0 && <div>{t('f.unreachable')}：{data.problems.unreachable.slice(0, 20).map((r) => nodes.get(r)?.name ?? r).join('、')}{data.problems.unreachable.length > 20 ? ' …' : ''}</div>}
+              {data.problems.cycle && (
+                <div>
+                  {t('f.cycle')}：{data.problems.cycle.map((r) => nodes.get(r)?.name ?? r).join(' → ')}
+                </div>
+              )}
+              {data.problems.unreachable.length > 0 && (
+                <div>
+                  {t('f.unreachable')}：
+                  {data.problems.unreachable
+                    .slice(0, 20)
+                    .map((r) => nodes.get(r)?.name ?? r)
+                    .join('、')}
+                  {data.problems.unreachable.length > 20 ? ' …' : ''}
+                </div>
+              )}
             </>
           }
         />
@@ -155,7 +202,11 @@ export default function NetworkPage() {
         <Tabs
           items={[
             { key: 'graph', label: t('f.graph'), children: <NetworkGraph nodes={data.nodes} selected={selected} highlight={highlight} onSelect={setSelected} /> },
-            { key: 'tree', label: t('f.tree'), children: <Tree showLine defaultExpandAll={false} treeData={tree} height={640} onSelect={(keys) => keys[0] && setSelected(String(keys[0]).split('/').pop()!)} /> },
+            {
+              key: 'tree',
+              label: t('f.tree'),
+              children: <Tree showLine defaultExpandAll={false} treeData={tree} height={640} onSelect={(keys) => keys[0] && setSelected(String(keys[0]).split('/').pop()!)} />,
+            },
           ]}
         />
       </Card>

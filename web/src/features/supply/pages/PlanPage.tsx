@@ -16,14 +16,30 @@ function AdjustDialog({ planId, line, onClose }: { planId: number; line: PlanLin
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ allowedM3: string; reason: string }>();
-  const m = useSupplyMutation((v: { allowedM3: string; reason: string }) => supplyApi.adjustLine(planId, { customerId: line!.customerId, gasDay: line!.gasDay, allowedM3: v.allowedM3, reason: v.reason }));
+  const m = useSupplyMutation((v: { allowedM3: string; reason: string }) =>
+    supplyApi.adjustLine(planId, { customerId: line!.customerId, gasDay: line!.gasDay, allowedM3: v.allowedM3, reason: v.reason }),
+  );
   if (!line) return null;
   return (
-    <Modal open title={`${t('a.adjust')}：${line.name} ${line.gasDay}`} onCancel={onClose} confirmLoading={m.isPending} okButtonProps={{ 'data-testid': 'adjust-save' } as any} onOk={() => void form.validateFields().then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))} destroyOnHidden>
-      <Typography.Paragraph type="secondary">{t('f.demand')}：{formatNumber(line.demandM3, 3)} m³</Typography.Paragraph>
+    <Modal
+      open
+      title={`${t('a.adjust')}：${line.name} ${line.gasDay}`}
+      onCancel={onClose}
+      confirmLoading={m.isPending}
+      okButtonProps={{ 'data-testid': 'adjust-save' } as any}
+      onOk={() => void form.validateFields().then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {t('f.demand')}：{formatNumber(line.demandM3, 3)} m³
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ allowedM3: line.allowedM3 }}>
-        <Form.Item name="allowedM3" label={t('f.allowed')} rules={[{ required: true }]}><Input inputMode="decimal" data-testid="adjust-allowed" /></Form.Item>
-        <Form.Item name="reason" label={t('f.adjustReason')} rules={[{ required: true, message: t('f.adjustReason') }]}><Input maxLength={500} data-testid="adjust-reason" /></Form.Item>
+        <Form.Item name="allowedM3" label={t('f.allowed')} rules={[{ required: true }]}>
+          <Input inputMode="decimal" data-testid="adjust-allowed" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('f.adjustReason')} rules={[{ required: true, message: t('f.adjustReason') }]}>
+          <Input maxLength={500} data-testid="adjust-reason" />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -99,22 +115,54 @@ export default function PlanPage() {
   return (
     <PageContainer
       title={<span data-testid="plan-title">{p.name}</span>}
-      subTitle={<>{p.fromDay === p.toDay ? p.fromDay : `${p.fromDay} ~ ${p.toDay}`} · <Tag data-testid="plan-status" color={proposed ? 'gold' : 'green'}>{t(`planStatus.${p.status}`)}</Tag>{p.approvedBy && `${t('f.approvedBy')} ${p.approvedBy} · ${formatDateTime(p.approvedAt)}`}</>}
+      subTitle={
+        <>
+          {p.fromDay === p.toDay ? p.fromDay : `${p.fromDay} ~ ${p.toDay}`} ·{' '}
+          <Tag data-testid="plan-status" color={proposed ? 'gold' : 'green'}>
+            {t(`planStatus.${p.status}`)}
+          </Tag>
+          {p.approvedBy && `${t('f.approvedBy')} ${p.approvedBy} · ${formatDateTime(p.approvedAt)}`}
+        </>
+      }
       extra={
         <>
           <Button onClick={() => void supplyApi.exportPlan(id)}>{t('a.export')}</Button>
-          {proposed && canWrite && <Button data-testid="plan-recompute" loading={recompute.isPending} onClick={() => recompute.mutate(undefined, cb(t('msg.saved')))}>{t('a.recompute')}</Button>}
-          {proposed && canApprove && <Button type="primary" data-testid="plan-approve" loading={approve.isPending} onClick={() => approve.mutate(undefined, cb(t('msg.approved')))}>{t('a.approve')}</Button>}
+          {proposed && canWrite && (
+            <Button data-testid="plan-recompute" loading={recompute.isPending} onClick={() => recompute.mutate(undefined, cb(t('msg.saved')))}>
+              {t('a.recompute')}
+            </Button>
+          )}
+          {proposed && canApprove && (
+            <Button type="primary" data-testid="plan-approve" loading={approve.isPending} onClick={() => approve.mutate(undefined, cb(t('msg.approved')))}>
+              {t('a.approve')}
+            </Button>
+          )}
           {!proposed && canApprove && <Button onClick={() => notify.mutate(undefined, cb(t('msg.notified')))}>{t('a.notify')}</Button>}
         </>
       }
     >
       {d.stale && <Alert type="warning" showIcon message={t('msg.stale')} style={{ marginBottom: 12 }} data-testid="plan-stale" />}
       <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col span={6}><Card size="small"><Statistic title={`${t('s.demand')}（${tc('units.wan')}）`} value={formatWanfang(p.demandM3)} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title={`${t('s.allowed')}（${tc('units.wan')}）`} value={formatWanfang(p.allowedM3)} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title={`${t('s.cut')}（${tc('units.wan')}）`} value={formatWanfang(String(Number(p.demandM3) - Number(p.allowedM3)))} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title={t('f.customerCount')} value={`${cutCustomers} / ${p.customers}`} /></Card></Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title={`${t('s.demand')}（${tc('units.wan')}）`} value={formatWanfang(p.demandM3)} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title={`${t('s.allowed')}（${tc('units.wan')}）`} value={formatWanfang(p.allowedM3)} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title={`${t('s.cut')}（${tc('units.wan')}）`} value={formatWanfang(String(Number(p.demandM3) - Number(p.allowedM3)))} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title={t('f.customerCount')} value={`${cutCustomers} / ${p.customers}`} />
+          </Card>
+        </Col>
       </Row>
       <Card size="small">
         <Tabs

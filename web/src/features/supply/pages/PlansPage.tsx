@@ -19,7 +19,9 @@ function NewPlanDialog({ open, onClose }: { open: boolean; onClose: () => void }
   const navigate = useNavigate();
   const [form] = Form.useForm<{ name: string; days: [Dayjs, Dayjs] }>();
   const [avail, setAvail] = useState<Avail[]>([{ nodeRef: '', shortagePct: '' }]);
-  const m = useSupplyMutation((v: { name: string; days: [Dayjs, Dayjs] }) => supplyApi.createPlan({ name: v.name, fromDay: v.days[0].format('YYYY-MM-DD'), toDay: v.days[1].format('YYYY-MM-DD'), availability: cleanAvail(avail) }));
+  const m = useSupplyMutation((v: { name: string; days: [Dayjs, Dayjs] }) =>
+    supplyApi.createPlan({ name: v.name, fromDay: v.days[0].format('YYYY-MM-DD'), toDay: v.days[1].format('YYYY-MM-DD'), availability: cleanAvail(avail) }),
+  );
   return (
     <Modal
       open={open}
@@ -32,9 +34,15 @@ function NewPlanDialog({ open, onClose }: { open: boolean; onClose: () => void }
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ days: [dayjs().add(1, 'day'), dayjs().add(1, 'day')] }}>
-        <Form.Item name="name" label={t('f.planName')} rules={[{ required: true, message: t('f.planName') }]}><Input maxLength={200} data-testid="plan-name" /></Form.Item>
-        <Form.Item name="days" label={t('f.period')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
-        <Form.Item label={t('f.availability')}><AvailabilityEditor value={avail} onChange={setAvail} /></Form.Item>
+        <Form.Item name="name" label={t('f.planName')} rules={[{ required: true, message: t('f.planName') }]}>
+          <Input maxLength={200} data-testid="plan-name" />
+        </Form.Item>
+        <Form.Item name="days" label={t('f.period')} rules={[{ required: true }]}>
+          <DatePicker.RangePicker />
+        </Form.Item>
+        <Form.Item label={t('f.availability')}>
+          <AvailabilityEditor value={avail} onChange={setAvail} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -48,7 +56,16 @@ export default function PlansPage() {
   const [open, setOpen] = useState(false);
   const q = usePlans(page.page, page.pageSize);
   return (
-    <PageContainer title={t('menu.plans')} extra={canWrite && <Button type="primary" data-testid="plan-new" onClick={() => setOpen(true)}>{t('a.compute')}</Button>}>
+    <PageContainer
+      title={t('menu.plans')}
+      extra={
+        canWrite && (
+          <Button type="primary" data-testid="plan-new" onClick={() => setOpen(true)}>
+            {t('a.compute')}
+          </Button>
+        )
+      }
+    >
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
@@ -59,7 +76,13 @@ export default function PlansPage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           locale={{ emptyText: t('msg.noPlans') }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: q.data?.total ?? 0,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('f.planName'), dataIndex: 'name', render: (v, r) => <Link to={`/supply/plans/${r.id}`}>{v}</Link> },
             { title: t('f.period'), key: 'p', render: (_, r) => (r.fromDay === r.toDay ? r.fromDay : `${r.fromDay} ~ ${r.toDay}`) },

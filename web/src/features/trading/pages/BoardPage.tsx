@@ -20,18 +20,38 @@ export default function BoardPage() {
   const pct = (v: string | null | undefined) => (v == null ? '—' : `${Number(v) > 0 ? '+' : ''}${v} %`);
   return (
     <PageContainer title={t('menu.board')}>
-      <Section title={t('stats.title')} extra={<Space>{t('f.year')}<InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} /></Space>}>
+      <Section
+        title={t('stats.title')}
+        extra={
+          <Space>
+            {t('f.year')}
+            <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
+          </Space>
+        }
+      >
         {st.isError ? (
           <ErrorState error={st.error} onRetry={() => void st.refetch()} />
         ) : (
           <>
             <Row gutter={16}>
-              <Col span={4}><Statistic loading={st.isLoading} title={t('f.sessions')} value={c?.sessions} suffix={<small>{pct(st.data?.change.sessionsPct)}</small>} /></Col>
-              <Col span={4}><Statistic loading={st.isLoading} title={t('f.trades')} value={c?.trades} suffix={<small>{pct(st.data?.change.tradesPct)}</small>} /></Col>
-              <Col span={5}><Statistic loading={st.isLoading} title={t('f.volume')} value={formatWanfang(c?.volume)} suffix={<small>{pct(st.data?.change.volumePct)}</small>} /></Col>
-              <Col span={4}><Statistic loading={st.isLoading} title={t('f.customers')} value={c?.customers} /></Col>
-              <Col span={4}><Statistic loading={st.isLoading} title={t('f.amount')} value={formatFen(c?.amountFen)} /></Col>
-              <Col span={3}><Statistic loading={st.isLoading} title={t('stats.premium')} value={c?.avgPremium ?? '—'} /></Col>
+              <Col span={4}>
+                <Statistic loading={st.isLoading} title={t('f.sessions')} value={c?.sessions} suffix={<small>{pct(st.data?.change.sessionsPct)}</small>} />
+              </Col>
+              <Col span={4}>
+                <Statistic loading={st.isLoading} title={t('f.trades')} value={c?.trades} suffix={<small>{pct(st.data?.change.tradesPct)}</small>} />
+              </Col>
+              <Col span={5}>
+                <Statistic loading={st.isLoading} title={t('f.volume')} value={formatWanfang(c?.volume)} suffix={<small>{pct(st.data?.change.volumePct)}</small>} />
+              </Col>
+              <Col span={4}>
+                <Statistic loading={st.isLoading} title={t('f.customers')} value={c?.customers} />
+              </Col>
+              <Col span={4}>
+                <Statistic loading={st.isLoading} title={t('f.amount')} value={formatFen(c?.amountFen)} />
+              </Col>
+              <Col span={3}>
+                <Statistic loading={st.isLoading} title={t('stats.premium')} value={c?.avgPremium ?? '—'} />
+              </Col>
             </Row>
             <Chart
               height={240}
@@ -39,7 +59,10 @@ export default function BoardPage() {
                 tooltip: { trigger: 'axis' },
                 legend: {},
                 xAxis: { type: 'category', data: c?.months.map((m) => m.month) ?? [] },
-                yAxis: [{ type: 'value', name: t('f.volume') }, { type: 'value', name: t('f.trades') }],
+                yAxis: [
+                  { type: 'value', name: t('f.volume') },
+                  { type: 'value', name: t('f.trades') },
+                ],
                 series: [
                   { type: 'bar', name: t('f.volume'), data: c?.months.map((m) => Number(m.volume) / 10_000) ?? [] },
                   { type: 'line', name: t('f.trades'), yAxisIndex: 1, data: c?.months.map((m) => m.trades) ?? [] },

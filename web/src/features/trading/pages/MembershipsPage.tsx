@@ -22,7 +22,13 @@ export default function MembershipsPage() {
     <PageContainer title={t('menu.memberships')}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('f.name')} onSearch={(v) => set({ q: v || undefined })} style={{ width: 200 }} />
-        <Select allowClear placeholder={t('f.status')} style={{ width: 140 }} options={(['none', 'registered', 'bound', 'trained'] as const).map((v) => ({ value: v, label: t(`exchange.${v}`) }))} onChange={(v) => set({ status: v, needsHelp: undefined })} />
+        <Select
+          allowClear
+          placeholder={t('f.status')}
+          style={{ width: 140 }}
+          options={(['none', 'registered', 'bound', 'trained'] as const).map((v) => ({ value: v, label: t(`exchange.${v}`) }))}
+          onChange={(v) => set({ status: v, needsHelp: undefined })}
+        />
         <Space>
           <Switch checked={f.needsHelp === 'true'} onChange={(v) => set({ needsHelp: v ? 'true' : undefined })} />
           {t('a.needsHelp')}
@@ -36,7 +42,14 @@ export default function MembershipsPage() {
           size="small"
           loading={q.isFetching}
           dataSource={q.data?.items}
-          pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setF({ ...f, page: p, pageSize: s }) }}
+          pagination={{
+            current: f.page,
+            pageSize: f.pageSize,
+            total: q.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setF({ ...f, page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('f.code'), dataIndex: 'code', width: 110 },
             { title: t('f.name'), dataIndex: 'name' },
@@ -47,7 +60,14 @@ export default function MembershipsPage() {
             { title: t('f.manager'), dataIndex: 'managerName', render: (v) => v ?? '—' },
             { title: t('f.lastFollowup'), dataIndex: 'lastFollowupOn', render: (v) => v ?? '—' },
             { title: t('f.followups'), dataIndex: 'followups', align: 'right' },
-            { title: '', render: (_, r) => <Button size="small" onClick={() => setEdit(r)}>{t('a.setDates')}</Button> },
+            {
+              title: '',
+              render: (_, r) => (
+                <Button size="small" onClick={() => setEdit(r)}>
+                  {t('a.setDates')}
+                </Button>
+              ),
+            },
           ]}
         />
       )}
@@ -72,25 +92,63 @@ function MemberDrawer({ m, onClose }: { m: Membership; onClose: () => void }) {
     <Drawer open title={`${m.code} ${m.name}`} width={520} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={{ registeredOn: d(m.registeredOn), boundOn: d(m.boundOn), trainedOn: d(m.trainedOn) }} disabled={!canWrite}>
         <Space wrap>
-          <Form.Item name="registeredOn" label={t('f.registeredOn')}><DatePicker /></Form.Item>
-          <Form.Item name="boundOn" label={t('f.boundOn')}><DatePicker /></Form.Item>
-          <Form.Item name="trainedOn" label={t('f.trainedOn')}><DatePicker /></Form.Item>
+          <Form.Item name="registeredOn" label={t('f.registeredOn')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="boundOn" label={t('f.boundOn')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="trainedOn" label={t('f.trainedOn')}>
+            <DatePicker />
+          </Form.Item>
         </Space>
-        <Button type="primary" loading={save.isPending} onClick={async () => {
-          const v = await form.validateFields();
-          save.mutate({ registeredOn: iso(v.registeredOn), boundOn: iso(v.boundOn), trainedOn: iso(v.trainedOn) }, { onSuccess: () => message.success(t('msg.saved')), onError: (e) => message.error(e.message) });
-        }}>{tc('actions.save')}</Button>
+        <Button
+          type="primary"
+          loading={save.isPending}
+          onClick={async () => {
+            const v = await form.validateFields();
+            save.mutate(
+              { registeredOn: iso(v.registeredOn), boundOn: iso(v.boundOn), trainedOn: iso(v.trainedOn) },
+              { onSuccess: () => message.success(t('msg.saved')), onError: (e) => message.error(e.message) },
+            );
+          }}
+        >
+          {tc('actions.save')}
+        </Button>
       </Form>
-      <Timeline style={{ marginTop: 24 }} items={(list.data ?? []).map((x) => ({ children: `${x.onDate} ${x.note}${x.nextStep ? ` → ${x.nextStep}` : ''}${x.createdByName ? `（${x.createdByName}）` : ''}` }))} />
+      <Timeline
+        style={{ marginTop: 24 }}
+        items={(list.data ?? []).map((x) => ({ children: `${x.onDate} ${x.note}${x.nextStep ? ` → ${x.nextStep}` : ''}${x.createdByName ? `（${x.createdByName}）` : ''}` }))}
+      />
       {canWrite && (
         <Form form={fu} layout="vertical" initialValues={{ onDate: dayjs() }}>
-          <Form.Item name="onDate" label={t('f.onDate')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-          <Form.Item name="note" label={t('f.note')} rules={[{ required: true, max: 2000 }]}><Input.TextArea rows={2} /></Form.Item>
-          <Form.Item name="nextStep" label={t('f.nextStep')} rules={[{ max: 500 }]}><Input /></Form.Item>
-          <Button loading={add.isPending} onClick={async () => {
-            const v = await fu.validateFields();
-            add.mutate({ onDate: v.onDate.format('YYYY-MM-DD'), note: v.note, nextStep: v.nextStep || null }, { onSuccess: () => { fu.resetFields(['note', 'nextStep']); void list.refetch(); }, onError: (e) => message.error(e.message) });
-          }}>{t('a.followup')}</Button>
+          <Form.Item name="onDate" label={t('f.onDate')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="note" label={t('f.note')} rules={[{ required: true, max: 2000 }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="nextStep" label={t('f.nextStep')} rules={[{ max: 500 }]}>
+            <Input />
+          </Form.Item>
+          <Button
+            loading={add.isPending}
+            onClick={async () => {
+              const v = await fu.validateFields();
+              add.mutate(
+                { onDate: v.onDate.format('YYYY-MM-DD'), note: v.note, nextStep: v.nextStep || null },
+                {
+                  onSuccess: () => {
+                    fu.resetFields(['note', 'nextStep']);
+                    void list.refetch();
+                  },
+                  onError: (e) => message.error(e.message),
+                },
+              );
+            }}
+          >
+            {t('a.followup')}
+          </Button>
         </Form>
       )}
     </Drawer>

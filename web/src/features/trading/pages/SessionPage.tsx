@@ -30,14 +30,20 @@ export default function SessionPage() {
         <Space>
           {s.title}
           <Tag color={s.kind === 'simulation' ? 'purple' : 'blue'}>{t(`kind.${s.kind}`)}</Tag>
-          <Tag color={STATE_COLORS[s.state]} data-testid="trading-state">{t(`state.${s.state}`)}</Tag>
+          <Tag color={STATE_COLORS[s.state]} data-testid="trading-state">
+            {t(`state.${s.state}`)}
+          </Tag>
         </Space>
       }
       extra={
         canOrganise && (
           <>
             {s.state === 'open' && (
-              <Button data-testid="trading-close" loading={close.isPending} onClick={() => close.mutate(undefined, { onSuccess: () => message.success(t('msg.closed')), onError: (e) => message.error(e.message) })}>
+              <Button
+                data-testid="trading-close"
+                loading={close.isPending}
+                onClick={() => close.mutate(undefined, { onSuccess: () => message.success(t('msg.closed')), onError: (e) => message.error(e.message) })}
+              >
                 {t('a.close')}
               </Button>
             )}
@@ -69,12 +75,22 @@ function SessionHeader({ s }: { s: Session }) {
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label={t('f.mode')}>{t(`mode.${s.mode}`)}</Descriptions.Item>
         <Descriptions.Item label={t('f.tag')}>{s.resourceTag}</Descriptions.Item>
-        <Descriptions.Item label={t('f.month')}>{s.deliveryMonth} · {s.deliveryPoint}</Descriptions.Item>
+        <Descriptions.Item label={t('f.month')}>
+          {s.deliveryMonth} · {s.deliveryPoint}
+        </Descriptions.Item>
         <Descriptions.Item label={t('f.quantity')}>{formatNumber(s.quantity)}</Descriptions.Item>
-        <Descriptions.Item label={`${t('f.min')} / ${t('f.max')}`}>{formatNumber(s.minPerBuyer)} / {formatNumber(s.maxPerBuyer)}</Descriptions.Item>
-        <Descriptions.Item label={s.mode === 'listing' ? t('f.fixedPrice') : `${t('f.floorPrice')} / ${t('f.step')}`}>{s.mode === 'listing' ? s.fixedPrice : `${s.floorPrice} / ${s.priceStep}`}</Descriptions.Item>
-        <Descriptions.Item label={t('f.window')}>{formatDateTime(s.opensAt)} – {formatDateTime(s.closesAt)}</Descriptions.Item>
-        <Descriptions.Item label={`${t('f.deposit')} / ${t('f.fee')}`}>{formatNumber(Number(s.depositRatio) * 100, 1)} % / {formatNumber(Number(s.feeRate) * 1000, 1)} ‰</Descriptions.Item>
+        <Descriptions.Item label={`${t('f.min')} / ${t('f.max')}`}>
+          {formatNumber(s.minPerBuyer)} / {formatNumber(s.maxPerBuyer)}
+        </Descriptions.Item>
+        <Descriptions.Item label={s.mode === 'listing' ? t('f.fixedPrice') : `${t('f.floorPrice')} / ${t('f.step')}`}>
+          {s.mode === 'listing' ? s.fixedPrice : `${s.floorPrice} / ${s.priceStep}`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('f.window')}>
+          {formatDateTime(s.opensAt)} – {formatDateTime(s.closesAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={`${t('f.deposit')} / ${t('f.fee')}`}>
+          {formatNumber(Number(s.depositRatio) * 100, 1)} % / {formatNumber(Number(s.feeRate) * 1000, 1)} ‰
+        </Descriptions.Item>
         <Descriptions.Item label={t('f.pricing')}>{t(`pricing.${s.pricing}`)}</Descriptions.Item>
       </Descriptions>
     </Section>
@@ -108,7 +124,11 @@ function LivePanel({ id }: { id: number }) {
           <Statistic title={t('live.bids')} value={live.bidCount} valueRender={(v) => <span data-testid="trading-live-bids">{v}</span>} />
         </Col>
         <Col span={8}>
-          {live.grantedQuantity != null ? <Statistic title={t('live.remaining')} value={formatNumber(Number(live.quantity) - Number(live.grantedQuantity))} /> : <Statistic title={t('live.bidders')} value={live.bidders} />}
+          {live.grantedQuantity != null ? (
+            <Statistic title={t('live.remaining')} value={formatNumber(Number(live.quantity) - Number(live.grantedQuantity))} />
+          ) : (
+            <Statistic title={t('live.bidders')} value={live.bidders} />
+          )}
         </Col>
       </Row>
     </Section>
@@ -129,7 +149,12 @@ function BidForm({ s }: { s: Session }) {
   const submit = async () => {
     const v = await form.validateFields();
     place.mutate(
-      { ...(s.kind === 'real' ? { customerId: v.buyer } : { virtualAccountId: v.buyer }), ...(s.mode === 'bidding' ? { price: String(v.price) } : {}), quantity: String(v.quantity), idempotencyKey: key },
+      {
+        ...(s.kind === 'real' ? { customerId: v.buyer } : { virtualAccountId: v.buyer }),
+        ...(s.mode === 'bidding' ? { price: String(v.price) } : {}),
+        quantity: String(v.quantity),
+        idempotencyKey: key,
+      },
       {
         onSuccess: (r) => {
           message.success(r.duplicate ? t('msg.duplicate') : t('msg.placed', { deposit: formatFen(r.bid.depositFen) }));
@@ -145,7 +170,14 @@ function BidForm({ s }: { s: Session }) {
       <Form form={form} layout="inline" initialValues={{ buyer: accounts.length === 1 ? accounts[0]!.id : undefined }}>
         <Form.Item name="buyer" label={t('f.buyer')} rules={[{ required: true }]}>
           {s.kind === 'real' ? (
-            <Select id="trading-buyer" showSearch filterOption={false} onSearch={setSearch} style={{ width: 260 }} options={customers.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} />
+            <Select
+              id="trading-buyer"
+              showSearch
+              filterOption={false}
+              onSearch={setSearch}
+              style={{ width: 260 }}
+              options={customers.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+            />
           ) : (
             <Select id="trading-buyer" style={{ width: 200 }} options={accounts.map((a) => ({ value: a.id, label: a.name }))} />
           )}
@@ -204,7 +236,10 @@ function ResultPanel({ r }: { r: Result }) {
         type: 'line',
         step: 'end',
         name: t('chart.price'),
-        data: stack.flatMap((x) => [[x.from, Number(x.b.price)], [x.to, Number(x.b.price)]]),
+        data: stack.flatMap((x) => [
+          [x.from, Number(x.b.price)],
+          [x.to, Number(x.b.price)],
+        ]),
         markLine: { symbol: 'none', label: { formatter: t('chart.quantity') }, data: [{ xAxis: Number(s.quantity) }] },
         areaStyle: { opacity: 0.15 },
       },
@@ -213,7 +248,9 @@ function ResultPanel({ r }: { r: Result }) {
   const print = (a: Award) => {
     const w = window.open('', '_blank');
     if (!w) return;
-    w.document.write(`<html><head><title>${t('notice.title')}</title></head><body style="font-family:sans-serif;padding:40px"><h2>${t('notice.title')}</h2><p>${t('notice.body', { buyer: a.customerName ?? a.virtualAccountName, session: s.title, qty: formatNumber(a.quantity), price: a.price, amount: formatFen(a.amountFen), fee: formatFen(a.buyerFeeFen) })}</p><p>${formatDateTime(a.awardedAt)}</p></body></html>`);
+    w.document.write(
+      `<html><head><title>${t('notice.title')}</title></head><body style="font-family:sans-serif;padding:40px"><h2>${t('notice.title')}</h2><p>${t('notice.body', { buyer: a.customerName ?? a.virtualAccountName, session: s.title, qty: formatNumber(a.quantity), price: a.price, amount: formatFen(a.amountFen), fee: formatFen(a.buyerFeeFen) })}</p><p>${formatDateTime(a.awardedAt)}</p></body></html>`,
+    );
     w.document.close();
     w.print();
   };
@@ -221,10 +258,18 @@ function ResultPanel({ r }: { r: Result }) {
     <>
       <Section title={t('result')}>
         <Row gutter={16} style={{ marginBottom: 12 }}>
-          <Col span={6}><Statistic title={t('f.sold')} value={formatNumber(r.totals.soldQuantity)} /></Col>
-          <Col span={6}><Statistic title={t('f.clearingPrice')} value={s.clearingPrice ?? '—'} /></Col>
-          <Col span={6}><Statistic title={t('f.amount')} value={formatFen(r.totals.amountFen)} /></Col>
-          <Col span={6}><Statistic title={`${t('f.buyerFee')} + ${t('f.sellerFee')}`} value={formatFen(r.totals.buyerFeesFen + r.totals.sellerFeesFen)} /></Col>
+          <Col span={6}>
+            <Statistic title={t('f.sold')} value={formatNumber(r.totals.soldQuantity)} />
+          </Col>
+          <Col span={6}>
+            <Statistic title={t('f.clearingPrice')} value={s.clearingPrice ?? '—'} />
+          </Col>
+          <Col span={6}>
+            <Statistic title={t('f.amount')} value={formatFen(r.totals.amountFen)} />
+          </Col>
+          <Col span={6}>
+            <Statistic title={`${t('f.buyerFee')} + ${t('f.sellerFee')}`} value={formatFen(r.totals.buyerFeesFen + r.totals.sellerFeesFen)} />
+          </Col>
         </Row>
         <Typography.Text type="secondary">{t('chart.stack')}</Typography.Text>
         <Chart option={option} height={280} />
@@ -261,7 +306,14 @@ function ResultPanel({ r }: { r: Result }) {
             { title: t('f.buyerFee'), dataIndex: 'buyerFeeFen', align: 'right', render: (v) => formatFen(v) },
             { title: t('f.applied'), dataIndex: 'depositAppliedFen', align: 'right', render: (v) => formatFen(v) },
             { title: t('f.released'), dataIndex: 'depositReleasedFen', align: 'right', render: (v) => formatFen(v) },
-            { title: '', render: (_, a) => <Button size="small" onClick={() => print(a)}>{t('a.print')}</Button> },
+            {
+              title: '',
+              render: (_, a) => (
+                <Button size="small" onClick={() => print(a)}>
+                  {t('a.print')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Section>

@@ -50,7 +50,13 @@ export default function SessionsPage() {
         <Input.Search allowClear placeholder={t('f.search')} onSearch={(v) => set({ q: v || undefined })} style={{ width: 200 }} />
         <Select allowClear placeholder={t('f.kind')} style={{ width: 120 }} options={['real', 'simulation'].map((v) => ({ value: v, label: t(`kind.${v}`) }))} onChange={(v) => set({ kind: v })} />
         <Select allowClear placeholder={t('f.mode')} style={{ width: 120 }} options={['listing', 'bidding'].map((v) => ({ value: v, label: t(`mode.${v}`) }))} onChange={(v) => set({ mode: v })} />
-        <Select allowClear placeholder={t('f.state')} style={{ width: 120 }} options={['upcoming', 'open', 'closed', 'cleared', 'cancelled'].map((v) => ({ value: v, label: t(`state.${v}`) }))} onChange={(v) => set({ state: v })} />
+        <Select
+          allowClear
+          placeholder={t('f.state')}
+          style={{ width: 120 }}
+          options={['upcoming', 'open', 'closed', 'cleared', 'cancelled'].map((v) => ({ value: v, label: t(`state.${v}`) }))}
+          onChange={(v) => set({ state: v })}
+        />
       </Space>
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
@@ -62,7 +68,14 @@ export default function SessionsPage() {
           dataSource={q.data?.items}
           columns={columns}
           scroll={{ x: 1100 }}
-          pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showSizeChanger: true, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setF({ ...f, page: p, pageSize: s }) }}
+          pagination={{
+            current: f.page,
+            pageSize: f.pageSize,
+            total: q.data?.total,
+            showSizeChanger: true,
+            showTotal: (n) => tc('fields.total', { count: n }),
+            onChange: (p, s) => setF({ ...f, page: p, pageSize: s }),
+          }}
         />
       )}
       <CreateDrawer open={creating} onClose={() => setCreating(false)} />
@@ -109,8 +122,36 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
     });
   };
   return (
-    <Drawer title={t('a.create')} width={560} open={open} onClose={onClose} extra={<Button type="primary" loading={create.isPending} onClick={submit} data-testid="trading-create-submit">{tc('actions.save')}</Button>}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'simulation', mode: 'bidding', pricing: 'pay_as_bid', resourceTag: '线上交易气', deliveryPoint: '泸州首站', deliveryMonth: dayjs().add(1, 'month'), quantity: 1000000, minPerBuyer: 50000, maxPerBuyer: 600000, floorPrice: 2.3, priceStep: 0.01, fixedPrice: 2.5, window: [dayjs(), dayjs().add(2, 'hour')] }}>
+    <Drawer
+      title={t('a.create')}
+      width={560}
+      open={open}
+      onClose={onClose}
+      extra={
+        <Button type="primary" loading={create.isPending} onClick={submit} data-testid="trading-create-submit">
+          {tc('actions.save')}
+        </Button>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          kind: 'simulation',
+          mode: 'bidding',
+          pricing: 'pay_as_bid',
+          resourceTag: '线上交易气',
+          deliveryPoint: '泸州首站',
+          deliveryMonth: dayjs().add(1, 'month'),
+          quantity: 1000000,
+          minPerBuyer: 50000,
+          maxPerBuyer: 600000,
+          floorPrice: 2.3,
+          priceStep: 0.01,
+          fixedPrice: 2.5,
+          window: [dayjs(), dayjs().add(2, 'hour')],
+        }}
+      >
         <Space wrap>
           <Form.Item name="kind" label={t('f.kind')} rules={[{ required: true }]}>
             <Select id="trading-kind" style={{ width: 140 }} options={['real', 'simulation'].map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
