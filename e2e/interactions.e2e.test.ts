@@ -25,7 +25,8 @@ describe.skipIf(!avail.run)('interactions (对接与走访, 客户问题, 待办
   it('shows my tasks on the home page and logs a visit with a follow-up task', async () => {
     const page = await newPage(browser);
     await signIn(page, 'am01');
-    const widget = page.locator('.ant-card', { hasText: '我的待办' });
+    // the manager's task widget (the onboarding widget's title, 我的待办（新增客户）, also contains 我的待办)
+    const widget = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title').getByText('我的待办', { exact: true }) });
     await widget.waitFor();
     await widget.locator('.ant-list-item').first().waitFor();
     await widget.getByText('逾期').first().waitFor();

@@ -61,11 +61,17 @@ export type Reaction = {
 /** Returns a reason (bilingual) when the customer cannot be closed, or null. */
 export type CloseCheck = (db: Tx, customerId: number) => Promise<Msg | null>;
 
+/** A demo-data step; steps of all modules run in ascending `order`. */
+export interface DemoStep {
+  order: number;
+  run: (ctx: DemoContext) => Promise<void>;
+}
+
 export interface QikeModule {
   name: string;
   routes?: (app: Api, ctx: AppContext) => void | Promise<void>;
   /** Demo data; steps run in ascending `order` after the previous modules' data exist. */
-  demo?: { order: number; run: (ctx: DemoContext) => Promise<void> };
+  demo?: DemoStep | DemoStep[];
   jobs?: JobDef[];
   closeChecks?: CloseCheck[];
   /** Reactions to other modules' events (see Reaction). */

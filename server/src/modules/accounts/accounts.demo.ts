@@ -14,7 +14,7 @@ import { customerBasics } from '../customers';
 import { customersWithDeliveries } from '../metering';
 import { addDays } from './accounts.calc';
 import { postDailyCharges } from './daily-run.service';
-import { bulkInsertTransactions, type BulkTx } from './ledger.repo';
+import { balanceOf, bulkInsertTransactions, type BulkTx } from './ledger.repo';
 import { putSetting, SETTING_LAST_RUN_DAY } from './levels.repo';
 import { recomputeLevels } from './levels.service';
 
@@ -210,3 +210,49 @@ function paymentsFor(c: DemoCustomer, charges: number[] | undefined, from: strin
   if (c.status === 'closed' && balance !== 0) pay(Math.min(n - 1, last + 3), Math.abs(balance), balance > 0 ? 'refund' : 'payment');
   return out;
 }
+
+/**
+ * The last demo step of all (order 990): settlement true-ups, trading deposits and fees posted by
+ * later demo steps move balances, so the few customers the accounts demo leaves at 预警 / 减气 /
+ * 停气 (pickTargets, the same seeded choice) are brought back to exactly their target days of gas
+ * with one payment (or refund) on the last gas day, and every level is computed again.
+ */
+export const accountsRiskMixDemo = {
+  order: 990,
+  async run(ctx: DemoContext) {
+    const db = ctx.app.db;
+    const to = ctx.lastDay;
+    const from = addDays(to, -729);
+    const customers = (
+      await sql<DemoCustomer>`SELECT c.id, c.code, c.name, c.type, c.status FROM ${customerBasics()} c
+        WHERE c.id IN (${customersWithDeliveries()}) ORDER BY c.id`.execute(db)
+    ).rows.map((r) => ({ ...r, id: Number(r.id) }));
+    if (!customers.length) return;
+    const finance = ctx.users.get('finance') ?? null;
+    await inTx(db, async (trx) => {
+      const charges = await dailyCharges(trx, from);
+      const targets = pickTargets(customers, charges, ctx.rng('accounts.targets'));
+      const txs: BulkTx[] = [];
+      for (const [id, days] of targets) {
+        const c = customers.find((x) => x.id === id)!;
+        const window = (charges.get(id) ?? []).slice(-7).reduce((a, b) => a + b, 0);
+        const goal = dec(days).times(window).div(7).toDecimalPlaces(0, Decimal.ROUND_FLOOR).toNumber();
+        const delta = goal - (await balanceOf(trx, id));
+        if (delta === 0) continue;
+        txs.push({
+          kind: delta > 0 ? 'payment' : 'refund',
+          customerId: id,
+          businessDate: to,
+          reference: `DEMO-${c.code}-${ymd(to)}-${delta > 0 ? 'P' : 'R'}2`,
+          payerName: delta > 0 ? c.name : null,
+          note: delta > 0 ? null : '多缴退款',
+          amountFen: delta,
+          counter: delta > 0 ? 'bank' : 'refunds',
+        });
+      }
+      if (txs.length) await bulkInsertTransactions(trx, txs, finance);
+      const levels = await recomputeLevels(ctx.app, trx, { asOfDay: to });
+      ctx.log(`accounts demo (last step): ${txs.length} balances brought back to their target days, ${levels.changes.length} levels not 正常`);
+    });
+  },
+};

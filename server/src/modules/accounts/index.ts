@@ -11,7 +11,7 @@ import { bankImportRoutes } from './bank-import.routes';
 import { runDaily } from './daily-run.service';
 import { yesterdayIn } from './payments.service';
 import { balanceOf } from './ledger.repo';
-import { accountsDemo } from './accounts.demo';
+import { accountsDemo, accountsRiskMixDemo } from './accounts.demo';
 import { repriceChangedDays } from './reactions';
 
 export { getPaymentStatus, recomputeLevels, type PaymentStatus, type LevelChangeEvent } from './levels.service';
@@ -43,7 +43,7 @@ export const accountsModule: QikeModule = {
   },
   jobs: [dailyRunJob],
   reactions: [repriceChangedDays],
-  demo: accountsDemo,
+  demo: [accountsDemo, accountsRiskMixDemo],
   closeChecks: [
     async (db, customerId) => {
       const b = await balanceOf(db, customerId);

@@ -76,10 +76,11 @@ export async function loadDemo(app: AppContext, opts: { lastDay: string; log?: (
     lastDay: opts.lastDay,
     log,
   };
-  const steps = app.modules.filter((m) => m.demo).sort((a, b) => a.demo!.order - b.demo!.order);
-  for (const m of steps) {
+  // a module may contribute several steps (e.g. one that must run after every other module's)
+  const steps = app.modules.flatMap((m) => (m.demo ? (Array.isArray(m.demo) ? m.demo : [m.demo]).map((d) => ({ name: m.name, ...d })) : [])).sort((a, b) => a.order - b.order);
+  for (const step of steps) {
     const t = Date.now();
-    await m.demo!.run(ctx);
-    log(`demo data: ${m.name} (${Date.now() - t} ms)`);
+    await step.run(ctx);
+    log(`demo data: ${step.name} (${Date.now() - t} ms)`);
   }
 }
