@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { Lang } from '@common/lang';
 import { formatFen } from '@common/money';
+import { formatMoneyCells, moneyCell } from '../../platform/files/excel-money';
 import { AppError } from '../../platform/http/errors';
 import { SE } from './settlement.errors';
 import type { CustomerStatement } from './settlement.service';
@@ -67,8 +68,7 @@ export async function statementXlsx(s: CustomerStatement, lang: Lang): Promise<B
   ws.addRow([]);
   ws.addRow([L(T.line, lang), L(T.kind, lang), L(T.tag, lang), L(T.period, lang), L(T.quantity, lang), L(T.price, lang), L(T.amount, lang)]).font = { bold: true };
   s.lines.forEach((l, i) => {
-    const r = ws.addRow([...rowsOf(s, lang)[i].slice(0, 6), l.amountFen / 100]);
-    r.getCell(7).numFmt = '#,##0.00';
+    formatMoneyCells(ws.addRow([...rowsOf(s, lang)[i].slice(0, 6), moneyCell(l.amountFen)]), [7]);
   });
   ws.addRow([]);
   for (const [k, v] of [
@@ -76,9 +76,7 @@ export async function statementXlsx(s: CustomerStatement, lang: Lang): Promise<B
     [T.daily, s.dailyChargesFen],
     [T.trueUp, s.trueUpFen],
   ] as const) {
-    const r = ws.addRow([L(k, lang), '', '', '', '', '', v / 100]);
-    r.getCell(7).numFmt = '#,##0.00';
-    r.font = { bold: true };
+    formatMoneyCells(ws.addRow([L(k, lang), '', '', '', '', '', moneyCell(v)]), [7]).font = { bold: true };
   }
   ws.addRow([]);
   ws.addRow([L(T.sign, lang)]);
@@ -129,7 +127,7 @@ export function statementPdf(s: CustomerStatement, lang: Lang): Promise<Buffer> 
   return done;
 }
 
-/** The month's statements as one sheet (amounts through fen / 100 for display, 2-decimal format). */
+/** The month's statements as one sheet (amounts through the platform's Excel money helper). */
 export async function monthXlsx(
   month: string,
   items: {
@@ -161,12 +159,12 @@ export async function monthXlsx(
       i.basis === 'GJ' ? 'GJ' : 'm³',
       i.contracted,
       i.actual,
-      i.totalFen / 100,
-      i.dailyChargesFen / 100,
-      i.trueUpFen / 100,
+      moneyCell(i.totalFen),
+      moneyCell(i.dailyChargesFen),
+      moneyCell(i.trueUpFen),
       i.overTake ? '✓' : '',
     ]);
-    for (const c of [7, 8, 9]) r.getCell(c).numFmt = '#,##0.00';
+    formatMoneyCells(r, [7, 8, 9]);
   }
   ws.columns.forEach((c, i) => (c.width = [12, 30, 22, 8, 14, 14, 16, 16, 16, 8][i] ?? 12));
   return Buffer.from(await wb.xlsx.writeBuffer());
