@@ -28,8 +28,8 @@ describe.skipIf(!avail.run)('notices and receipts (告知函/回执)', () => {
     await drawer.getByTestId('field-newPrice').fill('2.4600');
     await drawer.getByText('指定客户').click();
     await drawer.locator('#customerIds').click();
-    // the customers' dropdown (the template dropdown may still be closing: its options are 告知函 templates)
-    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasNotText: '告知函' });
+    // the customers' dropdown (found by its listbox, customerIds_list: the template dropdown may still be closing)
+    const options = page.locator('.ant-select-dropdown', { has: page.locator('#customerIds_list') }).locator('.ant-select-item-option');
     await options.nth(1).waitFor();
     await options.nth(0).click();
     await options.nth(1).click();
