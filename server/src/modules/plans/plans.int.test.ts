@@ -14,7 +14,8 @@ let t: TestApp;
 let lead: Client, am: Client, viewer: Client;
 let lz: { id: number; code: string }, yb: { id: number; code: string }, cq: { id: number; code: string };
 let versionId: number;
-const Y = 2025;
+// last year by the clock: fully in the past and inside metering's two-year import window on any date
+const Y = new Date().getUTCFullYear() - 1;
 const months = (vols: string[]) => vols.map((v, i) => ({ month: i + 1, volumeM3: v, revenueFen: 100_000 }));
 const twelve = (v: string) => Array.from({ length: 12 }, () => v);
 
