@@ -96,6 +96,27 @@ describe.skipIf(!avail.run)('customers', () => {
     await page.context().close();
   });
 
+  it('finds the new customer with Ctrl+K and shows its activity timeline', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'lead');
+    await page.goto('/customers');
+    await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.keyboard.press('Control+k');
+    const input = page.getByTestId('global-search-input');
+    await input.waitFor();
+    await input.fill('lzdddcs');
+    await page.getByTestId('global-search-results').getByRole('option').filter({ hasText: '泸州端到端测试燃气有限公司' }).waitFor();
+    await screenshot(page, 'global-search-zh');
+    await input.press('Enter');
+    await page.waitForURL(/\/customers\/\d+$/);
+    await page.getByTestId('customer-name').filter({ hasText: '泸州端到端测试燃气有限公司' }).waitFor();
+    await page.getByRole('tab', { name: '活动时间线' }).click();
+    await page.getByTestId('activity-lifecycle').filter({ hasText: '潜在 → 调研' }).waitFor();
+    expect(await page.getByTestId('activity-lifecycle').filter({ hasText: '客户提出用气需求，组织现场联合调研' }).count()).toBe(1);
+    await screenshot(page, 'customer-activity-zh');
+    await page.context().close();
+  });
+
   it('an account manager sees only the customers of their territory', async () => {
     const page = await newPage(browser, 'en');
     await signIn(page, 'am08');

@@ -1,7 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Badge, Button, Dropdown, Flex, Layout as AntLayout, List, Menu, Popover, Typography, App as AntApp } from 'antd';
-import { BellOutlined, GlobalOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Dropdown, Flex, Grid, Layout as AntLayout, List, Menu, Popover, Typography, App as AntApp } from 'antd';
+import { BellOutlined, GlobalOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { shellApi } from './api';
@@ -78,6 +78,9 @@ export function Layout() {
   const { message } = AntApp.useApp();
   const [pwOpen, setPwOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  // A phone (< 768 px, issue 9 item 5): the menu moves into a drawer and the header keeps only icons.
+  const mobile = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = useMemo(() => {
     const entries = webModules.flatMap((m) => m.menu ?? []).filter((e) => canWith(me, e.permission));
@@ -107,30 +110,45 @@ export function Layout() {
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
-      {/* the sider stays in view and its menu scrolls on its own, above the collapse button (which the sider's padding keeps clear) */}
-      <AntLayout.Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={200}
-        theme="light"
-        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', boxSizing: 'border-box', overflow: 'hidden' }}
-      >
-        <div style={{ height: '100%', overflowY: 'auto', overflowX: 'hidden' }} data-testid="side-menu">
-          <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, fontSize: collapsed ? 16 : 18, color: '#1677ff' }}>
-            {collapsed ? t('appName').slice(0, 1) : i18n.language === 'en' ? 'Qike' : `${t('appName')} · Qike`}
+      {mobile ? (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={240} styles={{ body: { padding: 0 } }} closable={false} data-testid="menu-drawer">
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, fontSize: 18, color: '#1677ff' }}>
+            {i18n.language === 'en' ? 'Qike' : `${t('appName')} · Qike`}
           </div>
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
-        </div>
-      </AntLayout.Sider>
+          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} onClick={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : (
+        /* the sider stays in view and its menu scrolls on its own, above the collapse button (which the sider's padding keeps clear) */
+        <AntLayout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={200}
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', boxSizing: 'border-box', overflow: 'hidden' }}
+        >
+          <div style={{ height: '100%', overflowY: 'auto', overflowX: 'hidden' }} data-testid="side-menu">
+            <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 700, fontSize: collapsed ? 16 : 18, color: '#1677ff' }}>
+              {collapsed ? t('appName').slice(0, 1) : i18n.language === 'en' ? 'Qike' : `${t('appName')} · Qike`}
+            </div>
+            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 'none' }} />
+          </div>
+        </AntLayout.Sider>
+      )}
       <AntLayout>
-        <AntLayout.Header style={{ background: '#fff', padding: '0 16px', height: 56, lineHeight: '56px', borderBottom: '1px solid #f0f0f0' }}>
+        <AntLayout.Header style={{ background: '#fff', padding: mobile ? '0 8px' : '0 16px', height: 56, lineHeight: '56px', borderBottom: '1px solid #f0f0f0' }}>
           <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-            <Typography.Text type="secondary">{t('appSubtitle')}</Typography.Text>
-            <Flex gap={8} align="center">
-              <GlobalSearch />
-              <Button type="text" icon={<GlobalOutlined />} onClick={switchLang} data-testid="lang-switch">
-                {t('user.language')}
+            {mobile ? (
+              <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('menu.open')} data-testid="menu-open" />
+            ) : (
+              <Typography.Text type="secondary" ellipsis>
+                {t('appSubtitle')}
+              </Typography.Text>
+            )}
+            <Flex gap={mobile ? 0 : 8} align="center">
+              <GlobalSearch compact={mobile} />
+              <Button type="text" icon={<GlobalOutlined />} onClick={switchLang} data-testid="lang-switch" aria-label={t('user.language')}>
+                {mobile ? null : t('user.language')}
               </Button>
               <Notifications />
               <Dropdown
@@ -143,10 +161,14 @@ export function Layout() {
                 }}
               >
                 <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                  {me?.displayName}{' '}
-                  <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
-                    {me?.roles.map((r) => t(`roles.${r}`)).join('、')}
-                  </Typography.Text>
+                  {mobile ? null : (
+                    <>
+                      {me?.displayName}{' '}
+                      <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
+                        {me?.roles.map((r) => t(`roles.${r}`)).join('、')}
+                      </Typography.Text>
+                    </>
+                  )}
                 </Button>
               </Dropdown>
             </Flex>

@@ -12,7 +12,7 @@ const common = {
   zh: {
     appName: '气客',
     appSubtitle: '天然气客户管理平台',
-    menu: { home: '首页', admin: '系统管理', users: '用户管理', audit: '审计日志', jobs: '定时任务' },
+    menu: { open: '菜单', home: '首页', admin: '系统管理', users: '用户管理', audit: '审计日志', jobs: '定时任务' },
     actions: {
       search: '查询',
       reset: '重置',
@@ -44,7 +44,7 @@ const common = {
   en: {
     appName: 'Qike',
     appSubtitle: 'Natural-gas customer management',
-    menu: { home: 'Home', admin: 'Administration', users: 'Users', audit: 'Audit log', jobs: 'Jobs' },
+    menu: { open: 'Menu', home: 'Home', admin: 'Administration', users: 'Users', audit: 'Audit log', jobs: 'Jobs' },
     actions: {
       search: 'Search',
       reset: 'Reset',

@@ -67,8 +67,8 @@ export default function CustomerPage() {
     <div style={{ padding: 16 }}>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/customers">{t('menu.customers')}</Link> }, { title: c.name }]} />
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={16} align="top" wrap={false}>
-          <Col flex="auto">
+        <Row gutter={[16, 8]} align="top">
+          <Col flex="1 1 320px">
             <Space align="center" wrap>
               <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-name">
                 {c.name}
