@@ -8858,4 +8858,50 @@ export interface paths {
       }[];
     };
   };
+  "/api/home/summary": {
+    /** 工作台概况（按角色与客户范围） */
+    get: {
+      request: {};
+      response: {
+        scope: "company" | "mine";
+        accounts: {
+          levels: {
+            normal: number;
+            warning: number;
+            reduce: number;
+            stop: number;
+          };
+          receivableFen: number;
+          negativeBalances: number;
+          pendingAdjustments: number;
+        } | null;
+        volume: {
+          day: string;
+          customers: number;
+          volumeM3: string;
+          planM3: string | null;
+          lastYearDay: string;
+          lastYearM3: string;
+        } | null;
+        procedures: {
+          openCases: number;
+          pendingApprovals: number | null;
+          pendingInstructions: number | null;
+        } | null;
+        documents: {
+          expired: number;
+          expiringSoon: number;
+          withinDays: number;
+        } | null;
+        payments: {
+          day: string;
+          payments: number;
+          paymentsFen: number;
+          monthPaymentsFen: number;
+          unmatchedLines: number;
+          unmatchedFen: number;
+        } | null;
+      };
+    };
+  };
 }
