@@ -3286,17 +3286,29 @@ export interface paths {
     };
   };
   "/api/accounts/bank-imports": {
-    /** 导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列） */
+    /** 导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列；可仅导入有效行，可只校验） */
     post: {
       request: {};
       response: {
-        importId: number;
+        status: "imported" | "partial" | "dry_run" | "rejected";
+        importId: number | null;
+        total: number;
+        valid: number;
+        invalid: number;
         lines: number;
         posted: number;
         duplicates: number;
         unmatched: number;
         rejected: number;
         skipped: number;
+        errorCount: number;
+        errors: {
+          row: number;
+          field: string;
+          code: string;
+          message: string;
+        }[];
+        errorsTruncated: boolean;
       };
     };
   };
