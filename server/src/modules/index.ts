@@ -19,6 +19,7 @@ import { contractsModule } from './contracts';
 import { settlementModule } from './settlement';
 import { onboardingModule } from './onboarding';
 import { plansModule } from './plans';
+import { homeModule } from './home';
 
 export const modules: QikeModule[] = [
   systemModule,
@@ -37,6 +38,7 @@ export const modules: QikeModule[] = [
   settlementModule,
   onboardingModule,
   plansModule,
+  homeModule,
   // modules: add new feature modules above this line
 ];
 export { ensureFirstAdmin } from './identity';

@@ -3305,17 +3305,29 @@ export interface paths {
     };
   };
   "/api/accounts/bank-imports": {
-    /** 导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列） */
+    /** 导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列；可仅导入有效行，可只校验） */
     post: {
       request: {};
       response: {
-        importId: number;
+        status: "imported" | "partial" | "dry_run" | "rejected";
+        importId: number | null;
+        total: number;
+        valid: number;
+        invalid: number;
         lines: number;
         posted: number;
         duplicates: number;
         unmatched: number;
         rejected: number;
         skipped: number;
+        errorCount: number;
+        errors: {
+          row: number;
+          field: string;
+          code: string;
+          message: string;
+        }[];
+        errorsTruncated: boolean;
       };
     };
   };
@@ -8902,6 +8914,52 @@ export interface paths {
         actualM3: string;
         errorPct: string | null;
       }[];
+    };
+  };
+  "/api/home/summary": {
+    /** 工作台概况（按角色与客户范围） */
+    get: {
+      request: {};
+      response: {
+        scope: "company" | "mine";
+        accounts: {
+          levels: {
+            normal: number;
+            warning: number;
+            reduce: number;
+            stop: number;
+          };
+          receivableFen: number;
+          negativeBalances: number;
+          pendingAdjustments: number;
+        } | null;
+        volume: {
+          day: string;
+          customers: number;
+          volumeM3: string;
+          planM3: string | null;
+          lastYearDay: string;
+          lastYearM3: string;
+        } | null;
+        procedures: {
+          openCases: number;
+          pendingApprovals: number | null;
+          pendingInstructions: number | null;
+        } | null;
+        documents: {
+          expired: number;
+          expiringSoon: number;
+          withinDays: number;
+        } | null;
+        payments: {
+          day: string;
+          payments: number;
+          paymentsFen: number;
+          monthPaymentsFen: number;
+          unmatchedLines: number;
+          unmatchedFen: number;
+        } | null;
+      };
     };
   };
 }

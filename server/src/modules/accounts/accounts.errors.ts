@@ -48,6 +48,10 @@ export const AE = defineErrors({
     zh: '银行流水文件中没有可识别的数据行（需要列：流水号、日期、金额、付款人）',
     en: 'No usable rows in the bank statement (columns needed: reference, date, amount, payer)',
   },
-  BANK_IMPORT_ROW: { status: 400, zh: '银行流水第 {row} 行：{reason}', en: 'Bank statement row {row}: {reason}' },
+  BANK_IMPORT_ROW: {
+    status: 400,
+    zh: '银行流水有 {count} 行错误，未导入任何数据（可选择“仅导入有效行”）。{reason}',
+    en: '{count} bank statement row(s) are invalid; nothing was imported (you may import only the valid rows). {reason}',
+  },
   BANK_LINE_NOT_OPEN: { status: 409, zh: '流水 #{id} 已处理（{status}），不能再分配', en: 'Bank line #{id} is already {status} and cannot be assigned' },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankHeader, matchLine, parseBankRow } from './bank-import.calc';
+import { bankHeader, bankRowMessage, matchLine, parseBankRow } from './bank-import.calc';
 
 describe('bank statement rows', () => {
   it('recognises Chinese and English headers', () => {
@@ -24,14 +24,19 @@ describe('bank statement rows', () => {
       { row: 2, bankRef: 'B2', valueDate: '2026-03-06', amountFen: 10_010, payerName: null, payerAccount: null, memo: null },
     ],
     [{ bankRef: 'B3', valueDate: '20260307', amount: '-50' }, { skip: 'not a credit' }],
-    [{ bankRef: 'B4', valueDate: '2026-02-30', amount: '1' }, 'error'],
-    [{ bankRef: 'B5', valueDate: '2026-13-01', amount: '1' }, 'error'],
-    [{ bankRef: '', valueDate: '2026-03-01', amount: '1' }, 'error'],
-    [{ bankRef: 'B6', valueDate: '2026-03-01', amount: '1.234' }, 'error'],
+    [{ bankRef: 'B4', valueDate: '2026-02-30', amount: '1' }, { error: { row: 2, field: 'valueDate', code: 'BAD_DATE', value: '2026-02-30' } }],
+    [{ bankRef: 'B5', valueDate: '2026-13-01', amount: '1' }, { error: { row: 2, field: 'valueDate', code: 'BAD_DATE', value: '2026-13-01' } }],
+    [{ bankRef: '', valueDate: '2026-03-01', amount: '1' }, { error: { row: 2, field: 'bankRef', code: 'REQUIRED' } }],
+    [{ bankRef: 'B6', valueDate: '2026-03-01', amount: '1.234' }, { error: { row: 2, field: 'amount', code: 'BAD_AMOUNT', value: '1.234' } }],
+    [{ bankRef: 'B7', valueDate: '2026-03-01' }, { error: { row: 2, field: 'amount', code: 'REQUIRED' } }],
   ])('%o', (raw, expected) => {
-    const r = parseBankRow(2, raw as any);
-    if (expected === 'error') expect(r).toHaveProperty('error');
-    else expect(r).toEqual(expected);
+    expect(parseBankRow(2, raw as any)).toEqual(expected);
+  });
+  it("words a row error in the user's language only", () => {
+    const e = { row: 4, field: 'amount', code: 'BAD_AMOUNT', value: '1.234' } as const;
+    expect(bankRowMessage(e, 'zh-CN')).toBe('第 4 行「金额」：“1.234”不是有效金额（元，最多两位小数）');
+    expect(bankRowMessage(e, 'en')).toBe('Row 4, amount: "1.234" is not a valid amount (yuan, at most two decimals)');
+    expect(bankRowMessage(e, 'en')).not.toMatch(/[\u4e00-\u9fff]/);
   });
   it('matches by learned account, then learned name, then the customer name', () => {
     const maps = [

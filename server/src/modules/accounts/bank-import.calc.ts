@@ -3,6 +3,7 @@
  * parsing and customer matching. Pure functions, no I/O.
  */
 import { parseYuan } from '@common/money';
+import { tr, type Lang, type Msg } from '@common/lang';
 
 export type BankField = 'bankRef' | 'valueDate' | 'amount' | 'payerName' | 'payerAccount' | 'memo';
 
@@ -55,21 +56,53 @@ function parseDate(v: unknown): string | null {
   return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d) ? d : null;
 }
 
+/** Labels of the statement's fields in row messages (zh/en). */
+export const BANK_FIELD_LABELS: Record<BankField, Msg> = {
+  bankRef: { zh: '流水号', en: 'reference' },
+  valueDate: { zh: '日期', en: 'date' },
+  amount: { zh: '金额', en: 'amount' },
+  payerName: { zh: '付款人', en: 'payer' },
+  payerAccount: { zh: '付款账号', en: 'payer account' },
+  memo: { zh: '摘要', en: 'memo' },
+};
+
+/** Row problems of a statement; each message is shown with the row and the field. */
+export const BANK_ROW_ERRORS = {
+  REQUIRED: { zh: '不能为空', en: 'is required' },
+  BAD_DATE: { zh: '“{value}”不是有效日期（应为 YYYY-MM-DD）', en: '"{value}" is not a valid date (YYYY-MM-DD)' },
+  BAD_AMOUNT: { zh: '“{value}”不是有效金额（元，最多两位小数）', en: '"{value}" is not a valid amount (yuan, at most two decimals)' },
+} satisfies Record<string, Msg>;
+export type BankRowErrorCode = keyof typeof BANK_ROW_ERRORS;
+
+export interface BankRowError {
+  row: number;
+  field: BankField;
+  code: BankRowErrorCode;
+  value?: string;
+}
+
+/** "第 3 行「日期」：…" / "Row 3, date: …" in the user's language. */
+export function bankRowMessage(e: BankRowError, lang: Lang): string {
+  const label = tr(BANK_FIELD_LABELS[e.field], lang);
+  const detail = tr(BANK_ROW_ERRORS[e.code], lang, { value: e.value ?? '' });
+  return lang === 'en' ? `Row ${e.row}, ${label}: ${detail}` : `第 ${e.row} 行「${label}」：${detail}`;
+}
+
 /**
  * One row of a statement → a credit line, `{ skip }` for a debit/zero line (not a payment), or
- * `{ error }` naming what is wrong (the whole import is refused then).
+ * `{ error }` naming the field and what is wrong.
  */
-export function parseBankRow(row: number, raw: Partial<Record<BankField, unknown>>): BankLine | { skip: string } | { error: string } {
+export function parseBankRow(row: number, raw: Partial<Record<BankField, unknown>>): BankLine | { skip: string } | { error: BankRowError } {
   const bankRef = text(raw.bankRef);
-  if (!bankRef) return { error: '流水号为空 / reference is empty' };
+  if (!bankRef) return { error: { row, field: 'bankRef', code: 'REQUIRED' } };
   const valueDate = parseDate(raw.valueDate);
-  if (!valueDate) return { error: `日期「${text(raw.valueDate) ?? ''}」无效，应为 YYYY-MM-DD / invalid date` };
+  if (!valueDate) return { error: text(raw.valueDate) ? { row, field: 'valueDate', code: 'BAD_DATE', value: text(raw.valueDate)! } : { row, field: 'valueDate', code: 'REQUIRED' } };
   const a = raw.amount;
   let amountFen: number;
   try {
     amountFen = parseYuan(typeof a === 'number' ? String(a) : (text(a) ?? ''));
   } catch {
-    return { error: `金额「${text(a) ?? ''}」无效，最多两位小数 / invalid amount` };
+    return { error: text(a) || typeof a === 'number' ? { row, field: 'amount', code: 'BAD_AMOUNT', value: typeof a === 'number' ? String(a) : text(a)! } : { row, field: 'amount', code: 'REQUIRED' } };
   }
   if (amountFen <= 0) return { skip: 'not a credit' };
   return { row, bankRef, valueDate, amountFen, payerName: text(raw.payerName), payerAccount: text(raw.payerAccount)?.replace(/\s/g, '') ?? null, memo: text(raw.memo) };

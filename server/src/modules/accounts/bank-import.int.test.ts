@@ -67,8 +67,41 @@ describe('bank statement import', () => {
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('BANK_IMPORT_ROW');
     expect(r.body.message).toContain('第 4 行');
+    expect(r.body.details).toMatchObject({ status: 'rejected', total: 2, valid: 1, invalid: 1, errors: [{ row: 4, field: 'valueDate', code: 'BAD_DATE' }] });
     expect(await balance(t.db, c.id)).toBe(0);
     const am = await t.userClient(['account_manager']);
     expect((await am.req('POST', '/api/accounts/bank-imports', csv([]))).status).toBe(403);
+  });
+
+  it("imports only the valid rows on request and reports each bad row (row, field, message in the user's language); a dry run writes nothing", async () => {
+    const c = await makeBilledCustomer(t.db, { name: `银行导入丁${process.pid}` });
+    const file = (extra: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(extra)) f.append(k, v);
+      const lines = [`BK-${c.id}-1,2026-03-02,100,${c.name},,`, `BK-${c.id}-2,2026-13-01,100,${c.name},,`, `BK-${c.id}-3,2026-03-03,12.345,${c.name},,`, `,2026-03-03,5,${c.name},,`];
+      f.append('file', new Blob([['交易流水号,交易日期,贷方金额,对方户名,对方账号,摘要', ...lines].join('\n')], { type: 'text/csv' }), 'statement.csv');
+      return f;
+    };
+    const en = await t.userClient(['finance'], { lang: 'en' });
+    const dry = await en.req('POST', '/api/accounts/bank-imports', file({ dryRun: 'true' }));
+    expect(dry.status).toBe(201);
+    expect(dry.body).toMatchObject({ status: 'dry_run', importId: null, total: 4, valid: 1, invalid: 3, posted: 1, errorCount: 3 });
+    expect(dry.body.errors.map((e: any) => [e.row, e.field, e.code])).toEqual([
+      [3, 'valueDate', 'BAD_DATE'],
+      [4, 'amount', 'BAD_AMOUNT'],
+      [5, 'bankRef', 'REQUIRED'],
+    ]);
+    expect(dry.body.errors[1].message).toBe('Row 4, amount: "12.345" is not a valid amount (yuan, at most two decimals)');
+    for (const e of dry.body.errors) expect(e.message).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await balance(t.db, c.id)).toBe(0);
+    const refused = await en.req('POST', '/api/accounts/bank-imports', file({}));
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^3 bank statement row\(s\) are invalid; nothing was imported/);
+    expect(refused.body.message).not.toMatch(/[\u4e00-\u9fff]/);
+    const partial = await finance.req('POST', '/api/accounts/bank-imports', file({ validOnly: 'true' }));
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({ status: 'partial', posted: 1, invalid: 3 });
+    expect(partial.body.errors[0].message).toBe('第 3 行「日期」：“2026-13-01”不是有效日期（应为 YYYY-MM-DD）');
+    expect(await balance(t.db, c.id)).toBe(10_000);
   });
 });

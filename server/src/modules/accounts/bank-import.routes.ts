@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Api, AppContext } from '../../platform/module';
 import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { AppError } from '../../platform/http/errors';
+import { requestLang } from '../../platform/http/error-handler';
 import { IdParam, Page, paged } from '../../platform/http/schemas';
 import { assertCustomerAccess } from '../customers';
 import { AE } from './accounts.errors';
@@ -28,28 +29,50 @@ const LineView = z.object({
   transactionId: z.number().nullable(),
 });
 
+const Bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
+const ImportFields = z.object({ validOnly: Bool.default(false), dryRun: Bool.default(false) });
+const ImportReport = z.object({
+  status: z.enum(['imported', 'partial', 'dry_run', 'rejected']),
+  importId: z.number().nullable(),
+  total: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  lines: z.number(),
+  posted: z.number(),
+  duplicates: z.number(),
+  unmatched: z.number(),
+  rejected: z.number(),
+  skipped: z.number(),
+  errorCount: z.number(),
+  errors: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
+  errorsTruncated: z.boolean(),
+});
+
 export function bankImportRoutes(app: Api, ctx: AppContext) {
   const tags = ['气款账户 Accounts'];
   const W = { permission: 'payments:write' as const };
 
-  // multipart/form-data with one `file` (.csv or .xlsx)
+  // multipart/form-data: fields validOnly, dryRun (before the file), then one `file` (.csv or .xlsx)
   app.post(
     '/api/accounts/bank-imports',
     {
       config: W,
       schema: {
         tags,
-        summary: '导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列）',
-        response: { 201: z.object({ importId: z.number(), lines: z.number(), posted: z.number(), duplicates: z.number(), unmatched: z.number(), rejected: z.number(), skipped: z.number() }) },
+        summary: '导入银行流水（自动匹配客户并入账，未匹配的进入待分配队列；可仅导入有效行，可只校验）',
+        response: { 201: ImportReport },
       },
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA');
       const file = await req.file();
       if (!file) throw new AppError(AE.BANK_IMPORT_EMPTY);
+      const fields = ImportFields.parse(Object.fromEntries(Object.entries(file.fields).map(([k, v]: [string, any]) => [k, v?.value])));
       const buf = await file.toBuffer();
       const rows = await bankStatementRows(buf, file.filename ?? '', userOf(req).id);
-      return reply.status(201).send(await svc.importBankStatement(ctx, rows, file.filename ?? 'statement', actorOf(req)));
+      return reply
+        .status(201)
+        .send(await svc.importBankStatement(ctx, rows, file.filename ?? 'statement', actorOf(req), { lang: requestLang(req), validOnly: fields.validOnly, dryRun: fields.dryRun }));
     },
   );
 

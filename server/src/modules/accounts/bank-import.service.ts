@@ -1,11 +1,15 @@
-/** Bank statement import: match lines to customers, post matched ones as payments, queue the rest. */
+/**
+ * Bank statement import: match lines to customers, post matched ones as payments, queue the rest;
+ * invalid rows reported per row (row, field, message in the user's language), as the deliveries import.
+ */
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { AE } from './accounts.errors';
-import { matchLine, parseBankRow, type BankLine, type Mapping } from './bank-import.calc';
+import { bankRowMessage, matchLine, parseBankRow, type BankLine, type BankRowError, type Mapping } from './bank-import.calc';
+import type { Lang } from '@common/lang';
 import type { RawBankRow } from './bank-import.files';
 import type { BankLineStatus, MatchedBy } from './accounts.tables';
 import { recordPayment } from './payments.service';
@@ -55,74 +59,137 @@ async function post(ctx: AppContext, trx: Tx, l: BankLine, customerId: number, a
 }
 
 export interface ImportResult {
-  importId: number;
+  /** 'imported': every row valid; 'partial': the valid rows only (validOnly); 'dry_run': nothing written; 'rejected' only inside the error's details. */
+  status: 'imported' | 'partial' | 'dry_run' | 'rejected';
+  importId: number | null;
+  /** Data rows read (credits, debits and invalid rows). */
+  total: number;
+  valid: number;
+  invalid: number;
   lines: number;
   posted: number;
   duplicates: number;
   unmatched: number;
   rejected: number;
   skipped: number;
+  errorCount: number;
+  /** Per row: row, field, code and the message in the user's language (the first MAX_REPORTED_ERRORS). */
+  errors: { row: number; field: string; code: string; message: string }[];
+  errorsTruncated: boolean;
 }
 
-/** Import a statement in one transaction; a malformed row refuses the whole file (nothing written). */
-export async function importBankStatement(ctx: AppContext, rows: RawBankRow[], filename: string, actor: Actor): Promise<ImportResult> {
+const MAX_REPORTED_ERRORS = 500;
+class DryRun extends Error {}
+
+export interface ImportOptions {
+  lang: Lang;
+  /** Import the valid rows and report the others (as the deliveries import does). */
+  validOnly?: boolean;
+  /** Validate and count what would happen, write nothing. */
+  dryRun?: boolean;
+}
+
+/**
+ * Import a statement in one transaction. Invalid rows refuse the whole file (nothing written, the
+ * report in the error's details) unless `validOnly`; `dryRun` reports what an import would do.
+ */
+export async function importBankStatement(ctx: AppContext, rows: RawBankRow[], filename: string, actor: Actor, opts: ImportOptions = { lang: 'zh-CN' }): Promise<ImportResult> {
   const lines: BankLine[] = [];
   let skipped = 0;
-  const errors: { row: number; reason: string }[] = [];
+  const errors: BankRowError[] = [];
   for (const r of rows) {
     const p = parseBankRow(r.row, r.raw);
-    if ('error' in p) errors.push({ row: r.row, reason: p.error });
+    if ('error' in p) errors.push(p.error);
     else if ('skip' in p) skipped++;
     else lines.push(p);
   }
-  if (errors.length) throw new AppError(AE.BANK_IMPORT_ROW, errors[0], { errors });
-  if (!lines.length) throw new AppError(AE.BANK_IMPORT_EMPTY);
-  return inTx(ctx.db, async (trx) => {
-    // imports run one at a time: the same file uploaded twice at once cannot queue a line twice
-    await sql`SELECT pg_advisory_xact_lock(74303)`.execute(trx);
-    const seenRefs = await alreadyQueuedRefs(trx, [...new Set(lines.map((l) => l.bankRef))]);
-    const maps = await mappings(trx);
-    const byName = await customersByName(trx, [...new Set(lines.map((l) => l.payerName).filter((x): x is string => !!x))]);
-    const imp = await trx.insertInto('bank_statement_imports').values({ filename, uploaded_by: actor.userId, lines: lines.length, posted: 0, unmatched: 0 }).returning('id').executeTakeFirstOrThrow();
-    const out: any[] = [];
-    const count = { posted: 0, duplicate: 0, unmatched: 0, rejected: 0 } as Record<string, number>;
-    for (const l of lines) {
-      const m = matchLine(l, maps, byName);
-      // a line already imported (queued, assigned, ignored) is never queued again
-      const again = !m && seenRefs.has(l.bankRef);
-      const r = m
-        ? await post(ctx, trx, l, m.customerId, actor)
-        : again
-          ? { status: 'duplicate' as const, transactionId: null, reason: 'ALREADY_IMPORTED' }
-          : { status: 'unmatched' as const, transactionId: null, reason: null };
-      seenRefs.add(l.bankRef);
-      count[r.status] = (count[r.status] ?? 0) + 1;
-      out.push({
-        import_id: imp.id,
-        row_no: l.row,
-        bank_ref: l.bankRef,
-        value_date: l.valueDate,
-        amount_fen: l.amountFen,
-        payer_name: l.payerName,
-        payer_account: l.payerAccount,
-        memo: l.memo,
-        status: r.status,
-        reason: r.reason,
-        customer_id: m?.customerId ?? null,
-        matched_by: (m?.by ?? null) as MatchedBy | null,
-        transaction_id: r.transactionId,
-      });
-    }
-    for (let i = 0; i < out.length; i += 2000)
-      await trx
-        .insertInto('bank_statement_lines')
-        .values(out.slice(i, i + 2000))
-        .execute();
-    await trx.updateTable('bank_statement_imports').set({ posted: count.posted, unmatched: count.unmatched }).where('id', '=', imp.id).execute();
-    const result = { importId: imp.id, lines: lines.length, posted: count.posted, duplicates: count.duplicate, unmatched: count.unmatched, rejected: count.rejected, skipped };
-    await audit(trx, actor, { action: 'bank_statement.import', entity: 'bank_statement_import', entityId: imp.id, after: { filename, ...result } });
-    return result;
+  const report = (status: ImportResult['status'], counts: Partial<ImportResult> = {}): ImportResult => ({
+    status,
+    importId: null,
+    total: rows.length,
+    valid: rows.length - errors.length,
+    invalid: errors.length,
+    lines: lines.length,
+    posted: 0,
+    duplicates: 0,
+    unmatched: 0,
+    rejected: 0,
+    skipped,
+    ...counts,
+    errorCount: errors.length,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS).map((e) => ({ row: e.row, field: e.field, code: e.code, message: bankRowMessage(e, opts.lang) })),
+    errorsTruncated: errors.length > MAX_REPORTED_ERRORS,
   });
+  if (errors.length && !opts.validOnly && !opts.dryRun) {
+    const first = errors[0];
+    throw new AppError(AE.BANK_IMPORT_ROW, { count: errors.length, row: first.row, reason: { zh: bankRowMessage(first, 'zh-CN'), en: bankRowMessage(first, 'en') } }, report('rejected'));
+  }
+  if (!lines.length && !errors.length) throw new AppError(AE.BANK_IMPORT_EMPTY);
+  if (!lines.length) return report(opts.dryRun ? 'dry_run' : 'partial');
+  let out: ImportResult | null = null;
+  try {
+    await inTx(ctx.db, async (trx) => {
+      // imports run one at a time: the same file uploaded twice at once cannot queue a line twice
+      await sql`SELECT pg_advisory_xact_lock(74303)`.execute(trx);
+      const seenRefs = await alreadyQueuedRefs(trx, [...new Set(lines.map((l) => l.bankRef))]);
+      const maps = await mappings(trx);
+      const byName = await customersByName(trx, [...new Set(lines.map((l) => l.payerName).filter((x): x is string => !!x))]);
+      const imp = await trx
+        .insertInto('bank_statement_imports')
+        .values({ filename, uploaded_by: actor.userId, lines: lines.length, posted: 0, unmatched: 0 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const values: any[] = [];
+      const count = { posted: 0, duplicate: 0, unmatched: 0, rejected: 0 } as Record<string, number>;
+      for (const l of lines) {
+        const m = matchLine(l, maps, byName);
+        // a line already imported (queued, assigned, ignored) is never queued again
+        const again = !m && seenRefs.has(l.bankRef);
+        const r = m
+          ? await post(ctx, trx, l, m.customerId, actor)
+          : again
+            ? { status: 'duplicate' as const, transactionId: null, reason: 'ALREADY_IMPORTED' }
+            : { status: 'unmatched' as const, transactionId: null, reason: null };
+        seenRefs.add(l.bankRef);
+        count[r.status] = (count[r.status] ?? 0) + 1;
+        values.push({
+          import_id: imp.id,
+          row_no: l.row,
+          bank_ref: l.bankRef,
+          value_date: l.valueDate,
+          amount_fen: l.amountFen,
+          payer_name: l.payerName,
+          payer_account: l.payerAccount,
+          memo: l.memo,
+          status: r.status,
+          reason: r.reason,
+          customer_id: m?.customerId ?? null,
+          matched_by: (m?.by ?? null) as MatchedBy | null,
+          transaction_id: r.transactionId,
+        });
+      }
+      for (let i = 0; i < values.length; i += 2000)
+        await trx
+          .insertInto('bank_statement_lines')
+          .values(values.slice(i, i + 2000))
+          .execute();
+      await trx.updateTable('bank_statement_imports').set({ posted: count.posted, unmatched: count.unmatched }).where('id', '=', imp.id).execute();
+      out = report(opts.dryRun ? 'dry_run' : errors.length ? 'partial' : 'imported', {
+        importId: opts.dryRun ? null : imp.id,
+        posted: count.posted,
+        duplicates: count.duplicate,
+        unmatched: count.unmatched,
+        rejected: count.rejected,
+      });
+      if (opts.dryRun) throw new DryRun();
+      const { errors: _e, ...summary } = out;
+      void _e;
+      await audit(trx, actor, { action: 'bank_statement.import', entity: 'bank_statement_import', entityId: imp.id, after: { filename, validOnly: !!opts.validOnly, ...summary } });
+    });
+  } catch (e) {
+    if (!(e instanceof DryRun)) throw e;
+  }
+  return out!;
 }
 
 export interface BankLineView {

@@ -40,3 +40,5 @@ export { customerBasics, activeManagerAssignments, customersManagedBy, fullTimeM
 export { customerBasicsById, customerIdsByPriceCategory, type CustomerBasics } from './published-settlement';
 /** Short customer descriptions for onboarding and plans. */
 export { customerBriefs as onboardingCustomerBriefs, customerIdsByCode, type CustomerBrief as OnboardingCustomerBrief } from './published-onboarding';
+/** For the home page: expired and soon-expiring documents in the user's scope. */
+export { documentsHome, type DocumentsHome } from './published-home';

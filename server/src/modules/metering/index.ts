@@ -36,3 +36,5 @@ export { meteringCliCommands };
 export { dailyVolumeTotals, customersWithDeliveries } from './published';
 /** For the plans module: monthly volumes per customer (set-based) and the ingest file helpers. */
 export { monthlyVolumesByCustomer, monthlyTotals, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';
+/** For the home page: the last gas day's volume against plan and the same day last year (scope of the user). */
+export { volumeHome, sameDayLastYear, type VolumeHome } from './published-home';

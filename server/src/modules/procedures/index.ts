@@ -20,3 +20,5 @@ export const proceduresModule: QikeModule = {
 
 /** Whether a customer has an open reduce/stop case (open or awaiting restoration). */
 export { hasOpenCase } from './procedures.closecheck';
+/** For the home page: open cases in scope and the user's approval/execution queues. */
+export { proceduresHome, type ProceduresHome } from './published-home';

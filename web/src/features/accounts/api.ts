@@ -19,6 +19,7 @@ export type Adjustment = ApiItem<'/api/accounts/adjustments'>;
 export type Statement = ApiResponse<'/api/accounts/customers/{id}/statement'>;
 export type StatementQuery = ApiQuery<'/api/accounts/customers/{id}/statement'>;
 export type BankLine = ApiItem<'/api/accounts/bank-lines'>;
+export type BankImportReport = ApiResponse<'/api/accounts/bank-imports', 'post'>;
 export type Period = ApiItem<'/api/accounts/periods'>;
 
 /** The accounts feature's calls (each one route of the contract). */
@@ -41,7 +42,7 @@ export const accountsApi = {
   periods: () => api.get('/api/accounts/periods'),
   closePeriod: (period: string) => api.post('/api/accounts/periods/{period}/close', { path: { period } }),
   bankLines: (query: ApiQuery<'/api/accounts/bank-lines'>) => api.get('/api/accounts/bank-lines', { query }),
-  importBankFile: (file: File | Blob) => api.upload('/api/accounts/bank-imports', file),
+  importBankFile: (file: File | Blob, fields: { validOnly?: string; dryRun?: string } = {}) => api.upload('/api/accounts/bank-imports', file, fields),
   assignBankLine: (id: number, body: ApiBody<'/api/accounts/bank-lines/{id}/assign'>) => api.post('/api/accounts/bank-lines/{id}/assign', { path: { id }, body }),
   ignoreBankLine: (id: number) => api.post('/api/accounts/bank-lines/{id}/ignore', { path: { id } }),
   /** Customer picker of the bank page (the customers list route, first matches). */

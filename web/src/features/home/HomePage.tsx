@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useMe, canWith } from '../../app/auth';
 import { webModules } from '../../app/modules';
 import { PageContainer } from '../../components/PageContainer';
-import { addTranslations } from '../../app/i18n';
+import { NS } from './i18n';
+import { HomeSummary } from './HomeSummary';
 
-addTranslations('home', { title: '工作台', hello: '{{name}}，您好', none: '暂无可显示的工作内容' }, { title: 'Workbench', hello: 'Hello, {{name}}', none: 'Nothing to show yet' });
-
-/** The home page: widgets contributed by the feature modules the user may see. */
+/** The home page: the role's summary (company, own customers, payments), then widgets contributed by the feature modules the user may see. */
 export default function HomePage() {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(NS);
   const me = useMe().data;
   const widgets = webModules
     .flatMap((m) => m.homeWidgets ?? [])
@@ -17,6 +16,7 @@ export default function HomePage() {
     .sort((a, b) => a.order - b.order);
   return (
     <PageContainer title={t('title')} subTitle={<Typography.Text type="secondary">{t('hello', { name: me?.displayName ?? '' })}</Typography.Text>}>
+      {canWith(me, 'customers:read') && <HomeSummary />}
       {widgets.length === 0 ? (
         <Empty description={t('none')} />
       ) : (

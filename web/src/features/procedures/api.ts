@@ -57,8 +57,9 @@ export const useApprovals = (status: ApiQuery<'/api/procedures/approvals'>['stat
   useQuery({ queryKey: [...KEY, 'approvals', status, page, pageSize], queryFn: () => api.get('/api/procedures/approvals', { query: { status, page, pageSize } }), placeholderData: keepPreviousData });
 export const useOperators = (customerId: number | undefined, enabled: boolean) =>
   useQuery({ queryKey: [...KEY, 'operators', customerId], queryFn: () => api.get('/api/procedures/operators', { query: { customerId: customerId! } }), enabled: enabled && !!customerId });
-export const useCustomerPick = (q: string) =>
-  useQuery({ queryKey: [...KEY, 'pick', q], queryFn: () => api.get('/api/procedures/customers', { query: { q: q || undefined } }), placeholderData: keepPreviousData });
+/** Customers to open a case for (procedures:write): ask only while the open-case dialog is shown to a user who may open one. */
+export const useCustomerPick = (q: string, enabled: boolean) =>
+  useQuery({ queryKey: [...KEY, 'pick', q], queryFn: () => api.get('/api/procedures/customers', { query: { q: q || undefined } }), placeholderData: keepPreviousData, enabled });
 export const useManagers = () =>
   useQuery({ queryKey: ['users', 'directory', 'account_manager'], queryFn: () => api.get('/api/users/directory', { query: { role: 'account_manager' } }), staleTime: 300_000 });
 

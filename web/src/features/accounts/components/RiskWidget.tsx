@@ -1,4 +1,8 @@
-/** Home widget: the signed-in user's customers at payment risk (停气, 减气, 预警), worst first. */
+/**
+ * Home widget: customers at payment risk (停气, 减气, 预警) within the user's scope, worst first —
+ * the company for the sales lead, finance and the administrator, a manager's own customers for a
+ * manager (the board's scope rule; "mine" would show a lead who manages no customer an empty list).
+ */
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,7 +14,7 @@ import { LevelTag } from './common';
 
 export default function RiskWidget() {
   const { t } = useTranslation(NS);
-  const q = useBoard({ mine: 'true', level: 'stop,reduce,warning', pageSize: 8 });
+  const q = useBoard({ level: 'stop,reduce,warning', pageSize: 8 });
   return (
     <Card
       size="small"

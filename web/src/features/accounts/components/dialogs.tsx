@@ -10,6 +10,7 @@ import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
 import { accountsApi, useSave, type Summary } from '../api';
 import { applyFieldErrors, toFen, yuanRules } from './common';
+import { validFields } from '../../../lib/forms';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -19,7 +20,8 @@ function useSubmit<T>(form: any, onDone: () => void, fn: (v: T) => Promise<strin
   return {
     busy,
     submit: async () => {
-      const v = (await form.validateFields()) as T;
+      const v = (await validFields(form)) as T | null;
+      if (!v) return;
       setBusy(true);
       try {
         message.success(await fn(v));

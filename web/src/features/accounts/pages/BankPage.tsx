@@ -1,6 +1,6 @@
 /** 银行流水: import a bank statement (CSV/Excel); unmatched lines wait here until assigned to a customer. */
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Popconfirm, Segmented, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Popconfirm, Segmented, Select, Space, Table, Tag } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { formatFen } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { type BankLine, accountsApi, useSave } from '../api';
+import { type BankImportReport, type BankLine, accountsApi, useSave } from '../api';
+import { BankImportDialog } from '../components/BankImportDialog';
 
 type Status = 'unmatched' | 'posted' | 'duplicate' | 'ignored' | 'rejected';
 type Line = BankLine;
@@ -40,9 +41,9 @@ export default function BankPage() {
   const [f, setF] = useState<{ status: Status; page: number; pageSize: number }>({ status: 'unmatched', page: 1, pageSize: 20 });
   const [remember, setRemember] = useState(true);
   const [picked, setPicked] = useState<Record<number, number>>({});
-  const [last, setLast] = useState<null | Record<string, number>>(null);
+  const [last, setLast] = useState<null | BankImportReport>(null);
   const q = useQuery({ queryKey: ['accounts', 'bank-lines', f], queryFn: () => accountsApi.bankLines(f), placeholderData: keepPreviousData });
-  const upload = useSave((file: File) => accountsApi.importBankFile(file));
+  const [importing, setImporting] = useState(false);
   const assign = useSave((a: { id: number; customerId: number }) => accountsApi.assignBankLine(a.id, { customerId: a.customerId, remember }));
   const ignore = useSave((id: number) => accountsApi.ignoreBankLine(id));
   const refresh = () => void q.refetch();
@@ -51,24 +52,13 @@ export default function BankPage() {
       title={t('bank.title')}
       subTitle={t('bank.hint')}
       extra={
-        <Upload
-          accept=".csv,.xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => (
-            upload.mutateAsync(file).then(
-              (r) => (setLast(r), refresh()),
-              (e) => message.error(e.message),
-            ),
-            false
-          )}
-        >
-          <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending}>
-            {t('bank.import')}
-          </Button>
-        </Upload>
+        <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="bank-import">
+          {t('bank.import')}
+        </Button>
       }
     >
-      {last && <Alert type="success" showIcon closable style={{ marginBottom: 12 }} onClose={() => setLast(null)} message={t('bank.result', last)} />}
+      <BankImportDialog open={importing} onClose={() => setImporting(false)} onImported={(r) => (setLast(r), refresh())} />
+      {last && <Alert type="success" showIcon closable style={{ marginBottom: 12 }} onClose={() => setLast(null)} message={t('bank.result', last)} data-testid="bank-import-result" />}
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented
           value={f.status}
@@ -85,23 +75,24 @@ export default function BankPage() {
         <Table<Line>
           rowKey="id"
           size="small"
+          scroll={{ x: 'max-content' }}
           loading={q.isFetching}
           dataSource={q.data?.items}
           pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setF({ ...f, page: p, pageSize: s }) }}
           columns={[
-            { title: t('f.bankRef'), dataIndex: 'bankRef' },
+            { title: t('f.bankRef'), dataIndex: 'bankRef', fixed: 'left', width: 150, ellipsis: true },
             { title: t('f.valueDate'), dataIndex: 'valueDate', width: 110 },
-            { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => formatFen(v) },
-            { title: t('f.payerName'), dataIndex: 'payerName', render: (v) => v ?? '—' },
-            { title: t('f.payerAccount'), dataIndex: 'payerAccount', render: (v) => v ?? '—' },
-            { title: t('f.note'), dataIndex: 'memo', ellipsis: true, render: (v) => v ?? '—' },
+            { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', width: 120, render: (v) => formatFen(v) },
+            { title: t('f.payerName'), dataIndex: 'payerName', width: 200, ellipsis: true, render: (v) => v ?? '—' },
+            { title: t('f.payerAccount'), dataIndex: 'payerAccount', width: 170, render: (v) => v ?? '—' },
+            { title: t('f.note'), dataIndex: 'memo', width: 140, ellipsis: true, render: (v) => v ?? '—' },
             {
               title: tc('fields.status'),
               dataIndex: 'status',
               render: (s: Status, r) => (
                 <Tag color={COLORS[s]}>
                   {t(`bank.status.${s}`)}
-                  {r.reason ? ` · ${r.reason}` : ''}
+                  {r.reason ? ` · ${t(`bank.reason.${r.reason}`, { defaultValue: r.reason })}` : ''}
                 </Tag>
               ),
             },

@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
 import { accountsApi, useSave } from '../api';
 import { applyFieldErrors } from '../components/common';
+import { validFields } from '../../../lib/forms';
 
 export default function SettingsPage() {
   const { t } = useTranslation(NS);
@@ -25,7 +26,8 @@ export default function SettingsPage() {
   const save = useSave((b: any) => accountsApi.saveThresholds(b));
   const close = useSave((p: string) => accountsApi.closePeriod(p));
   const onSave = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       await save.mutateAsync({ warnDays: String(v.warnDays), reduceDays: String(v.reduceDays), avgDays: v.avgDays });
       message.success(t('msg.saved'));
@@ -35,7 +37,8 @@ export default function SettingsPage() {
     }
   };
   const onClose = async () => {
-    const v = await closeForm.validateFields();
+    const v = await validFields(closeForm);
+    if (!v) return;
     const p = (v.month as Dayjs).format('YYYY-MM');
     try {
       await close.mutateAsync(p);

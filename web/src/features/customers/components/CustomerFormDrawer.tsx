@@ -11,6 +11,7 @@ import { NS } from '../i18n';
 import { customersApi, useSave, useTags, type Customer } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
+import { validFields } from '../../../lib/forms';
 
 const REGION_OPTIONS = regionOptions();
 
@@ -45,7 +46,8 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
   const save = useSave((v: any): Promise<Customer> => (customer ? customersApi.update(customer.id, v) : customersApi.create(v)));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     const [province, city, county] = v.region ?? [];
     const body = {
       name: v.name,

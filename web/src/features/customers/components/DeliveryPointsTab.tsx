@@ -10,6 +10,7 @@ import { NS } from '../i18n';
 import { customersApi, useCustomer, useDeliveryPoints, useSave, useSupplySources, type DeliveryPoint } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
+import { validFields } from '../../../lib/forms';
 
 export function DeliveryPointsTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
@@ -86,7 +87,8 @@ export function DeliveryPointsTab({ customerId }: { customerId: number }) {
         open={!!editing}
         onCancel={() => setEditing(null)}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await validFields(form);
+          if (!v) return;
           save.mutate(
             { ...v, pressureLevel: v.pressureLevel ?? null, supplySourceId: v.supplySourceId ?? null, notes: v.notes || null },
             { onSuccess: () => (message.success(t('msg.saved')), setEditing(null)), onError: (e) => showApiError(form, e, message.error) },

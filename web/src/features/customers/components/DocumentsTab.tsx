@@ -11,6 +11,7 @@ import { NS } from '../i18n';
 import { customersApi, useCustomer, useDocuments, useSave, type Doc } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
+import { validFields } from '../../../lib/forms';
 
 export function ExpiryTag({ days }: { days: number | null }) {
   const { t } = useTranslation(NS);
@@ -35,7 +36,8 @@ export function DocumentsTab({ customerId }: { customerId: number }) {
   const del = useSave((id: number) => customersApi.deleteDocument(customerId, id));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     const fields: Record<string, string> = { kind: v.kind, title: v.title };
     if (v.docNo) fields.docNo = v.docNo;
     if (v.issuedOn) fields.issuedOn = v.issuedOn.format('YYYY-MM-DD');

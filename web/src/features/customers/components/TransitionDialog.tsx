@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
 import { customersApi, useSave, type Customer } from '../api';
 import { StatusTag, useLbl } from '../labels';
+import { validFields } from '../../../lib/forms';
 
 export function TransitionDialog({ customer, to, open, onClose }: { customer: Customer; to?: CustomerStatus; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -25,7 +26,8 @@ export function TransitionDialog({ customer, to, open, onClose }: { customer: Cu
   }, [open, to, customer, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     save.mutate(v, {
       onSuccess: () => {
         message.success(t('msg.saved'));

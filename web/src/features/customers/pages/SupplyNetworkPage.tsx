@@ -11,6 +11,7 @@ import { NS } from '../i18n';
 import { customersApi, useSave, useSupplySources, type SupplySource } from '../api';
 import { useLbl } from '../labels';
 import { showApiError } from '../components/form-errors';
+import { validFields } from '../../../lib/forms';
 
 type Node = SupplySource & { children?: Node[] };
 
@@ -75,7 +76,8 @@ export default function SupplyNetworkPage() {
         okText={tc('actions.confirm')}
         cancelText={tc('actions.cancel')}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await validFields(form);
+          if (!v) return;
           save.mutate(
             { ...v, code: v.code || undefined, parentId: v.parentId ?? null, region: v.region || null },
             { onSuccess: () => (message.success(t('msg.saved')), setOpen(false)), onError: (e) => showApiError(form, e, message.error) },

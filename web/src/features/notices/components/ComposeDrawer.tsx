@@ -14,6 +14,7 @@ import { ApiError } from '../../../lib/api';
 import { CustomerPicker, StaffSelect } from '../../interactions/components/pickers';
 import { NS } from '../i18n';
 import { BUILTIN_PLACEHOLDERS, NOTICE_KINDS, noticesApi, useNoticeMutation, useTags, useTemplates, type Channel, type ComposeBody, type NoticeKind, type Preview, type RecipientFilter } from '../api';
+import { validFields } from '../../../lib/forms';
 
 interface FormValues {
   templateId?: number;
@@ -107,7 +108,8 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
 
   const doPreview = async () => {
     setError(null);
-    const x = await form.validateFields();
+    const x = await validFields(form);
+    if (!x) return;
     setPreviewing(true);
     try {
       setPreview(await noticesApi.preview(body(x)));
@@ -121,7 +123,8 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
 
   const doSend = async () => {
     setError(null);
-    const x = await form.validateFields();
+    const x = await validFields(form);
+    if (!x) return;
     try {
       const r = await send.mutateAsync(body(x));
       message.success(t('msg.sent', { no: r.no, count: r.recipients }));

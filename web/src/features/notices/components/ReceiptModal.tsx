@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n';
 import { noticesApi, useNoticeMutation, type Recipient } from '../api';
+import { validFields } from '../../../lib/forms';
 
 export function ReceiptModal({ noticeId, recipient, onClose }: { noticeId: number; recipient: Recipient | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -37,7 +38,8 @@ export function ReceiptModal({ noticeId, recipient, onClose }: { noticeId: numbe
           loading={save.isPending}
           data-testid="receipt-save"
           onClick={async () => {
-            const v = await form.validateFields();
+            const v = await validFields(form);
+            if (!v) return;
             try {
               await save.mutateAsync(v);
               message.success(t('msg.receiptSaved'));

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
 import type { ApiError } from '../../../lib/api';
+import { validFields } from '../../../lib/forms';
 
 export function FormModal<T extends object>({
   open,
@@ -23,7 +24,8 @@ export function FormModal<T extends object>({
   const [form] = Form.useForm<T>();
   const { message } = App.useApp();
   const ok = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       await onSubmit(v);
       onClose();

@@ -11,6 +11,7 @@ import type { ApiError } from '../../../lib/api';
 import { formatDate, formatWanfang } from '../../../lib/format';
 import { NS } from '../i18n';
 import { onboardingApi, useBoard, useCaseAction, useCases, useProspects, useYearly, type CaseFilter, type CaseRow, type OpenCaseInput } from '../api';
+import { validFields } from '../../../lib/forms';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'processing', submitted: 'gold', returned: 'red', approved: 'green', contracted: 'cyan', commissioned: 'success' };
 export function CaseStatusTag({ status }: { status: string }) {
@@ -134,7 +135,8 @@ function OpenCaseDialog({ open, onClose }: { open: boolean; onClose: () => void 
   const [form] = Form.useForm();
   const m = useCaseAction((b: OpenCaseInput) => onboardingApi.open(b));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       const r = await m.mutateAsync({
         customerId: v.customerId,

@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
 import { proceduresApi, useCaseMutation, useOperators, type CaseDetail, type StepOption } from '../api';
 import { applyFieldErrors } from './form-errors';
+import { validFields } from '../../../lib/forms';
 
 interface Values {
   note?: string;
@@ -47,7 +48,8 @@ export function StepActionModal({ detail, option, onClose }: { detail: CaseDetai
   }, [operators.data, instruction, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       await m.mutateAsync(v);
       message.success(t('msg.saved'));

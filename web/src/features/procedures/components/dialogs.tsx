@@ -8,11 +8,13 @@ import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
 import { proceduresApi, useCaseMutation, useCustomerPick, type Step } from '../api';
 import { applyFieldErrors } from './form-errors';
+import { validFields } from '../../../lib/forms';
 
 function useSubmit<V>(form: ReturnType<typeof Form.useForm<V>>[0], run: (v: V) => Promise<unknown>, done: () => void, okMsg: string) {
   const { message } = App.useApp();
   return async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       await run(v);
       message.success(okMsg);
@@ -178,7 +180,7 @@ export function OpenCaseDialog({ open, customerId, onClose }: { open: boolean; c
   const navigate = useNavigate();
   const [form] = Form.useForm<{ customerId: number; note?: string }>();
   const [q, setQ] = useState('');
-  const pick = useCustomerPick(q);
+  const pick = useCustomerPick(q, open && !customerId);
   const m = useCaseMutation((v: { customerId: number; note?: string }) => proceduresApi.open({ customerId: customerId ?? v.customerId, note: v.note || undefined }));
   const submit = useSubmit(form, async (v) => navigate(`/procedures/${(await m.mutateAsync(v)).id}`), onClose, t('msg.opened'));
   return (

@@ -151,7 +151,7 @@ export default function CasesPage() {
         </Form>
       </Card>
       <CasesTable filter={filter} onPage={(page, pageSize) => setFilter({ ...filter, page, pageSize })} />
-      <OpenCaseDialog open={openDialog} onClose={() => setOpenDialog(false)} />
+      {canWrite && <OpenCaseDialog open={openDialog} onClose={() => setOpenDialog(false)} />}
     </PageContainer>
   );
 }

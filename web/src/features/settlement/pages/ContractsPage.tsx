@@ -11,6 +11,7 @@ import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
 import { settlementApi, useContracts, useCustomerPick, useL, useTags, useTagName, type ContractFilter, type ContractRow } from '../api';
+import { validFields } from '../../../lib/forms';
 
 const STATUS_COLOR = { draft: 'default', active: 'green', terminated: 'red' } as const;
 
@@ -46,7 +47,8 @@ export default function ContractsPage() {
   const months = range ? monthsOf(range[0].format('YYYY-MM'), range[1].format('YYYY-MM')) : [];
   const canWrite = useCan('contracts:write');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       const r = await settlementApi.createContract({
         customerId: v.customerId,

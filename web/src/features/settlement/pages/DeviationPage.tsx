@@ -10,6 +10,7 @@ import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
 import { settlementApi, useDevCase, useDevPeriod, useDevPeriods, useDevSummary, type DevCase } from '../api';
+import { validFields } from '../../../lib/forms';
 
 const CAUSES = ['force_majeure', 'supplier_curtailment', 'earthquake', 'maintenance', 'other'];
 const STATUS_COLOR: Record<string, string> = { draft: 'default', reviewed: 'blue', confirmed: 'purple', signed: 'cyan', posted: 'green' };
@@ -31,7 +32,8 @@ export default function DeviationPage() {
   const [form] = Form.useForm();
   const canWrite = useCan('deviation:write');
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       const r = await settlementApi.createDevPeriod({ label: v.label, from: v.range[0].format('YYYY-MM'), to: v.range[1].format('YYYY-MM') });
       message.success(t('msg.created', { cases: r.cases }));

@@ -9,6 +9,7 @@ import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
 import { settlementApi, useBenchmarks, usePrices, useReferencePrices, useL, useTags, useTagName, type PriceEntry, type PriceFilter } from '../api';
+import { validFields } from '../../../lib/forms';
 
 export default function PricesPage() {
   const { t } = useTranslation(NS);
@@ -27,7 +28,8 @@ export default function PricesPage() {
   const [form] = Form.useForm();
   const cat = (v: string) => (PRICE_CATEGORY_LABELS[v as keyof typeof PRICE_CATEGORY_LABELS] ? L(PRICE_CATEGORY_LABELS[v as keyof typeof PRICE_CATEGORY_LABELS]) : v);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       if (dialog === 'price') {
         const r = await settlementApi.createPrice({

@@ -10,6 +10,7 @@ import { formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
 import { SUPPLY_STATUSES, supplyApi, useEvent, useSupplyMutation, type Affected, type SupplyStatus } from '../api';
 import { EventStatusTag, SupplyStatusTag } from '../components/labels';
+import { ignoreInvalid } from '../../../lib/forms';
 
 /** The checklist form's values (demand change and notes as typed; empty means none). */
 interface CheckForm {
@@ -35,7 +36,12 @@ function CheckDialog({ eventId, row, onClose }: { eventId: number; row: Affected
       onCancel={onClose}
       confirmLoading={m.isPending}
       okButtonProps={{ 'data-testid': 'check-save' } as any}
-      onOk={() => void form.validateFields().then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))}
+      onOk={() =>
+        void form
+          .validateFields()
+          .then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))
+          .catch(ignoreInvalid)
+      }
       destroyOnHidden
     >
       <Form

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
 import { EMERGENCY_KINDS, EVENT_STATUSES, supplyApi, useEvents, useNetwork, useSupplyMutation, type EmergencyKind, type EventFilter, type EventRow } from '../api';
 import { EventStatusTag } from '../components/labels';
+import { ignoreInvalid } from '../../../lib/forms';
 
 /** The declare form's values. */
 interface DeclareForm {
@@ -42,16 +43,19 @@ function DeclareDialog({ open, presetNode, onClose }: { open: boolean; presetNod
       okButtonProps={{ 'data-testid': 'declare-submit' } as any}
       confirmLoading={m.isPending}
       onOk={() =>
-        void form.validateFields().then((v) =>
-          m.mutate(v, {
-            onSuccess: (r) => {
-              void message.success(t('msg.declared', { n: r.customers }));
-              onClose();
-              navigate(`/supply/emergencies/${r.id}`);
-            },
-            onError: (e) => void message.error(e.message),
-          }),
-        )
+        void form
+          .validateFields()
+          .then((v) =>
+            m.mutate(v, {
+              onSuccess: (r) => {
+                void message.success(t('msg.declared', { n: r.customers }));
+                onClose();
+                navigate(`/supply/emergencies/${r.id}`);
+              },
+              onError: (e) => void message.error(e.message),
+            }),
+          )
+          .catch(ignoreInvalid)
       }
       width={600}
       destroyOnHidden

@@ -11,6 +11,7 @@ import { NS } from '../i18n';
 import { supplyApi, usePlan, useSupplyMutation, type Avail, type NodeLoad, type PlanLine } from '../api';
 import { AvailabilityEditor, cleanAvail } from '../components/AvailabilityEditor';
 import { PlanLinesTable } from '../components/PlanLinesTable';
+import { ignoreInvalid } from '../../../lib/forms';
 
 function AdjustDialog({ planId, line, onClose }: { planId: number; line: PlanLine | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -27,7 +28,12 @@ function AdjustDialog({ planId, line, onClose }: { planId: number; line: PlanLin
       onCancel={onClose}
       confirmLoading={m.isPending}
       okButtonProps={{ 'data-testid': 'adjust-save' } as any}
-      onOk={() => void form.validateFields().then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))}
+      onOk={() =>
+        void form
+          .validateFields()
+          .then((v) => m.mutate(v, { onSuccess: () => (void message.success(t('msg.saved')), onClose()), onError: (e) => void message.error(e.message) }))
+          .catch(ignoreInvalid)
+      }
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">

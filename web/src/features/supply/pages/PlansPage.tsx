@@ -12,6 +12,7 @@ import { NS } from '../i18n';
 import { supplyApi, usePlans, useSupplyMutation, type Avail, type PlanSummary } from '../api';
 import { AvailabilityEditor, cleanAvail } from '../components/AvailabilityEditor';
 import { Tag } from 'antd';
+import { ignoreInvalid } from '../../../lib/forms';
 
 function NewPlanDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -30,7 +31,12 @@ function NewPlanDialog({ open, onClose }: { open: boolean; onClose: () => void }
       onCancel={onClose}
       confirmLoading={m.isPending}
       okButtonProps={{ 'data-testid': 'plan-submit' } as any}
-      onOk={() => void form.validateFields().then((v) => m.mutate(v, { onSuccess: (r) => (onClose(), navigate(`/supply/plans/${r.id}`)), onError: (e) => void message.error(e.message) }))}
+      onOk={() =>
+        void form
+          .validateFields()
+          .then((v) => m.mutate(v, { onSuccess: (r) => (onClose(), navigate(`/supply/plans/${r.id}`)), onError: (e) => void message.error(e.message) }))
+          .catch(ignoreInvalid)
+      }
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ days: [dayjs().add(1, 'day'), dayjs().add(1, 'day')] }}>

@@ -8,6 +8,7 @@ import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
 import { tradingApi, useFollowups, useMemberships, useTradingMutation, type FollowupInput, type Membership, type MembershipFilter, type MembershipInput } from '../api';
+import { validFields } from '../../../lib/forms';
 
 const COLORS = { none: 'default', registered: 'blue', bound: 'cyan', trained: 'green' } as const;
 
@@ -106,7 +107,8 @@ function MemberDrawer({ m, onClose }: { m: Membership; onClose: () => void }) {
           type="primary"
           loading={save.isPending}
           onClick={async () => {
-            const v = await form.validateFields();
+            const v = await validFields(form);
+            if (!v) return;
             save.mutate(
               { registeredOn: iso(v.registeredOn), boundOn: iso(v.boundOn), trainedOn: iso(v.trainedOn) },
               { onSuccess: () => message.success(t('msg.saved')), onError: (e) => message.error(e.message) },
@@ -134,7 +136,8 @@ function MemberDrawer({ m, onClose }: { m: Membership; onClose: () => void }) {
           <Button
             loading={add.isPending}
             onClick={async () => {
-              const v = await fu.validateFields();
+              const v = await validFields(fu);
+              if (!v) return;
               add.mutate(
                 { onDate: v.onDate.format('YYYY-MM-DD'), note: v.note, nextStep: v.nextStep || null },
                 {

@@ -12,6 +12,7 @@ import { Chart } from '../../metering/components/Chart';
 import { NS } from '../i18n';
 import { tradingApi, usePickCustomers, useResult, useTraining, useTradingMutation, type Award, type Bid, type BidInput, type FeedbackInput, type Live, type Result, type Session } from '../api';
 import { STATE_COLORS } from './SessionsPage';
+import { validFields } from '../../../lib/forms';
 
 export default function SessionPage() {
   const id = Number(useParams().id);
@@ -147,7 +148,8 @@ function BidForm({ s }: { s: Session }) {
   const mine = s.virtualAccounts.filter((a) => a.userId === me.data?.id);
   const accounts = mine.length ? mine : s.virtualAccounts;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     place.mutate(
       {
         ...(s.kind === 'real' ? { customerId: v.buyer } : { virtualAccountId: v.buyer }),
@@ -365,7 +367,14 @@ function TrainingPanel({ s }: { s: Session }) {
         <Form.Item name="comment" rules={[{ required: true, max: 2000 }]}>
           <Input style={{ width: 320 }} placeholder={t('f.comment')} />
         </Form.Item>
-        <Button onClick={async () => send.mutate(await form.validateFields(), { onSuccess: () => form.resetFields(['comment']), onError: (e) => message.error(e.message) })}>{t('a.feedback')}</Button>
+        <Button
+          onClick={async () => {
+            const v = await validFields(form);
+            if (v) send.mutate(v, { onSuccess: () => form.resetFields(['comment']), onError: (e) => message.error(e.message) });
+          }}
+        >
+          {t('a.feedback')}
+        </Button>
       </Form>
     </Section>
   );

@@ -10,6 +10,7 @@ import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
 import { tradingApi, useManagers, useSessions, useTradingMutation, type SessionFilter, type SessionInput, type SessionListItem, type State } from '../api';
+import { validFields } from '../../../lib/forms';
 
 export const STATE_COLORS: Record<State, string> = { upcoming: 'default', open: 'processing', closed: 'warning', cleared: 'success', cancelled: 'default' };
 
@@ -94,7 +95,8 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const users = useManagers();
   const create = useTradingMutation((b: SessionInput) => tradingApi.createSession(b));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     const body = {
       kind: v.kind,
       mode: v.mode,

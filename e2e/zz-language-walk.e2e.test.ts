@@ -1,0 +1,46 @@
+/**
+ * Issue 9 item 3: every menu page as every demo role in both languages — fails on untranslated
+ * UI words, console errors, uncaught exceptions or promise rejections, and API answers 4xx/5xx
+ * (see e2e/language-walk.ts). Named to sort last: the e2e files share one demo server and run in
+ * name order, and this one only reads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, e2eAvailability, launch, signIn } from './browser';
+import { formatFindings, walkAll } from './language-walk';
+
+const avail = e2eAvailability();
+
+describe.skipIf(!avail.run)('language walk', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  it('finds no untranslated text, console error, uncaught rejection or unexpected API error on any menu page, for any role, in either language', async () => {
+    const findings = await walkAll(browser, baseUrl(), (page, user) => signIn(page, user));
+    expect(formatFindings(findings)).toBe('');
+  }, 600_000);
+
+  it('an invalid form submit leaves no uncaught rejection', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: baseUrl() });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await signIn(page, 'lead');
+    await page.goto('/procedures');
+    await page.locator('.ant-page-header, .ant-layout-content').first().waitFor();
+    await page
+      .getByRole('button', { name: /发起|Open/ })
+      .first()
+      .click();
+    const dialog = page.locator('.ant-modal-content');
+    await dialog.waitFor();
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
