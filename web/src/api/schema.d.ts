@@ -2817,6 +2817,7 @@ export interface paths {
           payerName: string | null;
           payerAccount: string | null;
           note: string | null;
+          priceSource: "contract" | "provisional" | null;
           reversesId: number | null;
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3028,6 +3029,7 @@ export interface paths {
           payerName: string | null;
           payerAccount: string | null;
           note: string | null;
+          priceSource: "contract" | "provisional" | null;
           reversesId: number | null;
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3069,6 +3071,7 @@ export interface paths {
         payerName: string | null;
         payerAccount: string | null;
         note: string | null;
+        priceSource: "contract" | "provisional" | null;
         reversesId: number | null;
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3096,6 +3099,7 @@ export interface paths {
         payerName: string | null;
         payerAccount: string | null;
         note: string | null;
+        priceSource: "contract" | "provisional" | null;
         reversesId: number | null;
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3128,6 +3132,7 @@ export interface paths {
         payerName: string | null;
         payerAccount: string | null;
         note: string | null;
+        priceSource: "contract" | "provisional" | null;
         reversesId: number | null;
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;

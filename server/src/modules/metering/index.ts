@@ -31,6 +31,6 @@ export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan
 import { meteringCliCommands } from './metering.cli';
 export { meteringCliCommands };
 /** SQL fragments over daily deliveries (volume per customer and gas day), embedded by other modules. */
-export { dailyVolumeTotals, customersWithDeliveries } from './published';
+export { dailyVolumeTotals, customersWithDeliveries, dailyEnergyTotals, gcvLookbackDays } from './published';
 /** For the plans module: monthly volumes per customer (set-based) and the ingest file helpers. */
 export { monthlyVolumesByCustomer, monthlyTotals, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';
