@@ -10,6 +10,7 @@ import type { SessionStore } from './auth/sessions';
 import type { DemoContext } from './demo/demo';
 import type { JobDef } from './jobs/jobs';
 import type { Msg } from '@common/lang';
+import type { ActivitySource, SearchSource } from './discovery/discovery';
 
 export type Api = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -78,6 +79,10 @@ export interface QikeModule {
   reactions?: Reaction[];
   /** Capabilities this module fills for others (see Capabilities). */
   provides?: Partial<Capabilities>;
+  /** What the global search (Ctrl+K) finds in this module's records (platform/discovery). */
+  search?: SearchSource | SearchSource[];
+  /** What this module adds to a customer's activity timeline (platform/discovery). */
+  activity?: ActivitySource | ActivitySource[];
   /** Extra `npm run cli -- <command>` commands. */
   cli?: Record<string, (args: string[]) => Promise<void>>;
 }

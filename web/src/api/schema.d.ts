@@ -117,6 +117,25 @@ export interface paths {
       };
     };
   };
+  "/api/search": {
+    get: {
+      request: {
+        query: {
+          q: string;
+          limit?: number;
+        };
+      };
+      response: {
+        items: {
+          kind: "customer" | "delivery_point" | "procedure_case" | "issue" | "onboarding_case" | "notice";
+          id: string;
+          title: string;
+          subtitle: string | null;
+          path: string;
+        }[];
+      };
+    };
+  };
   "/api/auth/login": {
     post: {
       request: {
@@ -4212,6 +4231,33 @@ export interface paths {
         actorName: string | null;
         at: string;
       }[];
+    };
+  };
+  "/api/customers/{id}/activity": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+        query?: {
+          from?: string;
+          to?: string;
+          kinds?: string;
+        };
+      };
+      response: {
+        from: string;
+        to: string;
+        items: {
+          kind: "lifecycle" | "payment" | "charges" | "visit" | "issue" | "notice" | "procedure" | "correction";
+          at: string;
+          title: string;
+          detail: string | null;
+          amountFen: number | null;
+          actor: string | null;
+          path: string | null;
+        }[];
+      };
     };
   };
   "/api/customers/{id}/history": {

@@ -9,6 +9,7 @@ import { canWith, useMe, useSetMe } from './auth';
 import { webModules } from './modules';
 import { Loading } from '../components/States';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { formatDateTime } from '../lib/format';
 import i18n, { rememberLang } from './i18n';
 
@@ -127,6 +128,7 @@ export function Layout() {
           <Flex justify="space-between" align="center" style={{ height: '100%' }}>
             <Typography.Text type="secondary">{t('appSubtitle')}</Typography.Text>
             <Flex gap={8} align="center">
+              <GlobalSearch />
               <Button type="text" icon={<GlobalOutlined />} onClick={switchLang} data-testid="lang-switch">
                 {t('user.language')}
               </Button>

@@ -13,6 +13,7 @@ import { yesterdayIn } from './payments.service';
 import { balanceOf } from './ledger.repo';
 import { accountsDemo, accountsRiskMixDemo } from './accounts.demo';
 import { repriceChangedDays } from './reactions';
+import { accountActivity } from './discovery';
 
 export { getPaymentStatus, recomputeLevels, type PaymentStatus, type LevelChangeEvent } from './levels.service';
 export { recordPayment, postSettlementTrueUp } from './payments.service';
@@ -36,6 +37,7 @@ export const dailyRunJob: JobDef = {
 
 export const accountsModule: QikeModule = {
   name: 'accounts',
+  activity: accountActivity,
   routes: async (app, ctx) => {
     accountsRoutes(app, ctx);
     ledgerRoutes(app, ctx);

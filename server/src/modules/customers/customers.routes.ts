@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Api, AppContext } from '../../platform/module';
 import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
-import { IdParam, paged } from '../../platform/http/schemas';
+import { DateStr, IdParam, paged } from '../../platform/http/schemas';
+import { ACTIVITY_KINDS, customerActivity } from '../../platform/discovery/discovery';
+import { assertCustomerAccess } from './scope';
 import { AppError } from '../../platform/http/errors';
 import * as s from './customers.schema';
 import * as svc from './customers.service';
@@ -91,6 +93,49 @@ export function customerRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/customers/:id/timeline', { config: read, schema: { tags, params: IdParam, response: { 200: z.array(s.TransitionView) } } }, async (req) =>
     life.timeline(ctx, userOf(req), req.params.id),
+  );
+
+  // One activity timeline (issue 9 item 7): every module's entries for the customer, newest first.
+  const ActivityEntry = z.object({
+    kind: z.enum(ACTIVITY_KINDS),
+    at: z.string(),
+    title: z.string(),
+    detail: z.string().nullable(),
+    amountFen: z.number().nullable(),
+    actor: z.string().nullable(),
+    path: z.string().nullable(),
+  });
+  app.get(
+    '/api/customers/:id/activity',
+    {
+      config: read,
+      schema: {
+        tags,
+        params: IdParam,
+        querystring: z.strictObject({
+          from: DateStr.optional(),
+          to: DateStr.optional(),
+          kinds: z
+            .string()
+            .max(200)
+            .optional()
+            .transform((v) => (v ? v.split(',') : [...ACTIVITY_KINDS]))
+            .pipe(z.array(z.enum(ACTIVITY_KINDS)).min(1)),
+        }),
+        response: { 200: z.object({ from: z.string(), to: z.string(), items: z.array(ActivityEntry) }) },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      await assertCustomerAccess(ctx.db, user, req.params.id);
+      const to = req.query.to ?? svc.todayIn(ctx);
+      // a year back by default
+      const from = req.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`.replace(/-02-29$/, '-02-28');
+      if (from > to) throw new AppError('BAD_REQUEST', { reason: { zh: '开始日期晚于结束日期', en: 'the start date is after the end date' } });
+      const lang = requestLang(req);
+      const items = await customerActivity(ctx, user, req.params.id, { from, to }, req.query.kinds);
+      return { from, to, items: items.map((e) => ({ ...e, title: lang === 'en' ? e.title.en : e.title.zh, detail: e.detail ? (lang === 'en' ? e.detail.en : e.detail.zh) : null })) };
+    },
   );
 
   app.get(

@@ -7,9 +7,12 @@ import { networkRoutes } from './network.routes';
 import { documentRoutes } from './documents.routes';
 import { documentExpiryJob } from './documents.service';
 import { customersDemo } from './customers.demo';
+import { customerSearch, deliveryPointSearch, lifecycleActivity } from './discovery';
 
 export const customersModule: QikeModule = {
   name: 'customers',
+  search: [customerSearch, deliveryPointSearch],
+  activity: lifecycleActivity,
   routes(app, ctx) {
     customerRoutes(app, ctx);
     managerRoutes(app, ctx);

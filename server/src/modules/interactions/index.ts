@@ -9,9 +9,12 @@ import { interactionRoutes } from './interactions.routes';
 import { followUpRoutes } from './followup.routes';
 import { reportRoutes } from './reports.routes';
 import { interactionsDemo } from './interactions.demo';
+import { issueSearch, interactionActivity } from './discovery';
 
 export const interactionsModule: QikeModule = {
   name: 'interactions',
+  search: issueSearch,
+  activity: interactionActivity,
   routes: (app: Api, ctx: AppContext) => {
     interactionRoutes(app, ctx);
     followUpRoutes(app, ctx);

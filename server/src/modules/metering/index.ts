@@ -12,6 +12,7 @@ import { meteringDemo } from './metering.demo';
 
 export const meteringModule: QikeModule = {
   name: 'metering',
+  activity: correctionActivity,
   routes(app, ctx) {
     meteringRoutes(app, ctx);
     boardRoutes(app, ctx);
@@ -29,6 +30,7 @@ export { gasDayOf, gasDayBounds, lastCompleteGasDay, gasDayConfigOf, addDays } f
 export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan, m3ToYi } from './metering.calc';
 /** CLI commands of the module (metering:import) for server/src/cli.ts's `cliCommands`. */
 import { meteringCliCommands } from './metering.cli';
+import { correctionActivity } from './discovery';
 export { meteringCliCommands };
 /** SQL fragments over daily deliveries (volume per customer and gas day), embedded by other modules. */
 export { dailyVolumeTotals, customersWithDeliveries, dailyEnergyTotals, gcvLookbackDays } from './published';

@@ -11,9 +11,12 @@ import { noticeRoutes } from './notices.routes';
 import { sendDraft } from './notices.service';
 import { receiptReminderJob } from './reminders.service';
 import { noticesDemo } from './notices.demo';
+import { noticeSearch, noticeActivity } from './discovery';
 
 export const noticesModule: QikeModule = {
   name: 'notices',
+  search: noticeSearch,
+  activity: noticeActivity,
   routes: noticeRoutes,
   jobs: [receiptReminderJob],
   demo: noticesDemo,

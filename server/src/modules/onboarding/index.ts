@@ -8,9 +8,11 @@ import './onboarding.tables';
 import './onboarding.errors';
 import { onboardingRoutes } from './onboarding.routes';
 import { onboardingDemo } from './onboarding.demo';
+import { onboardingSearch } from './discovery';
 
 export const onboardingModule: QikeModule = {
   name: 'onboarding',
+  search: onboardingSearch,
   routes: onboardingRoutes,
   demo: onboardingDemo,
 };

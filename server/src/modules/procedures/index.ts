@@ -6,9 +6,12 @@ import { proceduresRoutes } from './procedures.routes';
 import { handleLevelChange } from './procedures.levels';
 import { openCaseCloseCheck } from './procedures.closecheck';
 import { proceduresDemo } from './procedures.demo';
+import { caseSearch, procedureActivity } from './discovery';
 
 export const proceduresModule: QikeModule = {
   name: 'procedures',
+  search: caseSearch,
+  activity: procedureActivity,
   routes: proceduresRoutes,
   demo: proceduresDemo,
   closeChecks: [openCaseCloseCheck],

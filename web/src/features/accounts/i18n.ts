@@ -5,6 +5,7 @@ export const NS = 'accounts';
 addTranslations(
   NS,
   {
+    header: { balance: '账户余额', yuan: '元', level: '付款等级', notMonitored: '未监控', daysLeft: '可用天数', days: '天' },
     menu: { board: '气款监控', adjustments: '调账审批', settings: '气款设置', bank: '银行流水' },
     bank: {
       title: '银行流水',
@@ -123,6 +124,7 @@ addTranslations(
     st: { opening: '期初余额', payments: '本期收款', charges: '本期气费', adjustments: '本期调账', refunds: '本期退款', closing: '期末余额' },
   },
   {
+    header: { balance: 'Balance', yuan: 'yuan', level: 'Payment level', notMonitored: 'Not monitored', daysLeft: 'Days of gas left', days: 'days' },
     menu: { board: 'Payment monitoring', adjustments: 'Adjustments', settings: 'Account settings', bank: 'Bank statements' },
     bank: {
       title: 'Bank statements',

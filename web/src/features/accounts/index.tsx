@@ -7,6 +7,7 @@ import { AccountBookOutlined, AuditOutlined, BankOutlined, SettingOutlined } fro
 import type { WebModule } from '../../app/module-types';
 import { Loading } from '../../components/States';
 import './i18n';
+import { AccountHeader } from './components/AccountHeader';
 
 const BoardPage = lazy(() => import('./pages/BoardPage'));
 const AdjustmentsPage = lazy(() => import('./pages/AdjustmentsPage'));
@@ -29,6 +30,7 @@ export const accountsWebModule: WebModule = {
     { path: '/accounts/bank', element: <BankPage />, permission: 'payments:write' },
     { path: '/accounts/settings', element: <SettingsPage />, permission: 'accounts:read' },
   ],
+  customerHeader: [{ key: 'account', order: 10, permission: 'accounts:read', render: (customerId) => <AccountHeader customerId={customerId} /> }],
   customerTabs: [
     {
       key: 'accounts',

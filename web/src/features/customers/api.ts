@@ -32,6 +32,11 @@ export const useHistory = (id: number, page: number, pageSize = 20) =>
     queryFn: () => api.get('/api/customers/{id}/history', { path: { id }, query: { page, pageSize } }),
     placeholderData: keepPreviousData,
   });
+export type ActivityKind = ActivityItem['kind'];
+export type ActivityItem = ApiItem<'/api/customers/{id}/activity'>;
+/** The customer's one activity timeline (every module's entries, newest first). */
+export const useActivity = (id: number, query: { from?: string; to?: string; kinds?: string }) =>
+  useQuery({ queryKey: [...KEY, id, 'activity', query], queryFn: () => api.get('/api/customers/{id}/activity', { path: { id }, query }), placeholderData: keepPreviousData });
 export const useTimeline = (id: number) => useQuery({ queryKey: [...KEY, id, 'timeline'], queryFn: () => api.get('/api/customers/{id}/timeline', { path: { id } }) });
 export const useAssignments = (id: number, enabled = true) => useQuery({ queryKey: [...KEY, id, 'managers'], queryFn: () => api.get('/api/customers/{id}/managers', { path: { id } }), enabled });
 export const useSupplySources = () => useQuery({ queryKey: [...KEY, 'supply-sources'], queryFn: () => api.get('/api/supply-sources'), staleTime: 300_000 });

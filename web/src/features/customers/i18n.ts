@@ -6,7 +6,13 @@ addTranslations(
   NS,
   {
     menu: { customers: '客户档案', network: '供气网络', expiring: '证照到期' },
-    tabs: { archive: '档案', deliveryPoints: '交付点', documents: '证照资料', history: '历史与时间线' },
+    tabs: { archive: '档案', deliveryPoints: '交付点', documents: '证照资料', history: '历史与时间线', activity: '活动时间线' },
+    activity: {
+      period: '{{from}} 至 {{to}}，共 {{n}} 条',
+      empty: '该期间没有活动记录',
+      kinds: { lifecycle: '生命周期', payment: '收付款', charges: '月度气费', visit: '走访对接', issue: '问题', notice: '告知函', procedure: '减停气', correction: '计量更正' },
+    },
+
     f: {
       code: '客户编码',
       name: '客户名称',
@@ -173,7 +179,22 @@ addTranslations(
   },
   {
     menu: { customers: 'Customers', network: 'Supply network', expiring: 'Licence expiry' },
-    tabs: { archive: 'Archive', deliveryPoints: 'Delivery points', documents: 'Documents', history: 'History & timeline' },
+    tabs: { archive: 'Archive', deliveryPoints: 'Delivery points', documents: 'Documents', history: 'History & timeline', activity: 'Activity' },
+    activity: {
+      period: '{{from}} to {{to}}, {{n}} entries',
+      empty: 'No activity in this period',
+      kinds: {
+        lifecycle: 'Lifecycle',
+        payment: 'Money',
+        charges: 'Monthly charges',
+        visit: 'Contacts',
+        issue: 'Issues',
+        notice: 'Notices',
+        procedure: 'Reduce/stop',
+        correction: 'Metering corrections',
+      },
+    },
+
     f: {
       code: 'Code',
       name: 'Name',

@@ -10,6 +10,7 @@ import './i18n';
 import { ArchiveTab } from './components/ArchiveTab';
 import { DeliveryPointsTab } from './components/DeliveryPointsTab';
 import { DocumentsTab } from './components/DocumentsTab';
+import { ActivityTab } from './components/ActivityTab';
 import { HistoryTab } from './components/HistoryTab';
 import { ExpiringWidget } from './components/ExpiringWidget';
 
@@ -33,6 +34,7 @@ export const customersWebModule: WebModule = {
   ],
   customerTabs: [
     { key: 'archive', label: 'customers:tabs.archive', permission: 'customers:read', order: 10, render: (id) => <ArchiveTab customerId={id} /> },
+    { key: 'activity', label: 'customers:tabs.activity', permission: 'customers:read', order: 15, render: (id) => <ActivityTab customerId={id} /> },
     { key: 'delivery-points', label: 'customers:tabs.deliveryPoints', permission: 'customers:read', order: 30, render: (id) => <DeliveryPointsTab customerId={id} /> },
     { key: 'documents', label: 'customers:tabs.documents', permission: 'customers:read', order: 50, render: (id) => <DocumentsTab customerId={id} /> },
     { key: 'history', label: 'customers:tabs.history', permission: 'customers:read', order: 900, render: (id) => <HistoryTab customerId={id} /> },

@@ -46,7 +46,7 @@ export const proceduresApi = {
 const KEY = ['procedures'];
 
 export const useCases = (f: CaseFilter) => useQuery({ queryKey: [...KEY, 'cases', f], queryFn: () => api.get('/api/procedures/cases', { query: f }), placeholderData: keepPreviousData });
-export const useCase = (id: number) => useQuery({ queryKey: [...KEY, 'case', id], queryFn: () => api.get('/api/procedures/cases/{id}', { path: { id } }) });
+export const useCase = (id: number) => useQuery({ queryKey: [...KEY, 'case', id], queryFn: () => api.get('/api/procedures/cases/{id}', { path: { id } }), enabled: id > 0 });
 export const useInstructions = (status: InstructionStatus, page: number, pageSize: number) =>
   useQuery({
     queryKey: [...KEY, 'instructions', status, page, pageSize],

@@ -5,6 +5,7 @@ export const NS = 'procedures';
 addTranslations(
   NS,
   {
+    header: { currentStep: '当前步骤', next: '下一步' },
     menu: { cases: '减停气程序', inbox: '待执行指令', approvals: '停气审批' },
     tab: '减停气',
     step: { warning: '预警通知', notice: '催款函', reduce: '减气指令', stop: '停气指令', restore: '恢复供气' },
@@ -110,6 +111,7 @@ addTranslations(
     approvals: { pending: '待审批', decided: '已审批', all: '全部' },
   },
   {
+    header: { currentStep: 'Current step', next: 'Next' },
     menu: { cases: 'Reduce/stop', inbox: 'Instructions', approvals: 'Stop approvals' },
     tab: 'Reduce/stop',
     step: { warning: 'Warning', notice: 'Payment notice', reduce: 'Reduce', stop: 'Stop', restore: 'Restore supply' },

@@ -3,6 +3,7 @@ import { AlertOutlined, AuditOutlined, ToolOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../app/module-types';
 import { Loading } from '../../components/States';
 import './i18n';
+import { OpenCaseHeader } from './components/OpenCaseHeader';
 
 const CasesPage = lazy(() => import('./pages/CasesPage'));
 const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage'));
@@ -23,6 +24,7 @@ export const proceduresWebModule: WebModule = {
     { path: '/procedures/approvals', element: <ApprovalsPage />, permission: 'procedures:approve_stop' },
     { path: '/procedures/:id', element: <CaseDetailPage />, permission: 'accounts:read' },
   ],
+  customerHeader: [{ key: 'open-case', order: 20, permission: 'accounts:read', render: (customerId) => <OpenCaseHeader customerId={customerId} /> }],
   customerTabs: [
     {
       key: 'procedures',

@@ -32,6 +32,14 @@ export default function CustomerPage() {
   const [transitionTo, setTransitionTo] = useState<CustomerStatus | null>(null);
   const [managersOpen, setManagersOpen] = useState(false);
 
+  const headerParts = useMemo(
+    () =>
+      webModules
+        .flatMap((m) => m.customerHeader ?? [])
+        .filter((x) => canWith(me, x.permission))
+        .sort((a, b) => a.order - b.order),
+    [me],
+  );
   const tabs = useMemo(
     () =>
       webModules
@@ -121,6 +129,13 @@ export default function CustomerPage() {
             <Statistic title={t('figures.exchange')} value={exchange(c.exchangeStatus)} valueStyle={{ fontSize: 18 }} />
           </Col>
         </Row>
+        {headerParts.length > 0 && (
+          <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+            {headerParts.map((p) => (
+              <div key={p.key}>{p.render(id)}</div>
+            ))}
+          </Space>
+        )}
       </Card>
       <Card size="small">
         <Tabs activeKey={activeTab} onChange={(k) => setSp({ tab: k }, { replace: true })} destroyOnHidden items={tabs.map((x) => ({ key: x.key, label: tAll(x.label), children: x.render(id) }))} />
