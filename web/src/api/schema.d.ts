@@ -2836,6 +2836,7 @@ export interface paths {
           payerName: string | null;
           payerAccount: string | null;
           note: string | null;
+          priceSource: "contract" | "provisional" | null;
           reversesId: number | null;
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3047,6 +3048,7 @@ export interface paths {
           payerName: string | null;
           payerAccount: string | null;
           note: string | null;
+          priceSource: "contract" | "provisional" | null;
           reversesId: number | null;
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3088,6 +3090,7 @@ export interface paths {
         payerName: string | null;
         payerAccount: string | null;
         note: string | null;
+        priceSource: "contract" | "provisional" | null;
         reversesId: number | null;
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3115,6 +3118,7 @@ export interface paths {
         payerName: string | null;
         payerAccount: string | null;
         note: string | null;
+        priceSource: "contract" | "provisional" | null;
         reversesId: number | null;
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
@@ -3147,6 +3151,7 @@ export interface paths {
         payerName: string | null;
         payerAccount: string | null;
         note: string | null;
+        priceSource: "contract" | "provisional" | null;
         reversesId: number | null;
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;

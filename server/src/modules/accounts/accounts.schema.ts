@@ -19,6 +19,8 @@ export const TxView = z.object({
   payerName: z.string().nullable(),
   payerAccount: z.string().nullable(),
   note: z.string().nullable(),
+  /** Daily charges: the price came from the contract or the provisional price (fallback); null otherwise. */
+  priceSource: z.enum(['contract', 'provisional']).nullable(),
   reversesId: z.number().nullable(),
   reversedById: z.number().nullable(),
   reversedKind: z.enum(TX_KINDS).nullable(),

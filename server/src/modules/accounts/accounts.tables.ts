@@ -3,6 +3,8 @@ import type { Generated } from 'kysely';
 import type { DateStr, Numeric } from '../../platform/db/schema';
 import type { AccountKind, PaymentLevel, TxKind } from './accounts.calc';
 
+export type ChargePriceSource = 'contract' | 'provisional';
+
 export interface LedgerAccountsTable {
   id: Generated<number>;
   kind: AccountKind;
@@ -33,6 +35,8 @@ export interface LedgerTransactionsTable {
   reverses_id: number | null;
   created_by: number | null;
   created_at: Generated<Date>;
+  /** Daily charges: where the price came from (migration 202612071000); null otherwise. */
+  price_source: ChargePriceSource | null;
 }
 
 export interface LedgerPostingsTable {
@@ -108,6 +112,7 @@ export interface CustomerDayChargesTable {
   gas_day: DateStr;
   volume_m3: Numeric;
   charge_fen: number | null;
+  price_source: ChargePriceSource | null;
   updated_at: Generated<Date>;
 }
 

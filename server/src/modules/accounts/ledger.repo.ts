@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import { sumsToZero, type CounterAccount, type PostingLine, type TxKind } from './accounts.calc';
-import './accounts.tables';
+import type { ChargePriceSource } from './accounts.tables';
 import { userDirectory } from '../../platform/auth/users';
 
 /** Global (counter) account ids by kind. They are created by the migration and never change. */
@@ -113,6 +113,7 @@ export interface TxView {
   payerName: string | null;
   payerAccount: string | null;
   note: string | null;
+  priceSource: ChargePriceSource | null;
   reversesId: number | null;
   reversedById: number | null;
   reversedKind: TxKind | null;
@@ -139,6 +140,7 @@ function txQuery(db: Tx) {
       't.payer_name',
       't.payer_account',
       't.note',
+      't.price_source',
       't.reverses_id',
       't.created_at',
       'r.id as reversed_by_id',
@@ -160,6 +162,7 @@ function toView(r: any): TxView {
     payerName: r.payer_name,
     payerAccount: r.payer_account,
     note: r.note,
+    priceSource: r.price_source ?? null,
     reversesId: r.reverses_id,
     reversedById: r.reversed_by_id ?? null,
     reversedKind: r.reversed_kind ?? null,

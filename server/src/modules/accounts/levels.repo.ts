@@ -67,11 +67,12 @@ export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, c
   }));
 }
 
-export function levelInputsQuery(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]) {
+/** The CTEs mc (monitored customers and their thresholds), bal (balances) and win (window figures). */
+function figureCtes(asOfDay: string, global: Thresholds, customerIds?: number[]) {
   const only = (col: string) => (customerIds ? sql`AND ${sql.ref(col)} = ANY(${sql.val(customerIds)}::bigint[])` : sql``);
   const ids = only('c.id');
-  return sql<any>`
-    WITH mc AS (
+  return sql`
+    mc AS (
       SELECT c.id,
              COALESCE(t.avg_days, ${global.avgDays}::int) AS n,
              COALESCE(t.warn_days, ${global.warnDays}::numeric) AS warn,
@@ -94,7 +95,12 @@ export function levelInputsQuery(db: Tx, asOfDay: string, global: Thresholds, cu
         JOIN mc ON mc.id = d.customer_id
        WHERE d.gas_day > ${asOfDay}::date - (SELECT max(n) FROM mc) AND d.gas_day <= ${asOfDay}::date ${only('d.customer_id')}
        GROUP BY d.customer_id
-    )
+    )`;
+}
+
+export function levelInputsQuery(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]) {
+  return sql<any>`
+    WITH ${figureCtes(asOfDay, global, customerIds)}
     SELECT mc.id, mc.n, mc.warn::text AS warn, mc.red::text AS red,
            COALESCE(bal.b, 0) AS balance, win.s AS window_fen, COALESCE(win.has_data, false) AS has_data,
            win.day_vol::text AS day_vol, win.day_fen,
@@ -106,46 +112,101 @@ export function levelInputsQuery(db: Tx, asOfDay: string, global: Thresholds, cu
      ORDER BY mc.id`;
 }
 
-export interface LevelRow {
-  customer_id: number;
+/**
+ * The level of each row of relation `f` (columns balance bigint, window_fen bigint|null, n int,
+ * warn numeric, red numeric), as select-list columns — the SQL form of `assessPayment`
+ * (accounts.calc.ts, DOMAIN.md §6), exact in NUMERIC: 停气 when balance ≤ 0, else 正常 without an
+ * average (window null or ≤ 0), else 减气 when balance·N < reduce·S, 预警 when balance·N < warn·S,
+ * else 正常. available_days = balance·N / S to 4 places half-up (the dividend carries 24 places,
+ * so the quotient is exact far beyond the 4th place: no double rounding); the average per day
+ * = S / N half-up to the fen. A property test (levels-sql.int.test.ts) checks it against assessPayment.
+ */
+export const levelExpr = sql`CASE WHEN f.balance <= 0 THEN 'stop'
+           WHEN f.window_fen IS NULL OR f.window_fen <= 0 THEN 'normal'
+           WHEN f.balance::numeric * f.n < f.red * f.window_fen THEN 'reduce'
+           WHEN f.balance::numeric * f.n < f.warn * f.window_fen THEN 'warning'
+           ELSE 'normal' END`;
+export const levelColumns = sql`${levelExpr} AS level,
+      round(f.window_fen::numeric / f.n)::bigint AS avg_fen,
+      CASE WHEN f.window_fen > 0 THEN round((f.balance::numeric * f.n)::numeric(60,24) / f.window_fen, 4) END AS available_days`;
+
+export interface RecomputedLevelRow {
+  computed: number;
+  customer_id: number | null;
   level: PaymentLevel;
+  prev_level: PaymentLevel | null;
+  changed: boolean;
   since_day: string;
-  as_of_day: string;
-  balance_fen: number;
-  window_charge_fen: number | null;
-  window_days: number;
-  avg_daily_charge_fen: number | null;
+  balance: number;
+  window_fen: number | null;
+  n: number;
+  warn: string;
+  red: string;
   available_days: string | null;
-  day_volume_m3: string | null;
-  day_charge_fen: number | null;
-  warn_days: string;
-  reduce_days: string;
 }
 
-/** Upsert stored levels: one statement per 50,000 rows, columns passed as arrays. */
-export async function upsertLevels(db: Tx, rows: LevelRow[]): Promise<void> {
-  const BATCH = 50_000;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const c = rows.slice(i, i + BATCH);
-    const col = <K extends keyof LevelRow>(k: K) => c.map((r) => r[k]);
-    await sql`
+/**
+ * Recompute and store the levels of the monitored customers (all, or `customerIds`) as of
+ * `asOfDay` in ONE statement: the figures (levelInputsQuery's CTEs), the level (levelColumns),
+ * the upsert of customer_payment_levels (rows whose figures did not change are not rewritten) and
+ * the rows of payment_level_changes. Returns the number computed (on every row) and the changed
+ * rows (all rows when `customerIds` is given, for their statuses).
+ */
+export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<{ computed: number; rows: RecomputedLevelRow[] }> {
+  const { rows } = await sql<RecomputedLevelRow>`
+    WITH ${figureCtes(asOfDay, global, customerIds)},
+    fig AS (
+      SELECT mc.id AS customer_id, mc.n, mc.warn, mc.red, COALESCE(bal.b, 0)::bigint AS balance,
+             -- days in the window with a NULL charge count as 0; no day in the window = missing data (null)
+             (CASE WHEN win.has_data THEN COALESCE(win.s, 0) END)::bigint AS window_fen,
+             win.day_vol, win.day_fen::bigint AS day_fen, l.level AS prev_level, l.since_day AS prev_since
+        FROM mc
+        LEFT JOIN bal ON bal.customer_id = mc.id
+        LEFT JOIN win ON win.customer_id = mc.id
+        LEFT JOIN customer_payment_levels l ON l.customer_id = mc.id
+    ), lv AS MATERIALIZED (
+      SELECT f.*, ${levelColumns} FROM fig f
+    ), out AS MATERIALIZED (
+      SELECT lv.*,
+             CASE WHEN lv.prev_level IS DISTINCT FROM lv.level THEN ${asOfDay}::date ELSE COALESCE(lv.prev_since, ${asOfDay}::date) END AS since_day,
+             -- a first computation that finds 正常 is not a change; anything else is
+             (lv.prev_level IS DISTINCT FROM lv.level AND NOT (lv.prev_level IS NULL AND lv.level = 'normal')) AS changed
+        FROM lv
+    ), up AS (
       INSERT INTO customer_payment_levels (customer_id, level, since_day, as_of_day, balance_fen, window_charge_fen, window_days, avg_daily_charge_fen, available_days, day_volume_m3, day_charge_fen, warn_days, reduce_days, updated_at)
-      SELECT *, now() FROM unnest(${col('customer_id')}::bigint[], ${col('level')}::text[], ${col('since_day')}::date[], ${col('as_of_day')}::date[], ${col('balance_fen')}::bigint[],
-                                  ${col('window_charge_fen')}::bigint[], ${col('window_days')}::int[], ${col('avg_daily_charge_fen')}::bigint[], ${col('available_days')}::numeric[],
-                                  ${col('day_volume_m3')}::numeric[], ${col('day_charge_fen')}::bigint[], ${col('warn_days')}::numeric[], ${col('reduce_days')}::numeric[])
+      SELECT customer_id, level, since_day, ${asOfDay}::date, balance, window_fen, n, avg_fen, available_days, day_vol, day_fen, warn, red, now() FROM out
+      ${upsertTail}
+      RETURNING 1
+    ), ch AS (
+      INSERT INTO payment_level_changes (customer_id, gas_day, from_level, to_level, balance_fen, available_days)
+      SELECT customer_id, ${asOfDay}::date, prev_level, level, balance, available_days FROM out WHERE changed ORDER BY customer_id
+      RETURNING 1
+    )
+    SELECT cnt.computed, x.* FROM (SELECT count(*)::int AS computed FROM out) cnt
+      LEFT JOIN (SELECT customer_id, level, prev_level, changed, since_day::text AS since_day, balance, window_fen, n, warn::text AS warn, red::text AS red, available_days::text AS available_days
+                   FROM out WHERE changed ${customerIds ? sql`OR true` : sql``}) x ON true
+     ORDER BY x.customer_id`.execute(db);
+  const computed = rows.length ? Number(rows[0].computed) : 0;
+  return {
+    computed,
+    rows: rows
+      .filter((r) => r.customer_id != null)
+      .map((r) => ({ ...r, customer_id: Number(r.customer_id), balance: Number(r.balance), window_fen: r.window_fen == null ? null : Number(r.window_fen), n: Number(r.n) })),
+  };
+}
+
+/** ON CONFLICT of the stored levels: rows whose figures did not change are not rewritten (a re-run of a day writes almost nothing). */
+const upsertTail = sql`
       ON CONFLICT (customer_id) DO UPDATE SET
         level = excluded.level, since_day = excluded.since_day, as_of_day = excluded.as_of_day, balance_fen = excluded.balance_fen,
         window_charge_fen = excluded.window_charge_fen, window_days = excluded.window_days, avg_daily_charge_fen = excluded.avg_daily_charge_fen,
         available_days = excluded.available_days, day_volume_m3 = excluded.day_volume_m3, day_charge_fen = excluded.day_charge_fen,
         warn_days = excluded.warn_days, reduce_days = excluded.reduce_days, updated_at = excluded.updated_at
-      -- rows whose figures did not change are not rewritten (a re-run of a day writes almost nothing)
       WHERE (customer_payment_levels.level, customer_payment_levels.since_day, customer_payment_levels.as_of_day, customer_payment_levels.balance_fen,
              customer_payment_levels.window_charge_fen, customer_payment_levels.window_days, customer_payment_levels.day_volume_m3,
              customer_payment_levels.day_charge_fen, customer_payment_levels.warn_days, customer_payment_levels.reduce_days)
          IS DISTINCT FROM (excluded.level, excluded.since_day, excluded.as_of_day, excluded.balance_fen, excluded.window_charge_fen,
-             excluded.window_days, excluded.day_volume_m3, excluded.day_charge_fen, excluded.warn_days, excluded.reduce_days)`.execute(db);
-  }
-}
+             excluded.window_days, excluded.day_volume_m3, excluded.day_charge_fen, excluded.warn_days, excluded.reduce_days)`;
 
 /** Active full- and part-time managers of the given customers, with the customer's name. */
 export async function activeManagers(db: Tx, customerIds: number[]): Promise<{ customerId: number; userId: number; customerName: string }[]> {

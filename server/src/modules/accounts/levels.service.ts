@@ -34,8 +34,10 @@ export async function monitoringDay(db: Tx, fallback: string): Promise<string> {
 
 /**
  * Recompute the levels of all monitored customers (or `customerIds`) as of `asOfDay`.
- * Set-based: one query reads the figures, the levels are computed by `assessPayment`, and the
- * stored rows are written in multi-row statements. Returns the changes.
+ * Set-based: ONE statement computes every level in SQL (levels.repo.ts levelColumns — the SQL form
+ * of `assessPayment`, checked against it by a property test), upserts the stored rows and records
+ * the changes; only the changed rows come back, to be published (procedures reacts in this
+ * transaction) and notified.
  */
 export async function recomputeLevels(
   ctx: AppContext,
@@ -45,57 +47,33 @@ export async function recomputeLevels(
   if (opts.customerIds && !opts.customerIds.length) return { computed: 0, changes: [], statuses: new Map() };
   const settings = await repo.settingsOf(trx);
   const asOfDay = opts.preferLastRunDay ? (settings.lastRunDay ?? opts.asOfDay) : opts.asOfDay;
-  opts = { ...opts, asOfDay };
-  const inputs = await repo.levelInputs(trx, opts.asOfDay, settings.thresholds, opts.customerIds);
-  const rows: repo.LevelRow[] = [];
-  const changes: (LevelChangeEvent & { balanceFen: number; availableDays: string | null; availableText: string | null })[] = [];
-  for (const i of inputs) {
-    const thresholds = { warnDays: i.warnDays, reduceDays: i.reduceDays, avgDays: i.avgDays };
-    const windowChargeFen = i.hasData || i.windowChargeFen !== null ? (i.windowChargeFen ?? 0) : null;
-    const r = assessPayment({ balanceFen: i.balanceFen, windowChargeFen, thresholds });
-    const changed = (i.prevLevel ?? 'normal') !== r.level || i.prevLevel === null;
-    const availableDays = r.availableDays ? r.availableDays.toDecimalPlaces(4).toFixed(4) : null;
-    const since = i.prevLevel !== r.level ? opts.asOfDay : (i.prevSince ?? opts.asOfDay);
-    rows.push({
-      customer_id: i.customerId,
-      level: r.level,
-      since_day: since,
-      as_of_day: opts.asOfDay,
-      balance_fen: i.balanceFen,
-      window_charge_fen: windowChargeFen,
-      window_days: i.avgDays,
-      avg_daily_charge_fen: r.avgDailyChargeFen,
-      available_days: availableDays,
-      day_volume_m3: i.dayVolumeM3,
-      day_charge_fen: i.dayChargeFen,
-      warn_days: i.warnDays,
-      reduce_days: i.reduceDays,
-    });
-    // A first computation that finds 正常 is not a change; anything else is.
-    if (changed && !(i.prevLevel === null && r.level === 'normal')) {
-      changes.push({ customerId: i.customerId, from: i.prevLevel, to: r.level, gasDay: opts.asOfDay, balanceFen: i.balanceFen, availableDays, availableText: r.availableDaysText });
-    }
-  }
-  await repo.upsertLevels(trx, rows);
+  const { computed, rows } = await repo.recomputeLevelsSql(trx, asOfDay, settings.thresholds, opts.customerIds);
+  const thresholdsOf = (r: repo.RecomputedLevelRow) => ({ warnDays: r.warn, reduceDays: r.red, avgDays: r.n });
   // statuses are only wanted after a posting (a few customers), not for the whole daily run
-  const statuses = new Map(opts.customerIds ? rows.map((r) => [r.customer_id, statusOf(r)]) : []);
-  if (changes.length) {
-    const BATCH = 4000; // × 6 columns: under the 32,767 parameters of one statement
-    for (let k = 0; k < changes.length; k += BATCH) {
-      await trx
-        .insertInto('payment_level_changes')
-        .values(
-          changes.slice(k, k + BATCH).map((c) => ({ customer_id: c.customerId, gas_day: c.gasDay, from_level: c.from, to_level: c.to, balance_fen: c.balanceFen, available_days: c.availableDays })),
-        )
-        .execute();
-    }
-    for (const c of changes) await publish(ctx, trx, 'accounts.levelChanged', { customerId: c.customerId, from: c.from, to: c.to, gasDay: c.gasDay });
-    await notifyWorse(
-      trx,
-      changes.filter((c) => isWorse(c.from, c.to)),
-    );
-  }
-  return { computed: rows.length, changes: changes.map(({ customerId, from, to, gasDay }) => ({ customerId, from, to, gasDay })), statuses };
+  const statuses = new Map(
+    opts.customerIds
+      ? rows.map((r) => [
+          r.customer_id!,
+          statusOf({ level: r.level, balance_fen: r.balance, window_charge_fen: r.window_fen, window_days: r.n, warn_days: r.warn, reduce_days: r.red, since_day: r.since_day, as_of_day: asOfDay }),
+        ])
+      : [],
+  );
+  const changes = rows
+    .filter((r) => r.changed)
+    .map((r) => ({
+      customerId: r.customer_id!,
+      from: r.prev_level,
+      to: r.level,
+      gasDay: asOfDay,
+      balanceFen: r.balance,
+      availableText: assessPayment({ balanceFen: r.balance, windowChargeFen: r.window_fen, thresholds: thresholdsOf(r) }).availableDaysText,
+    }));
+  for (const c of changes) await publish(ctx, trx, 'accounts.levelChanged', { customerId: c.customerId, from: c.from, to: c.to, gasDay: c.gasDay });
+  await notifyWorse(
+    trx,
+    changes.filter((c) => isWorse(c.from, c.to)),
+  );
+  return { computed, changes: changes.map(({ customerId, from, to, gasDay }) => ({ customerId, from, to, gasDay })), statuses };
 }
 
 /** One in-app notification per manager and crossing episode (dedupe key: customer, level, day entered). */

@@ -1,5 +1,7 @@
 /** Reads of contracts other modules use (settlement, accounts, the contracts port). Set-based. */
+import { sql, type RawBuilder } from 'kysely';
 import { dec } from '@common/decimal';
+import { priceBookDays } from '../pricing';
 import type { Tx } from '../../platform/db/database';
 import { dailyOf } from './contracts.calc';
 import * as repo from './contracts.repo';
@@ -44,4 +46,21 @@ export async function contractedDaily(db: Tx, customerIds: number[], gasDay: str
   const month = gasDay.slice(0, 7);
   const terms = await contractsForMonth(db, month, customerIds);
   return terms.filter((t) => t.basis === 'm3').map((t) => ({ customerId: t.customerId, volumeM3: dailyOf(t.contracted, month) }));
+}
+
+/**
+ * Published fragment: the contract price of the base tag per customer and gas day in [from, to]
+ * (DOMAIN.md §4: the daily charge prices the day's volume at the contract price of the base tag in
+ * force that day) — rows (customer_id, gas_day, basis 'm3' | 'GJ', price NUMERIC | NULL) for the
+ * customers with a contract in force that day (the rule of contractsForMonth: active or terminated,
+ * start_month ≤ month ≤ end_month). Price = the contract's fixed base price, else the price book's
+ * price of (base tag, price category, basis) in force that day (null when the book has none). One
+ * row per customer-day (contracts of one customer never overlap); set-based, no loop.
+ */
+export function contractDayPrices(from: string, to: string): RawBuilder<{ customer_id: number; gas_day: string; basis: 'm3' | 'GJ'; price: string | null }> {
+  return sql`SELECT c.customer_id, d.day::date AS gas_day, c.basis, COALESCE(c.base_price, pb.price) AS price
+      FROM sales_contracts c
+      CROSS JOIN LATERAL generate_series(GREATEST(c.start_month, ${from}::date), LEAST((c.end_month + interval '1 month - 1 day')::date, ${to}::date), interval '1 day') d(day)
+      LEFT JOIN (${priceBookDays(from, to)}) pb ON pb.tag = c.base_tag AND pb.category = c.price_category AND pb.basis = c.basis AND pb.gas_day = d.day::date
+     WHERE c.status IN ('active', 'terminated') AND c.start_month <= ${to}::date AND c.end_month >= date_trunc('month', ${from}::date)::date`;
 }

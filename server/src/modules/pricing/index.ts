@@ -16,6 +16,8 @@ export const pricingModule: QikeModule = {
 
 /** Prices in force per (tag, category, basis) and day — one statement for many combos and days. */
 export { pricesByDay, referencePriceOf, listTags, type PriceCombo } from './pricing.repo';
+/** SQL fragment: price in force per (tag, category, basis) and day, for set-based joins (the daily charges). */
+export { priceBookDays } from './pricing.repo';
 export { isValidPrice } from './pricing.calc';
 export type { Basis } from './pricing.tables';
 export { demoContractStart } from './pricing.demo';

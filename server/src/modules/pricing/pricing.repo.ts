@@ -1,5 +1,5 @@
 /** SQL of the price book (Kysely), plain data in and out. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { Basis, Season } from './pricing.tables';
 
@@ -93,13 +93,32 @@ export async function pricesByDay(db: Tx, combos: PriceCombo[], from: string, to
   const { rows } = await sql<{ tag: string; category: string; basis: Basis; day: string; price: string | null }>`
     WITH combos AS (SELECT * FROM unnest(${combos.map((c) => c.tag)}::text[], ${combos.map((c) => c.category)}::text[], ${combos.map((c) => c.basis)}::text[]) AS t(tag, category, basis)),
          days AS (SELECT d::date AS day FROM generate_series(${from}::date, ${to}::date, interval '1 day') d)
-    SELECT c.tag, c.category, c.basis, days.day::text AS day,
-           (SELECT e.price FROM price_entries e
-             WHERE e.tag = c.tag AND e.category = c.category AND e.basis = c.basis AND e.effective_from <= days.day
-               AND (e.season = 'all' OR e.season = CASE WHEN extract(month FROM days.day) IN (11, 12, 1, 2, 3) THEN 'heating' ELSE 'non_heating' END)
-             ORDER BY e.effective_from DESC, (e.season <> 'all') DESC LIMIT 1) AS price
+    SELECT c.tag, c.category, c.basis, days.day::text AS day, ${priceInForce(sql`c`, sql`days.day`)} AS price
       FROM combos c CROSS JOIN days`.execute(db);
   return rows;
+}
+
+/**
+ * The price in force for the combo of relation `k` (columns tag, category, basis) on `day`: the
+ * entry with the latest effective date ≤ day whose season covers the day (heating season Nov–Mar,
+ * DOMAIN.md §4); on the same date a seasonal entry wins over an all-year one. A scalar subquery.
+ */
+export function priceInForce(k: RawBuilder<unknown>, day: RawBuilder<unknown>) {
+  return sql`(SELECT e.price FROM price_entries e
+             WHERE e.tag = ${k}.tag AND e.category = ${k}.category AND e.basis = ${k}.basis AND e.effective_from <= ${day}
+               AND (e.season = 'all' OR e.season = CASE WHEN extract(month FROM ${day}) IN (11, 12, 1, 2, 3) THEN 'heating' ELSE 'non_heating' END)
+             ORDER BY e.effective_from DESC, (e.season <> 'all') DESC LIMIT 1)`;
+}
+
+/**
+ * Published fragment: the price in force per price-book combo (tag, category, basis) and gas day in
+ * [from, to] — rows (tag, category, basis, gas_day, price NUMERIC | NULL). Small (combos × days):
+ * callers hash-join it to their own rows, one statement, no lookup per customer.
+ */
+export function priceBookDays(from: string, to: string): RawBuilder<{ tag: string; category: string; basis: Basis; gas_day: string; price: string | null }> {
+  return sql`SELECT k.tag, k.category, k.basis, d.day::date AS gas_day, ${priceInForce(sql`k`, sql`d.day::date`)} AS price
+      FROM (SELECT DISTINCT tag, category, basis FROM price_entries) k
+      CROSS JOIN generate_series(${from}::date, ${to}::date, interval '1 day') d(day)`;
 }
 
 export async function referencePriceOf(db: Tx, month: string, basis: Basis): Promise<string | null> {

@@ -141,7 +141,8 @@ describe('monthly settlement', () => {
       [`${Y}-03-02`, '600'],
     ]);
     await dailyRun(admin, [`${Y}-03-01`, `${Y}-03-02`]);
-    expect(await balanceFen(finance, a.id)).toBe(-lineAmountFen('1200', '2.0000'));
+    // daily charges are priced at the contract price of the base tag (2.30; the provisional 2.00 is only a fallback)
+    expect(await balanceFen(finance, a.id)).toBe(-lineAmountFen('1200', '2.3000'));
     const r = await finance.post(`/api/settlement/months/${Y}-03/run`);
     expect(r.status).toBe(200);
     const st = await finance.get(`/api/settlement/months/${Y}-03/customers/${a.id}`);
@@ -150,8 +151,8 @@ describe('monthly settlement', () => {
       ['extra', 'extra', '200', '3.0000', 60000],
     ]);
     expect(st.body.totalFen).toBe(290000);
-    expect(st.body.dailyChargesFen).toBe(240000);
-    expect(st.body.trueUpFen).toBe(50000);
+    expect(st.body.dailyChargesFen).toBe(276000);
+    expect(st.body.trueUpFen).toBe(14000);
     // ledger: daily charges + true-up = settled total
     expect(await balanceFen(finance, a.id)).toBe(-290000);
     // a re-run of the draft month posts nothing more
@@ -190,7 +191,7 @@ describe('monthly settlement', () => {
   it('a correction of a closed month becomes an adjustment line in the next open month; the ledger equals settled totals', async () => {
     const fix = await admin.put('/api/metering/deliveries', { deliveryPointId: a.pointId, gasDay: `${Y}-03-02`, volumeM3: '700', origin: 'manual', reason: '表计校准' });
     expect(fix.status).toBe(200);
-    await dailyRun(admin, [`${Y}-03-02`]); // +100 m³ × 2.00 provisional
+    await dailyRun(admin, [`${Y}-03-02`]); // +100 m³ × 2.30 at the contract price
     const before = await finance.get(`/api/settlement/months/${Y}-03/customers/${a.id}`);
     expect(before.body.totalFen).toBe(290000); // the closed month is not silently changed
     expect((await finance.post(`/api/settlement/months/${Y}-04/run`)).status).toBe(200);

@@ -36,6 +36,7 @@ addTranslations(
     },
 
     tab: '气款账户',
+    priceSource: { contract: '合同价', provisional: '暂定价' },
     level: { normal: '正常', warning: '预警', reduce: '减气', stop: '停气', none: '不监控' },
     kind: {
       payment: '收款',
@@ -170,6 +171,7 @@ addTranslations(
     },
 
     tab: 'Account',
+    priceSource: { contract: 'Contract price', provisional: 'Provisional price' },
     level: { normal: 'Normal', warning: 'Warning', reduce: 'Reduce', stop: 'Stop', none: 'Not monitored' },
     kind: {
       payment: 'Payment',

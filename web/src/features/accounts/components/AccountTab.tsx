@@ -87,6 +87,7 @@ export default function AccountTab({ customerId }: { customerId: number }) {
               render: (k: TxKind, r) => (
                 <Space size={4}>
                   {t(`kind.${k}`)}
+                  {r.priceSource && <Tag color={r.priceSource === 'contract' ? 'blue' : 'orange'}>{t(`priceSource.${r.priceSource}`)}</Tag>}
                   {r.reversedById && (
                     <Tag>
                       {t('a.reverse')} #{r.reversedById}

@@ -1,0 +1,111 @@
+/**
+ * Daily provisional charges priced from the contract (issue 11 item 2, DOMAIN.md §4): the contract
+ * price of the base tag in force that day (price book, or the contract's fixed price); GJ contracts
+ * × energy when metering has it; the provisional price only as the fallback; each charge marked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineAmountFen } from '@common/money';
+import { startTestApp, type Client, type TestApp } from '../../../test/harness';
+import { balance, setProvisionalPrice } from './testing/factory';
+import { makeCustomer, makeSupplySource } from '../customers/testing/factory';
+import { setDelivery, setQuality } from '../metering/testing/factory';
+import { contract, yearMonths } from '../settlement/test/factory';
+
+// a year not validated against the clock by these paths; last year like the settlement tests
+const Y = new Date().getUTCFullYear() - 1;
+let t: TestApp;
+let lead: Client;
+let finance: Client;
+const run = (key: string) => lead.post('/api/jobs/accounts.daily/run', { key });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  lead = await t.userClient(['sales_lead']);
+  finance = await t.userClient(['finance']);
+  const price = async (body: Record<string, unknown>) => expect((await lead.post('/api/pricing/prices', body)).status).toBe(201);
+  await price({ tag: 'contract', category: 'chemical_feedstock', price: '2.3000', effectiveFrom: `${Y}-01-01` });
+  await price({ tag: 'contract', category: 'chemical_feedstock', price: '2.3500', effectiveFrom: `${Y}-06-15` });
+  await price({ tag: 'contract', category: 'chemical_feedstock', basis: 'GJ', price: '65.4321', effectiveFrom: `${Y}-01-01` });
+});
+afterAll(async () => t?.close());
+
+async function charges(customerId: number) {
+  const r = await finance.get(`/api/accounts/customers/${customerId}/transactions`);
+  expect(r.status).toBe(200);
+  return (r.body.items as { kind: string; chargeDay: string; amountFen: number; priceSource: string | null }[])
+    .filter((x) => x.kind === 'daily_charge')
+    .map((x) => [x.chargeDay, -x.amountFen, x.priceSource])
+    .sort();
+}
+
+describe('daily charges priced from the contract', () => {
+  it('uses the price book price of the base tag in force that day, the fixed contract price, else the provisional price — and marks each', { timeout: 240_000 }, async () => {
+    const days = [`${Y}-06-14`, `${Y}-06-15`];
+    const book = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', points: 1 });
+    const fixed = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', points: 1 });
+    const none = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', points: 1 });
+    for (const c of [book, fixed, none]) {
+      await setProvisionalPrice(t.db, c.id, '2.0000', `${Y}-01-01`);
+      for (const d of days) await setDelivery(t.db, c.id, c.points[0].id, d, '1000.125');
+    }
+    const months = yearMonths(Y, '30000');
+    await contract(lead, { customerId: book.id, contractNo: `HT-DC-B-${book.id}`, yearLabel: `${Y}年度`, startMonth: `${Y}-01`, endMonth: `${Y}-12`, months });
+    await contract(lead, { customerId: fixed.id, contractNo: `HT-DC-F-${fixed.id}`, yearLabel: `${Y}年度`, startMonth: `${Y}-01`, endMonth: `${Y}-12`, basePrice: '2.6125', months });
+    for (const d of days) expect((await run(d)).body.status).toBe('succeeded');
+
+    expect(await charges(book.id)).toEqual([
+      [days[0], lineAmountFen('1000.125', '2.3000'), 'contract'],
+      [days[1], lineAmountFen('1000.125', '2.3500'), 'contract'],
+    ]);
+    expect(await charges(fixed.id)).toEqual(days.map((d) => [d, lineAmountFen('1000.125', '2.6125'), 'contract']));
+    expect(await charges(none.id)).toEqual(days.map((d) => [d, lineAmountFen('1000.125', '2.0000'), 'provisional']));
+    // re-runs post nothing
+    for (const d of days) expect((await run(d)).body.result.transactions).toBe(0);
+    expect(await balance(t.db, book.id)).toBe(-(lineAmountFen('1000.125', '2.3000') + lineAmountFen('1000.125', '2.3500')));
+  });
+
+  it('a contract signed after the days were charged provisionally re-prices them by difference, marked contract', async () => {
+    const c = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', points: 1 });
+    await setProvisionalPrice(t.db, c.id, '2.0000', `${Y}-01-01`);
+    const day = `${Y}-07-01`;
+    await setDelivery(t.db, c.id, c.points[0].id, day, '500');
+    await run(day);
+    expect(await charges(c.id)).toEqual([[day, 100_000, 'provisional']]);
+    await contract(lead, { customerId: c.id, contractNo: `HT-DC-L-${c.id}`, yearLabel: `${Y}年度`, startMonth: `${Y}-07`, endMonth: `${Y}-12`, months: yearMonths(Y, '1').slice(6) });
+    const r = await run(day);
+    expect(r.body.result.corrections).toBe(1);
+    expect(await charges(c.id)).toEqual([
+      [day, 100_000, 'provisional'],
+      [day, lineAmountFen('500', '2.3500') - 100_000, 'contract'],
+    ]);
+    expect(await balance(t.db, c.id)).toBe(-lineAmountFen('500', '2.3500'));
+  });
+
+  it('a GJ contract charges price per GJ × the day’s energy; a day without energy falls back to the provisional price, marked', async () => {
+    const src = await makeSupplySource(t.db);
+    const c = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', sources: [src.id] });
+    await setProvisionalPrice(t.db, c.id, '2.1000', `${Y}-01-01`);
+    await contract(lead, {
+      customerId: c.id,
+      contractNo: `HT-DC-G-${c.id}`,
+      yearLabel: `${Y}年度`,
+      startMonth: `${Y}-08`,
+      endMonth: `${Y}-08`,
+      basis: 'GJ',
+      months: [{ month: `${Y}-08`, quantity: '9000' }],
+    });
+    const withEnergy = `${Y}-08-10`;
+    const without = `${Y}-08-20`; // beyond the GCV look-back of the 10th's quality data
+    await setQuality(t.db, src.id, withEnergy, '38.123456');
+    await setDelivery(t.db, c.id, c.points[0].id, withEnergy, '1234.567');
+    await setDelivery(t.db, c.id, c.points[0].id, without, '1000');
+    await run(withEnergy);
+    await run(without);
+    // energy = volume × GCV / 1000, 6 places half-up (as settlement reads it)
+    const energy = '47.065961'; // 1234.567 × 38.123456 / 1000 = 47.065960703552
+    expect(await charges(c.id)).toEqual([
+      [withEnergy, lineAmountFen(energy, '65.4321'), 'contract'],
+      [without, lineAmountFen('1000', '2.1000'), 'provisional'],
+    ]);
+  });
+});
