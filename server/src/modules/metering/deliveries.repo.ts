@@ -1,6 +1,7 @@
 /** SQL of daily deliveries: meter lookup, the set-based idempotent upsert with history, lists. */
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Tx } from '../../platform/db/database';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database, Tx } from '../../platform/db/database';
+import { copyText } from '../../platform/db/copy';
 import type { Channel, Origin } from './metering.tables';
 import { customerBasics, deliveryPointBasics, supplySourceBasics } from '../customers';
 import { userDirectory } from '../../platform/auth/users';
@@ -53,15 +54,45 @@ export interface UpsertResult {
  */
 export async function upsertDeliveries(trx: Tx, v: UpsertInput, actor: { userId: number | null; username: string | null }, channel: Channel, defaultReason: string): Promise<UpsertResult> {
   if (!v.pointIds.length) return { inserted: 0, updated: 0, blocked: [] };
+  // Plain columns travel as one comma-joined text each (no commas can occur in them): far
+  // cheaper to send and parse than array literals; free text and JSON stay arrays.
+  const input = sql`SELECT * FROM unnest(string_to_array(${v.customerIds.join(',')}, ',')::bigint[], string_to_array(${v.pointIds.join(',')}, ',')::bigint[],
+      string_to_array(${v.days.join(',')}, ',')::date[], string_to_array(${v.volumes.join(',')}, ',')::numeric(16,3)[],
+      string_to_array(${v.origins.join(',')}, ','), ${v.hourly}::jsonb[], ${v.reasons}::text[])
+    WITH ORDINALITY AS t(customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, reason, idx)`;
+  return mergeDeliveries(trx, input, actor, channel, defaultReason);
+}
+
+/**
+ * The same upsert for a whole import in one statement, the rows loaded by `COPY` into a staging
+ * table first (issue 15 item 4): the database's bulk path instead of parameter arrays. Needs a
+ * transaction (the staging table is dropped at its commit). Result and effects equal those of
+ * `upsertDeliveries` on the same rows (ingest.int.test.ts compares both).
+ */
+export async function copyDeliveries(
+  trx: Tx,
+  database: Database,
+  v: UpsertInput,
+  actor: { userId: number | null; username: string | null },
+  channel: Channel,
+  defaultReason: string,
+): Promise<UpsertResult> {
+  if (!v.pointIds.length) return { inserted: 0, updated: 0, blocked: [] };
+  await sql`CREATE TEMP TABLE delivery_stage (customer_id bigint, delivery_point_id bigint, gas_day date, volume_m3 numeric(16,3), origin text, hourly jsonb, reason text, idx bigint)
+    ON COMMIT DROP`.execute(trx);
+  const idx = Array.from({ length: v.pointIds.length }, (_, i) => i + 1);
+  const data = copyText([v.customerIds, v.pointIds, v.days, v.volumes, v.origins, v.hourly, v.reasons, idx], [true, true, true, true, true, false, false, true]);
+  await database.copyIn(trx, 'delivery_stage (customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, reason, idx)', data);
+  await sql`ANALYZE delivery_stage`.execute(trx);
+  const r = await mergeDeliveries(trx, sql`SELECT * FROM delivery_stage`, actor, channel, defaultReason);
+  await sql`DROP TABLE delivery_stage`.execute(trx);
+  return r;
+}
+
+/** The set-based upsert with history from `input` (rows with the staging columns, idx 1-based). */
+async function mergeDeliveries(trx: Tx, input: RawBuilder<unknown>, actor: { userId: number | null; username: string | null }, channel: Channel, defaultReason: string): Promise<UpsertResult> {
   const { rows } = await sql<{ inserted: number; updated: number; blocked: number[] | null }>`
-    WITH input AS (
-      -- Plain columns travel as one comma-joined text each (no commas can occur in them): far
-      -- cheaper to send and parse than array literals; free text and JSON stay arrays.
-      SELECT * FROM unnest(string_to_array(${v.customerIds.join(',')}, ',')::bigint[], string_to_array(${v.pointIds.join(',')}, ',')::bigint[],
-          string_to_array(${v.days.join(',')}, ',')::date[], string_to_array(${v.volumes.join(',')}, ',')::numeric(16,3)[],
-          string_to_array(${v.origins.join(',')}, ','), ${v.hourly}::jsonb[], ${v.reasons}::text[])
-        WITH ORDINALITY AS t(customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, reason, idx)
-    ),
+    WITH input AS (${input}),
     cmp AS (
       SELECT i.*, o.volume_m3 AS old_volume, o.origin AS old_origin, o.hourly AS old_hourly,
         (o.origin IS NOT NULL AND i.origin = 'estimate' AND o.origin <> 'estimate') AS blocked,
