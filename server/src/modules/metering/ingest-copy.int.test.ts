@@ -75,7 +75,21 @@ async function stored(t: TestApp) {
     .execute();
   const history = await t.db
     .selectFrom('delivery_history')
-    .select(['customer_id', 'delivery_point_id', 'gas_day', 'old_volume_m3', 'old_origin', 'old_hourly', 'new_volume_m3', 'new_origin', 'new_hourly', 'reason', 'channel', 'changed_by', 'changed_by_name'])
+    .select([
+      'customer_id',
+      'delivery_point_id',
+      'gas_day',
+      'old_volume_m3',
+      'old_origin',
+      'old_hourly',
+      'new_volume_m3',
+      'new_origin',
+      'new_hourly',
+      'reason',
+      'channel',
+      'changed_by',
+      'changed_by_name',
+    ])
     .orderBy('customer_id')
     .orderBy('delivery_point_id')
     .orderBy('gas_day')
@@ -128,7 +142,7 @@ describe('COPY ingest equals the batched ingest on the same data', () => {
     const s = await expectSameStore();
     expect(s.history.length).toBe(r.updated);
     const reasons = new Set(s.history.map((h) => h.reason));
-    for (const x of [REASONS[1], REASONS[3], REASONS[4]]) expect(reasons.has(x)).toBe(true);
+    for (const x of [REASONS[1], REASONS[3], REASONS[4]]) expect(reasons.has(x!)).toBe(true);
   });
 
   it('a dry run and a rejected all-or-nothing import write nothing, with the same reports', async () => {
