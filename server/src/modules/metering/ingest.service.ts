@@ -18,7 +18,7 @@ import { checkDayRange, checkDuplicates, parseDeliveryRow, type DeliveryRow } fr
 import type { RawRow } from './ingest.files';
 import { ME, rowMessage, type RowError } from './metering.errors';
 import type { Channel, Origin } from './metering.tables';
-import { copyDeliveries, findMeters, upsertDeliveries, type UpsertInput } from './deliveries.repo';
+import { copyDeliveries, dayRange, ensureDeliveryPartitions, findMeters, upsertDeliveries, type UpsertInput } from './deliveries.repo';
 import { addDays, gasDayConfigOf, gasDayOf } from './gas-day.calc';
 
 export const MAX_IMPORT_ROWS = 1_000_000;
@@ -115,6 +115,11 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
     }
   };
   rejectIfInvalid();
+
+  if (valid.length) {
+    const { from, to } = dayRange(valid.map((p) => p.gasDay));
+    await ensureDeliveryPartitions(ctx.db, from, to);
+  }
 
   const reason = opts.reason?.trim() || `批量导入替换（${opts.channel}${opts.fileName ? ' ' + opts.fileName : ''}）`;
   let out: IngestReport | undefined;

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** One value in COPY text format: NULL as \N; backslash, tab, newline and CR escaped. */
-function copyValue(v: string | number | null | undefined): string {
+export function copyValue(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '\\N';
   const s = typeof v === 'number' ? String(v) : v;
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
