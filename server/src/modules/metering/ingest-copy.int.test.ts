@@ -111,7 +111,7 @@ beforeAll(async () => {
   D = lastCompleteGasDay(new Date());
   await seed(copyApp);
   await seed(batchApp);
-});
+}, 300_000); // two apps, each migrating a fresh database
 afterAll(async () => {
   await copyApp?.close();
   await batchApp?.close();
