@@ -35,7 +35,10 @@ async function main() {
       sql`INSERT INTO customers (code, name, type, price_category, city, status)
         SELECT 'SC' || g, '规模客户' || g, (ARRAY['city_gas','industrial','cng','power'])[1 + g % 4], '工业', '泸州市', 'active' FROM generate_series(1, ${N}) g`,
     );
-    await step('delivery points', sql`INSERT INTO delivery_points (customer_id, code, name, kind, meter_no) SELECT c.id, 'SP' || c.id, '站' || c.id, 'distribution_station', 'SM' || c.id FROM customers c`);
+    await step(
+      'delivery points',
+      sql`INSERT INTO delivery_points (customer_id, code, name, kind, meter_no) SELECT c.id, 'SP' || c.id, '站' || c.id, 'distribution_station', 'SM' || c.id FROM customers c`,
+    );
     await step(
       'daily deliveries',
       sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
