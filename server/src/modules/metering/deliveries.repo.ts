@@ -1,6 +1,7 @@
 /** SQL of daily deliveries: meter lookup, the set-based idempotent upsert with history, lists. */
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Tx } from '../../platform/db/database';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database, Tx } from '../../platform/db/database';
+import { copyValue } from '../../platform/db/copy';
 import type { Channel, Origin } from './metering.tables';
 import { customerBasics, deliveryPointBasics, supplySourceBasics } from '../customers';
 import { userDirectory } from '../../platform/auth/users';
@@ -53,21 +54,75 @@ export interface UpsertResult {
  */
 export async function upsertDeliveries(trx: Tx, v: UpsertInput, actor: { userId: number | null; username: string | null }, channel: Channel, defaultReason: string): Promise<UpsertResult> {
   if (!v.pointIds.length) return { inserted: 0, updated: 0, blocked: [] };
+  // Plain columns travel as one comma-joined text each (no commas can occur in them): far
+  // cheaper to send and parse than array literals; free text and JSON stay arrays.
+  const input = sql`SELECT * FROM unnest(string_to_array(${v.customerIds.join(',')}, ',')::bigint[], string_to_array(${v.pointIds.join(',')}, ',')::bigint[],
+      string_to_array(${v.days.join(',')}, ',')::date[], string_to_array(${v.volumes.join(',')}, ',')::numeric(16,3)[],
+      string_to_array(${v.origins.join(',')}, ','), ${v.hourly}::jsonb[], ${v.reasons}::text[])
+    WITH ORDINALITY AS t(customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, reason, idx)`;
+  return mergeDeliveries(trx, input, dayRange(v.days), actor, channel, defaultReason);
+}
+
+/**
+ * The same upsert for a whole import in one statement, the rows loaded by `COPY` into a staging
+ * table first (issue 15 item 4): the database's bulk path instead of parameter arrays. Needs a
+ * transaction (the staging table is dropped at its commit). Result and effects equal those of
+ * `upsertDeliveries` on the same rows (ingest.int.test.ts compares both).
+ */
+export async function copyDeliveries(
+  trx: Tx,
+  database: Database,
+  v: UpsertInput,
+  actor: { userId: number | null; username: string | null },
+  channel: Channel,
+  defaultReason: string,
+): Promise<UpsertResult> {
+  if (!v.pointIds.length) return { inserted: 0, updated: 0, blocked: [] };
+  await sql`CREATE TEMP TABLE delivery_stage (customer_id bigint, delivery_point_id bigint, gas_day date, volume_m3 numeric(16,3), origin text, hourly jsonb, reason text, idx bigint)
+    ON COMMIT DROP`.execute(trx);
+  // ids, days, decimals and origins never hold COPY's special characters; JSON and free text may
+  let data = '';
+  for (let i = 0; i < v.pointIds.length; i++)
+    data += `${v.customerIds[i]}\t${v.pointIds[i]}\t${v.days[i]}\t${v.volumes[i]}\t${v.origins[i]}\t${copyValue(v.hourly[i])}\t${copyValue(v.reasons[i])}\t${i + 1}\n`;
+  await database.copyIn(trx, 'delivery_stage (customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, reason, idx)', data);
+  await sql`ANALYZE delivery_stage`.execute(trx);
+  const r = await mergeDeliveries(trx, sql`SELECT * FROM delivery_stage`, dayRange(v.days), actor, channel, defaultReason);
+  await sql`DROP TABLE delivery_stage`.execute(trx);
+  return r;
+}
+
+/** The first and last day of a non-empty list of days ('YYYY-MM-DD'). */
+export function dayRange(days: readonly string[]): { from: string; to: string } {
+  let from = days[0];
+  let to = from;
+  for (const d of days) {
+    if (d < from) from = d;
+    else if (d > to) to = d;
+  }
+  return { from, to };
+}
+
+/**
+ * The set-based upsert with history from `input` (rows with the staging columns, idx 1-based).
+ * `days` bounds the input's gas days: the existing rows are read from those months' partitions only.
+ */
+async function mergeDeliveries(
+  trx: Tx,
+  input: RawBuilder<unknown>,
+  days: { from: string; to: string },
+  actor: { userId: number | null; username: string | null },
+  channel: Channel,
+  defaultReason: string,
+): Promise<UpsertResult> {
   const { rows } = await sql<{ inserted: number; updated: number; blocked: number[] | null }>`
-    WITH input AS (
-      -- Plain columns travel as one comma-joined text each (no commas can occur in them): far
-      -- cheaper to send and parse than array literals; free text and JSON stay arrays.
-      SELECT * FROM unnest(string_to_array(${v.customerIds.join(',')}, ',')::bigint[], string_to_array(${v.pointIds.join(',')}, ',')::bigint[],
-          string_to_array(${v.days.join(',')}, ',')::date[], string_to_array(${v.volumes.join(',')}, ',')::numeric(16,3)[],
-          string_to_array(${v.origins.join(',')}, ','), ${v.hourly}::jsonb[], ${v.reasons}::text[])
-        WITH ORDINALITY AS t(customer_id, delivery_point_id, gas_day, volume_m3, origin, hourly, reason, idx)
-    ),
+    WITH input AS (${input}),
     cmp AS (
       SELECT i.*, o.volume_m3 AS old_volume, o.origin AS old_origin, o.hourly AS old_hourly,
         (o.origin IS NOT NULL AND i.origin = 'estimate' AND o.origin <> 'estimate') AS blocked,
         (o.origin IS NOT NULL AND (o.volume_m3, o.origin, o.hourly) IS DISTINCT FROM (i.volume_m3, i.origin, i.hourly)) AS changed
       FROM input i LEFT JOIN daily_deliveries o
         ON o.customer_id = i.customer_id AND o.delivery_point_id = i.delivery_point_id AND o.gas_day = i.gas_day
+          AND o.gas_day BETWEEN ${days.from}::date AND ${days.to}::date
     ),
     hist AS (
       INSERT INTO delivery_history (customer_id, delivery_point_id, gas_day, old_volume_m3, old_origin, old_hourly, new_volume_m3, new_origin, new_hourly, reason, channel, changed_by, changed_by_name)
@@ -88,6 +143,15 @@ export async function upsertDeliveries(trx: Tx, v: UpsertInput, actor: { userId:
     FROM cmp`.execute(trx);
   const r = rows[0];
   return { inserted: Number(r.inserted), updated: Number(r.updated), blocked: (r.blocked ?? []).map(Number) };
+}
+
+/**
+ * Monthly partitions of daily_deliveries for the months from..to (migration
+ * 202612071000_metering_partition_deliveries.sql): created when missing, rows of those months
+ * moved out of the default partition. Its own short statement, not inside an import's transaction.
+ */
+export async function ensureDeliveryPartitions(db: Tx, from: string, to: string): Promise<void> {
+  await sql`SELECT ensure_month_partitions('daily_deliveries', ${from}::date, ${to}::date)`.execute(db);
 }
 
 export interface DeliveryFilter {

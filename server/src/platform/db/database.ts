@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema';
+import { copyFromStdin } from './copy';
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB> | Kysely<DB>;
@@ -18,6 +19,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Run a multi-statement SQL script (migrations); an open transaction is rolled back on error. */
   execScript(script: string): Promise<void>;
+  /**
+   * Bulk load: `COPY <target> FROM …` of `data` (COPY text format, platform/db/copy.ts copyText)
+   * inside the transaction `trx` (a Kysely transaction of this database). Returns the row count.
+   * `target` is trusted SQL: a table name with an optional column list.
+   */
+  copyIn(trx: Tx, target: string, data: string): Promise<number>;
   /** Embedded database only: a consistent gzipped tarball of the data directory (backups). */
   dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
@@ -54,11 +61,25 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
     options: schema ? `-c search_path=${schema}` : undefined,
   });
   pool.on('error', () => {}); // idle client errors surface on the next query
+  // The pool's clients by backend pid: COPY must run on the connection of the caller's transaction.
+  const clients = new Map<number, pg.PoolClient>();
+  pool.on('acquire', (c) => {
+    const pid = (c as any).processID as number | undefined;
+    if (pid) clients.set(pid, c);
+  });
+  pool.on('remove', (c) => clients.delete((c as any).processID));
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'postgres',
+    async copyIn(trx, target, data) {
+      if (!trx.isTransaction) throw new Error('copyIn needs a transaction');
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      const client = clients.get(Number(rows[0].pid));
+      if (!client) throw new Error('copyIn: the transaction’s connection is not in the pool');
+      return copyFromStdin(client, target, data);
+    },
     async execScript(script) {
       const c = await pool.connect();
       try {
@@ -106,6 +127,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     async dumpDataDir() {
       const blob = await client.dumpDataDir('gzip');
       return new Uint8Array(await blob.arrayBuffer());
+    },
+    async copyIn(trx, target, data) {
+      if (!trx.isTransaction) throw new Error('copyIn needs a transaction');
+      // One session: the transaction that Kysely holds open is the session's current one.
+      const r = await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+      return r.affectedRows ?? 0;
     },
     async execScript(script) {
       try {
