@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { SYSTEM_ACTOR } from '../../platform/audit/audit';
+import { auditTrail, SYSTEM_ACTOR } from '../../platform/audit/audit';
 import { balance, makeBilledCustomer, unbalancedTransactions } from './testing/factory';
 import { bulkInsertTransactions } from './ledger.repo';
 import { recomputeLevels } from './levels.service';
@@ -58,8 +58,7 @@ async function levelRow(customerId: number) {
 }
 
 async function auditOf(customerId: number) {
-  const { rows } = await sql<any>`SELECT action, entity, username, after FROM audit_log WHERE customer_id = ${customerId} ORDER BY id`.execute(t.db);
-  return rows;
+  return t.db.selectFrom(auditTrail().as('a')).select(['action', 'entity', 'username', 'after']).where('customer_id', '=', customerId).orderBy('id').execute();
 }
 
 const week = (fen: number) => Array.from({ length: 7 }, () => fen);
