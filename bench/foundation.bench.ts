@@ -2,15 +2,27 @@
  * Foundation benchmarks (issue 2):
  *  - cold start to ready on the embedded database with demo data (< 5 s), first start (demo load) shown too
  *  - /api/health ≥ 20,000 req/s (autocannon, 50 connections)
- *  - an authenticated single-row read ≥ 5,000 req/s on PostgreSQL, ≥ 1,500 on the embedded database
+ *  - an authenticated single-row read ≥ 5,000 req/s on PostgreSQL, ≥ 1,500 on the embedded database,
+ *    and ≥ 0.5 × the Fastify-constant baseline (issue 15 item 5)
  *  - server memory (RSS) after start-up with demo data < 400 MB on PostgreSQL
+ * Method (issue 15 item 1, bench/harness.ts): load generator in its own process, median of 3 runs,
+ * the constant-Fastify baseline measured in the same run and the ratio printed, load average before/after.
  * Run: npx tsx bench/foundation.bench.ts
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { cannon, login, machine, PG_URL, report, rssOf, startServer } from './lib';
+import { login, PG_URL, report, rssOf, startServer } from './lib';
+import { begin, constantBaseline, end, figure, loadgen, repeat } from './harness';
+
+/** Median of 3 load runs of one GET: requests/s, with the p99 and non-2xx of the median run. */
+async function httpRuns(url: string, headers: Record<string, string> | undefined, connections: number) {
+  return repeat(async () => {
+    const r = await loadgen({ url, headers, connections, duration: 5 });
+    return { value: r.rps, detail: { p99: r.p99, bad: r.non2xx + r.errors + r.timeouts } };
+  });
+}
 
 const DEMO_PW = 'qike2026demo';
 
@@ -26,7 +38,9 @@ async function singleRowPath(url: string, cookie: string): Promise<string> {
 }
 
 async function main() {
-  console.log(`machine: ${machine()}`);
+  begin('foundation (issue 2)');
+  const base = await constantBaseline(50, 5);
+  const baseline = { value: base.rps, what: 'Fastify GET /const, 50 connections' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qike-bench-'));
 
   // Embedded: first start loads the demo data; the second start is the cold start to ready.
@@ -35,17 +49,30 @@ async function main() {
   console.log(`first start with demo load (embedded): ${(first.readyMs / 1000).toFixed(2)} s`);
   const emb = await startServer({ DATA_DIR: dir, DEMO: '1' }, 3101);
   report('cold start to ready, embedded with demo data', `${(emb.readyMs / 1000).toFixed(2)} s`, '< 5 s', emb.readyMs < 5000);
-  const health = await cannon({ url: emb.url + '/api/health' });
-  report('/api/health (embedded)', `${Math.round(health.rps)} req/s, p99 ${health.p99} ms`, '≥ 20,000 req/s', health.rps >= 20000);
+  const health = await httpRuns(emb.url + '/api/health', undefined, 50);
+  figure({
+    name: '/api/health (embedded)',
+    value: health.median,
+    values: health.values,
+    unit: 'req/s',
+    baseline,
+    target: '≥ 20,000 req/s',
+    ok: health.median >= 20000,
+    note: `p99 ${health.at.p99} ms`,
+  });
   const cookieE = await login(emb.url, 'admin', DEMO_PW);
   const pathE = await singleRowPath(emb.url, cookieE);
-  const readE = await cannon({ url: emb.url + pathE, headers: { cookie: cookieE }, connections: 20 });
-  report(
-    `authenticated single-row read GET ${pathE.replace(/\d+$/, ':id')} (embedded)`,
-    `${Math.round(readE.rps)} req/s, p99 ${readE.p99} ms, non-2xx ${readE.non2xx}`,
-    '≥ 1,500 req/s',
-    readE.rps >= 1500 && readE.non2xx === 0,
-  );
+  const readE = await httpRuns(emb.url + pathE, { cookie: cookieE }, 20);
+  figure({
+    name: `authenticated single-row read GET ${pathE.replace(/\d+$/, ':id')} (embedded, 20 connections)`,
+    value: readE.median,
+    values: readE.values,
+    unit: 'req/s',
+    baseline,
+    target: '≥ 1,500 req/s and ≥ 0.5 × baseline',
+    ok: readE.median >= 1500 && readE.median >= 0.5 * base.rps && readE.at.bad === 0,
+    note: `p99 ${readE.at.p99} ms, ${readE.at.bad} non-2xx/errors`,
+  });
   await emb.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -65,19 +92,33 @@ async function main() {
     report('server memory after start-up with demo data (PostgreSQL)', `${Math.round(rss / 2 ** 20)} MB RSS`, '< 400 MB', rss < 400 * 2 ** 20);
     const cookieP = await login(pgs.url, 'admin', DEMO_PW);
     const pathP = await singleRowPath(pgs.url, cookieP);
-    const readP = await cannon({ url: pgs.url + pathP, headers: { cookie: cookieP }, connections: 50 });
-    report(
-      `authenticated single-row read GET ${pathP.replace(/\d+$/, ':id')} (PostgreSQL)`,
-      `${Math.round(readP.rps)} req/s, p99 ${readP.p99} ms, non-2xx ${readP.non2xx}`,
-      '≥ 5,000 req/s',
-      readP.rps >= 5000 && readP.non2xx === 0,
-    );
-    const healthP = await cannon({ url: pgs.url + '/api/health' });
-    report('/api/health (PostgreSQL)', `${Math.round(healthP.rps)} req/s`, '≥ 20,000 req/s', healthP.rps >= 20000);
+    const readP = await httpRuns(pgs.url + pathP, { cookie: cookieP }, 50);
+    figure({
+      name: `authenticated single-row read GET ${pathP.replace(/\d+$/, ':id')} (PostgreSQL, 50 connections)`,
+      value: readP.median,
+      values: readP.values,
+      unit: 'req/s',
+      baseline,
+      target: '≥ 5,000 req/s and ≥ 0.5 × baseline',
+      ok: readP.median >= 5000 && readP.median >= 0.5 * base.rps && readP.at.bad === 0,
+      note: `p99 ${readP.at.p99} ms, ${readP.at.bad} non-2xx/errors`,
+    });
+    const healthP = await httpRuns(pgs.url + '/api/health', undefined, 50);
+    figure({
+      name: '/api/health (PostgreSQL)',
+      value: healthP.median,
+      values: healthP.values,
+      unit: 'req/s',
+      baseline,
+      target: '≥ 20,000 req/s',
+      ok: healthP.median >= 20000,
+      note: `p99 ${healthP.at.p99} ms`,
+    });
     await pgs.stop();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
+    end();
   }
 }
 

@@ -2,13 +2,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installRequestLog } from './platform/http/request-log';
 import type { Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
@@ -61,6 +62,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
     logger: loggerOpt as any,
     bodyLimit: config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
+    logController: new LogController({ disableRequestLogging: true }), // one line per response instead, sampled for successes (request-log.ts)
     requestIdHeader: false,
     trustProxy: config.trustProxy as boolean | string | string[], // a number (hop count) works at run time too
     ajv: { customOptions: { removeAdditional: false } },
@@ -71,6 +73,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
     reply.header('x-request-id', req.id);
     done();
   });
+  installRequestLog(app, config.logRequestSample);
 
   await migrate(database, (m) => app.log.info(m));
 

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
     .optional(),
   DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // One successful request in N is logged at info (the others at debug); errors and slow requests always. 0 = none.
+  LOG_REQUEST_SAMPLE: z.coerce.number().int().min(0).max(1_000_000).default(100),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -58,6 +60,8 @@ export type Config = {
   dataDir: string;
   demo: boolean;
   logLevel: string;
+  /** One successful request in N logged at info (others at debug); 0 = none. Errors and slow requests are always logged. */
+  logRequestSample?: number;
   sessionTtlHours: number;
   /** Session cookie Secure flag; undefined = secure unless demo (see sessionCookieSecure). */
   cookieSecure?: boolean;
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo data by default on the embedded database, never by default on a PostgreSQL server.
     demo: e.DEMO ?? !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    logRequestSample: e.LOG_REQUEST_SAMPLE,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '')

@@ -1,4 +1,5 @@
 /** Key/value settings (table `settings`, owned by platform): modules read and write their keys only through these. */
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from './db/database';
 
 export async function readSetting<T>(db: Tx, key: string): Promise<T | null> {
@@ -19,4 +20,9 @@ export async function writeSetting(db: Tx, key: string, value: unknown): Promise
     .values({ key, value: JSON.stringify(value) as any })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) as any, updated_at: new Date() }))
     .execute();
+}
+
+/** The value of a key as a SQL scalar subquery (jsonb, null when absent), for a module's set-based statement. */
+export function settingValueSql(key: string): RawBuilder<unknown> {
+  return sql`(SELECT value FROM settings WHERE key = ${key})`;
 }

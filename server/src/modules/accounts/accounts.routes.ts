@@ -6,8 +6,9 @@ import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
 import { AppError } from '../../platform/http/errors';
 import { paged } from '../../platform/http/schemas';
-import { assertCustomerAccess, customerBasics } from '../customers';
-import { receivableAndPrepaid, LEVEL_LABELS, PAYMENT_LEVELS } from './accounts.calc';
+import { assertCustomerAccess } from '../customers';
+import { DEFAULT_THRESHOLDS, effectiveThresholds, receivableAndPrepaid, LEVEL_LABELS, PAYMENT_LEVELS, type Thresholds } from './accounts.calc';
+import { accountSummaryRow } from './summary.repo';
 import { AE } from './accounts.errors';
 import * as s from './accounts.schema';
 import * as ledger from './ledger.repo';
@@ -94,23 +95,20 @@ export function accountsRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/accounts/customers/:id', { config: read, schema: { tags, summary: '客户账户概况', params: s.CustomerIdParam, response: { 200: s.AccountSummary } } }, async (req) => {
     const id = req.params.id;
-    await assertCustomerAccess(ctx.db, userOf(req), id);
-    const c = await ctx.db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
-    const balance = await ledger.balanceOf(ctx.db, id);
-    const lv = await ctx.db.selectFrom('customer_payment_levels').selectAll().where('customer_id', '=', id).executeTakeFirst();
-    const monitored = c.status === 'active' || c.status === 'restricted';
+    const r = await accountSummaryRow(ctx.db, userOf(req), id);
+    if (!r) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
+    if (!r.visible) throw new AppError('OUT_OF_SCOPE');
+    const balance = Number(r.balance);
+    const lv = r.lv_customer == null ? null : r;
+    const monitored = r.status === 'active' || r.status === 'restricted';
     const st = lv && monitored ? statusOf(lv) : null;
-    const pending = await ctx.db
-      .selectFrom('ledger_adjustments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('customer_id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
+    const own = { warnDays: r.own_warn, reduceDays: r.own_reduce, avgDays: r.own_avg };
+    const global = { ...DEFAULT_THRESHOLDS, ...((r.global_thresholds as Partial<Thresholds>) ?? {}) };
     return {
-      customerId: c.id,
-      code: c.code,
-      name: c.name,
-      customerStatus: c.status,
+      customerId: r.id,
+      code: r.code,
+      name: r.name,
+      customerStatus: r.status,
       monitored,
       balanceFen: balance,
       ...receivableAndPrepaid(balance),
@@ -121,8 +119,8 @@ export function accountsRoutes(app: Api, ctx: AppContext) {
       dayChargeFen: lv?.day_charge_fen ?? null,
       avgDailyChargeFen: st?.avgDailyChargeFen ?? null,
       availableDays: st?.availableDays ?? null,
-      thresholds: await settings.customerThresholds(ctx.db, id),
-      pendingAdjustments: Number(pending.n),
+      thresholds: { own, effective: effectiveThresholds(global, own) },
+      pendingAdjustments: Number(r.pending),
     };
   });
 

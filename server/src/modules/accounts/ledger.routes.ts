@@ -24,9 +24,7 @@ export function ledgerRoutes(app: Api, ctx: AppContext) {
       schema: { tags, summary: '登记收款（银行流水号唯一，重复提交返回原记录）', body: s.PaymentBody, response: { 200: s.PaymentResponse, 201: s.PaymentResponse } },
     },
     async (req, reply) => {
-      if (!(req.body.amountFen > 0)) throw new AppError('PAYMENT_AMOUNT_NOT_POSITIVE', { amount: req.body.amountFen });
-      await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
-      const r = await pay.recordPayment(ctx, req.body, actorOf(req));
+      const r = await pay.postPayment(ctx, req.body, actorOf(req), userOf(req));
       return reply.status(r.duplicate ? 200 : 201).send(r);
     },
   );

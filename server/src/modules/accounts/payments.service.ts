@@ -10,6 +10,9 @@ import { COUNTER_ACCOUNT, customerPostings, reversalPostings, type CounterAccoun
 import { AE } from './accounts.errors';
 import * as ledger from './ledger.repo';
 import { getPaymentStatus, recomputeLevels, type PaymentStatus } from './levels.service';
+import { postPaymentFast } from './payments.fast';
+import { assertCustomerAccess } from '../customers';
+import type { SessionUser } from '../../platform/auth/session-user';
 
 export function todayIn(timeZone: string, now = new Date()): string {
   return localParts(now, timeZone).date;
@@ -24,6 +27,10 @@ export async function assertPeriodOpen(db: Tx, day: string): Promise<void> {
 
 /** After a posting: recompute the customer's level (in the same transaction); its status, if monitored. */
 export async function refreshCustomerLevel(ctx: AppContext, trx: Tx, customerId: number): Promise<PaymentStatus | null> {
+  // Serialise postings of one customer on its stored level: the figures below are read after the
+  // lock, so they include every posting committed before it (a concurrent one-statement posting
+  // waits here and then declines, its balance being stale — payments.fast).
+  await sql`SELECT 1 FROM customer_payment_levels WHERE customer_id = ${customerId}::bigint FOR UPDATE`.execute(trx);
   const r = await recomputeLevels(ctx, trx, { asOfDay: yesterdayIn(ctx.config.timeZone), customerIds: [customerId], preferLastRunDay: true });
   return r.statuses.get(customerId) ?? null;
 }
@@ -92,6 +99,29 @@ export async function recordPayment(ctx: AppContext, input: PaymentInput, actor:
     return { duplicate: false, transaction: tx, status };
   };
   return outer ? work(outer) : inTx(ctx.db, work);
+}
+
+/**
+ * A payment entered through the API: the common case in one statement (payments.fast), otherwise —
+ * unknown or out-of-scope customer, duplicate or conflicting bank reference, closed month, a level
+ * change, a concurrent posting for the customer — the general path below, which handles them all.
+ */
+export async function postPayment(
+  ctx: AppContext,
+  input: PaymentInput,
+  actor: Actor,
+  user: Pick<SessionUser, 'id' | 'roles'>,
+): Promise<{ duplicate: boolean; transaction: ledger.TxView; status: PaymentStatus | null }> {
+  if (!(input.amountFen > 0)) throw new AppError(AE.PAYMENT_AMOUNT_NOT_POSITIVE, { amount: input.amountFen });
+  try {
+    const r = await postPaymentFast(ctx.db, user, input, actor, yesterdayIn(ctx.config.timeZone));
+    if (r.posted) return { duplicate: false, transaction: r.transaction, status: r.status };
+  } catch (e) {
+    // a concurrent posting of the same bank reference won the unique index: the general path reports the duplicate
+    if ((e as { code?: string }).code !== '23505') throw e;
+  }
+  await assertCustomerAccess(ctx.db, user, input.customerId);
+  return recordPayment(ctx, input, actor);
 }
 
 export async function recordRefund(
