@@ -5633,7 +5633,7 @@ export interface paths {
       request: {
         query?: {
           kind?: "real" | "simulation";
-          mode?: "listing" | "bidding";
+          mode?: "listing" | "bidding" | "agreement";
           state?: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
           year?: number;
           q?: string;
@@ -5643,10 +5643,10 @@ export interface paths {
       };
       response: {
         total: number;
-        items: {
+        items: ({
           id: number;
           kind: "real" | "simulation";
-          mode: "listing" | "bidding";
+          mode: "listing" | "bidding" | "agreement";
           title: string;
           resourceTag: string;
           basis: "m3" | "GJ";
@@ -5679,7 +5679,18 @@ export interface paths {
             userId: number | null;
             balanceFen: number;
           }[];
-        }[];
+          agreement: {
+            customerId: number;
+            customerName: string | null;
+            price: string;
+            sellerConfirmedOn: string;
+            sellerDocument: string;
+            buyerConfirmedOn: string | null;
+            buyerDocument: string | null;
+            buyerRecordedByName: string | null;
+            note: string | null;
+          } | null;
+        })[];
       };
     };
     /** 创建交易场次（挂牌/竞价，正式/仿真） */
@@ -5716,7 +5727,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5749,6 +5760,149 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
+      };
+    };
+  };
+  "/api/trading/agreements": {
+    /** 登记协议交易（卖方确认；等待买方确认） */
+    post: {
+      request: {
+        body: {
+          title: string;
+          customerId: number;
+          resourceTag: string;
+          basis?: "m3" | "GJ";
+          deliveryMonth: string;
+          deliveryPoint: string;
+          quantity: string | number;
+          price: string | number;
+          feeRate?: string | number;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          confirmBy?: string;
+          note?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding" | "agreement";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
+      };
+    };
+  };
+  "/api/trading/agreements/{id}/confirm": {
+    /** 登记买方确认（确认书与日期），协议成交 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          buyerConfirmedOn: string;
+          buyerDocument: string;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding" | "agreement";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5763,7 +5917,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5796,6 +5950,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5810,7 +5975,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5843,6 +6008,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5857,7 +6033,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5890,6 +6066,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5904,7 +6091,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5937,6 +6124,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5988,7 +6186,7 @@ export interface paths {
         session: {
           id: number;
           kind: "real" | "simulation";
-          mode: "listing" | "bidding";
+          mode: "listing" | "bidding" | "agreement";
           title: string;
           resourceTag: string;
           basis: "m3" | "GJ";
@@ -6021,6 +6219,17 @@ export interface paths {
             userId: number | null;
             balanceFen: number;
           }[];
+          agreement: {
+            customerId: number;
+            customerName: string | null;
+            price: string;
+            sellerConfirmedOn: string;
+            sellerDocument: string;
+            buyerConfirmedOn: string | null;
+            buyerDocument: string | null;
+            buyerRecordedByName: string | null;
+            note: string | null;
+          } | null;
         };
         bids: {
           id: number;
@@ -6077,7 +6286,7 @@ export interface paths {
         id: number;
         sessionId: number;
         title: string;
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         deliveryMonth: string;
         resourceTag: string;
         quantity: string;
