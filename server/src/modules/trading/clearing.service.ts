@@ -94,15 +94,19 @@ export async function clearSession(ctx: AppContext, sessionId: number, actor: Ac
         awarded_at: s.mode === 'listing' ? new Date(b.submitted_at) : now,
       };
     });
+    // All awards in one statement per 10,000 (arrays, not one parameter per value).
     const inserted: { id: number; bid_id: number }[] = [];
-    for (let k = 0; k < awardRows.length; k += 1000)
-      inserted.push(
-        ...(await trx
-          .insertInto('trading_awards')
-          .values(awardRows.slice(k, k + 1000))
-          .returning(['id', 'bid_id'])
-          .execute()),
-      );
+    for (let k = 0; k < awardRows.length; k += 10_000) {
+      const part = awardRows.slice(k, k + 10_000);
+      const col = <K extends keyof (typeof part)[number]>(key: K) => part.map((a) => a[key]);
+      const { rows } = await sql<{ id: number; bid_id: number }>`
+        INSERT INTO trading_awards (session_id, bid_id, customer_id, virtual_account_id, quantity, price, amount_fen, buyer_fee_fen, seller_fee_fen, deposit_applied_fen, deposit_released_fen, awarded_at)
+        SELECT ${sessionId}::bigint, * FROM unnest(${col('bid_id')}::bigint[], ${col('customer_id')}::bigint[], ${col('virtual_account_id')}::bigint[], ${col('quantity')}::numeric[], ${col('price')}::numeric[],
+                                      ${col('amount_fen')}::bigint[], ${col('buyer_fee_fen')}::bigint[], ${col('seller_fee_fen')}::bigint[], ${col('deposit_applied_fen')}::bigint[],
+                                      ${col('deposit_released_fen')}::bigint[], ${part.map((a) => a.awarded_at.toISOString())}::timestamptz[])
+        RETURNING id, bid_id`.execute(trx);
+      inserted.push(...rows.map((r) => ({ id: Number(r.id), bid_id: Number(r.bid_id) })));
+    }
 
     if (s.kind === 'real') {
       // Set-based ledger postings (accounts' postTradingBulk): every bid's unused deposit released,
