@@ -57,12 +57,16 @@ async function main() {
       await sql`UPDATE trading_sessions SET bid_count = ${BIDS} WHERE id = ${id}`.execute(db);
       const bids = (await sql<{ id: number; customer_id: number; deposit_fen: number }>`SELECT id, customer_id, deposit_fen FROM trading_bids WHERE session_id = ${id}`.execute(db)).rows;
       await db.transaction().execute(async (trx) => {
-        await sql`INSERT INTO ledger_transactions (kind, customer_id, business_date, period, reference, created_by) SELECT 'trading_deposit', b.customer_id, '2026-11-30', '2026-11', 'bid:' || b.id, NULL FROM trading_bids b WHERE b.session_id = ${id}`.execute(trx);
+        await sql`INSERT INTO ledger_transactions (kind, customer_id, business_date, period, reference, created_by) SELECT 'trading_deposit', b.customer_id, '2026-11-30', '2026-11', 'bid:' || b.id, NULL FROM trading_bids b WHERE b.session_id = ${id}`.execute(
+          trx,
+        );
         await sql`
           INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
           SELECT t.id, 1, a.id, t.customer_id, -b.deposit_fen FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id AND b.session_id = ${id} JOIN ledger_accounts a ON a.customer_id = t.customer_id WHERE t.kind = 'trading_deposit'
           UNION ALL
-          SELECT t.id, 2, (SELECT id FROM ledger_accounts WHERE kind = 'trading_deposits' AND customer_id IS NULL), NULL, b.deposit_fen FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id AND b.session_id = ${id} WHERE t.kind = 'trading_deposit'`.execute(trx);
+          SELECT t.id, 2, (SELECT id FROM ledger_accounts WHERE kind = 'trading_deposits' AND customer_id IS NULL), NULL, b.deposit_fen FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id AND b.session_id = ${id} WHERE t.kind = 'trading_deposit'`.execute(
+          trx,
+        );
       });
       if (bids.length !== BIDS) throw new Error('seed');
     }
@@ -76,7 +80,9 @@ async function main() {
       baseline.push(await time(() => sql`INSERT INTO bench_awards_copy SELECT * FROM trading_awards WHERE session_id = ${id}`.execute(db)));
       const c = await sql<{ awards: number; postings: number }>`
         SELECT (SELECT count(*)::int FROM trading_awards WHERE session_id = ${id}) AS awards,
-               (SELECT count(*)::int FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id WHERE b.session_id = ${id} AND t.kind IN ('trading_deposit_release', 'trading_deposit_applied')) AS postings`.execute(db);
+               (SELECT count(*)::int FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id WHERE b.session_id = ${id} AND t.kind IN ('trading_deposit_release', 'trading_deposit_applied')) AS postings`.execute(
+        db,
+      );
       return { value: ms, detail: c.rows[0]! };
     });
     baseline = baseline.sort((a, b) => a - b);

@@ -21,3 +21,11 @@ CREATE TABLE trading_agreements (
   CHECK ((buyer_confirmed_on IS NULL) = (buyer_recorded_at IS NULL))
 );
 CREATE INDEX trading_agreements_customer_idx ON trading_agreements(customer_id);
+
+-- 成交结果通知 sent once per cleared session (the notices themselves live in the notices module).
+CREATE TABLE trading_result_notices (
+  session_id bigint PRIMARY KEY REFERENCES trading_sessions(id),
+  customers integer NOT NULL,
+  sent_by bigint REFERENCES users(id),
+  sent_at timestamptz NOT NULL DEFAULT now()
+);

@@ -6547,6 +6547,71 @@ export interface paths {
       }[];
     };
   };
+  "/api/trading/sessions.xlsx": {
+    /** 导出交易场次 Excel */
+    get: {
+      request: {
+        query?: {
+          kind?: "real" | "simulation";
+          mode?: "listing" | "bidding" | "agreement";
+          state?: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+          year?: number;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/sessions/{id}/result.xlsx": {
+    /** 导出成交结果 Excel */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/stats.xlsx": {
+    /** 导出线上交易统计 Excel */
+    get: {
+      request: {
+        query: {
+          year: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/board.xlsx": {
+    /** 导出劳动竞赛排行榜 Excel */
+    get: {
+      request: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/sessions/{id}/notices": {
+    /** 向成交客户发送成交结果通知 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        notices: number;
+        customers: number;
+      };
+    };
+  };
   "/api/pricing/tags": {
     /** 资源标签 */
     get: {

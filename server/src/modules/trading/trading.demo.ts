@@ -254,7 +254,20 @@ interface DemoSession {
 /** A 协议 agreement: seller's confirmation; with the buyer's, the bid, award and buyer fee as confirmAgreement writes them (no deposit). */
 async function insertAgreement(
   trx: Tx,
-  a: { customerId: number; title: string; tag: string; point: string; month: string; qty: number; price: string; sellerOn: string; sellerDoc: string; buyerOn: string | null; buyerDoc: string | null; organiser: number },
+  a: {
+    customerId: number;
+    title: string;
+    tag: string;
+    point: string;
+    month: string;
+    qty: number;
+    price: string;
+    sellerOn: string;
+    sellerDoc: string;
+    buyerOn: string | null;
+    buyerDoc: string | null;
+    organiser: number;
+  },
 ) {
   const confirmedAt = a.buyerOn ? new Date(`${a.buyerOn}T03:00:00Z`) : null;
   const opens = new Date(`${a.sellerOn}T02:00:00Z`);

@@ -2,6 +2,8 @@
 import { defineErrors } from '../../platform/http/errors';
 
 export const TE = defineErrors({
+  NOTICE_NOT_CLEARED: { status: 409, zh: '只有已出清的正式场次才能发送成交结果通知', en: 'Result notices can be sent only for a cleared real session' },
+  NOTICE_ALREADY_SENT: { status: 409, zh: '本场次的成交结果通知已发送过，不重复发送', en: 'The result notices of this session were already sent; they are not sent twice' },
   NOT_AGREEMENT: { status: 400, zh: '场次 #{id} 不是协议交易', en: 'Session #{id} is not an agreement trade' },
   AGREEMENT_NO_BIDS: {
     status: 400,

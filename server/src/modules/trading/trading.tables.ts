@@ -100,6 +100,13 @@ export interface TradingAgreementsTable {
   note: string | null;
 }
 
+export interface TradingResultNoticesTable {
+  session_id: number;
+  customers: number;
+  sent_by: number | null;
+  sent_at: Generated<Date>;
+}
+
 export interface TradingMembershipsTable {
   customer_id: number;
   registered_on: DateStr | null;
@@ -138,6 +145,7 @@ declare module '../../platform/db/schema' {
     trading_bids: TradingBidsTable;
     trading_awards: TradingAwardsTable;
     trading_agreements: TradingAgreementsTable;
+    trading_result_notices: TradingResultNoticesTable;
     trading_memberships: TradingMembershipsTable;
     trading_followups: TradingFollowupsTable;
     trading_feedback: TradingFeedbackTable;
