@@ -5696,7 +5696,7 @@ export interface paths {
       request: {
         query?: {
           kind?: "real" | "simulation";
-          mode?: "listing" | "bidding";
+          mode?: "listing" | "bidding" | "agreement";
           state?: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
           year?: number;
           q?: string;
@@ -5706,10 +5706,10 @@ export interface paths {
       };
       response: {
         total: number;
-        items: {
+        items: ({
           id: number;
           kind: "real" | "simulation";
-          mode: "listing" | "bidding";
+          mode: "listing" | "bidding" | "agreement";
           title: string;
           resourceTag: string;
           basis: "m3" | "GJ";
@@ -5742,7 +5742,18 @@ export interface paths {
             userId: number | null;
             balanceFen: number;
           }[];
-        }[];
+          agreement: {
+            customerId: number;
+            customerName: string | null;
+            price: string;
+            sellerConfirmedOn: string;
+            sellerDocument: string;
+            buyerConfirmedOn: string | null;
+            buyerDocument: string | null;
+            buyerRecordedByName: string | null;
+            note: string | null;
+          } | null;
+        })[];
       };
     };
     /** 创建交易场次（挂牌/竞价，正式/仿真） */
@@ -5779,7 +5790,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5812,6 +5823,149 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
+      };
+    };
+  };
+  "/api/trading/agreements": {
+    /** 登记协议交易（卖方确认；等待买方确认） */
+    post: {
+      request: {
+        body: {
+          title: string;
+          customerId: number;
+          resourceTag: string;
+          basis?: "m3" | "GJ";
+          deliveryMonth: string;
+          deliveryPoint: string;
+          quantity: string | number;
+          price: string | number;
+          feeRate?: string | number;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          confirmBy?: string;
+          note?: string | null;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding" | "agreement";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
+      };
+    };
+  };
+  "/api/trading/agreements/{id}/confirm": {
+    /** 登记买方确认（确认书与日期），协议成交 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          buyerConfirmedOn: string;
+          buyerDocument: string;
+        };
+      };
+      response: {
+        id: number;
+        kind: "real" | "simulation";
+        mode: "listing" | "bidding" | "agreement";
+        title: string;
+        resourceTag: string;
+        basis: "m3" | "GJ";
+        deliveryMonth: string;
+        deliveryPoint: string;
+        quantity: string;
+        minPerBuyer: string;
+        maxPerBuyer: string;
+        fixedPrice: string | null;
+        floorPrice: string | null;
+        priceStep: string | null;
+        pricing: "pay_as_bid" | "uniform";
+        opensAt: string;
+        closesAt: string;
+        depositRatio: string;
+        feeRate: string;
+        status: "open" | "cleared" | "cancelled";
+        state: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+        organiserId: number | null;
+        organiserName: string | null;
+        bidCount: number;
+        soldQuantity: string | null;
+        clearingPrice: string | null;
+        clearedAt: string | null;
+        eligibleCustomerIds: number[];
+        virtualAccounts: {
+          id: number;
+          name: string;
+          customerId: number | null;
+          userId: number | null;
+          balanceFen: number;
+        }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5826,7 +5980,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5859,6 +6013,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5873,7 +6038,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5906,6 +6071,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5920,7 +6096,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -5953,6 +6129,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -5967,7 +6154,7 @@ export interface paths {
       response: {
         id: number;
         kind: "real" | "simulation";
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         title: string;
         resourceTag: string;
         basis: "m3" | "GJ";
@@ -6000,6 +6187,17 @@ export interface paths {
           userId: number | null;
           balanceFen: number;
         }[];
+        agreement: {
+          customerId: number;
+          customerName: string | null;
+          price: string;
+          sellerConfirmedOn: string;
+          sellerDocument: string;
+          buyerConfirmedOn: string | null;
+          buyerDocument: string | null;
+          buyerRecordedByName: string | null;
+          note: string | null;
+        } | null;
       };
     };
   };
@@ -6051,7 +6249,7 @@ export interface paths {
         session: {
           id: number;
           kind: "real" | "simulation";
-          mode: "listing" | "bidding";
+          mode: "listing" | "bidding" | "agreement";
           title: string;
           resourceTag: string;
           basis: "m3" | "GJ";
@@ -6084,6 +6282,17 @@ export interface paths {
             userId: number | null;
             balanceFen: number;
           }[];
+          agreement: {
+            customerId: number;
+            customerName: string | null;
+            price: string;
+            sellerConfirmedOn: string;
+            sellerDocument: string;
+            buyerConfirmedOn: string | null;
+            buyerDocument: string | null;
+            buyerRecordedByName: string | null;
+            note: string | null;
+          } | null;
         };
         bids: {
           id: number;
@@ -6140,7 +6349,7 @@ export interface paths {
         id: number;
         sessionId: number;
         title: string;
-        mode: "listing" | "bidding";
+        mode: "listing" | "bidding" | "agreement";
         deliveryMonth: string;
         resourceTag: string;
         quantity: string;
@@ -6399,6 +6608,71 @@ export interface paths {
         trades: number;
         volume: string;
       }[];
+    };
+  };
+  "/api/trading/sessions.xlsx": {
+    /** 导出交易场次 Excel */
+    get: {
+      request: {
+        query?: {
+          kind?: "real" | "simulation";
+          mode?: "listing" | "bidding" | "agreement";
+          state?: "upcoming" | "open" | "closed" | "cleared" | "cancelled";
+          year?: number;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/sessions/{id}/result.xlsx": {
+    /** 导出成交结果 Excel */
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/stats.xlsx": {
+    /** 导出线上交易统计 Excel */
+    get: {
+      request: {
+        query: {
+          year: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/board.xlsx": {
+    /** 导出劳动竞赛排行榜 Excel */
+    get: {
+      request: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/trading/sessions/{id}/notices": {
+    /** 向成交客户发送成交结果通知 */
+    post: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        notices: number;
+        customers: number;
+      };
     };
   };
   "/api/pricing/tags": {

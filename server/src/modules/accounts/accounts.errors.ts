@@ -27,6 +27,11 @@ export const AE = defineErrors({
     zh: '账务 #{id} 是日气费，不能冲正：请更正该气日的计量数据后重新运行日结，系统会自动补记差额',
     en: 'Transaction #{id} is a daily charge and cannot be reversed: correct the gas day’s deliveries and re-run the daily run, which posts the difference',
   },
+  CANNOT_REVERSE_TRADING: {
+    status: 400,
+    zh: '账务 #{id} 是线上交易的{kind}，不能在气款账户中冲正：保证金冻结、释放、转气款和手续费只由线上交易模块的场次流程（出清、取消）处理',
+    en: 'Transaction #{id} is an online-trading posting ({kind}) and cannot be reversed from the accounts page: deposits frozen, released or applied and trading fees are handled only by the trading module’s session flows (clearing, cancellation)',
+  },
   THRESHOLDS_INVALID: {
     status: 400,
     zh: '阈值无效：减气天数 {reduceDays} 须大于 0 且不大于预警天数 {warnDays}，平均天数 {avgDays} 须在 1–90 之间',

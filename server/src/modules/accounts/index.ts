@@ -19,7 +19,17 @@ export { getPaymentStatus, recomputeLevels, type PaymentStatus, type LevelChange
 export { recordPayment, postSettlementTrueUp } from './payments.service';
 export { runDaily, type DailyRunResult } from './daily-run.service';
 export { balanceOf } from './ledger.repo';
-export { freezeTradingDeposit, releaseTradingDeposit, applyTradingDeposit, chargeTradingFee, frozenTradingDeposits, type TradingPosting } from './published-trading';
+export {
+  freezeTradingDeposit,
+  releaseTradingDeposit,
+  applyTradingDeposit,
+  chargeTradingFee,
+  frozenTradingDeposits,
+  refreshTradingLevels,
+  postTradingBulk,
+  type TradingPosting,
+  type BulkTradingPosting,
+} from './published-trading';
 export { ledgerFingerprint } from './published-reliability';
 export { LEVEL_LABELS, LEVEL_SEVERITY, PAYMENT_LEVELS, type PaymentLevel } from './accounts.calc';
 

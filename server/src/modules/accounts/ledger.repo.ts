@@ -234,7 +234,7 @@ export async function isMonthClosed(db: Tx, day: string): Promise<boolean> {
 }
 
 export interface BulkTx {
-  kind: 'payment' | 'refund' | 'adjustment';
+  kind: 'payment' | 'refund' | 'adjustment' | 'trading_deposit_release' | 'trading_deposit_applied' | 'trading_fee';
   customerId: number;
   businessDate: string;
   reference: string;
@@ -246,7 +246,8 @@ export interface BulkTx {
 }
 
 /**
- * Many customer transactions at once (demo data, benchmarks): set-based, two statements per batch;
+ * Many customer transactions at once (demo data, benchmarks, trading clearing through
+ * published-trading's postTradingBulk): set-based, two statements per batch;
  * each transaction's two postings are inserted together and balance by construction.
  */
 export async function bulkInsertTransactions(db: Tx, rows: BulkTx[], createdBy: number | null): Promise<number> {

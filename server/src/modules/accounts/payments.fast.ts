@@ -116,6 +116,7 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
     reversesId: null,
     reversedById: null,
     reversedKind: null,
+    priceSource: null,
     amountFen: amount,
     createdBy: r.created_by_name ?? null,
     createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),

@@ -9,6 +9,7 @@ import { formatFen } from '@common/money';
 import { COUNTER_ACCOUNT, customerPostings, reversalPostings, type CounterAccount } from './accounts.calc';
 import { AE } from './accounts.errors';
 import * as ledger from './ledger.repo';
+import { TRADING_KIND_LABELS, TRADING_TX_KINDS, type TradingTxKind } from './trading-postings.calc';
 import { getPaymentStatus, recomputeLevels, type PaymentStatus } from './levels.service';
 import { postPaymentFast } from './payments.fast';
 import { assertCustomerAccess } from '../customers';
@@ -145,10 +146,14 @@ export async function recordRefund(
   });
 }
 
+const isTradingKind = (k: string): k is TradingTxKind => (TRADING_TX_KINDS as readonly string[]).includes(k);
+
 /** Check a transaction can be reversed (throws the reason when not). */
 export function assertReversible(tx: ledger.TxView) {
   if (tx.kind === 'reversal') throw new AppError(AE.CANNOT_REVERSE_REVERSAL, { id: tx.id });
   if (tx.kind === 'daily_charge') throw new AppError(AE.CANNOT_REVERSE_DAILY_CHARGE, { id: tx.id });
+  // Trading postings are reversed only by the trading module's own flows (DOMAIN.md §4 保证金/手续费).
+  if (isTradingKind(tx.kind)) throw new AppError(AE.CANNOT_REVERSE_TRADING, { id: tx.id, kind: TRADING_KIND_LABELS[tx.kind] });
   if (tx.reversedById) throw new AppError(AE.ALREADY_REVERSED, { id: tx.id, by: tx.reversedById });
 }
 

@@ -6,9 +6,12 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
+import type { AppContext } from '../../platform/module';
 import { customerPostings } from './accounts.calc';
 import * as ledger from './ledger.repo';
 import { TRADING_COUNTER_ACCOUNT, type TradingTxKind } from './trading-postings.calc';
+import { recomputeLevels } from './levels.service';
+import { yesterdayIn } from './payments.service';
 
 export interface TradingPosting {
   customerId: number;
@@ -54,6 +57,46 @@ export async function chargeTradingFee(trx: Tx, p: TradingPosting): Promise<numb
   return p.amountFen === 0 ? 0 : post(trx, 'trading_fee', -p.amountFen, p);
 }
 
+export interface BulkTradingPosting extends TradingPosting {
+  kind: Exclude<TradingTxKind, 'trading_deposit'>;
+}
+
+/**
+ * Many releases, applications and fees at once (clearing a session): set-based — one statement
+ * finds the (kind, reference) pairs already posted, which are skipped, then
+ * `ledger.bulkInsertTransactions` writes the rest (two statements per 20,000). Zero amounts post
+ * nothing. Freezing is not offered in bulk: it must check each customer's available balance.
+ * Returns the number of transactions posted.
+ */
+export async function postTradingBulk(trx: Tx, postings: BulkTradingPosting[]): Promise<number> {
+  const todo = postings.filter((p) => p.amountFen !== 0);
+  for (const p of todo) if (!Number.isSafeInteger(p.amountFen) || p.amountFen < 0) throw new RangeError(`trading posting needs a non-negative integer fen amount, got ${p.amountFen}`);
+  if (!todo.length) return 0;
+  const { rows } = await sql<{ kind: string; reference: string }>`
+    SELECT t.kind, t.reference FROM ledger_transactions t
+      JOIN unnest(${todo.map((p) => p.kind)}::text[], ${todo.map((p) => p.reference)}::text[]) AS x(kind, reference) ON t.kind = x.kind AND t.reference = x.reference
+     WHERE t.kind LIKE 'trading\\_%'`.execute(trx);
+  const done = new Set(rows.map((r) => `${r.kind} ${r.reference}`));
+  const fresh = todo.filter((p) => !done.has(`${p.kind} ${p.reference}`));
+  const byUser = new Map<number | null, ledger.BulkTx[]>();
+  for (const p of fresh) {
+    const list = byUser.get(p.createdBy) ?? [];
+    list.push({
+      kind: p.kind,
+      customerId: p.customerId,
+      businessDate: p.businessDate,
+      reference: p.reference,
+      note: p.note ?? null,
+      // release and application return money to the customer's account; a fee takes it
+      amountFen: p.kind === 'trading_fee' ? -p.amountFen : p.amountFen,
+      counter: TRADING_COUNTER_ACCOUNT[p.kind],
+    });
+    byUser.set(p.createdBy, list);
+  }
+  for (const [user, list] of byUser) await ledger.bulkInsertTransactions(trx, list, user);
+  return fresh.length;
+}
+
 /** Deposits still frozen per customer (frozen − released − applied), for the customers given. */
 export async function frozenTradingDeposits(trx: Tx, customerIds: number[]): Promise<Map<number, number>> {
   if (!customerIds.length) return new Map();
@@ -74,4 +117,17 @@ async function post(trx: Tx, kind: TradingTxKind, customerEffectFen: number, p: 
     { kind, customerId: p.customerId, businessDate: p.businessDate, reference: p.reference, note: p.note ?? null, createdBy: p.createdBy },
     customerPostings(customerEffectFen, TRADING_COUNTER_ACCOUNT[kind]),
   );
+}
+
+/**
+ * Recompute the payment levels (DOMAIN.md §6) of the customers whose available balance a trading
+ * posting just changed (a deposit frozen or released, a fee), inside the caller's transaction, so
+ * monitoring sees the lower available balance at once rather than at the next daily run.
+ * Scoped to `customerIds` (one set-based recompute); returns the level changes.
+ */
+export async function refreshTradingLevels(ctx: AppContext, trx: Tx, customerIds: number[]) {
+  const ids = [...new Set(customerIds)];
+  if (!ids.length) return [];
+  const r = await recomputeLevels(ctx, trx, { asOfDay: yesterdayIn(ctx.config.timeZone), customerIds: ids, preferLastRunDay: true });
+  return r.changes;
 }

@@ -15,7 +15,7 @@ import { assertCustomerAccess } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { localParts } from '../../platform/jobs/jobs';
 import { customerBriefs } from '../customers';
-import { freezeTradingDeposit } from '../accounts';
+import { freezeTradingDeposit, refreshTradingLevels } from '../accounts';
 import { PRICE_DP, QTY_DP, checkBid, depositFen, fromScaled, listingFill, toScaled } from './clearing.calc';
 import { TE } from './trading.errors';
 import type { BidBody, BidView } from './trading.schema';
@@ -68,6 +68,7 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
     await repo.lockSession(trx, sessionId);
     const s = await requireSession(trx, sessionId);
 
+    if (s.mode === 'agreement') throw new AppError(TE.AGREEMENT_NO_BIDS);
     // Who bids: a customer (real session) or a virtual account (simulation).
     const buyer = await resolveBuyer(trx, s, b, user);
 
@@ -147,6 +148,8 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
         createdBy: user.id,
       });
       if (!frozen.ok) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(frozen.availableFen), deposit: formatFen(deposit) });
+      // The frozen deposit lowers the available balance: the pay-before-gas level follows now (DOMAIN.md §6).
+      if (deposit > 0) await refreshTradingLevels(ctx, trx, [buyer.customerId]);
     } else {
       // Simulation: virtual money only — the account's balance less the deposits of its bids in this session.
       const used = await trx
@@ -174,17 +177,28 @@ function throwProblem(code: 'BELOW_FLOOR' | 'OFF_STEP' | 'BELOW_MIN' | 'ABOVE_MA
   throw new AppError(map[code], p);
 }
 
+/**
+ * A customer may trade for `user`: in the user's scope, eligible for the session (when it lists
+ * eligible customers) and registered on the exchange with a bound account (DOMAIN.md §4).
+ */
+export async function assertCustomerMayTrade(trx: Tx, user: SessionUser, customerId: number, sessionId: number | null) {
+  await assertCustomerAccess(trx, user, customerId);
+  const c = (await customerBriefs(trx, [customerId])).get(customerId);
+  if (!c) throw new AppError('NOT_FOUND', { entity: { zh: `客户 #${customerId}`, en: `Customer #${customerId}` } });
+  if (sessionId !== null) {
+    const eligible = await trx.selectFrom('trading_session_customers').select('customer_id').where('session_id', '=', sessionId).execute();
+    if (eligible.length && !eligible.some((e) => e.customer_id === customerId)) throw new AppError(TE.NOT_ELIGIBLE, { name: c.name });
+  }
+  if (c.exchangeStatus !== 'bound' && c.exchangeStatus !== 'trained') throw new AppError(TE.NOT_MEMBER, { name: c.name, status: EXCHANGE_STATUS_LABELS[c.exchangeStatus] });
+  return c;
+}
+
 async function resolveBuyer(trx: Tx, s: NonNullable<repo.SessionRow>, b: BidBody, user: SessionUser) {
   const kind = KIND[s.kind];
   if (s.kind === 'real') {
     if (b.virtualAccountId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '虚拟账户（virtualAccountId）', en: 'a virtual account (virtualAccountId)' } });
     if (b.customerId === undefined) throw new AppError(TE.BUYER_REQUIRED, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });
-    await assertCustomerAccess(trx, user, b.customerId);
-    const c = (await customerBriefs(trx, [b.customerId])).get(b.customerId)!;
-    const eligible = await trx.selectFrom('trading_session_customers').select('customer_id').where('session_id', '=', s.id).execute();
-    if (eligible.length && !eligible.some((e) => e.customer_id === b.customerId)) throw new AppError(TE.NOT_ELIGIBLE, { name: c.name });
-    // Only customers registered on the exchange with a bound account may trade (DOMAIN.md §4).
-    if (c.exchangeStatus !== 'bound' && c.exchangeStatus !== 'trained') throw new AppError(TE.NOT_MEMBER, { name: c.name, status: EXCHANGE_STATUS_LABELS[c.exchangeStatus] });
+    await assertCustomerMayTrade(trx, user, b.customerId, s.id);
     return { key: b.customerId, customerId: b.customerId, virtualAccountId: null, virtualBalanceFen: 0 };
   }
   if (b.customerId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });

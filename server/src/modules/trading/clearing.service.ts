@@ -10,7 +10,7 @@ import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { localParts } from '../../platform/jobs/jobs';
-import { applyTradingDeposit, chargeTradingFee, releaseTradingDeposit } from '../accounts';
+import { postTradingBulk, refreshTradingLevels, type BulkTradingPosting } from '../accounts';
 import { QTY_DP, clearBidding, dealAmountFen, feeFen, fromScaled, splitDeposit, toScaled } from './clearing.calc';
 import { TE } from './trading.errors';
 import * as repo from './sessions.repo';
@@ -31,6 +31,7 @@ export async function clearSession(ctx: AppContext, sessionId: number, actor: Ac
     const s = await requireSession(trx, sessionId);
     if (s.status === 'cleared') throw new AppError(TE.ALREADY_CLEARED, { at: new Date(s.cleared_at!).toISOString() });
     if (s.status === 'cancelled') throw new AppError(TE.SESSION_CANCELLED);
+    if (s.mode === 'agreement') throw new AppError(TE.AGREEMENT_NO_BIDS);
     const now = await repo.dbNow(trx);
     if (now < new Date(s.closes_at)) throw new AppError(TE.NOT_CLOSED_YET, { closes: new Date(s.closes_at).toISOString() });
 
@@ -93,30 +94,43 @@ export async function clearSession(ctx: AppContext, sessionId: number, actor: Ac
         awarded_at: s.mode === 'listing' ? new Date(b.submitted_at) : now,
       };
     });
+    // All awards in one statement per 10,000 (arrays, not one parameter per value).
     const inserted: { id: number; bid_id: number }[] = [];
-    for (let k = 0; k < awardRows.length; k += 1000)
-      inserted.push(
-        ...(await trx
-          .insertInto('trading_awards')
-          .values(awardRows.slice(k, k + 1000))
-          .returning(['id', 'bid_id'])
-          .execute()),
-      );
+    for (let k = 0; k < awardRows.length; k += 10_000) {
+      const part = awardRows.slice(k, k + 10_000);
+      const col = <K extends keyof (typeof part)[number]>(key: K) => part.map((a) => a[key]);
+      const { rows } = await sql<{ id: number; bid_id: number }>`
+        INSERT INTO trading_awards (session_id, bid_id, customer_id, virtual_account_id, quantity, price, amount_fen, buyer_fee_fen, seller_fee_fen, deposit_applied_fen, deposit_released_fen, awarded_at)
+        SELECT ${sessionId}::bigint, * FROM unnest(${col('bid_id')}::bigint[], ${col('customer_id')}::bigint[], ${col('virtual_account_id')}::bigint[], ${col('quantity')}::numeric[], ${col('price')}::numeric[],
+                                      ${col('amount_fen')}::bigint[], ${col('buyer_fee_fen')}::bigint[], ${col('seller_fee_fen')}::bigint[], ${col('deposit_applied_fen')}::bigint[],
+                                      ${col('deposit_released_fen')}::bigint[], ${part.map((a) => a.awarded_at.toISOString())}::timestamptz[])
+        RETURNING id, bid_id`.execute(trx);
+      inserted.push(...rows.map((r) => ({ id: Number(r.id), bid_id: Number(r.bid_id) })));
+    }
 
     if (s.kind === 'real') {
+      // Set-based ledger postings (accounts' postTradingBulk): every bid's unused deposit released,
+      // the deposit of volume won applied, the buyer's fee charged — then the levels of the
+      // customers concerned recomputed at once (DOMAIN.md §4 保证金/手续费, §6).
       const awardOf = new Map(inserted.map((a) => [a.bid_id, a.id]));
       const rowOf = new Map(awardRows.map((a) => [a.bid_id, a]));
+      const postings: BulkTradingPosting[] = [];
       for (const b of bids) {
         if (!b.customer_id) continue;
         const a = rowOf.get(b.id);
         const base = { customerId: b.customer_id, businessDate: day, createdBy: actor.userId, note: `${s.title} #${b.id}` };
-        const released = a ? a.deposit_released_fen : Number(b.deposit_fen);
-        await releaseTradingDeposit(trx, { ...base, amountFen: released, reference: `bid:${b.id}` });
+        postings.push({ ...base, kind: 'trading_deposit_release', amountFen: a ? a.deposit_released_fen : Number(b.deposit_fen), reference: `bid:${b.id}` });
         if (a) {
-          await applyTradingDeposit(trx, { ...base, amountFen: a.deposit_applied_fen, reference: `bid:${b.id}` });
-          await chargeTradingFee(trx, { ...base, amountFen: a.buyer_fee_fen, reference: `award:${awardOf.get(b.id)}` });
+          postings.push({ ...base, kind: 'trading_deposit_applied', amountFen: a.deposit_applied_fen, reference: `bid:${b.id}` });
+          postings.push({ ...base, kind: 'trading_fee', amountFen: a.buyer_fee_fen, reference: `award:${awardOf.get(b.id)}` });
         }
       }
+      await postTradingBulk(trx, postings);
+      await refreshTradingLevels(
+        ctx,
+        trx,
+        bids.flatMap((b) => (b.customer_id ? [b.customer_id] : [])),
+      );
     }
 
     await trx

@@ -6,6 +6,7 @@ import type { QikeModule } from '../../platform/module';
 import './trading.tables';
 import { tradingRoutes } from './trading.routes';
 import { membershipRoutes } from './membership.routes';
+import { tradingExportRoutes } from './exports.routes';
 import { onlineTrades } from './results.service';
 import { tradingDemo } from './trading.demo';
 
@@ -14,6 +15,7 @@ export const tradingModule: QikeModule = {
   routes(app, ctx) {
     tradingRoutes(app, ctx);
     membershipRoutes(app, ctx);
+    tradingExportRoutes(app, ctx);
   },
   demo: tradingDemo,
   provides: { onlineTrades },

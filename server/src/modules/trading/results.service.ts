@@ -105,7 +105,7 @@ export async function liveCounters(db: Tx, sessionId: number) {
   };
 }
 
-/** The online-trades port (ports.ts): awards of real, cleared sessions by delivery month. */
+/** The online-trades port (ports.ts): awards of real, cleared sessions by delivery month (listing, bidding and agreement trades alike). */
 export const onlineTrades: OnlineTradesPort = {
   async awardsForMonth(db, month, customerIds) {
     let q = db
@@ -138,8 +138,10 @@ export const onlineTrades: OnlineTradesPort = {
       .where('s.status', '=', 'cleared')
       .where('s.delivery_month', '=', month)
       .where('s.basis', '=', basis)
+      .where('s.mode', 'in', ['listing', 'bidding'])
       .execute();
-    // DOMAIN.md §4: the volume-weighted average deal price of the month's real listing and bidding trades.
+    // DOMAIN.md §4: the volume-weighted average deal price of the month's real listing and bidding
+    // trades — 协议 agreement trades are negotiated, not discovered, and stay out of the reference price.
     return vwap(rows);
   },
 };

@@ -42,10 +42,20 @@ export async function virtualAccountsOf(db: Tx, sessionIds: number[]) {
   return db.selectFrom('trading_virtual_accounts').selectAll().where('session_id', 'in', sessionIds).orderBy('id').execute();
 }
 
+export async function agreementsOf(db: Tx, sessionIds: number[]) {
+  if (!sessionIds.length) return [];
+  return db.selectFrom('trading_agreements').selectAll().where('session_id', 'in', sessionIds).execute();
+}
+
 export function toView(
   r: NonNullable<SessionRow>,
   now: Date,
-  extra: { organiserName: string | null; eligible: number[]; accounts: { id: number; name: string; customer_id: number | null; user_id: number | null; balance_fen: number }[] },
+  extra: {
+    organiserName: string | null;
+    eligible: number[];
+    accounts: { id: number; name: string; customer_id: number | null; user_id: number | null; balance_fen: number }[];
+    agreement: SessionView['agreement'];
+  },
 ): SessionView {
   return {
     id: r.id,
@@ -77,12 +87,13 @@ export function toView(
     clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,
     eligibleCustomerIds: extra.eligible,
     virtualAccounts: extra.accounts.map((a) => ({ id: a.id, name: a.name, customerId: a.customer_id, userId: a.user_id, balanceFen: Number(a.balance_fen) })),
+    agreement: extra.agreement,
   };
 }
 
 export interface SessionFilter {
   kind?: 'real' | 'simulation';
-  mode?: 'listing' | 'bidding';
+  mode?: 'listing' | 'bidding' | 'agreement';
   state?: SessionView['state'];
   year?: number;
   q?: string;

@@ -110,18 +110,43 @@ export async function createSession(ctx: AppContext, b: SessionBody, actor: Acto
 
 export async function sessionViews(db: Tx, rows: NonNullable<repo.SessionRow>[]): Promise<SessionView[]> {
   const ids = rows.map((r) => r.id);
-  const [eligible, accounts, names, now] = await Promise.all([
+  const [eligible, accounts, agreements, now] = await Promise.all([
     repo.eligibleOf(db, ids),
     repo.virtualAccountsOf(db, ids),
-    userNames(
+    repo.agreementsOf(
       db,
-      rows.flatMap((r) => (r.organiser_id ? [r.organiser_id] : [])),
+      ids.filter((_, i) => rows[i]!.mode === 'agreement'),
     ),
     repo.dbNow(db),
   ]);
-  return rows.map((r) =>
-    repo.toView(r, now, { organiserName: r.organiser_id ? (names.get(r.organiser_id) ?? null) : null, eligible: eligible.get(r.id) ?? [], accounts: accounts.filter((a) => a.session_id === r.id) }),
-  );
+  const [names, buyers] = await Promise.all([
+    userNames(db, [...rows.flatMap((r) => (r.organiser_id ? [r.organiser_id] : [])), ...agreements.flatMap((a) => (a.buyer_recorded_by ? [a.buyer_recorded_by] : []))]),
+    customerBriefs(
+      db,
+      agreements.map((a) => a.customer_id),
+    ),
+  ]);
+  return rows.map((r) => {
+    const a = agreements.find((x) => x.session_id === r.id);
+    return repo.toView(r, now, {
+      organiserName: r.organiser_id ? (names.get(r.organiser_id) ?? null) : null,
+      eligible: eligible.get(r.id) ?? [],
+      accounts: accounts.filter((x) => x.session_id === r.id),
+      agreement: a
+        ? {
+            customerId: a.customer_id,
+            customerName: buyers.get(a.customer_id)?.name ?? null,
+            price: a.price,
+            sellerConfirmedOn: a.seller_confirmed_on,
+            sellerDocument: a.seller_document,
+            buyerConfirmedOn: a.buyer_confirmed_on,
+            buyerDocument: a.buyer_document,
+            buyerRecordedByName: a.buyer_recorded_by ? (names.get(a.buyer_recorded_by) ?? null) : null,
+            note: a.note,
+          }
+        : null,
+    });
+  });
 }
 
 export async function sessionView(db: Tx, id: number): Promise<SessionView | null> {

@@ -33,8 +33,11 @@ describe('trading demo data', () => {
     expect(sims.total).toBe(3);
     const tr = (await lead.get(`/api/trading/sessions/${sims.items[0].id}/training`)).body;
     expect(tr.feedback.length).toBeGreaterThan(0);
-    // one session left uncleared (open from the last day; closed by now when the test runs later)
-    expect((await lead.get('/api/trading/sessions?state=open')).body.total + (await lead.get('/api/trading/sessions?state=closed')).body.total).toBe(1);
+    // one bidding session left uncleared (open from the last day; closed by now when the test runs later) and one agreement awaiting the buyer
+    expect((await lead.get('/api/trading/sessions?state=open')).body.total + (await lead.get('/api/trading/sessions?state=closed')).body.total).toBe(2);
+    const agreements = (await lead.get('/api/trading/sessions?mode=agreement&pageSize=50')).body;
+    expect(agreements.items.map((x: any) => x.agreement.buyerConfirmedOn === null)).toEqual([true, false, false, false, false]);
+    expect(agreements.items.filter((x: any) => x.state === 'cleared').every((x: any) => x.agreement.buyerDocument && x.soldQuantity === x.quantity)).toBe(true);
     expect((await lead.get('/api/trading/memberships?needsHelp=true')).body.items.some((x: any) => x.followups > 0)).toBe(true);
   });
 });

@@ -107,7 +107,42 @@ export const tradingDemo = {
         trades += await clearDemo(trx, s, inserted, bidding, `${d}T07:00:00Z`, d);
         sessions++;
       }
-      ctx.log(`trading demo: ${sessions} real sessions, ${trades} trades`);
+      // 协议 agreement trades: a few negotiated trades a year, both sides confirmed; one awaiting the buyer
+      const agreeing = [...members].sort(() => rng.next() - 0.5);
+      let agreements = 0;
+      for (let k = 0; k < 4; k++) {
+        const d = day(first, 90 + k * 180);
+        await insertAgreement(trx, {
+          customerId: agreeing[k % agreeing.length]!.id,
+          title: `${day(d, 20).slice(0, 7)} 协议气（双方议定）`,
+          tag: rng.pick(TAGS),
+          point: rng.pick(POINTS),
+          month: day(d, 20).slice(0, 7),
+          qty: rng.int(5, 20) * 100_000,
+          price: (2.3 + rng.int(0, 40) / 100).toFixed(4),
+          sellerOn: d,
+          sellerDoc: `XY-${d.slice(0, 4)}-${String(k + 1).padStart(3, '0')}`,
+          buyerOn: day(d, rng.int(1, 5)),
+          buyerDoc: `QR-${d.slice(0, 4)}-${String(k + 1).padStart(3, '0')}`,
+          organiser: rng.pick(organisers),
+        });
+        agreements++;
+      }
+      await insertAgreement(trx, {
+        customerId: agreeing[4 % agreeing.length]!.id,
+        title: `${day(ctx.lastDay, 30).slice(0, 7)} 协议气（待买方确认）`,
+        tag: '线上交易气',
+        point: '泸州首站',
+        month: day(ctx.lastDay, 30).slice(0, 7),
+        qty: 800_000,
+        price: '2.5800',
+        sellerOn: ctx.lastDay,
+        sellerDoc: `XY-${ctx.lastDay.slice(0, 4)}-099`,
+        buyerOn: null,
+        buyerDoc: null,
+        organiser: ctx.users.get('lead')!,
+      });
+      ctx.log(`trading demo: ${sessions} real sessions, ${trades} trades, ${agreements} agreement trades (+1 awaiting the buyer)`);
 
       // one session open now (from the last day for three days)
       await insertSession(trx, {
@@ -214,6 +249,118 @@ interface DemoSession {
   opens: string;
   closes: string;
   organiser: number;
+}
+
+/** A 协议 agreement: seller's confirmation; with the buyer's, the bid, award and buyer fee as confirmAgreement writes them (no deposit). */
+async function insertAgreement(
+  trx: Tx,
+  a: {
+    customerId: number;
+    title: string;
+    tag: string;
+    point: string;
+    month: string;
+    qty: number;
+    price: string;
+    sellerOn: string;
+    sellerDoc: string;
+    buyerOn: string | null;
+    buyerDoc: string | null;
+    organiser: number;
+  },
+) {
+  const confirmedAt = a.buyerOn ? new Date(`${a.buyerOn}T03:00:00Z`) : null;
+  const opens = new Date(`${a.sellerOn}T02:00:00Z`);
+  const quantity = String(a.qty);
+  const row = await trx
+    .insertInto('trading_sessions')
+    .values({
+      kind: 'real',
+      mode: 'agreement',
+      title: a.title,
+      resource_tag: a.tag,
+      basis: 'm3',
+      delivery_month: a.month,
+      delivery_point: a.point,
+      quantity,
+      min_per_buyer: quantity,
+      max_per_buyer: quantity,
+      fixed_price: null,
+      floor_price: null,
+      price_step: null,
+      pricing: 'pay_as_bid',
+      opens_at: opens,
+      closes_at: new Date(opens.getTime() + 30 * 86_400_000),
+      deposit_ratio: '0',
+      fee_rate: '0.001',
+      status: confirmedAt ? 'cleared' : 'open',
+      organiser_id: a.organiser,
+      created_by: a.organiser,
+      cleared_at: confirmedAt,
+      cleared_by: confirmedAt ? a.organiser : null,
+      sold_quantity: confirmedAt ? quantity : null,
+      clearing_price: confirmedAt ? a.price : null,
+      bid_count: confirmedAt ? 1 : 0,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('trading_session_customers').values({ session_id: row.id, customer_id: a.customerId }).execute();
+  await trx
+    .insertInto('trading_agreements')
+    .values({
+      session_id: row.id,
+      customer_id: a.customerId,
+      price: a.price,
+      seller_confirmed_on: a.sellerOn,
+      seller_document: a.sellerDoc,
+      buyer_confirmed_on: a.buyerOn,
+      buyer_document: a.buyerDoc,
+      buyer_recorded_by: confirmedAt ? a.organiser : null,
+      buyer_recorded_at: confirmedAt,
+      note: null,
+    })
+    .execute();
+  if (!confirmedAt) return;
+  const bid = await trx
+    .insertInto('trading_bids')
+    .values({
+      session_id: row.id,
+      customer_id: a.customerId,
+      virtual_account_id: null,
+      price: a.price,
+      quantity,
+      granted_quantity: quantity,
+      submitted_at: confirmedAt,
+      idempotency_key: `agreement:${row.id}`,
+      deposit_fen: 0,
+      placed_by: a.organiser,
+      filled_quantity: quantity,
+      outcome: 'filled',
+      rank: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const amount = dealAmountFen(quantity, a.price);
+  const fee = feeFen(amount, '0.001');
+  const award = await trx
+    .insertInto('trading_awards')
+    .values({
+      session_id: row.id,
+      bid_id: bid.id,
+      customer_id: a.customerId,
+      virtual_account_id: null,
+      quantity,
+      price: a.price,
+      amount_fen: amount,
+      buyer_fee_fen: fee,
+      seller_fee_fen: fee,
+      deposit_applied_fen: 0,
+      deposit_released_fen: 0,
+      awarded_at: confirmedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await chargeTradingFee(trx, { customerId: a.customerId, amountFen: fee, businessDate: a.buyerOn!, reference: `award:${award.id}`, note: `${a.title}（协议）`, createdBy: null });
 }
 
 async function insertSession(trx: Tx, s: DemoSession) {

@@ -2,6 +2,25 @@
 import { defineErrors } from '../../platform/http/errors';
 
 export const TE = defineErrors({
+  NOTICE_NOT_CLEARED: { status: 409, zh: '只有已出清的正式场次才能发送成交结果通知', en: 'Result notices can be sent only for a cleared real session' },
+  NOTICE_ALREADY_SENT: { status: 409, zh: '本场次的成交结果通知已发送过，不重复发送', en: 'The result notices of this session were already sent; they are not sent twice' },
+  NOT_AGREEMENT: { status: 400, zh: '场次 #{id} 不是协议交易', en: 'Session #{id} is not an agreement trade' },
+  AGREEMENT_NO_BIDS: {
+    status: 400,
+    zh: '协议交易不接受报价，也不出清：由买方确认（登记确认书与日期）后成交',
+    en: 'An agreement trade takes no bids and is not cleared: it becomes a trade when the buyer’s confirmation (document and date) is recorded',
+  },
+  AGREEMENT_CONFIRMED: {
+    status: 409,
+    zh: '协议交易已于 {on} 由买方确认成交（确认书 {document}），不能重复确认或修改',
+    en: 'The agreement was already confirmed by the buyer on {on} (document {document}); it cannot be confirmed again or changed',
+  },
+  AGREEMENT_EXPIRED: { status: 409, zh: '协议交易的买方确认期限 {closes} 已过，请重新登记协议', en: 'The buyer’s confirmation deadline {closes} has passed; record the agreement again' },
+  AGREEMENT_DATE_ORDER: {
+    status: 400,
+    zh: '买方确认日期（buyerConfirmedOn）{buyer} 不能早于卖方确认日期 {seller}',
+    en: 'The buyer’s confirmation date (buyerConfirmedOn) {buyer} must not be before the seller’s {seller}',
+  },
   SESSION_TIMES: { status: 400, zh: '截止时间（closesAt）{closes} 必须晚于开始时间（opensAt）{opens}', en: 'The closing time (closesAt) {closes} must be after the opening time (opensAt) {opens}' },
   SESSION_LIMITS: {
     status: 400,

@@ -7,6 +7,7 @@ import * as repo from './sessions.repo';
 import { cancelSession, closeNow, createSession, sessionView, sessionViews } from './sessions.service';
 import { placeBid } from './bids.service';
 import { clearSession } from './clearing.service';
+import { confirmAgreement, recordAgreement } from './agreements.service';
 import { customerAwards, liveCounters, sessionResult } from './results.service';
 import { assertCustomerAccess } from '../../platform/auth/scope';
 import { z } from 'zod';
@@ -30,6 +31,20 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
       reply.code(201);
       return createSession(ctx, req.body, actorOf(req));
     },
+  );
+
+  app.post(
+    '/api/trading/agreements',
+    { config: organise, schema: { tags, summary: '登记协议交易（卖方确认；等待买方确认）', body: s.AgreementBody, response: { 201: s.SessionView } } },
+    async (req, reply) => {
+      reply.code(201);
+      return recordAgreement(ctx, req.body, userOf(req), actorOf(req));
+    },
+  );
+  app.post(
+    '/api/trading/agreements/:id/confirm',
+    { config: write, schema: { tags, summary: '登记买方确认（确认书与日期），协议成交', params: s.SessionIdParam, body: s.AgreementConfirmBody, response: { 200: s.SessionView } } },
+    async (req) => confirmAgreement(ctx, req.params.id, req.body, userOf(req), actorOf(req)),
   );
 
   app.get('/api/trading/sessions/:id', { config: read, schema: { tags, summary: '交易场次详情', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) => {
@@ -68,7 +83,7 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     id: z.number(),
     sessionId: z.number(),
     title: z.string(),
-    mode: z.enum(['listing', 'bidding']),
+    mode: z.enum(['listing', 'bidding', 'agreement']),
     deliveryMonth: z.string(),
     resourceTag: z.string(),
     quantity: z.string(),

@@ -53,17 +53,30 @@ export type SessionBody = z.infer<typeof SessionBody>;
 
 export const SessionQuery = z.strictObject({
   kind: z.enum(['real', 'simulation']).optional(),
-  mode: z.enum(['listing', 'bidding']).optional(),
+  mode: z.enum(['listing', 'bidding', 'agreement']).optional(),
   state: z.enum(['upcoming', 'open', 'closed', 'cleared', 'cancelled']).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   q: text(100).optional(),
   ...Page,
 });
 
+/** 协议 agreement: the buyer, the agreed price and both sides' confirmations (buyer's null until recorded). */
+export const AgreementInfo = z.object({
+  customerId: z.number(),
+  customerName: z.string().nullable(),
+  price: z.string(),
+  sellerConfirmedOn: z.string(),
+  sellerDocument: z.string(),
+  buyerConfirmedOn: z.string().nullable(),
+  buyerDocument: z.string().nullable(),
+  buyerRecordedByName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
 export const SessionView = z.object({
   id: z.number(),
   kind: z.enum(['real', 'simulation']),
-  mode: z.enum(['listing', 'bidding']),
+  mode: z.enum(['listing', 'bidding', 'agreement']),
   title: z.string(),
   resourceTag: z.string(),
   basis: z.enum(['m3', 'GJ']),
@@ -91,8 +104,32 @@ export const SessionView = z.object({
   clearedAt: z.string().nullable(),
   eligibleCustomerIds: z.array(z.number()),
   virtualAccounts: z.array(z.object({ id: z.number(), name: z.string(), customerId: z.number().nullable(), userId: z.number().nullable(), balanceFen: z.number() })),
+  /** Only on 协议 agreement sessions. */
+  agreement: AgreementInfo.nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;
+
+/** 协议 agreement recorded by the seller (real trades only): the buyer, the terms and the seller's confirmation. */
+export const AgreementBody = z.strictObject({
+  title: text(200, 1),
+  customerId: id,
+  resourceTag: text(50, 1),
+  basis: z.enum(['m3', 'GJ']).default('m3'),
+  deliveryMonth: MonthStr,
+  deliveryPoint: text(200, 1),
+  quantity: dec,
+  price: dec,
+  feeRate: dec.optional(),
+  sellerConfirmedOn: DateStr,
+  sellerDocument: text(200, 1),
+  /** The buyer's confirmation is awaited until then (default: 30 days from now). */
+  confirmBy: isoTime.optional(),
+  note: text(2000).nullable().optional(),
+});
+export type AgreementBody = z.infer<typeof AgreementBody>;
+/** The buyer side's confirmation, recorded by the manager on the customer's behalf. */
+export const AgreementConfirmBody = z.strictObject({ buyerConfirmedOn: DateStr, buyerDocument: text(200, 1) });
+export type AgreementConfirmBody = z.infer<typeof AgreementConfirmBody>;
 
 export const BidBody = z.strictObject({
   customerId: id.optional(),

@@ -1,10 +1,10 @@
-/** Table types of the trading module (migration 202612070716_trading_core.sql). */
+/** Table types of the trading module (migrations 202612070716_trading_core.sql, 202612071020_trading_agreements.sql). */
 import type { Generated } from 'kysely';
 import type { DateStr, Numeric } from '../../platform/db/schema';
 import type { Pricing } from './clearing.calc';
 
 export type SessionKind = 'real' | 'simulation';
-export type SessionMode = 'listing' | 'bidding';
+export type SessionMode = 'listing' | 'bidding' | 'agreement';
 export type SessionStatus = 'open' | 'cleared' | 'cancelled';
 
 export interface TradingSessionsTable {
@@ -86,6 +86,27 @@ export interface TradingAwardsTable {
   awarded_at: Date;
 }
 
+/** 协议 agreement trades: the session of mode 'agreement' with its one buyer and both sides' confirmations. */
+export interface TradingAgreementsTable {
+  session_id: number;
+  customer_id: number;
+  price: Numeric;
+  seller_confirmed_on: DateStr;
+  seller_document: string;
+  buyer_confirmed_on: DateStr | null;
+  buyer_document: string | null;
+  buyer_recorded_by: number | null;
+  buyer_recorded_at: Date | null;
+  note: string | null;
+}
+
+export interface TradingResultNoticesTable {
+  session_id: number;
+  customers: number;
+  sent_by: number | null;
+  sent_at: Generated<Date>;
+}
+
 export interface TradingMembershipsTable {
   customer_id: number;
   registered_on: DateStr | null;
@@ -123,6 +144,8 @@ declare module '../../platform/db/schema' {
     trading_virtual_accounts: TradingVirtualAccountsTable;
     trading_bids: TradingBidsTable;
     trading_awards: TradingAwardsTable;
+    trading_agreements: TradingAgreementsTable;
+    trading_result_notices: TradingResultNoticesTable;
     trading_memberships: TradingMembershipsTable;
     trading_followups: TradingFollowupsTable;
     trading_feedback: TradingFeedbackTable;

@@ -1,6 +1,7 @@
 /** Test helpers of the trading module: customers that may trade, funded through the accounts API, and sessions. */
 import type { Client } from '../../../../test/harness';
-import { createCustomer } from '../../customers/testing/factory';
+import type { Db } from '../../../platform/db/database';
+import { createCustomer, makeCustomer } from '../../customers/testing/factory';
 
 let ref = 0;
 
@@ -12,6 +13,16 @@ export async function tradingCustomer(lead: Client, finance: Client, balanceFen:
     if (r.status !== 201) throw new Error(`payment failed: ${r.status} ${JSON.stringify(r.body)}`);
   }
   return c;
+}
+
+/** An active (payment-monitored) customer, bound on the exchange through the membership API, with `balanceFen` paid in. */
+export async function activeTradingCustomer(db: Db, lead: Client, finance: Client, balanceFen: number) {
+  const c = await makeCustomer(db, { status: 'active' });
+  const m = await lead.put(`/api/trading/memberships/${c.id}`, { registeredOn: '2026-01-05', boundOn: '2026-01-10' });
+  if (m.status !== 200) throw new Error(`membership failed: ${m.status} ${JSON.stringify(m.body)}`);
+  const r = await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: balanceFen, bankRef: `TRA-${process.pid}-${c.id}-${++ref}`, valueDate: '2026-03-01' });
+  if (r.status !== 201) throw new Error(`payment failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return { id: c.id, name: c.name };
 }
 
 export async function balanceOf(c: Client, customerId: number): Promise<number> {

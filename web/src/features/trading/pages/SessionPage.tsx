@@ -1,7 +1,7 @@
 /** One session: header, live counters (server-sent events), bidding form, results with the bid-stack chart, training record. */
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Popconfirm, Rate, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Popconfirm, Rate, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
@@ -10,8 +10,22 @@ import { ErrorState, Loading } from '../../../components/States';
 import { useCan, useMe } from '../../../app/auth';
 import { Chart } from '../../metering/components/Chart';
 import { NS } from '../i18n';
-import { tradingApi, usePickCustomers, useResult, useTraining, useTradingMutation, type Award, type Bid, type BidInput, type FeedbackInput, type Live, type Result, type Session } from '../api';
-import { STATE_COLORS } from './SessionsPage';
+import {
+  tradingApi,
+  usePickCustomers,
+  useResult,
+  useTraining,
+  useTradingMutation,
+  type AgreementConfirmInput,
+  type Award,
+  type Bid,
+  type BidInput,
+  type FeedbackInput,
+  type Live,
+  type Result,
+  type Session,
+} from '../api';
+import { STATE_COLORS, stateLabel } from './SessionsPage';
 import { validFields } from '../../../lib/forms';
 
 export default function SessionPage() {
@@ -32,12 +46,13 @@ export default function SessionPage() {
           {s.title}
           <Tag color={s.kind === 'simulation' ? 'purple' : 'blue'}>{t(`kind.${s.kind}`)}</Tag>
           <Tag color={STATE_COLORS[s.state]} data-testid="trading-state">
-            {t(`state.${s.state}`)}
+            {stateLabel(t, s)}
           </Tag>
         </Space>
       }
       extra={
-        canOrganise && (
+        canOrganise &&
+        s.mode !== 'agreement' && (
           <>
             {s.state === 'open' && (
               <Button
@@ -60,10 +75,16 @@ export default function SessionPage() {
       }
     >
       <SessionHeader s={s} />
-      {(s.state === 'open' || s.state === 'upcoming') && <LivePanel id={id} />}
-      {s.state === 'open' && <BidForm s={s} />}
+      {s.mode === 'agreement' ? (
+        <AgreementPanel s={s} />
+      ) : (
+        <>
+          {(s.state === 'open' || s.state === 'upcoming') && <LivePanel id={id} />}
+          {s.state === 'open' && <BidForm s={s} />}
+        </>
+      )}
       {s.state === 'cleared' && <ResultPanel r={q.data} />}
-      {s.state !== 'cleared' && <BidsTable bids={q.data.bids} s={s} />}
+      {s.state !== 'cleared' && s.mode !== 'agreement' && <BidsTable bids={q.data.bids} s={s} />}
       {s.kind === 'simulation' && <TrainingPanel s={s} />}
     </PageContainer>
   );
@@ -80,20 +101,74 @@ function SessionHeader({ s }: { s: Session }) {
           {s.deliveryMonth} · {s.deliveryPoint}
         </Descriptions.Item>
         <Descriptions.Item label={t('f.quantity')}>{formatNumber(s.quantity)}</Descriptions.Item>
-        <Descriptions.Item label={`${t('f.min')} / ${t('f.max')}`}>
-          {formatNumber(s.minPerBuyer)} / {formatNumber(s.maxPerBuyer)}
-        </Descriptions.Item>
-        <Descriptions.Item label={s.mode === 'listing' ? t('f.fixedPrice') : `${t('f.floorPrice')} / ${t('f.step')}`}>
-          {s.mode === 'listing' ? s.fixedPrice : `${s.floorPrice} / ${s.priceStep}`}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('f.window')}>
-          {formatDateTime(s.opensAt)} – {formatDateTime(s.closesAt)}
-        </Descriptions.Item>
+        {s.agreement ? (
+          <>
+            <Descriptions.Item label={t('agreement.customer')}>{s.agreement.customerName}</Descriptions.Item>
+            <Descriptions.Item label={t('agreement.price')}>{s.agreement.price}</Descriptions.Item>
+            <Descriptions.Item label={t('agreement.confirmBy')}>{formatDateTime(s.closesAt)}</Descriptions.Item>
+          </>
+        ) : (
+          <>
+            <Descriptions.Item label={`${t('f.min')} / ${t('f.max')}`}>
+              {formatNumber(s.minPerBuyer)} / {formatNumber(s.maxPerBuyer)}
+            </Descriptions.Item>
+            <Descriptions.Item label={s.mode === 'listing' ? t('f.fixedPrice') : `${t('f.floorPrice')} / ${t('f.step')}`}>
+              {s.mode === 'listing' ? s.fixedPrice : `${s.floorPrice} / ${s.priceStep}`}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('f.window')}>
+              {formatDateTime(s.opensAt)} – {formatDateTime(s.closesAt)}
+            </Descriptions.Item>
+          </>
+        )}
         <Descriptions.Item label={`${t('f.deposit')} / ${t('f.fee')}`}>
           {formatNumber(Number(s.depositRatio) * 100, 1)} % / {formatNumber(Number(s.feeRate) * 1000, 1)} ‰
         </Descriptions.Item>
         <Descriptions.Item label={t('f.pricing')}>{t(`pricing.${s.pricing}`)}</Descriptions.Item>
       </Descriptions>
+    </Section>
+  );
+}
+
+/** 协议: both parties' confirmations; while awaiting the buyer, the form to record its confirmation on the customer's behalf. */
+function AgreementPanel({ s }: { s: Session }) {
+  const { t } = useTranslation(NS);
+  const { message } = App.useApp();
+  const canWrite = useCan('trading:write');
+  const [form] = Form.useForm();
+  const confirm = useTradingMutation((b: AgreementConfirmInput) => tradingApi.confirmAgreement(s.id, b));
+  const a = s.agreement!;
+  const submit = async () => {
+    const v = await validFields(form);
+    if (!v) return;
+    confirm.mutate(
+      { buyerConfirmedOn: v.buyerConfirmedOn.format('YYYY-MM-DD'), buyerDocument: v.buyerDocument },
+      { onSuccess: () => message.success(t('agreement.confirmed')), onError: (e) => message.error(e.message) },
+    );
+  };
+  return (
+    <Section title={t('agreement.section')}>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label={t('agreement.sellerOn')}>{a.sellerConfirmedOn}</Descriptions.Item>
+        <Descriptions.Item label={t('agreement.sellerDoc')}>{a.sellerDocument}</Descriptions.Item>
+        <Descriptions.Item label={t('agreement.buyerOn')}>{a.buyerConfirmedOn ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('agreement.buyerDoc')}>{a.buyerDocument ?? '—'}</Descriptions.Item>
+        {a.buyerRecordedByName && <Descriptions.Item label={t('agreement.recordedBy')}>{a.buyerRecordedByName}</Descriptions.Item>}
+        {a.note && <Descriptions.Item label={t('agreement.note')}>{a.note}</Descriptions.Item>}
+      </Descriptions>
+      <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('agreement.noDeposit')} />
+      {s.state === 'open' && canWrite && (
+        <Form form={form} layout="inline" style={{ marginTop: 12 }}>
+          <Form.Item name="buyerConfirmedOn" label={t('agreement.buyerOn')} rules={[{ required: true }]}>
+            <DatePicker id="agreement-buyer-on" />
+          </Form.Item>
+          <Form.Item name="buyerDocument" label={t('agreement.buyerDoc')} rules={[{ required: true, max: 200 }]}>
+            <Input id="agreement-buyer-doc" style={{ width: 200 }} />
+          </Form.Item>
+          <Button type="primary" onClick={submit} loading={confirm.isPending} data-testid="agreement-confirm">
+            {t('agreement.confirm')}
+          </Button>
+        </Form>
+      )}
     </Section>
   );
 }

@@ -9,10 +9,18 @@ import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
-import { tradingApi, useManagers, useSessions, useTradingMutation, type SessionFilter, type SessionInput, type SessionListItem, type State } from '../api';
+import type { TFunction } from 'i18next';
+import { tradingApi, useManagers, usePickCustomers, useSessions, useTradingMutation, type AgreementInput, type SessionFilter, type SessionInput, type SessionListItem, type State } from '../api';
 import { validFields } from '../../../lib/forms';
 
 export const STATE_COLORS: Record<State, string> = { upcoming: 'default', open: 'processing', closed: 'warning', cleared: 'success', cancelled: 'default' };
+
+/** A session's state label; an agreement reads 待买方确认 / 已成交 instead of taking bids / cleared. */
+export function stateLabel(t: TFunction, s: { mode: string; state: State }): string {
+  if (s.mode === 'agreement' && s.state === 'open') return t('agreement.awaiting');
+  if (s.mode === 'agreement' && s.state === 'cleared') return t('agreement.done');
+  return t(`state.${s.state}`);
+}
 
 export default function SessionsPage() {
   const { t } = useTranslation(NS);
@@ -20,6 +28,7 @@ export default function SessionsPage() {
   const canOrganise = useCan('trading:organise');
   const [f, setF] = useState<SessionFilter & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
+  const [agreeing, setAgreeing] = useState(false);
   const q = useSessions(f);
   const set = (patch: SessionFilter) => setF({ ...f, ...patch, page: 1 });
   const columns = [
@@ -32,7 +41,7 @@ export default function SessionsPage() {
     { title: t('f.closesAt'), dataIndex: 'closesAt', width: 160, render: (v: string) => formatDateTime(v) },
     { title: t('f.bids'), dataIndex: 'bidCount', width: 80, align: 'right' as const },
     { title: t('f.sold'), dataIndex: 'soldQuantity', align: 'right' as const, render: (v: string | null) => (v == null ? '—' : formatNumber(v)) },
-    { title: t('f.state'), dataIndex: 'state', width: 90, render: (v: State) => <Tag color={STATE_COLORS[v]}>{t(`state.${v}`)}</Tag> },
+    { title: t('f.state'), dataIndex: 'state', width: 100, render: (v: State, r: SessionListItem) => <Tag color={STATE_COLORS[v]}>{stateLabel(t, r)}</Tag> },
   ];
   return (
     <PageContainer
@@ -40,9 +49,14 @@ export default function SessionsPage() {
       extra={
         <>
           {canOrganise && (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="trading-create">
-              {t('a.create')}
-            </Button>
+            <Space>
+              <Button onClick={() => setAgreeing(true)} data-testid="agreement-create">
+                {t('agreement.create')}
+              </Button>
+              <Button type="primary" onClick={() => setCreating(true)} data-testid="trading-create">
+                {t('a.create')}
+              </Button>
+            </Space>
           )}
         </>
       }
@@ -50,7 +64,13 @@ export default function SessionsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('f.search')} onSearch={(v) => set({ q: v || undefined })} style={{ width: 200 }} />
         <Select allowClear placeholder={t('f.kind')} style={{ width: 120 }} options={['real', 'simulation'].map((v) => ({ value: v, label: t(`kind.${v}`) }))} onChange={(v) => set({ kind: v })} />
-        <Select allowClear placeholder={t('f.mode')} style={{ width: 120 }} options={['listing', 'bidding'].map((v) => ({ value: v, label: t(`mode.${v}`) }))} onChange={(v) => set({ mode: v })} />
+        <Select
+          allowClear
+          placeholder={t('f.mode')}
+          style={{ width: 120 }}
+          options={['listing', 'bidding', 'agreement'].map((v) => ({ value: v, label: t(`mode.${v}`) }))}
+          onChange={(v) => set({ mode: v })}
+        />
         <Select
           allowClear
           placeholder={t('f.state')}
@@ -80,6 +100,7 @@ export default function SessionsPage() {
         />
       )}
       <CreateDrawer open={creating} onClose={() => setCreating(false)} />
+      <AgreementDrawer open={agreeing} onClose={() => setAgreeing(false)} />
     </PageContainer>
   );
 }
@@ -212,6 +233,97 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
             <Select id="trading-accounts" mode="multiple" optionFilterProp="label" options={users.data?.map((u) => ({ value: u.id, label: u.displayName }))} />
           </Form.Item>
         )}
+      </Form>
+    </Drawer>
+  );
+}
+
+/** 协议: the seller records a negotiated trade with its confirmation; the buyer's is recorded on the session page. */
+function AgreementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
+  const { message } = App.useApp();
+  const nav = useNavigate();
+  const [form] = Form.useForm();
+  const [search, setSearch] = useState('');
+  const customers = usePickCustomers(search, open);
+  const record = useTradingMutation((b: AgreementInput) => tradingApi.recordAgreement(b));
+  const submit = async () => {
+    const v = await validFields(form);
+    if (!v) return;
+    record.mutate(
+      {
+        title: v.title,
+        customerId: v.customerId,
+        resourceTag: v.resourceTag,
+        deliveryMonth: v.deliveryMonth.format('YYYY-MM'),
+        deliveryPoint: v.deliveryPoint,
+        quantity: String(v.quantity),
+        price: String(v.price),
+        sellerConfirmedOn: v.sellerConfirmedOn.format('YYYY-MM-DD'),
+        sellerDocument: v.sellerDocument,
+        note: v.note || null,
+      },
+      {
+        onSuccess: (s) => {
+          message.success(t('agreement.recorded'));
+          onClose();
+          form.resetFields();
+          nav(`/trading/sessions/${s.id}`);
+        },
+        onError: (e) => message.error(e.message),
+      },
+    );
+  };
+  return (
+    <Drawer
+      title={t('agreement.create')}
+      width={560}
+      open={open}
+      onClose={onClose}
+      extra={
+        <Button type="primary" loading={record.isPending} onClick={submit} data-testid="agreement-submit">
+          {tc('actions.save')}
+        </Button>
+      }
+    >
+      <Form form={form} layout="vertical" initialValues={{ resourceTag: '线上交易气', deliveryPoint: '泸州首站', deliveryMonth: dayjs().add(1, 'month'), sellerConfirmedOn: dayjs() }}>
+        <Form.Item name="title" label={t('f.title')} rules={[{ required: true, max: 200 }]}>
+          <Input data-testid="agreement-title" />
+        </Form.Item>
+        <Form.Item name="customerId" label={t('agreement.customer')} rules={[{ required: true }]}>
+          <Select id="agreement-customer" showSearch filterOption={false} onSearch={setSearch} options={customers.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="resourceTag" label={t('f.tag')} rules={[{ required: true }]}>
+            <Input style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="deliveryMonth" label={t('f.month')} rules={[{ required: true }]}>
+            <DatePicker picker="month" />
+          </Form.Item>
+          <Form.Item name="deliveryPoint" label={t('f.point')} rules={[{ required: true }]}>
+            <Input style={{ width: 150 }} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="quantity" label={t('f.quantity')} rules={[{ required: true }]}>
+            <InputNumber id="agreement-quantity" min={1} style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="price" label={t('agreement.price')} rules={[{ required: true }]}>
+            <InputNumber id="agreement-price" min={0.0001} step={0.01} stringMode style={{ width: 150 }} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="sellerConfirmedOn" label={t('agreement.sellerOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="sellerDocument" label={t('agreement.sellerDoc')} rules={[{ required: true, max: 200 }]}>
+            <Input id="agreement-seller-doc" style={{ width: 200 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="note" label={t('agreement.note')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </Form>
     </Drawer>
   );
