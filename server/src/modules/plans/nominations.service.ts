@@ -17,6 +17,7 @@ import { cellText, gasDayBounds, gasDayConfigOf, parseDay, parseQuantityText, da
 import { readSpreadsheet } from '../../platform/files/spreadsheet';
 import { nominationAccuracy } from './plans.calc';
 import * as repo from './plans.repo';
+import { nominationsOfDay } from './published';
 import { sql } from 'kysely';
 
 type User = Pick<SessionUser, 'id' | 'roles'>;
@@ -173,4 +174,5 @@ export const nominationsPort: NominationsPort = {
     const rows = await repo.nominations(db, customerIds, from, to);
     return rows.map((r) => ({ customerId: r.customer_id, gasDay: r.gas_day, volumeM3: r.volume_m3 }));
   },
+  dayFragment: nominationsOfDay,
 };
