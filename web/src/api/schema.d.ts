@@ -8819,6 +8819,20 @@ export interface paths {
     };
   };
   "/api/plans/versions/{id}/customers": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        area: string;
+        months: string[];
+      }[];
+    };
     put: {
       request: {
         path: {

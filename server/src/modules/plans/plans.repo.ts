@@ -90,6 +90,18 @@ export async function customerPlans(db: Tx, versionId: number) {
   return db.selectFrom('plan_customer_allocations').select(['customer_id', 'month', 'area', 'volume_m3']).where('version_id', '=', versionId).execute();
 }
 
+/** Customer allocations of a version within a scope, ordered by customer and month. */
+export async function customerAllocations(db: Tx, versionId: number, scope: Expression<SqlBool>) {
+  return db
+    .selectFrom('plan_customer_allocations as a')
+    .select(['a.customer_id', 'a.month', 'a.area', 'a.volume_m3'])
+    .where('a.version_id', '=', versionId)
+    .where(scope)
+    .orderBy('a.customer_id')
+    .orderBy('a.month')
+    .execute();
+}
+
 export async function upsertProposal(trx: Tx, v: { customer_id: number; month: string; volume_m3: string; note: string | null; proposed_by: number }) {
   const before = await trx.selectFrom('plan_proposals').selectAll().where('customer_id', '=', v.customer_id).where('month', '=', v.month).executeTakeFirst();
   await trx
