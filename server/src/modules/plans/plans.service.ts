@@ -261,7 +261,9 @@ export async function customerAllocations(db: Tx, user: User, id: number) {
       const b = briefs.get(r.customer_id);
       by.set(r.customer_id, (e = { customerId: r.customer_id, customerCode: b?.code ?? '', customerName: b?.name ?? '', area: r.area, months: Array.from({ length: 12 }, () => '0.000') }));
     }
-    e.months[r.month - 1] = dec(e.months[r.month - 1]).plus(dec(r.volume_m3)).toFixed(3);
+    e.months[r.month - 1] = dec(e.months[r.month - 1])
+      .plus(dec(r.volume_m3))
+      .toFixed(3);
   }
   return [...by.values()];
 }
