@@ -33,4 +33,4 @@ export { meteringCliCommands };
 /** SQL fragments over daily deliveries (volume per customer and gas day), embedded by other modules. */
 export { dailyVolumeTotals, customersWithDeliveries } from './published';
 /** For the plans module: monthly volumes per customer (set-based) and the ingest file helpers. */
-export { monthlyVolumesByCustomer, monthlyVolumesFragment, monthlyTotals, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';
+export { monthlyVolumesByCustomer, deliveredVolumesByMonth, monthlyTotals, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';

@@ -28,13 +28,13 @@ export async function monthlyVolumesByCustomer(db: Tx, fromDay: string, toDay: s
 }
 
 /**
- * Monthly volume per customer as a fragment to embed (the plan ledger groups it by a customer
- * attribute in its own statement): rows (customer_id, month 1–12, volume_m3 NUMERIC) for gas days
- * in [fromDay, toDay] within one calendar year; customers without deliveries are absent.
+ * Delivered volumes as a fragment to embed (the plan ledger groups them by a customer attribute and
+ * month in its own statement, one aggregation): rows (customer_id, month 1–12, volume_m3 NUMERIC),
+ * one per delivery point and gas day in [fromDay, toDay] (within one calendar year). Not summed
+ * here — the consumer's GROUP BY does it once.
  */
-export function monthlyVolumesFragment(fromDay: string, toDay: string): RawBuilder<{ customer_id: number; month: number; volume_m3: string }> {
-  return sql`SELECT customer_id, extract(month FROM gas_day)::int AS month, sum(volume_m3) AS volume_m3
-    FROM daily_deliveries WHERE gas_day BETWEEN ${fromDay}::date AND ${toDay}::date GROUP BY customer_id, extract(month FROM gas_day)`;
+export function deliveredVolumesByMonth(fromDay: string, toDay: string): RawBuilder<{ customer_id: number; month: number; volume_m3: string }> {
+  return sql`SELECT customer_id, extract(month FROM gas_day)::int AS month, volume_m3 FROM daily_deliveries WHERE gas_day BETWEEN ${fromDay}::date AND ${toDay}::date`;
 }
 
 /** Σ volume per month over all customers for gas days in [fromDay, toDay] (one aggregate, no per-customer rows). */

@@ -85,7 +85,8 @@ const header = (h: unknown) => {
 
 /** The file's first sheet (or CSV) through the platform's bounded reader (limits on rows, columns, cells, size; parsed in a worker). */
 async function readTable(buf: Uint8Array, owner: number): Promise<unknown[][]> {
-  return (await readSpreadsheet(buf, { owner })).rows;
+  // 100,000 nominations (issue 13) plus the header row.
+  return (await readSpreadsheet(buf, { owner, limits: { maxRows: 100_001 } })).rows;
 }
 
 const ROW_MSG = {

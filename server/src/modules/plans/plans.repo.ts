@@ -2,7 +2,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import { customerBasics } from '../customers';
-import { monthlyVolumesFragment } from '../metering';
+import { deliveredVolumesByMonth } from '../metering';
 import type { PlanVersionsTable } from './plans.tables';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -160,7 +160,7 @@ export async function ledgerByCustomerType(db: Tx, versionId: number | null, yea
       GROUP BY c.type, a.month),
     ac AS (
       SELECT c.type AS key, m.month, sum(m.volume_m3) AS v
-      FROM (${monthlyVolumesFragment(`${year}-01-01`, `${year}-12-31`)}) m JOIN ${customerBasics()} c ON c.id = m.customer_id
+      FROM (${deliveredVolumesByMonth(`${year}-01-01`, `${year}-12-31`)}) m JOIN ${customerBasics()} c ON c.id = m.customer_id
       WHERE ${scope}
       GROUP BY c.type, m.month)
     SELECT coalesce(pl.key, ac.key) AS key, coalesce(pl.month, ac.month)::int AS month,
