@@ -1,12 +1,22 @@
 /**
- * Plans benchmarks (issue 13), on PostgreSQL (TEST_DATABASE_URL, a fresh schema dropped afterwards):
- *  - the plan ledger (plan vs metering actual, by month with YTD) for 100,000 customers × 12 months: < 1 s;
- *  - importing 100,000 nominations (CSV, all-or-nothing validation, set-based upsert): < 5 s.
+ * Plans benchmarks (issue 13), on PostgreSQL (TEST_DATABASE_URL, a fresh schema dropped afterwards),
+ * with the method of bench/harness.ts (median of 3, baseline in the same run, ratio, load average):
+ *  - the plan ledger for 100,000 customers × 12 months: by month (company plan vs one metering
+ *    aggregate) and by customer type (one statement grouping the customer allocations and metering's
+ *    monthly volumes by the customer attribute): < 1 s; baseline: the same result from one
+ *    hand-written SQL statement on the tables;
+ *  - importing 100,000 nominations (CSV, all-or-nothing validation, one multi-row upsert): < 5 s;
+ *    baseline: a plain COPY of the same CSV into a scratch table.
  * Run: npx tsx bench/plans.bench.ts
  */
 import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'kysely';
-import { machine, PG_URL, report } from './lib';
+import { PG_URL } from './lib';
+import { begin, end, figure, repeat, time } from './harness';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
 import { openDatabase } from '../server/src/platform/db/database';
@@ -19,14 +29,14 @@ let LEAD = { id: 0, roles: ['sales_lead'] as any };
 const ACTOR = { userId: null, username: 'bench' };
 
 async function main() {
-  console.log(`machine: ${machine()}`);
+  begin('plans: plan ledger and nominations import (PostgreSQL)');
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 4 });
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO: 'false' } as any), webDist: '/nonexistent' };
   const built = await buildApp(config, { database, logger: false, demo: false });
   const db = built.ctx.db;
   try {
-    let t = performance.now();
+    const t0 = performance.now();
     await sql`INSERT INTO customers (code, name, type, price_category, city, status) SELECT 'BC' || g, '压测客户' || g, (ARRAY['city_gas','industrial','cng','power'])[1 + g % 4], '工业', (ARRAY['泸州市','宜宾市','重庆市'])[1 + g % 3], 'active' FROM generate_series(1, ${N}) g`.execute(
       db,
     );
@@ -60,33 +70,76 @@ async function main() {
       roles: ['sales_lead'] as any,
     };
     await sql`ANALYZE`.execute(db);
-    console.log(`      seeded ${N.toLocaleString('en')} customers × 12 months in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`      seeded ${N.toLocaleString('en')} customers × 12 months in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+    // Baselines: the same figures from one hand-written statement each, on the tables themselves.
+    const rawSql = {
+      month: sql`SELECT m.month, m.volume_m3 AS plan, a.v AS actual FROM plan_months m LEFT JOIN (
+          SELECT extract(month FROM gas_day)::int AS month, sum(volume_m3) AS v FROM daily_deliveries
+          WHERE gas_day BETWEEN ${`${YEAR}-01-01`}::date AND ${`${YEAR}-12-31`}::date GROUP BY 1) a ON a.month = m.month
+        WHERE m.version_id = ${v.id} ORDER BY m.month`,
+      type: sql`WITH pl AS (SELECT c.type, a.month, sum(a.volume_m3) AS v FROM plan_customer_allocations a JOIN customers c ON c.id = a.customer_id WHERE a.version_id = ${v.id} GROUP BY 1, 2),
+          ac AS (SELECT c.type, extract(month FROM d.gas_day)::int AS month, sum(d.volume_m3) AS v FROM daily_deliveries d JOIN customers c ON c.id = d.customer_id
+                 WHERE d.gas_day BETWEEN ${`${YEAR}-01-01`}::date AND ${`${YEAR}-12-31`}::date GROUP BY 1, 2)
+        SELECT coalesce(pl.type, ac.type), coalesce(pl.month, ac.month), pl.v, ac.v FROM pl FULL JOIN ac ON ac.type = pl.type AND ac.month = pl.month`,
+    };
     for (const groupBy of ['month', 'type'] as const) {
-      const times: number[] = [];
-      let rows = 0;
-      for (let i = 0; i < 3; i++) {
-        t = performance.now();
-        const l = await ledger(db, LEAD, YEAR, groupBy, undefined, 'zh-CN');
-        times.push(performance.now() - t);
-        rows = l.rows.length;
-      }
-      const best = Math.min(...times);
-      report(`plan ledger by ${groupBy}, ${N.toLocaleString('en')} customers × 12 months`, `${best.toFixed(0)} ms (best of 3; ${rows} rows)`, '< 1000 ms', best < 1000);
+      const base = await repeat(() => time(() => rawSql[groupBy].execute(db)));
+      const r = await repeat(async () => {
+        let rows = 0;
+        const ms = await time(async () => (rows = (await ledger(db, LEAD, YEAR, groupBy, undefined, 'zh-CN')).rows.length));
+        return { value: ms, detail: rows };
+      });
+      figure({
+        name: `plan ledger by ${groupBy}, ${N.toLocaleString('en')} customers × 12 months`,
+        value: r.median,
+        values: r.values,
+        unit: 'ms',
+        baseline: { value: base.median, what: 'one hand-written SQL statement' },
+        target: '< 1000 ms',
+        ok: r.median < 1000,
+        note: `${r.at} rows`,
+      });
     }
 
-    const lines = ['客户编号,燃气日,指定气量(m³)'];
-    for (let i = 1; i <= N; i++) lines.push(`BC${i},2099-01-${String(1 + (i % 28)).padStart(2, '0')},${1000 + (i % 500)}.5`);
-    const csv = Buffer.from(lines.join('\n'));
-    t = performance.now();
-    const r = await importFile(built.ctx, LEAD, csv, 'bench.csv', 'zh-CN', ACTOR);
-    const s = (performance.now() - t) / 1000;
-    report(`nominations import (CSV, ${N.toLocaleString('en')} rows)`, `${s.toFixed(2)} s (imported ${r.imported.toLocaleString('en')})`, '< 5 s', s < 5 && r.imported === N);
+    // Import: 100,000 rows per run, a different month each run (fresh inserts, not updates).
+    const csvOf = (month: number) => {
+      const lines = ['客户编号,燃气日,指定气量(m³)'];
+      for (let i = 1; i <= N; i++) lines.push(`BC${i},2099-${String(month).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${1000 + (i % 500)}.5`);
+      return Buffer.from(lines.join('\n'));
+    };
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`SET search_path TO "${schema}"`);
+    await client.query('CREATE TABLE copy_baseline (customer_code text, gas_day date, volume_m3 numeric(16,3))');
+    const copy = await repeat(async (i) => {
+      const buf = csvOf(i + 1);
+      await client.query('TRUNCATE copy_baseline');
+      return time(() => pipeline(Readable.from([buf]), client.query(copyFrom('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)'))));
+    });
+    await client.end();
+    const imp = await repeat(async (i) => {
+      const buf = csvOf(i + 1);
+      let n = 0;
+      const ms = await time(async () => (n = (await importFile(built.ctx, LEAD, buf, 'bench.csv', 'zh-CN', ACTOR)).imported));
+      return { value: ms / 1000, detail: n };
+    });
+    figure({
+      name: `nominations import (CSV, ${N.toLocaleString('en')} rows)`,
+      value: imp.median,
+      values: imp.values,
+      unit: 's',
+      baseline: { value: copy.median / 1000, what: 'plain COPY of the same CSV' },
+      target: '< 5 s',
+      ok: imp.median < 5 && imp.at === N,
+      note: `imported ${imp.at.toLocaleString('en')} per run`,
+    });
   } finally {
     await built.close();
     const cleanup = await openDatabase({ databaseUrl: PG_URL, dataDir: '' });
     await cleanup.execScript(`DROP SCHEMA "${schema}" CASCADE`);
     await cleanup.close();
+    end();
   }
 }
 

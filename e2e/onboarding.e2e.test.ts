@@ -161,4 +161,69 @@ describe.skipIf(!avail.run)('onboarding (新增客户) and the plan ledger', () 
     }
     await en.context().close();
   });
+
+  it('creates a plan version (sum check, flagged deviation), allocates it to the areas, approves and locks it', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'lead');
+    // a year without versions, derived from the clock (the demo plans cover last year and this year)
+    const versions = (await call(page, 'get', '/api/plans/versions')) as { year: number }[];
+    const year = Math.max(new Date().getFullYear() + 2, ...versions.map((v) => v.year + 1));
+    await page.goto('/plans');
+    await page.getByTestId('new-version').click();
+    const form = page.getByTestId('version-form');
+    await form.locator('input#year').fill(String(year));
+    await form.getByTestId('target-volume').fill('1200000');
+    await form.getByTestId('target-revenue').fill('3600000');
+    await form.getByTestId('split-months').click();
+    await form.getByTestId('months-check').filter({ hasText: '各月合计等于年度目标' }).waitFor();
+    await form.locator('input#months_0_volumeM3').fill('100000.5');
+    await form.getByTestId('months-check').filter({ hasText: '差 0.500 m³' }).waitFor();
+    await screenshot(page, 'plans-version-form-zh');
+    await page
+      .getByRole('button', { name: '保 存' })
+      .or(page.getByRole('button', { name: '保存' }))
+      .click();
+    await page.getByText('各月合计与年度目标不一致：请调整各月计划').first().waitFor();
+    await form.getByText('保留该偏差并标记').click();
+    await form.locator('textarea#deviationNote').fill('一月份新用户提前投产');
+    await page
+      .getByRole('button', { name: '保 存' })
+      .or(page.getByRole('button', { name: '保存' }))
+      .click();
+    await page.getByText('已新建版本').waitFor();
+    await page.getByText('月度计划合计与年度目标不一致（已标记偏差）').waitFor();
+    const v = (await call(page, 'get', `/api/plans/versions?year=${year}`)) as { id: number; deviationFlag: boolean; deviationNote: string }[];
+    expect(v).toHaveLength(1);
+    expect(v[0]).toMatchObject({ deviationFlag: true, deviationNote: '一月份新用户提前投产' });
+    // operation areas: split each month evenly, save, approve → locked
+    await page.getByRole('button', { name: '作业区分配' }).click();
+    await page.getByTestId('split-areas').click();
+    await screenshot(page, 'plans-version-areas-zh');
+    await page
+      .getByRole('button', { name: '保 存' })
+      .or(page.getByRole('button', { name: '保存' }))
+      .click();
+    await page.getByText('已保存').waitFor();
+    await page.getByRole('button', { name: '批准并锁定' }).click();
+    await page.getByText('已锁定').waitFor();
+    const d = await call(page, 'get', `/api/plans/versions/${v[0].id}`);
+    expect(d).toMatchObject({ status: 'approved', areaGaps: [] });
+    await screenshot(page, 'plans-versions-zh');
+    await page.context().close();
+    const en = await newPage(browser, 'en');
+    await signIn(en, 'lead');
+    await en.request.put('/api/auth/lang', { data: { lang: 'en' } });
+    try {
+      await en.goto('/plans');
+      await en.getByText('English', { exact: true }).click();
+      await en.getByTestId('new-version').click();
+      await en.getByTestId('version-form').getByTestId('target-volume').fill('1000');
+      await en.getByTestId('version-form').getByTestId('split-months').click();
+      await en.getByText('The months add up to the annual target').waitFor();
+      await screenshot(en, 'plans-version-form-en');
+    } finally {
+      await en.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } });
+    }
+    await en.context().close();
+  });
 });

@@ -4,6 +4,7 @@
  * in its module definition (`provides: { <name>: … }`). Each port is the whole contract between
  * the two: plain data in and out, set-based (one call for many customers), explicit transaction.
  */
+import type { Expression } from 'kysely';
 import type { Msg } from '@common/lang';
 import type { Tx } from './db/database';
 import type { Actor } from './audit/audit';
@@ -53,6 +54,11 @@ export interface OnlineTradesPort {
 export interface NominationsPort {
   /** Nominated volume in m³ (decimal string) per customer and gas day within [from, to]. */
   nominations(db: Tx, customerIds: number[], from: string, to: string): Promise<{ customerId: number; gasDay: string; volumeM3: string }[]>;
+  /**
+   * The nominations of one gas day as a fragment to join in the caller's own statement
+   * (one row per nominated customer: customer_id, volume_m3), e.g. the daily usage board.
+   */
+  dayFragment?(gasDay: string): Expression<{ customer_id: number; volume_m3: string }>;
 }
 
 /** Contracts (购销合同) — provided by the contracts module. */

@@ -3721,6 +3721,9 @@ export interface paths {
           planGJ: string | null;
           dailyMaxM3: string | null;
           dailyMaxGJ: string | null;
+          nominationM3: string | null;
+          nominationGJ: string | null;
+          planBasis: "nomination" | "plan" | null;
           changePct: string | null;
           planDeviationPct: string | null;
           flags: ("missing" | "zero" | "jump" | "above_max" | "estimate")[];
@@ -7575,6 +7578,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -7719,6 +7732,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -7813,6 +7836,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -7906,6 +7939,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -7997,6 +8040,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -8082,6 +8135,16 @@ export interface paths {
           contractNo: string;
           signedOn: string;
           contractedAnnualM3: string | null;
+        } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
         } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
@@ -8172,6 +8235,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -8260,6 +8333,140 @@ export interface paths {
           contractNo: string;
           signedOn: string;
           contractedAnnualM3: string | null;
+        } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
+        milestones: {
+          kind: "takeover" | "metering" | "scada";
+          plannedOn: string | null;
+          doneOn: string | null;
+          note: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        commissionedOn: string | null;
+        events: {
+          action: string;
+          note: string | null;
+          actorName: string | null;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/onboarding/cases/{id}/contracts": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        id: number;
+        contractNo: string;
+        yearLabel: string;
+        startMonth: string;
+        endMonth: string;
+        basis: "m3" | "GJ";
+        status: "draft" | "active" | "terminated";
+        totalQuantity: string;
+      }[];
+    };
+  };
+  "/api/onboarding/cases/{id}/contract-link": {
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body?: {
+          contractId?: number;
+          draft?: {
+            contractNo: string;
+            startMonth: string;
+            endMonth: string;
+            monthlyM3: string | number;
+          };
+        };
+      };
+      response: {
+        id: number;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        customerStatus: string;
+        customerType: string;
+        projectName: string;
+        status: "draft" | "submitted" | "returned" | "approved" | "contracted" | "commissioned";
+        expectedAnnualM3: string | null;
+        surveyDate: string | null;
+        sectionsDone: number;
+        openedAt: string;
+        ageDays: number;
+        expectedDailyM3: string | null;
+        surveyPlace: string | null;
+        participants: {
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          names: string;
+        }[];
+        sections: {
+          section: "basics" | "gas_use" | "qualification" | "capacity" | "connection" | "informatization";
+          department: "production" | "development" | "quality_safety" | "pipeline_sales";
+          findings: string | null;
+          data: Record<string, unknown>;
+          opinion: "agree" | "conditional" | "disagree" | null;
+          conditions: string | null;
+          reviewerName: string | null;
+          completedAt: string | null;
+          files: {
+            id: number;
+            section: string | null;
+            milestone: string | null;
+            filename: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedAt: string;
+          }[];
+        }[];
+        suggestedConclusion: "agree" | "conditional" | "disagree" | null;
+        combined: {
+          conclusion: "agree" | "conditional" | "disagree";
+          opinion: string;
+          conditions: string | null;
+          at: string | null;
+        } | null;
+        submittedAt: string | null;
+        decidedAt: string | null;
+        decisionNote: string | null;
+        contract: {
+          contractNo: string;
+          signedOn: string;
+          contractedAnnualM3: string | null;
+        } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
         } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
@@ -8351,6 +8558,16 @@ export interface paths {
           contractNo: string;
           signedOn: string;
           contractedAnnualM3: string | null;
+        } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
         } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
@@ -8444,6 +8661,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -8534,6 +8761,16 @@ export interface paths {
           signedOn: string;
           contractedAnnualM3: string | null;
         } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
+        } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
           plannedOn: string | null;
@@ -8619,6 +8856,16 @@ export interface paths {
           contractNo: string;
           signedOn: string;
           contractedAnnualM3: string | null;
+        } | null;
+        linkedContract: {
+          id: number;
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis: "m3" | "GJ";
+          status: "draft" | "active" | "terminated";
+          totalQuantity: string;
         } | null;
         milestones: {
           kind: "takeover" | "metering" | "scada";
@@ -8909,6 +9156,20 @@ export interface paths {
     };
   };
   "/api/plans/versions/{id}/customers": {
+    get: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: {
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        area: string;
+        months: string[];
+      }[];
+    };
     put: {
       request: {
         path: {

@@ -34,6 +34,11 @@ async function lockCustomer(trx: Tx, customerId: number) {
 }
 
 export async function createContract(ctx: AppContext, input: ContractInput, actor: Actor) {
+  return inTx(ctx.db, (trx) => createContractIn(trx, input, actor));
+}
+
+/** Create a contract (草稿) inside the caller's transaction: validation, overlap and number checks, volumes, audit. */
+export async function createContractIn(trx: Tx, input: ContractInput, actor: Actor) {
   const period = monthsBetween(input.startMonth, input.endMonth);
   if (input.startMonth > input.endMonth || period.length > 24) throw new AppError(KE.CONTRACT_PERIOD, { from: input.startMonth, to: input.endMonth });
   assertQuantities(input.months);
@@ -42,39 +47,37 @@ export async function createContract(ctx: AppContext, input: ContractInput, acto
   assertRatio('tau', input.tau, 10);
   assertRatio('k', input.k, 10);
   if (input.basePrice != null && !isValidPrice(input.basePrice)) throw new AppError(KE.CONTRACT_PRICE, { value: input.basePrice });
-  return inTx(ctx.db, async (trx) => {
-    const customer = (await customerBasicsById(trx, [input.customerId])).get(input.customerId);
-    if (!customer) throw new AppError(KE.CONTRACT_CUSTOMER_UNKNOWN, { id: input.customerId });
-    if (!(await listTags(trx)).some((t) => t.code === input.baseTag)) throw new AppError(KE.CONTRACT_TAG_UNKNOWN, { tag: input.baseTag });
-    await lockCustomer(trx, input.customerId);
-    const other = await repo.overlapping(trx, input.customerId, input.startMonth, input.endMonth);
-    if (other) throw new AppError(KE.CONTRACT_OVERLAP, { from: input.startMonth, to: input.endMonth, other: other.contract_no, otherFrom: other.start_month, otherTo: other.end_month });
-    const dup = await trx.selectFrom('sales_contracts').select('id').where('contract_no', '=', input.contractNo).executeTakeFirst();
-    if (dup) throw new AppError(KE.CONTRACT_NO_TAKEN, { no: input.contractNo });
-    const row = await trx
-      .insertInto('sales_contracts')
-      .values({
-        customer_id: input.customerId,
-        contract_no: input.contractNo,
-        year_label: input.yearLabel,
-        start_month: input.startMonth + '-01',
-        end_month: input.endMonth + '-01',
-        basis: input.basis,
-        base_tag: input.baseTag,
-        price_category: input.priceCategory ?? customer.priceCategory,
-        base_price: input.basePrice ?? null,
-        theta: input.theta,
-        tau: input.tau,
-        k: input.k,
-        prepayment_terms: input.prepaymentTerms ?? null,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await repo.insertVolumes(trx, row.id, 1, input.startMonth, null, actor.userId, input.months);
-    await audit(trx, actor, { action: 'contract.create', entity: 'contract', entityId: row.id, customerId: input.customerId, after: input });
-    return { id: Number(row.id) };
-  });
+  const customer = (await customerBasicsById(trx, [input.customerId])).get(input.customerId);
+  if (!customer) throw new AppError(KE.CONTRACT_CUSTOMER_UNKNOWN, { id: input.customerId });
+  if (!(await listTags(trx)).some((t) => t.code === input.baseTag)) throw new AppError(KE.CONTRACT_TAG_UNKNOWN, { tag: input.baseTag });
+  await lockCustomer(trx, input.customerId);
+  const other = await repo.overlapping(trx, input.customerId, input.startMonth, input.endMonth);
+  if (other) throw new AppError(KE.CONTRACT_OVERLAP, { from: input.startMonth, to: input.endMonth, other: other.contract_no, otherFrom: other.start_month, otherTo: other.end_month });
+  const dup = await trx.selectFrom('sales_contracts').select('id').where('contract_no', '=', input.contractNo).executeTakeFirst();
+  if (dup) throw new AppError(KE.CONTRACT_NO_TAKEN, { no: input.contractNo });
+  const row = await trx
+    .insertInto('sales_contracts')
+    .values({
+      customer_id: input.customerId,
+      contract_no: input.contractNo,
+      year_label: input.yearLabel,
+      start_month: input.startMonth + '-01',
+      end_month: input.endMonth + '-01',
+      basis: input.basis,
+      base_tag: input.baseTag,
+      price_category: input.priceCategory ?? customer.priceCategory,
+      base_price: input.basePrice ?? null,
+      theta: input.theta,
+      tau: input.tau,
+      k: input.k,
+      prepayment_terms: input.prepaymentTerms ?? null,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await repo.insertVolumes(trx, row.id, 1, input.startMonth, null, actor.userId, input.months);
+  await audit(trx, actor, { action: 'contract.create', entity: 'contract', entityId: row.id, customerId: input.customerId, after: input });
+  return { id: Number(row.id) };
 }
 
 async function loadForChange(trx: Tx, id: number) {

@@ -16,6 +16,6 @@ export const contractsModule: QikeModule = {
   demo: contractsDemo,
 };
 
-export { contractsForMonth, contractedDaily, contractDayPrices, type ContractTerms } from './published';
+export { contractsForMonth, contractedDaily, contractDayPrices, contractBriefs, createDraftContract, type ContractTerms, type ContractBrief } from './published';
 export { monthsBetween, daysInMonth, overTakeFlag } from './contracts.calc';
 export { demoContractYears, yearLabel } from './contracts.demo';

@@ -5,6 +5,9 @@ import { priceBookDays } from '../pricing';
 import type { Tx } from '../../platform/db/database';
 import { dailyOf } from './contracts.calc';
 import * as repo from './contracts.repo';
+import type { Actor } from '../../platform/audit/audit';
+import { ContractInput } from './contracts.schema';
+import { createContractIn } from './contracts.service';
 
 export interface ContractTerms {
   contractId: number;
@@ -63,4 +66,48 @@ export function contractDayPrices(from: string, to: string): RawBuilder<{ custom
       CROSS JOIN LATERAL generate_series(GREATEST(c.start_month, ${from}::date), LEAST((c.end_month + interval '1 month - 1 day')::date, ${to}::date), interval '1 day') d(day)
       LEFT JOIN (${priceBookDays(from, to)}) pb ON pb.tag = c.base_tag AND pb.category = c.price_category AND pb.basis = c.basis AND pb.gas_day = d.day::date
      WHERE c.status IN ('active', 'terminated') AND c.start_month <= ${to}::date AND c.end_month >= date_trunc('month', ${from}::date)::date`;
+}
+
+/** A contract as other modules show it (onboarding's contract step): number, period, status, Σ effective monthly volumes. */
+export interface ContractBrief {
+  id: number;
+  customerId: number;
+  contractNo: string;
+  yearLabel: string;
+  startMonth: string;
+  endMonth: string;
+  basis: 'm3' | 'GJ';
+  status: 'draft' | 'active' | 'terminated';
+  totalQuantity: string;
+}
+
+/** Contracts by id or of customers, newest first (one statement). */
+export async function contractBriefs(db: Tx, by: { ids?: number[]; customerIds?: number[] }): Promise<ContractBrief[]> {
+  if ((by.ids && !by.ids.length) || (by.customerIds && !by.customerIds.length) || (!by.ids && !by.customerIds)) return [];
+  const where = by.ids ? sql`c.id = ANY(${by.ids}::bigint[])` : sql`c.customer_id = ANY(${by.customerIds}::bigint[])`;
+  const { rows } = await sql<repo.ContractRowDb & { total: string | null }>`
+    WITH ${repo.effectiveVolumesCte(sql`SELECT c.id FROM sales_contracts c WHERE ${where}`)}
+    SELECT ${repo.contractCols}, (SELECT sum(quantity) FROM eff WHERE eff.contract_id = c.id) AS total
+      FROM sales_contracts c WHERE ${where} ORDER BY c.start_month DESC, c.id DESC`.execute(db);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    customerId: Number(r.customer_id),
+    contractNo: r.contract_no,
+    yearLabel: r.year_label,
+    startMonth: r.start_month,
+    endMonth: r.end_month,
+    basis: r.basis,
+    status: r.status,
+    totalQuantity: dec(r.total ?? '0').toFixed(3),
+  }));
+}
+
+/**
+ * A draft contract (草稿, m³ basis, default θ/τ/k) created in the caller's transaction — used by
+ * onboarding's contract step; the same checks as the contracts API (period, overlap, number).
+ */
+export async function createDraftContract(trx: Tx, input: { customerId: number; contractNo: string; yearLabel: string; months: { month: string; quantity: string }[] }, actor: Actor) {
+  const months = [...input.months].sort((a, b) => a.month.localeCompare(b.month));
+  const parsed = ContractInput.parse({ ...input, startMonth: months[0]?.month, endMonth: months.at(-1)?.month, months });
+  return createContractIn(trx, parsed, actor);
 }

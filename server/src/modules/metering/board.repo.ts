@@ -8,6 +8,7 @@
  * over the days it reported in the window): days without data are left out, never counted as 0.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { NominationsPort } from '../../platform/ports';
 import { inTx, type Db } from '../../platform/db/database';
 import { effectiveGcvCtes } from './gcv.repo';
 import { addDays } from './gas-day.calc';
@@ -37,24 +38,38 @@ export interface BoardRow {
   daily_max: string | null;
   /** ΣE/ΣV of the day (4 places), else the GCV of the source of the first active point; null if unknown. */
   day_gcv: string | null;
+  /** The customer's nomination (日指定) for the day, from the plans module's fragment; null when none. */
+  nomination: string | null;
 }
+
+/** The nominations of a day as the plans module publishes them (port), or no rows when no module provides it. */
+type NominationsFragment = ReturnType<NonNullable<NominationsPort['dayFragment']>>;
 
 /** Customers on the board: supplied (供气) or restricted (减停气), with at least one active delivery point. */
 export const BOARD_STATUSES = ['active', 'restricted'];
 
-export async function boardRows(db: Db, scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[]): Promise<BoardRow[]> {
+export async function boardRows(
+  db: Db,
+  scope: Expression<SqlBool>,
+  day: string,
+  avgDays: number,
+  lookbackDays: number,
+  customerIds?: number[],
+  nominations?: NominationsFragment,
+): Promise<BoardRow[]> {
   // JIT compilation costs more than it saves on this query; hash aggregates need room in memory;
   // the GCV table (eff) is tiny but estimated large, which misleads the planner into sorting
   // every delivery row for a merge join — hash joins are right here.
   return inTx(db, async (trx) => {
     await sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_mergejoin', 'off', true)`.execute(trx);
     if ((await sql<{ v: string | null }>`SELECT current_setting('jit', true) AS v`.execute(trx)).rows[0]?.v === 'on') await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
-    const { rows } = await boardSql(scope, day, avgDays, lookbackDays, customerIds).execute(trx);
+    const { rows } = await boardSql(scope, day, avgDays, lookbackDays, customerIds, nominations).execute(trx);
     return rows;
   });
 }
 
-export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[]) {
+export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[], nominations?: NominationsFragment) {
+  const nom = nominations ?? sql`(SELECT NULL::bigint AS customer_id, NULL::numeric AS volume_m3 WHERE false)`;
   const from = addDays(day, -avgDays);
   const only = customerIds ? sql`AND c.id = ANY(${customerIds}::bigint[])` : sql``;
   const D = sql`${day}::date`;
@@ -91,11 +106,13 @@ export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: numbe
     )
     SELECT c.id, c.code, c.name, c.type, c.province, c.city, c.county, u.display_name AS manager,
       pc.point_count, pc.y_v, pc.y_n, pc.y_est, pc.y_e, pc.y_e_ok, pc.t_avg, pc.t_points,
-      pl.planned_m3 AS daily_plan, mp.planned_m3 AS monthly_plan, lim.daily_max_m3 AS daily_max, coalesce(pc.y_gcv, round(fe.gcv, 4)) AS day_gcv
+      pl.planned_m3 AS daily_plan, mp.planned_m3 AS monthly_plan, lim.daily_max_m3 AS daily_max, coalesce(pc.y_gcv, round(fe.gcv, 4)) AS day_gcv,
+      nm.volume_m3 AS nomination
     FROM pc JOIN ${customerBasics()} c ON c.id = pc.customer_id
     LEFT JOIN customer_daily_plans pl ON pl.customer_id = c.id AND pl.gas_day = ${D}
     LEFT JOIN customer_monthly_plans mp ON mp.customer_id = c.id AND mp.month = ${day.slice(0, 7)}
     LEFT JOIN customer_contract_limits lim ON lim.customer_id = c.id
     LEFT JOIN eff fe ON fe.source_id = pc.first_source AND fe.gas_day = ${D}
-    LEFT JOIN ${fullTimeManagers()} u ON u.customer_id = c.id`;
+    LEFT JOIN ${fullTimeManagers()} u ON u.customer_id = c.id
+    LEFT JOIN ${nom} nm ON nm.customer_id = c.id`;
 }

@@ -38,6 +38,12 @@ export interface BoardItem {
   dailyMaxM3: string | null;
   dailyMaxGJ: string | null;
   changePct: string | null;
+  /** The day's nomination (日指定) when the customer has one; the deviation is then against it, not the plan. */
+  nominationM3: string | null;
+  nominationGJ: string | null;
+  /** What `planDeviationPct` compares with: the nomination where one exists, else the plan. */
+  planBasis: 'nomination' | 'plan' | null;
+  /** (V − nomination or plan) / it × 100, 1 place. */
   planDeviationPct: string | null;
   flags: BoardFlag[];
 }
@@ -71,7 +77,10 @@ export function toItem(r: BoardRow, day: string, jumpPct: string): BoardItem {
   const avgM3 = trailingAverage(r.t_avg, Number(r.t_points ?? 0));
   const planM3 = dayPlan(r.daily_plan, r.monthly_plan, daysInMonth(day));
   const dailyMaxM3 = r.daily_max;
-  const verdict = boardVerdict({ volumeM3, pointCount, reportedPoints: reported, estimated: !!r.y_est, avgM3, planM3, dailyMaxM3 }, jumpPct);
+  const nominationM3 = r.nomination == null ? null : dayPlan(r.nomination, null, 1);
+  // issue 13: the board compares with the nomination where one exists, else with the plan.
+  const target = nominationM3 ?? planM3;
+  const verdict = boardVerdict({ volumeM3, pointCount, reportedPoints: reported, estimated: !!r.y_est, avgM3, planM3: target, dailyMaxM3 }, jumpPct);
   return {
     customerId: Number(r.id),
     code: r.code,
@@ -92,6 +101,9 @@ export function toItem(r: BoardRow, day: string, jumpPct: string): BoardItem {
     planGJ: null,
     dailyMaxM3,
     dailyMaxGJ: null,
+    nominationM3,
+    nominationGJ: null,
+    planBasis: nominationM3 != null ? 'nomination' : planM3 != null ? 'plan' : null,
     ...verdict,
   };
 }
@@ -100,7 +112,7 @@ export function toItem(r: BoardRow, day: string, jumpPct: string): BoardItem {
 export function withEnergy(i: BoardItem): BoardItem {
   if (i.gcvMJm3 == null) return i;
   const gj = (m3: string | null) => (m3 == null ? null : g3(energyGJ(m3, i.gcvMJm3!)));
-  return { ...i, avgGJ: gj(i.avgM3), planGJ: gj(i.planM3), dailyMaxGJ: gj(i.dailyMaxM3) };
+  return { ...i, avgGJ: gj(i.avgM3), planGJ: gj(i.planM3), dailyMaxGJ: gj(i.dailyMaxM3), nominationGJ: gj(i.nominationM3) };
 }
 
 type SortKey = bigint | string | number | null;
@@ -142,7 +154,7 @@ function compare(a: SortKey, b: SortKey): number {
 export async function board(ctx: AppContext, user: User, q: BoardQuery, now = new Date()) {
   const day = q.day ?? lastCompleteGasDay(now, gasDayConfigOf(ctx.config));
   const s = await getSettings(ctx.db);
-  const rows = await boardRows(ctx.db, inCustomerScope(user, 'c.id'), day, s.avgDays, s.gcvLookbackDays);
+  const rows = await boardRows(ctx.db, inCustomerScope(user, 'c.id'), day, s.avgDays, s.gcvLookbackDays, undefined, ctx.capabilities.nominations?.dayFragment?.(day));
   let all = rows.map((r) => toItem(r, day, s.jumpPct));
   if (q.unit === 'gj' && (q.sort === 'avg' || q.sort === 'plan' || q.sort === 'dailyMax')) all = all.map(withEnergy);
   const summary = summarize(all);

@@ -4,7 +4,7 @@
  * cell helpers of the metering ingest (cells, days, quantities), so the nominations import
  * reads cells the same way (files themselves go through platform/files/spreadsheet.ts).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 
 export interface MonthlyVolume {
@@ -25,6 +25,16 @@ export async function monthlyVolumesByCustomer(db: Tx, fromDay: string, toDay: s
       ${customerIds ? sql`AND customer_id = ANY(${sql.val(customerIds)}::bigint[])` : sql``}
     GROUP BY customer_id, to_char(gas_day, 'YYYY-MM')`.execute(db);
   return rows.map((r) => ({ customerId: Number(r.customer_id), month: r.month, volumeM3: r.v }));
+}
+
+/**
+ * Delivered volumes as a fragment to embed (the plan ledger groups them by a customer attribute and
+ * month in its own statement, one aggregation): rows (customer_id, month 1–12, volume_m3 NUMERIC),
+ * one per delivery point and gas day in [fromDay, toDay] (within one calendar year). Not summed
+ * here — the consumer's GROUP BY does it once.
+ */
+export function deliveredVolumesByMonth(fromDay: string, toDay: string): RawBuilder<{ customer_id: number; month: number; volume_m3: string }> {
+  return sql`SELECT customer_id, extract(month FROM gas_day)::int AS month, volume_m3 FROM daily_deliveries WHERE gas_day BETWEEN ${fromDay}::date AND ${toDay}::date`;
 }
 
 /** Σ volume per month over all customers for gas days in [fromDay, toDay] (one aggregate, no per-customer rows). */

@@ -202,6 +202,34 @@ describe('onboarding case, survey to 投产', () => {
     expect((await am.get(`/api/onboarding/cases/${caseId}`)).body.surveyPlace).toBe('泸州市纳溪区工业园');
   });
 
+  it('the contract step creates a draft contract in the contracts module, links it, and shows its status', async () => {
+    const both = await am.put(`/api/onboarding/cases/${caseId}/contract-link`, { contractId: 1, draft: { contractNo: 'X', startMonth: '2099-07', endMonth: '2100-06', monthlyM3: '1' } });
+    expect(both.status).toBe(400);
+    const missing = await am.put(`/api/onboarding/cases/${caseId}/contract-link`, { contractId: 999_999 });
+    expect(missing.status).toBe(404);
+    const r = await am.put(`/api/onboarding/cases/${caseId}/contract-link`, { draft: { contractNo: 'HT-2026-031', startMonth: '2099-07', endMonth: '2100-06', monthlyM3: '2500000' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.linkedContract).toMatchObject({ contractNo: 'HT-2026-031', status: 'draft', startMonth: '2099-07', endMonth: '2100-06', basis: 'm3', totalQuantity: '30000000.000' });
+    expect(r.body.events.at(-1)).toMatchObject({ action: 'contractLink', note: 'HT-2026-031（草稿）' });
+    // The contract is the contracts module's own record: 12 months of 2,500,000 m³, 草稿.
+    const k = (await lead.get(`/api/contracts/${r.body.linkedContract.id}`)).body;
+    expect(k).toMatchObject({ customerId: cust.id, contractNo: 'HT-2026-031', status: 'draft', totalQuantity: '30000000.000' });
+    expect(k.months).toHaveLength(12);
+    // The same number again is refused by the contracts module's rules, and nothing is half-written.
+    const dup = await am.put(`/api/onboarding/cases/${caseId}/contract-link`, { draft: { contractNo: 'HT-2026-031', startMonth: '2101-01', endMonth: '2101-12', monthlyM3: '1' } });
+    expect(dup.status).toBe(409);
+    const list = (await am.get(`/api/onboarding/cases/${caseId}/contracts`)).body;
+    expect(list.map((x: any) => x.contractNo)).toEqual(['HT-2026-031']);
+    // Picking an existing contract of the customer; the status follows the contracts module.
+    expect((await lead.post(`/api/contracts/${k.id}/activate`)).status).toBe(200);
+    const picked = await am.put(`/api/onboarding/cases/${caseId}/contract-link`, { contractId: k.id });
+    expect(picked.body.linkedContract).toMatchObject({ id: k.id, status: 'active' });
+    // Signing records the linked contract's number only.
+    const wrong = await am.put(`/api/onboarding/cases/${caseId}/contract`, { contractNo: 'HT-OTHER', signedOn: '2099-04-01', contractedAnnualM3: '30000000' });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.code).toBe('ONB_CONTRACT_NO_MISMATCH');
+  });
+
   it('contract → milestones with photos → 投产 moves the customer to 供气 with the date', async () => {
     const early = await am.post(`/api/onboarding/cases/${caseId}/commission`, { commissionedOn: '2026-06-01' });
     expect(early.status).toBe(409);

@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/database';
 import { inCustomerScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { onboardingCustomerBriefs, type OnboardingCustomerBrief } from '../customers';
+import { contractBriefs } from '../contracts';
 import { BOARD_STAGES, boardStage, daysBetween, suggestedConclusion, yearlyCounts } from './onboarding.calc';
 import { loadCase } from './onboarding.service';
 import * as repo from './onboarding.repo';
@@ -95,6 +96,7 @@ export async function caseDetail(db: Tx, user: User, caseId: number): Promise<z.
     decidedAt: c.decided_at?.toISOString() ?? null,
     decisionNote: c.decision_note,
     contract: c.contract_no ? { contractNo: c.contract_no, signedOn: c.contract_signed_on!, contractedAnnualM3: c.contracted_annual_m3 } : null,
+    linkedContract: c.contract_id != null ? ((await contractBriefs(db, { ids: [c.contract_id] })).map(({ customerId: _, ...k }) => k)[0] ?? null) : null,
     milestones: MILESTONE_KINDS.map((k) => {
       const m = milestones.find((x) => x.kind === k);
       return { kind: k, plannedOn: m?.planned_on ?? null, doneOn: m?.done_on ?? null, note: m?.note ?? null, files: files.filter((f) => f.milestone === k).map(fileView) };
@@ -153,4 +155,10 @@ export async function yearly(db: Tx, user: User, from?: number, to?: number) {
   const rows = await repo.allCases(db, inCustomerScope(user, 'oc.customer_id'));
   const counts = yearlyCounts(rows.map((r) => ({ status: r.status, contractSignedOn: r.contract_signed_on, contractedAnnualM3: r.contracted_annual_m3, commissionedOn: r.commissioned_on })));
   return counts.filter((c) => (from == null || c.year >= from) && (to == null || c.year <= to));
+}
+
+/** The customer's contracts the case's contract step can link (contracts module's published read). */
+export async function caseContracts(db: Tx, user: User, caseId: number) {
+  const c = await loadCase(db, user, caseId);
+  return (await contractBriefs(db, { customerIds: [c.customer_id] })).map(({ customerId: _, ...k }) => k);
 }

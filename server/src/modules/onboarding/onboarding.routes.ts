@@ -59,6 +59,13 @@ export function onboardingRoutes(app: Api, ctx: AppContext) {
     await svc.returnCase(ctx, userOf(req), req.params.id, req.body.reason, actorOf(req));
     return detail(req, req.params.id);
   });
+  app.get('/api/onboarding/cases/:id/contracts', { config: READ, schema: { tags, params: IdParam, response: { 200: z.array(s.ContractBriefView) } } }, async (req) =>
+    q.caseContracts(ctx.db, userOf(req), req.params.id),
+  );
+  app.put('/api/onboarding/cases/:id/contract-link', { config: WRITE, schema: { tags, params: IdParam, body: s.ContractLinkBody, response: { 200: s.CaseDetail } } }, async (req) => {
+    await svc.linkContract(ctx, userOf(req), req.params.id, req.body, actorOf(req));
+    return detail(req, req.params.id);
+  });
   app.put('/api/onboarding/cases/:id/contract', { config: WRITE, schema: { tags, params: IdParam, body: s.ContractBody, response: { 200: s.CaseDetail } } }, async (req) => {
     await svc.recordContract(ctx, userOf(req), req.params.id, req.body, actorOf(req));
     return detail(req, req.params.id);

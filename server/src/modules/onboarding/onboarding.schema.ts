@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS } from '@common/roles';
 import { CASE_STATUSES, MILESTONE_KINDS, OPINIONS, SECTION_KINDS } from '@common/onboarding';
-import { DateStr, DecimalStr, Page } from '../../platform/http/schemas';
+import { DateStr, DecimalStr, MonthStr, Page } from '../../platform/http/schemas';
 
 /** Text without NUL characters (PostgreSQL refuses them: 400, not 500), trimmed, bounded. */
 export const txt = (max: number, min = 0) =>
@@ -47,6 +47,31 @@ export const CombinedBody = z.strictObject({
 export const ApproveBody = z.strictObject({ note: txt(1000).optional() });
 export const ReturnBody = z.strictObject({ reason: txt(1000, 2) });
 export const ContractBody = z.strictObject({ contractNo: txt(60, 2), signedOn: DateStr, contractedAnnualM3: volume });
+/** The contract step: link an existing contract of the customer, or create a draft one (m³, the same volume each month). */
+export const ContractLinkBody = z
+  .strictObject({
+    contractId: z.number().int().positive().optional(),
+    draft: z
+      .strictObject({
+        contractNo: txt(60, 2),
+        startMonth: MonthStr,
+        endMonth: MonthStr,
+        monthlyM3: volume.refine((v) => /^\d{1,15}(\.\d{1,3})?$/.test(v), '月度合同气量最多 3 位小数'),
+      })
+      .refine((d) => d.startMonth <= d.endMonth, { message: '结束月份不能早于开始月份', path: ['endMonth'] })
+      .optional(),
+  })
+  .refine((b) => (b.contractId == null) !== (b.draft == null), '请选择已有合同（contractId）或新建合同草稿（draft），二者选一');
+export const ContractBriefView = z.object({
+  id: z.number(),
+  contractNo: z.string(),
+  yearLabel: z.string(),
+  startMonth: z.string(),
+  endMonth: z.string(),
+  basis: z.enum(['m3', 'GJ']),
+  status: z.enum(['draft', 'active', 'terminated']),
+  totalQuantity: z.string(),
+});
 export const MilestoneBody = z.strictObject({ plannedOn: DateStr.nullable().optional(), doneOn: DateStr.nullable().optional(), note: txt(1000).nullable().optional() });
 export const CommissionBody = z.strictObject({ commissionedOn: DateStr, note: txt(500).optional() });
 export const MilestoneParam = z.strictObject({ id: z.coerce.number().int().positive(), kind: z.enum(MILESTONE_KINDS) });
@@ -99,6 +124,8 @@ export const CaseDetail = CaseRow.extend({
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   contract: z.object({ contractNo: z.string(), signedOn: z.string(), contractedAnnualM3: z.string().nullable() }).nullable(),
+  /** The sales contract linked in the contract step (contracts module), with its status. */
+  linkedContract: ContractBriefView.nullable(),
   milestones: z.array(z.object({ kind: z.enum(MILESTONE_KINDS), plannedOn: z.string().nullable(), doneOn: z.string().nullable(), note: z.string().nullable(), files: z.array(FileView) })),
   commissionedOn: z.string().nullable(),
   events: z.array(z.object({ action: z.string(), note: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),

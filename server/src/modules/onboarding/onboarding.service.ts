@@ -6,7 +6,7 @@
  * customers module's `applyTransition`, in the same transaction.
  */
 import { CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@common/customers';
-import { DEPARTMENT_LABELS, type Department } from '@common/roles';
+import { can, DEPARTMENT_LABELS, type Department } from '@common/roles';
 import { CASE_STATUS_LABELS, MILESTONE_LABELS, OPINION_LABELS, SECTION_DEPARTMENT, SECTION_LABELS, type MilestoneKind, type Opinion, type SectionKind } from '@common/onboarding';
 import type { Msg } from '@common/lang';
 import type { z } from 'zod';
@@ -18,6 +18,7 @@ import { assertCustomerAccess } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { notify } from '../../platform/notify';
 import { applyTransition, onboardingCustomerBriefs } from '../customers';
+import { contractBriefs, createDraftContract, monthsBetween, yearLabel } from '../contracts';
 import { activeUsersWithRoles } from '../identity';
 import { contradictions, isEditable, mayComplete, missingSections, openMilestones } from './onboarding.calc';
 import * as repo from './onboarding.repo';
@@ -209,10 +210,41 @@ export async function returnCase(ctx: AppContext, user: User, caseId: number, re
   });
 }
 
+/**
+ * The contract step after approval: link the case to a sales contract of the contracts module —
+ * an existing one of the customer, or a draft created here (m³ basis, the same volume each month,
+ * default θ/τ/k; the contracts page completes and activates it). Until 投产 the link may change.
+ */
+export async function linkContract(ctx: AppContext, user: User, caseId: number, input: z.infer<typeof s.ContractLinkBody>, actor: Actor) {
+  await inTx(ctx.db, async (trx) => {
+    const c = await loadCase(trx, user, caseId, true);
+    if (c.status !== 'approved' && c.status !== 'contracted') throw new AppError('ONB_NOT_APPROVED', { status: CASE_STATUS_LABELS[c.status] });
+    let contractId: number;
+    if (input.draft) {
+      if (!can(user.roles, 'contracts:write')) throw new AppError('ONB_CONTRACT_FORBIDDEN');
+      const months = monthsBetween(input.draft.startMonth, input.draft.endMonth).map((month) => ({ month, quantity: input.draft!.monthlyM3 }));
+      contractId = (await createDraftContract(trx, { customerId: c.customer_id, contractNo: input.draft.contractNo, yearLabel: yearLabel(months.map((m) => m.month)), months }, actor)).id;
+    } else {
+      const [k] = await contractBriefs(trx, { ids: [input.contractId!] });
+      if (!k) throw new AppError('NOT_FOUND', { entity: { zh: '合同', en: 'Contract' } });
+      if (k.customerId !== c.customer_id) throw new AppError('ONB_CONTRACT_OTHER_CUSTOMER', { contractNo: k.contractNo });
+      if (k.status === 'terminated') throw new AppError('ONB_CONTRACT_TERMINATED', { contractNo: k.contractNo });
+      contractId = k.id;
+    }
+    const [linked] = await contractBriefs(trx, { ids: [contractId] });
+    await repo.updateCase(trx, c.id, { contract_id: contractId });
+    await record(trx, user, actor, c, 'contractLink', `${linked.contractNo}${input.draft ? '（草稿）' : ''}`, { contractId: c.contract_id }, { contractId, created: !!input.draft });
+  });
+}
+
 export async function recordContract(ctx: AppContext, user: User, caseId: number, input: z.infer<typeof s.ContractBody>, actor: Actor) {
   await inTx(ctx.db, async (trx) => {
     const c = await loadCase(trx, user, caseId, true);
     if (c.status !== 'approved') throw new AppError('ONB_NOT_APPROVED', { status: CASE_STATUS_LABELS[c.status] });
+    if (c.contract_id != null) {
+      const [linked] = await contractBriefs(trx, { ids: [c.contract_id] });
+      if (linked && linked.contractNo !== input.contractNo) throw new AppError('ONB_CONTRACT_NO_MISMATCH', { contractNo: input.contractNo, linked: linked.contractNo });
+    }
     const approvedOn = c.decided_at ? c.decided_at.toISOString().slice(0, 10) : null;
     if (approvedOn && input.signedOn < approvedOn) throw new AppError('ONB_DATE_ORDER', { field: 'signedOn', after: approvedOn });
     await repo.updateCase(trx, c.id, { status: 'contracted', contract_no: input.contractNo, contract_signed_on: input.signedOn, contracted_annual_m3: input.contractedAnnualM3 });

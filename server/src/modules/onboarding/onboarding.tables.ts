@@ -30,6 +30,8 @@ export interface OnboardingCasesTable {
   decided_by: number | null;
   decision_note: string | null;
   contract_no: string | null;
+  /** The linked sales contract (contracts module), migration 202612071105_onboarding_contract_link.sql. */
+  contract_id: number | null;
   contract_signed_on: DateStr | null;
   contracted_annual_m3: Numeric | null;
   commissioned_on: DateStr | null;

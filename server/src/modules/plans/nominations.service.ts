@@ -17,6 +17,7 @@ import { cellText, gasDayBounds, gasDayConfigOf, parseDay, parseQuantityText, da
 import { readSpreadsheet } from '../../platform/files/spreadsheet';
 import { nominationAccuracy } from './plans.calc';
 import * as repo from './plans.repo';
+import { nominationsOfDay } from './published';
 import { sql } from 'kysely';
 
 type User = Pick<SessionUser, 'id' | 'roles'>;
@@ -84,7 +85,8 @@ const header = (h: unknown) => {
 
 /** The file's first sheet (or CSV) through the platform's bounded reader (limits on rows, columns, cells, size; parsed in a worker). */
 async function readTable(buf: Uint8Array, owner: number): Promise<unknown[][]> {
-  return (await readSpreadsheet(buf, { owner })).rows;
+  // 100,000 nominations (issue 13) plus the header row.
+  return (await readSpreadsheet(buf, { owner, limits: { maxRows: 100_001 } })).rows;
 }
 
 const ROW_MSG = {
@@ -173,4 +175,5 @@ export const nominationsPort: NominationsPort = {
     const rows = await repo.nominations(db, customerIds, from, to);
     return rows.map((r) => ({ customerId: r.customer_id, gasDay: r.gas_day, volumeM3: r.volume_m3 }));
   },
+  dayFragment: nominationsOfDay,
 };

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { createCustomer } from '../customers/testing/factory';
+import { createCustomer, setCustomerFields } from '../customers/testing/factory';
 import { upsertNominations } from './plans.repo';
 
 let t: TestApp;
@@ -245,5 +245,18 @@ describe('daily nominations', () => {
     expect(acc).toEqual([
       { customerId: yb.id, customerCode: yb.code, customerName: '宜宾某燃气有限公司', daysNominated: 2, daysCompared: 2, nominatedM3: '4000.000', actualM3: '4000.000', errorPct: '25.00' },
     ]);
+  });
+
+  it('show on the daily usage board: the deviation is against the nomination where one exists, else the plan', async () => {
+    // yb: 2000 m³ on both days; nominations 2500 (${Y}-02-01) and 1500 (${Y}-02-02) from the test above.
+    await setCustomerFields(t.db, yb.id, { status: 'active' }); // the board shows supplied customers
+    const day1 = (await lead.get(`/api/metering/board?day=${Y}-02-01&q=${encodeURIComponent('宜宾某燃气')}`)).body;
+    expect(day1.items, JSON.stringify(day1).slice(0, 400)).toHaveLength(1);
+    expect(day1.items[0]).toMatchObject({ customerId: yb.id, volumeM3: '2000.000', nominationM3: '2500.000', planBasis: 'nomination', planDeviationPct: '-20.0' });
+    const day2 = (await lead.get(`/api/metering/board?day=${Y}-02-02&q=${encodeURIComponent('宜宾某燃气')}`)).body;
+    expect(day2.items[0]).toMatchObject({ nominationM3: '1500.000', planBasis: 'nomination', planDeviationPct: '33.3' });
+    // No nomination on ${Y}-02-03 and no metering plan: nothing to compare with.
+    const day3 = (await lead.get(`/api/metering/board?day=${Y}-02-03&q=${encodeURIComponent('宜宾某燃气')}`)).body;
+    expect(day3.items[0]).toMatchObject({ volumeM3: '2000.000', nominationM3: null, planBasis: null, planDeviationPct: null });
   });
 });

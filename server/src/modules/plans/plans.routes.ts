@@ -36,6 +36,9 @@ export function plansRoutes(app: Api, ctx: AppContext) {
     await svc.setAreas(ctx, userOf(req), req.params.id, req.body, actorOf(req));
     return detail(req.params.id);
   });
+  app.get('/api/plans/versions/:id/customers', { config: READ, schema: { tags, params: IdParam, response: { 200: z.array(s.CustomerAllocationRow) } } }, async (req) =>
+    svc.customerAllocations(ctx.db, userOf(req), req.params.id),
+  );
   app.put(
     '/api/plans/versions/:id/customers',
     { config: APPROVE, bodyLimit: 16 * 1024 * 1024, schema: { tags, params: IdParam, body: s.CustomersBody, response: { 200: s.VersionDetail } } },

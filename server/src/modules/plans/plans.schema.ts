@@ -101,3 +101,4 @@ export const AccuracyRow = z.object({
   errorPct: z.string().nullable(),
 });
 export const ImportResult = z.object({ imported: z.number(), errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })) });
+export const CustomerAllocationRow = z.object({ customerId: z.number(), customerCode: z.string(), customerName: z.string(), area: z.string(), months: z.array(z.string()).length(12) });

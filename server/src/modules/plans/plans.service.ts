@@ -248,3 +248,22 @@ export async function proposalRollup(db: Tx, user: User, year: number) {
     byArea: group((i) => i.area).map(([area, e]) => ({ area, volumeM3: e.v.toFixed(3) })),
   };
 }
+
+/** A version's customer allocations in the user's scope: one row per customer with its area and 12 monthly volumes ('0.000' where none). */
+export async function customerAllocations(db: Tx, user: User, id: number) {
+  await loadVersion(db, id);
+  const rows = await repo.customerAllocations(db, id, inCustomerScope(user, 'a.customer_id'));
+  const briefs = new Map((await onboardingCustomerBriefs(db, [...new Set(rows.map((r) => r.customer_id))])).map((b) => [b.id, b]));
+  const by = new Map<number, { customerId: number; customerCode: string; customerName: string; area: string; months: string[] }>();
+  for (const r of rows) {
+    let e = by.get(r.customer_id);
+    if (!e) {
+      const b = briefs.get(r.customer_id);
+      by.set(r.customer_id, (e = { customerId: r.customer_id, customerCode: b?.code ?? '', customerName: b?.name ?? '', area: r.area, months: Array.from({ length: 12 }, () => '0.000') }));
+    }
+    e.months[r.month - 1] = dec(e.months[r.month - 1])
+      .plus(dec(r.volume_m3))
+      .toFixed(3);
+  }
+  return [...by.values()];
+}

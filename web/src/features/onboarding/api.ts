@@ -18,12 +18,17 @@ export type SectionInput = ApiBody<'/api/onboarding/cases/{id}/sections/{section
 export type CombinedInput = ApiBody<'/api/onboarding/cases/{id}/combined', 'put'>;
 export type ContractInput = ApiBody<'/api/onboarding/cases/{id}/contract', 'put'>;
 export type MilestoneInput = NonNullable<ApiBody<'/api/onboarding/cases/{id}/milestones/{kind}', 'put'>>;
+export type ContractLinkInput = ApiBody<'/api/onboarding/cases/{id}/contract-link', 'put'>;
+export type LinkableContract = ApiItem<'/api/onboarding/cases/{id}/contracts'>;
 export type CommissionInput = ApiBody<'/api/onboarding/cases/{id}/commission'>;
 type PdfLang = NonNullable<ApiQuery<'/api/onboarding/cases/{id}/report.pdf'>['lang']>;
 
 const KEY = ['onboarding'];
 export const useCases = (f: CaseFilter) => useQuery({ queryKey: [...KEY, 'cases', f], queryFn: () => api.get('/api/onboarding/cases', { query: f }), placeholderData: keepPreviousData });
 export const useCase = (id: number) => useQuery({ queryKey: [...KEY, 'case', id], queryFn: () => api.get('/api/onboarding/cases/{id}', { path: { id } }) });
+/** The customer's contracts the case's contract step can link (contracts module). */
+export const useCaseContracts = (id: number, enabled: boolean) =>
+  useQuery({ queryKey: [...KEY, 'case', id, 'contracts'], queryFn: () => api.get('/api/onboarding/cases/{id}/contracts', { path: { id } }), enabled });
 export const useTodo = () => useQuery({ queryKey: [...KEY, 'todo'], queryFn: () => api.get('/api/onboarding/todo') });
 export const useBoard = () => useQuery({ queryKey: [...KEY, 'board'], queryFn: () => api.get('/api/onboarding/board') });
 export const useYearly = () => useQuery({ queryKey: [...KEY, 'yearly'], queryFn: () => api.get('/api/onboarding/yearly') });
@@ -38,6 +43,7 @@ export const onboardingApi = {
   submit: (id: number) => api.post('/api/onboarding/cases/{id}/submit', { path: { id } }),
   approve: (id: number) => api.post('/api/onboarding/cases/{id}/approve', { path: { id }, body: {} }),
   return: (id: number, body: ApiBody<'/api/onboarding/cases/{id}/return'>) => api.post('/api/onboarding/cases/{id}/return', { path: { id }, body }),
+  linkContract: (id: number, body: ContractLinkInput) => api.put('/api/onboarding/cases/{id}/contract-link', { path: { id }, body }),
   contract: (id: number, body: ContractInput) => api.put('/api/onboarding/cases/{id}/contract', { path: { id }, body }),
   milestone: (id: number, kind: CaseDetail['milestones'][number]['kind'], body: MilestoneInput) => api.put('/api/onboarding/cases/{id}/milestones/{kind}', { path: { id, kind }, body }),
   commission: (id: number, body: CommissionInput) => api.post('/api/onboarding/cases/{id}/commission', { path: { id }, body }),

@@ -93,7 +93,24 @@ export default function BoardPage() {
       align: 'right' as const,
       render: (_: unknown, r: BoardItem) => (r.volumeM3 == null ? <Tag>{t('msg.missing')}</Tag> : <span data-testid="board-volume">{fmtQty(r.volumeM3, r.energyGJ, unit)}</span>),
     },
-    { title: `${t('f.plan')} (${u})`, key: 'plan', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.planM3, r.planGJ, unit) },
+    {
+      title: `${t('f.plan')} (${u})`,
+      key: 'plan',
+      sorter: true,
+      align: 'right' as const,
+      // issue 13: the day's nomination (日指定) where one exists, else the plan; the deviation follows it.
+      render: (_: unknown, r: BoardItem) =>
+        r.nominationM3 != null ? (
+          <Tooltip title={r.planM3 != null ? `${t('f.planOnly')}: ${fmtQty(r.planM3, r.planGJ, unit)}` : undefined}>
+            <Tag color="blue" bordered={false} style={{ marginInlineEnd: 4 }}>
+              {t('f.nominationTag')}
+            </Tag>
+            <span data-testid="board-nomination">{fmtQty(r.nominationM3, r.nominationGJ, unit)}</span>
+          </Tooltip>
+        ) : (
+          fmtQty(r.planM3, r.planGJ, unit)
+        ),
+    },
     { title: t('f.planDev'), key: 'planDeviation', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.planDeviationPct) },
     { title: `${t('f.avg', { n: b?.avgDays ?? 7 })} (${u})`, key: 'avg', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.avgM3, r.avgGJ, unit) },
     { title: t('f.change'), key: 'change', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.changePct) },

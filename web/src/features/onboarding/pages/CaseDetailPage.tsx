@@ -1,7 +1,7 @@
 /** One onboarding case: survey, the six sections (each by its department), combined opinion, approval, contract, construction, 投产. */
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENTS } from '@common/roles';
@@ -12,7 +12,7 @@ import { ErrorState, Loading } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { onboardingApi, useCase, useCaseAction, type CaseDetail, type SectionView } from '../api';
+import { onboardingApi, useCase, useCaseAction, useCaseContracts, type CaseDetail, type SectionView } from '../api';
 import { CaseStatusTag } from './OnboardingPage';
 import { FormModal } from '../components/FormModal';
 
@@ -24,9 +24,81 @@ type Dialog =
   | { kind: 'combine' }
   | { kind: 'return' }
   | { kind: 'contract' }
+  | { kind: 'link' }
   | { kind: 'milestone'; milestone: MilestoneKind }
   | { kind: 'commission' }
   | null;
+
+const LINK_COLOR = { draft: 'default', active: 'green', terminated: 'red' } as const;
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const VOLUME_RE = /^\d{1,15}(\.\d{1,3})?$/;
+
+/** The contract step: pick an existing contract of the customer or create a draft in the contracts module. */
+function LinkContractModal({ c, loading, onClose, run }: { c: CaseDetail; loading: boolean; onClose: () => void; run: (fn: () => Promise<unknown>) => Promise<unknown> }) {
+  const { t } = useTranslation(NS);
+  const contracts = useCaseContracts(c.id, true);
+  const linkable = (contracts.data ?? []).filter((k) => k.status !== 'terminated');
+  return (
+    <FormModal
+      open
+      title={t('link.title')}
+      onClose={onClose}
+      loading={loading}
+      initialValues={{ mode: linkable.length ? 'existing' : 'draft', contractId: c.linkedContract?.id } as any}
+      onSubmit={(v: any) =>
+        run(() =>
+          onboardingApi.linkContract(
+            c.id,
+            v.mode === 'existing' ? { contractId: v.contractId } : { draft: { contractNo: v.contractNo, startMonth: v.startMonth, endMonth: v.endMonth, monthlyM3: v.monthlyM3.trim() } },
+          ),
+        )
+      }
+    >
+      {(form) => (
+        <>
+          <Form.Item name="mode" label={t('link.mode')}>
+            <Radio.Group
+              options={[
+                { value: 'existing', label: t('link.existing'), disabled: !linkable.length },
+                { value: 'draft', label: t('link.draft') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate>
+            {() =>
+              (form.getFieldValue('mode') as string) === 'existing' ? (
+                <Form.Item name="contractId" label={t('link.contract')} rules={[{ required: true, message: t('link.contract') }]}>
+                  <Select
+                    loading={contracts.isLoading}
+                    notFoundContent={t('link.none')}
+                    options={linkable.map((k) => ({ value: k.id, label: `${k.contractNo}（${t(`link.status.${k.status}`)}，${k.startMonth}—${k.endMonth}）` }))}
+                  />
+                </Form.Item>
+              ) : (
+                <>
+                  <Form.Item name="contractNo" label={t('f.contractNo')} rules={[{ required: true, min: 2 }]}>
+                    <Input />
+                  </Form.Item>
+                  <Space>
+                    <Form.Item name="startMonth" label={t('link.startMonth')} rules={[{ required: true, pattern: MONTH_RE, message: t('link.month') }]}>
+                      <Input placeholder="2027-01" />
+                    </Form.Item>
+                    <Form.Item name="endMonth" label={t('link.endMonth')} rules={[{ required: true, pattern: MONTH_RE, message: t('link.month') }]}>
+                      <Input placeholder="2027-12" />
+                    </Form.Item>
+                  </Space>
+                  <Form.Item name="monthlyM3" label={t('link.monthlyM3')} rules={[{ required: true, pattern: VOLUME_RE, message: t('link.volume') }]}>
+                    <Input inputMode="decimal" />
+                  </Form.Item>
+                </>
+              )
+            }
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
+  );
+}
 
 function SectionCard({ s, c, canFill, onFill, onUpload }: { s: SectionView; c: CaseDetail; canFill: boolean; onFill: () => void; onUpload: (f: File) => void }) {
   const { t } = useTranslation(NS);
@@ -137,6 +209,11 @@ export default function CaseDetailPage() {
               {t('a.return')}
             </Button>
           )}
+          {canWrite && (c.status === 'approved' || c.status === 'contracted') && (
+            <Button onClick={() => setDialog({ kind: 'link' })} data-testid="link-contract">
+              {t('link.title')}
+            </Button>
+          )}
           {canWrite && c.status === 'approved' && (
             <Button type="primary" onClick={() => setDialog({ kind: 'contract' })}>
               {t('a.contract')}
@@ -174,6 +251,15 @@ export default function CaseDetailPage() {
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t('f.decision')}>{c.decisionNote ?? '—'}</Descriptions.Item>
+          {c.linkedContract && (
+            <Descriptions.Item label={t('link.linked')}>
+              <Space size={4} data-testid="linked-contract">
+                {c.linkedContract.contractNo}
+                <Tag color={LINK_COLOR[c.linkedContract.status]}>{t(`link.status.${c.linkedContract.status}`)}</Tag>
+                {c.linkedContract.startMonth}—{c.linkedContract.endMonth}，{formatNumber(c.linkedContract.totalQuantity)} {c.linkedContract.basis === 'GJ' ? 'GJ' : 'm³'}
+              </Space>
+            </Descriptions.Item>
+          )}
           {c.contract && (
             <Descriptions.Item label={t('f.contractNo')}>
               {c.contract.contractNo}（{formatDate(c.contract.signedOn)}，{formatNumber(c.contract.contractedAnnualM3)} m³）
@@ -348,11 +434,13 @@ export default function CaseDetailPage() {
           </Form.Item>
         )}
       </FormModal>
+      {dialog?.kind === 'link' && <LinkContractModal c={c} loading={act.isPending} onClose={() => setDialog(null)} run={run} />}
       <FormModal
         open={dialog?.kind === 'contract'}
         title={t('a.contract')}
         onClose={() => setDialog(null)}
         loading={act.isPending}
+        initialValues={{ contractNo: c.linkedContract?.contractNo } as any}
         onSubmit={(v: any) => run(() => onboardingApi.contract(id, { contractNo: v.contractNo, signedOn: day(v.signedOn)!, contractedAnnualM3: String(v.contractedAnnualM3) }))}
       >
         {() => (

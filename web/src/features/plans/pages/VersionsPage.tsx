@@ -1,6 +1,7 @@
 /** Sales plans: versions per year (初版 / 调整) with the monthly plans and their roll-ups to areas and customers; approval locks. */
 import { useState } from 'react';
-import { App, Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag } from 'antd';
+import { App, Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
@@ -8,16 +9,21 @@ import { ErrorState, Loading } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
 import { formatDateTime, formatFen, formatWanfang } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useApprove, useVersion, useVersions, type VersionRow } from '../api';
+import { plansApi, useApprove, usePlansMutation, useVersion, useVersions, type VersionRow } from '../api';
+import { VersionForm } from '../components/VersionForm';
+import { AreaAllocation } from '../components/AreaAllocation';
+import { CustomerAllocation } from '../components/CustomerAllocation';
 
 const STATUS_COLOR = { draft: 'processing', approved: 'green', superseded: 'default' } as const;
 
-function Detail({ id }: { id: number }) {
+function Detail({ id, onSelect }: { id: number; onSelect: (id: number) => void }) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const canApprove = useCan('plans:approve');
   const v = useVersion(id);
   const approve = useApprove();
+  const adopt = usePlansMutation((id: number) => plansApi.adoptProposals(id));
+  const [dialog, setDialog] = useState<'edit' | 'areas' | 'customers' | 'adjust' | null>(null);
   if (v.isLoading) return <Loading />;
   if (v.isError) return <ErrorState error={v.error} onRetry={() => void v.refetch()} />;
   const d = v.data!;
@@ -28,20 +34,55 @@ function Detail({ id }: { id: number }) {
       title={`${d.year} · ${t(`kind.${d.kind}`)} #${d.seq}`}
       extra={
         canApprove &&
-        d.status === 'draft' && (
-          <Button
-            type="primary"
-            loading={approve.isPending}
-            onClick={() =>
-              approve
-                .mutateAsync(d.id)
-                .then(() => message.success(t('msg.approved')))
-                .catch((e: ApiError) => message.error(e.message))
-            }
-          >
-            {t('a.approve')}
-          </Button>
-        )
+        (d.status === 'draft' ? (
+          <Space wrap size={4}>
+            <Button size="small" onClick={() => setDialog('edit')}>
+              {t('a.edit')}
+            </Button>
+            <Button size="small" onClick={() => setDialog('areas')}>
+              {t('form.areas')}
+            </Button>
+            <Button size="small" onClick={() => setDialog('customers')}>
+              {t('form.customers')}
+            </Button>
+            <Button
+              size="small"
+              loading={adopt.isPending}
+              onClick={() =>
+                adopt
+                  .mutateAsync(d.id)
+                  .then(() => message.success(t('form.adopted')))
+                  .catch((e: ApiError) => message.error(e.message))
+              }
+            >
+              {t('form.adopt')}
+            </Button>
+            <Button
+              type="primary"
+              size="small"
+              loading={approve.isPending}
+              onClick={() =>
+                approve
+                  .mutateAsync(d.id)
+                  .then(() => message.success(t('msg.approved')))
+                  .catch((e: ApiError) => message.error(e.message))
+              }
+            >
+              {t('a.approve')}
+            </Button>
+          </Space>
+        ) : (
+          <Space size={4}>
+            <Tooltip title={t('form.lockedHint')}>
+              <Tag icon={<LockOutlined />}>{t('form.locked')}</Tag>
+            </Tooltip>
+            {d.status === 'approved' && (
+              <Button size="small" onClick={() => setDialog('adjust')}>
+                {t('form.newAdjusted')}
+              </Button>
+            )}
+          </Space>
+        ))
       }
     >
       {d.deviationFlag && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('msg.flagged')} description={`${d.deviationNote ?? ''}（${formatWanfang(d.monthsDiffM3)}）`} />}
@@ -72,6 +113,18 @@ function Detail({ id }: { id: number }) {
           { title: t('f.revenue'), dataIndex: 'revenueFen', align: 'right', render: (x) => formatFen(x) },
         ]}
       />
+      <VersionForm
+        open={dialog === 'edit' || dialog === 'adjust'}
+        edit={dialog === 'edit' ? d : undefined}
+        base={dialog === 'adjust' ? d : undefined}
+        year={d.year}
+        onClose={(id) => {
+          setDialog(null);
+          if (id) onSelect(id);
+        }}
+      />
+      {dialog === 'areas' && <AreaAllocation open version={d} onClose={() => setDialog(null)} />}
+      {dialog === 'customers' && <CustomerAllocation open version={d} onClose={() => setDialog(null)} />}
     </Card>
   );
 }
@@ -82,19 +135,28 @@ export default function VersionsPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const list = useVersions(year);
   const [selected, setSelected] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const canApprove = useCan('plans:approve');
   const current = selected ?? list.data?.find((v) => v.status === 'approved')?.id ?? list.data?.[0]?.id ?? null;
   return (
     <PageContainer
       title={t('menu.versions')}
       extra={
-        <Select
-          allowClear
-          placeholder={t('f.year')}
-          style={{ width: 120 }}
-          value={year}
-          onChange={setYear}
-          options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))}
-        />
+        <Space>
+          {canApprove && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="new-version">
+              {t('form.newVersion')}
+            </Button>
+          )}
+          <Select
+            allowClear
+            placeholder={t('f.year')}
+            style={{ width: 120 }}
+            value={year}
+            onChange={setYear}
+            options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))}
+          />
+        </Space>
       }
     >
       {list.isError ? (
@@ -136,10 +198,18 @@ export default function VersionsPage() {
             />
           </Col>
           <Col xs={24} xl={16}>
-            {current != null && <Detail id={current} />}
+            {current != null && <Detail id={current} onSelect={setSelected} />}
           </Col>
         </Row>
       )}
+      <VersionForm
+        open={creating}
+        year={year ?? thisYear + 1}
+        onClose={(id) => {
+          setCreating(false);
+          if (id) setSelected(id);
+        }}
+      />
     </PageContainer>
   );
 }
