@@ -52,4 +52,4 @@ export const accountsModule: QikeModule = {
   ],
 };
 /** For settlement: the month's provisional daily charges per customer. */
-export { monthDailyChargesByCustomer } from './published-settlement';
+export { monthDailyChargesByCustomer, postSettlementTrueUps } from './published-settlement';

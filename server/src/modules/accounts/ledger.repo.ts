@@ -231,7 +231,7 @@ export async function isMonthClosed(db: Tx, day: string): Promise<boolean> {
 }
 
 export interface BulkTx {
-  kind: 'payment' | 'refund' | 'adjustment';
+  kind: 'payment' | 'refund' | 'adjustment' | 'settlement_true_up';
   customerId: number;
   businessDate: string;
   reference: string;

@@ -1,5 +1,5 @@
 /** SQL of settlement (Kysely), plain data in and out. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SettlementLine } from './settlement.calc';
 import type { CustomerSettlement } from './settlement.compute';
@@ -173,4 +173,108 @@ export async function monthTagTotals(db: Tx, month: string) {
       FROM settlement_lines l JOIN settlement_statements s ON s.customer_id = l.customer_id AND s.month = l.month
      WHERE l.month = ${d(month)}::date GROUP BY l.customer_id, l.kind, l.tag, s.basis`.execute(db);
   return r.rows.map((x) => ({ ...x, customer_id: Number(x.customer_id), fen: Number(x.fen) }));
+}
+
+/** A customer's base fill for the set-based settlement read (`baseRuns`). */
+export interface RunTerms {
+  customerId: number;
+  contracted: string;
+  /** Index into the price combos, or null with a fixed price / without a contract. */
+  combo: number | null;
+  fixedPrice: string | null;
+}
+export interface BaseRunRow {
+  customer_id: number;
+  actual: string;
+  from_day: string | null;
+  to_day: string | null;
+  quantity: string | null;
+  price: string | null;
+  missing_days: string[] | null;
+}
+
+/**
+ * The m³ part of a month's settlement in one statement (DOMAIN.md §4 step 1): per customer Q_a over
+ * the month's deliveries (metering's published fragment), and the base min(Q_a, Q_c) filled in day
+ * order — each day takes min(its volume, Q_c − volume of the days before) — grouped into runs of
+ * consecutive days with equal base price (gaps and islands; zero-volume days do not break a run, as in
+ * settleCustomerMonth). Prices: the contract's fixed price, else the price book's per combo and day
+ * (`prices`, from pricing.pricesByDay). Customers in `exclude` (GJ-basis) are left out. One row per
+ * run; a customer with deliveries but no base (Q_c = 0 or no contract) has one row with null run.
+ */
+export async function baseRuns(
+  db: Tx,
+  volumes: RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }>,
+  terms: RunTerms[],
+  prices: { combo: number; day: string; price: string | null }[],
+  exclude: number[],
+): Promise<BaseRunRow[]> {
+  const r = await sql<BaseRunRow>`
+    WITH d AS (${volumes}),
+    t AS (SELECT * FROM unnest(${terms.map((t) => t.customerId)}::bigint[], ${terms.map((t) => t.contracted)}::numeric[], ${terms.map((t) => t.combo)}::int[], ${terms.map((t) => t.fixedPrice)}::text[])
+            AS t(customer_id, qc, combo, fixed)),
+    pr AS (SELECT * FROM unnest(${prices.map((p) => p.combo)}::int[], ${prices.map((p) => p.day)}::date[], ${prices.map((p) => p.price)}::text[]) AS p(combo, day, price)),
+    x AS (SELECT d.customer_id, d.gas_day, d.volume_m3 AS v, COALESCE(t.qc, 0) AS qc, COALESCE(t.fixed, pr.price) AS price,
+                 SUM(d.volume_m3) OVER (PARTITION BY d.customer_id ORDER BY d.gas_day) - d.volume_m3 AS before,
+                 SUM(d.volume_m3) OVER (PARTITION BY d.customer_id) AS qa
+            FROM d LEFT JOIN t ON t.customer_id = d.customer_id LEFT JOIN pr ON pr.combo = t.combo AND pr.day = d.gas_day
+           WHERE d.customer_id <> ALL(${exclude}::bigint[])),
+    y AS (SELECT customer_id, gas_day, price, qa, LEAST(v, GREATEST(qc - before, 0)) AS take FROM x),
+    z AS (SELECT y.*, row_number() OVER (PARTITION BY customer_id ORDER BY gas_day)
+                      - row_number() OVER (PARTITION BY customer_id, price::numeric ORDER BY gas_day) AS grp
+            FROM y WHERE take > 0),
+    runs AS (SELECT customer_id, min(qa) AS qa, min(gas_day) AS from_day, max(gas_day) AS to_day, sum(take) AS quantity,
+                    (array_agg(price ORDER BY gas_day))[1] AS price,
+                    CASE WHEN bool_or(price IS NULL) THEN array_agg(gas_day::text ORDER BY gas_day) END AS missing_days
+               FROM z GROUP BY customer_id, price::numeric, grp)
+    SELECT customer_id, qa::text AS actual, from_day::text AS from_day, to_day::text AS to_day, quantity::text AS quantity, price, missing_days FROM runs
+    UNION ALL
+    SELECT customer_id, min(qa)::text, NULL, NULL, NULL, NULL, NULL FROM y GROUP BY customer_id HAVING bool_and(take <= 0)
+    ORDER BY 1, 3`.execute(db);
+  return r.rows;
+}
+
+export interface StatementWrite {
+  s: CustomerSettlement;
+  totalFen: number;
+  dailyFen: number;
+  trueUpPostedFen: number;
+  lines: LineInput[];
+}
+const BATCH = 20_000;
+
+/** Many statements and their lines at once (the month's run): set-based upsert and insert, in batches. The month's lines must have been deleted. */
+export async function writeStatements(db: Tx, month: string, rows: StatementWrite[]) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const c = rows.slice(i, i + BATCH);
+    await sql`
+      INSERT INTO settlement_statements (customer_id, month, contract_id, contract_no, basis, actual, contracted, total_fen, daily_charges_fen, true_up_posted_fen, over_take)
+      SELECT s.customer_id, ${d(month)}::date, s.contract_id, s.contract_no, s.basis, s.actual, s.contracted, s.total_fen, s.daily_fen, s.true_up_fen, s.over_take
+        FROM unnest(${c.map((r) => r.s.customerId)}::bigint[], ${c.map((r) => r.s.terms?.contractId ?? null)}::bigint[], ${c.map((r) => r.s.terms?.contractNo ?? null)}::text[],
+                    ${c.map((r) => r.s.basis)}::text[], ${c.map((r) => r.s.result.actual)}::numeric[], ${c.map((r) => r.s.result.contracted)}::numeric[],
+                    ${c.map((r) => r.totalFen)}::bigint[], ${c.map((r) => r.dailyFen)}::bigint[], ${c.map((r) => r.trueUpPostedFen)}::bigint[], ${c.map((r) => r.s.overTake)}::boolean[])
+          AS s(customer_id, contract_id, contract_no, basis, actual, contracted, total_fen, daily_fen, true_up_fen, over_take)
+      ON CONFLICT (customer_id, month) DO UPDATE SET contract_id = EXCLUDED.contract_id, contract_no = EXCLUDED.contract_no, basis = EXCLUDED.basis, actual = EXCLUDED.actual,
+        contracted = EXCLUDED.contracted, total_fen = EXCLUDED.total_fen, daily_charges_fen = EXCLUDED.daily_charges_fen, true_up_posted_fen = EXCLUDED.true_up_posted_fen,
+        over_take = EXCLUDED.over_take, updated_at = now()`.execute(db);
+  }
+  const lines = rows.flatMap((r) => r.lines.map((l, i) => ({ customerId: r.s.customerId, lineNo: i + 1, l })));
+  for (let i = 0; i < lines.length; i += BATCH) {
+    const c = lines.slice(i, i + BATCH);
+    await sql`
+      INSERT INTO settlement_lines (customer_id, month, line_no, kind, tag, quantity, price, amount_fen, award_id, from_day, to_day, adjusts_month, daily_drift_fen)
+      SELECT x.customer_id, ${d(month)}::date, x.line_no, x.kind, x.tag, x.quantity, x.price, x.amount_fen, x.award_id, x.from_day, x.to_day, x.adjusts_month, x.drift
+        FROM unnest(${c.map((x) => x.customerId)}::bigint[], ${c.map((x) => x.lineNo)}::int[], ${c.map((x) => x.l.kind)}::text[], ${c.map((x) => x.l.tag)}::text[],
+                    ${c.map((x) => x.l.quantity)}::numeric[], ${c.map((x) => x.l.price)}::numeric[], ${c.map((x) => x.l.amountFen)}::bigint[], ${c.map((x) => x.l.awardId ?? null)}::bigint[],
+                    ${c.map((x) => x.l.from ?? null)}::date[], ${c.map((x) => x.l.to ?? null)}::date[], ${c.map((x) => (x.l.adjustsMonth ? d(x.l.adjustsMonth) : null))}::date[],
+                    ${c.map((x) => x.l.dailyDriftFen)}::bigint[])
+          AS x(customer_id, line_no, kind, tag, quantity, price, amount_fen, award_id, from_day, to_day, adjusts_month, drift)`.execute(db);
+  }
+}
+
+/** Statements (and their lines) of customers no longer settled in the month. */
+export async function deleteStatements(db: Tx, month: string, customerIds: number[]) {
+  if (!customerIds.length) return;
+  await sql`DELETE FROM settlement_lines WHERE month = ${d(month)}::date AND customer_id = ANY(${customerIds}::bigint[])`.execute(db);
+  await sql`DELETE FROM settlement_statements WHERE month = ${d(month)}::date AND customer_id = ANY(${customerIds}::bigint[])`.execute(db);
 }

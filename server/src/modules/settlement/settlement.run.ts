@@ -12,7 +12,7 @@ import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { localParts } from '../../platform/jobs/jobs';
-import { monthDailyChargesByCustomer, postSettlementTrueUp } from '../accounts';
+import { monthDailyChargesByCustomer, postSettlementTrueUps } from '../accounts';
 import { customerBasicsById } from '../customers';
 import { trueUpFen } from './settlement.calc';
 import { computeMonth, dayRanges, monthBounds, type CustomerSettlement, type MissingItem } from './settlement.compute';
@@ -78,10 +78,11 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
 
     let total = 0;
     let dailySum = 0;
-    let posted = 0;
     let adjLines = 0;
     const { to: lastDay } = monthBounds(month);
     const seen = new Set<number>();
+    const writes: repo.StatementWrite[] = [];
+    const postings: { customerId: number; customerEffectFen: number }[] = [];
     for (const s of kept) {
       seen.add(s.customerId);
       const adjs = adj.get(s.customerId) ?? [];
@@ -93,48 +94,24 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
       const already = old.get(s.customerId)?.true_up_posted_fen ?? 0;
       // true-up = settled − the month's daily charges (DOMAIN.md §4), less what earlier runs posted
       const target = trueUpFen(totalFen, dailyFen) - drift;
-      const delta = target - already;
-      if (delta !== 0)
-        await postSettlementTrueUp(
-          ctx,
-          trx,
-          {
-            customerId: s.customerId,
-            period: month,
-            businessDate: lastDay,
-            customerEffectFen: -delta,
-            counter: 'gas_sales',
-            reference: `settlement:${month}`,
-            note: `月度结算多退少补 / settlement true-up ${month}`,
-          },
-          actor,
-        );
-      posted += delta;
+      postings.push({ customerId: s.customerId, customerEffectFen: -(target - already) });
       total += totalFen;
       dailySum += dailyFen;
-      await repo.writeStatement(trx, month, s, { totalFen, dailyFen, trueUpPostedFen: target }, lines);
+      writes.push({ s, totalFen, dailyFen, trueUpPostedFen: target, lines });
     }
     // customers settled by an earlier run but no longer (e.g. deliveries withdrawn): undo their true-up
-    for (const [customerId, o] of old) {
-      if (seen.has(customerId)) continue;
-      if (o.true_up_posted_fen !== 0)
-        await postSettlementTrueUp(
-          ctx,
-          trx,
-          {
-            customerId,
-            period: month,
-            businessDate: lastDay,
-            customerEffectFen: o.true_up_posted_fen,
-            counter: 'gas_sales',
-            reference: `settlement:${month}`,
-            note: `月度结算重算冲回 / settlement re-run reversal ${month}`,
-          },
-          actor,
-        );
-      posted -= o.true_up_posted_fen;
-      await repo.deleteStatement(trx, month, customerId);
-    }
+    const gone = [...old.entries()].filter(([id]) => !seen.has(id));
+    const reversals = gone.map(([customerId, o]) => ({ customerId, customerEffectFen: o.true_up_posted_fen }));
+    await repo.deleteStatements(
+      trx,
+      month,
+      gone.map(([id]) => id),
+    );
+    await repo.writeStatements(trx, month, writes);
+    const common = { period: month, businessDate: lastDay, counter: 'gas_sales' as const, reference: `settlement:${month}` };
+    const up = await postSettlementTrueUps(ctx, trx, postings, { ...common, note: `月度结算多退少补 / settlement true-up ${month}` }, actor);
+    const down = await postSettlementTrueUps(ctx, trx, reversals, { ...common, note: `月度结算重算冲回 / settlement re-run reversal ${month}` }, actor);
+    const posted = -(up.sumFen + down.sumFen);
     const runs = await repo.markRun(trx, month, actor.userId);
     const result: RunResult = { month, customers: kept.length, totalFen: total, dailyChargesFen: dailySum, trueUpPostedFen: posted, adjustmentLines: adjLines, runs };
     await audit(trx, actor, { action: 'settlement.run', entity: 'settlement_month', entityId: month, after: result });
