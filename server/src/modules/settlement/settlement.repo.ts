@@ -197,10 +197,11 @@ export interface BaseRunRow {
  * The m³ part of a month's settlement in one statement (DOMAIN.md §4 step 1): per customer Q_a over
  * the month's deliveries (metering's published fragment), and the base min(Q_a, Q_c) filled in day
  * order — each day takes min(its volume, Q_c − volume of the days before) — grouped into runs of
- * consecutive days with equal base price (gaps and islands; zero-volume days do not break a run, as in
+ * consecutive delivery days with equal base price (a run starts where the price differs from the
+ * previous delivery day's; zero-volume days are left out and so do not break a run, as in
  * settleCustomerMonth). Prices: the contract's fixed price, else the price book's per combo and day
  * (`prices`, from pricing.pricesByDay). Customers in `exclude` (GJ-basis) are left out. One row per
- * run; a customer with deliveries but no base (Q_c = 0 or no contract) has one row with null run.
+ * run; a run with no base taken (days after Q_c was reached, or Q_c = 0) has null from/to.
  */
 export async function baseRuns(
   db: Tx,
@@ -209,28 +210,30 @@ export async function baseRuns(
   prices: { combo: number; day: string; price: string | null }[],
   exclude: number[],
 ): Promise<BaseRunRow[]> {
-  const r = await sql<BaseRunRow>`
+  // the unnest() inputs carry no statistics (estimated 10 rows): a nested loop against a month of deliveries
+  // would cost customers × deliveries; hash joins are right here. A month of deliveries sorts in memory.
+  await sql`SET LOCAL enable_nestloop = off`.execute(db);
+  await sql`SET LOCAL work_mem = '128MB'`.execute(db);
+  const q = sql<BaseRunRow>`
     WITH d AS (${volumes}),
     t AS (SELECT * FROM unnest(${terms.map((t) => t.customerId)}::bigint[], ${terms.map((t) => t.contracted)}::numeric[], ${terms.map((t) => t.combo)}::int[], ${terms.map((t) => t.fixedPrice)}::text[])
             AS t(customer_id, qc, combo, fixed)),
     pr AS (SELECT * FROM unnest(${prices.map((p) => p.combo)}::int[], ${prices.map((p) => p.day)}::date[], ${prices.map((p) => p.price)}::text[]) AS p(combo, day, price)),
-    x AS (SELECT d.customer_id, d.gas_day, d.volume_m3 AS v, COALESCE(t.qc, 0) AS qc, COALESCE(t.fixed, pr.price) AS price,
-                 SUM(d.volume_m3) OVER (PARTITION BY d.customer_id ORDER BY d.gas_day) - d.volume_m3 AS before,
-                 SUM(d.volume_m3) OVER (PARTITION BY d.customer_id) AS qa
+    x AS (SELECT d.customer_id, d.gas_day, d.volume_m3 AS v, COALESCE(t.qc, 0) AS qc, COALESCE(t.fixed, pr.price) AS price
             FROM d LEFT JOIN t ON t.customer_id = d.customer_id LEFT JOIN pr ON pr.combo = t.combo AND pr.day = d.gas_day
-           WHERE d.customer_id <> ALL(${exclude}::bigint[])),
-    y AS (SELECT customer_id, gas_day, price, qa, LEAST(v, GREATEST(qc - before, 0)) AS take FROM x),
-    z AS (SELECT y.*, row_number() OVER (PARTITION BY customer_id ORDER BY gas_day)
-                      - row_number() OVER (PARTITION BY customer_id, price::numeric ORDER BY gas_day) AS grp
-            FROM y WHERE take > 0),
-    runs AS (SELECT customer_id, min(qa) AS qa, min(gas_day) AS from_day, max(gas_day) AS to_day, sum(take) AS quantity,
-                    (array_agg(price ORDER BY gas_day))[1] AS price,
-                    CASE WHEN bool_or(price IS NULL) THEN array_agg(gas_day::text ORDER BY gas_day) END AS missing_days
-               FROM z GROUP BY customer_id, price::numeric, grp)
-    SELECT customer_id, qa::text AS actual, from_day::text AS from_day, to_day::text AS to_day, quantity::text AS quantity, price, missing_days FROM runs
-    UNION ALL
-    SELECT customer_id, min(qa)::text, NULL, NULL, NULL, NULL, NULL FROM y GROUP BY customer_id HAVING bool_and(take <= 0)
-    ORDER BY 1, 3`.execute(db);
+           WHERE d.volume_m3 > 0 AND d.customer_id <> ALL(${exclude}::bigint[])),
+    w AS (SELECT customer_id, gas_day, price, qc, v, SUM(v) OVER c - v AS before, SUM(v) OVER (PARTITION BY customer_id) AS qa,
+                 CASE WHEN price::numeric IS NOT DISTINCT FROM lag(price::numeric) OVER c THEN 0 ELSE 1 END AS brk
+            FROM x WINDOW c AS (PARTITION BY customer_id ORDER BY gas_day)),
+    g AS (SELECT customer_id, gas_day, price, qa, LEAST(v, GREATEST(qc - before, 0)) AS take, SUM(brk) OVER (PARTITION BY customer_id ORDER BY gas_day) AS grp FROM w)
+    SELECT customer_id, min(qa)::text AS actual, min(gas_day) FILTER (WHERE take > 0)::text AS from_day, max(gas_day) FILTER (WHERE take > 0)::text AS to_day,
+           sum(take)::text AS quantity, (array_agg(price ORDER BY gas_day))[1] AS price,
+           CASE WHEN bool_or(price IS NULL) THEN array_agg(gas_day::text ORDER BY gas_day) FILTER (WHERE take > 0) END AS missing_days
+      FROM g GROUP BY customer_id, grp
+     ORDER BY customer_id, grp`;
+  const r = await q.execute(db);
+  await sql`RESET enable_nestloop`.execute(db);
+  await sql`RESET work_mem`.execute(db);
   return r.rows;
 }
 
