@@ -281,3 +281,16 @@ export async function deleteStatements(db: Tx, month: string, customerIds: numbe
   await sql`DELETE FROM settlement_lines WHERE month = ${d(month)}::date AND customer_id = ANY(${customerIds}::bigint[])`.execute(db);
   await sql`DELETE FROM settlement_statements WHERE month = ${d(month)}::date AND customer_id = ANY(${customerIds}::bigint[])`.execute(db);
 }
+
+/** Mark the locked months among `days` as corrected after settlement (reaction to metering.deliveriesChanged). */
+export async function markCorrectedMonths(db: Tx, days: string[]) {
+  if (!days.length) return;
+  await sql`INSERT INTO settlement_corrected_months (month)
+    SELECT m.month FROM settlement_months m WHERE m.status <> 'draft' AND m.month = ANY(SELECT DISTINCT date_trunc('month', d)::date FROM unnest(${days}::date[]) AS d)
+    ON CONFLICT (month) DO NOTHING`.execute(db);
+}
+/** Corrected months in [from, before), oldest first ('YYYY-MM'). */
+export async function correctedMonths(db: Tx, from: string, before: string): Promise<string[]> {
+  const r = await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM settlement_corrected_months WHERE month >= ${d(from)}::date AND month < ${d(before)}::date ORDER BY month`.execute(db);
+  return r.rows.map((x) => x.m);
+}

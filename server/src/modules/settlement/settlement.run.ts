@@ -14,12 +14,18 @@ import { AppError } from '../../platform/http/errors';
 import { localParts } from '../../platform/jobs/jobs';
 import { monthDailyChargesByCustomer, postSettlementTrueUps } from '../accounts';
 import { customerBasicsById } from '../customers';
+import { importableDays } from '../metering';
 import { trueUpFen } from './settlement.calc';
 import { computeMonth, dayRanges, monthBounds, type CustomerSettlement, type MissingItem } from './settlement.compute';
 import { SE } from './settlement.errors';
 import * as repo from './settlement.repo';
 
-/** Locked (confirmed or closed) months before the run month whose corrections become adjustment lines in it. */
+/**
+ * Locked (confirmed or closed) months before the run month that are always recomputed for adjustment
+ * lines. Older locked months are recomputed when their deliveries were corrected after they were
+ * locked (settlement_corrected_months), back to the oldest gas day metering still accepts corrections
+ * for (metering.importableDays: two years) — DOMAIN.md §4 sets no age limit on adjustment lines.
+ */
 export const ADJUSTMENT_WINDOW_MONTHS = 3;
 const STATUS_ZH = { draft: '草稿', confirmed: '已确认', closed: '已关闭' } as const;
 
@@ -67,7 +73,7 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
     if (m.status !== 'draft') throw new AppError(SE.SETTLEMENT_MONTH_LOCKED, { month, status: STATUS_ZH[m.status], action: '重新结算 / re-run' });
 
     const { settlements, missing } = await computeMonth(ctx, trx, month);
-    const adj = await adjustmentsFor(ctx, trx, month, missing);
+    const adj = await adjustmentsFor(ctx, trx, month, missing, now);
     if (missing.length) throw await missingError(trx, month, missing);
 
     const kept = settlements.filter((s) => s.terms || dec(s.result.actual).gt(0) || adj.has(s.customerId));
@@ -131,10 +137,12 @@ type AdjLine = repo.LineInput;
  * was recorded (its statements plus adjustments already carried in other months). The change of
  * its daily charges since then (`dailyDriftFen`) is absorbed by this month's true-up.
  */
-async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: MissingItem[]): Promise<Map<number, AdjLine[]>> {
+async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: MissingItem[], now: Date): Promise<Map<number, AdjLine[]>> {
   const out = new Map<number, AdjLine[]>();
-  for (let i = ADJUSTMENT_WINDOW_MONTHS; i >= 1; i--) {
-    const x = prevMonth(month, i);
+  const recent = Array.from({ length: ADJUSTMENT_WINDOW_MONTHS }, (_, i) => prevMonth(month, ADJUSTMENT_WINDOW_MONTHS - i));
+  const oldest = importableDays(now, ctx.config).minDay.slice(0, 7);
+  const older = await repo.correctedMonths(trx, oldest, recent[0]);
+  for (const x of [...older, ...recent]) {
     const xm = await repo.findMonth(trx, x);
     if (!xm || xm.status === 'draft') continue; // confirmed and closed months are locked
     const recomputed = await computeMonth(ctx, trx, x);
