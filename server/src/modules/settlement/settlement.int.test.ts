@@ -255,7 +255,10 @@ describe('monthly settlement', () => {
     await dailyRun(admin, [`${Y}-03-02`]); // +100 m³ × 2.00 provisional
     expect((await finance.post(`/api/settlement/months/${Y}-08/run`)).status).toBe(200);
     const aug = await finance.get(`/api/settlement/months/${Y}-08/customers/${a.id}`);
-    expect(aug.body.lines.map((l: any) => [l.kind, l.adjustsMonth, l.quantity, l.amountFen]), JSON.stringify(aug.body.lines)).toEqual([['adjustment', `${Y}-03`, '100', 30000]]);
+    expect(
+      aug.body.lines.map((l: any) => [l.kind, l.adjustsMonth, l.quantity, l.amountFen]),
+      JSON.stringify(aug.body.lines),
+    ).toEqual([['adjustment', `${Y}-03`, '100', 30000]]);
     // the ledger: the daily charge of the corrected day (−20000) plus the true-up of the difference (−10000)
     expect(await balanceFen(finance, a.id)).toBe(balance - 30000);
     const mar = await finance.get(`/api/settlement/months/${Y}-03/customers/${a.id}`);

@@ -294,3 +294,10 @@ export async function correctedMonths(db: Tx, from: string, before: string): Pro
   const r = await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM settlement_corrected_months WHERE month >= ${d(from)}::date AND month < ${d(before)}::date ORDER BY month`.execute(db);
   return r.rows.map((x) => x.m);
 }
+
+/** Σ adjustment lines carried in month `x` (for other months), per customer: not part of x's own settlement. */
+export async function adjustmentsCarriedIn(db: Tx, x: string): Promise<Map<number, number>> {
+  const r = await sql<{ customer_id: number; fen: number }>`
+    SELECT customer_id, sum(amount_fen)::bigint AS fen FROM settlement_lines WHERE month = ${d(x)}::date AND kind = 'adjustment' GROUP BY customer_id`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.customer_id), Number(x.fen)]));
+}

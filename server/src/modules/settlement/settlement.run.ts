@@ -152,6 +152,7 @@ async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: 
     }
     const recorded = await repo.statementsOf(trx, x);
     const carried = await repo.carriedAdjustments(trx, x, month);
+    const carriedIn = await repo.adjustmentsCarriedIn(trx, x); // x's own statement total includes them: not x's settlement
     const dailyNow = await monthDailyChargesByCustomer(trx, x);
     const ids = new Set<number>([...recomputed.settlements.map((s) => s.customerId), ...recorded.keys(), ...carried.keys()]);
     const byId = new Map(recomputed.settlements.map((s) => [s.customerId, s]));
@@ -159,7 +160,7 @@ async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: 
       const now = byId.get(id);
       const rec = recorded.get(id);
       const car = carried.get(id) ?? { amountFen: 0, quantity: '0', driftFen: 0 };
-      const amount = (now?.result.totalFen ?? 0) - (rec?.total_fen ?? 0) - car.amountFen;
+      const amount = (now?.result.totalFen ?? 0) - ((rec?.total_fen ?? 0) - (carriedIn.get(id) ?? 0)) - car.amountFen;
       const quantity = dec(now?.result.actual ?? '0')
         .minus(rec?.actual ?? '0')
         .minus(car.quantity);
