@@ -261,6 +261,8 @@ export async function writeStatements(db: Tx, month: string, rows: StatementWrit
         contracted = EXCLUDED.contracted, total_fen = EXCLUDED.total_fen, daily_charges_fen = EXCLUDED.daily_charges_fen, true_up_posted_fen = EXCLUDED.true_up_posted_fen,
         over_take = EXCLUDED.over_take, updated_at = now()`.execute(db);
   }
+  // fresh statistics before the lines' foreign-key checks: a plan made on an empty table scans it per line
+  if (rows.length >= 5000) await sql`ANALYZE settlement_statements`.execute(db);
   const lines = rows.flatMap((r) => r.lines.map((l, i) => ({ customerId: r.s.customerId, lineNo: i + 1, l })));
   for (let i = 0; i < lines.length; i += BATCH) {
     const c = lines.slice(i, i + BATCH);
