@@ -62,9 +62,24 @@ export interface NominationsPort {
 }
 
 /** Contracts (购销合同) — provided by the contracts module. */
+export interface ContractedDaily {
+  customerId: number;
+  basis: 'm3' | 'GJ';
+  /** In the contract's basis, 3 places. */
+  quantity: string;
+  /** In m³, 3 places; null for a GJ contract without a known GCV. */
+  volumeM3: string | null;
+  /** The GCV (MJ/m³) used to convert a GJ contract; null for m³ contracts or when unknown. */
+  gcvMJm3: string | null;
+}
 export interface ContractsPort {
-  /** Contracted daily volume in m³ (monthly contracted volume ÷ days of the month) per customer on a gas day; customers without a contract are absent. */
-  contractedDaily(db: Tx, customerIds: number[], gasDay: string): Promise<{ customerId: number; volumeM3: string }[]>;
+  /**
+   * Contracted daily quantity (monthly contracted quantity ÷ days of the month) per customer on a gas
+   * day, in the contract's basis (`quantity`, m³ or GJ), and in m³ (`volumeM3`): for a GJ-basis contract
+   * converted with the customer's published GCV of that day (V = E × 1000 / GCV, DOMAIN.md §2), null
+   * when no GCV is known (the reader must not treat it as zero). Customers without a contract are absent.
+   */
+  contractedDaily(db: Tx, customerIds: number[], gasDay: string): Promise<ContractedDaily[]>;
 }
 
 declare module './module' {

@@ -64,7 +64,7 @@ export const accountsModule: QikeModule = {
   ],
 };
 /** For settlement: the month's provisional daily charges per customer. */
-export { monthDailyChargesByCustomer } from './published-settlement';
+export { monthDailyChargesByCustomer, postSettlementTrueUps } from './published-settlement';
 /** For the home page: levels, receivables and pending adjustments in scope; finance's payments and bank queue. */
 export { accountsHome, paymentsHome, type AccountsHome, type PaymentsHome } from './published-home';
 export { yesterdayIn } from './payments.service';

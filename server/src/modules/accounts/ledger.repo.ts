@@ -234,7 +234,7 @@ export async function isMonthClosed(db: Tx, day: string): Promise<boolean> {
 }
 
 export interface BulkTx {
-  kind: 'payment' | 'refund' | 'adjustment' | 'trading_deposit_release' | 'trading_deposit_applied' | 'trading_fee';
+  kind: 'payment' | 'refund' | 'adjustment' | 'settlement_true_up' | 'trading_deposit_release' | 'trading_deposit_applied' | 'trading_fee';
   customerId: number;
   businessDate: string;
   reference: string;

@@ -40,11 +40,12 @@ export async function overlapping(db: Tx, customerId: number, from: string, to: 
 }
 
 /** Effective monthly volumes of contracts: per month the latest version in force from that month. */
-export function effectiveVolumesCte(contractIds: ReturnType<typeof sql>) {
+/** `eff`: each contract month's volume of the latest version in force from that month (only `month` when given). */
+export function effectiveVolumesCte(contractIds: ReturnType<typeof sql>, month?: string) {
   return sql`eff AS (
     SELECT DISTINCT ON (v.contract_id, v.month) v.contract_id, v.month, v.quantity, v.version
       FROM contract_month_volumes v JOIN contract_versions cv ON cv.contract_id = v.contract_id AND cv.version = v.version
-     WHERE cv.effective_month <= v.month AND v.contract_id IN (${contractIds})
+     WHERE cv.effective_month <= v.month AND v.contract_id IN (${contractIds}) ${month ? sql`AND v.month = ${month}::date` : sql``}
      ORDER BY v.contract_id, v.month, v.version DESC)`;
 }
 
@@ -88,7 +89,7 @@ export async function termsForMonth(db: Tx, month: string, customerIds: number[]
   const r = await sql<ContractRowDb & { quantity: string | null }>`
     WITH cs AS (SELECT c.id FROM sales_contracts c WHERE c.status IN ('active', 'terminated') AND c.start_month <= ${m}::date AND c.end_month >= ${m}::date
                 ${customerIds ? sql`AND c.customer_id = ANY(${customerIds}::bigint[])` : sql``}),
-         ${effectiveVolumesCte(sql`SELECT id FROM cs`)}
+         ${effectiveVolumesCte(sql`SELECT id FROM cs`, m)}
     SELECT ${contractCols}, eff.quantity FROM sales_contracts c JOIN cs ON cs.id = c.id LEFT JOIN eff ON eff.contract_id = c.id AND eff.month = ${m}::date`.execute(db);
   return r.rows;
 }

@@ -1,7 +1,9 @@
 /** Reads of contracts other modules use (settlement, accounts, the contracts port). Set-based. */
 import { sql, type RawBuilder } from 'kysely';
-import { dec } from '@common/decimal';
+import { Decimal, dec } from '@common/decimal';
 import { priceBookDays } from '../pricing';
+import type { ContractedDaily } from '../../platform/ports';
+import { customerGcv } from '../metering';
 import type { Tx } from '../../platform/db/database';
 import { dailyOf } from './contracts.calc';
 import * as repo from './contracts.repo';
@@ -43,12 +45,31 @@ export async function contractsForMonth(db: Tx, month: string, customerIds: numb
   }));
 }
 
-/** The contracts port (platform/ports.ts): contracted daily m³ per customer on a gas day (m³-basis contracts). */
-export async function contractedDaily(db: Tx, customerIds: number[], gasDay: string): Promise<{ customerId: number; volumeM3: string }[]> {
+/**
+ * The contracts port (platform/ports.ts): contracted daily quantity per customer on a gas day, in the
+ * contract's basis and in m³. GJ contracts are converted with metering's GCV of the customer and day
+ * (V[m³] = E[GJ] × 1000 / GCV, DOMAIN.md §2); without a GCV the m³ figure is null, never a guess.
+ */
+export async function contractedDaily(db: Tx, customerIds: number[], gasDay: string): Promise<ContractedDaily[]> {
   if (!customerIds.length) return [];
   const month = gasDay.slice(0, 7);
   const terms = await contractsForMonth(db, month, customerIds);
-  return terms.filter((t) => t.basis === 'm3').map((t) => ({ customerId: t.customerId, volumeM3: dailyOf(t.contracted, month) }));
+  const out: ContractedDaily[] = [];
+  for (const t of terms) {
+    const quantity = dailyOf(t.contracted, month);
+    if (t.basis === 'm3') {
+      out.push({ customerId: t.customerId, basis: 'm3', quantity, volumeM3: quantity, gcvMJm3: null });
+      continue;
+    }
+    const gcv = await customerGcv(db, t.customerId, gasDay); // GJ contracts are few: one read each
+    out.push({ customerId: t.customerId, basis: 'GJ', quantity, volumeM3: gcv && dec(gcv).gt(0) ? gjToM3(quantity, gcv) : null, gcvMJm3: gcv });
+  }
+  return out;
+}
+
+/** E[GJ] → V[m³] = E × 1000 / GCV, 3 places half-up (DOMAIN.md §2). */
+function gjToM3(energyGJ: string, gcv: string): string {
+  return dec(energyGJ).times(1000).div(gcv).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3);
 }
 
 /**

@@ -28,6 +28,8 @@ export type { DeliveriesChanged } from './metering.events';
 export { gasDayOf, gasDayBounds, lastCompleteGasDay, gasDayConfigOf, addDays } from './gas-day.calc';
 /** Energy and unit conversions (DOMAIN.md §2). */
 export { energyGJ, pricePerGJ, pricePerM3, convertQuantity, weightedGcv, m3ToWan, m3ToYi } from './metering.calc';
+/** The gas days deliveries may be entered or corrected for (now back two years): settlement bounds its adjustment look-back with it. */
+export { importableDays } from './ingest.service';
 /** CLI commands of the module (metering:import) for server/src/cli.ts's `cliCommands`. */
 import { meteringCliCommands } from './metering.cli';
 import { correctionActivity } from './discovery';

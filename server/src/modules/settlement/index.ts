@@ -8,6 +8,7 @@ import './settlement.tables';
 import { settlementRoutes } from './settlement.routes';
 import { deviationRoutes } from './deviation.routes';
 import { settlementDemoRun } from './settlement.demo';
+import { markCorrectedMonths } from './settlement.repo';
 import { demoContractYears } from '../contracts';
 import { demoContractStart } from '../pricing';
 
@@ -17,6 +18,15 @@ export const settlementModule: QikeModule = {
     settlementRoutes(app, ctx);
     deviationRoutes(app, ctx);
   },
+  reactions: [
+    {
+      // a correction of a locked month's deliveries: remember the month, so later runs carry adjustment lines for it
+      event: 'metering.deliveriesChanged',
+      name: 'settlement.markCorrectedMonths',
+      mode: 'inTransaction',
+      handle: (_ctx, trx, e) => markCorrectedMonths(trx, e.gasDays),
+    },
+  ],
   demo: {
     order: 400,
     run: (ctx) => settlementDemoRun(ctx, ...demoContractYears(demoContractStart(ctx.lastDay))),

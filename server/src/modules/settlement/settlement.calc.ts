@@ -93,7 +93,44 @@ export function settleCustomerMonth(input: SettlementInput): SettlementResult {
     }
   }
   flush();
-  // 2. above contract: awards in award order, then 额外气 at the reference price (DOMAIN.md §4 step 2)
+  return overTake(input, actual, contracted, lines, missing);
+}
+
+/** One run of consecutive delivery days at one base price (null: none), as the set-based read returns them. */
+export interface BaseRun {
+  from: string;
+  to: string;
+  /** The base quantity taken from these days (already limited to Q_c, in day order). */
+  quantity: string;
+  price: string | null;
+  /** Days of this run without a price (only when price is null). */
+  missingDays?: string[];
+}
+
+/**
+ * The same settlement as `settleCustomerMonth`, from the base already filled in day order and grouped
+ * into runs of equal price by SQL (settlement.repo `baseRuns`): base lines from the runs, then the
+ * over-take (awards, 额外气) as in `settleCustomerMonth`. Equal to it on the same deliveries (tested).
+ */
+export function settleFromRuns(input: Omit<SettlementInput, 'days'> & { actual: string; runs: readonly BaseRun[] }): SettlementResult {
+  const actual = dec(input.actual);
+  const contracted = dec(input.contracted);
+  if (contracted.isNegative() || actual.isNegative()) throw new RangeError('negative quantity');
+  const lines: SettlementLine[] = [];
+  const missing: MissingPrice[] = [];
+  for (const r of input.runs) {
+    if (r.price == null) {
+      for (const day of r.missingDays ?? [r.from]) missing.push({ kind: 'base', day });
+      continue;
+    }
+    const qty = dec(r.quantity);
+    if (qty.gt(0)) lines.push({ kind: 'base', tag: input.baseTag, quantity: q(qty), price: r.price, amountFen: lineAmountFen(qty, r.price), from: r.from, to: r.to });
+  }
+  return overTake(input, actual, contracted, lines, missing);
+}
+
+/** DOMAIN.md §4 step 2: Q_a − Q_c matched to awards in award order at their prices, the rest 额外气 at the reference price. */
+function overTake(input: Omit<SettlementInput, 'days'>, actual: Decimal, contracted: Decimal, lines: SettlementLine[], missing: MissingPrice[]): SettlementResult {
   let over = Decimal.max(0, actual.minus(contracted));
   const awards = [...input.awards].sort((a, b) => a.awardedAt.getTime() - b.awardedAt.getTime() || a.awardId - b.awardId);
   for (const a of awards) {

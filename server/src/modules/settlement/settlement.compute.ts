@@ -7,8 +7,9 @@ import type { Tx } from '../../platform/db/database';
 import type { OnlineAward } from '../../platform/ports';
 import { contractsForMonth, daysInMonth, overTakeFlag, type ContractTerms } from '../contracts';
 import { pricesByDay, referencePriceOf, type Basis } from '../pricing';
-import { dailyVolumesByCustomer } from '../metering';
-import { settleCustomerMonth, type SettlementDay, type SettlementResult } from './settlement.calc';
+import { dailyVolumesByCustomer, dailyVolumeTotals } from '../metering';
+import * as repo from './settlement.repo';
+import { settleCustomerMonth, settleFromRuns, type BaseRun, type SettlementDay, type SettlementResult } from './settlement.calc';
 
 /** Resource tags the settlement writes (codes of the pricing module's default tags). */
 export const EXTRA_TAG = 'extra';
@@ -51,22 +52,36 @@ export function dayRanges(days: string[]): string {
   return out.join(', ');
 }
 
-export async function computeMonth(ctx: AppContext, trx: Tx, month: string): Promise<{ settlements: CustomerSettlement[]; missing: MissingItem[] }> {
+interface MonthInputs {
+  month: string;
+  terms: ContractTerms[];
+  termsBy: Map<number, ContractTerms>;
+  combos: { tag: string; category: string; basis: Basis }[];
+  comboIndex: Map<string, number>;
+  prices: { combo: number; day: string; price: string | null }[];
+  priceOf: Map<string, string | null>;
+  awardsBy: Map<number, OnlineAward[]>;
+  reference: (basis: Basis) => Promise<string | null>;
+}
+
+const comboKey = (t: { baseTag: string; priceCategory: string; basis: Basis }) => `${t.baseTag}|${t.priceCategory}|${t.basis}`;
+
+/** Contracts, base-tag prices per combo and day, awards and the reference price of a month: reads shared by both paths. */
+async function monthInputs(ctx: AppContext, trx: Tx, month: string): Promise<MonthInputs> {
   const { from, to } = monthBounds(month);
   const terms = await contractsForMonth(trx, month);
   const termsBy = new Map(terms.map((t) => [t.customerId, t]));
-  const deliveries = await dailyVolumesByCustomer(trx, null, from, to);
-  const daysBy = new Map<number, typeof deliveries>();
-  for (const d of deliveries) {
-    const l = daysBy.get(d.customerId) ?? [];
-    l.push(d);
-    daysBy.set(d.customerId, l);
-  }
   // prices of the base tags per (tag, category, basis) and day — one read for all contracts
-  const combos = new Map<string, { tag: string; category: string; basis: Basis }>();
-  for (const t of terms) if (t.basePrice == null) combos.set(`${t.baseTag}|${t.priceCategory}|${t.basis}`, { tag: t.baseTag, category: t.priceCategory, basis: t.basis });
-  const priceRows = await pricesByDay(trx, [...combos.values()], from, to);
+  const comboIndex = new Map<string, number>();
+  const combos: { tag: string; category: string; basis: Basis }[] = [];
+  for (const t of terms)
+    if (t.basePrice == null && !comboIndex.has(comboKey(t))) {
+      comboIndex.set(comboKey(t), combos.length);
+      combos.push({ tag: t.baseTag, category: t.priceCategory, basis: t.basis });
+    }
+  const priceRows = await pricesByDay(trx, combos, from, to);
   const priceOf = new Map(priceRows.map((r) => [`${r.tag}|${r.category}|${r.basis}|${r.day}`, r.price]));
+  const prices = priceRows.map((r) => ({ combo: comboIndex.get(`${r.tag}|${r.category}|${r.basis}`)!, day: r.day, price: r.price }));
   // online awards and the reference price (DOMAIN.md §4: VWAP of real trades, else the price book's)
   const trades = ctx.capabilities.onlineTrades;
   const awards: OnlineAward[] = trades ? await trades.awardsForMonth(trx, month) : [];
@@ -77,12 +92,82 @@ export async function computeMonth(ctx: AppContext, trx: Tx, month: string): Pro
     if (!refCache.has(basis)) refCache.set(basis, (trades ? await trades.referencePrice(trx, month, basis) : null) ?? (await referencePriceOf(trx, month, basis)));
     return refCache.get(basis) ?? null;
   };
+  return { month, terms, termsBy, combos, comboIndex, prices, priceOf, awardsBy, reference };
+}
 
-  const customerIds = [...new Set([...termsBy.keys(), ...daysBy.keys()])].sort((a, b) => a - b);
+function awardsOf(inp: MonthInputs, customerId: number, basis: Basis) {
+  return (inp.awardsBy.get(customerId) ?? [])
+    .filter((a) => a.basis === basis)
+    .map((a) => ({ awardId: a.awardId, awardedAt: a.awardedAt, quantity: a.quantity, price: a.price, resourceTag: a.resourceTag }));
+}
+
+function collectMissing(missing: MissingItem[], customerId: number, t: ContractTerms | null, basis: Basis, result: SettlementResult) {
+  const baseDays = result.missing.flatMap((m) => (m.kind === 'base' ? [m.day] : []));
+  if (baseDays.length) missing.push({ customerId, what: 'base_price', tag: t?.baseTag, category: t?.priceCategory, basis, days: baseDays });
+  if (result.missing.some((m) => m.kind === 'reference')) missing.push({ customerId, what: 'reference_price', basis });
+}
+
+/**
+ * Every customer's settlement of a month. m³-basis customers (and those without a contract) in one
+ * set-based statement (repo.baseRuns) + settleFromRuns; GJ-basis customers day by day from metering's
+ * energy (settleCustomerMonth). `perDay: true` settles everyone day by day — the reference the
+ * set-based path is tested against.
+ */
+export async function computeMonth(ctx: AppContext, trx: Tx, month: string, opts: { perDay?: boolean } = {}): Promise<{ settlements: CustomerSettlement[]; missing: MissingItem[] }> {
+  const inp = await monthInputs(ctx, trx, month);
+  const { from, to } = monthBounds(month);
   const settlements: CustomerSettlement[] = [];
   const missing: MissingItem[] = [];
-  for (const customerId of customerIds) {
-    const t = termsBy.get(customerId) ?? null;
+  const gj = inp.terms.filter((t) => t.basis === 'GJ').map((t) => t.customerId);
+  if (opts.perDay) await settleByDay(inp, trx, null, settlements, missing);
+  else {
+    if (gj.length) await settleByDay(inp, trx, gj, settlements, missing);
+    const runTerms = inp.terms
+      .filter((t) => t.basis === 'm3')
+      .map((t) => ({ customerId: t.customerId, contracted: t.contracted, combo: t.basePrice == null ? inp.comboIndex.get(comboKey(t))! : null, fixedPrice: t.basePrice }));
+    const rows = await repo.baseRuns(trx, dailyVolumeTotals(from, to), runTerms, inp.prices, gj);
+    const runsBy = new Map<number, { actual: string; runs: BaseRun[] }>();
+    for (const r of rows) {
+      const id = Number(r.customer_id);
+      const e = runsBy.get(id) ?? { actual: r.actual, runs: [] };
+      if (r.from_day) e.runs.push({ from: r.from_day, to: r.to_day!, quantity: r.quantity!, price: r.price, missingDays: r.missing_days ?? undefined });
+      runsBy.set(id, e);
+    }
+    const reference = await inp.reference('m3');
+    for (const t of inp.terms) if (t.basis === 'm3' && !runsBy.has(t.customerId)) runsBy.set(t.customerId, { actual: '0', runs: [] });
+    for (const [customerId, r] of runsBy) {
+      const t = inp.termsBy.get(customerId) ?? null;
+      const result = settleFromRuns({
+        contracted: t?.contracted ?? '0',
+        baseTag: t?.baseTag ?? BASE_TAG_DEFAULT,
+        extraTag: EXTRA_TAG,
+        actual: r.actual,
+        runs: r.runs,
+        awards: awardsOf(inp, customerId, 'm3'),
+        referencePrice: reference,
+      });
+      collectMissing(missing, customerId, t, 'm3', result);
+      settlements.push({ customerId, terms: t, basis: 'm3', result, overTake: t ? overTakeFlag(result.actual, t.contracted, t.tau) : false });
+    }
+  }
+  settlements.sort((a, b) => a.customerId - b.customerId);
+  missing.sort((a, b) => a.customerId - b.customerId);
+  return { settlements, missing };
+}
+
+/** Day by day (DOMAIN.md §4), for `customerIds` (null: every customer with a contract or deliveries). */
+async function settleByDay(inp: MonthInputs, trx: Tx, customerIds: number[] | null, settlements: CustomerSettlement[], missing: MissingItem[]) {
+  const { from, to } = monthBounds(inp.month);
+  const deliveries = await dailyVolumesByCustomer(trx, customerIds, from, to);
+  const daysBy = new Map<number, typeof deliveries>();
+  for (const d of deliveries) {
+    const l = daysBy.get(d.customerId) ?? [];
+    l.push(d);
+    daysBy.set(d.customerId, l);
+  }
+  const ids = customerIds ?? [...new Set([...inp.termsBy.keys(), ...daysBy.keys()])];
+  for (const customerId of ids) {
+    const t = inp.termsBy.get(customerId) ?? null;
     const basis: Basis = t?.basis ?? 'm3';
     const noEnergy: string[] = [];
     const days: SettlementDay[] = [];
@@ -92,23 +177,19 @@ export async function computeMonth(ctx: AppContext, trx: Tx, month: string): Pro
         noEnergy.push(d.gasDay);
         continue;
       }
-      const basePrice = t ? (t.basePrice ?? priceOf.get(`${t.baseTag}|${t.priceCategory}|${t.basis}|${d.gasDay}`) ?? null) : null;
+      const basePrice = t ? (t.basePrice ?? inp.priceOf.get(`${comboKey(t)}|${d.gasDay}`) ?? null) : null;
       days.push({ day: d.gasDay, quantity, basePrice });
     }
     if (noEnergy.length) missing.push({ customerId, what: 'energy', basis, days: noEnergy });
-    const cAwards = (awardsBy.get(customerId) ?? []).filter((a) => a.basis === basis);
     const result = settleCustomerMonth({
       contracted: t?.contracted ?? '0',
       baseTag: t?.baseTag ?? BASE_TAG_DEFAULT,
       extraTag: EXTRA_TAG,
       days,
-      awards: cAwards.map((a) => ({ awardId: a.awardId, awardedAt: a.awardedAt, quantity: a.quantity, price: a.price, resourceTag: a.resourceTag })),
-      referencePrice: await reference(basis),
+      awards: awardsOf(inp, customerId, basis),
+      referencePrice: await inp.reference(basis),
     });
-    const baseDays = result.missing.flatMap((m) => (m.kind === 'base' ? [m.day] : []));
-    if (baseDays.length) missing.push({ customerId, what: 'base_price', tag: t?.baseTag, category: t?.priceCategory, basis, days: baseDays });
-    if (result.missing.some((m) => m.kind === 'reference')) missing.push({ customerId, what: 'reference_price', basis });
+    collectMissing(missing, customerId, t, basis, result);
     settlements.push({ customerId, terms: t, basis, result, overTake: t ? overTakeFlag(result.actual, t.contracted, t.tau) : false });
   }
-  return { settlements, missing };
 }

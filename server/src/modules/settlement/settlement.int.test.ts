@@ -239,4 +239,30 @@ describe('monthly settlement', () => {
     const sum = await finance.get(`/api/settlement/months/${Y}-05/summary`);
     expect(sum.body.byTag.find((g: any) => g.key === 'extra').amountFen).toBe(5800);
   });
+
+  it('a correction older than the recent three months still becomes an adjustment line (bounded by metering’s correction window)', async () => {
+    for (const m of [`${Y}-04`, `${Y}-05`]) {
+      expect((await finance.post(`/api/settlement/months/${m}/confirm`)).status).toBe(200);
+      expect((await lead.post(`/api/settlement/months/${m}/close`)).status).toBe(200);
+    }
+    for (const m of [`${Y}-06`, `${Y}-07`]) {
+      expect((await finance.post(`/api/settlement/months/${m}/run`)).status).toBe(200);
+      expect((await finance.post(`/api/settlement/months/${m}/confirm`)).status).toBe(200);
+    }
+    const balance = await balanceFen(finance, a.id);
+    // March is five months before August: outside the recent window, corrected after it was closed
+    const fix = await admin.put('/api/metering/deliveries', { deliveryPointId: a.pointId, gasDay: `${Y}-03-02`, volumeM3: '800', origin: 'manual', reason: '表计二次校准' });
+    expect(fix.status).toBe(200);
+    await dailyRun(admin, [`${Y}-03-02`]); // +100 m³ × 2.00 provisional
+    expect((await finance.post(`/api/settlement/months/${Y}-08/run`)).status).toBe(200);
+    const aug = await finance.get(`/api/settlement/months/${Y}-08/customers/${a.id}`);
+    expect(
+      aug.body.lines.map((l: any) => [l.kind, l.adjustsMonth, l.quantity, l.amountFen]),
+      JSON.stringify(aug.body.lines),
+    ).toEqual([['adjustment', `${Y}-03`, '100', 30000]]);
+    // the ledger: the daily charge of the corrected day (−20000) plus the true-up of the difference (−10000)
+    expect(await balanceFen(finance, a.id)).toBe(balance - 30000);
+    const mar = await finance.get(`/api/settlement/months/${Y}-03/customers/${a.id}`);
+    expect(mar.body.totalFen).toBe(290000); // the closed month itself is never changed
+  });
 });

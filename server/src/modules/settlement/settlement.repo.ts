@@ -1,5 +1,5 @@
 /** SQL of settlement (Kysely), plain data in and out. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SettlementLine } from './settlement.calc';
 import type { CustomerSettlement } from './settlement.compute';
@@ -173,4 +173,133 @@ export async function monthTagTotals(db: Tx, month: string) {
       FROM settlement_lines l JOIN settlement_statements s ON s.customer_id = l.customer_id AND s.month = l.month
      WHERE l.month = ${d(month)}::date GROUP BY l.customer_id, l.kind, l.tag, s.basis`.execute(db);
   return r.rows.map((x) => ({ ...x, customer_id: Number(x.customer_id), fen: Number(x.fen) }));
+}
+
+/** A customer's base fill for the set-based settlement read (`baseRuns`). */
+export interface RunTerms {
+  customerId: number;
+  contracted: string;
+  /** Index into the price combos, or null with a fixed price / without a contract. */
+  combo: number | null;
+  fixedPrice: string | null;
+}
+export interface BaseRunRow {
+  customer_id: number;
+  actual: string;
+  from_day: string | null;
+  to_day: string | null;
+  quantity: string | null;
+  price: string | null;
+  missing_days: string[] | null;
+}
+
+/**
+ * The m³ part of a month's settlement in one statement (DOMAIN.md §4 step 1): per customer Q_a over
+ * the month's deliveries (metering's published fragment), and the base min(Q_a, Q_c) filled in day
+ * order — each day takes min(its volume, Q_c − volume of the days before) — grouped into runs of
+ * consecutive delivery days with equal base price (a run starts where the price differs from the
+ * previous delivery day's; zero-volume days are left out and so do not break a run, as in
+ * settleCustomerMonth). Prices: the contract's fixed price, else the price book's per combo and day
+ * (`prices`, from pricing.pricesByDay). Customers in `exclude` (GJ-basis) are left out. One row per
+ * run; a run with no base taken (days after Q_c was reached, or Q_c = 0) has null from/to.
+ */
+export async function baseRuns(
+  db: Tx,
+  volumes: RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }>,
+  terms: RunTerms[],
+  prices: { combo: number; day: string; price: string | null }[],
+  exclude: number[],
+): Promise<BaseRunRow[]> {
+  // the unnest() inputs carry no statistics (estimated 10 rows): a nested loop against a month of deliveries
+  // would cost customers × deliveries; hash joins are right here. A month of deliveries sorts in memory.
+  await sql`SET LOCAL enable_nestloop = off`.execute(db);
+  await sql`SET LOCAL work_mem = '128MB'`.execute(db);
+  const q = sql<BaseRunRow>`
+    WITH d AS (${volumes}),
+    t AS (SELECT * FROM unnest(${terms.map((t) => t.customerId)}::bigint[], ${terms.map((t) => t.contracted)}::numeric[], ${terms.map((t) => t.combo)}::int[], ${terms.map((t) => t.fixedPrice)}::text[])
+            AS t(customer_id, qc, combo, fixed)),
+    pr AS (SELECT * FROM unnest(${prices.map((p) => p.combo)}::int[], ${prices.map((p) => p.day)}::date[], ${prices.map((p) => p.price)}::text[]) AS p(combo, day, price)),
+    x AS (SELECT d.customer_id, d.gas_day, d.volume_m3 AS v, COALESCE(t.qc, 0) AS qc, COALESCE(t.fixed, pr.price) AS price
+            FROM d LEFT JOIN t ON t.customer_id = d.customer_id LEFT JOIN pr ON pr.combo = t.combo AND pr.day = d.gas_day
+           WHERE d.volume_m3 > 0 AND d.customer_id <> ALL(${exclude}::bigint[])),
+    w AS (SELECT customer_id, gas_day, price, qc, v, SUM(v) OVER c - v AS before, SUM(v) OVER (PARTITION BY customer_id) AS qa,
+                 CASE WHEN price::numeric IS NOT DISTINCT FROM lag(price::numeric) OVER c THEN 0 ELSE 1 END AS brk
+            FROM x WINDOW c AS (PARTITION BY customer_id ORDER BY gas_day)),
+    g AS (SELECT customer_id, gas_day, price, qa, LEAST(v, GREATEST(qc - before, 0)) AS take, SUM(brk) OVER (PARTITION BY customer_id ORDER BY gas_day) AS grp FROM w)
+    SELECT customer_id, min(qa)::text AS actual, min(gas_day) FILTER (WHERE take > 0)::text AS from_day, max(gas_day) FILTER (WHERE take > 0)::text AS to_day,
+           sum(take)::text AS quantity, (array_agg(price ORDER BY gas_day))[1] AS price,
+           CASE WHEN bool_or(price IS NULL) THEN array_agg(gas_day::text ORDER BY gas_day) FILTER (WHERE take > 0) END AS missing_days
+      FROM g GROUP BY customer_id, grp
+     ORDER BY customer_id, grp`;
+  const r = await q.execute(db);
+  await sql`RESET enable_nestloop`.execute(db);
+  await sql`RESET work_mem`.execute(db);
+  return r.rows;
+}
+
+export interface StatementWrite {
+  s: CustomerSettlement;
+  totalFen: number;
+  dailyFen: number;
+  trueUpPostedFen: number;
+  lines: LineInput[];
+}
+const BATCH = 20_000;
+
+/** Many statements and their lines at once (the month's run): set-based upsert and insert, in batches. The month's lines must have been deleted. */
+export async function writeStatements(db: Tx, month: string, rows: StatementWrite[]) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const c = rows.slice(i, i + BATCH);
+    await sql`
+      INSERT INTO settlement_statements (customer_id, month, contract_id, contract_no, basis, actual, contracted, total_fen, daily_charges_fen, true_up_posted_fen, over_take)
+      SELECT s.customer_id, ${d(month)}::date, s.contract_id, s.contract_no, s.basis, s.actual, s.contracted, s.total_fen, s.daily_fen, s.true_up_fen, s.over_take
+        FROM unnest(${c.map((r) => r.s.customerId)}::bigint[], ${c.map((r) => r.s.terms?.contractId ?? null)}::bigint[], ${c.map((r) => r.s.terms?.contractNo ?? null)}::text[],
+                    ${c.map((r) => r.s.basis)}::text[], ${c.map((r) => r.s.result.actual)}::numeric[], ${c.map((r) => r.s.result.contracted)}::numeric[],
+                    ${c.map((r) => r.totalFen)}::bigint[], ${c.map((r) => r.dailyFen)}::bigint[], ${c.map((r) => r.trueUpPostedFen)}::bigint[], ${c.map((r) => r.s.overTake)}::boolean[])
+          AS s(customer_id, contract_id, contract_no, basis, actual, contracted, total_fen, daily_fen, true_up_fen, over_take)
+      ON CONFLICT (customer_id, month) DO UPDATE SET contract_id = EXCLUDED.contract_id, contract_no = EXCLUDED.contract_no, basis = EXCLUDED.basis, actual = EXCLUDED.actual,
+        contracted = EXCLUDED.contracted, total_fen = EXCLUDED.total_fen, daily_charges_fen = EXCLUDED.daily_charges_fen, true_up_posted_fen = EXCLUDED.true_up_posted_fen,
+        over_take = EXCLUDED.over_take, updated_at = now()`.execute(db);
+  }
+  // fresh statistics before the lines' foreign-key checks: a plan made on an empty table scans it per line
+  if (rows.length >= 5000) await sql`ANALYZE settlement_statements`.execute(db);
+  const lines = rows.flatMap((r) => r.lines.map((l, i) => ({ customerId: r.s.customerId, lineNo: i + 1, l })));
+  for (let i = 0; i < lines.length; i += BATCH) {
+    const c = lines.slice(i, i + BATCH);
+    await sql`
+      INSERT INTO settlement_lines (customer_id, month, line_no, kind, tag, quantity, price, amount_fen, award_id, from_day, to_day, adjusts_month, daily_drift_fen)
+      SELECT x.customer_id, ${d(month)}::date, x.line_no, x.kind, x.tag, x.quantity, x.price, x.amount_fen, x.award_id, x.from_day, x.to_day, x.adjusts_month, x.drift
+        FROM unnest(${c.map((x) => x.customerId)}::bigint[], ${c.map((x) => x.lineNo)}::int[], ${c.map((x) => x.l.kind)}::text[], ${c.map((x) => x.l.tag)}::text[],
+                    ${c.map((x) => x.l.quantity)}::numeric[], ${c.map((x) => x.l.price)}::numeric[], ${c.map((x) => x.l.amountFen)}::bigint[], ${c.map((x) => x.l.awardId ?? null)}::bigint[],
+                    ${c.map((x) => x.l.from ?? null)}::date[], ${c.map((x) => x.l.to ?? null)}::date[], ${c.map((x) => (x.l.adjustsMonth ? d(x.l.adjustsMonth) : null))}::date[],
+                    ${c.map((x) => x.l.dailyDriftFen)}::bigint[])
+          AS x(customer_id, line_no, kind, tag, quantity, price, amount_fen, award_id, from_day, to_day, adjusts_month, drift)`.execute(db);
+  }
+}
+
+/** Statements (and their lines) of customers no longer settled in the month. */
+export async function deleteStatements(db: Tx, month: string, customerIds: number[]) {
+  if (!customerIds.length) return;
+  await sql`DELETE FROM settlement_lines WHERE month = ${d(month)}::date AND customer_id = ANY(${customerIds}::bigint[])`.execute(db);
+  await sql`DELETE FROM settlement_statements WHERE month = ${d(month)}::date AND customer_id = ANY(${customerIds}::bigint[])`.execute(db);
+}
+
+/** Mark the locked months among `days` as corrected after settlement (reaction to metering.deliveriesChanged). */
+export async function markCorrectedMonths(db: Tx, days: string[]) {
+  if (!days.length) return;
+  await sql`INSERT INTO settlement_corrected_months (month)
+    SELECT m.month FROM settlement_months m WHERE m.status <> 'draft' AND m.month = ANY(SELECT DISTINCT date_trunc('month', d)::date FROM unnest(${days}::date[]) AS d)
+    ON CONFLICT (month) DO NOTHING`.execute(db);
+}
+/** Corrected months in [from, before), oldest first ('YYYY-MM'). */
+export async function correctedMonths(db: Tx, from: string, before: string): Promise<string[]> {
+  const r = await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM settlement_corrected_months WHERE month >= ${d(from)}::date AND month < ${d(before)}::date ORDER BY month`.execute(db);
+  return r.rows.map((x) => x.m);
+}
+
+/** Σ adjustment lines carried in month `x` (for other months), per customer: not part of x's own settlement. */
+export async function adjustmentsCarriedIn(db: Tx, x: string): Promise<Map<number, number>> {
+  const r = await sql<{ customer_id: number; fen: number }>`
+    SELECT customer_id, sum(amount_fen)::bigint AS fen FROM settlement_lines WHERE month = ${d(x)}::date AND kind = 'adjustment' GROUP BY customer_id`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.customer_id), Number(x.fen)]));
 }

@@ -12,14 +12,20 @@ import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { localParts } from '../../platform/jobs/jobs';
-import { monthDailyChargesByCustomer, postSettlementTrueUp } from '../accounts';
+import { monthDailyChargesByCustomer, postSettlementTrueUps } from '../accounts';
 import { customerBasicsById } from '../customers';
+import { importableDays } from '../metering';
 import { trueUpFen } from './settlement.calc';
 import { computeMonth, dayRanges, monthBounds, type CustomerSettlement, type MissingItem } from './settlement.compute';
 import { SE } from './settlement.errors';
 import * as repo from './settlement.repo';
 
-/** Locked (confirmed or closed) months before the run month whose corrections become adjustment lines in it. */
+/**
+ * Locked (confirmed or closed) months before the run month that are always recomputed for adjustment
+ * lines. Older locked months are recomputed when their deliveries were corrected after they were
+ * locked (settlement_corrected_months), back to the oldest gas day metering still accepts corrections
+ * for (metering.importableDays: two years) — DOMAIN.md §4 sets no age limit on adjustment lines.
+ */
 export const ADJUSTMENT_WINDOW_MONTHS = 3;
 const STATUS_ZH = { draft: '草稿', confirmed: '已确认', closed: '已关闭' } as const;
 
@@ -67,7 +73,7 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
     if (m.status !== 'draft') throw new AppError(SE.SETTLEMENT_MONTH_LOCKED, { month, status: STATUS_ZH[m.status], action: '重新结算 / re-run' });
 
     const { settlements, missing } = await computeMonth(ctx, trx, month);
-    const adj = await adjustmentsFor(ctx, trx, month, missing);
+    const adj = await adjustmentsFor(ctx, trx, month, missing, now);
     if (missing.length) throw await missingError(trx, month, missing);
 
     const kept = settlements.filter((s) => s.terms || dec(s.result.actual).gt(0) || adj.has(s.customerId));
@@ -78,10 +84,11 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
 
     let total = 0;
     let dailySum = 0;
-    let posted = 0;
     let adjLines = 0;
     const { to: lastDay } = monthBounds(month);
     const seen = new Set<number>();
+    const writes: repo.StatementWrite[] = [];
+    const postings: { customerId: number; customerEffectFen: number }[] = [];
     for (const s of kept) {
       seen.add(s.customerId);
       const adjs = adj.get(s.customerId) ?? [];
@@ -93,48 +100,24 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
       const already = old.get(s.customerId)?.true_up_posted_fen ?? 0;
       // true-up = settled − the month's daily charges (DOMAIN.md §4), less what earlier runs posted
       const target = trueUpFen(totalFen, dailyFen) - drift;
-      const delta = target - already;
-      if (delta !== 0)
-        await postSettlementTrueUp(
-          ctx,
-          trx,
-          {
-            customerId: s.customerId,
-            period: month,
-            businessDate: lastDay,
-            customerEffectFen: -delta,
-            counter: 'gas_sales',
-            reference: `settlement:${month}`,
-            note: `月度结算多退少补 / settlement true-up ${month}`,
-          },
-          actor,
-        );
-      posted += delta;
+      postings.push({ customerId: s.customerId, customerEffectFen: -(target - already) });
       total += totalFen;
       dailySum += dailyFen;
-      await repo.writeStatement(trx, month, s, { totalFen, dailyFen, trueUpPostedFen: target }, lines);
+      writes.push({ s, totalFen, dailyFen, trueUpPostedFen: target, lines });
     }
     // customers settled by an earlier run but no longer (e.g. deliveries withdrawn): undo their true-up
-    for (const [customerId, o] of old) {
-      if (seen.has(customerId)) continue;
-      if (o.true_up_posted_fen !== 0)
-        await postSettlementTrueUp(
-          ctx,
-          trx,
-          {
-            customerId,
-            period: month,
-            businessDate: lastDay,
-            customerEffectFen: o.true_up_posted_fen,
-            counter: 'gas_sales',
-            reference: `settlement:${month}`,
-            note: `月度结算重算冲回 / settlement re-run reversal ${month}`,
-          },
-          actor,
-        );
-      posted -= o.true_up_posted_fen;
-      await repo.deleteStatement(trx, month, customerId);
-    }
+    const gone = [...old.entries()].filter(([id]) => !seen.has(id));
+    const reversals = gone.map(([customerId, o]) => ({ customerId, customerEffectFen: o.true_up_posted_fen }));
+    await repo.deleteStatements(
+      trx,
+      month,
+      gone.map(([id]) => id),
+    );
+    await repo.writeStatements(trx, month, writes);
+    const common = { period: month, businessDate: lastDay, counter: 'gas_sales' as const, reference: `settlement:${month}` };
+    const up = await postSettlementTrueUps(ctx, trx, postings, { ...common, note: `月度结算多退少补 / settlement true-up ${month}` }, actor);
+    const down = await postSettlementTrueUps(ctx, trx, reversals, { ...common, note: `月度结算重算冲回 / settlement re-run reversal ${month}` }, actor);
+    const posted = -(up.sumFen + down.sumFen);
     const runs = await repo.markRun(trx, month, actor.userId);
     const result: RunResult = { month, customers: kept.length, totalFen: total, dailyChargesFen: dailySum, trueUpPostedFen: posted, adjustmentLines: adjLines, runs };
     await audit(trx, actor, { action: 'settlement.run', entity: 'settlement_month', entityId: month, after: result });
@@ -154,10 +137,12 @@ type AdjLine = repo.LineInput;
  * was recorded (its statements plus adjustments already carried in other months). The change of
  * its daily charges since then (`dailyDriftFen`) is absorbed by this month's true-up.
  */
-async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: MissingItem[]): Promise<Map<number, AdjLine[]>> {
+async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: MissingItem[], now: Date): Promise<Map<number, AdjLine[]>> {
   const out = new Map<number, AdjLine[]>();
-  for (let i = ADJUSTMENT_WINDOW_MONTHS; i >= 1; i--) {
-    const x = prevMonth(month, i);
+  const recent = Array.from({ length: ADJUSTMENT_WINDOW_MONTHS }, (_, i) => prevMonth(month, ADJUSTMENT_WINDOW_MONTHS - i));
+  const oldest = importableDays(now, ctx.config).minDay.slice(0, 7);
+  const older = await repo.correctedMonths(trx, oldest, recent[0]);
+  for (const x of [...older, ...recent]) {
     const xm = await repo.findMonth(trx, x);
     if (!xm || xm.status === 'draft') continue; // confirmed and closed months are locked
     const recomputed = await computeMonth(ctx, trx, x);
@@ -167,6 +152,7 @@ async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: 
     }
     const recorded = await repo.statementsOf(trx, x);
     const carried = await repo.carriedAdjustments(trx, x, month);
+    const carriedIn = await repo.adjustmentsCarriedIn(trx, x); // x's own statement total includes them: not x's settlement
     const dailyNow = await monthDailyChargesByCustomer(trx, x);
     const ids = new Set<number>([...recomputed.settlements.map((s) => s.customerId), ...recorded.keys(), ...carried.keys()]);
     const byId = new Map(recomputed.settlements.map((s) => [s.customerId, s]));
@@ -174,7 +160,7 @@ async function adjustmentsFor(ctx: AppContext, trx: Tx, month: string, missing: 
       const now = byId.get(id);
       const rec = recorded.get(id);
       const car = carried.get(id) ?? { amountFen: 0, quantity: '0', driftFen: 0 };
-      const amount = (now?.result.totalFen ?? 0) - (rec?.total_fen ?? 0) - car.amountFen;
+      const amount = (now?.result.totalFen ?? 0) - ((rec?.total_fen ?? 0) - (carriedIn.get(id) ?? 0)) - car.amountFen;
       const quantity = dec(now?.result.actual ?? '0')
         .minus(rec?.actual ?? '0')
         .minus(car.quantity);

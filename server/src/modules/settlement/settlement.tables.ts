@@ -54,6 +54,7 @@ declare module '../../platform/db/schema' {
     settlement_months: SettlementMonthsTable;
     settlement_statements: SettlementStatementsTable;
     settlement_lines: SettlementLinesTable;
+    settlement_corrected_months: { month: DateStr; marked_at: Generated<Date> };
   }
 }
 

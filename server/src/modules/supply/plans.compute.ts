@@ -73,7 +73,7 @@ export async function demandsFor(ctx: AppContext, trx: Tx, ids: number[], days: 
   const nom = new Map(noms.map((n) => [`${n.customerId}|${n.gasDay}`, n.volumeM3]));
   const contract = new Map<string, string>();
   if (ctx.capabilities.contracts) {
-    for (const d of days) for (const r of await ctx.capabilities.contracts.contractedDaily(trx, ids, d)) contract.set(`${r.customerId}|${d}`, r.volumeM3);
+    for (const d of days) for (const r of await ctx.capabilities.contracts.contractedDaily(trx, ids, d)) if (r.volumeM3 != null) contract.set(`${r.customerId}|${d}`, r.volumeM3); // a GJ contract without a GCV: no m³ demand from it
   }
   // average of the 7 gas days before the day, or before today's gas day for days further ahead; days without gas count as zero
   const last = lastDay;

@@ -1,0 +1,154 @@
+/**
+ * Settlement benchmarks (issue 11), on the harness method (bench/harness.ts: three runs, median,
+ * a hand-written baseline measured in the same run, the ratio beside the figure, load average):
+ *  - settle one month for 100,000 customers (≈ 3 million daily deliveries, contracts and prices
+ *    seeded set-based, each customer's provisional daily charges on record) including the ledger
+ *    true-ups, on PostgreSQL: < 10 s;
+ *  - settle the demo's latest ended month on the embedded database (PGlite, demo data): < 1 s.
+ * Baseline: one hand-written aggregate statement over the same deliveries (per customer Q_a, base
+ * min(Q_a, Q_c) and the rest priced flat, summed). Between runs the month is reset (its statements,
+ * lines and true-up transactions deleted with the ledger's immutability triggers disabled — a
+ * throwaway schema / in-memory database), so each run does the same work, postings included.
+ * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part)
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { PG_URL } from './lib';
+import { begin, end, figure, repeat, time } from './harness';
+import { buildApp, type BuiltApp } from '../server/src/app';
+import { loadConfig } from '../server/src/platform/config';
+import { openDatabase, type Tx } from '../server/src/platform/db/database';
+import { runMonth, type RunResult } from '../server/src/modules/settlement/settlement.run';
+import { bulkInsertTransactions } from '../server/src/modules/accounts/ledger.repo';
+
+const N = Number(process.env.CUSTOMERS ?? 100_000);
+const MONTH = '2026-09'; // 30 days: N × 30 deliveries
+const FROM = `${MONTH}-01`;
+const TO = `${MONTH}-30`;
+const NOW = new Date('2026-10-15T04:00:00Z'); // the run's clock: the month has ended
+const ACTOR = { userId: null, username: 'bench' };
+const CATEGORIES = ['industrial', 'non_residential', 'cng', 'power'];
+
+async function seed(db: Tx) {
+  const t = performance.now();
+  await sql`INSERT INTO customers (code, name, type, price_category, city, status)
+    SELECT 'SC' || g, '结算压测客户' || g, (ARRAY['city_gas','industrial','cng','power'])[1 + g % 4], (ARRAY[${sql.join(CATEGORIES)}])[1 + g % 4], '泸州市', 'active'
+      FROM generate_series(1, ${N}) g`.execute(db);
+  await sql`INSERT INTO delivery_points (customer_id, code, name, kind, meter_no) SELECT id, 'SP' || id, '站' || id, 'distribution_station', 'SM' || id FROM customers`.execute(db);
+  // ≈ 900 m³ a day with a spread, so some customers take less and some more than their contract
+  await sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
+    SELECT dp.customer_id, dp.id, d::date, (700 + (dp.customer_id * 7 + extract(day FROM d)::int * 13) % 400)::numeric + 0.125, 'scada'
+      FROM delivery_points dp, generate_series(${FROM}::date, ${TO}::date, interval '1 day') d`.execute(db);
+  // the month's provisional daily charges (what the daily run leaves in customer_day_charges)
+  await sql`INSERT INTO customer_day_charges (customer_id, gas_day, volume_m3, charge_fen)
+    SELECT customer_id, gas_day, volume_m3, round(volume_m3 * 240)::bigint FROM daily_deliveries`.execute(db);
+  // contracts: one active m³ contract per customer for the contract year Apr 2026 – Mar 2027; 1 in 10 with a fixed price
+  await sql`INSERT INTO sales_contracts (customer_id, contract_no, year_label, start_month, end_month, basis, base_tag, price_category, base_price, status)
+    SELECT c.id, 'SCT-' || c.id, '2026-2027年度', '2026-04-01', '2027-03-01', 'm3', 'contract', c.price_category, CASE WHEN c.id % 10 = 0 THEN 2.3456 END, 'active' FROM customers c`.execute(db);
+  await sql`INSERT INTO contract_versions (contract_id, version, effective_month) SELECT id, 1, start_month FROM sales_contracts`.execute(db);
+  await sql`INSERT INTO contract_month_volumes (contract_id, version, month, quantity)
+    SELECT s.id, 1, m::date, 30 * (820 + (s.customer_id % 9) * 25) FROM sales_contracts s, generate_series('2026-04-01'::date, '2027-03-01'::date, interval '1 month') m`.execute(db);
+  // the price book: the base tag per category, one category changing price mid-month (two runs of price); the month's reference price
+  await sql`INSERT INTO price_entries (tag, category, basis, price, effective_from)
+    SELECT 'contract', c, 'm3', 2.1 + i * 0.15, '2026-01-01' FROM unnest(ARRAY[${sql.join(CATEGORIES)}]) WITH ORDINALITY AS x(c, i)`.execute(db);
+  await sql`INSERT INTO price_entries (tag, category, basis, price, effective_from) VALUES ('contract', 'cng', 'm3', 2.6789, ${`${MONTH}-16`}::date)`.execute(db);
+  await sql`INSERT INTO price_reference_months (month, basis, price) VALUES (${FROM}::date, 'm3', 3.0125)`.execute(db);
+  // every customer has prepaid (its ledger account exists, as in production after the first payment)
+  const ids = (await sql<{ id: number }>`SELECT id FROM customers ORDER BY id`.execute(db)).rows.map((r) => Number(r.id));
+  await bulkInsertTransactions(
+    db,
+    ids.map((id) => ({ kind: 'payment' as const, customerId: id, businessDate: '2026-08-25', reference: `SBENCH-${id}`, amountFen: 8_000_000, counter: 'bank' as const })),
+    null,
+  );
+  await sql`ANALYZE`.execute(db);
+  const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM daily_deliveries`.execute(db)).rows[0].n;
+  console.log(`   seeded ${N.toLocaleString('en')} customers, ${Number(n).toLocaleString('en')} daily deliveries, contracts and prices in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+/** Undo a month's run so the next run does the same work (bench databases only). */
+async function resetMonth(db: Tx, month: string) {
+  await sql`ALTER TABLE ledger_postings DISABLE TRIGGER USER`.execute(db);
+  await sql`ALTER TABLE ledger_transactions DISABLE TRIGGER USER`.execute(db);
+  await sql`DELETE FROM ledger_postings WHERE transaction_id IN (SELECT id FROM ledger_transactions WHERE kind = 'settlement_true_up' AND reference = ${`settlement:${month}`})`.execute(db);
+  await sql`DELETE FROM ledger_transactions WHERE kind = 'settlement_true_up' AND reference = ${`settlement:${month}`}`.execute(db);
+  await sql`ALTER TABLE ledger_postings ENABLE TRIGGER USER`.execute(db);
+  await sql`ALTER TABLE ledger_transactions ENABLE TRIGGER USER`.execute(db);
+  await sql`DELETE FROM settlement_lines WHERE month = ${`${month}-01`}::date`.execute(db);
+  await sql`DELETE FROM settlement_statements WHERE month = ${`${month}-01`}::date`.execute(db);
+  await sql`DELETE FROM settlement_months WHERE month = ${`${month}-01`}::date`.execute(db);
+}
+
+/** The baseline: one hand-written aggregate over the same deliveries (Q_a per customer, base at a flat price, the rest at the reference). */
+async function baselineAggregate(db: Tx, month: string): Promise<number> {
+  const from = `${month}-01`;
+  const r = await sql<{ n: number; fen: string }>`
+    SELECT count(*)::int AS n, sum(round(LEAST(a.qa, v.quantity) * 2.4, 2) + round(GREATEST(a.qa - v.quantity, 0) * 3.0125, 2))::text AS fen
+      FROM (SELECT customer_id, sum(volume_m3) AS qa FROM daily_deliveries WHERE gas_day >= ${from}::date AND gas_day < ${from}::date + interval '1 month' GROUP BY customer_id) a
+      LEFT JOIN sales_contracts s ON s.customer_id = a.customer_id AND s.start_month <= ${from}::date AND s.end_month >= ${from}::date
+      LEFT JOIN contract_month_volumes v ON v.contract_id = s.id AND v.version = 1 AND v.month = ${from}::date`.execute(db);
+  return Number(r.rows[0].n);
+}
+
+async function measure(built: BuiltApp, month: string, now: Date, label: string, target: number) {
+  const db = built.ctx.db;
+  const runs = await repeat<RunResult>(async () => {
+    await resetMonth(db, month);
+    let r!: RunResult;
+    const ms = await time(async () => (r = await runMonth(built.ctx, month, ACTOR, now)));
+    return { value: ms / 1000, detail: r };
+  });
+  const base = await repeat(async () => (await time(() => baselineAggregate(db, month))) / 1000);
+  const r = runs.at;
+  figure({
+    name: `settle ${month} for ${r.customers.toLocaleString('en')} customers incl. ledger true-ups (${label})`,
+    value: runs.median,
+    values: runs.values,
+    unit: 's',
+    baseline: { value: base.median, what: 'one hand-written aggregate over the same deliveries' },
+    target: `< ${target} s`,
+    ok: runs.median < target,
+    note: `total ${(r.totalFen / 100).toLocaleString('en')} 元, daily charges ${(r.dailyChargesFen / 100).toLocaleString('en')} 元, true-ups ${(r.trueUpPostedFen / 100).toLocaleString('en')} 元`,
+  });
+}
+
+async function postgres() {
+  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 4 });
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO: 'false' } as any), webDist: '/nonexistent' };
+  const built = await buildApp(config, { database, logger: false, demo: false });
+  try {
+    await seed(built.ctx.db);
+    await measure(built, MONTH, NOW, 'PostgreSQL', 10);
+  } finally {
+    await built.close();
+    await database.execScript(`DROP SCHEMA "${schema}" CASCADE`);
+    await database.close();
+  }
+}
+
+async function embeddedDemo() {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO: 'true' } as any), webDist: '/nonexistent' };
+  const t = performance.now();
+  const built = await buildApp(config, { database, logger: false, demo: true });
+  console.log(`   demo data loaded on the embedded database in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  try {
+    // the demo leaves the latest ended month for the user to run: the month after the last settled one
+    const last = (await sql<{ m: string }>`SELECT to_char(max(month) + interval '1 month', 'YYYY-MM') AS m FROM settlement_months`.execute(built.ctx.db)).rows[0].m;
+    await measure(built, last, new Date(), 'embedded PGlite, demo data', 1);
+  } finally {
+    await built.close();
+  }
+}
+
+async function main() {
+  begin('settlement');
+  await postgres();
+  if (process.env.DEMO !== '0') await embeddedDemo();
+  end();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

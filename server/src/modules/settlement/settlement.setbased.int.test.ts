@@ -1,0 +1,131 @@
+/**
+ * The set-based month computation (one statement for the base fill and runs of equal price,
+ * settlement.repo baseRuns + settleFromRuns) equals the day-by-day reference (settleCustomerMonth for
+ * every customer) on the same database: every line, quantity, price, day range and fen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dec } from '@common/decimal';
+import { startTestApp, type Client, type TestApp } from '../../../test/harness';
+import { computeMonth } from './settlement.compute';
+import { contract, customerWithPoint, deliver, yearMonths } from './test/factory';
+
+const Y = new Date().getUTCFullYear() - 1;
+const M = `${Y}-05`;
+let t: TestApp;
+let admin: Client;
+let lead: Client;
+
+/** Deterministic pseudo-random volumes (no clock, no Math.random). */
+function lcg(seed: number) {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+const day = (d: number) => `${M}-${String(d).padStart(2, '0')}`;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.userClient(['admin']);
+  lead = await t.userClient(['sales_lead']);
+  expect((await lead.post('/api/pricing/prices', { tag: 'contract', category: 'industrial', price: '2.3000', effectiveFrom: `${Y}-01-01` })).status).toBe(201);
+  // cng changes price on the 11th and back-and-forth through a seasonal entry: several runs of price in the month
+  expect((await lead.post('/api/pricing/prices', { tag: 'contract', category: 'cng', price: '2.1000', effectiveFrom: `${Y}-01-01` })).status).toBe(201);
+  expect((await lead.post('/api/pricing/prices', { tag: 'contract', category: 'cng', price: '2.2345', effectiveFrom: `${M}-11` })).status).toBe(201);
+  expect((await lead.post('/api/pricing/prices', { tag: 'contract', category: 'cng', price: '2.1000', effectiveFrom: `${M}-21` })).status).toBe(201);
+  expect((await lead.put('/api/pricing/reference-prices', { month: M, price: '3.0125' })).status).toBe(200);
+
+  const rnd = lcg(7);
+  const cases: { category: 'industrial' | 'cng'; qc: string | null; basePrice?: string; days: (i: number) => string }[] = [
+    { category: 'industrial', qc: '30000', days: () => '1000' }, // exactly Q_c
+    { category: 'industrial', qc: '20000', days: () => (500 + Math.floor(rnd() * 1000)).toFixed(3) }, // over-take
+    { category: 'cng', qc: '25000', days: (i) => (i % 4 === 0 ? '0' : (600 + Math.floor(rnd() * 900)).toFixed(3)) }, // price runs, zero days
+    { category: 'cng', qc: '12345.678', days: (i) => (i === 11 || i === 21 ? '0' : '987.654') }, // zero volume on the price-change days
+    { category: 'cng', qc: '0', days: () => '333.333' }, // Q_c = 0
+    { category: 'industrial', qc: '50000', basePrice: '2.2222', days: () => (100 + Math.floor(rnd() * 300)).toFixed(1) }, // fixed price, below contract
+    { category: 'industrial', qc: '40000', days: () => '0' }, // Q_a = 0
+    { category: 'industrial', qc: null, days: () => '123.456' }, // no contract
+    { category: 'cng', qc: '18000', days: (i) => (i % 2 ? '1200.005' : '0.005') }, // half-fen amounts
+  ];
+  for (const [n, c] of cases.entries()) {
+    const cu = await customerWithPoint(admin, { priceCategory: c.category });
+    await deliver(
+      admin,
+      cu.meterNo,
+      Array.from({ length: 31 }, (_, i) => [day(i + 1), c.days(i + 1)] as [string, string]),
+    );
+    if (c.qc != null)
+      await contract(lead, {
+        customerId: cu.id,
+        contractNo: `HT-SB-${cu.id}-${n}`,
+        yearLabel: `${Y}年度`,
+        startMonth: `${Y}-01`,
+        endMonth: `${Y}-12`,
+        priceCategory: c.category,
+        basePrice: c.basePrice ?? null,
+        months: yearMonths(Y, '1000', { [M]: c.qc }),
+      });
+  }
+  // a second delivery point of one customer: the day's volume is the sum over its points
+  const two = await customerWithPoint(admin, { priceCategory: 'industrial' });
+  const p2 = await admin.post(`/api/customers/${two.id}/delivery-points`, { name: '二号站', kind: 'distribution_station', meterNo: `${two.meterNo}-B` });
+  expect(p2.status).toBe(201);
+  await deliver(admin, two.meterNo, [
+    [day(2), '800'],
+    [day(3), '900'],
+  ]);
+  await deliver(admin, `${two.meterNo}-B`, [
+    [day(2), '700'],
+    [day(4), '650.5'],
+  ]);
+  await contract(lead, { customerId: two.id, contractNo: `HT-SB-${two.id}-2p`, yearLabel: `${Y}年度`, startMonth: `${Y}-01`, endMonth: `${Y}-12`, months: yearMonths(Y, '2000') });
+});
+afterAll(async () => t?.close());
+
+const norm = (x: Awaited<ReturnType<typeof computeMonth>>) =>
+  x.settlements.map((s) => ({
+    customerId: s.customerId,
+    contractId: s.terms?.contractId ?? null,
+    basis: s.basis,
+    overTake: s.overTake,
+    actual: dec(s.result.actual).toFixed(),
+    contracted: dec(s.result.contracted).toFixed(),
+    totalFen: s.result.totalFen,
+    lines: s.result.lines.map((l) => ({ ...l, quantity: dec(l.quantity).toFixed(), price: dec(l.price).toFixed() })),
+  }));
+
+describe('set-based monthly settlement', () => {
+  it('equals the day-by-day reference on the same deliveries, prices and contracts', async () => {
+    const db = t.built.ctx.db;
+    const setBased = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M));
+    const perDay = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M, { perDay: true }));
+    expect(setBased.missing).toEqual([]);
+    expect(perDay.missing).toEqual([]);
+    expect(setBased.settlements.length).toBeGreaterThanOrEqual(10);
+    expect(norm(setBased)).toEqual(norm(perDay));
+    // the cng customers' base is split at the price changes
+    const runs = setBased.settlements.flatMap((s) => s.result.lines.filter((l) => l.kind === 'base' && dec(l.price).eq('2.2345')));
+    expect(runs.length).toBeGreaterThan(0);
+  });
+
+  it('reports the same missing prices as the reference', async () => {
+    const db = t.built.ctx.db;
+    const cu = await customerWithPoint(admin, { priceCategory: 'power' }); // no price for power
+    await deliver(admin, cu.meterNo, [
+      [day(3), '100'],
+      [day(4), '0'],
+      [day(5), '200'],
+    ]);
+    await contract(lead, {
+      customerId: cu.id,
+      contractNo: `HT-SB-${cu.id}-np`,
+      yearLabel: `${Y}年度`,
+      startMonth: `${Y}-01`,
+      endMonth: `${Y}-12`,
+      priceCategory: 'power',
+      months: yearMonths(Y, '250'),
+    });
+    const setBased = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M));
+    const perDay = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M, { perDay: true }));
+    expect(setBased.missing).toEqual(perDay.missing);
+    expect(setBased.missing).toEqual([{ customerId: cu.id, what: 'base_price', tag: 'contract', category: 'power', basis: 'm3', days: [day(3), day(5)] }]);
+  });
+});
