@@ -1,12 +1,12 @@
-/** ECharts, tree-shaken: only the charts and components metering uses are registered. */
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+/** The chart, loaded on first use (React.lazy): ECharts stays out of the pages and tabs until a chart renders (issue 15.6). */
+import { lazy, Suspense } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
+const ChartImpl = lazy(() => import('./ChartImpl'));
 
 export function Chart({ option, height = 320 }: { option: object; height?: number }) {
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height }} />;
+  return (
+    <Suspense fallback={<div style={{ height }} />}>
+      <ChartImpl option={option} height={height} />
+    </Suspense>
+  );
 }
