@@ -2,13 +2,13 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
-export function Forbidden() {
+function StatusPage({ status, message }: { status: '403' | '404'; message: string }) {
   const { t } = useTranslation();
   return (
     <Result
-      status="403"
-      title="403"
-      subTitle={t('state.forbidden')}
+      status={status}
+      title={status}
+      subTitle={t(message)}
       extra={
         <Link to="/">
           <Button type="primary">{t('state.goHome')}</Button>
@@ -18,18 +18,5 @@ export function Forbidden() {
   );
 }
 
-export function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('state.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('state.goHome')}</Button>
-        </Link>
-      }
-    />
-  );
-}
+export const Forbidden = () => <StatusPage status="403" message="state.forbidden" />;
+export const NotFound = () => <StatusPage status="404" message="state.notFound" />;
