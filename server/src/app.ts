@@ -13,6 +13,7 @@ import type { Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
 import { SessionStore } from './platform/auth/sessions';
+import { openBus } from './platform/events/bus';
 import { installAuth, type RouteInfo } from './platform/http/auth-plugin';
 import { installErrorHandler } from './platform/http/error-handler';
 import { installInputGuard } from './platform/http/input-guard';
@@ -75,12 +76,14 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
 
   await migrate(database, (m) => app.log.info(m));
 
-  const sessions = new SessionStore(database.db, config.sessionTtlHours);
+  const bus = await openBus(database);
+  const sessions = new SessionStore(database.db, config.sessionTtlHours, bus);
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     sessions,
+    bus,
     modules: allModules,
     closeChecks: allModules.flatMap((m) => m.closeChecks ?? []),
     jobs: allModules.flatMap((m) => m.jobs ?? []),
@@ -125,6 +128,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
     routes,
     async close() {
       await app.close();
+      await bus.close();
       if (!opts.database) await database.close();
     },
   };

@@ -20,6 +20,8 @@ export interface Database {
   execScript(script: string): Promise<void>;
   /** Embedded database only: a consistent gzipped tarball of the data directory (backups). */
   dumpDataDir?(): Promise<Uint8Array>;
+  /** PostgreSQL only: where it is, for a dedicated LISTEN connection (platform/events/bus.ts). */
+  connection?: { url: string; schema?: string };
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
   return {
     db,
     kind: 'postgres',
+    connection: { url, schema },
     async execScript(script) {
       const c = await pool.connect();
       try {
