@@ -45,7 +45,12 @@ interface Load {
 function meter(page: Page) {
   const sizes: Promise<{ bytes: number; js: boolean; url: string }>[] = [];
   page.on('requestfinished', (req) => {
-    sizes.push(req.sizes().then((s) => ({ bytes: s.responseBodySize + s.responseHeadersSize, js: req.resourceType() === 'script', url: req.url() })));
+    sizes.push(
+      req
+        .sizes()
+        .then((s) => ({ bytes: s.responseBodySize + s.responseHeadersSize, js: req.resourceType() === 'script', url: req.url() }))
+        .catch(() => ({ bytes: 0, js: false, url: '' })), // finished after the page closed
+    );
   });
   return async () => {
     const all = await Promise.all(sizes);
@@ -102,6 +107,7 @@ async function main() {
   const password = demo ? DEMO_PW : 'bench-pass-2026';
   const server = await startServer({ DATA_DIR: dataDir, DEMO: demo ? '1' : '0', ADMIN_USERNAME: user, ADMIN_PASSWORD: password, WEB_DIST: 'dist/web', COOKIE_SECURE: '0' }, port);
   console.log(`server ready in ${(server.readyMs / 1000).toFixed(1)} s (${demo ? 'demo data' : 'empty database'})`);
+  process.once('exit', () => server.proc.kill('SIGTERM')); // never leave the server behind
   const baseline = await startBaseline(port + 1);
   let browser: Browser | undefined;
   try {

@@ -107,7 +107,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     async dumpDataDir() {
-      const blob = await client.dumpDataDir('gzip');
+      // Safe while the server runs (online backup): a checkpoint first, then the tarball is taken
+      // while no statement runs (PGlite's query lock) — a crash-consistent copy whose committed
+      // transactions are all in it; one left open by a request at that moment is rolled back on restore.
+      await client.exec('CHECKPOINT').catch(() => {});
+      const blob = await (client as unknown as { _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T> })._runExclusiveQuery(() => client.dumpDataDir('gzip'));
       return new Uint8Array(await blob.arrayBuffer());
     },
     async execScript(script) {
