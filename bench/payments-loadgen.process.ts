@@ -20,7 +20,7 @@ const r = await autocannon({
     {
       method: 'POST',
       path: '/api/accounts/payments',
-      headers: { 'content-type': 'application/json', cookie: o.cookie },
+      headers: { 'content-type': 'application/json', cookie: o.cookie, 'x-requested-with': 'qike' },
       setupRequest: (req: any, context: any) => {
         seq++;
         const customerId = 1 + Math.floor(Math.random() * o.customers);

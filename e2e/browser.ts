@@ -39,7 +39,9 @@ export function baseUrl(): string {
 }
 
 export async function newPage(browser: Browser, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang, baseURL: baseUrl() });
+  // x-requested-with as the web client sends it: page.request calls carry no Origin, and the server's
+  // CSRF check wants one of the two for cookie-authenticated changes (platform/http/security.ts)
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang, baseURL: baseUrl(), extraHTTPHeaders: { 'x-requested-with': 'qike' } });
   if (FAKED_CLOCK) await ctx.clock.setSystemTime(new Date());
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);

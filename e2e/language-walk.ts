@@ -166,7 +166,7 @@ export async function walkUser(page: Page, user: string, findings: Finding[]) {
 export async function walkAll(browser: Browser, base: string, signIn: (page: Page, user: string) => Promise<void>, users: readonly string[] = WALK_USERS): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const user of users) {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: base });
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: base, extraHTTPHeaders: { 'x-requested-with': 'qike' } });
     const page = await ctx.newPage();
     page.setDefaultTimeout(60_000);
     await signIn(page, user);

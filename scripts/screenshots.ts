@@ -41,7 +41,7 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   try {
     for (const lang of ['zh-CN', 'en'] as const) {
-      const ctx = await browser.newContext({ viewport: { width, height }, locale: lang, baseURL: base });
+      const ctx = await browser.newContext({ viewport: { width, height }, locale: lang, baseURL: base, extraHTTPHeaders: { 'x-requested-with': 'qike' } });
       await ctx.addInitScript((l) => localStorage.setItem('qike.lang', l), lang);
       const page = await ctx.newPage();
       page.setDefaultTimeout(30_000);

@@ -14,10 +14,12 @@ import type { Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
 import { SessionStore } from './platform/auth/sessions';
+import { openBus } from './platform/events/bus';
 import { installAuth, type RouteInfo } from './platform/http/auth-plugin';
 import { installErrorHandler } from './platform/http/error-handler';
 import { installInputGuard } from './platform/http/input-guard';
 import { installSecurity } from './platform/http/security';
+import { installCompression } from './platform/http/compression';
 import type { AppContext } from './platform/module';
 import { modules as allModules } from './modules';
 import { loadDemo } from './platform/demo/demo';
@@ -77,12 +79,14 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
 
   await migrate(database, (m) => app.log.info(m));
 
-  const sessions = new SessionStore(database.db, config.sessionTtlHours);
+  const bus = await openBus(database);
+  const sessions = new SessionStore(database.db, config.sessionTtlHours, bus);
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     sessions,
+    bus,
     modules: allModules,
     closeChecks: allModules.flatMap((m) => m.closeChecks ?? []),
     jobs: allModules.flatMap((m) => m.jobs ?? []),
@@ -112,6 +116,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
   installErrorHandler(app, { uploadLimit: config.uploadLimit });
   installInputGuard(app);
   installSecurity(app, { allowedOrigins: config.allowedOrigins });
+  installCompression(app);
   const routes = installAuth(app, sessions);
 
   await app.register(async (api) => {
@@ -126,6 +131,7 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
     routes,
     async close() {
       await app.close();
+      await bus.close();
       if (!opts.database) await database.close();
     },
   };
@@ -135,11 +141,26 @@ async function assemble(config: Config, database: Database, opts: BuildOptions):
 function serveWeb(app: FastifyInstance, config: Config) {
   const dist = path.resolve(config.webDist);
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
-  app.register(fastifyStatic, { root: dist, wildcard: false, maxAge: '1h', index: false });
+  // Hashed build files (assets/<name>-<hash>.<ext>) never change under their name: cached for a
+  // year, immutable. Anything else (favicon and the like) for an hour; index.html is never cached
+  // (no-cache: revalidated on every load, so a new build is picked up at once). Precompressed .br/.gz
+  // copies written at build (web/vite.config.ts) are sent to clients that accept them (issue 15.6).
+  app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(res, file) {
+      const hashed = path.relative(dist, file).startsWith(`assets${path.sep}`);
+      res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      res.setHeader('vary', 'accept-encoding');
+    },
+  });
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const p = req.url.split('?')[0];
-    if (p.startsWith('/api/')) return reply.callNotFound();
+    if (p.startsWith('/api/') || p.startsWith('/assets/')) return reply.callNotFound(); // a missing hashed file is a 404, not the page
     const file = path.join(dist, path.normalize(p));
     if (file.startsWith(dist) && p !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
     return reply.header('cache-control', 'no-cache').type('text/html').send(indexHtml);

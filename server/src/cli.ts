@@ -5,7 +5,7 @@
  *   create-admin <username>      create an administrator; password from ADMIN_PASSWORD or stdin
  *   job <name> [key]             run a job by hand (e.g. job accounts.daily 2026-11-26)
  *   jobs                         list jobs
- *   backup <file>                back up the database (pg_dump on PostgreSQL; the embedded one: stop the server first)
+ *   backup <file>                back up the database (pg_dump on PostgreSQL; the embedded one also while the server runs)
  *   restore <file> [--force]     restore a backup into an empty database (docs/OPERATIONS.md)
  *   <module command>             commands of feature modules (QikeModule.cli), e.g. metering:import <file>
  */

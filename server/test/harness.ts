@@ -37,7 +37,8 @@ export class Client {
     public lang: 'zh-CN' | 'en' = 'zh-CN',
   ) {}
   async req<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
-    const h: Record<string, string> = { 'accept-language': this.lang, ...headers };
+    // x-requested-with as the web client sends it (the CSRF check of cookie-authenticated changes)
+    const h: Record<string, string> = { 'accept-language': this.lang, 'x-requested-with': 'qike', ...headers };
     if (this.cookie) h.cookie = this.cookie;
     let payload: any = undefined;
     if (body instanceof FormData || typeof body === 'string' || body instanceof Uint8Array) payload = body;

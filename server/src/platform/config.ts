@@ -41,6 +41,8 @@ const EnvSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   SCHEDULER: bool.default(true),
+  // Server processes (node:cluster) sharing the port; PostgreSQL only (the embedded database is single-process).
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   // Off by default: the client address is the socket's. Set it only behind a reverse proxy:
   // 'true' (trust every hop), a hop count, or a comma-separated list of proxy addresses/CIDRs.
   TRUST_PROXY: z.string().max(2000).optional(),
@@ -70,6 +72,8 @@ export type Config = {
   bodyLimit: number;
   uploadLimit: number;
   scheduler: boolean;
+  /** Server processes `npm start` runs (node:cluster); 1 on the embedded database. */
+  workers: number;
   /** Fastify's trustProxy: false unless TRUST_PROXY is set (X-Forwarded-For is then believed from those proxies only). */
   trustProxy: boolean | number | string[];
   /** A running job's lease: a run whose heartbeat is older than this is taken as dead and retried. */
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     scheduler: e.SCHEDULER,
+    workers: e.WORKERS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     timeZone: e.TZ_NAME,

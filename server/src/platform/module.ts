@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database, Db, Tx } from './db/database';
 import type { SessionStore } from './auth/sessions';
+import type { Bus } from './events/bus';
 import type { DemoContext } from './demo/demo';
 import type { JobDef } from './jobs/jobs';
 import type { Msg } from '@common/lang';
@@ -19,6 +20,8 @@ export interface AppContext {
   database: Database;
   db: Db;
   sessions: SessionStore;
+  /** Signals to every server process (session revocations, live trading counters): platform/events/bus.ts. */
+  bus: Bus;
   modules: QikeModule[];
   /** Checks that must pass before a customer may be closed (销户), contributed by modules. */
   closeChecks: CloseCheck[];

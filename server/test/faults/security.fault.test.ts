@@ -58,4 +58,21 @@ describe('security headers and settings', () => {
     // Reads are not affected.
     expect((await admin.req('GET', '/api/auth/me', undefined, { origin: 'https://evil.example' })).status).toBe(200);
   });
+
+  it('refuses a cookie-authenticated mutation with neither Origin, Referer nor X-Requested-With', async () => {
+    // The harness client sends x-requested-with like the web client; an empty value removes it.
+    const bare = await admin.req('PUT', '/api/auth/lang', JSON.stringify({ lang: 'en' }), { 'content-type': 'application/json', 'x-requested-with': '' });
+    expect(bare.status).toBe(403);
+    expect(bare.body.code).toBe('CSRF_HEADER_REQUIRED');
+    expect(bare.body.message).toContain('X-Requested-With');
+    const withHeader = await admin.req('PUT', '/api/auth/lang', JSON.stringify({ lang: 'zh-CN' }), { 'content-type': 'application/json', 'x-requested-with': 'qike' });
+    expect(withHeader.status).toBe(204);
+    const host = new URL(t.url).host;
+    const sameOrigin = await admin.req('PUT', '/api/auth/lang', JSON.stringify({ lang: 'zh-CN' }), { 'content-type': 'application/json', 'x-requested-with': '', origin: `http://${host}` });
+    expect(sameOrigin.status).toBe(204);
+    // Without the session cookie (a script signing in) the header is not needed.
+    const me = (await admin.get('/api/auth/me')).body.username;
+    const login = await t.anon().req('POST', '/api/auth/login', JSON.stringify({ username: me, password: TEST_PASSWORD }), { 'content-type': 'application/json', 'x-requested-with': '' });
+    expect(login.status).toBe(200);
+  });
 });

@@ -64,7 +64,8 @@ function url(template: string, init?: RequestInit_): string {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+  // X-Requested-With: the server's CSRF check for cookie-authenticated changes (platform/http/security.ts)
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { 'x-requested-with': 'qike' } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
@@ -98,7 +99,7 @@ export const api = {
     const fd = new FormData();
     for (const [k, v] of Object.entries(fields)) fd.append(k, v);
     fd.append('file', file, (file as File).name ?? 'upload');
-    const r = await fetch(url(path, init as RequestInit_), { method: 'POST', body: fd, credentials: 'same-origin' });
+    const r = await fetch(url(path, init as RequestInit_), { method: 'POST', body: fd, credentials: 'same-origin', headers: { 'x-requested-with': 'qike' } });
     return handle<ApiResponse<P, 'post'>>(r);
   },
   /** GET a file route and save it; the server's Content-Disposition name wins over `filename`. */

@@ -13,11 +13,19 @@ import { assertCustomerAccess } from '../../platform/auth/scope';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors';
 
+/** Bus topic: a trading session's live counters changed (data: the session id). */
+export const LIVE_TOPIC = 'trading.live';
+
 export function tradingRoutes(app: Api, ctx: AppContext) {
   const tags = ['线上交易 Trading'];
   const read = { permission: 'trading:read' as const };
   const write = { permission: 'trading:write' as const };
   const organise = { permission: 'trading:organise' as const };
+  /** Tell the live streams of every process that a session's counters or state changed. */
+  const liveChanged = <T>(sessionId: number, result: T): T => {
+    void ctx.bus.publish(LIVE_TOPIC, String(sessionId)).catch(() => {}); // the 1 s tick covers a lost signal
+    return result;
+  };
 
   app.get('/api/trading/sessions', { config: read, schema: { tags, summary: '交易场次列表', querystring: s.SessionQuery, response: { 200: paged(s.SessionView) } } }, async (req) => {
     const r = await repo.listSessions(ctx.db, req.query);
@@ -54,13 +62,13 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
   });
 
   app.post('/api/trading/sessions/:id/close', { config: organise, schema: { tags, summary: '提前截止报价', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) =>
-    closeNow(ctx, req.params.id, actorOf(req)),
+    liveChanged(req.params.id, await closeNow(ctx, req.params.id, actorOf(req))),
   );
   app.post('/api/trading/sessions/:id/cancel', { config: organise, schema: { tags, summary: '取消场次（尚无报价时）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) =>
-    cancelSession(ctx, req.params.id, actorOf(req)),
+    liveChanged(req.params.id, await cancelSession(ctx, req.params.id, actorOf(req))),
   );
   app.post('/api/trading/sessions/:id/clear', { config: organise, schema: { tags, summary: '出清（截止后一次）', params: s.SessionIdParam, response: { 200: s.SessionView } } }, async (req) =>
-    clearSession(ctx, req.params.id, actorOf(req)),
+    liveChanged(req.params.id, await clearSession(ctx, req.params.id, actorOf(req))),
   );
 
   app.post(
@@ -69,7 +77,7 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     async (req, reply) => {
       const r = await placeBid(ctx, req.params.id, req.body, userOf(req), actorOf(req));
       reply.code(r.duplicate ? 200 : 201);
-      return r;
+      return r.duplicate ? r : liveChanged(req.params.id, r);
     },
   );
 
@@ -115,22 +123,34 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     let stopped = false;
+    let busy = false;
     const send = (data: unknown) => res.write(`event: live\ndata: ${JSON.stringify(data)}\n\n`);
     send(first);
-    const timer = setInterval(async () => {
-      if (stopped) return;
+    const push = async () => {
+      if (stopped || busy) return;
+      busy = true;
       try {
         const c = await liveCounters(ctx.db, req.params.id);
+        if (stopped) return;
         send(c);
         if (c.state === 'cleared' || c.state === 'cancelled') stop();
       } catch {
         stop();
+      } finally {
+        busy = false;
       }
-    }, 1000);
+    };
+    // Every second (the countdown), and at once when a bid or a state change is published on the
+    // bus by any server process (PostgreSQL LISTEN/NOTIFY; issue 15.7).
+    const timer = setInterval(() => void push(), 1000);
+    const unsubscribe = ctx.bus.subscribe(LIVE_TOPIC, (id) => {
+      if (id === String(req.params.id)) void push();
+    });
     const stop = () => {
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      unsubscribe();
       res.end();
     };
     req.raw.on('close', stop);

@@ -1,12 +1,19 @@
 /**
  * Server-side sessions. The cookie holds a random token; the database keeps only its SHA-256.
- * A short in-process cache spares a query per request; every revocation clears it for the user.
+ * A short in-process cache spares a query per request; every revocation clears it for the user —
+ * in every server process (issue 15.7): the revocation is published on the bus (PostgreSQL
+ * NOTIFY), and each process drops the user's cached sessions. A lookup that raced with a
+ * revocation is not cached (the revocation epoch moved while it ran), and a lost listening
+ * connection empties the whole cache.
  */
 import crypto from 'node:crypto';
 import { pickLang } from '@common/lang';
 import type { Role } from '@common/roles';
 import type { Db } from '../db/database';
 import type { SessionUser } from './session-user';
+import type { Bus } from '../events/bus';
+
+const TOPIC = 'sessions.revoked';
 
 const CACHE_MS = 5_000;
 
@@ -16,10 +23,34 @@ export function tokenHash(token: string): string {
 
 export class SessionStore {
   private cache = new Map<string, { user: SessionUser; expiresAt: number; cachedAt: number }>();
+  /** Moves on every revocation seen (here or from another process). */
+  private epoch = 0;
   constructor(
     private db: Db,
     private ttlHours: number,
-  ) {}
+    private bus?: Bus,
+  ) {
+    bus?.subscribe(TOPIC, (data) => {
+      const m = JSON.parse(data) as { userId?: number; sessionId?: string };
+      this.drop(m);
+    });
+    bus?.onReset(() => {
+      this.epoch++;
+      this.cache.clear();
+    });
+  }
+
+  private drop(m: { userId?: number; sessionId?: string; keep?: string }) {
+    this.epoch++;
+    if (m.sessionId) this.cache.delete(m.sessionId);
+    if (m.userId !== undefined) for (const [k, v] of this.cache) if (v.user.id === m.userId && k !== m.keep) this.cache.delete(k);
+  }
+
+  /** Tell every process (this one at once) to drop cached copies. */
+  private async broadcast(m: { userId?: number; sessionId?: string; keep?: string }) {
+    this.drop(m);
+    await this.bus?.publish(TOPIC, JSON.stringify(m));
+  }
 
   async create(userId: number, meta: { ip?: string; userAgent?: string }): Promise<{ token: string; expiresAt: Date }> {
     const token = crypto.randomBytes(32).toString('base64url');
@@ -37,6 +68,7 @@ export class SessionStore {
     const now = Date.now();
     const hit = this.cache.get(id);
     if (hit && now - hit.cachedAt < CACHE_MS) return hit.expiresAt > now ? hit.user : 'expired';
+    const epoch = this.epoch;
     const row = await this.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
@@ -64,25 +96,27 @@ export class SessionStore {
       sessionId: id,
     };
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { user, expiresAt, cachedAt: now });
+    if (epoch === this.epoch) this.cache.set(id, { user, expiresAt, cachedAt: now });
     return user;
   }
 
   async destroy(sessionId: string): Promise<void> {
     this.cache.delete(sessionId);
     await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    await this.broadcast({ sessionId });
   }
 
   /** Revoke every session of a user (password change, disable, role change), except `keep`. */
   async revokeUser(userId: number, keep?: string): Promise<void> {
-    for (const [k, v] of this.cache) if (v.user.id === userId && k !== keep) this.cache.delete(k);
+    this.drop({ userId, keep });
     let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
     if (keep) q = q.where('id', '!=', keep);
     await q.execute();
+    await this.broadcast({ userId, keep });
   }
 
-  /** Drop cached copies of a user's sessions so that profile changes (language) show at once. */
+  /** Drop cached copies of a user's sessions (every process) so that profile changes (language, roles) show at once. */
   forgetUser(userId: number): void {
-    for (const [k, v] of this.cache) if (v.user.id === userId) this.cache.delete(k);
+    void this.broadcast({ userId }).catch(() => {}); // this process at once; others within a NOTIFY's delay
   }
 }

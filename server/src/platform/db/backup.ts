@@ -3,15 +3,20 @@
  * - PostgreSQL: pg_dump in custom format (a consistent snapshot while the server runs) and
  *   pg_restore into an empty database in one transaction.
  * - Embedded (PGlite): a consistent gzipped tarball of the data directory (PGlite's
- *   dumpDataDir). The data directory is single-process: stop the server first.
+ *   dumpDataDir). The data directory is single-process: when a server holds it, the CLI asks that
+ *   server to write the backup (a request file beside the data directory and SIGUSR2 to the pid
+ *   in the lock file: only the same user or root can send it), which takes the copy from inside
+ *   the running process (online backup). Administrators can also download one:
+ *   GET /api/system/backup. Restore stays offline.
  * The kind of a backup file is recognised by its first bytes.
  */
+import crypto from 'node:crypto';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Config } from '../config';
-import { openDatabase } from './database';
+import { openDatabase, type Database } from './database';
 
 export type BackupKind = 'postgres' | 'pglite';
 
@@ -42,11 +47,15 @@ export async function backupDatabase(config: Config, file: string): Promise<{ ki
   if (config.databaseUrl) {
     await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', ...(config.pgSchema ? [`--schema=${config.pgSchema}`] : []), `--file=${tmp}`, `--dbname=${config.databaseUrl}`]);
   } else {
-    const db = await openDatabase({ dataDir: config.dataDir });
-    try {
-      fs.writeFileSync(tmp, await db.dumpDataDir!());
-    } finally {
-      await db.close();
+    const owner = runningServerPid(config.dataDir);
+    if (owner) await askRunningServer(config.dataDir, owner, path.resolve(tmp));
+    else {
+      const db = await openDatabase({ dataDir: config.dataDir });
+      try {
+        fs.writeFileSync(tmp, await db.dumpDataDir!());
+      } finally {
+        await db.close();
+      }
     }
   }
   fs.renameSync(tmp, file); // never leave a half-written file under the final name
@@ -101,4 +110,65 @@ export async function restoreDatabase(config: Config, file: string, opts: { forc
   await client.query('SELECT 1');
   await client.close();
   return { kind, movedAside };
+}
+
+/** The pid of a live process holding the embedded data directory, if any (its lock file). */
+function runningServerPid(dataDir: string): number | null {
+  const lock = path.resolve(dataDir, 'pglite.lock');
+  if (!fs.existsSync(lock)) return null;
+  const pid = Number(fs.readFileSync(lock, 'utf8'));
+  if (!pid || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null; // stale lock
+  }
+}
+
+const requestFile = (dataDir: string) => path.resolve(dataDir, 'backup-request.json');
+
+/** Ask the server holding the data directory to write a backup to `file`; wait for its answer. */
+async function askRunningServer(dataDir: string, pid: number, file: string, timeoutMs = 30 * 60_000): Promise<void> {
+  const token = crypto.randomBytes(8).toString('hex');
+  const req = requestFile(dataDir);
+  const done = `${req}.${token}.done`;
+  fs.writeFileSync(req, JSON.stringify({ file, token }));
+  process.kill(pid, 'SIGUSR2');
+  const t0 = Date.now();
+  while (!fs.existsSync(done)) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`the running server (process ${pid}) did not answer the backup request`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const answer = JSON.parse(fs.readFileSync(done, 'utf8')) as { ok: boolean; error?: string };
+  fs.rmSync(done, { force: true });
+  if (!answer.ok) throw new Error(`the running server could not write the backup: ${answer.error}`);
+}
+
+/**
+ * In the server (main.ts), embedded database only: answer the CLI's backup requests (SIGUSR2)
+ * with a copy taken from inside the running process. Returns the uninstaller.
+ */
+export function serveBackupRequests(database: Database, dataDir: string, log: (m: string) => void): () => void {
+  if (database.kind !== 'pglite' || dataDir.startsWith('memory://')) return () => {};
+  let busy = Promise.resolve();
+  const handle = () => {
+    busy = busy.then(async () => {
+      const req = requestFile(dataDir);
+      if (!fs.existsSync(req)) return;
+      const { file, token } = JSON.parse(fs.readFileSync(req, 'utf8')) as { file: string; token: string };
+      fs.rmSync(req, { force: true });
+      let answer: { ok: boolean; error?: string };
+      try {
+        fs.writeFileSync(file, await database.dumpDataDir!());
+        answer = { ok: true };
+        log(`online backup written to ${file}`);
+      } catch (e) {
+        answer = { ok: false, error: String((e as Error)?.message ?? e) };
+      }
+      fs.writeFileSync(`${req}.${token}.done`, JSON.stringify(answer));
+    });
+  };
+  process.on('SIGUSR2', handle);
+  return () => void process.off('SIGUSR2', handle);
 }

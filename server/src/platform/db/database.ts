@@ -27,6 +27,8 @@ export interface Database {
   copyIn(trx: Tx, target: string, data: string): Promise<number>;
   /** Embedded database only: a consistent gzipped tarball of the data directory (backups). */
   dumpDataDir?(): Promise<Uint8Array>;
+  /** PostgreSQL only: where it is, for a dedicated LISTEN connection (platform/events/bus.ts). */
+  connection?: { url: string; schema?: string };
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       if (!client) throw new Error('copyIn: the transaction’s connection is not in the pool');
       return copyFromStdin(client, target, data);
     },
+    connection: { url, schema },
     async execScript(script) {
       const c = await pool.connect();
       try {
@@ -125,7 +128,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     async dumpDataDir() {
-      const blob = await client.dumpDataDir('gzip');
+      // Safe while the server runs (online backup): a checkpoint first, then the tarball is taken
+      // while no statement runs (PGlite's query lock) — a crash-consistent copy whose committed
+      // transactions are all in it; one left open by a request at that moment is rolled back on restore.
+      await client.exec('CHECKPOINT').catch(() => {});
+      const blob = await (client as unknown as { _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T> })._runExclusiveQuery(() => client.dumpDataDir('gzip'));
       return new Uint8Array(await blob.arrayBuffer());
     },
     async copyIn(trx, target, data) {

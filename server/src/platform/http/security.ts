@@ -6,13 +6,24 @@
  *   X-Content-Type-Options, Referrer-Policy, X-Frame-Options (older browsers).
  * - CSRF: the session cookie is SameSite=Lax, and every state-changing /api request that carries
  *   an Origin (or, without one, a Referer) must come from this server's own host — or from a
- *   host in ALLOWED_ORIGINS. Clients that send neither (scripts, the CLI) are not browsers.
+ *   host in ALLOWED_ORIGINS. A cookie-authenticated mutation with neither Origin nor Referer (an
+ *   old browser, or a page that strips the Referer) must carry the header `X-Requested-With`
+ *   (the web client sends `X-Requested-With: qike`, web/src/lib/api.ts): a cross-site page cannot
+ *   set a custom header without a CORS preflight, which this server never grants. Scripts that
+ *   use a session cookie send the header too; requests without the cookie (login, health) are
+ *   not affected by that rule.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError, defineErrors } from './errors';
+import { SESSION_COOKIE } from './auth-plugin';
 
 export const SECURITY_ERRORS = defineErrors({
   CROSS_SITE_REQUEST: { status: 403, zh: '拒绝跨站请求（来源 {origin} 与本站不符）', en: 'Cross-site request refused (origin {origin} does not match this site)' },
+  CSRF_HEADER_REQUIRED: {
+    status: 403,
+    zh: '请求缺少来源信息：使用会话 Cookie 的修改请求须带 Origin 或 X-Requested-With 请求头',
+    en: 'Request without a source: a change made with the session cookie needs an Origin or X-Requested-With header',
+  },
 });
 
 export const CSP = [
@@ -33,6 +44,9 @@ const DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inl
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The header the web client sends on every request (web/src/lib/api.ts). */
+export const CSRF_HEADER = 'x-requested-with';
+
 export function installSecurity(app: FastifyInstance, opts: { allowedOrigins?: string[] } = {}) {
   const allowed = new Set((opts.allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase()));
   app.addHook('onSend', (req, reply, payload, done) => {
@@ -46,7 +60,10 @@ export function installSecurity(app: FastifyInstance, opts: { allowedOrigins?: s
   app.addHook('onRequest', (req, _reply, done) => {
     if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return done();
     const source = (req.headers.origin as string | undefined) ?? (req.headers.referer as string | undefined);
-    if (!source) return done();
+    if (!source) {
+      if (req.cookies?.[SESSION_COOKIE] && !req.headers[CSRF_HEADER]) return done(new AppError('CSRF_HEADER_REQUIRED'));
+      return done();
+    }
     let origin: URL;
     try {
       origin = new URL(source);

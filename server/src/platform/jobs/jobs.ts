@@ -32,6 +32,13 @@ export const ALERT_AFTER = 3;
 /** An interrupted run is retried automatically until this many interruptions/failures in a row. */
 export const MAX_AUTO_RETRIES = 5;
 
+/** The scheduler of another process claimed this job and key first (runJob with ifNewestRunIs). */
+export class JobTakenError extends Error {
+  constructor(job: string, key: string) {
+    super(`${job} ${key} was started by another process`);
+  }
+}
+
 /** Runs this process is executing now. */
 const activeRuns = new Set<number>();
 const leaseMs = (ctx: AppContext) => (ctx.config.jobLeaseSeconds ?? 60) * 1000;
@@ -49,13 +56,30 @@ export interface RunOutcome {
  * second caller gets JOB_RUNNING. A process killed mid-run leaves a row whose heartbeat stops;
  * `recoverStaleRuns` marks it 'interrupted' and the scheduler retries it (jobs are idempotent).
  */
-export async function runJob(ctx: AppContext, job: JobDef, key: string, actor: Actor): Promise<RunOutcome> {
+export async function runJob(ctx: AppContext, job: JobDef, key: string, actor: Actor, opts: { ifNewestRunIs?: number } = {}): Promise<RunOutcome> {
   await recoverStaleRuns(ctx);
-  let row: { id: number };
+  let row: { id: number } | undefined;
   try {
-    row = await ctx.db.insertInto('job_runs').values({ job: job.name, run_key: key, status: 'running', triggered_by: actor.username, owner: INSTANCE_ID }).returning('id').executeTakeFirstOrThrow();
+    const values = { job: job.name, run_key: key, status: 'running', triggered_by: actor.username, owner: INSTANCE_ID };
+    if (opts.ifNewestRunIs === undefined) row = await ctx.db.insertInto('job_runs').values(values).returning('id').executeTakeFirstOrThrow();
+    else {
+      // The scheduler's claim (several server processes, issue 15.7): start the run only if the
+      // newest run of this job and key is still the one the decision was made on (0: none). One
+      // statement: a process that decided on the same state either sees the other's row here or
+      // meets it in the unique index of running runs — so a scheduled run happens exactly once.
+      const r = await sql<{ id: number }>`
+        INSERT INTO job_runs (job, run_key, status, triggered_by, owner)
+        SELECT ${values.job}, ${values.run_key}, 'running', ${values.triggered_by}, ${values.owner}
+         WHERE coalesce((SELECT max(id) FROM job_runs WHERE job = ${job.name} AND run_key = ${key}), 0) = ${opts.ifNewestRunIs}
+        RETURNING id`.execute(ctx.db);
+      row = r.rows[0];
+      if (!row) throw new JobTakenError(job.name, key);
+    }
   } catch (e: any) {
-    if (e?.code === '23505') throw new AppError('JOB_RUNNING', { job: job.name, key });
+    if (e?.code === '23505') {
+      if (opts.ifNewestRunIs !== undefined) throw new JobTakenError(job.name, key);
+      throw new AppError('JOB_RUNNING', { job: job.name, key });
+    }
     throw e;
   }
   activeRuns.add(row.id);
@@ -164,39 +188,40 @@ export interface SchedulerLog {
  */
 export async function schedulerTick(ctx: AppContext, log: SchedulerLog, now = new Date()): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
-  const runLogged = async (job: JobDef, key: string, why: string) => {
+  const runLogged = async (job: JobDef, key: string, why: string, newestRunId: number) => {
     try {
-      const r = await runJob(ctx, job, key, { userId: null, username: 'scheduler' });
+      const r = await runJob(ctx, job, key, { userId: null, username: 'scheduler' }, { ifNewestRunIs: newestRunId });
       outcomes.push(r);
       if (r.status === 'failed') log.error({ job: job.name, key, why, error: r.error }, 'scheduled job failed');
       else log.info({ job: job.name, key, why, status: r.status }, 'scheduled job finished');
     } catch (e) {
-      log.warn({ job: job.name, key, why, err: e }, 'scheduled job not started');
+      if (e instanceof JobTakenError) log.info({ job: job.name, key, why }, 'scheduled job taken by another process');
+      else log.warn({ job: job.name, key, why, err: e }, 'scheduled job not started');
     }
   };
   try {
     const stale = await recoverStaleRuns(ctx);
     for (const r of stale) log.warn({ job: r.job, key: r.run_key, id: r.id }, 'job run interrupted (its process stopped); it will be retried');
     // Retry interrupted runs: the newest run of the job and key was interrupted.
-    const interrupted = await sql<{ job: string; run_key: string }>`
-      SELECT job, run_key FROM (
-        SELECT DISTINCT ON (job, run_key) job, run_key, status FROM job_runs ORDER BY job, run_key, id DESC) last
+    const interrupted = await sql<{ id: number; job: string; run_key: string }>`
+      SELECT id, job, run_key FROM (
+        SELECT DISTINCT ON (job, run_key) id, job, run_key, status FROM job_runs ORDER BY job, run_key, id DESC) last
        WHERE status = 'interrupted'`.execute(ctx.db);
     for (const r of interrupted.rows) {
       const job = ctx.jobs.find((j) => j.name === r.job);
       if (!job) continue;
       if ((await consecutiveFailures(ctx.db, r.job, r.run_key)) >= MAX_AUTO_RETRIES) continue;
-      await runLogged(job, r.run_key, 'retry after interruption');
+      await runLogged(job, r.run_key, 'retry after interruption', r.id);
     }
     const { hhmm } = localParts(now, ctx.config.timeZone);
     for (const job of ctx.jobs) {
       if (!job.dailyAt || hhmm < job.dailyAt) continue;
       const key = job.defaultKey(now, ctx);
-      const last = await ctx.db.selectFrom('job_runs').select(['status', 'started_at']).where('job', '=', job.name).where('run_key', '=', key).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const last = await ctx.db.selectFrom('job_runs').select(['id', 'status', 'started_at']).where('job', '=', job.name).where('run_key', '=', key).orderBy('id', 'desc').limit(1).executeTakeFirst();
       if (last && (last.status === 'succeeded' || last.status === 'running' || last.status === 'interrupted')) continue;
       if (last?.status === 'failed' && now.getTime() - last.started_at.getTime() < 3600_000) continue;
       if (last?.status === 'failed' && (await consecutiveFailures(ctx.db, job.name, key)) >= MAX_AUTO_RETRIES) continue; // gave up: alerted, shown on the jobs page
-      await runLogged(job, key, last ? 'retry after failure' : 'daily');
+      await runLogged(job, key, last ? 'retry after failure' : 'daily', last?.id ?? 0);
     }
   } catch (e) {
     log.error({ err: e }, 'scheduler tick failed');

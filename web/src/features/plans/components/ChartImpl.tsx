@@ -1,0 +1,12 @@
+/** ECharts, tree-shaken: bar and line charts with axis tooltip and legend. */
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+export default function ChartImpl({ option, height = 320 }: { option: object; height?: number }) {
+  return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height }} />;
+}
