@@ -20,10 +20,14 @@ describe.skipIf(!avail.run)('language walk', () => {
 
   // The full walk (8 roles × every menu page × 2 languages) has not yet finished once on this
   // machine; until its findings are fixed it runs only on request: LANGUAGE_WALK=1.
-  it.skipIf(!process.env.LANGUAGE_WALK)('finds no untranslated text, console error, uncaught rejection or unexpected API error on any menu page, for any role, in either language', async () => {
-    const findings = await walkAll(browser, baseUrl(), (page, user) => signIn(page, user));
-    expect(formatFindings(findings)).toBe('');
-  }, 600_000);
+  it.skipIf(!process.env.LANGUAGE_WALK)(
+    'finds no untranslated text, console error, uncaught rejection or unexpected API error on any menu page, for any role, in either language',
+    async () => {
+      const findings = await walkAll(browser, baseUrl(), (page, user) => signIn(page, user));
+      expect(formatFindings(findings)).toBe('');
+    },
+    600_000,
+  );
 
   it('an invalid form submit leaves no uncaught rejection', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: baseUrl(), extraHTTPHeaders: { 'x-requested-with': 'qike' } });
