@@ -56,10 +56,14 @@ async function missingError(trx: Tx, month: string, missing: MissingItem[]): Pro
   return new AppError(SE.SETTLEMENT_MISSING_PRICES, { month, count: missing.length, list: text.join('；') }, { missing });
 }
 
-/** Lock the month for this transaction: a second concurrent run is refused (not queued). */
+/**
+ * Lock the month for this transaction: a second concurrent run is refused (not queued). Advisory
+ * locks are database-wide, so the key names the schema too: two installations (or test schemas)
+ * in one database never refuse each other's runs.
+ */
 async function lockMonth(trx: Tx, month: string) {
   const key = Number(month.replace('-', ''));
-  const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(74501, ${key}::int) AS ok`.execute(trx);
+  const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || ':settlement-month'), ${key}::int) AS ok`.execute(trx);
   if (!r.rows[0].ok) throw new AppError(SE.SETTLEMENT_RUNNING, { month });
 }
 
