@@ -204,7 +204,8 @@ describe('daily usage board', () => {
     expect(ws.getCell('F2').value).toBe('日用气量(万方)');
     const row = ws.getRows(3, 3)!.find((x) => x.getCell(1).value === ind.code)!;
     expect(row.getCell(6).value).toBe(0.2);
-    expect(row.getCell(14).value).toBe('波动异常、超合同日最大量');
+    expect(ws.getCell('H2').value).toBe('日指定(万方)');
+    expect(row.getCell(15).value).toBe('波动异常、超合同日最大量');
   });
 });
 

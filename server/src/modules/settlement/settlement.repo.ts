@@ -285,7 +285,9 @@ export async function deleteStatements(db: Tx, month: string, customerIds: numbe
 }
 
 /** Mark the locked months among `days` as corrected after settlement (reaction to metering.deliveriesChanged). */
-export async function markCorrectedMonths(db: Tx, days: string[]) {
+export async function markCorrectedMonths(db: Tx, gasDays: string[]) {
+  // only well-formed days: an event from another module never makes this reaction fail its publisher
+  const days = gasDays.filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x));
   if (!days.length) return;
   await sql`INSERT INTO settlement_corrected_months (month)
     SELECT m.month FROM settlement_months m WHERE m.status <> 'draft' AND m.month = ANY(SELECT DISTINCT date_trunc('month', d)::date FROM unnest(${days}::date[]) AS d)
