@@ -41,7 +41,9 @@ describe.skipIf(!avail.run)('accounts (先款后气: 气款监控, 客户账户)
     // ten days of gas at the average daily charge lifts it well above the warning level
     const yuan = formatFen(c.avgDailyChargeFen * 10 - c.balanceFen, { separators: false });
     await page.goto(`/customers/${c.customerId}?tab=accounts`);
-    await page.locator('.ant-statistic .ant-tag', { hasText: '减气' }).waitFor();
+    // the account tab and the customer header (balance, level, days left) both show the level
+    await page.locator('.ant-tabs-tabpane-active .ant-statistic .ant-tag', { hasText: '减气' }).waitFor();
+    await page.getByTestId('account-header').locator('.ant-tag', { hasText: '减气' }).waitFor();
     await screenshot(page, 'accounts-tab-reduce-zh');
     await page.getByRole('button', { name: '登记收款' }).click();
     const dialog = page.locator('.ant-modal-content');
@@ -49,7 +51,8 @@ describe.skipIf(!avail.run)('accounts (先款后气: 气款监控, 客户账户)
     await dialog.locator('input#bankRef').fill(`E2E-${Date.now()}`);
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('收款已入账').waitFor();
-    await page.locator('.ant-statistic .ant-tag', { hasText: '正常' }).waitFor();
+    await page.locator('.ant-tabs-tabpane-active .ant-statistic .ant-tag', { hasText: '正常' }).waitFor();
+    await page.getByTestId('account-header').locator('.ant-tag', { hasText: '正常' }).waitFor();
     const after = await (await page.request.get(`/api/accounts/customers/${c.customerId}`)).json();
     expect(after.level).toBe('normal');
     expect(after.balanceFen).toBe(c.avgDailyChargeFen * 10);

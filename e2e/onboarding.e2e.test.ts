@@ -184,7 +184,7 @@ describe.skipIf(!avail.run)('onboarding (新增客户) and the plan ledger', () 
       .or(page.getByRole('button', { name: '保存' }))
       .click();
     await page.getByText('各月合计与年度目标不一致：请调整各月计划').first().waitFor();
-    await form.getByText('保留该偏差并标记').click();
+    await form.locator('.ant-checkbox-label', { hasText: '保留该偏差并标记' }).click();
     await form.locator('textarea#deviationNote').fill('一月份新用户提前投产');
     await page
       .getByRole('button', { name: '保 存' })

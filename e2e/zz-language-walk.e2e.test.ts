@@ -39,7 +39,7 @@ describe.skipIf(!avail.run)('language walk', () => {
     await page.goto('/procedures');
     await page.locator('.ant-page-header, .ant-layout-content').first().waitFor();
     await page
-      .getByRole('button', { name: /发起|Open/ })
+      .getByRole('button', { name: /立\s*案|Open case/ })
       .first()
       .click();
     const dialog = page.locator('.ant-modal-content');
