@@ -1,3 +1,6 @@
+// antd 5 on React 19: the official compatibility patch (wave effect, static Modal/message); without it
+// antd logs a compatibility warning as a console error on every page
+import '@ant-design/v5-patch-for-react-19';
 import { StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
