@@ -115,7 +115,7 @@ export default function BoardPage() {
     { title: `${t('f.avg', { n: b?.avgDays ?? 7 })} (${u})`, key: 'avg', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.avgM3, r.avgGJ, unit) },
     { title: t('f.change'), key: 'change', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.changePct) },
     { title: `${t('f.dailyMax')} (${u})`, key: 'dailyMax', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.dailyMaxM3, r.dailyMaxGJ, unit) },
-    { title: `${t('f.gcv')}`, dataIndex: 'gcvMJm3', align: 'right' as const, width: 90, render: (v: string | null) => (v ? formatNumber(v, 2) : '—') },
+    { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right' as const, width: 110, render: (v: string | null) => (v ? formatNumber(v, 2) : '—') },
   ];
 
   const stat = (k: Flag) => (
