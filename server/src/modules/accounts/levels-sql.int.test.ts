@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
+import { dec, decFixed } from '@common/decimal';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { assessPayment } from './accounts.calc';
 import { levelColumns } from './levels.repo';
@@ -23,7 +24,7 @@ afterAll(async () => t?.close());
 
 const thresholdsArb = fc
   .tuple(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 90 }))
-  .map(([a, b, n]) => ({ warnDays: (Math.max(a, b) / 100).toFixed(2), reduceDays: (Math.min(a, b) / 100).toFixed(2), avgDays: n }));
+  .map(([a, b, n]) => ({ warnDays: dec(Math.max(a, b)).div(100).toFixed(2), reduceDays: dec(Math.min(a, b)).div(100).toFixed(2), avgDays: n }));
 const rowArb = fc.record({
   balanceFen: fc.oneof(fc.integer({ min: -5_000_000, max: 50_000_000 }), fc.constantFrom(0, 1, -1), fc.integer({ min: -(2 ** 45), max: 2 ** 45 })),
   windowChargeFen: fc.oneof(fc.constant(null), fc.constantFrom(0, 1, -1, 7), fc.integer({ min: -1_000_000, max: 100_000_000 }), fc.integer({ min: 1, max: 2 ** 40 })),
@@ -78,7 +79,7 @@ describe('levels in SQL', () => {
       return r.days.filter((d) => !seen.has(d.back) && seen.add(d.back)).map((d) => ({ customer_id: ids[k], gas_day: addDay(day, -d.back), volume_m3: '100.000', charge_fen: d.fen }));
     });
     if (dayRows.length) await t.db.insertInto('customer_day_charges').values(dayRows).execute();
-    const own = rnd.flatMap((r, k) => (r.own ? [{ customer_id: ids[k], warn_days: (r.own.warn / 100).toFixed(2), reduce_days: (r.own.red / 100).toFixed(2), avg_days: r.own.n }] : []));
+    const own = rnd.flatMap((r, k) => (r.own ? [{ customer_id: ids[k], warn_days: dec(r.own.warn).div(100).toFixed(2), reduce_days: dec(r.own.red).div(100).toFixed(2), avg_days: r.own.n }] : []));
     if (own.length) await t.db.insertInto('customer_payment_thresholds').values(own).execute();
 
     for (const asOf of [addDay(day, -3), day, day]) {
@@ -112,9 +113,9 @@ describe('levels in SQL', () => {
       const norm = (x: Record<string, unknown>) => ({
         ...x,
         customer_id: Number(x.customer_id),
-        day_volume_m3: x.day_volume_m3 == null ? null : Number(x.day_volume_m3).toFixed(3),
-        warn_days: Number(x.warn_days).toFixed(2),
-        reduce_days: Number(x.reduce_days).toFixed(2),
+        day_volume_m3: x.day_volume_m3 == null ? null : decFixed(x.day_volume_m3 as string, 3),
+        warn_days: decFixed(x.warn_days as string, 2),
+        reduce_days: decFixed(x.reduce_days as string, 2),
       });
       expect(stored.map(norm)).toEqual(want.map(({ changed: _c, ...w }) => norm(w)));
     }
