@@ -6,6 +6,7 @@ import { inCustomerScope, seesAllCustomers } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import type { CustomerFilter } from './customers.schema';
 import { userDirectory } from '../../platform/auth/users';
+import { likePattern } from '../../platform/discovery/discovery';
 
 export type CustomerRow = Awaited<ReturnType<typeof getCustomer>> & {};
 
@@ -73,10 +74,6 @@ export async function insertCustomersBulk(db: Tx, rows: CustomerInsert[]): Promi
   return out;
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (m) => '\\' + m);
-}
-
 /** The list/export filter, within the user's customer scope. */
 /**
  * The user's customers for large lists: the same rule as the platform's inCustomerScope (managed
@@ -95,7 +92,7 @@ export function hasFilter(f: CustomerFilter): boolean {
 
 export function filteredCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, f: CustomerFilter): SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}> {
   let q = db.selectFrom('customers as c').where(scopeFilter(user)) as SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}>;
-  if (f.q) q = q.where(sql<boolean>`c.search_text LIKE ${'%' + escapeLike(f.q.toLowerCase().replace(/\s+/g, '')) + '%'}`);
+  if (f.q) q = q.where(sql<boolean>`c.search_text LIKE ${likePattern(f.q.toLowerCase().replace(/\s+/g, ''))}`);
   if (f.type?.length) q = q.where('c.type', 'in', f.type);
   if (f.status?.length) q = q.where('c.status', 'in', f.status);
   if (f.province) q = q.where('c.province', '=', f.province);

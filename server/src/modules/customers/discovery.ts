@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@common/customers';
 import { tr } from '@common/lang';
 import type { ActivitySource, SearchSource } from '../../platform/discovery/discovery';
-import { iso, likePattern } from '../../platform/discovery/discovery';
+import { iso, likePattern, prefixPattern } from '../../platform/discovery/discovery';
 import { inCustomerScope } from './scope';
 
 export const customerSearch: SearchSource = {
@@ -19,7 +19,7 @@ export const customerSearch: SearchSource = {
       SELECT c.id, c.code, c.name, c.status, c.city FROM customers c
        WHERE c.search_text LIKE ${likePattern(compact)} AND ${inCustomerScope(user, 'c.id')}
        ORDER BY (lower(c.code) = ${compact} OR lower(coalesce(c.uscc, '')) = ${compact}) DESC,
-                (lower(c.name) LIKE ${compact.replace(/[\\%_]/g, '\\$&') + '%'} OR c.pinyin LIKE ${compact.replace(/[\\%_]/g, '\\$&') + '%'}) DESC,
+                (lower(c.name) LIKE ${prefixPattern(compact)} OR c.pinyin LIKE ${prefixPattern(compact)}) DESC,
                 length(c.name), c.id
        LIMIT ${limit}`.execute(ctx.db);
     return rows.map((r) => ({

@@ -5,6 +5,7 @@ import { inCustomerScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import type { ListFilter } from './notices.schema';
 import type { ReceiptStatus } from './notices.calc';
+import { likePattern } from '../../platform/discovery/discovery';
 
 type Scoped = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -53,7 +54,7 @@ function listBase(db: Tx, user: Scoped, f: ListFilter, today: string) {
   if (f.from) q = q.where('n.sent_on', '>=', f.from);
   if (f.to) q = q.where('n.sent_on', '<=', f.to);
   if (f.q) {
-    const like = '%' + f.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    const like = likePattern(f.q);
     q = q.where((eb) => eb.or([eb('n.title', 'ilike', like), eb('n.title_en', 'ilike', like), eb('n.no', 'ilike', like)]));
   }
   if (f.status === 'complete') q = q.having(sql<boolean>`count(*) FILTER (WHERE r.receipt_status = 'pending') = 0`);
@@ -118,7 +119,7 @@ export async function listRecipients(
   if (f.status === 'overdue') q = q.where('r.receipt_status', '=', 'pending').where(sql<SqlBool>`${dueOn}::date < ${today}::date`);
   else if (f.status) q = q.where('r.receipt_status', '=', f.status);
   if (f.q) {
-    const like = '%' + f.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    const like = likePattern(f.q);
     q = q.where((eb) => eb.or([eb('r.customer_name', 'ilike', like), eb('r.customer_code', 'ilike', like)]));
   }
   let rows = q.select([...RECIPIENT_COLS]).orderBy('r.customer_code');

@@ -5,6 +5,7 @@ import type { SectionKind, MilestoneKind, CaseStatus } from '@common/onboarding'
 import type { Department } from '@common/roles';
 import type { OnboardingCasesTable, OnboardingFilesTable, OnboardingSectionsTable } from './onboarding.tables';
 import { SECTION_DEPARTMENT, SECTION_KINDS, MILESTONE_KINDS } from '@common/onboarding';
+import { likePattern } from '../../platform/discovery/discovery';
 
 export async function findCase(db: Tx, id: number, forUpdate = false) {
   let q = db.selectFrom('onboarding_cases').selectAll().where('id', '=', id);
@@ -90,7 +91,7 @@ const sectionsDone = sql<number>`(SELECT count(*)::int FROM onboarding_sections 
 export async function listCases(db: Tx, scope: Expression<SqlBool>, f: ListFilter) {
   let q = db.selectFrom('onboarding_cases as oc').where(scope);
   if (f.status) q = q.where('oc.status', '=', f.status);
-  if (f.q) q = q.where('oc.project_name', 'ilike', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (f.q) q = q.where('oc.project_name', 'ilike', likePattern(f.q));
   const total = (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
   const items = await q.selectAll('oc').select(sectionsDone.as('sections_done')).orderBy('oc.opened_at', 'desc').orderBy('oc.id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { total, items };

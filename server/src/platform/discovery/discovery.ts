@@ -71,9 +71,19 @@ export function iso(t: Date | string): string {
   return (t instanceof Date ? t : new Date(t)).toISOString();
 }
 
-/** Escape a user's query for LIKE. */
+/** A user's text with LIKE's wildcards escaped. */
+export function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/** LIKE pattern: the text anywhere. */
 export function likePattern(q: string): string {
-  return '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  return '%' + escapeLike(q) + '%';
+}
+
+/** LIKE pattern: the text at the start. */
+export function prefixPattern(q: string): string {
+  return escapeLike(q) + '%';
 }
 
 function asList<T>(x: T | T[] | undefined): T[] {
