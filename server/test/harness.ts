@@ -4,9 +4,14 @@
  * REQUIRE_PG=1 makes a missing TEST_DATABASE_URL a failure.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../src/platform/config';
 import { buildApp, type BuiltApp } from '../src/app';
 import { openDatabase, type Database } from '../src/platform/db/database';
+import { listMigrations, migrate } from '../src/platform/db/migrate';
 import { hashPassword } from '../src/platform/auth/password';
 import type { Role } from '@common/roles';
 
@@ -86,10 +91,11 @@ export function testDatabaseUrl(): string | undefined {
 }
 
 /** Open a fresh, empty test database (and a closer that drops it). */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+/** A fresh database. The embedded one starts already migrated from the template below (the app's migrator then finds nothing to do), unless `empty` (the migrator's own tests). */
+export async function openTestDatabase(opts: { empty?: boolean } = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = testDatabaseUrl();
   if (!url) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', pgliteTemplate: opts.empty ? undefined : await pgliteTemplate() });
     return { database, drop: () => database.close() };
   }
   const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
@@ -101,6 +107,34 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
       await database.close();
     },
   };
+}
+
+/**
+ * A migrated embedded database as a data-directory tarball, built once per set of migration files
+ * and kept in the system temp directory: starting PGlite from it skips initdb and the migrations
+ * (several seconds per test app, tens of seconds on a loaded machine). Keyed by the migrations'
+ * names and checksums and PGlite's version, so a changed migration builds a new one. Written to a
+ * temporary name and renamed, so parallel workers never read half a file.
+ */
+let template: Promise<Blob> | undefined;
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const pgliteVersion = JSON.parse(fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')).version;
+    const key = crypto.createHash('sha256').update(pgliteVersion);
+    for (const m of listMigrations()) key.update(`${m.name}:${m.checksum}\n`);
+    const file = path.join(os.tmpdir(), `qike-pglite-template-${key.digest('hex').slice(0, 16)}.tar`);
+    if (!fs.existsSync(file)) {
+      const fresh = await openDatabase({ dataDir: 'memory://' });
+      await migrate(fresh);
+      const tar = await fresh.dumpDataDir!('none');
+      await fresh.close();
+      const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+      fs.writeFileSync(tmp, tar);
+      fs.renameSync(tmp, file);
+    }
+    return new Blob([fs.readFileSync(file)]);
+  })();
+  return template;
 }
 
 export function testConfig(over: Partial<Config> = {}): Config {

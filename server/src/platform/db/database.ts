@@ -25,8 +25,8 @@ export interface Database {
    * `target` is trusted SQL: a table name with an optional column list.
    */
   copyIn(trx: Tx, target: string, data: string): Promise<number>;
-  /** Embedded database only: a consistent gzipped tarball of the data directory (backups). */
-  dumpDataDir?(): Promise<Uint8Array>;
+  /** Embedded database only: a consistent tarball of the data directory (backups: gzipped, the default). */
+  dumpDataDir?(compression?: 'gzip' | 'none'): Promise<Uint8Array>;
   /** PostgreSQL only: where it is, for a dedicated LISTEN connection (platform/events/bus.ts). */
   connection?: { url: string; schema?: string };
   close(): Promise<void>;
@@ -42,9 +42,16 @@ const PG_OIDS = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 
 export class DatabaseLockedError extends Error {}
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; pgSchema?: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  pgSchema?: string;
+  poolSize?: number;
+  /** Embedded in-memory database only: start from this data-directory tarball (tests' migrated template) instead of initdb. */
+  pgliteTemplate?: Blob;
+}): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema, opts.poolSize);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.pgliteTemplate);
 }
 
 async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Database> {
@@ -100,7 +107,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const memory = dataDir.startsWith('memory://');
   let releaseLock = () => {};
@@ -117,7 +124,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
   let client;
   try {
-    client = dir ? new PGlite(dir, { parsers }) : new PGlite({ parsers });
+    client = dir ? new PGlite(dir, { parsers }) : new PGlite({ parsers, ...(template ? { loadDataDir: template } : {}) });
     await client.waitReady;
   } catch (e) {
     releaseLock();
@@ -127,12 +134,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     kind: 'pglite',
-    async dumpDataDir() {
+    async dumpDataDir(compression: 'gzip' | 'none' = 'gzip') {
       // Safe while the server runs (online backup): a checkpoint first, then the tarball is taken
       // while no statement runs (PGlite's query lock) — a crash-consistent copy whose committed
       // transactions are all in it; one left open by a request at that moment is rolled back on restore.
       await client.exec('CHECKPOINT').catch(() => {});
-      const blob = await (client as unknown as { _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T> })._runExclusiveQuery(() => client.dumpDataDir('gzip'));
+      const blob = await (client as unknown as { _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T> })._runExclusiveQuery(() => client.dumpDataDir(compression));
       return new Uint8Array(await blob.arrayBuffer());
     },
     async copyIn(trx, target, data) {

@@ -21,7 +21,7 @@ function dirWith(files: Record<string, string>): string {
 }
 
 async function fresh(): Promise<Database> {
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await openTestDatabase({ empty: true });
   cleanups.push(drop);
   return database;
 }
