@@ -4,6 +4,7 @@ import { dec } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
+import { publish } from '../../platform/events/events';
 import { AppError } from '../../platform/http/errors';
 import { customerBasicsById } from '../customers';
 import { isValidPrice, listTags } from '../pricing';
@@ -124,6 +125,8 @@ export async function amendContract(ctx: AppContext, id: number, input: { effect
     await repo.insertVolumes(trx, id, version, input.effectiveMonth, input.reason, actor.userId, input.months);
     await trx.updateTable('sales_contracts').set({ updated_at: new Date() }).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'contract.amend', entity: 'contract', entityId: id, customerId: c.customer_id, after: { version, ...input } });
+    // a back-dated amendment changes settled months: settlement recomputes the locked ones (adjustment lines)
+    await publish(ctx, trx, 'contracts.termsChanged', { contractId: id, customerIds: [Number(c.customer_id)], fromMonth: input.effectiveMonth, kind: 'amend' });
     return { version };
   });
 }
@@ -147,6 +150,8 @@ export async function terminateContract(ctx: AppContext, id: number, input: { la
       before: { status: c.status, endMonth: c.end_month },
       after: { status: 'terminated', ...input },
     });
+    const next = monthsBetween(input.lastMonth, c.end_month)[1];
+    if (next) await publish(ctx, trx, 'contracts.termsChanged', { contractId: id, customerIds: [Number(c.customer_id)], fromMonth: next, kind: 'terminate' });
   });
 }
 
