@@ -6923,6 +6923,33 @@ export interface paths {
         }[];
       };
     };
+    /** 修改草稿合同的条款与分月气量 */
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis?: "m3" | "GJ";
+          baseTag?: string;
+          priceCategory?: "residential" | "non_residential" | "industrial" | "cng" | "power" | "chemical_feedstock" | "commercial";
+          basePrice?: string | number | null;
+          theta?: string | number;
+          tau?: string | number;
+          k?: string | number;
+          prepaymentTerms?: string | null;
+          months: {
+            month: string;
+            quantity: string | number;
+          }[];
+        };
+      };
+      response: unknown;
+    };
     /** 删除草稿合同 */
     delete: {
       request: {
