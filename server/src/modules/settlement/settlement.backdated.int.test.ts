@@ -94,4 +94,19 @@ describe('back-dated price change and amendment beyond the three-month window', 
     expect(await balanceFen(finance, a.id)).toBe(-(5 * 115000 + 120000 + 120000 + 5 * 5000));
     expect(await balanceFen(finance, b.id)).toBe(-(290000 - 2000));
   });
+
+  it('the customer page’s 合同/结算 tab lists its statements newest first with adjustments, within scope', async () => {
+    const r = await finance.get(`/api/settlement/customers/${a.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body.statements.map((x: any) => [x.month, x.monthStatus, x.actual, x.totalFen, x.adjustmentFen])).toEqual([
+      [m(8), 'draft', '500', 120000, 0],
+      [m(7), 'confirmed', '500', 120000 + 5 * 5000, 5 * 5000],
+      ...[6, 5, 4].map((n) => [m(n), 'confirmed', '500', 115000, 0]),
+      ...[3, 2].map((n) => [m(n), 'closed', '500', 115000, 0]),
+    ]);
+    expect(r.body.cases).toEqual([]);
+    const am = await t.userClient(['account_manager']);
+    const out = await am.get(`/api/settlement/customers/${a.id}`);
+    expect(out.status).toBe(403);
+  });
 });
