@@ -7051,6 +7051,45 @@ export interface paths {
       response: unknown;
     };
   };
+  "/api/settlement/customers/{customerId}": {
+    /** 客户的月度结算单与偏差结算（客户页“合同/结算”） */
+    get: {
+      request: {
+        path: {
+          customerId: number;
+        };
+      };
+      response: {
+        statements: {
+          month: string;
+          monthStatus: "draft" | "confirmed" | "closed";
+          contractNo: string | null;
+          basis: "m3" | "GJ";
+          actual: string;
+          contracted: string;
+          overTake: boolean;
+          totalFen: number;
+          dailyChargesFen: number;
+          trueUpFen: number;
+          adjustmentFen: number;
+        }[];
+        cases: {
+          id: number;
+          periodLabel: string;
+          fromMonth: string;
+          toMonth: string;
+          contractNo: string | null;
+          basis: "m3" | "GJ";
+          contracted: string;
+          actual: string;
+          exempt: string;
+          shortfall: string;
+          feeFen: number;
+          status: "draft" | "reviewed" | "confirmed" | "signed" | "posted";
+        }[];
+      };
+    };
+  };
   "/api/settlement/months": {
     /** 结算月份及状态 */
     get: {
