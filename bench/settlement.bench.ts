@@ -161,7 +161,7 @@ async function profile(built: BuiltApp, schema: string, month: string, now: Date
       const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${q.text}`, q.values as any[]);
       const plan = r.rows.map((x: any) => x['QUERY PLAN'] as string);
       console.log(`\n   EXPLAIN ANALYZE (run: ${(q.ms / 1000).toFixed(3)} s) ${t.slice(0, 100)}`);
-      for (const line of plan.filter((l) => !/^\s+Buffers:|^\s+(Sort|Hash|Memory|Worker)/.test(l)).slice(0, 40)) console.log(`     ${line}`);
+      for (const line of plan.filter((l) => !/^\s+Buffers:|^\s+(Sort|Hash|Memory|Worker)/.test(l)).slice(0, 40)) console.log(`     ${line.length > 200 ? line.slice(0, 200) + ' …' : line}`);
       if (plan.length > 40) console.log(`     … ${plan.length - 40} more lines; ${plan.filter((l) => /Execution Time/.test(l)).join('')}`);
     }
   } finally {
