@@ -9,10 +9,13 @@
  * min(Q_a, Q_c) and the rest priced flat, summed). Between runs the month is reset (its statements,
  * lines and true-up transactions deleted with the ledger's immutability triggers disabled — a
  * throwaway schema / in-memory database), so each run does the same work, postings included.
- * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part)
+ * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part;
+ * PROFILE=1 to time every statement of one run and print EXPLAIN ANALYZE of the slowest, replayed in
+ * order in one rolled-back transaction so each sees the state it saw in the run)
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp, type BuiltApp } from '../server/src/app';
@@ -111,6 +114,62 @@ async function measure(built: BuiltApp, month: string, now: Date, label: string,
   });
 }
 
+/** Statements of one run as sent to PostgreSQL, with their wall time (PROFILE=1). */
+type Captured = { text: string; values?: unknown[]; ms: number };
+let captured: Captured[] | null = null;
+const pgQuery = pg.Client.prototype.query;
+(pg.Client.prototype as any).query = function (this: unknown, ...args: any[]) {
+  const p = (pgQuery as any).apply(this, args);
+  const [config, values] = args;
+  const text = typeof config === 'string' ? config : config?.text;
+  if (!captured || typeof text !== 'string' || !p || typeof p.then !== 'function') return p;
+  const list = captured;
+  const t0 = performance.now();
+  return p.then((r: unknown) => (list.push({ text, values: Array.isArray(values) ? values : config?.values, ms: performance.now() - t0 }), r));
+};
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Time every statement of one run, then EXPLAIN ANALYZE the slowest ones (replayed in order, rolled back). */
+async function profile(built: BuiltApp, schema: string, month: string, now: Date) {
+  const db = built.ctx.db;
+  await resetMonth(db, month);
+  captured = [];
+  const t0 = performance.now();
+  await runMonth(built.ctx, month, ACTOR, now);
+  const total = performance.now() - t0;
+  const qs = captured;
+  captured = null;
+  const sum = qs.reduce((a, q) => a + q.ms, 0);
+  console.log(`   profile: ${qs.length} statements, ${(sum / 1000).toFixed(2)} s in PostgreSQL of ${(total / 1000).toFixed(2)} s`);
+  const slow = new Set([...qs].sort((a, b) => b.ms - a.ms).slice(0, 10));
+  for (const q of qs) if (slow.has(q)) console.log(`   ${(q.ms / 1000).toFixed(3).padStart(7)} s  ${oneLine(q.text).slice(0, 150)}`);
+  await resetMonth(db, month);
+  const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+  await c.connect();
+  try {
+    for (const q of qs) {
+      const t = oneLine(q.text);
+      if (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(t)) {
+        if (/^BEGIN/i.test(t)) await c.query('BEGIN');
+        continue;
+      }
+      if (!slow.has(q) || !/^(SELECT|WITH|INSERT|UPDATE|DELETE)/i.test(t)) {
+        await c.query(q.text, q.values as any[]);
+        continue;
+      }
+      const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${q.text}`, q.values as any[]);
+      const plan = r.rows.map((x: any) => x['QUERY PLAN'] as string);
+      console.log(`\n   EXPLAIN ANALYZE (run: ${(q.ms / 1000).toFixed(3)} s) ${t.slice(0, 100)}`);
+      for (const line of plan.filter((l) => !/^\s+Buffers:|^\s+(Sort|Hash|Memory|Worker)/.test(l)).slice(0, 40)) console.log(`     ${line.length > 200 ? line.slice(0, 200) + ' …' : line}`);
+      if (plan.length > 40) console.log(`     … ${plan.length - 40} more lines; ${plan.filter((l) => /Execution Time/.test(l)).join('')}`);
+    }
+  } finally {
+    await c.query('ROLLBACK').catch(() => {});
+    await c.end();
+  }
+}
+
 async function postgres() {
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 4 });
@@ -118,7 +177,8 @@ async function postgres() {
   const built = await buildApp(config, { database, logger: false, demo: false });
   try {
     await seed(built.ctx.db);
-    await measure(built, MONTH, NOW, 'PostgreSQL', 10);
+    if (process.env.PROFILE === '1') await profile(built, schema, MONTH, NOW);
+    else await measure(built, MONTH, NOW, 'PostgreSQL', 10);
   } finally {
     await built.close();
     await database.execScript(`DROP SCHEMA "${schema}" CASCADE`);

@@ -80,4 +80,21 @@ describe.skipIf(!avail.run)('settlement (月度结算, 结算单, 偏差结算)'
     expect(after.status).toBe('confirmed');
     await page.context().close();
   });
+
+  it('shows a customer’s contracts, contract-year months and statements in the customer page’s 合同/结算 tab', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'lead');
+    const list = await (await page.request.get('/api/contracts?status=active&pageSize=1')).json();
+    expect(list.total).toBeGreaterThan(0);
+    const c = list.items[0];
+    const overview = await (await page.request.get(`/api/settlement/customers/${c.customerId}`)).json();
+    await page.goto(`/customers/${c.customerId}?tab=contracts`);
+    const tab = page.locator('.ant-tabs-tabpane-active');
+    await tab.getByRole('link', { name: c.contractNo }).waitFor();
+    await tab.getByText('合同年度：分月合同量与实际量').waitFor();
+    await tab.getByText(`${c.startMonth}`, { exact: true }).first().waitFor();
+    if (overview.statements.length) await tab.getByRole('link', { name: overview.statements[0].month, exact: true }).waitFor();
+    await screenshot(page, 'customer-contracts-tab-zh');
+    await page.context().close();
+  });
 });

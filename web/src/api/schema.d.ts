@@ -6923,6 +6923,33 @@ export interface paths {
         }[];
       };
     };
+    /** 修改草稿合同的条款与分月气量 */
+    put: {
+      request: {
+        path: {
+          id: number;
+        };
+        body: {
+          contractNo: string;
+          yearLabel: string;
+          startMonth: string;
+          endMonth: string;
+          basis?: "m3" | "GJ";
+          baseTag?: string;
+          priceCategory?: "residential" | "non_residential" | "industrial" | "cng" | "power" | "chemical_feedstock" | "commercial";
+          basePrice?: string | number | null;
+          theta?: string | number;
+          tau?: string | number;
+          k?: string | number;
+          prepaymentTerms?: string | null;
+          months: {
+            month: string;
+            quantity: string | number;
+          }[];
+        };
+      };
+      response: unknown;
+    };
     /** 删除草稿合同 */
     delete: {
       request: {
@@ -7022,6 +7049,45 @@ export interface paths {
         };
       };
       response: unknown;
+    };
+  };
+  "/api/settlement/customers/{customerId}": {
+    /** 客户的月度结算单与偏差结算（客户页“合同/结算”） */
+    get: {
+      request: {
+        path: {
+          customerId: number;
+        };
+      };
+      response: {
+        statements: {
+          month: string;
+          monthStatus: "draft" | "confirmed" | "closed";
+          contractNo: string | null;
+          basis: "m3" | "GJ";
+          actual: string;
+          contracted: string;
+          overTake: boolean;
+          totalFen: number;
+          dailyChargesFen: number;
+          trueUpFen: number;
+          adjustmentFen: number;
+        }[];
+        cases: {
+          id: number;
+          periodLabel: string;
+          fromMonth: string;
+          toMonth: string;
+          contractNo: string | null;
+          basis: "m3" | "GJ";
+          contracted: string;
+          actual: string;
+          exempt: string;
+          shortfall: string;
+          feeFen: number;
+          status: "draft" | "reviewed" | "confirmed" | "signed" | "posted";
+        }[];
+      };
     };
   };
   "/api/settlement/months": {

@@ -25,7 +25,7 @@ export const KE = defineErrors({
   CONTRACT_TERMINATE_MONTH: { status: 400, zh: '终止后最后一个月 lastMonth {month} 应在 {from} 至 {to} 之间', en: 'The last month before termination ({month}) must be between {from} and {to}' },
   CONTRACT_TAG_UNKNOWN: { status: 400, zh: '基础资源标签 baseTag「{tag}」不存在', en: 'Base resource tag "{tag}" does not exist' },
   CONTRACT_PRICE: { status: 400, zh: '合同价格 basePrice 应为大于 0、最多 4 位小数的数字，当前为 {value}', en: 'The contract price basePrice must be > 0 with at most 4 decimals; got {value}' },
-  CONTRACT_RATIO: { status: 400, zh: '{field} 应在 0 到 1 之间，当前为 {value}', en: '{field} must be between 0 and 1; got {value}' },
+  CONTRACT_RATIO: { status: 400, zh: '{field} 应在 0 到 {max} 之间、最多 4 位小数，当前为 {value}', en: '{field} must be between 0 and {max} with at most 4 decimals; got {value}' },
   CONTRACT_FILE_MISSING: { status: 400, zh: '请上传签字盖章的合同文件（PDF/JPG/PNG）', en: 'Upload the signed contract file (PDF/JPG/PNG)' },
   CONTRACT_FILE_TYPE: { status: 400, zh: '合同文件只接受 PDF、JPG 或 PNG', en: 'The signed file must be a PDF, JPG or PNG' },
   CONTRACT_CUSTOMER_UNKNOWN: { status: 400, zh: '客户 customerId {id} 不存在', en: 'Customer {id} does not exist' },

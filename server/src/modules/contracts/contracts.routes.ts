@@ -49,6 +49,11 @@ export function contractsRoutes(app: Api, ctx: AppContext) {
     await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
     return reply.code(201).send(await svc.createContract(ctx, req.body, actorOf(req)));
   });
+  app.put('/api/contracts/:id', { config: write, schema: { tags, summary: '修改草稿合同的条款与分月气量', params: IdParam, body: s.ContractUpdate } }, async (req) => {
+    await access(req, req.params.id);
+    await svc.updateDraft(ctx, req.params.id, req.body, actorOf(req));
+    return { ok: true };
+  });
   app.post('/api/contracts/:id/activate', { config: write, schema: { tags, summary: '合同生效', params: IdParam } }, async (req) => {
     await access(req, req.params.id);
     await svc.activateContract(ctx, req.params.id, actorOf(req));

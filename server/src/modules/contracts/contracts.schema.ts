@@ -24,6 +24,9 @@ export const ContractInput = z.strictObject({
   months: z.array(MonthVolume).max(24),
 });
 export type ContractInput = z.infer<typeof ContractInput>;
+/** A draft's terms replaced as a whole (the customer stays). */
+export const ContractUpdate = ContractInput.omit({ customerId: true });
+export type ContractUpdate = z.infer<typeof ContractUpdate>;
 
 export const AmendmentInput = z.strictObject({ effectiveMonth: MonthStr, reason: SafeText(500).pipe(z.string().min(1)), months: z.array(MonthVolume).max(24) });
 export const TerminateInput = z.strictObject({ lastMonth: MonthStr, reason: SafeText(500).pipe(z.string().min(1)) });

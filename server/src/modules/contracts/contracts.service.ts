@@ -4,13 +4,14 @@ import { dec } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
+import { publish } from '../../platform/events/events';
 import { AppError } from '../../platform/http/errors';
 import { customerBasicsById } from '../customers';
 import { isValidPrice, listTags } from '../pricing';
 import { checkMonths, monthsBetween } from './contracts.calc';
 import { KE } from './contracts.errors';
 import * as repo from './contracts.repo';
-import type { ContractInput } from './contracts.schema';
+import type { ContractInput, ContractUpdate } from './contracts.schema';
 
 const STATUS_ZH = { draft: '草稿', active: '生效', terminated: '终止' } as const;
 
@@ -18,7 +19,7 @@ function assertQuantities(months: { month: string; quantity: string }[]) {
   for (const m of months) if (!/^\d+(\.\d{1,3})?$/.test(m.quantity)) throw new AppError(KE.CONTRACT_QUANTITY, { month: m.month, value: m.quantity });
 }
 function assertRatio(field: string, value: string, max = 1) {
-  if (!/^\d+(\.\d{1,4})?$/.test(value) || dec(value).gt(max)) throw new AppError(KE.CONTRACT_RATIO, { field, value });
+  if (!/^\d+(\.\d{1,4})?$/.test(value) || dec(value).gt(max)) throw new AppError(KE.CONTRACT_RATIO, { field, value, max });
 }
 function assertMonths(period: string[], months: { month: string }[]) {
   const { missing, outside } = checkMonths(
@@ -37,8 +38,8 @@ export async function createContract(ctx: AppContext, input: ContractInput, acto
   return inTx(ctx.db, (trx) => createContractIn(trx, input, actor));
 }
 
-/** Create a contract (草稿) inside the caller's transaction: validation, overlap and number checks, volumes, audit. */
-export async function createContractIn(trx: Tx, input: ContractInput, actor: Actor) {
+/** Validate a contract's terms (DOMAIN.md §4): period ≤ 24 months, every month's volume ≥ 0, θ/τ/k, price, tag; no overlap, unique number. */
+async function checkTerms(trx: Tx, customerId: number, input: ContractUpdate, exceptId?: number) {
   const period = monthsBetween(input.startMonth, input.endMonth);
   if (input.startMonth > input.endMonth || period.length > 24) throw new AppError(KE.CONTRACT_PERIOD, { from: input.startMonth, to: input.endMonth });
   assertQuantities(input.months);
@@ -47,32 +48,46 @@ export async function createContractIn(trx: Tx, input: ContractInput, actor: Act
   assertRatio('tau', input.tau, 10);
   assertRatio('k', input.k, 10);
   if (input.basePrice != null && !isValidPrice(input.basePrice)) throw new AppError(KE.CONTRACT_PRICE, { value: input.basePrice });
-  const customer = (await customerBasicsById(trx, [input.customerId])).get(input.customerId);
-  if (!customer) throw new AppError(KE.CONTRACT_CUSTOMER_UNKNOWN, { id: input.customerId });
+  const customer = (await customerBasicsById(trx, [customerId])).get(customerId);
+  if (!customer) throw new AppError(KE.CONTRACT_CUSTOMER_UNKNOWN, { id: customerId });
   if (!(await listTags(trx)).some((t) => t.code === input.baseTag)) throw new AppError(KE.CONTRACT_TAG_UNKNOWN, { tag: input.baseTag });
-  await lockCustomer(trx, input.customerId);
-  const other = await repo.overlapping(trx, input.customerId, input.startMonth, input.endMonth);
+  await lockCustomer(trx, customerId);
+  const other = await repo.overlapping(trx, customerId, input.startMonth, input.endMonth, exceptId);
   if (other) throw new AppError(KE.CONTRACT_OVERLAP, { from: input.startMonth, to: input.endMonth, other: other.contract_no, otherFrom: other.start_month, otherTo: other.end_month });
-  const dup = await trx.selectFrom('sales_contracts').select('id').where('contract_no', '=', input.contractNo).executeTakeFirst();
+  const dup = await trx
+    .selectFrom('sales_contracts')
+    .select('id')
+    .where('contract_no', '=', input.contractNo)
+    .where('id', '<>', exceptId ?? 0)
+    .executeTakeFirst();
   if (dup) throw new AppError(KE.CONTRACT_NO_TAKEN, { no: input.contractNo });
+  return customer;
+}
+
+/** The row values of a contract's terms. */
+function termsRow(input: ContractUpdate, defaultCategory: string) {
+  return {
+    contract_no: input.contractNo,
+    year_label: input.yearLabel,
+    start_month: input.startMonth + '-01',
+    end_month: input.endMonth + '-01',
+    basis: input.basis,
+    base_tag: input.baseTag,
+    price_category: input.priceCategory ?? defaultCategory,
+    base_price: input.basePrice ?? null,
+    theta: input.theta,
+    tau: input.tau,
+    k: input.k,
+    prepayment_terms: input.prepaymentTerms ?? null,
+  };
+}
+
+/** Create a contract (草稿) inside the caller's transaction: validation, overlap and number checks, volumes, audit. */
+export async function createContractIn(trx: Tx, input: ContractInput, actor: Actor) {
+  const customer = await checkTerms(trx, input.customerId, input);
   const row = await trx
     .insertInto('sales_contracts')
-    .values({
-      customer_id: input.customerId,
-      contract_no: input.contractNo,
-      year_label: input.yearLabel,
-      start_month: input.startMonth + '-01',
-      end_month: input.endMonth + '-01',
-      basis: input.basis,
-      base_tag: input.baseTag,
-      price_category: input.priceCategory ?? customer.priceCategory,
-      base_price: input.basePrice ?? null,
-      theta: input.theta,
-      tau: input.tau,
-      k: input.k,
-      prepayment_terms: input.prepaymentTerms ?? null,
-      created_by: actor.userId,
-    })
+    .values({ customer_id: input.customerId, ...termsRow(input, customer.priceCategory), created_by: actor.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
   await repo.insertVolumes(trx, row.id, 1, input.startMonth, null, actor.userId, input.months);
@@ -96,6 +111,30 @@ export async function activateContract(ctx: AppContext, id: number, actor: Actor
     if (c.status !== 'draft') throw statusError(c, { zh: '生效', en: 'activate' });
     await trx.updateTable('sales_contracts').set({ status: 'active', updated_at: new Date() }).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'contract.activate', entity: 'contract', entityId: id, customerId: c.customer_id, before: { status: c.status }, after: { status: 'active' } });
+  });
+}
+
+/**
+ * Edit a draft's terms (only 草稿: an active contract changes through amendments): every field and the
+ * monthly volumes are replaced, with the same checks as a new contract (no overlap with the customer's
+ * other contracts, every month ≥ 0). Audited with before and after.
+ */
+export async function updateDraft(ctx: AppContext, id: number, input: ContractUpdate, actor: Actor) {
+  return inTx(ctx.db, async (trx) => {
+    const c = await loadForChange(trx, id);
+    if (c.status !== 'draft') throw statusError(c, { zh: '修改', en: 'edit' });
+    const customerId = Number(c.customer_id);
+    const customer = await checkTerms(trx, customerId, input, id);
+    const before = { ...c, months: await repo.effectiveMonths(trx, id) };
+    await trx
+      .updateTable('sales_contracts')
+      .set({ ...termsRow(input, customer.priceCategory), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('contract_month_volumes').where('contract_id', '=', id).execute();
+    await trx.deleteFrom('contract_versions').where('contract_id', '=', id).execute();
+    await repo.insertVolumes(trx, id, 1, input.startMonth, null, actor.userId, input.months);
+    await audit(trx, actor, { action: 'contract.update_draft', entity: 'contract', entityId: id, customerId, before, after: input });
   });
 }
 
@@ -124,6 +163,8 @@ export async function amendContract(ctx: AppContext, id: number, input: { effect
     await repo.insertVolumes(trx, id, version, input.effectiveMonth, input.reason, actor.userId, input.months);
     await trx.updateTable('sales_contracts').set({ updated_at: new Date() }).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'contract.amend', entity: 'contract', entityId: id, customerId: c.customer_id, after: { version, ...input } });
+    // a back-dated amendment changes settled months: settlement recomputes the locked ones (adjustment lines)
+    await publish(ctx, trx, 'contracts.termsChanged', { contractId: id, customerIds: [Number(c.customer_id)], fromMonth: input.effectiveMonth, kind: 'amend' });
     return { version };
   });
 }
@@ -147,6 +188,8 @@ export async function terminateContract(ctx: AppContext, id: number, input: { la
       before: { status: c.status, endMonth: c.end_month },
       after: { status: 'terminated', ...input },
     });
+    const next = monthsBetween(input.lastMonth, c.end_month)[1];
+    if (next) await publish(ctx, trx, 'contracts.termsChanged', { contractId: id, customerIds: [Number(c.customer_id)], fromMonth: next, kind: 'terminate' });
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { QikeModule } from '../../platform/module';
 import './contracts.tables';
+import './contracts.events';
 import { contractsRoutes } from './contracts.routes';
 import { contractedDaily } from './published';
 import { contractsDemo } from './contracts.demo';
@@ -17,5 +18,6 @@ export const contractsModule: QikeModule = {
 };
 
 export { contractsForMonth, contractedDaily, contractDayPrices, contractBriefs, createDraftContract, type ContractTerms, type ContractBrief } from './published';
+export type { TermsChanged } from './contracts.events';
 export { monthsBetween, daysInMonth, overTakeFlag } from './contracts.calc';
 export { demoContractYears, yearLabel } from './contracts.demo';

@@ -5,6 +5,7 @@
  */
 import type { QikeModule } from '../../platform/module';
 import './pricing.tables';
+import './pricing.events';
 import { pricingRoutes } from './pricing.routes';
 import { pricingDemo } from './pricing.demo';
 
@@ -20,4 +21,5 @@ export { pricesByDay, referencePriceOf, listTags, type PriceCombo } from './pric
 export { priceBookDays } from './pricing.repo';
 export { isValidPrice } from './pricing.calc';
 export type { Basis } from './pricing.tables';
+export type { PricesChanged } from './pricing.events';
 export { demoContractStart } from './pricing.demo';

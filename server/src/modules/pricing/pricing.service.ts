@@ -3,6 +3,7 @@ import { PRICE_CATEGORY_LABELS, type PriceCategory } from '@common/customers';
 import { dec } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
 import { inTx } from '../../platform/db/database';
+import { publish } from '../../platform/events/events';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { customerIdsByPriceCategory } from '../customers';
@@ -80,6 +81,8 @@ export async function addPrice(ctx: AppContext, input: PriceInput, actor: Actor)
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'pricing.price_add', entity: 'price_entry', entityId: row.id, after: input });
+    // a back-dated entry re-prices past days: settlement recomputes its locked months (adjustment lines)
+    await publish(ctx, trx, 'pricing.pricesChanged', { fromDay: input.effectiveFrom, toDay: null, kind: 'price' });
     const notices = ctx.capabilities.notices;
     let notified = 0;
     if (notices) {
@@ -127,6 +130,10 @@ export async function addBenchmark(ctx: AppContext, input: { effectiveFrom: stri
 }
 
 /** Set the month's reference price (used when the month had no real online trades). */
+function lastDayOf(month: string): string {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+}
+
 export async function setReferencePrice(ctx: AppContext, input: { month: string; basis: Basis; price: string }, actor: Actor) {
   assertPrice('price', input.price);
   return inTx(ctx.db, async (trx) => {
@@ -137,5 +144,6 @@ export async function setReferencePrice(ctx: AppContext, input: { month: string;
       .onConflict((oc) => oc.columns(['month', 'basis']).doUpdateSet({ price: input.price, created_by: actor.userId, created_at: new Date() }))
       .execute();
     await audit(trx, actor, { action: 'pricing.reference_set', entity: 'price_reference', entityId: `${input.month}/${input.basis}`, before, after: input });
+    await publish(ctx, trx, 'pricing.pricesChanged', { fromDay: `${input.month}-01`, toDay: lastDayOf(input.month), kind: 'reference' });
   });
 }

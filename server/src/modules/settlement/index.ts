@@ -8,7 +8,7 @@ import './settlement.tables';
 import { settlementRoutes } from './settlement.routes';
 import { deviationRoutes } from './deviation.routes';
 import { settlementDemoRun } from './settlement.demo';
-import { markCorrectedMonths } from './settlement.repo';
+import { markCorrectedMonths, markLockedMonthsFrom } from './settlement.repo';
 import { demoContractYears } from '../contracts';
 import { demoContractStart } from '../pricing';
 
@@ -25,6 +25,20 @@ export const settlementModule: QikeModule = {
       name: 'settlement.markCorrectedMonths',
       mode: 'inTransaction',
       handle: (_ctx, trx, e) => markCorrectedMonths(trx, e.gasDays),
+    },
+    {
+      // a back-dated price (or reference price): every locked month it reaches gets adjustment lines, however old
+      event: 'pricing.pricesChanged',
+      name: 'settlement.markRepricedMonths',
+      mode: 'inTransaction',
+      handle: (_ctx, trx, e) => markLockedMonthsFrom(trx, e.fromDay, e.toDay),
+    },
+    {
+      // a back-dated amendment or termination: the locked months from its month get adjustment lines
+      event: 'contracts.termsChanged',
+      name: 'settlement.markAmendedMonths',
+      mode: 'inTransaction',
+      handle: (_ctx, trx, e) => markLockedMonthsFrom(trx, `${e.fromMonth}-01`, null),
     },
   ],
   demo: {

@@ -293,6 +293,18 @@ export async function markCorrectedMonths(db: Tx, gasDays: string[]) {
     SELECT m.month FROM settlement_months m WHERE m.status <> 'draft' AND m.month = ANY(SELECT DISTINCT date_trunc('month', d)::date FROM unnest(${days}::date[]) AS d)
     ON CONFLICT (month) DO NOTHING`.execute(db);
 }
+/**
+ * Mark the locked months from `fromDay`'s month (to `toDay`'s, or every later one) as corrected:
+ * a back-dated price or contract change (reactions to pricing.pricesChanged / contracts.termsChanged).
+ */
+export async function markLockedMonthsFrom(db: Tx, fromDay: string, toDay: string | null) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDay) || (toDay != null && !/^\d{4}-\d{2}-\d{2}$/.test(toDay))) return;
+  await sql`INSERT INTO settlement_corrected_months (month)
+    SELECT m.month FROM settlement_months m
+     WHERE m.status <> 'draft' AND m.month >= date_trunc('month', ${fromDay}::date)::date
+       ${toDay ? sql`AND m.month <= date_trunc('month', ${toDay}::date)::date` : sql``}
+    ON CONFLICT (month) DO NOTHING`.execute(db);
+}
 /** Corrected months in [from, before), oldest first ('YYYY-MM'). */
 export async function correctedMonths(db: Tx, from: string, before: string): Promise<string[]> {
   const r = await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM settlement_corrected_months WHERE month >= ${d(from)}::date AND month < ${d(before)}::date ORDER BY month`.execute(db);

@@ -8,6 +8,8 @@ import * as svc from './settlement.service';
 import * as repo from './settlement.repo';
 import { runMonth } from './settlement.run';
 import { monthXlsx, statementPdf, statementXlsx } from './settlement.render';
+import { customerSettlementOverview } from './customer-overview.repo';
+import { assertCustomerAccess } from '../customers';
 
 function attachment(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
@@ -18,6 +20,14 @@ export function settlementRoutes(app: Api, ctx: AppContext) {
   const tags = ['月度结算 Settlement'];
   const read = { permission: 'contracts:read' as const };
 
+  app.get(
+    '/api/settlement/customers/:customerId',
+    { config: read, schema: { tags, summary: '客户的月度结算单与偏差结算（客户页“合同/结算”）', params: s.CustomerParam, response: { 200: s.CustomerSettlementOverview } } },
+    async (req) => {
+      await assertCustomerAccess(ctx.db, userOf(req), req.params.customerId);
+      return customerSettlementOverview(ctx.db, req.params.customerId);
+    },
+  );
   app.get('/api/settlement/months', { config: read, schema: { tags, summary: '结算月份及状态', response: { 200: z.array(s.MonthView) } } }, async () =>
     (await repo.listMonths(ctx.db)).map((m) => ({
       month: m.month,

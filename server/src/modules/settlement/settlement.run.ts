@@ -67,12 +67,24 @@ async function lockMonth(trx: Tx, month: string) {
   if (!r.rows[0].ok) throw new AppError(SE.SETTLEMENT_RUNNING, { month });
 }
 
+/**
+ * No JIT for the run's statements: their row estimates (unnest inputs, a month of deliveries) make
+ * PostgreSQL compile them with LLVM, which cost 6.4 s of the run statement's 37.6 s and most of the
+ * level recompute's 7.9 s in the profile (bench/settlement.bench.ts PROFILE=1, 20,000 customers).
+ * Transaction-local; a no-op where JIT is unavailable (PGlite).
+ */
+async function noJit(trx: Tx) {
+  const r = await sql<{ v: string | null }>`SELECT current_setting('jit', true) AS v`.execute(trx);
+  if (r.rows[0]?.v === 'on') await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
+}
+
 export async function runMonth(ctx: AppContext, month: string, actor: Actor, now = new Date()): Promise<RunResult> {
   const { to } = monthBounds(month);
   const today = localParts(now, ctx.config.timeZone).date;
   if (to >= today) throw new AppError(SE.SETTLEMENT_MONTH_NOT_ENDED, { month, last: to });
   return inTx(ctx.db, async (trx) => {
     await lockMonth(trx, month);
+    await noJit(trx);
     const m = await repo.ensureMonth(trx, month);
     if (m.status !== 'draft') throw new AppError(SE.SETTLEMENT_MONTH_LOCKED, { month, status: STATUS_ZH[m.status], action: '重新结算 / re-run' });
 

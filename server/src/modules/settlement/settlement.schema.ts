@@ -4,6 +4,7 @@ import { MonthStr } from '../../platform/http/schemas';
 import { SafeText } from '../pricing/pricing.schema';
 
 export const MonthParam = z.strictObject({ month: MonthStr });
+export const CustomerParam = z.strictObject({ customerId: z.coerce.number().int().positive() });
 export const MonthCustomerParam = z.strictObject({ month: MonthStr, customerId: z.coerce.number().int().positive() });
 export const ReopenBody = z.strictObject({ reason: SafeText(500).pipe(z.string().trim().min(2, '请填写重新打开的原因')) });
 export const StatementsQuery = z.strictObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(20), q: SafeText(100).optional() });
@@ -128,3 +129,39 @@ export const DevYearSummary = z.object({
   customerTimes: z.number(),
   feeFen: z.number(),
 });
+
+/** The customer page's 合同/结算 tab: its statements (newest first) and deviation cases. */
+export const CustomerSettlementOverview = z.object({
+  statements: z.array(
+    z.object({
+      month: z.string(),
+      monthStatus: z.enum(['draft', 'confirmed', 'closed']),
+      contractNo: z.string().nullable(),
+      basis: z.enum(['m3', 'GJ']),
+      actual: z.string(),
+      contracted: z.string(),
+      overTake: z.boolean(),
+      totalFen: z.number(),
+      dailyChargesFen: z.number(),
+      trueUpFen: z.number(),
+      adjustmentFen: z.number(),
+    }),
+  ),
+  cases: z.array(
+    z.object({
+      id: z.number(),
+      periodLabel: z.string(),
+      fromMonth: z.string(),
+      toMonth: z.string(),
+      contractNo: z.string().nullable(),
+      basis: z.enum(['m3', 'GJ']),
+      contracted: z.string(),
+      actual: z.string(),
+      exempt: z.string(),
+      shortfall: z.string(),
+      feeFen: z.number(),
+      status: z.enum(['draft', 'reviewed', 'confirmed', 'signed', 'posted']),
+    }),
+  ),
+});
+export type CustomerSettlementOverview = z.infer<typeof CustomerSettlementOverview>;

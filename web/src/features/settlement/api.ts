@@ -45,6 +45,11 @@ export const useYearView = (id: number) => useQuery({ queryKey: ['contracts', 'y
 export const useCustomerPick = (q: string, enabled: boolean) =>
   useQuery({ queryKey: ['customers', 'pick', q], queryFn: () => api.get('/api/customers', { query: { q: q || undefined, pageSize: 20 } }), enabled });
 
+/** The customer page's 合同/结算 tab: the customer's statements and deviation cases. */
+export const useCustomerSettlement = (customerId: number) =>
+  useQuery({ queryKey: ['settlement', 'customer', String(customerId)], queryFn: () => api.get('/api/settlement/customers/{customerId}', { path: { customerId } }) });
+export type CustomerSettlement = ApiResponse<'/api/settlement/customers/{customerId}'>;
+
 export const useMonths = () => useQuery({ queryKey: ['settlement', 'months'], queryFn: () => api.get('/api/settlement/months') });
 export const useStatements = (month: string, page: StatementsQuery, enabled: boolean) =>
   useQuery({ queryKey: ['settlement', 'statements', month, page], queryFn: () => api.get('/api/settlement/months/{month}/statements', { path: { month }, query: page }), enabled });
@@ -67,6 +72,7 @@ export const settlementApi = {
   setReferencePrice: (body: ApiBody<'/api/pricing/reference-prices', 'put'>) => api.put('/api/pricing/reference-prices', { body }),
 
   createContract: (body: ContractInput) => api.post('/api/contracts', { body }),
+  updateContract: (id: number, body: ApiBody<'/api/contracts/{id}', 'put'>) => api.put('/api/contracts/{id}', { path: { id }, body }),
   activateContract: (id: number) => api.post('/api/contracts/{id}/activate', { path: { id } }),
   terminateContract: (id: number, body: ApiBody<'/api/contracts/{id}/terminate'>) => api.post('/api/contracts/{id}/terminate', { path: { id }, body }),
   uploadContractFile: (id: number, file: File | Blob) => api.upload('/api/contracts/{id}/signed-file', file, {}, { path: { id } }),

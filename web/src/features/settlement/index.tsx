@@ -1,7 +1,8 @@
 /** Pricing, contracts, monthly settlement and deviation settlement in the web app. */
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { CalculatorOutlined, DollarOutlined, FileProtectOutlined, FallOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../app/module-types';
+import { Loading } from '../../components/States';
 import './i18n';
 
 const PricesPage = lazy(() => import('./pages/PricesPage'));
@@ -10,6 +11,7 @@ const ContractDetailPage = lazy(() => import('./pages/ContractDetailPage'));
 const SettlementPage = lazy(() => import('./pages/SettlementPage'));
 const StatementPage = lazy(() => import('./pages/StatementPage'));
 const DeviationPage = lazy(() => import('./pages/DeviationPage'));
+const ContractsTab = lazy(() => import('./components/ContractsTab'));
 
 export const settlementWebModule: WebModule = {
   key: 'settlement',
@@ -26,5 +28,18 @@ export const settlementWebModule: WebModule = {
     { path: '/settlement', element: <SettlementPage />, permission: 'contracts:read' },
     { path: '/settlement/:month/customers/:customerId', element: <StatementPage />, permission: 'contracts:read' },
     { path: '/deviation', element: <DeviationPage />, permission: 'contracts:read' },
+  ],
+  customerTabs: [
+    {
+      key: 'contracts',
+      label: 'settlement:tab.label',
+      permission: 'contracts:read',
+      order: 400,
+      render: (customerId) => (
+        <Suspense fallback={<Loading />}>
+          <ContractsTab customerId={customerId} />
+        </Suspense>
+      ),
+    },
   ],
 };

@@ -3,6 +3,7 @@ import { App, Button, Descriptions, Input, Space, Table, Tag, Upload, DatePicker
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { useState } from 'react';
 import { formatNumber } from '../../../lib/format';
 import { dec } from '@common/decimal';
 import { PageContainer, Section } from '../../../components/PageContainer';
@@ -11,6 +12,7 @@ import { useCan } from '../../../app/auth';
 import { Chart } from '../../metering/components/Chart';
 import { NS } from '../i18n';
 import { settlementApi, useContract, useTagName, useYearView } from '../api';
+import { ContractFormModal } from '../components/ContractFormModal';
 
 export default function ContractDetailPage() {
   const id = Number(useParams().id);
@@ -21,6 +23,7 @@ export default function ContractDetailPage() {
   const canWrite = useCan('contracts:write');
   const q = useContract(id);
   const y = useYearView(id);
+  const [editing, setEditing] = useState(false);
   if (q.isLoading) return <Loading />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const c = q.data;
@@ -66,6 +69,7 @@ export default function ContractDetailPage() {
       extra={
         canWrite && (
           <Space>
+            {c.status === 'draft' && <Button onClick={() => setEditing(true)}>{t('a.edit')}</Button>}
             {c.status === 'draft' && (
               <Button type="primary" onClick={() => run(() => settlementApi.activateContract(id))}>
                 {t('a.activate')}
@@ -121,6 +125,7 @@ export default function ContractDetailPage() {
           ]}
         />
       </Section>
+      {c.status === 'draft' && <ContractFormModal open={editing} draft={c} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
     </PageContainer>
   );
 }
