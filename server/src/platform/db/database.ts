@@ -115,9 +115,15 @@ async function openPglite(dataDir: string): Promise<Database> {
     [PG_OIDS.NUMERIC]: (v: string) => v,
     [PG_OIDS.DATE]: (v: string) => v,
   };
+  // pg_trgm serves substring search (customers' trigram index) as on a PostgreSQL server; without
+  // it the migrations skip the index and LIKE scans (still correct, slower on large tables).
+  const extensions = await import('@electric-sql/pglite/contrib/pg_trgm').then(
+    (m) => ({ pg_trgm: m.pg_trgm }),
+    () => ({}),
+  );
   let client;
   try {
-    client = dir ? new PGlite(dir, { parsers }) : new PGlite({ parsers });
+    client = dir ? new PGlite(dir, { parsers, extensions }) : new PGlite({ parsers, extensions });
     await client.waitReady;
   } catch (e) {
     releaseLock();
