@@ -103,17 +103,18 @@ function onOrBefore(day: string): string {
 }
 
 /**
- * The days the usage view reads: the periods from `from` to `to` and the same periods a year before
- * (for months: up to the end of last year's month of `to`), not the year in between; one range when
- * the two overlap. Every day whose period or previous-year period is shown lies in these ranges, so
- * the result equals reading from a year before `from` to `to` (usage.int.test.ts compares both).
+ * The days the usage view reads: the periods shown and the same periods a year before, not the year
+ * in between; one range when the two meet. As the whole span from a year before `from` to `to`
+ * (the earlier read) did: a month shown includes its days before `from`, last year's first month
+ * starts a year before `from`, last year's last month is whole (usage.int.test.ts compares both).
  */
 export function usageRanges(granularity: 'day' | 'month', from: string, to: string): [string, string][] {
   const prevFrom = sameDayLastYear(from);
   const prevTo = granularity === 'day' ? onOrBefore(sameDayLastYear(to)) : onOrBefore(`${sameDayLastYear(to).slice(0, 8)}31`);
   // a 29 February a year before `from` does not exist: the previous-year days start the day after
   const start = prevFrom === onOrBefore(prevFrom) ? prevFrom : addDays(onOrBefore(prevFrom), 1);
-  return prevTo >= from ? [[start, to]] : [[start, prevTo], [from, to]];
+  const shownFrom = granularity === 'day' ? from : `${from.slice(0, 8)}01`;
+  return prevTo >= addDays(shownFrom, -1) ? [[start, to]] : [[start, prevTo], [shownFrom, to]];
 }
 
 /** A customer's daily or monthly usage from `from` to `to`, each period with the previous year's. */
