@@ -43,14 +43,23 @@ async function main() {
       SELECT p.customer_id, p.id, d::date, 1000 + (p.id * 7 + extract(day FROM d)::int) % 400 + CASE WHEN d::date = ${D}::date AND p.customer_id % 97 = 0 THEN 900 ELSE 0 END, 'scada'
         FROM delivery_points p, generate_series(${addDays(D, -29)}::date, ${D}::date, interval '1 day') d
        WHERE NOT (d::date = ${D}::date AND p.customer_id % 50 = 0)`.execute(db);
-    await sql`INSERT INTO gas_quality (supply_source_id, gas_day, method, gcv_mj_m3) SELECT s.id, d::date, 'report', 36.5 FROM supply_sources s, generate_series(${addDays(D, -10)}::date, ${D}::date, interval '1 day') d`.execute(db);
-    await db.insertInto('users').values({ username: 'bench_lead', display_name: '压测', password_hash: await hashPassword('bench-pass-2026'), roles: ['sales_lead'] }).execute();
+    await sql`INSERT INTO gas_quality (supply_source_id, gas_day, method, gcv_mj_m3) SELECT s.id, d::date, 'report', 36.5 FROM supply_sources s, generate_series(${addDays(D, -10)}::date, ${D}::date, interval '1 day') d`.execute(
+      db,
+    );
+    await db
+      .insertInto('users')
+      .values({ username: 'bench_lead', display_name: '压测', password_hash: await hashPassword('bench-pass-2026'), roles: ['sales_lead'] })
+      .execute();
     await sql`ANALYZE`.execute(db);
     console.log(`   seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(built.app.server.address() as any).port}`;
-    const login = await fetch(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_lead', password: 'bench-pass-2026' }) });
+    const login = await fetch(url + '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench_lead', password: 'bench-pass-2026' }),
+    });
     const cookie = /qike_sid=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
     const s = await getSettings(db);
     const admin = sql<boolean>`true`;

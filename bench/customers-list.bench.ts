@@ -259,9 +259,7 @@ async function main() {
     built = await buildApp(config, { database, logger: false, demo: false });
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(built.app.server.address() as any).port}`;
-    const amIds = reuse
-      ? (await sql<{ id: number }>`SELECT id FROM users WHERE username LIKE 'b_am%' ORDER BY id`.execute(database.db)).rows.map((r) => r.id)
-      : await seed(built);
+    const amIds = reuse ? (await sql<{ id: number }>`SELECT id FROM users WHERE username LIKE 'b_am%' ORDER BY id`.execute(database.db)).rows.map((r) => r.id) : await seed(built);
     await listBench(url, amIds);
     if (IMPORT_ROWS > 0) await importBench(url);
   } finally {

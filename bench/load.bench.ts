@@ -15,6 +15,8 @@ import { openDatabase } from '../server/src/platform/db/database';
 const SECONDS = Number(process.env.DURATION ?? process.env.SECONDS ?? 15);
 /** WORKERS=2: the server as two processes (node:cluster) on the same PostgreSQL. */
 const WORKERS = Number(process.env.WORKERS ?? 1);
+/** Other engineers' benches use fixed ports (3141 …): a random one unless PORT is given. */
+const PORT = Number(process.env.PORT ?? 20000 + Math.floor(Math.random() * 10000));
 const DEMO_PW = 'qike2026demo';
 
 function addDays(day: string, n: number) {
@@ -30,7 +32,7 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     const t0 = performance.now();
-    server = await startServer({ DATABASE_URL: PG_URL, PG_SCHEMA: schema, DEMO: '1', LOG_LEVEL: 'info', WORKERS: String(WORKERS) }, 3141);
+    server = await startServer({ DATABASE_URL: PG_URL, PG_SCHEMA: schema, DEMO: '1', LOG_LEVEL: 'info', WORKERS: String(WORKERS) }, PORT);
     console.log(`   server with demo data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const cookie = await login(server.url, 'admin', DEMO_PW);
     const headers = { cookie };
@@ -120,13 +122,12 @@ async function main() {
     });
   } finally {
     await server?.stop();
-    if (process.env.KEEP === '1' || process.env.REUSE) {
-      console.log(`   kept schema ${schema}`);
-      return end();
+    if (process.env.KEEP === '1' || process.env.REUSE) console.log(`   kept schema ${schema}`);
+    else {
+      const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 1 });
+      await database.execScript(`DROP SCHEMA "${schema}" CASCADE`);
+      await database.close();
     }
-    const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 1 });
-    await database.execScript(`DROP SCHEMA "${schema}" CASCADE`);
-    await database.close();
     end();
   }
 }

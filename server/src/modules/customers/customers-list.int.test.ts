@@ -29,8 +29,7 @@ beforeAll(async () => {
     managerId: i % 3 === 0 ? amId : undefined,
   }));
   const made = await makeCustomers(t.db, specs);
-  for (const [i, c] of made.entries())
-    await sql`UPDATE customers SET pinyin = ${pinyinInitials(c.name)}, tags = ${i % 5 === 0 ? ['保供'] : []}::text[] WHERE id = ${c.id}`.execute(t.db);
+  for (const [i, c] of made.entries()) await sql`UPDATE customers SET pinyin = ${pinyinInitials(c.name)}, tags = ${i % 5 === 0 ? ['保供'] : []}::text[] WHERE id = ${c.id}`.execute(t.db);
 });
 afterAll(async () => t?.close());
 

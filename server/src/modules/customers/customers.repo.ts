@@ -150,13 +150,7 @@ function noIndex(col: string) {
  * customers scans them once instead of twice (list and count). `oneScan: false` keeps the two
  * statements (customers-list.int.test.ts compares both).
  */
-export async function listCustomers(
-  db: Tx,
-  user: Pick<SessionUser, 'id' | 'roles'>,
-  f: CustomerFilter,
-  page: { page: number; pageSize: number } | null,
-  opts: { oneScan?: boolean } = {},
-) {
+export async function listCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, f: CustomerFilter, page: { page: number; pageSize: number } | null, opts: { oneScan?: boolean } = {}) {
   const base = filteredCustomers(db, user, f);
   // With a filter (or a scope) the matching rows are found first and then sorted: walking a sort
   // index and filtering can scan most of the table when the filter correlates with the order
@@ -166,7 +160,10 @@ export async function listCustomers(
   if (page && !viaIndex && opts.oneScan !== false) {
     let k = base.select(['c.id', sql<number>`count(*) OVER ()`.as('n')]);
     for (const o of order) k = k.orderBy(o, f.order);
-    const keys = await k.limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute();
+    const keys = await k
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute();
     if (!keys.length) {
       // past the last page (or nothing matches): the count alone
       const total = page.page > 1 ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;

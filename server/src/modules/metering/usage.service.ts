@@ -114,19 +114,16 @@ export function usageRanges(granularity: 'day' | 'month', from: string, to: stri
   // a 29 February a year before `from` does not exist: the previous-year days start the day after
   const start = prevFrom === onOrBefore(prevFrom) ? prevFrom : addDays(onOrBefore(prevFrom), 1);
   const shownFrom = granularity === 'day' ? from : `${from.slice(0, 8)}01`;
-  return prevTo >= addDays(shownFrom, -1) ? [[start, to]] : [[start, prevTo], [shownFrom, to]];
+  return prevTo >= addDays(shownFrom, -1)
+    ? [[start, to]]
+    : [
+        [start, prevTo],
+        [shownFrom, to],
+      ];
 }
 
 /** A customer's daily or monthly usage from `from` to `to`, each period with the previous year's. */
-export async function customerUsage(
-  ctx: AppContext,
-  user: User,
-  customerId: number,
-  granularity: 'day' | 'month',
-  from: string,
-  to: string,
-  ranges = usageRanges(granularity, from, to),
-) {
+export async function customerUsage(ctx: AppContext, user: User, customerId: number, granularity: 'day' | 'month', from: string, to: string, ranges = usageRanges(granularity, from, to)) {
   // Independent reads at once; nothing is returned unless the access check passes.
   const [, customer, s, points] = await Promise.all([
     assertCustomerAccess(ctx.db, user, customerId),
