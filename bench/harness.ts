@@ -126,6 +126,10 @@ export interface LoadOptions {
   duration?: number;
   amount?: number;
   timeout?: number;
+  /** Each connection starts at its own place in `requests` (spread evenly over the cycle). */
+  stagger?: boolean;
+  /** Also report each route's latencies (`LoadResult.routes`). */
+  routes?: boolean;
 }
 
 export interface LoadResult {
@@ -140,6 +144,8 @@ export interface LoadResult {
   non2xx: number;
   statusCodeStats: Record<string, { count: number }>;
   durationS: number;
+  /** With `routes: true`: per route (ids as `:id`, no query string) the count, p50, p99 and max in ms. */
+  routes?: Record<string, { n: number; p50: number; p99: number; max: number }>;
 }
 
 /** Run autocannon in its own process against `opts.url` and return its figures. */

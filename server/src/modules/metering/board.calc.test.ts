@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal, dec } from '@common/decimal';
-import { boardVerdict, dayPlan, fromMilli, milli, pctChange, sumMilli, trailingAverage, type BoardFacts } from './board.calc';
+import { boardVerdict, codeKey, compareCodes, dayPlan, fromMilli, milli, pctChange, sumMilli, trailingAverage, type BoardFacts } from './board.calc';
 
 const base: BoardFacts = { volumeM3: '1000', pointCount: 1, reportedPoints: 1, estimated: false, avgM3: '1000', planM3: '1000', dailyMaxM3: '2000' };
 const v = (over: Partial<BoardFacts>, jump = 30) => boardVerdict({ ...base, ...over }, jump);
@@ -103,6 +103,32 @@ describe('board flags', () => {
         const ref = dec(vol).minus(avg).abs().div(avg).times(100).gt(p);
         return boardVerdict({ ...base, volumeM3: vol, avgM3: avg, dailyMaxM3: null }, p).flags.includes('jump') === ref;
       }),
+    );
+  });
+});
+
+describe('compareCodes', () => {
+  const sign = (x: number) => Math.sign(x);
+  it.each([
+    ['KH00001', 'KH00002'],
+    ['KH99999', 'KH100000'],
+    ['KH1', 'KH10'],
+    ['A', 'a'],
+    ['kh-01', 'KH01'],
+    ['KH01', 'KH01'],
+    ['', 'KH'],
+  ])('%s vs %s as localeCompare', (a, b) => {
+    expect(sign(compareCodes(codeKey(a), codeKey(b)))).toBe(sign(a.localeCompare(b)));
+    expect(sign(compareCodes(codeKey(b), codeKey(a)))).toBe(sign(b.localeCompare(a)));
+  });
+  it('orders any codes as localeCompare does (plain and not)', () => {
+    const code = fc.stringMatching(/^[0-9A-Za-z_\-. ]{0,8}$/);
+    const plain = fc.stringMatching(/^[0-9A-Z]{0,8}$/);
+    fc.assert(
+      fc.property(fc.oneof(plain, code), fc.oneof(plain, code), (a, b) => {
+        expect(sign(compareCodes(codeKey(a), codeKey(b)))).toBe(sign(a.localeCompare(b)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -117,3 +117,23 @@ export function sumMilli(values: Iterable<string | null>): string {
   for (const v of values) if (v != null) s += milli(v);
   return fromMilli(s);
 }
+
+const codeCollator = new Intl.Collator();
+const PLAIN_CODE = /^[0-9A-Z]*$/;
+
+/** A customer code prepared for compareCodes: whether it is plain (digits and capitals only). */
+export interface CodeKey {
+  code: string;
+  plain: boolean;
+}
+export const codeKey = (code: string): CodeKey => ({ code, plain: PLAIN_CODE.test(code) });
+
+/**
+ * Codes in the order of `a.localeCompare(b)` (the default collator), without the collator when both
+ * are plain: digits and capital letters each have their own primary weight in that order (0–9 before
+ * A–Z, as in ASCII), so the collation of such strings is their code-unit order.
+ */
+export function compareCodes(a: CodeKey, b: CodeKey): number {
+  if (a.plain && b.plain) return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  return codeCollator.compare(a.code, b.code);
+}

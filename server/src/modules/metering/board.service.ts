@@ -9,7 +9,7 @@ import { Decimal } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
 import { inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
-import { boardVerdict, dayPlan, milli, sumMilli, trailingAverage, type BoardFlag } from './board.calc';
+import { boardVerdict, codeKey, compareCodes, dayPlan, milli, sumMilli, trailingAverage, type BoardFlag } from './board.calc';
 import { daysInMonth, gasDayConfigOf, lastCompleteGasDay } from './gas-day.calc';
 import { energyGJ } from './metering.calc';
 import { getSettings } from './settings.repo';
@@ -143,10 +143,13 @@ function sortValue(i: BoardItem, sort: BoardSort, gj: boolean): SortKey {
   }
 }
 
+// Built once (compares as String#localeCompare(b, 'zh-CN') does).
+const zhCollator = new Intl.Collator('zh-CN');
+
 function compare(a: SortKey, b: SortKey): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1; // unknown values last either way
   if (typeof a === 'bigint') return a < (b as bigint) ? -1 : a > (b as bigint) ? 1 : 0;
-  if (typeof a === 'string') return a.localeCompare(b as string, 'zh-CN');
+  if (typeof a === 'string') return zhCollator.compare(a, b as string);
   return (a as number) - (b as number);
 }
 
@@ -170,11 +173,13 @@ export async function board(ctx: AppContext, user: User, q: BoardQuery, now = ne
   else if (q.flag) items = items.filter((i) => i.flags.includes(q.flag as BoardFlag));
   const gj = q.unit === 'gj';
   const dir = q.order === 'desc' ? -1 : 1;
+  // Ties (most rows under the default sort by flags) fall back to the code, compared with
+  // compareCodes (plain codes without the collator: the collator made this sort most of the time).
   const sorted = items
-    .map((i) => ({ i, k: sortValue(i, q.sort, gj) }))
+    .map((i) => ({ i, k: sortValue(i, q.sort, gj), c: codeKey(i.code) }))
     .sort((a, b) => {
       const c = a.k === null || b.k === null ? compare(a.k, b.k) : dir * compare(a.k, b.k);
-      return c || a.i.code.localeCompare(b.i.code);
+      return c || compareCodes(a.c, b.c);
     })
     .map((x) => x.i);
   return {

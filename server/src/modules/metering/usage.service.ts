@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/module';
 import { AppError } from '../../platform/http/errors';
 import { assertCustomerAccess, inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
-import { dayRange } from './gas-day.calc';
+import { addDays, dayRange } from './gas-day.calc';
 import { weightedGcv } from './metering.calc';
 import { getSettings } from './settings.repo';
 import { effectiveGcv } from './gcv.repo';
@@ -96,13 +96,43 @@ function bucket(rows: repo.CustomerDayRow[], key: (day: string) => string): Map<
 const v3 = (d: Decimal) => d.toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3);
 const e6 = (a: Acc | undefined) => (a && a.eOk ? a.e.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed() : null);
 
+/** The last valid date on or before `day` ('2025-02-29' → '2025-02-28'). */
+function onOrBefore(day: string): string {
+  const last = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).getUTCDate();
+  return Number(day.slice(8, 10)) > last ? `${day.slice(0, 8)}${String(last).padStart(2, '0')}` : day;
+}
+
+/**
+ * The days the usage view reads: the periods shown and the same periods a year before, not the year
+ * in between; one range when the two meet. As the whole span from a year before `from` to `to`
+ * (the earlier read) did: a month shown includes its days before `from`, last year's first month
+ * starts a year before `from`, last year's last month is whole (usage.int.test.ts compares both).
+ */
+export function usageRanges(granularity: 'day' | 'month', from: string, to: string): [string, string][] {
+  const prevFrom = sameDayLastYear(from);
+  const prevTo = granularity === 'day' ? onOrBefore(sameDayLastYear(to)) : onOrBefore(`${sameDayLastYear(to).slice(0, 8)}31`);
+  // a 29 February a year before `from` does not exist: the previous-year days start the day after
+  const start = prevFrom === onOrBefore(prevFrom) ? prevFrom : addDays(onOrBefore(prevFrom), 1);
+  const shownFrom = granularity === 'day' ? from : `${from.slice(0, 8)}01`;
+  return prevTo >= addDays(shownFrom, -1)
+    ? [[start, to]]
+    : [
+        [start, prevTo],
+        [shownFrom, to],
+      ];
+}
+
 /** A customer's daily or monthly usage from `from` to `to`, each period with the previous year's. */
-export async function customerUsage(ctx: AppContext, user: User, customerId: number, granularity: 'day' | 'month', from: string, to: string) {
-  await assertCustomerAccess(ctx.db, user, customerId);
-  const customer = await repo.customerHeader(ctx.db, customerId);
+export async function customerUsage(ctx: AppContext, user: User, customerId: number, granularity: 'day' | 'month', from: string, to: string, ranges = usageRanges(granularity, from, to)) {
+  // Independent reads at once; nothing is returned unless the access check passes.
+  const [, customer, s, points] = await Promise.all([
+    assertCustomerAccess(ctx.db, user, customerId),
+    repo.customerHeader(ctx.db, customerId),
+    getSettings(ctx.db),
+    repo.customerPoints(ctx.db, customerId),
+  ]);
   if (!customer) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
-  const s = await getSettings(ctx.db);
-  const rows = await repo.customerDays(ctx.db, sql`true`, [customerId], sameDayLastYear(from), to, s.gcvLookbackDays);
+  const rows = (await Promise.all(ranges.map(([a, b]) => repo.customerDays(ctx.db, sql`true`, [customerId], a, b, s.gcvLookbackDays)))).flat();
   const key = granularity === 'day' ? (d: string) => d : (d: string) => d.slice(0, 7);
   const buckets = bucket(rows, key);
   const periods = granularity === 'day' ? dayRange(from, to) : monthRange(from.slice(0, 7), to.slice(0, 7));
@@ -123,7 +153,6 @@ export async function customerUsage(ctx: AppContext, user: User, customerId: num
   });
   const inRange = rows.filter((r) => r.gas_day >= from && r.gas_day <= to);
   const total = bucket(inRange, () => 'all').get('all');
-  const points = await repo.customerPoints(ctx.db, customerId);
   return {
     customer: { id: customer.id, code: customer.code, name: customer.name, type: customer.type },
     points: points.map((p) => ({ id: p.id, code: p.code, name: p.name, meterNo: p.meter_no, active: p.active, supplySourceId: p.supply_source_id, supplySource: p.source_name })),

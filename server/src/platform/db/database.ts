@@ -122,9 +122,15 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     [PG_OIDS.NUMERIC]: (v: string) => v,
     [PG_OIDS.DATE]: (v: string) => v,
   };
+  // pg_trgm serves substring search (customers' trigram index) as on a PostgreSQL server; without
+  // it the migrations skip the index and LIKE scans (still correct, slower on large tables).
+  const extensions = await import('@electric-sql/pglite/contrib/pg_trgm').then(
+    (m) => ({ pg_trgm: m.pg_trgm }),
+    () => ({}),
+  );
   let client;
   try {
-    client = dir ? new PGlite(dir, { parsers }) : new PGlite({ parsers, ...(template ? { loadDataDir: template } : {}) });
+    client = dir ? new PGlite(dir, { parsers, extensions }) : new PGlite({ parsers, extensions, ...(template ? { loadDataDir: template } : {}) });
     await client.waitReady;
   } catch (e) {
     releaseLock();
