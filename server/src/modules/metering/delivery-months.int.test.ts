@@ -1,5 +1,5 @@
 /**
- * The monthly roll-up `delivery_months` (migration 202612071306) stays equal to Σ daily_deliveries
+ * The monthly roll-up `delivery_months` (migration 202612071421) stays equal to Σ daily_deliveries
  * per customer and month through every kind of write: multi-row insert, upsert (insert + update in
  * one statement), update moving a row to another month and customer-month, delete, and a month
  * emptied of rows (its roll-up row goes). (The ingest paths, COPY included, end in one such

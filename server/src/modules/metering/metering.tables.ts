@@ -74,7 +74,7 @@ export interface CustomerContractLimitsTable {
   updated_by: number | null;
 }
 
-/** Monthly delivered volume per customer, kept by triggers on daily_deliveries (migration 202612071306). */
+/** Monthly delivered volume per customer, kept by triggers on daily_deliveries (migration 202612071421). */
 export interface DeliveryMonthsTable {
   customer_id: number;
   /** first day of the month */

@@ -32,7 +32,7 @@ export async function monthlyVolumesByCustomer(db: Tx, fromDay: string, toDay: s
  * plan ledger groups it by month, area, customer type or customer): rows (customer_id, month 1–12,
  * volume_m3 NUMERIC = Σ daily volume over the customer's delivery points and the month's gas days,
  * DOMAIN.md §2). Read from the monthly roll-up `delivery_months`, which triggers on daily_deliveries
- * keep exact (migration 202612071306): one row per customer and month, not one per point and day.
+ * keep exact (migration 202612071421): one row per customer and month, not one per point and day.
  * Customer-months without deliveries are absent.
  */
 export function deliveredVolumesByMonth(year: number): RawBuilder<{ customer_id: number; month: number; volume_m3: string }> {
