@@ -40,6 +40,8 @@ const EnvSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  // Rows (without the header) one nominations import may hold (issue 13); every other import keeps the reader's defaults.
+  NOMINATION_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   SCHEDULER: bool.default(true),
   // Server processes (node:cluster) sharing the port; PostgreSQL only (the embedded database is single-process).
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
@@ -71,6 +73,8 @@ export type Config = {
   allowedOrigins: string[];
   bodyLimit: number;
   uploadLimit: number;
+  /** Rows (header not counted) one nominations import may hold; other imports keep the spreadsheet reader's defaults. */
+  nominationImportMaxRows: number;
   scheduler: boolean;
   /** Server processes `npm start` runs (node:cluster); 1 on the embedded database. */
   workers: number;
@@ -114,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
+    nominationImportMaxRows: e.NOMINATION_IMPORT_MAX_ROWS,
     scheduler: e.SCHEDULER,
     workers: e.WORKERS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

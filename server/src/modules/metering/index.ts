@@ -37,6 +37,6 @@ export { meteringCliCommands };
 /** SQL fragments over daily deliveries (volume per customer and gas day), embedded by other modules. */
 export { dailyVolumeTotals, customersWithDeliveries, dailyEnergyTotals, gcvLookbackDays } from './published';
 /** For the plans module: monthly volumes per customer (set-based) and the ingest file helpers. */
-export { monthlyVolumesByCustomer, deliveredVolumesByMonth, monthlyTotals, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';
+export { monthlyVolumesByCustomer, deliveredVolumesByMonth, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';
 /** For the home page: the last gas day's volume against plan and the same day last year (scope of the user). */
 export { volumeHome, sameDayLastYear, type VolumeHome } from './published-home';

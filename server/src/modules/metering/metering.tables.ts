@@ -74,9 +74,20 @@ export interface CustomerContractLimitsTable {
   updated_by: number | null;
 }
 
+/** Monthly delivered volume per customer, kept by triggers on daily_deliveries (migration 202612071421). */
+export interface DeliveryMonthsTable {
+  customer_id: number;
+  /** first day of the month */
+  month: string;
+  volume_m3: Numeric;
+  /** daily rows behind the figure */
+  days: number;
+}
+
 declare module '../../platform/db/schema' {
   interface DB {
     daily_deliveries: DailyDeliveriesTable;
+    delivery_months: DeliveryMonthsTable;
     delivery_history: DeliveryHistoryTable;
     gas_quality: GasQualityTable;
     customer_daily_plans: CustomerDailyPlansTable;

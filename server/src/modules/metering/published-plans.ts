@@ -28,22 +28,15 @@ export async function monthlyVolumesByCustomer(db: Tx, fromDay: string, toDay: s
 }
 
 /**
- * Delivered volumes as a fragment to embed (the plan ledger groups them by a customer attribute and
- * month in its own statement, one aggregation): rows (customer_id, month 1–12, volume_m3 NUMERIC),
- * one per delivery point and gas day in [fromDay, toDay] (within one calendar year). Not summed
- * here — the consumer's GROUP BY does it once.
+ * Delivered volume per customer and month of `year`, as a fragment to embed in one statement (the
+ * plan ledger groups it by month, area, customer type or customer): rows (customer_id, month 1–12,
+ * volume_m3 NUMERIC = Σ daily volume over the customer's delivery points and the month's gas days,
+ * DOMAIN.md §2). Read from the monthly roll-up `delivery_months`, which triggers on daily_deliveries
+ * keep exact (migration 202612071421): one row per customer and month, not one per point and day.
+ * Customer-months without deliveries are absent.
  */
-export function deliveredVolumesByMonth(fromDay: string, toDay: string): RawBuilder<{ customer_id: number; month: number; volume_m3: string }> {
-  return sql`SELECT customer_id, extract(month FROM gas_day)::int AS month, volume_m3 FROM daily_deliveries WHERE gas_day BETWEEN ${fromDay}::date AND ${toDay}::date`;
-}
-
-/** Σ volume per month over all customers for gas days in [fromDay, toDay] (one aggregate, no per-customer rows). */
-export async function monthlyTotals(db: Tx, fromDay: string, toDay: string): Promise<{ month: string; volumeM3: string }[]> {
-  const { rows } = await sql<{ month: string; v: string }>`
-    SELECT to_char(gas_day, 'YYYY-MM') AS month, sum(volume_m3)::numeric(20,3)::text AS v
-    FROM daily_deliveries WHERE gas_day BETWEEN ${fromDay}::date AND ${toDay}::date
-    GROUP BY 1 ORDER BY 1`.execute(db);
-  return rows.map((r) => ({ month: r.month, volumeM3: r.v }));
+export function deliveredVolumesByMonth(year: number): RawBuilder<{ customer_id: number; month: number; volume_m3: string }> {
+  return sql`SELECT customer_id, extract(month FROM month)::int AS month, volume_m3 FROM delivery_months WHERE month BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-01`}::date`;
 }
 
 export { cellText, parseDay, parseQuantityText } from './ingest.calc';

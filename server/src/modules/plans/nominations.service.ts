@@ -14,7 +14,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import type { NominationsPort } from '../../platform/ports';
 import { onboardingCustomerBriefs, customerIdsByCode } from '../customers';
 import { cellText, gasDayBounds, gasDayConfigOf, parseDay, parseQuantityText, dailyVolumesByCustomer } from '../metering';
-import { readSpreadsheet } from '../../platform/files/spreadsheet';
+import { DEFAULT_SHEET_LIMITS, readSpreadsheet } from '../../platform/files/spreadsheet';
 import { nominationAccuracy } from './plans.calc';
 import * as repo from './plans.repo';
 import { nominationsOfDay } from './published';
@@ -83,10 +83,21 @@ const header = (h: unknown) => {
   return HEADERS[k] ?? HEADERS[s] ?? HEADERS[s.split(/\s+/)[0]] ?? HEADERS[s.split(/\s+/)[0]?.toLowerCase()] ?? null;
 };
 
-/** The file's first sheet (or CSV) through the platform's bounded reader (limits on rows, columns, cells, size; parsed in a worker). */
-async function readTable(buf: Uint8Array, owner: number): Promise<unknown[][]> {
-  // 100,000 nominations (issue 13) plus the header row.
-  return (await readSpreadsheet(buf, { owner, limits: { maxRows: 100_001 } })).rows;
+/**
+ * The file's first sheet (or CSV) through the platform's bounded reader (parsed in a worker, with
+ * its limits on size, columns, heap and time). Only the row limit is the nominations' own
+ * (config NOMINATION_IMPORT_MAX_ROWS, default 100,000 rows plus the header; cells scale with it):
+ * a day's nominations for every customer fit in one file.
+ */
+async function readTable(ctx: AppContext, buf: Uint8Array, owner: number): Promise<unknown[][]> {
+  const limit = ctx.config.nominationImportMaxRows;
+  const limits = { maxRows: limit + 1, maxCells: Math.max(DEFAULT_SHEET_LIMITS.maxCells, (limit + 1) * 8) };
+  try {
+    return (await readSpreadsheet(buf, { owner, limits })).rows;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SHEET_TOO_MANY_ROWS') throw new AppError('NOM_IMPORT_TOO_MANY_ROWS', { limit });
+    throw e;
+  }
 }
 
 const ROW_MSG = {
@@ -98,7 +109,7 @@ const ROW_MSG = {
 
 /** Import a file (xlsx or csv: 客户编号 customer_code, 燃气日 gas_day, 指定气量(m³) volume_m3): all rows or none. */
 export async function importFile(ctx: AppContext, user: User, buf: Uint8Array, name: string, lang: Lang, actor: Actor, now = new Date()) {
-  const table = await readTable(buf, user.id);
+  const table = await readTable(ctx, buf, user.id);
   if (!table.length) throw new AppError('NOM_IMPORT_HEADER', { columns: '客户编号, 燃气日, 指定气量(m³)' });
   const heads = table[0].map(header);
   const missing = (['customerCode', 'gasDay', 'volumeM3'] as const).filter((h) => !heads.includes(h));

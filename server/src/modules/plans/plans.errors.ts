@@ -22,5 +22,10 @@ export const PLE = defineErrors({
   NOM_PAST_CUTOFF: { status: 409, zh: '燃气日 {gasDay} 的日指定已截止（截止时间 {cutoff}）', en: 'Nominations for gas day {gasDay} closed at {cutoff}' },
   NOM_IMPORT_INVALID: { status: 400, zh: '导入文件有 {count} 处错误，未导入任何数据', en: 'The file has {count} errors; nothing was imported' },
   NOM_IMPORT_HEADER: { status: 400, zh: '缺少列：{columns}', en: 'Missing columns: {columns}' },
+  NOM_IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    zh: '一次最多导入 {limit} 条日指定（不含表头；上限由 NOMINATION_IMPORT_MAX_ROWS 配置），请拆分文件',
+    en: 'At most {limit} nominations per import (header not counted; NOMINATION_IMPORT_MAX_ROWS); split the file',
+  },
   NOM_NO_FILE: { status: 400, zh: '请上传文件（file，.xlsx 或 .csv）', en: 'Please upload a file (file, .xlsx or .csv)' },
 });

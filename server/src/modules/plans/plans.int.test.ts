@@ -227,6 +227,28 @@ describe('daily nominations', () => {
     ]);
   });
 
+  it('limits the rows of one import (NOMINATION_IMPORT_MAX_ROWS, header not counted) and writes nothing past it', async () => {
+    const config = t.built.ctx.config;
+    const before = config.nominationImportMaxRows;
+    config.nominationImportMaxRows = 2;
+    try {
+      const file = (n: number) => {
+        const lines = ['客户编号,燃气日,指定气量(m³)', ...Array.from({ length: n }, (_, i) => `${lz.code},2099-02-${String(i + 1).padStart(2, '0')},10${i}`)];
+        const f = new FormData();
+        f.append('file', new Blob([lines.join('\r\n') + '\r\n']), 'limit.csv');
+        return f;
+      };
+      // exactly at the limit: 2 rows of 3 columns (each row counts once, not once per field)
+      expect((await lead.req('POST', '/api/plans/nominations/import', file(2))).body).toEqual({ imported: 2, errors: [] });
+      const over = await lead.req('POST', '/api/plans/nominations/import', file(3));
+      expect(over.status).toBe(413);
+      expect(over.body).toMatchObject({ code: 'NOM_IMPORT_TOO_MANY_ROWS', message: '一次最多导入 2 条日指定（不含表头；上限由 NOMINATION_IMPORT_MAX_ROWS 配置），请拆分文件' });
+      expect((await lead.get(`/api/plans/nominations?customerId=${lz.id}&from=2099-02-03&to=2099-02-03`)).body).toEqual([]);
+    } finally {
+      config.nominationImportMaxRows = before;
+    }
+  });
+
   it('provides the nominations capability and computes accuracy against metering', async () => {
     const port = t.built.ctx.capabilities.nominations!;
     expect(await port.nominations(t.db, [yb.id], '2099-01-01', '2099-01-31')).toEqual([{ customerId: yb.id, gasDay: '2099-01-11', volumeM3: '2500.250' }]);

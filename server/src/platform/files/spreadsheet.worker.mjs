@@ -29,9 +29,14 @@ function counter(limits) {
   let cells = 0;
   let rows = 0;
   return {
+    /** A row read (once per row): its number and width. */
     row(rowNo, width) {
       rows++;
       if (!(rowNo <= limits.maxRows) || rows > limits.maxRows) throw new LimitError('SHEET_TOO_MANY_ROWS', { limit: limits.maxRows });
+      this.width(rowNo, width);
+    },
+    /** The width of a row being read (checked as fields arrive, so one endless row stops early). */
+    width(rowNo, width) {
       if (width > limits.maxColumns) throw new LimitError('SHEET_TOO_MANY_COLUMNS', { limit: limits.maxColumns, row: rowNo });
     },
     cell() {
@@ -52,8 +57,14 @@ function parseCsv(text, limits) {
   const endField = () => {
     row.push(field);
     if (field !== '') count.cell();
-    count.row(rows.length + 1, row.length);
+    count.width(rows.length + 1, row.length);
     field = '';
+  };
+  // A row counts once, when it ends (counting it per field limited a 3-column file to a third of the rows).
+  const endRow = () => {
+    count.row(rows.length + 1, row.length);
+    rows.push(row);
+    row = [];
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -69,13 +80,12 @@ function parseCsv(text, limits) {
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       endField();
-      rows.push(row);
-      row = [];
+      endRow();
     } else field += c;
   }
   if (field !== '' || row.length) {
     endField();
-    rows.push(row);
+    endRow();
   }
   return { rows, formats: [] };
 }
