@@ -98,6 +98,10 @@ export async function postDailyCharges(trx: Tx, from: string, to: string, actor:
     );
     if (r.rows.length) throw new AppError(AE.PERIOD_CLOSED, { period: r.rows[0].day.slice(0, 7), date: r.rows[0].day });
   }
+  // No JIT for the rest of this transaction: on tables without statistics yet (a fresh database, new
+  // monthly partitions) the planner's estimates cross jit_above_cost and compiling the charge
+  // statement took ~16 s for three customers (EXPLAIN ANALYZE, docs/BENCHMARKS.md); it never pays back here.
+  await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
   // Monthly partitions of the days posted (a no-op once they exist; rows of those months move out of the default partition).
   await sql`SELECT ensure_month_partitions('ledger_postings', ${from}::date, ${to}::date), ensure_month_partitions('customer_day_charges', ${from}::date, ${to}::date)`.execute(trx);
   // Customer accounts of everyone charged exist before the postings refer to them.

@@ -232,6 +232,17 @@ export async function balanceOf(db: Tx, customerId: number, before?: string): Pr
   return Number(r.b);
 }
 
+/**
+ * Set the kept balances of `customerIds` to the sum of their postings. Only for a bulk load that
+ * skipped the ledger triggers (the demo with session_replication_role = replica, which also skips
+ * the guard of customer_balances); everything else moves them through ledger_postings_check.
+ */
+export async function rebuildBalances(db: Tx, customerIds: number[]): Promise<void> {
+  await sql`INSERT INTO customer_balances (customer_id, balance_fen)
+            SELECT customer_id, SUM(amount_fen) FROM ledger_postings WHERE customer_id = ANY(${customerIds}::bigint[]) GROUP BY customer_id ORDER BY customer_id
+            ON CONFLICT (customer_id) DO UPDATE SET balance_fen = excluded.balance_fen`.execute(db);
+}
+
 export async function isMonthClosed(db: Tx, day: string): Promise<boolean> {
   const r = await db
     .selectFrom('accounting_periods')

@@ -163,7 +163,19 @@ export interface RecomputedLevelRow {
  * rows (all rows when `customerIds` is given, for their statuses).
  */
 export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<{ computed: number; rows: RecomputedLevelRow[] }> {
-  const { rows } = await sql<RecomputedLevelRow>`
+  const { rows } = await recomputeLevelsStatement(asOfDay, global, customerIds).execute(db);
+  const computed = rows.length ? Number(rows[0].computed) : 0;
+  return {
+    computed,
+    rows: rows
+      .filter((r) => r.customer_id != null)
+      .map((r) => ({ ...r, customer_id: Number(r.customer_id), balance: Number(r.balance), window_fen: r.window_fen == null ? null : Number(r.window_fen), n: Number(r.n) })),
+  };
+}
+
+/** The one statement of recomputeLevelsSql (exported for EXPLAIN in benchmarks). */
+export function recomputeLevelsStatement(asOfDay: string, global: Thresholds, customerIds?: number[]) {
+  return sql<RecomputedLevelRow>`
     WITH ${figureCtes(asOfDay, global, customerIds)},
     fig AS (
       SELECT mc.id AS customer_id, mc.n, mc.warn, mc.red, COALESCE(bal.b, 0)::bigint AS balance,
@@ -195,14 +207,7 @@ export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresh
     SELECT cnt.computed, x.* FROM (SELECT count(*)::int AS computed FROM out) cnt
       LEFT JOIN (SELECT customer_id, level, prev_level, changed, since_day::text AS since_day, balance, window_fen, n, warn::text AS warn, red::text AS red, available_days::text AS available_days
                    FROM out WHERE changed ${customerIds ? sql`OR true` : sql``}) x ON true
-     ORDER BY x.customer_id`.execute(db);
-  const computed = rows.length ? Number(rows[0].computed) : 0;
-  return {
-    computed,
-    rows: rows
-      .filter((r) => r.customer_id != null)
-      .map((r) => ({ ...r, customer_id: Number(r.customer_id), balance: Number(r.balance), window_fen: r.window_fen == null ? null : Number(r.window_fen), n: Number(r.n) })),
-  };
+     ORDER BY x.customer_id`;
 }
 
 /** ON CONFLICT of the stored levels: rows whose figures did not change are not rewritten (a re-run of a day writes almost nothing). */

@@ -49,8 +49,9 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
              COALESCE(t.reduce_days, (g.t ->> 'reduceDays')::numeric, ${d.reduceDays}::numeric) AS red, g.as_of
         FROM g LEFT JOIN customer_payment_thresholds t ON t.customer_id = ${input.customerId}::bigint
     ), bal AS (
-      -- the balance kept with the postings (customer_balances: one row, not the customer's whole history)
-      SELECT COALESCE((SELECT b.balance_fen FROM customer_balances b WHERE b.customer_id = ${input.customerId}::bigint), 0)::bigint AS before
+      -- the balance kept with the postings (customer_balances: one row, not the customer's whole history),
+      -- locked first: every posting path locks the customer's balance (ledger trigger) before its stored level
+      SELECT COALESCE(max(b.balance_fen), 0)::bigint AS before FROM (SELECT balance_fen FROM customer_balances WHERE customer_id = ${input.customerId}::bigint FOR UPDATE) b
     ), win AS (
       SELECT SUM(d.charge_fen) FILTER (WHERE d.gas_day > thr.as_of - thr.n) AS s,
              SUM(d.charge_fen) FILTER (WHERE d.gas_day = thr.as_of) AS day_fen,
