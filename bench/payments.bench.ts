@@ -94,9 +94,7 @@ async function ledgerFigures(schema: string, run: string) {
              (SELECT count(*) FROM (SELECT transaction_id FROM ledger_postings GROUP BY transaction_id HAVING SUM(amount_fen) <> 0) x)::int AS unbalanced,
              (SELECT count(*) FROM customer_payment_levels l WHERE l.balance_fen <> (SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_postings p WHERE p.customer_id = l.customer_id))::int AS stale,
              (SELECT count(*) FROM customer_balances b FULL JOIN (SELECT customer_id, SUM(amount_fen) AS s FROM ledger_postings WHERE customer_id IS NOT NULL GROUP BY customer_id) p
-                 ON p.customer_id = b.customer_id WHERE b.balance_fen IS DISTINCT FROM p.s)::int AS drift`.execute(
-      database.db,
-    );
+                 ON p.customer_id = b.customer_id WHERE b.balance_fen IS DISTINCT FROM p.s)::int AS drift`.execute(database.db);
     return { n: Number(rows[0].n), sum: Number(rows[0].s), unbalanced: rows[0].unbalanced, stale: rows[0].stale, drift: rows[0].drift };
   } finally {
     await database.close();
