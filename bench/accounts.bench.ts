@@ -14,13 +14,15 @@
  * Run: npx tsx bench/accounts.bench.ts   (TEST_DATABASE_URL, a fresh schema dropped afterwards)
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp, type BuiltApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
 import { openDatabase } from '../server/src/platform/db/database';
-import { runDaily, type DailyRunResult } from '../server/src/modules/accounts/daily-run.service';
+import { chargeStatement, runDaily, type DailyRunResult } from '../server/src/modules/accounts/daily-run.service';
+import { counterAccountIds } from '../server/src/modules/accounts/ledger.repo';
+import { globalThresholds, recomputeLevelsStatement } from '../server/src/modules/accounts/levels.repo';
 import { bulkInsertTransactions } from '../server/src/modules/accounts/ledger.repo';
 import { addDays } from '../server/src/modules/accounts/accounts.calc';
 import { recomputeLevels } from '../server/src/modules/accounts/levels.service';
@@ -66,7 +68,7 @@ async function seed(built: BuiltApp) {
     );
     await recomputeLevels(built.ctx, trx, { asOfDay: addDays(FIRST, -1) });
   });
-  await sql`ANALYZE`.execute(db);
+  if (!process.env.NO_ANALYZE) await sql`ANALYZE`.execute(db);
   console.log(`   seeded ${N.toLocaleString('en')} customers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
@@ -85,6 +87,34 @@ async function baseline(built: BuiltApp, day: string): Promise<number> {
   );
 }
 
+/**
+ * PROFILE=1: instead of the figures, EXPLAIN (ANALYZE, BUFFERS) of the two statements of a first
+ * run of FIRST — the charge statement and the levels statement — in a transaction rolled back
+ * (trigger times included in the plan's footer).
+ */
+async function profile(built: BuiltApp) {
+  const explain = async (name: string, q: RawBuilder<unknown>, trx: any) => {
+    const c = q.compile(trx);
+    const t = performance.now();
+    const r = await trx.executeQuery(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${c.sql}`, [...c.parameters]));
+    console.log(`\n--- ${name}: ${((performance.now() - t) / 1000).toFixed(2)} s\n${r.rows.map((x: any) => x['QUERY PLAN']).join('\n')}`);
+  };
+  await built.ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
+      if (process.env.JIT_OFF) await sql`SET LOCAL jit = off`.execute(trx);
+      await sql`SELECT ensure_month_partitions('ledger_postings', ${FIRST}::date, ${FIRST}::date), ensure_month_partitions('customer_day_charges', ${FIRST}::date, ${FIRST}::date)`.execute(trx);
+      const sales = (await counterAccountIds(trx)).gas_sales;
+      await explain('charge statement', chargeStatement(FIRST, FIRST, null, sales, 3), trx);
+      await explain('levels statement', recomputeLevelsStatement(FIRST, await globalThresholds(trx), undefined), trx);
+      throw new Error('rollback');
+    })
+    .catch((e) => {
+      if (e.message !== 'rollback') throw e;
+    });
+}
+
 async function main() {
   begin(`accounts daily run, ${N.toLocaleString('en')} customers (PostgreSQL)`);
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
@@ -93,6 +123,7 @@ async function main() {
   const built = await buildApp(config, { database, logger: false, demo: false });
   try {
     await seed(built);
+    if (process.env.PROFILE) return await profile(built);
     const base = await repeat((i) => baseline(built, DAYS[i]));
     const baseS = base.median / 1000;
     const what = 'one hand-written INSERT…SELECT of the same charges';

@@ -87,15 +87,15 @@ async function seed(schema: string) {
 async function ledgerFigures(schema: string, run: string) {
   const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 1 });
   try {
-    const { rows } = await sql<{ n: number; s: number; unbalanced: number; stale: number }>`
+    const { rows } = await sql<{ n: number; s: number; unbalanced: number; stale: number; drift: number }>`
       SELECT (SELECT count(*) FROM ledger_transactions WHERE kind = 'payment' AND reference LIKE ${run + '-%'})::int AS n,
              (SELECT COALESCE(SUM(p.amount_fen), 0) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
                WHERE t.kind = 'payment' AND t.reference LIKE ${run + '-%'} AND p.customer_id IS NOT NULL)::bigint AS s,
              (SELECT count(*) FROM (SELECT transaction_id FROM ledger_postings GROUP BY transaction_id HAVING SUM(amount_fen) <> 0) x)::int AS unbalanced,
-             (SELECT count(*) FROM customer_payment_levels l WHERE l.balance_fen <> (SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_postings p WHERE p.customer_id = l.customer_id))::int AS stale`.execute(
-      database.db,
-    );
-    return { n: Number(rows[0].n), sum: Number(rows[0].s), unbalanced: rows[0].unbalanced, stale: rows[0].stale };
+             (SELECT count(*) FROM customer_payment_levels l WHERE l.balance_fen <> (SELECT COALESCE(SUM(amount_fen), 0) FROM ledger_postings p WHERE p.customer_id = l.customer_id))::int AS stale,
+             (SELECT count(*) FROM customer_balances b FULL JOIN (SELECT customer_id, SUM(amount_fen) AS s FROM ledger_postings WHERE customer_id IS NOT NULL GROUP BY customer_id) p
+                 ON p.customer_id = b.customer_id WHERE b.balance_fen IS DISTINCT FROM p.s)::int AS drift`.execute(database.db);
+    return { n: Number(rows[0].n), sum: Number(rows[0].s), unbalanced: rows[0].unbalanced, stale: rows[0].stale, drift: rows[0].drift };
   } finally {
     await database.close();
   }
@@ -120,10 +120,10 @@ async function main() {
       const res = await payLoad({ url: server!.url, cookie, run });
       const l = await ledgerFigures(schema, run);
       // what the clients were told was posted: every 2xx is a new payment (each bank reference is new)
-      const ok = res.non2xx === 0 && res.errors === 0 && l.n === res.posted && l.sum === res.postedFen && l.unbalanced === 0 && l.stale === 0;
+      const ok = res.non2xx === 0 && res.errors === 0 && l.n === res.posted && l.sum === res.postedFen && l.unbalanced === 0 && l.stale === 0 && l.drift === 0;
       if (!ok) problems++;
       console.log(
-        `   run ${i + 1}: ${Math.round(res.rps)} /s, p50 ${res.p50} ms, p99 ${res.p99} ms, max ${res.max} ms; ${res.posted} posted (201) summing ${res.postedFen} fen, ${res.non2xx} non-2xx, ${res.errors} errors; ledger: ${l.n} new payments summing ${l.sum} fen, ${l.unbalanced} unbalanced, ${l.stale} stored levels ≠ ledger`,
+        `   run ${i + 1}: ${Math.round(res.rps)} /s, p50 ${res.p50} ms, p99 ${res.p99} ms, max ${res.max} ms; ${res.posted} posted (201) summing ${res.postedFen} fen, ${res.non2xx} non-2xx, ${res.errors} errors; ledger: ${l.n} new payments summing ${l.sum} fen, ${l.unbalanced} unbalanced, ${l.stale} stored levels ≠ ledger, ${l.drift} kept balances ≠ ledger`,
       );
       return { value: res.rps, detail: { p99: res.p99 } };
     });

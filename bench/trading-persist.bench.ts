@@ -61,10 +61,10 @@ async function main() {
           trx,
         );
         await sql`
-          INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
-          SELECT t.id, 1, a.id, t.customer_id, -b.deposit_fen FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id AND b.session_id = ${id} JOIN ledger_accounts a ON a.customer_id = t.customer_id WHERE t.kind = 'trading_deposit'
+          INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen, business_date)
+          SELECT t.id, 1, a.id, t.customer_id, -b.deposit_fen, t.business_date FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id AND b.session_id = ${id} JOIN ledger_accounts a ON a.customer_id = t.customer_id WHERE t.kind = 'trading_deposit'
           UNION ALL
-          SELECT t.id, 2, (SELECT id FROM ledger_accounts WHERE kind = 'trading_deposits' AND customer_id IS NULL), NULL, b.deposit_fen FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id AND b.session_id = ${id} WHERE t.kind = 'trading_deposit'`.execute(
+          SELECT t.id, 2, (SELECT id FROM ledger_accounts WHERE kind = 'trading_deposits' AND customer_id IS NULL), NULL, b.deposit_fen, t.business_date FROM ledger_transactions t JOIN trading_bids b ON t.reference = 'bid:' || b.id AND b.session_id = ${id} WHERE t.kind = 'trading_deposit'`.execute(
           trx,
         );
       });

@@ -45,6 +45,14 @@ export interface LedgerPostingsTable {
   account_id: number;
   customer_id: number | null;
   amount_fen: number;
+  /** The business date of its transaction (partition key, checked by the ledger trigger). */
+  business_date: DateStr;
+}
+
+/** Each customer's balance (Σ of its postings), written only by the ledger trigger with the postings. */
+export interface CustomerBalancesTable {
+  customer_id: number;
+  balance_fen: number;
 }
 
 export interface LedgerAdjustmentsTable {
@@ -128,6 +136,7 @@ declare module '../../platform/db/schema' {
     customer_payment_levels: CustomerPaymentLevelsTable;
     payment_level_changes: PaymentLevelChangesTable;
     customer_day_charges: CustomerDayChargesTable;
+    customer_balances: CustomerBalancesTable;
   }
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { lineAmountFen } from '@common/money';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { balance, makeBilledCustomer, notificationsOf, unbalancedTransactions } from './testing/factory';
+import { balance, balanceDrift, makeBilledCustomer, notificationsOf, unbalancedTransactions } from './testing/factory';
 import { setDelivery } from '../metering/testing/factory';
 import { assignManager } from '../customers/testing/factory';
 import type { LevelChangeEvent } from './index';
@@ -46,6 +46,7 @@ describe('daily run', () => {
     expect((await run('2026-02-01')).body.result.transactions).toBe(0);
     expect(await balance(t.db, c.id)).toBe(-corrected);
     expect(await unbalancedTransactions(t.db)).toBe(0);
+    expect(await balanceDrift(t.db)).toBe(0);
   });
 
   it('does not charge customers without a provisional price, and reports them', async () => {

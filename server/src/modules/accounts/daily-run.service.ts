@@ -68,8 +68,9 @@ function deltaCtes(from: string, to: string, gcvLookback: number) {
            ORDER BY x.effective_from DESC LIMIT 1) pr ON true
     ), posted AS (
       SELECT t.customer_id, t.charge_day AS gas_day, -SUM(p.amount_fen) AS fen
-        FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id AND p.customer_id IS NOT NULL
-       WHERE t.charge_day BETWEEN ${from}::date AND ${to}::date
+        -- a charge's postings are dated on its gas day (business_date = charge_day): only those months' partitions
+        FROM ledger_transactions t JOIN ledger_postings p ON p.transaction_id = t.id AND p.customer_id IS NOT NULL AND p.business_date = t.business_date
+       WHERE t.charge_day BETWEEN ${from}::date AND ${to}::date AND p.business_date BETWEEN ${from}::date AND ${to}::date
        GROUP BY t.customer_id, t.charge_day
     ), delta AS (
       SELECT COALESCE(c.customer_id, po.customer_id) AS customer_id,
@@ -97,6 +98,12 @@ export async function postDailyCharges(trx: Tx, from: string, to: string, actor:
     );
     if (r.rows.length) throw new AppError(AE.PERIOD_CLOSED, { period: r.rows[0].day.slice(0, 7), date: r.rows[0].day });
   }
+  // No JIT for the rest of this transaction: on tables without statistics yet (a fresh database, new
+  // monthly partitions) the planner's estimates cross jit_above_cost and compiling the charge
+  // statement took ~16 s for three customers (EXPLAIN ANALYZE, docs/BENCHMARKS.md); it never pays back here.
+  await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
+  // Monthly partitions of the days posted (a no-op once they exist; rows of those months move out of the default partition).
+  await sql`SELECT ensure_month_partitions('ledger_postings', ${from}::date, ${to}::date), ensure_month_partitions('customer_day_charges', ${from}::date, ${to}::date)`.execute(trx);
   // Customer accounts of everyone charged exist before the postings refer to them.
   await sql`INSERT INTO ledger_accounts (kind, customer_id, name, name_en)
             SELECT 'customer', d.customer_id, '客户往来', 'Customer account' FROM (SELECT DISTINCT customer_id FROM (${dailyVolumeTotals(from, to)}) v) d
@@ -121,11 +128,11 @@ export function chargeStatement(from: string, to: string, userId: number | null,
         FROM numbered n
       RETURNING id
     ), lines AS (
-      INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
+      INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen, business_date)
       -- account looked up by its unique customer_id (a plan that does not depend on estimates of the CTE)
-      SELECT n.tx_id, 1, (SELECT a.id FROM ledger_accounts a WHERE a.customer_id = n.customer_id), n.customer_id, -n.fen FROM numbered n
+      SELECT n.tx_id, 1, (SELECT a.id FROM ledger_accounts a WHERE a.customer_id = n.customer_id), n.customer_id, -n.fen, n.gas_day FROM numbered n
       UNION ALL
-      SELECT n.tx_id, 2, ${sales}::bigint, NULL, n.fen FROM numbered n
+      SELECT n.tx_id, 2, ${sales}::bigint, NULL, n.fen, n.gas_day FROM numbered n
       RETURNING line
     ), days AS (
       -- the derived per-day figures monitoring reads: volume, and the amount posted for the day after this run

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
-import { balance, makeBilledCustomer, unbalancedTransactions } from './testing/factory';
+import { balance, balanceDrift, makeBilledCustomer, unbalancedTransactions } from './testing/factory';
+import { balanceOf, insertTransaction } from './ledger.repo';
 
 let t: TestApp;
 let finance: Client;
@@ -172,7 +173,7 @@ describe('the ledger itself', () => {
           .returning('id')
           .executeTakeFirstOrThrow();
         const acc = await trx.selectFrom('ledger_accounts').select('id').where('customer_id', '=', c.id).executeTakeFirstOrThrow();
-        await trx.insertInto('ledger_postings').values({ transaction_id: tx.id, line: 1, account_id: acc.id, customer_id: c.id, amount_fen: 5 }).execute();
+        await trx.insertInto('ledger_postings').values({ transaction_id: tx.id, line: 1, account_id: acc.id, customer_id: c.id, amount_fen: 5, business_date: '2026-03-05' }).execute();
       }),
     ).rejects.toThrow(/does not balance/);
     expect(await balance(t.db, c.id)).toBe(777);
@@ -186,5 +187,58 @@ describe('the ledger itself', () => {
         .executeTakeFirstOrThrow(),
     ).not.toEqual({ n: 0 });
     expect(await unbalancedTransactions(t.db)).toBe(0);
+  });
+
+  it('keeps every customer balance equal to the sum of its postings, and refuses direct writes to the kept balances', async () => {
+    // every test above posted through the API (payments, reversals, adjustments, refunds): the kept balances followed
+    expect(Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM customer_balances`.execute(t.db)).rows[0].n)).toBeGreaterThan(0);
+    expect(await balanceDrift(t.db)).toBe(0);
+    await expect(sql`UPDATE customer_balances SET balance_fen = balance_fen + 1`.execute(t.db)).rejects.toThrow(/written by the ledger only/);
+    await expect(sql`INSERT INTO customer_balances VALUES (-1, 5)`.execute(t.db)).rejects.toThrow(/written by the ledger only/);
+  });
+
+  it('refuses a posting dated otherwise than its transaction', async () => {
+    const c = await makeBilledCustomer(t.db);
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        const tx = await trx
+          .insertInto('ledger_transactions')
+          .values({ kind: 'adjustment', customer_id: c.id, business_date: '2026-03-05', period: '2026-03' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const acc = (await trx.selectFrom('ledger_accounts').select(['id', 'kind']).where('customer_id', 'is', null).where('kind', '=', 'adjustments').executeTakeFirstOrThrow()).id;
+        await trx
+          .insertInto('ledger_postings')
+          .values([
+            { transaction_id: tx.id, line: 1, account_id: acc, customer_id: null, amount_fen: 5, business_date: '2026-04-05' },
+            { transaction_id: tx.id, line: 2, account_id: acc, customer_id: null, amount_fen: -5, business_date: '2026-04-05' },
+          ])
+          .execute();
+      }),
+    ).rejects.toThrow(/wrong account or date/);
+  });
+
+  it('moves postings of a month from the default partition into its new partition, balances unchanged', async () => {
+    const c = await makeBilledCustomer(t.db);
+    // a value date long before the months created by the migration: the posting lands in the default partition
+    await t.db.transaction().execute((trx) =>
+      insertTransaction(trx, { kind: 'adjustment', customerId: c.id, businessDate: '2015-03-05', note: 'old', createdBy: null }, [
+        { account: 'customer', amountFen: 4_321 },
+        { account: 'adjustments', amountFen: -4_321 },
+      ]),
+    );
+    const where = async () =>
+      (await sql<{ part: string }>`SELECT DISTINCT tableoid::regclass::text AS part FROM ledger_postings WHERE business_date = '2015-03-05'`.execute(t.db)).rows.map((r) =>
+        r.part.replace(/^.*\./, ''),
+      );
+    expect(await where()).toEqual(['ledger_postings_default']);
+    await sql`SELECT ensure_month_partitions('ledger_postings', '2015-03-01', '2015-03-31')`.execute(t.db);
+    expect(await where()).toEqual(['ledger_postings_201503']);
+    expect(await balanceOf(t.db, c.id)).toBe(4_321);
+    expect(await balanceOf(t.db, c.id, '2015-03-06')).toBe(4_321);
+    expect(await balanceOf(t.db, c.id, '2015-03-05')).toBe(0);
+    expect(await balanceDrift(t.db)).toBe(0);
+    // still append-only outside the move
+    await expect(sql`DELETE FROM ledger_postings WHERE business_date = '2015-03-05'`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 });

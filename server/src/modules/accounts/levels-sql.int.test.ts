@@ -14,7 +14,7 @@ import { levelColumns } from './levels.repo';
 import { recomputeLevels } from './levels.service';
 import { bulkInsertTransactions } from './ledger.repo';
 import { referenceLevels } from './testing/levels-reference';
-import { makeBilledCustomer } from './testing/factory';
+import { makeBilledCustomer, balanceDrift } from './testing/factory';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -74,6 +74,8 @@ describe('levels in SQL', () => {
       ...(r.debitFen ? [{ kind: 'adjustment' as const, customerId: ids[k], businessDate: '2026-03-02', reference: `LV-A-${ids[k]}`, amountFen: -r.debitFen, counter: 'adjustments' as const }] : []),
     ]);
     await bulkInsertTransactions(t.db as any, tx, null);
+    // the balances kept with the postings (read by recomputeLevels) equal the sums the reference reads
+    expect(await balanceDrift(t.db)).toBe(0);
     const dayRows = rnd.flatMap((r, k) => {
       const seen = new Set<number>();
       return r.days.filter((d) => !seen.has(d.back) && seen.add(d.back)).map((d) => ({ customer_id: ids[k], gas_day: addDay(day, -d.back), volume_m3: '100.000', charge_fen: d.fen }));

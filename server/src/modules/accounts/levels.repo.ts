@@ -67,8 +67,21 @@ export async function levelInputs(db: Tx, asOfDay: string, global: Thresholds, c
   }));
 }
 
-/** The CTEs mc (monitored customers and their thresholds), bal (balances) and win (window figures). */
-function figureCtes(asOfDay: string, global: Thresholds, customerIds?: number[]) {
+/** Balances as kept with the postings (customer_balances, one row per customer; ledger_postings_check writes it). */
+const keptBalances = (filter: ReturnType<typeof sql>) => sql`
+      SELECT b.customer_id, b.balance_fen AS b FROM customer_balances b WHERE true ${filter}`;
+/** Balances as the sum of every posting (the definition, DOMAIN.md §6; the reference the kept balances are tested against). */
+const summedBalances = (filter: ReturnType<typeof sql>) => sql`
+      SELECT p.customer_id, SUM(p.amount_fen) AS b
+        FROM ledger_postings p
+       WHERE p.customer_id IS NOT NULL ${filter}
+       GROUP BY p.customer_id`;
+
+/**
+ * The CTEs mc (monitored customers and their thresholds), bal (balances: kept, or summed from the
+ * postings for the reference path) and win (window figures).
+ */
+function figureCtes(asOfDay: string, global: Thresholds, customerIds?: number[], balances: 'kept' | 'summed' = 'kept') {
   const only = (col: string) => (customerIds ? sql`AND ${sql.ref(col)} = ANY(${sql.val(customerIds)}::bigint[])` : sql``);
   const ids = only('c.id');
   return sql`
@@ -79,11 +92,7 @@ function figureCtes(asOfDay: string, global: Thresholds, customerIds?: number[])
              COALESCE(t.reduce_days, ${global.reduceDays}::numeric) AS red
         FROM ${customerBasics()} c LEFT JOIN customer_payment_thresholds t ON t.customer_id = c.id
        WHERE c.status IN ('active', 'restricted') ${ids}
-    ), bal AS (
-      SELECT p.customer_id, SUM(p.amount_fen) AS b
-        FROM ledger_postings p
-       WHERE p.customer_id IS NOT NULL ${only('p.customer_id')}
-       GROUP BY p.customer_id
+    ), bal AS (${balances === 'kept' ? keptBalances(only('b.customer_id')) : summedBalances(only('p.customer_id'))}
     ), win AS (
       -- per-day figures of the daily run over each customer's own window of N gas days
       SELECT d.customer_id,
@@ -98,9 +107,10 @@ function figureCtes(asOfDay: string, global: Thresholds, customerIds?: number[])
     )`;
 }
 
+/** The figures per monitored customer; the balance summed from the postings (the reference path of the tests). */
 export function levelInputsQuery(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]) {
   return sql<any>`
-    WITH ${figureCtes(asOfDay, global, customerIds)}
+    WITH ${figureCtes(asOfDay, global, customerIds, 'summed')}
     SELECT mc.id, mc.n, mc.warn::text AS warn, mc.red::text AS red,
            COALESCE(bal.b, 0) AS balance, win.s AS window_fen, COALESCE(win.has_data, false) AS has_data,
            win.day_vol::text AS day_vol, win.day_fen,
@@ -153,7 +163,19 @@ export interface RecomputedLevelRow {
  * rows (all rows when `customerIds` is given, for their statuses).
  */
 export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<{ computed: number; rows: RecomputedLevelRow[] }> {
-  const { rows } = await sql<RecomputedLevelRow>`
+  const { rows } = await recomputeLevelsStatement(asOfDay, global, customerIds).execute(db);
+  const computed = rows.length ? Number(rows[0].computed) : 0;
+  return {
+    computed,
+    rows: rows
+      .filter((r) => r.customer_id != null)
+      .map((r) => ({ ...r, customer_id: Number(r.customer_id), balance: Number(r.balance), window_fen: r.window_fen == null ? null : Number(r.window_fen), n: Number(r.n) })),
+  };
+}
+
+/** The one statement of recomputeLevelsSql (exported for EXPLAIN in benchmarks). */
+export function recomputeLevelsStatement(asOfDay: string, global: Thresholds, customerIds?: number[]) {
+  return sql<RecomputedLevelRow>`
     WITH ${figureCtes(asOfDay, global, customerIds)},
     fig AS (
       SELECT mc.id AS customer_id, mc.n, mc.warn, mc.red, COALESCE(bal.b, 0)::bigint AS balance,
@@ -185,14 +207,7 @@ export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresh
     SELECT cnt.computed, x.* FROM (SELECT count(*)::int AS computed FROM out) cnt
       LEFT JOIN (SELECT customer_id, level, prev_level, changed, since_day::text AS since_day, balance, window_fen, n, warn::text AS warn, red::text AS red, available_days::text AS available_days
                    FROM out WHERE changed ${customerIds ? sql`OR true` : sql``}) x ON true
-     ORDER BY x.customer_id`.execute(db);
-  const computed = rows.length ? Number(rows[0].computed) : 0;
-  return {
-    computed,
-    rows: rows
-      .filter((r) => r.customer_id != null)
-      .map((r) => ({ ...r, customer_id: Number(r.customer_id), balance: Number(r.balance), window_fen: r.window_fen == null ? null : Number(r.window_fen), n: Number(r.n) })),
-  };
+     ORDER BY x.customer_id`;
 }
 
 /** ON CONFLICT of the stored levels: rows whose figures did not change are not rewritten (a re-run of a day writes almost nothing). */

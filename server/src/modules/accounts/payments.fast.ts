@@ -49,7 +49,9 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
              COALESCE(t.reduce_days, (g.t ->> 'reduceDays')::numeric, ${d.reduceDays}::numeric) AS red, g.as_of
         FROM g LEFT JOIN customer_payment_thresholds t ON t.customer_id = ${input.customerId}::bigint
     ), bal AS (
-      SELECT COALESCE(SUM(p.amount_fen), 0)::bigint AS before FROM ledger_postings p WHERE p.customer_id = ${input.customerId}::bigint
+      -- the balance kept with the postings (customer_balances: one row, not the customer's whole history),
+      -- locked first: every posting path locks the customer's balance (ledger trigger) before its stored level
+      SELECT COALESCE(max(b.balance_fen), 0)::bigint AS before FROM (SELECT balance_fen FROM customer_balances WHERE customer_id = ${input.customerId}::bigint FOR UPDATE) b
     ), win AS (
       SELECT SUM(d.charge_fen) FILTER (WHERE d.gas_day > thr.as_of - thr.n) AS s,
              SUM(d.charge_fen) FILTER (WHERE d.gas_day = thr.as_of) AS day_fen,
@@ -90,10 +92,10 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
     ), own AS (
       SELECT COALESCE((SELECT id FROM acct), (SELECT id FROM ledger_accounts WHERE customer_id = ${input.customerId}::bigint)) AS id
     ), post AS (
-      INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
-      SELECT tx.id, 1, (SELECT id FROM own), ${input.customerId}::bigint, ${amount}::bigint FROM tx
+      INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen, business_date)
+      SELECT tx.id, 1, (SELECT id FROM own), ${input.customerId}::bigint, ${amount}::bigint, tx.business_date FROM tx
       UNION ALL
-      SELECT tx.id, 2, (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'bank' AND a.customer_id IS NULL), NULL, ${-amount}::bigint FROM tx
+      SELECT tx.id, 2, (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'bank' AND a.customer_id IS NULL), NULL, ${-amount}::bigint, tx.business_date FROM tx
     ), aud AS (
       ${auditInsertFrom(actor, { action: 'payment.record', entity: 'ledger_transaction', customerId: input.customerId, after: { bankRef: input.bankRef, amountFen: amount, valueDate: input.valueDate } }, 'tx', 'id')}
     )

@@ -1,6 +1,6 @@
 /**
  * A customer's account summary in one round trip (the customer 360's account card, read on every
- * visit): the scope check, the customer, its balance (index-only sum of its postings), its stored
+ * visit): the scope check, the customer, its balance (kept with its postings, customer_balances), its stored
  * level, its own thresholds with the global ones, and its pending adjustments.
  */
 import { sql } from 'kysely';
@@ -13,7 +13,7 @@ import { SETTING_THRESHOLDS } from './levels.repo';
 export async function accountSummaryRow(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, customerId: number) {
   const { rows } = await sql<any>`
     SELECT c.id, c.code, c.name, c.status, ${inCustomerScope(user, 'c.id')} AS visible,
-           (SELECT COALESCE(SUM(p.amount_fen), 0) FROM ledger_postings p WHERE p.customer_id = c.id)::bigint AS balance,
+           COALESCE((SELECT b.balance_fen FROM customer_balances b WHERE b.customer_id = c.id), 0)::bigint AS balance,
            (SELECT count(*) FROM ledger_adjustments a WHERE a.customer_id = c.id AND a.status = 'pending')::int AS pending,
            ${settingValueSql(SETTING_THRESHOLDS)} AS global_thresholds,
            t.warn_days AS own_warn, t.reduce_days AS own_reduce, t.avg_days AS own_avg,

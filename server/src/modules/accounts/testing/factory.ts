@@ -50,3 +50,15 @@ export async function unbalancedTransactions(db: Db): Promise<number> {
        GROUP BY t.id HAVING count(p.line) < 2 OR COALESCE(SUM(p.amount_fen), 0) <> 0) x`.execute(db);
   return Number(r.rows[0].n);
 }
+
+/**
+ * Customers whose balance kept with the postings (customer_balances) differs from the sum of their
+ * postings (the definition, DOMAIN.md §6) — a scan of the whole ledger; 0 when they agree.
+ */
+export async function balanceDrift(db: Db): Promise<number> {
+  const r = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM customer_balances b
+      FULL JOIN (SELECT customer_id, SUM(amount_fen) AS s FROM ledger_postings WHERE customer_id IS NOT NULL GROUP BY customer_id) p ON p.customer_id = b.customer_id
+     WHERE b.balance_fen IS DISTINCT FROM p.s`.execute(db);
+  return Number(r.rows[0].n);
+}
