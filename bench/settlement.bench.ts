@@ -20,9 +20,9 @@ import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp, type BuiltApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase, type Tx } from '../server/src/platform/db/database';
+import { openDatabase, type Db, type Tx } from '../server/src/platform/db/database';
 import { runMonth, type RunResult } from '../server/src/modules/settlement/settlement.run';
-import { bulkInsertTransactions } from '../server/src/modules/accounts/ledger.repo';
+import { bulkInsertTransactions, rebuildBalances } from '../server/src/modules/accounts/ledger.repo';
 
 const N = Number(process.env.CUSTOMERS ?? 100_000);
 const MONTH = '2026-09'; // 30 days: N × 30 deliveries
@@ -69,13 +69,25 @@ async function seed(db: Tx) {
 }
 
 /** Undo a month's run so the next run does the same work (bench databases only). */
-async function resetMonth(db: Tx, month: string) {
-  await sql`ALTER TABLE ledger_postings DISABLE TRIGGER USER`.execute(db);
-  await sql`ALTER TABLE ledger_transactions DISABLE TRIGGER USER`.execute(db);
-  await sql`DELETE FROM ledger_postings WHERE transaction_id IN (SELECT id FROM ledger_transactions WHERE kind = 'settlement_true_up' AND reference = ${`settlement:${month}`})`.execute(db);
-  await sql`DELETE FROM ledger_transactions WHERE kind = 'settlement_true_up' AND reference = ${`settlement:${month}`}`.execute(db);
-  await sql`ALTER TABLE ledger_postings ENABLE TRIGGER USER`.execute(db);
-  await sql`ALTER TABLE ledger_transactions ENABLE TRIGGER USER`.execute(db);
+async function resetMonth(db: Db, month: string) {
+  // As the demo loads: one transaction with the ledger's triggers off (session_replication_role),
+  // then the kept balances of the touched customers rebuilt from their remaining postings.
+  await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+    const touched = await sql<{ customer_id: number }>`
+      DELETE FROM ledger_postings WHERE transaction_id IN (SELECT id FROM ledger_transactions WHERE kind = 'settlement_true_up' AND reference = ${`settlement:${month}`})
+      RETURNING customer_id`.execute(trx);
+    await sql`DELETE FROM ledger_transactions WHERE kind = 'settlement_true_up' AND reference = ${`settlement:${month}`}`.execute(trx);
+    const ids = [
+      ...new Set(
+        touched.rows
+          .map((r) => r.customer_id)
+          .filter((c) => c != null)
+          .map(Number),
+      ),
+    ];
+    await rebuildBalances(trx, ids);
+  });
   await sql`DELETE FROM settlement_lines WHERE month = ${`${month}-01`}::date`.execute(db);
   await sql`DELETE FROM settlement_statements WHERE month = ${`${month}-01`}::date`.execute(db);
   await sql`DELETE FROM settlement_months WHERE month = ${`${month}-01`}::date`.execute(db);

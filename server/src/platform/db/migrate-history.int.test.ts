@@ -26,11 +26,15 @@ function git(args: string[], raw = false): string | null {
   }
 }
 
-/** The newest commit whose server/migrations differs from the working tree's, materialised into a temp dir. */
+/**
+ * The newest commit on this branch's first-parent line (the commits main has actually been at,
+ * not the inside of merged branches) whose server/migrations differs from the working tree's,
+ * materialised into a temp dir.
+ */
 function previousMigrations(): { commit: string; dir: string } | { skip: string } {
   if (git(['rev-parse', '--is-inside-work-tree']) !== 'true') return { skip: 'not a git checkout: no migration history to upgrade from' };
   const shallow = git(['rev-parse', '--is-shallow-repository']) === 'true';
-  const commits = (git(['log', '--format=%H', '--', REL]) ?? '').split('\n').filter(Boolean);
+  const commits = (git(['log', '--first-parent', '--format=%H', '--', REL]) ?? '').split('\n').filter(Boolean);
   const names = listMigrations().map((m) => m.name);
   const blobs = (git(['hash-object', ...names.map((n) => path.join(MIGRATIONS_DIR, n))]) ?? '').split('\n');
   const current = names.map((n, i) => `${n} ${blobs[i]}`).join('\n');
