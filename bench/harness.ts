@@ -119,6 +119,8 @@ export interface LoadOptions {
   body?: string;
   /** Replace `[<id>]` in the body/headers with a unique id per request (autocannon idReplacement). */
   idReplacement?: boolean;
+  /** Bodies the requests take in turn, `[<seq>]` replaced by the request's number; 2xx counted per body (`okByBody`). */
+  bodies?: string[];
   /** A sequence of requests each connection cycles through (autocannon `requests`, JSON only). */
   requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
   connections?: number;
@@ -146,6 +148,8 @@ export interface LoadResult {
   durationS: number;
   /** With `routes: true`: per route (ids as `:id`, no query string) the count, p50, p99 and max in ms. */
   routes?: Record<string, { n: number; p50: number; p99: number; max: number }>;
+  /** With `bodies`: the 2xx answers per body. */
+  okByBody?: number[];
 }
 
 /** Run autocannon in its own process against `opts.url` and return its figures. */

@@ -6,7 +6,27 @@
  */
 import autocannon from 'autocannon';
 
-const { routes: perRoute, stagger, ...opts } = JSON.parse(process.argv[2] ?? '{}');
+const { routes: perRoute, stagger, bodies, ...opts } = JSON.parse(process.argv[2] ?? '{}');
+// `bodies`: the requests take these bodies in turn, `[<seq>]` replaced by the request's number;
+// the 2xx answers are counted per body (so a bench can check what was accepted against the database).
+const okByBody: number[] | undefined = bodies ? bodies.map(() => 0) : undefined;
+if (bodies) {
+  let seq = 0;
+  opts.requests = [
+    {
+      method: opts.method ?? 'POST',
+      setupRequest: (req: any, context: any) => {
+        const n = seq++;
+        context.body = n % bodies.length;
+        return { ...req, body: bodies[context.body].replaceAll('[<seq>]', String(n)) };
+      },
+      // one context per connection, one request in flight per connection (pipelining 1)
+      onResponse: (status: number, _body: unknown, context: any) => {
+        if (status >= 200 && status < 300) okByBody![context.body]++;
+      },
+    },
+  ];
+}
 const byRoute = new Map<string, number[]>();
 // stagger: each connection starts at its own place in the `requests` cycle (spread evenly), so 50
 // users are spread over the day's screens instead of all opening the first one at once.
@@ -50,5 +70,6 @@ const out = {
   statusCodeStats: r.statusCodeStats,
   durationS: r.duration,
   ...(perRoute ? { routes } : {}),
+  okByBody,
 };
 process.stdout.write(JSON.stringify(out) + '\n');

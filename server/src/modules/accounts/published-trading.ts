@@ -62,39 +62,51 @@ export interface BulkTradingPosting extends TradingPosting {
 }
 
 /**
- * Many releases, applications and fees at once (clearing a session): set-based — one statement
- * finds the (kind, reference) pairs already posted, which are skipped, then
- * `ledger.bulkInsertTransactions` writes the rest (two statements per 20,000). Zero amounts post
- * nothing. Freezing is not offered in bulk: it must check each customer's available balance.
- * Returns the number of transactions posted.
+ * Many releases, applications and fees at once (clearing a session): set-based — per 50,000
+ * postings, one statement makes sure the customers' accounts exist and ONE statement inserts the
+ * transactions (`ON CONFLICT (kind, reference) DO NOTHING` on the trading-reference index, so a
+ * (kind, reference) already posted is skipped without a separate existence check) and, from the
+ * rows it actually inserted, both postings of each. Zero amounts post nothing. Freezing is not
+ * offered in bulk: it must check each customer's available balance. Returns the number posted.
  */
 export async function postTradingBulk(trx: Tx, postings: BulkTradingPosting[]): Promise<number> {
   const todo = postings.filter((p) => p.amountFen !== 0);
   for (const p of todo) if (!Number.isSafeInteger(p.amountFen) || p.amountFen < 0) throw new RangeError(`trading posting needs a non-negative integer fen amount, got ${p.amountFen}`);
   if (!todo.length) return 0;
-  const { rows } = await sql<{ kind: string; reference: string }>`
-    SELECT t.kind, t.reference FROM ledger_transactions t
-      JOIN unnest(${todo.map((p) => p.kind)}::text[], ${todo.map((p) => p.reference)}::text[]) AS x(kind, reference) ON t.kind = x.kind AND t.reference = x.reference
-     WHERE t.kind LIKE 'trading\\_%'`.execute(trx);
-  const done = new Set(rows.map((r) => `${r.kind} ${r.reference}`));
-  const fresh = todo.filter((p) => !done.has(`${p.kind} ${p.reference}`));
-  const byUser = new Map<number | null, ledger.BulkTx[]>();
-  for (const p of fresh) {
-    const list = byUser.get(p.createdBy) ?? [];
-    list.push({
-      kind: p.kind,
-      customerId: p.customerId,
-      businessDate: p.businessDate,
-      reference: p.reference,
-      note: p.note ?? null,
-      // release and application return money to the customer's account; a fee takes it
-      amountFen: p.kind === 'trading_fee' ? -p.amountFen : p.amountFen,
-      counter: TRADING_COUNTER_ACCOUNT[p.kind],
-    });
-    byUser.set(p.createdBy, list);
+  const keys = new Set(todo.map((p) => `${p.kind} ${p.reference}`));
+  if (keys.size !== todo.length) throw new RangeError('trading postings repeat a (kind, reference) pair');
+  const counters = await ledger.counterAccountIds(trx);
+  let posted = 0;
+  for (let i = 0; i < todo.length; i += 50_000) {
+    const c = todo.slice(i, i + 50_000);
+    const col = <T>(f: (p: BulkTradingPosting) => T) => c.map(f);
+    await sql`INSERT INTO ledger_accounts (kind, customer_id, name, name_en)
+              SELECT DISTINCT 'customer', x, '客户往来', 'Customer account' FROM unnest(${[...new Set(col((p) => p.customerId))]}::bigint[]) AS x
+              ON CONFLICT (customer_id) DO NOTHING`.execute(trx);
+    // release and application return money to the customer's account; a fee takes it
+    const { rows } = await sql<{ n: number }>`
+      WITH src AS MATERIALIZED (
+        SELECT * FROM unnest(${col((p) => p.kind)}::text[], ${col((p) => p.customerId)}::bigint[], ${col((p) => p.businessDate)}::date[], ${col((p) => p.reference)}::text[],
+                             ${col((p) => p.note ?? null)}::text[], ${col((p) => (p.kind === 'trading_fee' ? -p.amountFen : p.amountFen))}::bigint[],
+                             ${col((p) => counters[TRADING_COUNTER_ACCOUNT[p.kind]])}::bigint[], ${col((p) => p.createdBy)}::bigint[])
+          AS s(kind, customer_id, business_date, reference, note, amount_fen, counter_id, created_by)
+      ), tx AS (
+        INSERT INTO ledger_transactions (kind, customer_id, business_date, period, reference, note, created_by)
+        SELECT kind, customer_id, business_date, to_char(business_date, 'YYYY-MM'), reference, note, created_by FROM src
+        ON CONFLICT (kind, reference) WHERE kind LIKE 'trading\\_%' DO NOTHING
+        RETURNING id, kind, reference
+      ), lines AS (
+        INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
+        SELECT tx.id, l.line, CASE l.line WHEN 1 THEN a.id ELSE s.counter_id END, CASE l.line WHEN 1 THEN s.customer_id END, CASE l.line WHEN 1 THEN s.amount_fen ELSE -s.amount_fen END
+          FROM tx JOIN src s ON s.kind = tx.kind AND s.reference = tx.reference
+          JOIN ledger_accounts a ON a.customer_id = s.customer_id
+          CROSS JOIN (VALUES (1::smallint), (2::smallint)) AS l(line)
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM tx)::int AS n`.execute(trx);
+    posted += Number(rows[0]!.n);
   }
-  for (const [user, list] of byUser) await ledger.bulkInsertTransactions(trx, list, user);
-  return fresh.length;
+  return posted;
 }
 
 /** Deposits still frozen per customer (frozen − released − applied), for the customers given. */

@@ -65,12 +65,17 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
   const quantity = decimalField('quantity', b.quantity, QTY_DP);
   const priceIn = b.price === undefined ? undefined : decimalField('price', b.price, PRICE_DP);
   return inTx(ctx.db, async (trx) => {
-    await repo.lockSession(trx, sessionId);
+    // 挂牌 grants first come first served: its bids one at a time (the session's lock). 竞价 bids
+    // only depend on their own buyer's bids: the session's lock shared (closing and clearing wait
+    // for them, they wait for those) and the buyer's lock, so 200 bidders do not queue on one lock.
+    const listing = (await requireSession(trx, sessionId)).mode === 'listing'; // the mode never changes
+    await (listing ? repo.lockSession(trx, sessionId) : repo.lockSessionShared(trx, sessionId));
     const s = await requireSession(trx, sessionId);
 
     if (s.mode === 'agreement') throw new AppError(TE.AGREEMENT_NO_BIDS);
     // Who bids: a customer (real session) or a virtual account (simulation).
     const buyer = await resolveBuyer(trx, s, b, user);
+    if (!listing) await repo.lockBuyer(trx, buyer.key);
 
     // A repeated submission (same idempotency key) returns the bid it placed, once.
     const prev = await trx
@@ -100,10 +105,15 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
       price = priceIn;
     }
 
-    const sums = await sql<{ mine: string; granted: string }>`
+    // the buyer's bids so far (and, for 挂牌, what is granted in all) — 竞价 reads only the buyer's rows
+    const sums = listing
+      ? await sql<{ mine: string; granted: string }>`
       SELECT COALESCE(SUM(CASE WHEN COALESCE(customer_id, -virtual_account_id) = ${buyer.key} THEN COALESCE(granted_quantity, quantity) END), 0)::numeric(16,3)::text AS mine,
              COALESCE(SUM(granted_quantity), 0)::numeric(16,3)::text AS granted
-        FROM trading_bids WHERE session_id = ${sessionId}`.execute(trx);
+        FROM trading_bids WHERE session_id = ${sessionId}`.execute(trx)
+      : await sql<{ mine: string; granted: string }>`
+      SELECT COALESCE(SUM(quantity), 0)::numeric(16,3)::text AS mine, '0' AS granted
+        FROM trading_bids WHERE session_id = ${sessionId} AND COALESCE(customer_id, -virtual_account_id) = ${buyer.key}`.execute(trx);
     const { mine, granted } = sums.rows[0]!;
     const problem = checkBid({ floorPrice: s.floor_price, priceStep: s.price_step, minPerBuyer: s.min_per_buyer, maxPerBuyer: s.max_per_buyer }, price, quantity, mine);
     if (problem) throwProblem(problem.code, { price, quantity, floor: s.floor_price, step: s.price_step, min: s.min_per_buyer, max: s.max_per_buyer, already: mine });
@@ -161,13 +171,14 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
       const available = buyer.virtualBalanceFen - (Number(used.n) - deposit);
       if (available < deposit) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(available), deposit: formatFen(deposit) });
     }
+    const view = (await bidViews(trx, await bidRows(trx, { sessionId, bidIds: [row.id] }), { sealed: false, viewerId: user.id }))[0]!;
+    await audit(trx, actor, { action: 'trading.bid.place', entity: 'trading_bid', entityId: row.id, customerId: buyer.customerId, after: view });
+    // Last: the counter's row lock is held to commit, and every bid of the session takes it.
     await trx
       .updateTable('trading_sessions')
       .set((eb) => ({ bid_count: eb('bid_count', '+', 1) }))
       .where('id', '=', sessionId)
       .execute();
-    const view = (await bidViews(trx, await bidRows(trx, { sessionId, bidIds: [row.id] }), { sealed: false, viewerId: user.id }))[0]!;
-    await audit(trx, actor, { action: 'trading.bid.place', entity: 'trading_bid', entityId: row.id, customerId: buyer.customerId, after: view });
     return { duplicate: false, bid: view };
   });
 }

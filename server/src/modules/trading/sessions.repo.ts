@@ -11,6 +11,16 @@ export async function lockSession(trx: Tx, sessionId: number): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(1201, ${sessionId}::int)`.execute(trx);
 }
 
+/** The session's lock shared: bids of a 竞价 session run side by side; closing and clearing (exclusive) wait for them. */
+export async function lockSessionShared(trx: Tx, sessionId: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(1201, ${sessionId}::int)`.execute(trx);
+}
+
+/** One buyer's bids one at a time (its per-buyer maximum and idempotency keys); `buyerKey` = customer id or −virtual account id. */
+export async function lockBuyer(trx: Tx, buyerKey: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(1202, ${buyerKey}::int)`.execute(trx);
+}
+
 export async function findSession(db: Tx, id: number) {
   return db.selectFrom('trading_sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }

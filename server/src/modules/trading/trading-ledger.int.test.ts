@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { activeTradingCustomer, balanceOf, biddingBody, tradingCustomer } from './testing/factory';
+import { postTradingBulk, type BulkTradingPosting } from '../accounts';
 
 let t: TestApp;
 let lead: Client;
@@ -34,6 +35,44 @@ describe('levels at freeze time', () => {
     expect((await lead.post(`/api/trading/sessions/${s.body.id}/clear`, {})).status).toBe(200);
     expect(await balanceOf(finance, c.id)).toBe(2_300);
     expect(await level(c.id)).toBe('normal');
+  });
+});
+
+describe('clearing posts per customer and kind, once', () => {
+  it('one release, one application and one fee per customer, each the sum of its bids; posting them again posts nothing', async () => {
+    const c = await tradingCustomer(lead, finance, 1_000_000);
+    const other = await tradingCustomer(lead, finance, 1_000_000);
+    const s = await lead.post('/api/trading/sessions', biddingBody({ title: '合并过账', quantity: '500', maxPerBuyer: '500' }));
+    expect(s.status, JSON.stringify(s.body)).toBe(201);
+    // other: 100 m³ @ 2.50 first; c: 300 m³ @ 2.40 (deposit 72.00) filled, 200 m³ @ 2.30 (deposit 46.00) gets the remaining 100 (applied 23.00, released 23.00)
+    const placed = [
+      await lead.post(`/api/trading/sessions/${s.body.id}/bids`, { customerId: other.id, price: '2.5000', quantity: '100', idempotencyKey: 'pc-0' }),
+      await lead.post(`/api/trading/sessions/${s.body.id}/bids`, { customerId: c.id, price: '2.4000', quantity: '300', idempotencyKey: 'pc-1' }),
+      await lead.post(`/api/trading/sessions/${s.body.id}/bids`, { customerId: c.id, price: '2.3000', quantity: '200', idempotencyKey: 'pc-2' }),
+    ];
+    expect(placed.map((p) => p.status)).toEqual([201, 201, 201]);
+    await lead.post(`/api/trading/sessions/${s.body.id}/close`);
+    const cleared = await lead.post(`/api/trading/sessions/${s.body.id}/clear`, {});
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    const txs = (await finance.get(`/api/accounts/customers/${c.id}/transactions?pageSize=50`)).body.items as { kind: string; amountFen: number; reference: string }[];
+    const of = (kind: string) => txs.filter((x) => x.kind === kind).map((x) => [x.reference, x.amountFen]);
+    const ref = `session:${s.body.id}:${c.id}`;
+    expect(of('trading_deposit_applied')).toEqual([[ref, 7_200 + 2_300]]);
+    expect(of('trading_deposit_release')).toEqual([[ref, 2_300]]);
+    // fees 1 ‰ of each award: 720.00 → 0.72 and 230.00 → 0.23 yuan
+    expect(of('trading_fee')).toEqual([[ref, -(72 + 23)]]);
+    const before = await balanceOf(finance, c.id);
+    expect(before).toBe(1_000_000 - 95);
+    const again: BulkTradingPosting[] = (['trading_deposit_release', 'trading_deposit_applied', 'trading_fee'] as const).map((kind) => ({
+      kind,
+      customerId: c.id,
+      amountFen: 1,
+      businessDate: '2026-11-30',
+      reference: ref,
+      createdBy: null,
+    }));
+    expect(await t.db.transaction().execute((trx) => postTradingBulk(trx, again))).toBe(0);
+    expect(await balanceOf(finance, c.id)).toBe(before);
   });
 });
 

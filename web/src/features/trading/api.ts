@@ -49,7 +49,15 @@ export const tradingApi = {
   followups: (customerId: number) => api.get('/api/trading/memberships/{customerId}/followups', { path: { customerId } }),
   addFollowup: (customerId: number, body: FollowupInput) => api.post('/api/trading/memberships/{customerId}/followups', { path: { customerId }, body }),
   board: (from: string, to: string) => api.get('/api/trading/board', { query: { from, to } }),
+  /** Excel exports (in the user's language) and the result notices (成交结果通知) to awarded customers. */
+  exportSessions: (query: SessionFilter) => api.download('/api/trading/sessions.xlsx', { query }),
+  exportResult: (id: number) => api.download('/api/trading/sessions/{id}/result.xlsx', { path: { id } }),
+  exportStats: (year: number) => api.download('/api/trading/stats.xlsx', { query: { year } }),
+  exportBoard: (from: string, to: string) => api.download('/api/trading/board.xlsx', { query: { from, to } }),
+  sendNotices: (id: number) => api.post('/api/trading/sessions/{id}/notices', { path: { id } }),
   stats: (year: number) => api.get('/api/trading/stats', { query: { year } }),
+  /** A customer's name for its printable result notices (customers' detail route). */
+  customer: (id: number) => api.get('/api/customers/{id}', { path: { id } }),
   /** Customers to bid for (real sessions): the customers list searched by name/code. */
   pickCustomers: (q: string) => api.get('/api/customers', { query: { q: q || undefined, pageSize: 20 } }),
   /** Who may hold a simulation account: account managers, then part-time managers. */
@@ -77,6 +85,7 @@ export const useFollowups = (customerId: number) => useQuery({ queryKey: [...KEY
 export const useBoard = (from: string, to: string) => useQuery({ queryKey: [...KEY, 'board', from, to], queryFn: () => tradingApi.board(from, to) });
 export const useStats = (year: number) => useQuery({ queryKey: [...KEY, 'stats', year], queryFn: () => tradingApi.stats(year) });
 export const usePickCustomers = (search: string, enabled: boolean) => useQuery({ queryKey: ['customers', 'pick', search], queryFn: () => tradingApi.pickCustomers(search), enabled });
+export const useCustomerDetail = (id: number) => useQuery({ queryKey: ['customers', id], queryFn: () => tradingApi.customer(id) });
 export const useManagers = () => useQuery({ queryKey: ['users', 'directory', 'managers'], queryFn: tradingApi.managers });
 
 /** A mutation that refreshes everything of trading afterwards. */

@@ -107,7 +107,7 @@ addTranslations(
       saved: '已保存',
       confirmClear: '出清后结果不可更改，确定出清？',
     },
-    notice: { title: '成交结果通知书', body: '{{buyer}}：您在“{{session}}”中成交 {{qty}} m³，成交价 {{price}} 元/m³，成交金额 {{amount}} 元，手续费 {{fee}} 元。' },
+    notice: { title: '成交结果通知书', body: '{{buyer}}：您在“{{session}}”中成交 {{qty}} m³，成交价 {{price}} 元/m³，成交金额 {{amount}} 元，手续费 {{fee}} 元。', at: '成交时间：{{at}}' },
     agreement: {
       create: '登记协议交易',
       confirm: '登记买方确认',
@@ -130,6 +130,7 @@ addTranslations(
     export: '导出 Excel',
     notify: '发送成交结果通知',
     notified: '已向 {{count}} 位成交客户发送成交结果通知',
+    confirmNotify: '向本场次全部成交客户发送成交结果通知（每场只发一次）？',
     training: '培训记录',
     bidList: '报价明细',
     result: '成交结果',
@@ -239,7 +240,7 @@ addTranslations(
       saved: 'Saved',
       confirmClear: 'Results are final after clearing. Clear now?',
     },
-    notice: { title: 'Trade result notice', body: '{{buyer}}: in “{{session}}” you won {{qty}} m³ at {{price}} yuan/m³, amount {{amount}} yuan, fee {{fee}} yuan.' },
+    notice: { title: 'Trade result notice', body: '{{buyer}}: in “{{session}}” you won {{qty}} m³ at {{price}} yuan/m³, amount {{amount}} yuan, fee {{fee}} yuan.', at: 'Awarded at {{at}}' },
     agreement: {
       create: 'Record agreement trade',
       confirm: 'Record buyer confirmation',
@@ -262,6 +263,7 @@ addTranslations(
     export: 'Export Excel',
     notify: 'Send result notices',
     notified: 'Result notices sent to {{count}} awarded customers',
+    confirmNotify: 'Send the result notice to every awarded customer of this session (sent once per session)?',
     training: 'Training record',
     bidList: 'Bids',
     result: 'Results',

@@ -8,7 +8,8 @@ import { PageContainer, Section } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { Chart } from '../../metering/components/Chart';
 import { NS } from '../i18n';
-import { useBoard, useStats, type BoardRow } from '../api';
+import { tradingApi, useBoard, useStats, type BoardRow } from '../api';
+import { ExportButton } from '../components/ExportButton';
 
 export default function BoardPage() {
   const { t } = useTranslation(NS);
@@ -26,6 +27,7 @@ export default function BoardPage() {
           <Space>
             {t('f.year')}
             <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
+            <ExportButton testId="trading-export-stats" download={() => tradingApi.exportStats(year)} />
           </Space>
         }
       >
@@ -72,7 +74,15 @@ export default function BoardPage() {
           </>
         )}
       </Section>
-      <Section title={t('menu.board')} extra={<DatePicker.RangePicker value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />}>
+      <Section
+        title={t('menu.board')}
+        extra={
+          <Space wrap>
+            <DatePicker.RangePicker value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+            <ExportButton testId="trading-export-board" download={() => tradingApi.exportBoard(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'))} />
+          </Space>
+        }
+      >
         {board.isError ? (
           <ErrorState error={board.error} onRetry={() => void board.refetch()} />
         ) : (

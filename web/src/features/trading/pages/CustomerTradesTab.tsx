@@ -1,15 +1,17 @@
 /** Customer page tab: the customer's online trade results (real sessions). */
-import { Table } from 'antd';
+import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { useCustomerAwards, type CustomerAward } from '../api';
+import { useCustomerAwards, useCustomerDetail, type CustomerAward } from '../api';
+import { printNotice } from '../components/print-notice';
 
 export default function CustomerTradesTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
   const q = useCustomerAwards(customerId);
+  const customer = useCustomerDetail(customerId);
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <Table<CustomerAward>
@@ -28,6 +30,21 @@ export default function CustomerTradesTab({ customerId }: { customerId: number }
         { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => formatFen(v) },
         { title: t('f.buyerFee'), dataIndex: 'buyerFeeFen', align: 'right', render: (v) => formatFen(v) },
         { title: t('f.submittedAt'), dataIndex: 'awardedAt', render: (v) => formatDateTime(v) },
+        {
+          title: '',
+          render: (_, a) => (
+            <Button
+              size="small"
+              disabled={!customer.data}
+              data-testid="trading-print-notice"
+              onClick={() =>
+                printNotice(t, { buyer: customer.data!.name, session: a.title, quantity: a.quantity, price: a.price, amountFen: a.amountFen, buyerFeeFen: a.buyerFeeFen, awardedAt: a.awardedAt })
+              }
+            >
+              {t('a.print')}
+            </Button>
+          ),
+        },
       ]}
     />
   );

@@ -27,6 +27,8 @@ import {
 } from '../api';
 import { STATE_COLORS, stateLabel } from './SessionsPage';
 import { validFields } from '../../../lib/forms';
+import { ExportButton } from '../components/ExportButton';
+import { printNotice } from '../components/print-notice';
 
 export default function SessionPage() {
   const id = Number(useParams().id);
@@ -300,6 +302,8 @@ function BidsTable({ bids, s }: { bids: Bid[]; s: Session }) {
 /** Clearing result: the bid stack against the session quantity, bids with outcomes, awards with fees, printable notices. */
 function ResultPanel({ r }: { r: Result }) {
   const { t } = useTranslation(NS);
+  const { message } = App.useApp();
+  const canOrganise = useCan('trading:organise');
   const s = r.session;
   let cum = 0;
   const stack = r.bids.filter((b) => b.price != null).map((b) => ({ b, from: cum, to: (cum += Number(b.quantity)) }));
@@ -322,18 +326,37 @@ function ResultPanel({ r }: { r: Result }) {
       },
     ],
   };
-  const print = (a: Award) => {
-    const w = window.open('', '_blank');
-    if (!w) return;
-    w.document.write(
-      `<html><head><title>${t('notice.title')}</title></head><body style="font-family:sans-serif;padding:40px"><h2>${t('notice.title')}</h2><p>${t('notice.body', { buyer: a.customerName ?? a.virtualAccountName, session: s.title, qty: formatNumber(a.quantity), price: a.price, amount: formatFen(a.amountFen), fee: formatFen(a.buyerFeeFen) })}</p><p>${formatDateTime(a.awardedAt)}</p></body></html>`,
-    );
-    w.document.close();
-    w.print();
-  };
+  const print = (a: Award) =>
+    printNotice(t, {
+      buyer: a.customerName ?? a.virtualAccountName ?? '',
+      session: s.title,
+      quantity: a.quantity,
+      price: a.price,
+      amountFen: a.amountFen,
+      buyerFeeFen: a.buyerFeeFen,
+      awardedAt: a.awardedAt,
+    });
+  const notify = useTradingMutation(() => tradingApi.sendNotices(s.id));
   return (
     <>
-      <Section title={t('result')}>
+      <Section
+        title={t('result')}
+        extra={
+          <Space wrap>
+            <ExportButton testId="trading-export-result" download={() => tradingApi.exportResult(s.id)} />
+            {canOrganise && s.kind === 'real' && s.state === 'cleared' && r.awards.length > 0 && (
+              <Popconfirm
+                title={t('confirmNotify')}
+                onConfirm={() => notify.mutate(undefined, { onSuccess: (x) => message.success(t('notified', { count: x.customers })), onError: (e) => message.error(e.message) })}
+              >
+                <Button loading={notify.isPending} data-testid="trading-notify">
+                  {t('notify')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        }
+      >
         <Row gutter={16} style={{ marginBottom: 12 }}>
           <Col span={6}>
             <Statistic title={t('f.sold')} value={formatNumber(r.totals.soldQuantity)} />
@@ -386,7 +409,7 @@ function ResultPanel({ r }: { r: Result }) {
             {
               title: '',
               render: (_, a) => (
-                <Button size="small" onClick={() => print(a)}>
+                <Button size="small" onClick={() => print(a)} data-testid="trading-print-notice">
                   {t('a.print')}
                 </Button>
               ),

@@ -12,6 +12,7 @@ import { NS } from '../i18n';
 import type { TFunction } from 'i18next';
 import { tradingApi, useManagers, usePickCustomers, useSessions, useTradingMutation, type AgreementInput, type SessionFilter, type SessionInput, type SessionListItem, type State } from '../api';
 import { validFields } from '../../../lib/forms';
+import { ExportButton } from '../components/ExportButton';
 
 export const STATE_COLORS: Record<State, string> = { upcoming: 'default', open: 'processing', closed: 'warning', cleared: 'success', cancelled: 'default' };
 
@@ -47,18 +48,19 @@ export default function SessionsPage() {
     <PageContainer
       title={t('menu.sessions')}
       extra={
-        <>
+        <Space>
+          <ExportButton testId="trading-export-sessions" download={() => tradingApi.exportSessions({ ...f, page: undefined, pageSize: undefined })} />
           {canOrganise && (
-            <Space>
+            <>
               <Button onClick={() => setAgreeing(true)} data-testid="agreement-create">
                 {t('agreement.create')}
               </Button>
               <Button type="primary" onClick={() => setCreating(true)} data-testid="trading-create">
                 {t('a.create')}
               </Button>
-            </Space>
+            </>
           )}
-        </>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
