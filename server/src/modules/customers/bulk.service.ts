@@ -36,7 +36,11 @@ export interface BulkResult {
   items: BulkItem[];
 }
 
-const names = (rows: { name: string }[]) => rows.slice(0, 5).map((r) => r.name).join('、') + (rows.length > 5 ? ' …' : '');
+const names = (rows: { name: string }[]) =>
+  rows
+    .slice(0, 5)
+    .map((r) => r.name)
+    .join('、') + (rows.length > 5 ? ' …' : '');
 
 /** Locks the customers (id order) after checking existence, scope and status for all of them. */
 async function lockSelection(trx: Tx, user: Pick<SessionUser, 'id' | 'roles'>, ids: number[]) {

@@ -21,7 +21,9 @@ const SE = defineErrors({
 });
 
 const Scalar = z.union([z.string().max(200), z.number(), z.boolean(), z.null()]);
-const Filters = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), z.union([Scalar, z.array(z.union([z.string().max(200), z.number()])).max(100)])).refine((o) => Object.keys(o).length <= 30, '筛选条件最多 30 项');
+const Filters = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), z.union([Scalar, z.array(z.union([z.string().max(200), z.number()])).max(100)]))
+  .refine((o) => Object.keys(o).length <= 30, '筛选条件最多 30 项');
 const SavedFilter = z.object({ id: z.number(), list: z.enum(FILTER_LISTS), name: z.string(), filters: z.record(z.string(), z.unknown()), updatedAt: z.string() });
 
 const view = (r: { id: number; list_key: string; name: string; filters: unknown; updated_at: Date }) => ({
