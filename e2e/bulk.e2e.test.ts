@@ -30,7 +30,7 @@ describe.skipIf(!avail.run)('customer list bulk actions and saved filters', () =
     await makeCustomers(page, prefix);
 
     await page.goto(`/customers?q=${encodeURIComponent(prefix)}`);
-    await expect.poll(() => rows(page).count()).toBe(2);
+    await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBe(2);
     // save the current filter under a name
     await page.getByTestId('saved-filter-save').click();
     await page.getByTestId('saved-filter-name').fill(prefix);
@@ -42,7 +42,7 @@ describe.skipIf(!avail.run)('customer list bulk actions and saved filters', () =
     await rows(page).first().waitFor();
     await chooseAntOption(page, page.getByTestId('saved-filters-customers').locator('.ant-select'), prefix);
     await page.waitForURL((u) => u.searchParams.get('q') === prefix);
-    await expect.poll(() => rows(page).count()).toBe(2);
+    await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBe(2);
 
     // select both (header checkbox) → the bulk bar counts them
     await page.getByTestId('customer-table').locator('thead .ant-checkbox-input').check();
@@ -60,7 +60,7 @@ describe.skipIf(!avail.run)('customer list bulk actions and saved filters', () =
     await screenshot(page, 'customers-bulk-reassign-zh');
     await page.getByTestId('customer-bulk-ok').click();
     await page.getByText('完成：2 个客户已修改，0 个无需修改').waitFor();
-    await expect.poll(async () => (await rows(page).allTextContents()).filter((t) => t.includes('李娜')).length).toBe(2);
+    await expect.poll(async () => (await rows(page).allTextContents()).filter((t) => t.includes('李娜')).length, { timeout: 20_000 }).toBe(2);
     await page.getByTestId('customer-bulk-bar').waitFor({ state: 'detached' });
   });
 
