@@ -1,4 +1,4 @@
-/** Table types of the system module (migration 202612071303_system_saved_filters). */
+/** Table types of the system module (migration 202612071426_system_saved_filters). */
 import type { Generated } from 'kysely';
 import type { Json } from '../../platform/db/schema';
 
