@@ -136,6 +136,51 @@ export interface paths {
       };
     };
   };
+  "/api/saved-filters": {
+    /** 我在某个列表上保存的筛选条件 */
+    get: {
+      request: {
+        query: {
+          list: "customers" | "bank-lines" | "procedure-cases";
+        };
+      };
+      response: {
+        id: number;
+        list: "customers" | "bank-lines" | "procedure-cases";
+        name: string;
+        filters: Record<string, unknown>;
+        updatedAt: string;
+      }[];
+    };
+    /** 保存当前筛选条件（同名则覆盖） */
+    put: {
+      request: {
+        body: {
+          list: "customers" | "bank-lines" | "procedure-cases";
+          name: string;
+          filters: Record<string, string | number | boolean | null | (string | number)[]>;
+        };
+      };
+      response: {
+        id: number;
+        list: "customers" | "bank-lines" | "procedure-cases";
+        name: string;
+        filters: Record<string, unknown>;
+        updatedAt: string;
+      };
+    };
+  };
+  "/api/saved-filters/{id}": {
+    /** 删除我保存的筛选条件 */
+    delete: {
+      request: {
+        path: {
+          id: number;
+        };
+      };
+      response: void;
+    };
+  };
   "/api/auth/login": {
     post: {
       request: {
@@ -3403,6 +3448,31 @@ export interface paths {
       };
     };
   };
+  "/api/accounts/bank-lines/bulk-assign": {
+    /** 批量分配待分配流水（每行指定客户）并入账：全部成功或全部不做；重复请求不会重复入账 */
+    post: {
+      request: {
+        body: {
+          assignments: {
+            lineId: number;
+            customerId: number;
+          }[];
+        };
+      };
+      response: {
+        total: number;
+        posted: number;
+        duplicates: number;
+        already: number;
+        items: {
+          lineId: number;
+          customerId: number;
+          outcome: "posted" | "duplicate" | "already";
+          transactionId: number | null;
+        }[];
+      };
+    };
+  };
   "/api/accounts/bank-lines/{id}/ignore": {
     /** 忽略流水（非客户气款） */
     post: {
@@ -4734,6 +4804,52 @@ export interface paths {
         };
       };
       response: unknown;
+    };
+  };
+  "/api/customers/bulk/reassign": {
+    /** 批量指定客户经理（专职和/或兼职）：全部成功或全部不做 */
+    post: {
+      request: {
+        body: {
+          ids: number[];
+          fullTimeUserId?: number;
+          partTimeUserId?: number;
+          reason: string;
+        };
+      };
+      response: {
+        total: number;
+        changed: number;
+        unchanged: number;
+        items: {
+          customerId: number;
+          code: string;
+          name: string;
+          outcome: "changed" | "unchanged";
+        }[];
+      };
+    };
+  };
+  "/api/customers/bulk/tag": {
+    /** 给选中的客户批量添加标签：全部成功或全部不做 */
+    post: {
+      request: {
+        body: {
+          ids: number[];
+          tag: string;
+        };
+      };
+      response: {
+        total: number;
+        changed: number;
+        unchanged: number;
+        items: {
+          customerId: number;
+          code: string;
+          name: string;
+          outcome: "changed" | "unchanged";
+        }[];
+      };
     };
   };
   "/api/notice-templates": {

@@ -59,4 +59,14 @@ export const AE = defineErrors({
     en: '{count} bank statement row(s) are invalid; nothing was imported (you may import only the valid rows). {reason}',
   },
   BANK_LINE_NOT_OPEN: { status: 409, zh: '流水 #{id} 已处理（{status}），不能再分配', en: 'Bank line #{id} is already {status} and cannot be assigned' },
+  BANK_BULK_TOO_MANY: { status: 400, zh: '一次最多分配 {max} 行流水（本次 {count} 行），请分批操作', en: 'At most {max} bank lines per request ({count} given); split the selection' },
+  BANK_BULK_LINE_TWICE: { status: 400, zh: '流水 #{id} 在请求中出现两次且客户不同', en: 'Bank line #{id} appears twice in the request with different customers' },
+  BANK_BULK_LINE_NOT_FOUND: { status: 404, zh: '流水不存在（ID：{ids}），未做任何分配', en: 'No such bank lines (ids: {ids}); nothing was assigned' },
+  BANK_BULK_OUT_OF_SCOPE: { status: 403, zh: '您不负责其中的客户（ID：{ids}），未做任何分配', en: 'Customers {ids} are outside your responsibility; nothing was assigned' },
+  BANK_BULK_CUSTOMER_NOT_FOUND: { status: 404, zh: '客户不存在（ID：{ids}），未做任何分配', en: 'No such customers (ids: {ids}); nothing was assigned' },
+  BANK_BULK_LINE_TAKEN: {
+    status: 409,
+    zh: '流水 #{id} 已处理（{status}{customer}），未做任何分配',
+    en: 'Bank line #{id} is already {status}{customer}; nothing was assigned',
+  },
 });

@@ -9,6 +9,7 @@ import { assertCustomerAccess } from '../customers';
 import { AE } from './accounts.errors';
 import { bankStatementRows } from './bank-import.files';
 import * as svc from './bank-import.service';
+import { bulkAssignLines } from './bank-bulk.service';
 
 const STATUSES = ['posted', 'duplicate', 'unmatched', 'ignored', 'rejected'] as const;
 const LineView = z.object({
@@ -106,6 +107,33 @@ export function bankImportRoutes(app: Api, ctx: AppContext) {
       await assertCustomerAccess(ctx.db, userOf(req), req.body.customerId);
       return svc.assignLine(ctx, req.params.id, req.body.customerId, req.body.remember, actorOf(req));
     },
+  );
+
+  app.post(
+    '/api/accounts/bank-lines/bulk-assign',
+    {
+      config: W,
+      schema: {
+        tags,
+        summary: '批量分配待分配流水（每行指定客户）并入账：全部成功或全部不做；重复请求不会重复入账',
+        body: z.strictObject({
+          assignments: z
+            .array(z.strictObject({ lineId: z.number().int().positive(), customerId: z.number().int().positive() }))
+            .min(1, '请至少选择一行流水')
+            .max(10_000),
+        }),
+        response: {
+          200: z.object({
+            total: z.number(),
+            posted: z.number(),
+            duplicates: z.number(),
+            already: z.number(),
+            items: z.array(z.object({ lineId: z.number(), customerId: z.number(), outcome: z.enum(['posted', 'duplicate', 'already']), transactionId: z.number().nullable() })),
+          }),
+        },
+      },
+    },
+    async (req) => bulkAssignLines(ctx, userOf(req), req.body.assignments, actorOf(req)),
   );
 
   app.post(

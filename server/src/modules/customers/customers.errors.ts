@@ -42,4 +42,19 @@ export const CE = defineErrors({
     zh: '共有 {rows} 行存在错误（{count} 处），未导入任何数据；请修正后重新导入，或选择“仅导入有效行”',
     en: '{rows} rows have errors ({count} in all); nothing was imported. Fix them, or choose "import valid rows only"',
   },
+  CUSTOMER_BULK_TOO_MANY: {
+    status: 400,
+    zh: '一次最多批量处理 {max} 个客户（本次选择了 {count} 个），请分批操作',
+    en: 'At most {max} customers per bulk action ({count} selected); split the selection',
+  },
+  CUSTOMER_BULK_NOT_FOUND: { status: 404, zh: '客户不存在（ID：{ids}），未做任何修改', en: 'No such customers (ids: {ids}); nothing was changed' },
+  CUSTOMER_BULK_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '您不负责其中 {count} 个客户（{names}），未做任何修改',
+    en: '{count} of the customers ({names}) are outside your responsibility; nothing was changed',
+  },
+  CUSTOMER_BULK_CLOSED: { status: 409, zh: '其中 {count} 个客户已销户（{names}），未做任何修改', en: '{count} of the customers ({names}) are closed; nothing was changed' },
+  CUSTOMER_BULK_NO_MANAGER: { status: 400, zh: '请选择专职或兼职客户经理（至少一项）', en: 'Choose a full-time or a part-time manager (at least one)' },
+  CUSTOMER_BULK_SAME_MANAGER: { status: 400, zh: '专职和兼职客户经理不能是同一人', en: 'The full-time and the part-time manager cannot be the same person' },
+  CUSTOMER_BULK_TAGS_FULL: { status: 409, zh: '客户“{name}”已有 {max} 个标签，不能再添加；未做任何修改', en: 'Customer "{name}" already has {max} tags; nothing was changed' },
 });

@@ -5,6 +5,7 @@ import { customerRoutes } from './customers.routes';
 import { managerRoutes } from './managers.routes';
 import { networkRoutes } from './network.routes';
 import { documentRoutes } from './documents.routes';
+import { bulkRoutes } from './bulk.routes';
 import { documentExpiryJob } from './documents.service';
 import { customersDemo } from './customers.demo';
 import { customerSearch, deliveryPointSearch, lifecycleActivity } from './discovery';
@@ -18,6 +19,7 @@ export const customersModule: QikeModule = {
     managerRoutes(app, ctx);
     networkRoutes(app, ctx);
     documentRoutes(app, ctx);
+    bulkRoutes(app, ctx);
   },
   demo: customersDemo,
   jobs: [documentExpiryJob],

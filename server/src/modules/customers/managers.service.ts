@@ -23,7 +23,7 @@ export const MANAGER_ROLES: Record<ManagerKind, Role[]> = {
   part_time: ['part_time_manager', 'account_manager'],
 };
 
-async function eligibleUser(trx: Tx, userId: number, kind: ManagerKind) {
+export async function eligibleUser(trx: Tx, userId: number, kind: ManagerKind) {
   const u = await repo.findUser(trx, userId);
   if (!u) throw new AppError(CE.CUSTOMER_MANAGER_NOT_FOUND, { userId });
   if (u.disabled) throw new AppError(CE.CUSTOMER_MANAGER_DISABLED, { name: u.display_name });
@@ -38,7 +38,7 @@ async function eligibleUser(trx: Tx, userId: number, kind: ManagerKind) {
   return u;
 }
 
-async function endAssignments(trx: Tx, ids: number[], actor: Actor, reason: string, at = new Date()) {
+export async function endAssignments(trx: Tx, ids: number[], actor: Actor, reason: string, at = new Date()) {
   await trx.updateTable('customer_managers').set({ unassigned_at: at, unassigned_by: actor.userId, unassign_reason: reason }).where('id', 'in', ids).execute();
 }
 

@@ -44,6 +44,7 @@ export const accountsApi = {
   bankLines: (query: ApiQuery<'/api/accounts/bank-lines'>) => api.get('/api/accounts/bank-lines', { query }),
   importBankFile: (file: File | Blob, fields: { validOnly?: string; dryRun?: string } = {}) => api.upload('/api/accounts/bank-imports', file, fields),
   assignBankLine: (id: number, body: ApiBody<'/api/accounts/bank-lines/{id}/assign'>) => api.post('/api/accounts/bank-lines/{id}/assign', { path: { id }, body }),
+  bulkAssignBankLines: (body: ApiBody<'/api/accounts/bank-lines/bulk-assign'>) => api.post('/api/accounts/bank-lines/bulk-assign', { body }),
   ignoreBankLine: (id: number) => api.post('/api/accounts/bank-lines/{id}/ignore', { path: { id } }),
   /** Customer picker of the bank page (the customers list route, first matches). */
   pickCustomers: (q: string) => api.get('/api/customers', { query: { q: q || undefined, pageSize: 20 } }),

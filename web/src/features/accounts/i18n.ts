@@ -275,3 +275,30 @@ addTranslations(
     st: { opening: 'Opening balance', payments: 'Payments', charges: 'Charges', adjustments: 'Adjustments', refunds: 'Refunds', closing: 'Closing balance' },
   },
 );
+
+// Bulk assignment of queued bank lines (issue 9 item 10).
+addTranslations(
+  NS,
+  {
+    bulk: {
+      selected: '已选 {{count}} 行流水',
+      toOne: '全部分配给',
+      assignToOne: '分配给该客户',
+      assignPicked: '按各行所选客户分配',
+      missing: '{{count}} 行还没有选客户',
+      done: '已入账 {{posted}} 行，{{already}} 行此前已入账，{{duplicates}} 行为重复流水',
+      clear: '清除选择',
+    },
+  },
+  {
+    bulk: {
+      selected: '{{count}} lines selected',
+      toOne: 'Assign all to',
+      assignToOne: 'Assign to this customer',
+      assignPicked: "Assign each to its row's customer",
+      missing: '{{count}} lines have no customer chosen',
+      done: '{{posted}} lines posted, {{already}} were already posted, {{duplicates}} duplicates',
+      clear: 'Clear selection',
+    },
+  },
+);

@@ -46,7 +46,11 @@ export const useStaff = (role?: ApiQuery<'/api/users/directory'>['role']) =>
   useQuery({ queryKey: ['users', 'directory', role ?? ''], queryFn: () => api.get('/api/users/directory', { query: { role } }), staleTime: 300_000 });
 
 /** The customers feature's writes and files (each one route of the contract). */
+export type BulkResult = ApiResponse<'/api/customers/bulk/tag', 'post'>;
+
 export const customersApi = {
+  bulkReassign: (body: ApiBody<'/api/customers/bulk/reassign'>) => api.post('/api/customers/bulk/reassign', { body }),
+  bulkTag: (body: ApiBody<'/api/customers/bulk/tag'>) => api.post('/api/customers/bulk/tag', { body }),
   create: (body: CustomerInput) => api.post('/api/customers', { body }),
   update: (id: number, body: CustomerPatch) => api.patch('/api/customers/{id}', { path: { id }, body }),
   transition: (id: number, body: ApiBody<'/api/customers/{id}/transitions'>) => api.post('/api/customers/{id}/transitions', { path: { id }, body }),

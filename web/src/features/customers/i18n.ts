@@ -360,3 +360,44 @@ addTranslations(
     },
   },
 );
+
+// Bulk actions on the customer list (issue 9 item 10).
+addTranslations(
+  NS,
+  {
+    bulk: {
+      selected: '已选 {{count}} 个客户',
+      clear: '清除选择',
+      reassign: '指定客户经理',
+      tag: '添加标签',
+      notice: '发送告知函',
+      reassignTitle: '为 {{count}} 个客户指定客户经理',
+      tagTitle: '给 {{count}} 个客户添加标签',
+      fullTime: '专职客户经理（替换现有）',
+      partTime: '兼职客户经理（增加）',
+      reason: '原因',
+      tagName: '标签',
+      needManager: '请选择专职或兼职客户经理',
+      done: '完成：{{changed}} 个客户已修改，{{unchanged}} 个无需修改',
+      limit: '一次最多处理 {{max}} 个客户',
+    },
+  },
+  {
+    bulk: {
+      selected: '{{count}} customers selected',
+      clear: 'Clear selection',
+      reassign: 'Assign managers',
+      tag: 'Add a tag',
+      notice: 'Send a notice',
+      reassignTitle: 'Assign managers to {{count}} customers',
+      tagTitle: 'Add a tag to {{count}} customers',
+      fullTime: 'Full-time manager (replaces the current one)',
+      partTime: 'Part-time manager (added)',
+      reason: 'Reason',
+      tagName: 'Tag',
+      needManager: 'Choose a full-time or a part-time manager',
+      done: 'Done: {{changed}} customers changed, {{unchanged}} already so',
+      limit: 'At most {{max}} customers at a time',
+    },
+  },
+);

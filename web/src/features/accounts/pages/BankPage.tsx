@@ -11,12 +11,13 @@ import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
 import { type BankImportReport, type BankLine, accountsApi, useSave } from '../api';
 import { BankImportDialog } from '../components/BankImportDialog';
+import { SavedFilters } from '../../saved-filters/SavedFilters';
 
 type Status = 'unmatched' | 'posted' | 'duplicate' | 'ignored' | 'rejected';
 type Line = BankLine;
 const COLORS: Record<Status, string> = { unmatched: 'gold', posted: 'green', duplicate: 'default', ignored: 'default', rejected: 'red' };
 
-function CustomerPicker({ onPick }: { onPick: (id: number) => void }) {
+function CustomerPicker({ onPick, testId }: { onPick: (id: number) => void; testId?: string }) {
   const { t } = useTranslation(NS);
   const [q, setQ] = useState('');
   const list = useQuery({ queryKey: ['customers', 'pick', q], queryFn: () => accountsApi.pickCustomers(q), enabled: q.length > 0 });
@@ -30,6 +31,7 @@ function CustomerPicker({ onPick }: { onPick: (id: number) => void }) {
       loading={list.isFetching}
       options={list.data?.items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
       onChange={(v: number) => onPick(v)}
+      data-testid={testId}
     />
   );
 }
@@ -41,12 +43,21 @@ export default function BankPage() {
   const [f, setF] = useState<{ status: Status; page: number; pageSize: number }>({ status: 'unmatched', page: 1, pageSize: 20 });
   const [remember, setRemember] = useState(true);
   const [picked, setPicked] = useState<Record<number, number>>({});
+  const [selected, setSelected] = useState<number[]>([]);
+  const [toOne, setToOne] = useState<number | undefined>();
   const [last, setLast] = useState<null | BankImportReport>(null);
   const q = useQuery({ queryKey: ['accounts', 'bank-lines', f], queryFn: () => accountsApi.bankLines(f), placeholderData: keepPreviousData });
   const [importing, setImporting] = useState(false);
   const assign = useSave((a: { id: number; customerId: number }) => accountsApi.assignBankLine(a.id, { customerId: a.customerId, remember }));
   const ignore = useSave((id: number) => accountsApi.ignoreBankLine(id));
+  const bulk = useSave(accountsApi.bulkAssignBankLines);
   const refresh = () => void q.refetch();
+  const assignMany = (assignments: { lineId: number; customerId: number }[]) =>
+    bulk.mutateAsync({ assignments }).then(
+      (r) => (message.success(t('bulk.done', r)), setSelected([]), refresh()),
+      (e) => message.error(e.message),
+    );
+  const withoutCustomer = selected.filter((id) => !picked[id]).length;
   return (
     <PageContainer
       title={t('bank.title')}
@@ -63,12 +74,48 @@ export default function BankPage() {
         <Segmented
           value={f.status}
           options={(['unmatched', 'posted', 'duplicate', 'rejected', 'ignored'] as Status[]).map((s) => ({ value: s, label: t(`bank.status.${s}`) }))}
-          onChange={(v) => setF({ ...f, status: v as Status, page: 1 })}
+          onChange={(v) => (setSelected([]), setF({ ...f, status: v as Status, page: 1 }))}
         />
         <Checkbox checked={remember} onChange={(e) => setRemember(e.target.checked)}>
           {t('bank.remember')}
         </Checkbox>
+        <SavedFilters
+          list="bank-lines"
+          current={() => ({ status: f.status, pageSize: f.pageSize })}
+          onApply={(v) => (setSelected([]), setF({ status: (v.status as Status) ?? 'unmatched', page: 1, pageSize: Number(v.pageSize) || 20 }))}
+        />
       </Space>
+      {selected.length > 0 && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          data-testid="bank-bulk-bar"
+          message={
+            <Space wrap>
+              <strong>{t('bulk.selected', { count: selected.length })}</strong>
+              <span>{t('bulk.toOne')}</span>
+              <CustomerPicker onPick={setToOne} testId="bank-bulk-customer" />
+              <Button
+                size="small"
+                type="primary"
+                disabled={!toOne}
+                loading={bulk.isPending}
+                onClick={() => toOne && assignMany(selected.map((lineId) => ({ lineId, customerId: toOne })))}
+                data-testid="bank-bulk-assign"
+              >
+                {t('bulk.assignToOne')}
+              </Button>
+              <Button size="small" disabled={withoutCustomer > 0} loading={bulk.isPending} onClick={() => assignMany(selected.map((lineId) => ({ lineId, customerId: picked[lineId] })))}>
+                {t('bulk.assignPicked')}
+              </Button>
+              {withoutCustomer > 0 && <span>{t('bulk.missing', { count: withoutCustomer })}</span>}
+              <Button size="small" type="link" onClick={() => setSelected([])}>
+                {t('bulk.clear')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {q.isError ? (
         <ErrorState error={q.error} onRetry={refresh} />
       ) : (
@@ -79,6 +126,17 @@ export default function BankPage() {
           loading={q.isFetching}
           dataSource={q.data?.items}
           pagination={{ current: f.page, pageSize: f.pageSize, total: q.data?.total, showTotal: (n) => tc('fields.total', { count: n }), onChange: (p, s) => setF({ ...f, page: p, pageSize: s }) }}
+          rowSelection={
+            f.status === 'unmatched'
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  fixed: 'left',
+                  onChange: (keys) => setSelected(keys as number[]),
+                  getCheckboxProps: (r) => ({ disabled: r.status !== 'unmatched' }),
+                }
+              : undefined
+          }
           columns={[
             { title: t('f.bankRef'), dataIndex: 'bankRef', fixed: 'left', width: 150, ellipsis: true },
             { title: t('f.valueDate'), dataIndex: 'valueDate', width: 110 },

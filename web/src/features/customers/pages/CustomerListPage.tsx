@@ -16,6 +16,12 @@ import { customersApi, useCustomers, useStaff, useTags, type CustomerFilter, typ
 import { StatusTag, TypeTag, useExchangeLabel, useLbl, regionText } from '../labels';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { ImportDialog } from '../components/ImportDialog';
+import { BulkBar, type Picked } from '../components/BulkBar';
+import { SavedFilters } from '../../saved-filters/SavedFilters';
+
+/** URL parameters that are filters (saved with a saved filter); paging is not. */
+const FILTER_KEYS = ['q', 'type', 'status', 'province', 'city', 'county', 'managerId', 'tag', 'sort', 'order'] as const;
+const ARRAY_KEYS = new Set<string>(['type', 'status', 'tag']);
 
 const REGION_OPTIONS = regionOptions();
 
@@ -49,6 +55,8 @@ export default function CustomerListPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // selection across pages: the ids and what the bulk bar shows of them
+  const [picked, setPicked] = useState<Map<number, Picked>>(new Map());
   const canWrite = useCan('customers:write');
   const canAssign = useCan('customers:assign');
   const list = useCustomers(f);
@@ -79,6 +87,25 @@ export default function CustomerListPage() {
     }
   };
 
+  const currentFilters = () => {
+    const out: Record<string, string | string[]> = {};
+    for (const k of FILTER_KEYS) {
+      const v = sp.getAll(k);
+      if (v.length) out[k] = ARRAY_KEYS.has(k) ? v : v[0];
+    }
+    return out;
+  };
+  const applyFilters = (saved: Record<string, unknown>) => {
+    const next = new URLSearchParams();
+    if (sp.get('pageSize')) next.set('pageSize', sp.get('pageSize')!);
+    for (const k of FILTER_KEYS) {
+      const v = saved[k];
+      if (Array.isArray(v)) v.forEach((x) => next.append(k, String(x)));
+      else if (v != null && v !== '') next.set(k, String(v));
+    }
+    setSp(next, { replace: true });
+  };
+
   const sortOrder = (key: string) => (f.sort === key ? (f.order === 'desc' ? 'descend' : 'ascend') : null);
 
   return (
@@ -103,7 +130,7 @@ export default function CustomerListPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear defaultValue={f.q} placeholder={t('f.search')} onSearch={(q) => set({ q })} style={{ width: 300 }} data-testid="customer-search" />
+        <Input.Search key={f.q ?? ''} allowClear defaultValue={f.q} placeholder={t('f.search')} onSearch={(q) => set({ q })} style={{ width: 300 }} data-testid="customer-search" />
         <Select
           mode="multiple"
           allowClear
@@ -154,7 +181,9 @@ export default function CustomerListPage() {
           onChange={(v) => set({ tag: v })}
         />
         <Button onClick={() => setSp(new URLSearchParams(), { replace: true })}>{tc('actions.reset')}</Button>
+        <SavedFilters list="customers" current={currentFilters} onApply={applyFilters} />
       </Space>
+      <BulkBar picked={[...picked.values()]} onClear={() => setPicked(new Map())} />
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -165,6 +194,20 @@ export default function CustomerListPage() {
           dataSource={list.data?.items}
           scroll={{ x: 1200 }}
           data-testid="customer-table"
+          rowSelection={{
+            selectedRowKeys: [...picked.keys()],
+            preserveSelectedRowKeys: true,
+            fixed: 'left',
+            onChange: (keys) => {
+              const rows = new Map((list.data?.items ?? []).map((r) => [r.id, r]));
+              const next = new Map<number, Picked>();
+              for (const k of keys as number[]) {
+                const r = picked.get(k) ?? rows.get(k);
+                if (r) next.set(k, { id: r.id, code: r.code, name: r.name });
+              }
+              setPicked(next);
+            },
+          }}
           onChange={(p, _f, s) => {
             const sorter = s as SorterResult<CustomerListItem>;
             const sort = sorter.order ? String(sorter.columnKey) : 'code';

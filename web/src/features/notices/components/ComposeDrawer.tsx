@@ -43,7 +43,8 @@ function customKeys(texts: (string | undefined)[]): string[] {
   return out;
 }
 
-export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; onClose: () => void; customerId?: number }) {
+/** `customers`: a preset list of recipients (e.g. the customers selected in the customer list). */
+export function ComposeDrawer({ open, onClose, customerId, customers }: { open: boolean; onClose: () => void; customerId?: number; customers?: { id: number; label: string }[] }) {
   const { t, i18n } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const en = i18n.language === 'en';
@@ -166,8 +167,8 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
         onValuesChange={() => setPreview(null)}
         initialValues={{
           kind: 'general',
-          mode: customerId ? 'list' : 'filter',
-          customerIds: customerId ? [customerId] : [],
+          mode: customerId || customers ? 'list' : 'filter',
+          customerIds: customers ? customers.map((c) => c.id) : customerId ? [customerId] : [],
           channels: ['print', 'in_app'],
           requireReceipt: true,
           receiptDueOn: dayjs().add(7, 'day'),
@@ -224,7 +225,11 @@ export function ComposeDrawer({ open, onClose, customerId }: { open: boolean; on
         </Form.Item>
         {v?.mode === 'list' ? (
           <Form.Item name="customerIds" label={t('f.customers')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <CustomerPicker mode="multiple" data-testid="notice-customers" />
+            {customers ? (
+              <Select mode="multiple" maxTagCount={20} options={customers.map((c) => ({ value: c.id, label: c.label }))} data-testid="notice-customers" />
+            ) : (
+              <CustomerPicker mode="multiple" data-testid="notice-customers" />
+            )}
           </Form.Item>
         ) : (
           <Flex gap={12} wrap>

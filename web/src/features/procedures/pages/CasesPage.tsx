@@ -12,6 +12,7 @@ import { NS } from '../i18n';
 import { proceduresApi, CASE_STATUSES, STEP_KINDS, useCases, useManagers, type CaseFilter, type CaseRow } from '../api';
 import { CaseStatusTag, LevelTag, StepLabel, StepStatusTag } from '../components/tags';
 import { OpenCaseDialog } from '../components/dialogs';
+import { SavedFilters } from '../../saved-filters/SavedFilters';
 
 export function CasesTable({ filter, onPage, showCustomer = true }: { filter: CaseFilter; onPage: (page: number, pageSize: number) => void; showCustomer?: boolean }) {
   const { t } = useTranslation(NS);
@@ -147,6 +148,25 @@ export default function CasesPage() {
             >
               {tc('actions.reset')}
             </Button>
+            <SavedFilters
+              list="procedure-cases"
+              current={() => {
+                const v = form.getFieldsValue();
+                return { status: v.status ?? null, step: v.step ?? null, managerId: v.managerId ?? null, region: v.region ?? [], q: v.q?.trim() || null };
+              }}
+              onApply={(saved) => {
+                const v: FilterForm = {
+                  status: (saved.status ?? undefined) as FilterForm['status'],
+                  step: (saved.step ?? undefined) as FilterForm['step'],
+                  managerId: typeof saved.managerId === 'number' ? saved.managerId : undefined,
+                  region: Array.isArray(saved.region) ? saved.region.map(String) : undefined,
+                  q: typeof saved.q === 'string' ? saved.q : undefined,
+                };
+                form.resetFields();
+                form.setFieldsValue(v);
+                apply(v);
+              }}
+            />
           </Space>
         </Form>
       </Card>
