@@ -88,13 +88,21 @@ export interface Finding {
 /** Texts of the UI's words on the page, plus placeholders. */
 async function chromeTexts(page: Page): Promise<string[]> {
   return page.evaluate((sels) => {
+    // Not words to translate: text marked as another language (the language switch shows 中文 /
+    // English in its own language) and identifiers marked as code or translate="no".
+    const pageLang = (document.documentElement.lang || 'zh-CN').slice(0, 2);
+    const hidden = [...document.querySelectorAll<HTMLElement>('body [lang], code, kbd, [translate="no"]')].filter((el) => !el.hasAttribute('lang') || el.lang.slice(0, 2) !== pageLang);
+    const display = hidden.map((el) => el.style.display);
+    for (const el of hidden) el.style.display = 'none';
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>(sels.join(','))) {
       if (el.closest('td')) continue; // buttons and tags inside data rows show data
+      if (hidden.some((h) => h.contains(el))) continue;
       const s = (el.innerText ?? '').trim();
       if (s) out.push(s);
     }
     for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')) if (el.placeholder) out.push(el.placeholder);
+    hidden.forEach((el, i) => (el.style.display = display[i]!));
     return out;
   }, CHROME);
 }

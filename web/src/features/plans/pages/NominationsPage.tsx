@@ -9,10 +9,11 @@ import { ErrorState } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useAccuracy, useImportNominations, type AccuracyRow } from '../api';
+import { plansApi, useAccuracy, useImportNominations, type AccuracyRow } from '../api';
+import { DownloadOutlined } from '@ant-design/icons';
 
 export default function NominationsPage() {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const { message, modal } = App.useApp();
   const canWrite = useCan('plans:write');
@@ -39,9 +40,14 @@ export default function NominationsPage() {
       title={t('menu.nominations')}
       extra={
         canWrite && (
-          <Upload showUploadList={false} accept=".xlsx,.csv" beforeUpload={(f) => (void upload(f), false)}>
-            <Button loading={imp.isPending}>{t('a.import')}</Button>
-          </Upload>
+          <Space>
+            <Button icon={<DownloadOutlined />} onClick={() => plansApi.downloadNominationTemplate().catch((e: ApiError) => message.error(e.message))}>
+              {t('a.template')}
+            </Button>
+            <Upload showUploadList={false} accept=".xlsx,.csv" beforeUpload={(f) => (void upload(f), false)}>
+              <Button loading={imp.isPending}>{t('a.import')}</Button>
+            </Upload>
+          </Space>
         )
       }
     >
@@ -61,7 +67,7 @@ export default function NominationsPage() {
           dataSource={q.data}
           pagination={{ pageSize: 20, showTotal: (n) => tc('fields.total', { count: n }) }}
           columns={[
-            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => `${v}（${r.customerCode}）` },
+            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => (i18n.language === 'en' ? `${v} (${r.customerCode})` : `${v}（${r.customerCode}）`) },
             { title: t('f.daysNominated'), dataIndex: 'daysNominated', align: 'right' },
             { title: t('f.daysCompared'), dataIndex: 'daysCompared', align: 'right' },
             { title: t('f.nominated'), dataIndex: 'nominatedM3', align: 'right', render: (v) => formatNumber(v) },
