@@ -91,7 +91,8 @@ describe('deviation settlement', () => {
     const enText = pdfText(pdfEn.body);
     expect(enText).toContain(`Buyer: ${d.name} (${d.code})`);
     expect(enText).toMatch(/Deviation fee F = Q_s × P_c × k: 156\.25 yuan/);
-    expect(chineseIn(enText, [d.name, `${Y}年6–7月`])).toEqual([]); // the period label is as entered
+    // what users entered stays as entered: the period label, the claim, the review participants and decision
+    expect(chineseIn(enText, [d.name, `${Y}年6–7月`, '锅炉检修停产', '生产运行科、开发科、质安科、管道与销售部', '核定免责'])).toEqual([]);
     expect(downloadName(pdfEn.headers.get('content-disposition'))).toMatch(/^deviation-confirmation-/);
     expect((await lead.post(`/api/deviation/cases/${caseId}/post`)).status).toBe(409); // not signed yet
     const sf = new FormData();
