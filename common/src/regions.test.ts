@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS, regionError, regionLabel, regionName, regionOptions } from './regions';
+import { REGIONS, areaName, regionError, regionLabel, regionName, regionOptions } from './regions';
 import { REGION_EN } from './regions-en';
 
 describe('built-in regions', () => {
@@ -56,6 +56,10 @@ describe('region names in English', () => {
     expect(regionName('未知县', 'en')).toBe('未知县'); // not in the list: shown as stored
     expect(regionLabel({ province: '重庆市', city: '永川区', county: '朱沱镇' }, 'en')).toBe('Chongqing / Yongchuan District / Zhutuo Town');
     expect(regionLabel({}, 'en')).toBeNull();
+    expect(areaName('宜宾作业区', 'en')).toBe('Yibin operating area');
+    expect(areaName('重庆作业区', 'en')).toBe('Chongqing operating area');
+    expect(areaName('宜宾作业区', 'zh-CN')).toBe('宜宾作业区');
+    expect(areaName('其他片区', 'en')).toBe('其他片区'); // not named after a region: as stored
   });
   it('gives cascader options valued by the stored name and labelled in the language', () => {
     const sc = regionOptions('en').find((o) => o.value === '四川省')!;

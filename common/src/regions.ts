@@ -139,6 +139,17 @@ export function regionShort(r: RegionInput, lang: string = 'zh-CN'): string {
   return parts.map((x) => regionName(x, lang)).join(lang === 'en' ? ', ' : ' ');
 }
 
+/**
+ * A sales operating area (作业区, named after its city: 宜宾作业区) in the language: in English the
+ * city's pinyin name and "operating area" (Yibin operating area); other names as stored.
+ */
+export function areaName(name: string, lang: string = 'zh-CN'): string {
+  if (lang !== 'en' || !name.endsWith('作业区')) return name;
+  const base = name.slice(0, -3);
+  const city = [base, `${base}市`, `${base}区`, `${base}县`].map((n) => REGION_EN[n]).find(Boolean);
+  return city ? `${city.replace(/ (District|County)$/, '')} operating area` : name;
+}
+
 type RegionOption = { value: string; label: string; children?: RegionOption[] };
 
 /** The tree as cascader options: the value is the stored (Chinese) name, the label in the language. */

@@ -7,13 +7,13 @@ import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { plansApi, useAccuracy, useImportNominations, type AccuracyRow } from '../api';
 import { DownloadOutlined } from '@ant-design/icons';
 
 export default function NominationsPage() {
-  const { t, i18n } = useTranslation(NS);
+  const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const { message, modal } = App.useApp();
   const canWrite = useCan('plans:write');
@@ -67,7 +67,7 @@ export default function NominationsPage() {
           dataSource={q.data}
           pagination={{ pageSize: 20, showTotal: (n) => tc('fields.total', { count: n }) }}
           columns={[
-            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => (i18n.language === 'en' ? `${v} (${r.customerCode})` : `${v}（${r.customerCode}）`) },
+            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => paren(v, r.customerCode) },
             { title: t('f.daysNominated'), dataIndex: 'daysNominated', align: 'right' },
             { title: t('f.daysCompared'), dataIndex: 'daysCompared', align: 'right' },
             { title: t('f.nominated'), dataIndex: 'nominatedM3', align: 'right', render: (v) => formatNumber(v) },

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PRICE_CATEGORIES, PRICE_CATEGORY_LABELS } from '@common/customers';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, paren } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
@@ -129,7 +129,7 @@ export default function ContractsPage() {
         <Form form={form} layout="vertical" initialValues={{ basis: 'm3', baseTag: 'contract', theta: 0.9, tau: 0.1, k: 0.25 }}>
           <Space wrap>
             <Form.Item name="customerId" label={t('f.customer')} rules={[{ required: true, message: t('msg.required') }]}>
-              <Select showSearch filterOption={false} onSearch={setCustQ} style={{ width: 260 }} options={customers.data?.items.map((c) => ({ value: c.id, label: `${c.name}（${c.code}）` }))} />
+              <Select showSearch filterOption={false} onSearch={setCustQ} style={{ width: 260 }} options={customers.data?.items.map((c) => ({ value: c.id, label: paren(c.name, c.code) }))} />
             </Form.Item>
             <Form.Item name="contractNo" label={t('f.contractNo')} rules={[{ required: true, message: t('msg.required') }]}>
               <Input />
