@@ -17,6 +17,8 @@ export interface RegionProvince {
   cities: readonly RegionCity[];
 }
 
+import { REGION_EN } from './regions-en';
+
 const c = (name: string, counties: string): RegionCity => ({ name, counties: counties ? counties.split(' ') : [] });
 
 export const REGIONS: readonly RegionProvince[] = [
@@ -119,15 +121,44 @@ export function regionError(r: RegionInput): null | 'province' | 'city' | 'count
   return null;
 }
 
-/** The tree as cascader options (value = label = the name). */
-export function regionOptions(): { value: string; label: string; children?: { value: string; label: string; children?: { value: string; label: string }[] }[] }[] {
-  return REGIONS.map((p) => ({
-    value: p.name,
-    label: p.name,
-    children: p.cities.map((ci) => ({
-      value: ci.name,
-      label: ci.name,
-      children: ci.counties.length ? ci.counties.map((co) => ({ value: co, label: co })) : undefined,
-    })),
-  }));
+/** A region's name in the language: its pinyin/English name in English (regions-en.ts), else as stored. */
+export function regionName(name: string, lang: string = 'zh-CN'): string {
+  return lang === 'en' ? (REGION_EN[name] ?? name) : name;
+}
+
+/** A province/city/county triple for display, in the language, joined by `sep`; null when empty. */
+export function regionLabel(r: RegionInput, lang: string = 'zh-CN', sep = ' / '): string | null {
+  const parts = [r.province, r.city, r.county].filter((x): x is string => !!x).map((x) => regionName(x, lang));
+  return parts.length ? parts.join(sep) : null;
+}
+
+/** The short form shown in lists: city and county (else the province), in the language; '—' when empty. */
+export function regionShort(r: RegionInput, lang: string = 'zh-CN'): string {
+  const parts = [r.city, r.county].filter((x): x is string => !!x);
+  if (!parts.length) return r.province ? regionName(r.province, lang) : '—';
+  return parts.map((x) => regionName(x, lang)).join(lang === 'en' ? ', ' : ' ');
+}
+
+/**
+ * A sales operating area (作业区, named after its city: 宜宾作业区) in the language: in English the
+ * city's pinyin name and "operating area" (Yibin operating area); other names as stored.
+ */
+export function areaName(name: string, lang: string = 'zh-CN'): string {
+  if (lang !== 'en' || !name.endsWith('作业区')) return name;
+  const base = name.slice(0, -3);
+  const city = [base, `${base}市`, `${base}区`, `${base}县`].map((n) => REGION_EN[n]).find(Boolean);
+  return city ? `${city.replace(/ (District|County)$/, '')} operating area` : name;
+}
+
+type RegionOption = { value: string; label: string; children?: RegionOption[] };
+
+/** The tree as cascader options: the value is the stored (Chinese) name, the label in the language. */
+export function regionOptions(lang: string = 'zh-CN'): RegionOption[] {
+  const opt = (name: string, children?: RegionOption[]): RegionOption => ({ value: name, label: regionName(name, lang), ...(children ? { children } : {}) });
+  return REGIONS.map((p) =>
+    opt(
+      p.name,
+      p.cities.map((ci) => opt(ci.name, ci.counties.length ? ci.counties.map((co) => opt(co)) : undefined)),
+    ),
+  );
 }

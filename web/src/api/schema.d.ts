@@ -3381,6 +3381,17 @@ export interface paths {
       };
     };
   };
+  "/api/accounts/bank-imports/template": {
+    /** 银行流水导入模板 */
+    get: {
+      request: {
+        query?: {
+          format?: "xlsx" | "csv";
+        };
+      };
+      response: unknown;
+    };
+  };
   "/api/accounts/bank-lines": {
     /** 银行流水行（默认待分配） */
     get: {
@@ -9604,6 +9615,16 @@ export interface paths {
       response: {
         saved: number;
       };
+    };
+  };
+  "/api/plans/nominations/template": {
+    get: {
+      request: {
+        query?: {
+          format?: "xlsx" | "csv";
+        };
+      };
+      response: unknown;
     };
   };
   "/api/plans/nominations/import": {

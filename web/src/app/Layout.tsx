@@ -148,7 +148,8 @@ export function Layout() {
             <Flex gap={mobile ? 0 : 8} align="center">
               <GlobalSearch compact={mobile} />
               <Button type="text" icon={<GlobalOutlined />} onClick={switchLang} data-testid="lang-switch" aria-label={t('user.language')}>
-                {mobile ? null : t('user.language')}
+                {/* the other language's name in its own language (中文 / English), marked as such */}
+                {mobile ? null : <span lang={i18n.language === 'en' ? 'zh-CN' : 'en'}>{t('user.language')}</span>}
               </Button>
               <Notifications />
               <Dropdown
@@ -165,7 +166,7 @@ export function Layout() {
                     <>
                       {me?.displayName}{' '}
                       <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
-                        {me?.roles.map((r) => t(`roles.${r}`)).join('、')}
+                        {me?.roles.map((r) => t(`roles.${r}`)).join(i18n.language === 'en' ? ', ' : '、')}
                       </Typography.Text>
                     </>
                   )}

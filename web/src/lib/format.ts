@@ -1,4 +1,5 @@
 /** Display formatting. Quantities arrive as decimal strings and are formatted without binary floats. */
+import i18n from '../app/i18n';
 import { formatFen as fmtFen } from '@common/money';
 import { dec, type Decimal } from '@common/decimal';
 
@@ -30,4 +31,9 @@ export function formatDateTime(v: string | Date | null | undefined): string {
   if (!v) return '—';
   const d = typeof v === 'string' ? new Date(v) : v;
   return d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
+}
+
+/** A label with a parenthesised note in the punctuation of the language: 需求（万方） / Demand (10⁴ m³). */
+export function paren(label: string, note: string | number, lang: string = i18n.language): string {
+  return lang === 'en' ? `${label} (${note})` : `${label}（${note}）`;
 }

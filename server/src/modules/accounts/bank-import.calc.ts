@@ -7,9 +7,23 @@ import { tr, type Lang, type Msg } from '@common/lang';
 
 export type BankField = 'bankRef' | 'valueDate' | 'amount' | 'payerName' | 'payerAccount' | 'memo';
 
-/** Column headers as Chinese banks and people write them. */
+/** The import template's columns, in the order of BankField (either language is accepted: HEADERS). */
+export const BANK_TEMPLATE = {
+  name: { zh: '银行流水导入模板', en: 'bank-statement-import-template' },
+  sheet: { zh: '银行流水', en: 'Bank statement' },
+  columns: [
+    { zh: '流水号', en: 'Bank reference' },
+    { zh: '交易日期', en: 'Value date' },
+    { zh: '金额', en: 'Amount' },
+    { zh: '付款人名称', en: 'Payer name' },
+    { zh: '付款账号', en: 'Payer account' },
+    { zh: '摘要', en: 'Memo' },
+  ],
+};
+
+/** Column headers as Chinese banks and people write them, and the template's English ones. */
 const HEADERS: Record<BankField, string[]> = {
-  bankRef: ['流水号', '交易流水号', '银行流水号', '凭证号', '交易参考号', 'reference', 'bankref', 'bank_ref', 'ref'],
+  bankRef: ['流水号', '交易流水号', '银行流水号', '凭证号', '交易参考号', 'reference', 'bankref', 'bank_ref', 'ref', 'bankreference'],
   valueDate: ['日期', '交易日期', '记账日期', '到账日期', '入账日期', 'date', 'valuedate', 'value_date'],
   amount: ['金额', '贷方金额', '收入金额', '收入', '入账金额', 'amount', 'credit'],
   payerName: ['付款人', '付款人名称', '对方户名', '对方名称', '付款单位', 'payer', 'payername', 'payer_name'],

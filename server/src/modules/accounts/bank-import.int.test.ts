@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { balance, makeBilledCustomer } from './testing/factory';
+import { downloadName } from '../../../test/pdf-text';
 
 let t: TestApp;
 let finance: Client;
@@ -46,6 +47,36 @@ describe('bank statement import', () => {
     const r2 = await finance.req('POST', '/api/accounts/bank-imports', csv([`BK-${b.id}-2,2026-03-09,300.00,某贸易公司,6222000011112222,`]));
     expect(r2.body).toMatchObject({ posted: 1, unmatched: 0 });
     expect(await balance(t.db, b.id)).toBe(230_050);
+  });
+
+  it('gives the import template in the user’s language and accepts either language’s headers', async () => {
+    const c = await makeBilledCustomer(t.db, { name: `银行模板丙${process.pid}` });
+    const zh = await finance.get('/api/accounts/bank-imports/template?format=csv');
+    const zhHeader = String(zh.body)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0];
+    expect(zhHeader).toBe('流水号,交易日期,金额,付款人名称,付款账号,摘要');
+    expect(downloadName(zh.headers.get('content-disposition'))).toBe('银行流水导入模板.csv');
+    const en = await t.userClient(['finance'], { lang: 'en' });
+    const enCsv = await en.get('/api/accounts/bank-imports/template?format=csv');
+    const enHeader = String(enCsv.body)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0];
+    expect(enHeader).toBe('Bank reference,Value date,Amount,Payer name,Payer account,Memo');
+    expect(downloadName(enCsv.headers.get('content-disposition'))).toBe('bank-statement-import-template.csv');
+    const xlsx = await en.get('/api/accounts/bank-imports/template');
+    expect(downloadName(xlsx.headers.get('content-disposition'))).toBe('bank-statement-import-template.xlsx');
+    const file = (header: string, line: string) => {
+      const f = new FormData();
+      f.append('file', new Blob([`${header}\n${line}`], { type: 'text/csv' }), 'statement.csv');
+      return f;
+    };
+    // the English template filled in and imported by a Chinese user, and the other way round
+    const r1 = await finance.req('POST', '/api/accounts/bank-imports', file(enHeader, `BT-${c.id}-1,2026-04-01,10.00,${c.name},,`));
+    expect(r1.body).toMatchObject({ lines: 1, posted: 1 });
+    const r2 = await en.req('POST', '/api/accounts/bank-imports', file(zhHeader, `BT-${c.id}-2,2026-04-02,20.00,${c.name},,`));
+    expect(r2.body).toMatchObject({ lines: 1, posted: 1 });
+    expect(await balance(t.db, c.id)).toBe(3_000);
   });
 
   it('never queues a line twice when the same file is imported again, even at the same time', async () => {

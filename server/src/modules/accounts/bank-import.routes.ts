@@ -10,6 +10,8 @@ import { AE } from './accounts.errors';
 import { bankStatementRows } from './bank-import.files';
 import * as svc from './bank-import.service';
 import { bulkAssignLines } from './bank-bulk.service';
+import { BANK_TEMPLATE } from './bank-import.calc';
+import { importTemplate } from '../../platform/files/import-template';
 
 const STATUSES = ['posted', 'duplicate', 'unmatched', 'ignored', 'rejected'] as const;
 const LineView = z.object({
@@ -74,6 +76,15 @@ export function bankImportRoutes(app: Api, ctx: AppContext) {
       return reply
         .status(201)
         .send(await svc.importBankStatement(ctx, rows, file.filename ?? 'statement', actorOf(req), { lang: requestLang(req), validOnly: fields.validOnly, dryRun: fields.dryRun }));
+    },
+  );
+
+  app.get(
+    '/api/accounts/bank-imports/template',
+    { config: W, schema: { tags, summary: '银行流水导入模板', querystring: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }), response: { 200: z.any().describe('file') } } },
+    async (req, reply) => {
+      const f = await importTemplate(BANK_TEMPLATE, requestLang(req), req.query.format);
+      return reply.type(f.type).header('content-disposition', f.disposition).send(f.body);
     },
   );
 

@@ -11,13 +11,16 @@ import { formatMoneyCells, moneyCell } from '../../platform/files/excel-money';
 
 const L = (m: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? m.en : m.zh);
 const yuan = (fen: number) => formatFen(fen);
+// punctuation and currency of the language: full-width and 元 in Chinese, ASCII and yuan in English
+const colon = (lang: Lang) => (lang === 'en' ? ': ' : '：');
+const paren = (x: string, lang: Lang) => (lang === 'en' ? ` (${x})` : `（${x}）`);
 
 export async function statementXlsx(s: Statement, lang: Lang): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Qike';
   const ws = wb.addWorksheet(L(T.title, lang));
   ws.addRow([L(T.title, lang)]).font = { bold: true, size: 14 };
-  ws.addRow([L(T.customer, lang), `${s.customer.name}（${s.customer.code}）`]);
+  ws.addRow([L(T.customer, lang), `${s.customer.name}${paren(s.customer.code, lang)}`]);
   ws.addRow([L(T.period, lang), `${s.from} — ${s.to}`]);
   ws.addRow([]);
   const totals: [string, number][] = [
@@ -60,8 +63,9 @@ export function statementPdf(s: Statement, lang: Lang, now = new Date()): Promis
 
   doc.fontSize(18).text(L(T.title, lang), { align: 'center' });
   doc.moveDown(0.5).fontSize(10);
-  doc.text(`${L(T.customer, lang)}：${s.customer.name}（${s.customer.code}）`);
-  doc.text(`${L(T.period, lang)}：${s.from} — ${s.to}`);
+  const c = colon(lang);
+  doc.text(`${L(T.customer, lang)}${c}${s.customer.name}${paren(s.customer.code, lang)}`);
+  doc.text(`${L(T.period, lang)}${c}${s.from} — ${s.to}`);
   doc.moveDown(0.5);
   const sums: [string, number][] = [
     [L(T.opening, lang), s.totals.openingFen],
@@ -71,7 +75,7 @@ export function statementPdf(s: Statement, lang: Lang, now = new Date()): Promis
     [L(T.refunds, lang), s.totals.refundsFen],
     [L(T.closing, lang), s.totals.closingFen],
   ];
-  for (const [k, v] of sums) doc.text(`${k}：${yuan(v)} 元`);
+  for (const [k, v] of sums) doc.text(`${k}${c}${yuan(v)} ${lang === 'en' ? 'yuan' : '元'}`);
   doc.moveDown(0.8);
 
   const cols = [{ w: 70 }, { w: 70 }, { w: 110 }, { w: 105 }, { w: 80, right: true }, { w: 80, right: true }];
@@ -94,7 +98,7 @@ export function statementPdf(s: Statement, lang: Lang, now = new Date()): Promis
     .stroke();
   for (const l of s.lines) row([l.date, L(KIND_LABELS[l.kind], lang), l.reference ?? '', l.note ?? '', yuan(l.amountFen), yuan(l.balanceFen)]);
   doc.moveDown(1).fontSize(8).text(L(T.sign, lang), x0);
-  doc.text(`${L(T.printed, lang)}：${now.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16)}`, x0);
+  doc.text(`${L(T.printed, lang)}${c}${now.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16)}`, x0);
   doc.end();
   return done;
 }

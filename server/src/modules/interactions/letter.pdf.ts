@@ -46,7 +46,11 @@ function enDate(d: string) {
 /** Render the letters of several customers into one PDF, one page each. */
 export function renderLetters(letters: LetterData[], opts: { lang: Lang; org: Org; date: string }): Promise<Buffer> {
   const font = cjkFont();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 40, left: 64, right: 64 }, info: { Title: '客户经理告知函 Account manager notice', Author: opts.org.name, Creator: 'Qike' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 40, left: 64, right: 64 },
+    info: { Title: opts.lang === 'en' ? 'Account manager notice' : '客户经理告知函', Author: opts.org.name, Creator: 'Qike' },
+  });
   doc.registerFont('cjk', font, CJK_FONT_NAME);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -71,43 +75,10 @@ function page(doc: Doc, l: LetterData, opts: { lang: Lang; org: Org; date: strin
   const body = en ? 10.5 : 11.5;
   doc.font('cjk');
 
-  doc.fontSize(en ? 18 : 20).text('客户经理告知函', left, doc.page.margins.top, { width, align: 'center' });
-  doc.moveDown(0.8);
-  doc.fontSize(body).text(`${l.name}${l.contactName ? `（${l.contactName} 收）` : ''}：`, { width });
-  doc.moveDown(0.4);
-  doc.text('为进一步提升天然气销售服务水平，落实客户经理负责制，及时响应贵单位在用气计划、气款结算、质量计量、供气保障等方面的需求，现将负责贵单位的客户经理及联系方式告知如下：', {
-    width,
-    indent: body * 2,
-    lineGap: 3,
-  });
-  doc.moveDown(0.6);
-  table(doc, l, 'zh', left, width, body);
-  doc.moveDown(0.6);
-  doc.text(
-    '专职客户经理负责贵单位日常用气与气款、客户档案及日常沟通协调；兼职客户经理负责重点需求对接与专项服务方案。贵单位如有任何用气需求、意见或建议，请随时与上述客户经理联系。如客户经理发生变更，我们将另行书面告知。',
-    left,
-    doc.y,
-    { width, indent: body * 2, lineGap: 3 },
-  );
-  doc.moveDown(0.4);
-  doc.text('特此告知。', { width, indent: body * 2 });
-  doc.moveDown(1);
-  doc.text(opts.org.name, { width, align: 'right' });
-  doc.text(zhDate(opts.date), { width, align: 'right' });
-  if (opts.org.phone) doc.fontSize(body - 2).text(`服务电话：${opts.org.phone}`, { width, align: 'right' });
-
+  // one language per letter: the English letter carries no Chinese but the names
   if (en) {
+    doc.fontSize(18).fillColor('black').text('Notice of Your Account Managers', left, doc.page.margins.top, { width, align: 'center' });
     doc.moveDown(0.8);
-    const y = doc.y;
-    doc
-      .moveTo(left, y)
-      .lineTo(left + width, y)
-      .lineWidth(0.5)
-      .strokeColor('#999999')
-      .stroke();
-    doc.moveDown(0.6);
-    doc.fontSize(13).fillColor('black').text('Notice of Your Account Managers', left, doc.y, { width, align: 'center' });
-    doc.moveDown(0.5);
     doc.fontSize(body).text(`To: ${l.name}${l.contactName ? ` (Attn: ${l.contactName})` : ''}`, { width });
     doc.moveDown(0.3);
     doc.text(
@@ -125,6 +96,32 @@ function page(doc: Doc, l: LetterData, opts: { lang: Lang; org: Org; date: strin
     );
     doc.moveDown(0.6);
     doc.text(`${opts.org.nameEn}, ${enDate(opts.date)}`, { width, align: 'right' });
+    if (opts.org.phone) doc.fontSize(body - 2).text(`Service phone: ${opts.org.phone}`, { width, align: 'right' });
+  } else {
+    doc.fontSize(20).text('客户经理告知函', left, doc.page.margins.top, { width, align: 'center' });
+    doc.moveDown(0.8);
+    doc.fontSize(body).text(`${l.name}${l.contactName ? `（${l.contactName} 收）` : ''}：`, { width });
+    doc.moveDown(0.4);
+    doc.text('为进一步提升天然气销售服务水平，落实客户经理负责制，及时响应贵单位在用气计划、气款结算、质量计量、供气保障等方面的需求，现将负责贵单位的客户经理及联系方式告知如下：', {
+      width,
+      indent: body * 2,
+      lineGap: 3,
+    });
+    doc.moveDown(0.6);
+    table(doc, l, 'zh', left, width, body);
+    doc.moveDown(0.6);
+    doc.text(
+      '专职客户经理负责贵单位日常用气与气款、客户档案及日常沟通协调；兼职客户经理负责重点需求对接与专项服务方案。贵单位如有任何用气需求、意见或建议，请随时与上述客户经理联系。如客户经理发生变更，我们将另行书面告知。',
+      left,
+      doc.y,
+      { width, indent: body * 2, lineGap: 3 },
+    );
+    doc.moveDown(0.4);
+    doc.text('特此告知。', { width, indent: body * 2 });
+    doc.moveDown(1);
+    doc.text(opts.org.name, { width, align: 'right' });
+    doc.text(zhDate(opts.date), { width, align: 'right' });
+    if (opts.org.phone) doc.fontSize(body - 2).text(`服务电话：${opts.org.phone}`, { width, align: 'right' });
   }
   doc
     .fontSize(8)

@@ -4,6 +4,7 @@ import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { makeCustomer } from '../customers/testing/factory';
 import { updateUser } from '../../platform/auth/users';
 import { contactCounts, customerIssueFigures } from './index';
+import { chineseIn, downloadName, pdfText } from '../../../test/pdf-text';
 
 let t: TestApp;
 let am: Client;
@@ -166,7 +167,14 @@ describe('manager letter (客户经理告知函)', () => {
     const en = await t.userClient(['sales_lead'], { lang: 'en' });
     const e = await en.get(`/api/customers/${c1.id}/manager-letter`);
     expect(pages(e.body)).toBe(1);
-    expect(e.body.length).toBeGreaterThan(r.body.length); // the English version is added on the same page
+    expect(downloadName(r.headers.get('content-disposition'))).toBe(`客户经理告知函_${c1.code}.pdf`);
+    expect(pdfText(r.body)).toContain('客户经理告知函');
+    // the English letter is in English only: the customer's and the managers' names as registered
+    expect(downloadName(e.headers.get('content-disposition'))).toBe(`account-manager-letter_${c1.code}.pdf`);
+    const text = pdfText(e.body);
+    expect(text).toContain('Notice of Your Account Managers');
+    expect(text).toContain('Full-time manager');
+    expect(chineseIn(text, ['泸州华润燃气有限公司', '王建华', '张伟', '郑海'])).toEqual([]); // customer, its contact, its managers
   });
 
   it('produces one page per customer for a filtered set, and refuses customers without managers', async () => {

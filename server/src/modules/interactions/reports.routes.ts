@@ -47,17 +47,19 @@ export function reportRoutes(app: Api, ctx: AppContext) {
   });
 
   app.get('/api/customers/:id/manager-letter', { config: READ, schema: { tags, params: s.CustomerParam, response: FileResponse } }, async (req, reply) => {
-    const { pdf, code } = await mt.customerLetter(ctx, userOf(req), req.params.id, requestLang(req));
+    const lang = requestLang(req);
+    const { pdf, code } = await mt.customerLetter(ctx, userOf(req), req.params.id, lang);
     return reply
       .type('application/pdf')
-      .header('content-disposition', attachment(`客户经理告知函_${code}.pdf`))
+      .header('content-disposition', attachment(`${lang === 'en' ? 'account-manager-letter' : '客户经理告知函'}_${code}.pdf`))
       .send(pdf);
   });
   app.get('/api/manager-letters', { config: READ, schema: { tags, querystring: s.LetterBatchQuery, response: FileResponse } }, async (req, reply) => {
-    const { pdf } = await mt.batchLetters(ctx, userOf(req), req.query, requestLang(req));
+    const lang = requestLang(req);
+    const { pdf } = await mt.batchLetters(ctx, userOf(req), req.query, lang);
     return reply
       .type('application/pdf')
-      .header('content-disposition', attachment(`客户经理告知函_${todayOf(ctx)}.pdf`))
+      .header('content-disposition', attachment(`${lang === 'en' ? 'account-manager-letters' : '客户经理告知函'}_${todayOf(ctx)}.pdf`))
       .send(pdf);
   });
   // Send the same letters as a notice (告知函 module, in-app to the managers, tracked per customer).

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/errors';
 import { readSpreadsheet } from '../../platform/files/spreadsheet';
 import { HOUR_KEYS, normalizeHeader } from './ingest.calc';
 import { ME } from './metering.errors';
+import type { Lang } from '@common/lang';
 
 export interface RawRow {
   row: number;
@@ -58,34 +59,44 @@ export async function xlsxRows(buf: Uint8Array, owner: string | number = 'cli'):
   return fileRows(buf, 'xlsx', owner);
 }
 
-export const TEMPLATE_HEADERS = ['计量表号 meter_no', '燃气日 gas_day', '日气量(m³) volume_m3', '来源 origin', '备注 reason', ...HOUR_KEYS];
+/** The template's columns in each language; either language's header is accepted on import (ingest.calc HEADER_ALIASES). */
+export const TEMPLATE_COLUMNS: readonly { zh: string; en: string }[] = [
+  { zh: '计量表号', en: 'Meter no.' },
+  { zh: '燃气日', en: 'Gas day' },
+  { zh: '日气量(m³)', en: 'Volume (m³)' },
+  { zh: '来源', en: 'Origin' },
+  { zh: '备注', en: 'Reason' },
+  ...HOUR_KEYS.map((h) => ({ zh: h, en: h })),
+];
 
-/** Template headers carry both languages; strip to the first word when reading. */
-export function templateHeader(h: string): string {
-  return h.split(' ')[0];
+export function templateHeaders(lang: Lang): string[] {
+  return TEMPLATE_COLUMNS.map((c) => (lang === 'en' ? c.en : c.zh));
 }
 
-export async function templateXlsx(example: { meterNo: string; gasDay: string } | null): Promise<Buffer> {
+const HELP: readonly [string, { zh: string; en: string }][] = [
+  ['meterNo', { zh: '交接点计量表号（必填）', en: 'Meter number of the delivery point (required)' }],
+  ['gasDay', { zh: 'YYYY-MM-DD，燃气日 08:00 至次日 08:00，以开始日期命名（必填）', en: 'YYYY-MM-DD; a gas day runs 08:00 to 08:00 and is named by its start date (required)' }],
+  ['volume', { zh: '20 °C、101.325 kPa 下的体积，最多 3 位小数；可留空而填写 24 个小时值', en: 'm³ at 20 °C and 101.325 kPa, at most 3 decimals; may be blank when the 24 hourly values are given' }],
+  ['origin', { zh: 'scada / manual / estimate（SCADA/人工/估算），默认 manual', en: 'scada / manual / estimate; manual by default' }],
+  ['reason', { zh: '修改已有数据时作为修改原因', en: 'The reason, when a value already recorded is corrected' }],
+  ['hours', { zh: '可选：燃气日第 1–24 小时的气量，合计须与日气量相差不超过 0.001 m³', en: 'Optional hourly values of hours 1–24; their sum must match the daily volume within 0.001 m³' }],
+];
+
+export async function templateXlsx(example: { meterNo: string; gasDay: string } | null, lang: Lang): Promise<Buffer> {
+  const en = lang === 'en';
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('日气量 deliveries');
-  ws.addRow(TEMPLATE_HEADERS.map(templateHeader));
+  const ws = wb.addWorksheet(en ? 'Deliveries' : '日气量');
+  ws.addRow(templateHeaders(lang));
   ws.getRow(1).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = i < 5 ? 16 : 9));
-  if (example) ws.addRow([example.meterNo, example.gasDay, '12345.678', 'manual', '示例行，导入前请删除']);
-  const help = wb.addWorksheet('说明 help');
-  for (const line of [
-    ['计量表号', '交接点计量表号（必填）', 'meter number (required)'],
-    ['燃气日', 'YYYY-MM-DD，燃气日 08:00 至次日 08:00，以开始日期命名（必填）', 'gas day, named by its start date (required)'],
-    ['日气量(m³)', '20 °C、101.325 kPa 下的体积，最多 3 位小数；可留空而填写 24 个小时值', 'm³ at 20 °C, 101.325 kPa; may be blank when 24 hourly values are given'],
-    ['来源', 'scada / manual / estimate（SCADA/人工/估算），默认 manual', 'origin, default manual'],
-    ['备注', '修改已有数据时作为修改原因', 'reason, used when a value is corrected'],
-    ['h01–h24', '可选：燃气日第 1–24 小时的气量，合计须与日气量相差不超过 0.001 m³', 'optional hourly values; their sum must match the daily volume within 0.001 m³'],
-  ])
-    help.addRow(line);
+  if (example) ws.addRow([example.meterNo, example.gasDay, '12345.678', 'manual', en ? 'Example row: delete before importing' : '示例行，导入前请删除']);
+  const help = wb.addWorksheet(en ? 'Help' : '说明');
+  const names = [...templateHeaders(lang).slice(0, 5), 'h01–h24'];
+  HELP.forEach(([, text], i) => help.addRow([names[i], en ? text.en : text.zh]));
   help.columns.forEach((c) => (c.width = 40));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function templateCsv(): string {
-  return '\uFEFF' + TEMPLATE_HEADERS.map(templateHeader).join(',') + '\r\n';
+export function templateCsv(lang: Lang): string {
+  return '\uFEFF' + templateHeaders(lang).join(',') + '\r\n';
 }

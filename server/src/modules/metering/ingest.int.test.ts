@@ -5,6 +5,7 @@ import { addDays, lastCompleteGasDay } from './gas-day.calc';
 import { countDeliveries, csvForm, fileForm, historyOf } from './testing/factory';
 import { makeCustomer, makeSupplySource } from '../customers/testing/factory';
 import { auditTrail } from '../../platform/audit/audit';
+import { downloadName } from '../../../test/pdf-text';
 
 let t: TestApp;
 let lead: Client;
@@ -168,6 +169,28 @@ describe('CSV and Excel upload', () => {
     expect((wb.worksheets[0].getRow(1).values as any[]).slice(1, 4)).toEqual(['计量表号', '燃气日', '日气量(m³)']);
     const csv = await lead.get('/api/metering/deliveries/template?format=csv');
     expect(String(csv.body)).toContain('计量表号,燃气日,日气量(m³),来源,备注,h01');
+    expect(downloadName(csv.headers.get('content-disposition'))).toBe('日气量导入模板.csv');
+  });
+
+  it('gives the template in the user’s language and accepts either language’s headers', async () => {
+    const en = await t.userClient(['sales_lead'], { lang: 'en' });
+    const r = await en.get('/api/metering/deliveries/template?format=xlsx');
+    expect(downloadName(r.headers.get('content-disposition'))).toBe('delivery-import-template.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.body as any);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Deliveries', 'Help']);
+    expect((wb.worksheets[0].getRow(1).values as any[]).slice(1, 6)).toEqual(['Meter no.', 'Gas day', 'Volume (m³)', 'Origin', 'Reason']);
+    const csv = await en.get('/api/metering/deliveries/template?format=csv');
+    const header = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0];
+    expect(downloadName(csv.headers.get('content-disposition'))).toBe('delivery-import-template.csv');
+    // the English template filled in, imported by a Chinese user; the Chinese one by an English user
+    const point = c2.points[0].meterNo;
+    const enFile = `${header}\r\n${point},${addDays(D, -90)},321.5,manual\r\n`;
+    const zhFile = `计量表号,燃气日,日气量(m³),来源,备注\r\n${point},${addDays(D, -91)},123.25,manual,\r\n`;
+    expect((await lead.req('POST', '/api/metering/deliveries/import', csvForm(enFile))).body).toMatchObject({ inserted: 1 });
+    expect((await en.req('POST', '/api/metering/deliveries/import', csvForm(zhFile))).body).toMatchObject({ inserted: 1 });
   });
 
   it('refuses rows of customers outside the account manager’s responsibility', async () => {

@@ -97,10 +97,19 @@ export function meteringRoutes(app: Api, ctx: AppContext) {
   });
 
   app.get('/api/metering/deliveries/template', { config: READ, schema: { tags, querystring: s.TemplateQuery, response: FileResponse } }, async (req, reply) => {
-    if (req.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment('日气量导入模板.csv')).send(templateCsv());
+    const lang = requestLang(req);
+    const name = lang === 'en' ? 'delivery-import-template' : '日气量导入模板';
+    if (req.query.format === 'csv')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', attachment(`${name}.csv`))
+        .send(templateCsv(lang));
     const example = await ctx.db.selectFrom(deliveryPointBasics().as('d')).select(['meter_no']).orderBy('id').limit(1).executeTakeFirst();
-    const buf = await templateXlsx(example ? { meterNo: example.meter_no, gasDay: lastCompleteGasDay(new Date(), gasDayConfigOf(ctx.config)) } : null);
-    return reply.type(XLSX_TYPE).header('content-disposition', attachment('日气量导入模板.xlsx')).send(buf);
+    const buf = await templateXlsx(example ? { meterNo: example.meter_no, gasDay: lastCompleteGasDay(new Date(), gasDayConfigOf(ctx.config)) } : null, lang);
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', attachment(`${name}.xlsx`))
+      .send(buf);
   });
 
   app.get('/api/metering/supply-sources', { config: READ, schema: { tags, response: { 200: z.array(s.SourceView) } } }, async () =>

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { createCustomer } from '../customers/testing/factory';
-import { pdfText } from './test/pdf-text';
+import { pdfText } from '../../../test/pdf-text';
 
 let t: TestApp;
 let am: Client, lead: Client, other: Client;

@@ -59,6 +59,17 @@ export async function enter(ctx: AppContext, user: User, items: NominationInput[
   });
 }
 
+/** The import template's columns (either language's header is accepted: HEADERS below). */
+export const NOMINATION_TEMPLATE = {
+  name: { zh: '日指定导入模板', en: 'nomination-import-template' },
+  sheet: { zh: '日指定', en: 'Nominations' },
+  columns: [
+    { zh: '客户编号', en: 'Customer code' },
+    { zh: '燃气日', en: 'Gas day' },
+    { zh: '指定气量(m³)', en: 'Nominated volume (m³)' },
+  ],
+};
+
 const HEADERS: Record<string, 'customerCode' | 'gasDay' | 'volumeM3'> = {
   客户编号: 'customerCode',
   客户代码: 'customerCode',
@@ -74,6 +85,9 @@ const HEADERS: Record<string, 'customerCode' | 'gasDay' | 'volumeM3'> = {
   日指定: 'volumeM3',
   volume_m3: 'volumeM3',
   volumem3: 'volumeM3',
+  'nominatedvolume(m³)': 'volumeM3',
+  'nominatedvolume(m3)': 'volumeM3',
+  nominatedvolume: 'volumeM3',
 };
 const header = (h: unknown) => {
   const s = String(h ?? '')

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { createCustomer, setCustomerFields } from '../customers/testing/factory';
 import { upsertNominations } from './plans.repo';
+import { downloadName } from '../../../test/pdf-text';
 
 let t: TestApp;
 let lead: Client, am: Client, viewer: Client;
@@ -247,6 +248,27 @@ describe('daily nominations', () => {
     } finally {
       config.nominationImportMaxRows = before;
     }
+  });
+
+  it('gives the import template in the user’s language and accepts either language’s headers', async () => {
+    const zh = await lead.get('/api/plans/nominations/template?format=csv');
+    expect(String(zh.body).replace(/^\uFEFF/, '')).toBe('客户编号,燃气日,指定气量(m³)\r\n');
+    expect(downloadName(zh.headers.get('content-disposition'))).toBe('日指定导入模板.csv');
+    const en = await t.userClient(['sales_lead'], { lang: 'en' });
+    const x = await en.get('/api/plans/nominations/template');
+    expect(downloadName(x.headers.get('content-disposition'))).toBe('nomination-import-template.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body as any);
+    expect(wb.worksheets[0].name).toBe('Nominations');
+    expect((wb.worksheets[0].getRow(1).values as any[]).slice(1)).toEqual(['Customer code', 'Gas day', 'Nominated volume (m³)']);
+    // the English headers imported by a Chinese user, the Chinese ones by an English user
+    const up = async (c: Client, text: string) => {
+      const f = new FormData();
+      f.append('file', new Blob([text]), 'n.csv');
+      return (await c.req('POST', '/api/plans/nominations/import', f)).body;
+    };
+    expect(await up(lead, `Customer code,Gas day,Nominated volume (m³)\n${lz.code},2099-02-01,100\n`)).toEqual({ imported: 1, errors: [] });
+    expect(await up(en, `客户编号,燃气日,指定气量(m³)\n${lz.code},2099-02-02,200\n`)).toEqual({ imported: 1, errors: [] });
   });
 
   it('provides the nominations capability and computes accuracy against metering', async () => {

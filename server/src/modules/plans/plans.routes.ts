@@ -5,6 +5,7 @@ import { actorOf, userOf } from '../../platform/http/auth-plugin';
 import { requestLang } from '../../platform/http/error-handler';
 import { AppError } from '../../platform/http/errors';
 import { IdParam } from '../../platform/http/schemas';
+import { importTemplate } from '../../platform/files/import-template';
 import * as s from './plans.schema';
 import * as svc from './plans.service';
 import * as nom from './nominations.service';
@@ -83,7 +84,15 @@ export function plansRoutes(app: Api, ctx: AppContext) {
     const src = req.headers['x-qike-source'] === 'manual' ? 'manual' : 'api';
     return { saved: await nom.enter(ctx, userOf(req), req.body.items, src, actorOf(req)) };
   });
-  // multipart/form-data: `file` (.xlsx or .csv with 客户编号, 燃气日, 指定气量(m³))
+  app.get(
+    '/api/plans/nominations/template',
+    { config: WRITE, schema: { tags, querystring: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }), response: { 200: Binary } } },
+    async (req, reply) => {
+      const f = await importTemplate(nom.NOMINATION_TEMPLATE, requestLang(req), req.query.format);
+      return reply.type(f.type).header('content-disposition', f.disposition).send(f.body);
+    },
+  );
+  // multipart/form-data: `file` (.xlsx or .csv with 客户编号, 燃气日, 指定气量(m³), or the English headers)
   app.post('/api/plans/nominations/import', { config: WRITE, schema: { tags, response: { 200: s.ImportResult } } }, async (req) => {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA');
     const file = await req.file();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
+import { chineseIn, downloadName, pdfText } from '../../../test/pdf-text';
 import { balanceFen, contract, customerWithPoint, deliver } from './test/factory';
 
 // Metering imports only the last two years: the tests use last year's months (each fixed within the year).
@@ -83,6 +84,16 @@ describe('deviation settlement', () => {
     const pdf = await lead.get(`/api/deviation/cases/${caseId}/confirmation.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    expect(pdfText(pdf.body)).toContain(`需方：${d.name}（${d.code}）`);
+    // in English: no Chinese labels or full-width punctuation, only the customer's registered name
+    const en = await t.userClient(['sales_lead'], { lang: 'en' });
+    const pdfEn = await en.get(`/api/deviation/cases/${caseId}/confirmation.pdf`);
+    const enText = pdfText(pdfEn.body);
+    expect(enText).toContain(`Buyer: ${d.name} (${d.code})`);
+    expect(enText).toMatch(/Deviation fee F = Q_s × P_c × k: 156\.25 yuan/);
+    // what users entered stays as entered: the period label, the claim, the review participants and decision
+    expect(chineseIn(enText, [d.name, `${Y}年6–7月`, '锅炉检修停产', '生产运行科、开发科、质安科、管道与销售部', '核定免责'])).toEqual([]);
+    expect(downloadName(pdfEn.headers.get('content-disposition'))).toMatch(/^deviation-confirmation-/);
     expect((await lead.post(`/api/deviation/cases/${caseId}/post`)).status).toBe(409); // not signed yet
     const sf = new FormData();
     sf.append('file', new Blob([PDF]), '回签.pdf');

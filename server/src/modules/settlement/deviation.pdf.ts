@@ -36,11 +36,15 @@ export function confirmationPdf(c: DeviationCaseDetail, lang: Lang, sellerName: 
     .fontSize(9)
     .text(`${en ? 'No.' : '编号'}: PC-${c.periodId}-${c.id}`, { align: 'right' });
   doc.moveDown(0.5).fontSize(10.5);
-  const kv = (k: string, v: string) => doc.text(`${k}：${v}`);
+  // punctuation of the language: full-width in Chinese, ASCII in English
+  const colon = en ? ': ' : '：';
+  const paren = (x: string) => (en ? ` (${x})` : `（${x}）`);
+  const yuan = (fen: number) => `${formatFen(fen)} ${en ? 'yuan' : '元'}`;
+  const kv = (k: string, v: string) => doc.text(`${k}${colon}${v}`);
   kv(en ? 'Seller' : '供方', sellerName);
-  kv(en ? 'Buyer' : '需方', `${c.customerName}（${c.customerCode}）`);
+  kv(en ? 'Buyer' : '需方', `${c.customerName}${paren(c.customerCode)}`);
   kv(en ? 'Contract' : '购销合同编号', c.contractNo ?? '—');
-  kv(en ? 'Period' : '结算期间', `${c.period.label}（${c.period.from} — ${c.period.to}）`);
+  kv(en ? 'Period' : '结算期间', `${c.period.label}${paren(`${c.period.from} — ${c.period.to}`)}`);
   doc.moveDown(0.5);
   kv(en ? 'Contracted quantity Q_c' : '合同气量 Q_c', `${c.contracted} ${u}`);
   kv(en ? 'Actual quantity Q_a' : '实际用气量 Q_a', `${c.actual} ${u}`);
@@ -52,15 +56,15 @@ export function confirmationPdf(c: DeviationCaseDetail, lang: Lang, sellerName: 
   doc
     .moveDown(0.3)
     .fontSize(12)
-    .text(`${en ? 'Deviation fee F = Q_s × P_c × k' : '偏差结算费 F = Q_s × P_c × k'}：${formatFen(c.feeFen)} ${en ? 'yuan' : '元'}`);
+    .text(`${en ? 'Deviation fee F = Q_s × P_c × k' : '偏差结算费 F = Q_s × P_c × k'}${colon}${yuan(c.feeFen)}`);
   doc.fontSize(10.5).moveDown(0.6);
   if (c.claims.length) {
     doc.text(en ? 'Claims and review decisions:' : '来函及会商核定情况：');
     for (const cl of c.claims)
       doc.text(
-        `  #${cl.id} ${en ? CAUSES[cl.cause].en : CAUSES[cl.cause].zh}  ${en ? 'claimed' : '申请'} ${cl.claimed} ${u}，${en ? 'approved' : '核定'} ${cl.approved ?? '—'} ${u}${cl.description ? `（${cl.description}）` : ''}`,
+        `  #${cl.id} ${en ? CAUSES[cl.cause].en : CAUSES[cl.cause].zh}  ${en ? 'claimed' : '申请'} ${cl.claimed} ${u}${en ? ', ' : '，'}${en ? 'approved' : '核定'} ${cl.approved ?? '—'} ${u}${cl.description ? paren(cl.description) : ''}`,
       );
-    if (c.reviewHeldOn) doc.text(`${en ? 'Joint review' : '专题会商'}：${c.reviewHeldOn}  ${c.reviewParticipants ?? ''}  ${c.reviewDecision ?? ''}`);
+    if (c.reviewHeldOn) doc.text(`${en ? 'Joint review' : '专题会商'}${colon}${c.reviewHeldOn}  ${c.reviewParticipants ?? ''}  ${c.reviewDecision ?? ''}`);
   } else doc.text(en ? 'No claims of uncontrollable causes were received.' : '需方未提出不可控原因免责申请。');
   doc.moveDown(1);
   doc.text(

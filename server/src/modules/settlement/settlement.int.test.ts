@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineAmountFen } from '@common/money';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
+import { chineseIn, downloadName, pdfText } from '../../../test/pdf-text';
 import { balanceFen, contract, customerWithPoint, dailyRun, deliver, yearMonths } from './test/factory';
 
 // Metering imports only the last two years: the tests use last year's months (each fixed within the year).
@@ -162,6 +163,18 @@ describe('monthly settlement', () => {
     expect(pdf.headers.get('content-type')).toContain('pdf');
     const xlsx = await finance.get(`/api/settlement/months/${Y}-03/customers/${a.id}/statement.xlsx`);
     expect(xlsx.status).toBe(200);
+    // in English: labels, punctuation and currency in English, the customer's name as registered, an English file name
+    const zhText = pdfText(pdf.body);
+    expect(zhText).toContain(`客户：${a.name}（${a.code}）`);
+    expect(zhText).toMatch(/结算金额合计（元）：2,900\.00/);
+    expect(downloadName(pdf.headers.get('content-disposition'))).toBe(`结算单-${a.code}-${Y}-03.pdf`);
+    const en = await t.userClient(['finance'], { lang: 'en' });
+    const pdfEn = await en.get(`/api/settlement/months/${Y}-03/customers/${a.id}/statement.pdf`);
+    const enText = pdfText(pdfEn.body);
+    expect(enText).toContain(`Customer: ${a.name} (${a.code})`);
+    expect(enText).toMatch(/Settled total \(yuan\): 2,900\.00/);
+    expect(chineseIn(enText, [a.name])).toEqual([]);
+    expect(downloadName(pdfEn.headers.get('content-disposition'))).toBe(`settlement-${a.code}-${Y}-03.pdf`);
   });
 
   it('two runs of the same month at once: at most one posts, the ledger stays right', async () => {

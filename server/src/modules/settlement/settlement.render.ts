@@ -26,10 +26,10 @@ export const T = {
   period: { zh: '期间', en: 'Days' },
   quantity: { zh: '数量', en: 'Quantity' },
   price: { zh: '单价', en: 'Price' },
-  amount: { zh: '金额(元)', en: 'Amount (yuan)' },
-  total: { zh: '结算金额合计(元)', en: 'Settled total (yuan)' },
-  daily: { zh: '本月已计日气费(元)', en: 'Daily charges this month (yuan)' },
-  trueUp: { zh: '多退少补(元，正数为补收)', en: 'True-up (yuan, positive = owed)' },
+  amount: { zh: '金额（元）', en: 'Amount (yuan)' },
+  total: { zh: '结算金额合计（元）', en: 'Settled total (yuan)' },
+  daily: { zh: '本月已计日气费（元）', en: 'Daily charges this month (yuan)' },
+  trueUp: { zh: '多退少补（元，正数为补收）', en: 'True-up (yuan, positive = owed)' },
   overTake: { zh: '超出合同量 τ 容差', en: 'Above the τ tolerance' },
   sign: { zh: '供方（盖章）：                需方（盖章）：', en: 'Seller (seal):                Buyer (seal):' },
 } as const;
@@ -42,6 +42,9 @@ export const KIND = {
 export const STATUS = { draft: { zh: '草稿', en: 'Draft' }, confirmed: { zh: '已确认', en: 'Confirmed' }, closed: { zh: '已关闭', en: 'Closed' } } as const;
 
 const L = (m: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? m.en : m.zh);
+// punctuation of the language: full-width in Chinese, ASCII in English
+const colon = (lang: Lang) => (lang === 'en' ? ': ' : '：');
+const paren = (x: string, lang: Lang) => (lang === 'en' ? ` (${x})` : `（${x}）`);
 const unit = (basis: string, lang: Lang) => (basis === 'GJ' ? 'GJ' : lang === 'en' ? 'm³' : 'm³');
 const priceUnit = (basis: string, lang: Lang) => (basis === 'GJ' ? (lang === 'en' ? 'yuan/GJ' : '元/GJ') : lang === 'en' ? 'yuan/m³' : '元/m³');
 
@@ -62,7 +65,7 @@ export async function statementXlsx(s: CustomerStatement, lang: Lang): Promise<B
   wb.creator = 'Qike';
   const ws = wb.addWorksheet(L(T.title, lang));
   ws.addRow([L(T.title, lang)]).font = { bold: true, size: 14 };
-  ws.addRow([L(T.customer, lang), `${s.customer.name}（${s.customer.code}）`]);
+  ws.addRow([L(T.customer, lang), `${s.customer.name}${paren(s.customer.code, lang)}`]);
   ws.addRow([L(T.month, lang), s.month, L(T.status, lang), L(STATUS[s.monthStatus], lang)]);
   ws.addRow([L(T.contract, lang), s.contractNo ?? '—', L(T.contracted, lang), `${s.contracted} ${unit(s.basis, lang)}`, L(T.actual, lang), `${s.actual} ${unit(s.basis, lang)}`]);
   ws.addRow([]);
@@ -97,9 +100,10 @@ export function statementPdf(s: CustomerStatement, lang: Lang): Promise<Buffer> 
   });
   doc.fontSize(16).text(L(T.title, lang), { align: 'center' });
   doc.moveDown(0.5).fontSize(10);
-  doc.text(`${L(T.customer, lang)}: ${s.customer.name}（${s.customer.code}）`);
-  doc.text(`${L(T.month, lang)}: ${s.month}    ${L(T.status, lang)}: ${L(STATUS[s.monthStatus], lang)}    ${L(T.contract, lang)}: ${s.contractNo ?? '—'}`);
-  doc.text(`${L(T.contracted, lang)}: ${s.contracted} ${unit(s.basis, lang)}    ${L(T.actual, lang)}: ${s.actual} ${unit(s.basis, lang)}${s.overTake ? `    ⚠ ${L(T.overTake, lang)}` : ''}`);
+  const c = colon(lang);
+  doc.text(`${L(T.customer, lang)}${c}${s.customer.name}${paren(s.customer.code, lang)}`);
+  doc.text(`${L(T.month, lang)}${c}${s.month}    ${L(T.status, lang)}${c}${L(STATUS[s.monthStatus], lang)}    ${L(T.contract, lang)}${c}${s.contractNo ?? '—'}`);
+  doc.text(`${L(T.contracted, lang)}${c}${s.contracted} ${unit(s.basis, lang)}    ${L(T.actual, lang)}${c}${s.actual} ${unit(s.basis, lang)}${s.overTake ? `    ⚠ ${L(T.overTake, lang)}` : ''}`);
   doc.moveDown();
   const widths = [30, 95, 80, 90, 80, 70, 70];
   const header = [T.line, T.kind, T.tag, T.period, T.quantity, T.price, T.amount].map((x) => L(x, lang));
@@ -121,7 +125,7 @@ export function statementPdf(s: CustomerStatement, lang: Lang): Promise<Buffer> 
     [T.daily, s.dailyChargesFen],
     [T.trueUp, s.trueUpFen],
   ] as const)
-    doc.fontSize(10).text(`${L(k, lang)}: ${formatFen(v)}`, { align: 'right' });
+    doc.fontSize(10).text(`${L(k, lang)}${c}${formatFen(v)}`, { align: 'right' });
   doc.moveDown(3).text(L(T.sign, lang));
   doc.end();
   return done;

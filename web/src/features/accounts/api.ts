@@ -42,6 +42,7 @@ export const accountsApi = {
   periods: () => api.get('/api/accounts/periods'),
   closePeriod: (period: string) => api.post('/api/accounts/periods/{period}/close', { path: { period } }),
   bankLines: (query: ApiQuery<'/api/accounts/bank-lines'>) => api.get('/api/accounts/bank-lines', { query }),
+  downloadBankTemplate: (format: 'xlsx' | 'csv' = 'xlsx') => api.download('/api/accounts/bank-imports/template', { query: { format } }),
   importBankFile: (file: File | Blob, fields: { validOnly?: string; dryRun?: string } = {}) => api.upload('/api/accounts/bank-imports', file, fields),
   assignBankLine: (id: number, body: ApiBody<'/api/accounts/bank-lines/{id}/assign'>) => api.post('/api/accounts/bank-lines/{id}/assign', { path: { id }, body }),
   bulkAssignBankLines: (body: ApiBody<'/api/accounts/bank-lines/bulk-assign'>) => api.post('/api/accounts/bank-lines/bulk-assign', { body }),

@@ -22,6 +22,7 @@ addTranslations(
       dialog: {
         hint: '支持 CSV（UTF-8 或 GBK）与 Excel（.xlsx），需要列：流水号、日期、金额，可选付款人、付款账号、摘要（中文或英文列名均可）。同一流水号重复导入不会重复入账或排队。默认有任何错误行则不导入。',
         choose: '选择文件',
+        template: '下载模板',
         validate: '校验',
         importAll: '导入',
         importValid: '仅导入有效行',
@@ -157,6 +158,7 @@ addTranslations(
       dialog: {
         hint: 'CSV (UTF-8 or GBK) or Excel (.xlsx) with the columns reference, date and amount, optionally payer, payer account and memo (Chinese or English headers). A reference imported again is never posted or queued twice. By default nothing is imported when any row is invalid.',
         choose: 'Choose file',
+        template: 'Template',
         validate: 'Validate',
         importAll: 'Import',
         importValid: 'Import valid rows only',

@@ -3,6 +3,7 @@ import { DatePicker, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
+import { auditLabel } from '@common/audit-labels';
 import { adminApi, type AuditFilter, type AuditRow } from './api';
 import { PageContainer } from '../../components/PageContainer';
 import { ErrorState } from '../../components/States';
@@ -12,7 +13,9 @@ import './i18n';
 type Row = AuditRow;
 
 export default function AuditPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  // the stored code stays visible as a tooltip (and is what the filters match)
+  const words = (v: string) => <span title={v}>{auditLabel(v, i18n.language)}</span>;
   const { t: tc } = useTranslation();
   const [f, setF] = useState<AuditFilter>({ page: 1, pageSize: 20 });
   const q = useQuery({ queryKey: ['admin', 'audit', f], queryFn: () => adminApi.audit(f), placeholderData: keepPreviousData });
@@ -59,8 +62,8 @@ export default function AuditPage() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', render: formatDateTime, width: 150 },
             { title: t('audit.user'), dataIndex: 'username', render: (v) => v ?? '—' },
-            { title: t('audit.action'), dataIndex: 'action' },
-            { title: t('audit.entity'), dataIndex: 'entity' },
+            { title: t('audit.action'), dataIndex: 'action', render: words },
+            { title: t('audit.entity'), dataIndex: 'entity', render: words },
             { title: t('audit.entityId'), dataIndex: 'entityId', render: (v) => v ?? '—' },
             { title: t('audit.customer'), dataIndex: 'customerId', render: (v) => v ?? '—' },
             { title: t('audit.ip'), dataIndex: 'ip', render: (v) => v ?? '—' },

@@ -30,8 +30,11 @@ function JobCard({ job }: { job: Job }) {
       size="small"
       title={
         <Space>
-          {job.name}
-          <Typography.Text type="secondary">{job.description}</Typography.Text>
+          {job.description}
+          {/* the job's identifier (as in the CLI and the API), not words to translate */}
+          <Typography.Text type="secondary" code translate="no">
+            {job.name}
+          </Typography.Text>
         </Space>
       }
       extra={

@@ -1,6 +1,7 @@
 /** Labels and tags of customer vocabularies in the current language. */
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRegions } from '../../lib/regions';
 import { CUSTOMER_STATUS_LABELS, CUSTOMER_TYPE_LABELS, PRICE_CATEGORY_LABELS, EXCHANGE_STATUS_LABELS, type CustomerStatus, type CustomerType } from '@common/customers';
 
 type Lbl = { zh: string; en: string };
@@ -32,4 +33,7 @@ export function useExchangeLabel() {
   const l = useLbl();
   return (s: string) => l(EXCHANGE_STATUS_LABELS[s as keyof typeof EXCHANGE_STATUS_LABELS], s);
 }
-export const regionText = (c: { province: string | null; city: string | null; county: string | null }) => [c.city, c.county].filter(Boolean).join(' ') || c.province || '—';
+/** City and county (else the province) in the current language (English: pinyin names). */
+export function useRegionText() {
+  return useRegions().short;
+}

@@ -38,6 +38,7 @@ export const plansApi = {
   setCustomers: (id: number, body: CustomersInput) => api.put('/api/plans/versions/{id}/customers', { path: { id }, body }),
   adoptProposals: (id: number) => api.post('/api/plans/versions/{id}/adopt-proposals', { path: { id } }),
   importNominations: (file: File | Blob) => api.upload('/api/plans/nominations/import', file),
+  downloadNominationTemplate: (format: 'xlsx' | 'csv' = 'xlsx') => api.download('/api/plans/nominations/template', { query: { format } }),
   exportLedger: (q: LedgerQuery) => api.download('/api/plans/ledger/export.xlsx', { query: q }),
 };
 

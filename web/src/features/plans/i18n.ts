@@ -80,7 +80,7 @@ addTranslations(
       saved: '已保存',
       created: '已新建版本',
     },
-    a: { approve: '批准并锁定', import: '导入日指定（Excel/CSV）', edit: '编辑', save: '保存', cancel: '取消' },
+    a: { approve: '批准并锁定', import: '导入日指定（Excel/CSV）', template: '下载模板', edit: '编辑', save: '保存', cancel: '取消' },
     msg: {
       noPlan: '该年度暂无已批准的计划',
       approved: '已批准',
@@ -166,7 +166,7 @@ addTranslations(
       saved: 'Saved',
       created: 'Version created',
     },
-    a: { approve: 'Approve and lock', import: 'Import nominations (Excel/CSV)', edit: 'Edit', save: 'Save', cancel: 'Cancel' },
+    a: { approve: 'Approve and lock', import: 'Import nominations (Excel/CSV)', template: 'Template', edit: 'Edit', save: 'Save', cancel: 'Cancel' },
     msg: {
       noPlan: 'No approved plan for this year',
       approved: 'Approved',

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Flex, Modal, Table, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
@@ -89,6 +89,9 @@ export function BankImportDialog({ open, onClose, onImported }: { open: boolean;
         >
           <Button icon={<UploadOutlined />}>{t('bank.dialog.choose')}</Button>
         </Upload>
+        <Button icon={<DownloadOutlined />} onClick={() => accountsApi.downloadBankTemplate().catch((e: ApiError) => message.error(e.message))}>
+          {t('bank.dialog.template')}
+        </Button>
         <Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} data-testid="bank-valid-only">
           {t('bank.dialog.importValid')}
         </Checkbox>

@@ -3,6 +3,7 @@ import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { dec } from '@common/decimal';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { useRegions } from '../../../lib/regions';
 import { Loading, ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
 import { useCustomer } from '../api';
@@ -10,6 +11,7 @@ import { StatusTag, TypeTag, useExchangeLabel, usePriceLabel } from '../labels';
 
 export function ArchiveTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
+  const regions = useRegions();
   const q = useCustomer(customerId);
   const price = usePriceLabel();
   const exchange = useExchangeLabel();
@@ -31,7 +33,7 @@ export function ArchiveTab({ customerId }: { customerId: number }) {
       <Descriptions.Item label={t('f.status')}>
         <StatusTag status={c.status} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('f.region')}>{[c.province, c.city, c.county].filter(Boolean).join(' / ') || '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('f.region')}>{regions.full(c)}</Descriptions.Item>
       <Descriptions.Item label={t('f.address')} span={2}>
         {c.address ?? '—'}
       </Descriptions.Item>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS, PRICE_CATEGORIES, PRICE_CATEGORY_LABELS, EXCHANGE_STATUSES, EXCHANGE_STATUS_LABELS } from '@common/customers';
 import { isValidUscc, normalizeUscc } from '@common/uscc.calc';
-import { regionOptions } from '@common/regions';
+import { useRegions } from '../../../lib/regions';
 import { dec } from '@common/decimal';
 import { NS } from '../i18n';
 import { customersApi, useSave, useTags, type Customer } from '../api';
@@ -13,10 +13,9 @@ import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
 import { validFields } from '../../../lib/forms';
 
-const REGION_OPTIONS = regionOptions();
-
 export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open: boolean; customer?: Customer | null; onClose: () => void; onSaved?: (c: Customer) => void }) {
   const { t } = useTranslation(NS);
+  const regions = useRegions();
   const { t: tc } = useTranslation();
   const l = useLbl();
   const { message } = App.useApp();
@@ -127,7 +126,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
           </Col>
           <Col span={12}>
             <Form.Item name="region" label={t('f.region')} rules={[{ required: true, type: 'array', min: 2, message: t('v.regionRequired') }]}>
-              <Cascader options={REGION_OPTIONS} changeOnSelect showSearch placeholder={`${t('f.province')} / ${t('f.city')} / ${t('f.county')}`} />
+              <Cascader options={regions.options} changeOnSelect showSearch placeholder={`${t('f.province')} / ${t('f.city')} / ${t('f.county')}`} />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -11,6 +11,7 @@ import { customersApi, useCustomer, useDeliveryPoints, useSave, useSupplySources
 import { useLbl } from '../labels';
 import { showApiError } from './form-errors';
 import { validFields } from '../../../lib/forms';
+import { paren } from '../../../lib/format';
 
 export function DeliveryPointsTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
@@ -32,7 +33,7 @@ export function DeliveryPointsTab({ customerId }: { customerId: number }) {
   const save = useSave((v: any) => (editing === 'new' ? customersApi.createDeliveryPoint(customerId, v) : customersApi.updateDeliveryPoint(customerId, (editing as DeliveryPoint).id, v)));
   const patch = useSave((v: { id: number; active: boolean }) => customersApi.updateDeliveryPoint(customerId, v.id, { active: v.active }));
   const del = useSave((id: number) => customersApi.deleteDeliveryPoint(customerId, id));
-  const sourceOptions = (sources.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${l(SUPPLY_SOURCE_KIND_LABELS[s.kind])}）` }));
+  const sourceOptions = (sources.data ?? []).map((s) => ({ value: s.id, label: paren(s.name, l(SUPPLY_SOURCE_KIND_LABELS[s.kind])) }));
 
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (

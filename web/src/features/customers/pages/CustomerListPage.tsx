@@ -6,14 +6,14 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS } from '@common/customers';
-import { regionOptions } from '@common/regions';
+import { useRegions } from '../../../lib/regions';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { formatDateTime } from '../../../lib/format';
 import { NS } from '../i18n';
 import { customersApi, useCustomers, useStaff, useTags, type CustomerFilter, type CustomerListItem } from '../api';
-import { StatusTag, TypeTag, useExchangeLabel, useLbl, regionText } from '../labels';
+import { StatusTag, TypeTag, useExchangeLabel, useLbl, useRegionText } from '../labels';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { ImportDialog } from '../components/ImportDialog';
 import { BulkBar, type Picked } from '../components/BulkBar';
@@ -22,8 +22,6 @@ import { SavedFilters } from '../../saved-filters/SavedFilters';
 /** URL parameters that are filters (saved with a saved filter); paging is not. */
 const FILTER_KEYS = ['q', 'type', 'status', 'province', 'city', 'county', 'managerId', 'tag', 'sort', 'order'] as const;
 const ARRAY_KEYS = new Set<string>(['type', 'status', 'tag']);
-
-const REGION_OPTIONS = regionOptions();
 
 function readFilter(sp: URLSearchParams): CustomerFilter & { page: number; pageSize: number } {
   const num = (k: string, d: number) => (sp.get(k) ? Number(sp.get(k)) || d : d);
@@ -47,6 +45,8 @@ export default function CustomerListPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const l = useLbl();
+  const regionText = useRegionText();
+  const regionOptions = useRegions().options;
   const exchange = useExchangeLabel();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -155,7 +155,7 @@ export default function CustomerListPage() {
           changeOnSelect
           showSearch
           placeholder={t('f.region')}
-          options={REGION_OPTIONS}
+          options={regionOptions}
           value={[f.province, f.city, f.county].filter(Boolean) as string[]}
           onChange={(v) => set({ province: v?.[0] as string, city: v?.[1] as string, county: v?.[2] as string })}
           style={{ width: 220 }}

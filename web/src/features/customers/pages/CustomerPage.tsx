@@ -12,7 +12,7 @@ import { webModules } from '../../../app/modules';
 import { Loading, ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
 import { useCustomer } from '../api';
-import { StatusTag, TypeTag, useExchangeLabel, useLbl, regionText } from '../labels';
+import { StatusTag, TypeTag, useExchangeLabel, useLbl, useRegionText } from '../labels';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { ManagerDrawer } from '../components/ManagerDrawer';
@@ -21,6 +21,7 @@ export default function CustomerPage() {
   const { t } = useTranslation(NS);
   const { t: tAll } = useTranslation();
   const l = useLbl();
+  const regionText = useRegionText();
   const exchange = useExchangeLabel();
   const id = Number(useParams().id);
   const [sp, setSp] = useSearchParams();

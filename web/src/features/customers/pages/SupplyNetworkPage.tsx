@@ -12,6 +12,7 @@ import { customersApi, useSave, useSupplySources, type SupplySource } from '../a
 import { useLbl } from '../labels';
 import { showApiError } from '../components/form-errors';
 import { validFields } from '../../../lib/forms';
+import { paren } from '../../../lib/format';
 
 type Node = SupplySource & { children?: Node[] };
 
@@ -99,7 +100,7 @@ export default function SupplyNetworkPage() {
             <Select options={SUPPLY_SOURCE_KINDS.map((k) => ({ value: k, label: l(SUPPLY_SOURCE_KIND_LABELS[k]) }))} />
           </Form.Item>
           <Form.Item name="parentId" label={t('f.parent')}>
-            <Select allowClear showSearch optionFilterProp="label" options={(q.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${l(SUPPLY_SOURCE_KIND_LABELS[s.kind])}）` }))} />
+            <Select allowClear showSearch optionFilterProp="label" options={(q.data ?? []).map((s) => ({ value: s.id, label: paren(s.name, l(SUPPLY_SOURCE_KIND_LABELS[s.kind])) }))} />
           </Form.Item>
           <Form.Item name="code" label={t('f.sourceCode')} rules={[{ pattern: /^[A-Za-z0-9_-]{2,30}$/ }]}>
             <Input placeholder="GF-001" />

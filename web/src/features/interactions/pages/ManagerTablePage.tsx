@@ -11,11 +11,13 @@ import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
 import { type ManagerTableRow, interactionsApi, usePaged, type Query } from '../api';
 import { StaffSelect } from '../components/pickers';
+import { useRegions } from '../../../lib/regions';
 
 type Row = ManagerTableRow;
 
 export default function ManagerTablePage() {
   const { t, i18n } = useTranslation(NS);
+  const regions = useRegions();
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const en = i18n.language === 'en';
@@ -111,7 +113,7 @@ export default function ManagerTablePage() {
               width: 90,
               render: (v: keyof typeof CUSTOMER_TYPE_LABELS) => (CUSTOMER_TYPE_LABELS[v] ? (en ? CUSTOMER_TYPE_LABELS[v].en : CUSTOMER_TYPE_LABELS[v].zh) : v),
             },
-            { title: t('f.region'), key: 'region', width: 140, render: (_, r) => [r.city, r.county].filter(Boolean).join(' ') || '—' },
+            { title: t('f.region'), key: 'region', width: 140, render: (_, r) => regions.short({ city: r.city, county: r.county }) },
             { title: t('f.primaryContact'), key: 'pc', width: 170, render: (_, r) => (r.contactName ? `${r.contactName}${r.contactTitle ? `（${r.contactTitle}）` : ''}` : '—') },
             { title: t('f.mobile'), dataIndex: 'contactMobile', width: 120, render: (v) => v ?? '—' },
             { title: t('f.landline'), dataIndex: 'contactLandline', width: 130, render: (v) => v ?? '—' },

@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SorterResult } from 'antd/es/table/interface';
 import { formatNumber } from '../../../lib/format';
+import { useRegions } from '../../../lib/regions';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
@@ -30,6 +31,7 @@ const SORT_FIELDS: Record<string, NonNullable<BoardQuery['sort']>> = {
 export default function BoardPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
+  const regions = useRegions();
   const [unit, setUnit] = useState<Unit>('m3');
   const [day, setDay] = useState<Dayjs | null>(null);
   const [q, setQ] = useState('');
@@ -84,7 +86,7 @@ export default function BoardPage() {
       ),
     },
     { title: t('f.type'), dataIndex: 'type', width: 90, render: (v: string) => t(`type.${v}`, { defaultValue: v }) },
-    { title: t('f.region'), width: 110, render: (_: unknown, r: BoardItem) => r.county ?? r.city ?? r.province ?? '—' },
+    { title: t('f.region'), width: 110, render: (_: unknown, r: BoardItem) => regions.short({ county: r.county ?? r.city ?? r.province }) },
     { title: t('f.manager'), dataIndex: 'manager', width: 90, render: (v: string | null) => v ?? '—' },
     {
       title: `${t('f.volume')} (${u})`,

@@ -9,8 +9,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS } from '@common/customers';
-import { regionOptions } from '@common/regions';
 import { ApiError } from '../../../lib/api';
+import { useRegions } from '../../../lib/regions';
 import { CustomerPicker, StaffSelect } from '../../interactions/components/pickers';
 import { NS } from '../i18n';
 import { BUILTIN_PLACEHOLDERS, NOTICE_KINDS, noticesApi, useNoticeMutation, useTags, useTemplates, type Channel, type ComposeBody, type NoticeKind, type Preview, type RecipientFilter } from '../api';
@@ -46,6 +46,7 @@ function customKeys(texts: (string | undefined)[]): string[] {
 /** `customers`: a preset list of recipients (e.g. the customers selected in the customer list). */
 export function ComposeDrawer({ open, onClose, customerId, customers }: { open: boolean; onClose: () => void; customerId?: number; customers?: { id: number; label: string }[] }) {
   const { t, i18n } = useTranslation(NS);
+  const regions = useRegions();
   const { t: tc } = useTranslation();
   const en = i18n.language === 'en';
   const { message } = App.useApp();
@@ -237,7 +238,7 @@ export function ComposeDrawer({ open, onClose, customerId, customers }: { open: 
               <Select mode="multiple" allowClear options={CUSTOMER_TYPES.map((c) => ({ value: c, label: en ? CUSTOMER_TYPE_LABELS[c].en : CUSTOMER_TYPE_LABELS[c].zh }))} />
             </Form.Item>
             <Form.Item name="region" label={t('f.region')} style={{ minWidth: 200, flex: 1 }}>
-              <Cascader changeOnSelect options={regionOptions()} />
+              <Cascader changeOnSelect options={regions.options} />
             </Form.Item>
             <Form.Item name="managerId" label={t('f.manager')} style={{ minWidth: 160, flex: 1 }}>
               <StaffSelect managersOnly allowClear />

@@ -8,7 +8,7 @@ import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
-import { formatDate, formatWanfang } from '../../../lib/format';
+import { formatDate, formatWanfang, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { onboardingApi, useBoard, useCaseAction, useCases, useProspects, useYearly, type CaseFilter, type CaseRow, type OpenCaseInput } from '../api';
 import { validFields } from '../../../lib/forms';
@@ -155,7 +155,7 @@ function OpenCaseDialog({ open, onClose }: { open: boolean; onClose: () => void 
     <Modal open={open} title={t('a.open')} onCancel={onClose} onOk={() => void submit()} confirmLoading={m.isPending} destroyOnHidden>
       <Form form={form} layout="vertical">
         <Form.Item name="customerId" label={t('f.customer')} rules={[{ required: true }]}>
-          <Select showSearch filterOption={false} onSearch={setSearch} loading={prospects.isFetching} options={prospects.data?.items.map((c) => ({ value: c.id, label: `${c.name}（${c.code}）` }))} />
+          <Select showSearch filterOption={false} onSearch={setSearch} loading={prospects.isFetching} options={prospects.data?.items.map((c) => ({ value: c.id, label: paren(c.name, c.code) }))} />
         </Form.Item>
         <Form.Item name="projectName" label={t('f.project')} rules={[{ required: true, min: 2 }]}>
           <Input />

@@ -11,12 +11,13 @@ import type { ApiError } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
 import { plansApi, useAreas, usePlansMutation, type VersionDetail } from '../api';
+import { areaName } from '@common/regions';
 
 type Grid = Record<string, string>; // `${month}|${area}` → m³ text
 const k = (m: number, a: string) => `${m}|${a}`;
 
 export function AreaAllocation({ version, open, onClose }: { version: VersionDetail; open: boolean; onClose: () => void }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const { message } = App.useApp();
   const areasQ = useAreas();
   const areas = [...new Set([...(areasQ.data ?? []), ...version.areas.map((a) => a.area)])];
@@ -76,7 +77,7 @@ export function AreaAllocation({ version, open, onClose }: { version: VersionDet
           { title: t('f.month'), dataIndex: 'month', width: 60, fixed: 'left' as const },
           { title: t('form.monthPlan'), dataIndex: 'volumeM3', align: 'right' as const, render: (v: string) => formatNumber(v, 3) },
           ...areas.map((a) => ({
-            title: a,
+            title: areaName(a, i18n.language),
             key: a,
             width: 150,
             render: (_: unknown, m: { month: number }) => {

@@ -8,15 +8,16 @@ import { Alert, App, Button, Input, Modal, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { VOLUME_RE, sumVolumes } from '@common/plan-volumes';
 import type { ApiError } from '../../../lib/api';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { plansApi, useAreas, useCustomerAllocations, useCustomerPick, usePlansMutation, type CustomerAllocation as Row, type VersionDetail } from '../api';
+import { areaName } from '@common/regions';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const ok = (v: string) => v.trim() === '' || VOLUME_RE.test(v.trim());
 
 export function CustomerAllocation({ version, open, onClose }: { version: VersionDetail; open: boolean; onClose: () => void }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const { message } = App.useApp();
   const current = useCustomerAllocations(version.id, open);
   const areas = useAreas();
@@ -73,7 +74,7 @@ export function CustomerAllocation({ version, open, onClose }: { version: Versio
           onSearch={setQ}
           value={null}
           onChange={(id: number) => add(id)}
-          options={(pick.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.code}）`, disabled: rows.some((r) => r.customerId === c.id) }))}
+          options={(pick.data?.items ?? []).map((c) => ({ value: c.id, label: paren(c.name, c.code), disabled: rows.some((r) => r.customerId === c.id) }))}
           data-testid="add-customer"
         />
       </Space>
@@ -86,13 +87,19 @@ export function CustomerAllocation({ version, open, onClose }: { version: Versio
         dataSource={rows}
         locale={{ emptyText: t('form.noCustomers') }}
         columns={[
-          { title: t('f.customer'), key: 'c', fixed: 'left' as const, width: 200, render: (_, r) => `${r.customerName}（${r.customerCode}）` },
+          { title: t('f.customer'), key: 'c', fixed: 'left' as const, width: 200, render: (_, r) => paren(r.customerName, r.customerCode) },
           {
             title: t('form.area'),
             key: 'area',
             width: 150,
             render: (_, r) => (
-              <Select size="small" style={{ width: 140 }} value={r.area} onChange={(area: string) => set(r.customerId, { area })} options={(areas.data ?? []).map((a) => ({ value: a, label: a }))} />
+              <Select
+                size="small"
+                style={{ width: 140 }}
+                value={r.area}
+                onChange={(area: string) => set(r.customerId, { area })}
+                options={(areas.data ?? []).map((a) => ({ value: a, label: areaName(a, i18n.language) }))}
+              />
             ),
           },
           ...MONTHS.map((m) => ({

@@ -7,9 +7,10 @@ import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, paren } from '../../../lib/format';
 import { NS } from '../i18n';
-import { useAccuracy, useImportNominations, type AccuracyRow } from '../api';
+import { plansApi, useAccuracy, useImportNominations, type AccuracyRow } from '../api';
+import { DownloadOutlined } from '@ant-design/icons';
 
 export default function NominationsPage() {
   const { t } = useTranslation(NS);
@@ -39,9 +40,14 @@ export default function NominationsPage() {
       title={t('menu.nominations')}
       extra={
         canWrite && (
-          <Upload showUploadList={false} accept=".xlsx,.csv" beforeUpload={(f) => (void upload(f), false)}>
-            <Button loading={imp.isPending}>{t('a.import')}</Button>
-          </Upload>
+          <Space>
+            <Button icon={<DownloadOutlined />} onClick={() => plansApi.downloadNominationTemplate().catch((e: ApiError) => message.error(e.message))}>
+              {t('a.template')}
+            </Button>
+            <Upload showUploadList={false} accept=".xlsx,.csv" beforeUpload={(f) => (void upload(f), false)}>
+              <Button loading={imp.isPending}>{t('a.import')}</Button>
+            </Upload>
+          </Space>
         )
       }
     >
@@ -61,7 +67,7 @@ export default function NominationsPage() {
           dataSource={q.data}
           pagination={{ pageSize: 20, showTotal: (n) => tc('fields.total', { count: n }) }}
           columns={[
-            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => `${v}（${r.customerCode}）` },
+            { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => paren(v, r.customerCode) },
             { title: t('f.daysNominated'), dataIndex: 'daysNominated', align: 'right' },
             { title: t('f.daysCompared'), dataIndex: 'daysCompared', align: 'right' },
             { title: t('f.nominated'), dataIndex: 'nominatedM3', align: 'right', render: (v) => formatNumber(v) },

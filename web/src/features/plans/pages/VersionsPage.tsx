@@ -7,17 +7,18 @@ import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
-import { formatDateTime, formatFen, formatWanfang } from '../../../lib/format';
+import { formatDateTime, formatFen, formatWanfang, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { plansApi, useApprove, usePlansMutation, useVersion, useVersions, type VersionRow } from '../api';
 import { VersionForm } from '../components/VersionForm';
 import { AreaAllocation } from '../components/AreaAllocation';
 import { CustomerAllocation } from '../components/CustomerAllocation';
+import { areaName } from '@common/regions';
 
 const STATUS_COLOR = { draft: 'processing', approved: 'green', superseded: 'default' } as const;
 
 function Detail({ id, onSelect }: { id: number; onSelect: (id: number) => void }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const { message } = App.useApp();
   const canApprove = useCan('plans:approve');
   const v = useVersion(id);
@@ -85,7 +86,7 @@ function Detail({ id, onSelect }: { id: number; onSelect: (id: number) => void }
         ))
       }
     >
-      {d.deviationFlag && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('msg.flagged')} description={`${d.deviationNote ?? ''}（${formatWanfang(d.monthsDiffM3)}）`} />}
+      {d.deviationFlag && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('msg.flagged')} description={paren(d.deviationNote ?? '', formatWanfang(d.monthsDiffM3))} />}
       {d.areaGaps.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} message={`${t('f.gaps')}: ${d.areaGaps.map((g) => g.month).join(', ')}`} />}
       <Descriptions size="small" column={{ xs: 1, md: 4 }}>
         <Descriptions.Item label={t('f.target')}>{formatWanfang(d.targetVolumeM3)}</Descriptions.Item>
@@ -103,7 +104,7 @@ function Detail({ id, onSelect }: { id: number; onSelect: (id: number) => void }
           { title: t('f.month'), dataIndex: 'month' },
           { title: t('f.plan'), dataIndex: 'volumeM3', align: 'right', render: (x) => formatWanfang(x) },
           ...areas.map((a) => ({
-            title: a,
+            title: areaName(a, i18n.language),
             key: a,
             align: 'right' as const,
             render: (_: unknown, m: { month: number }) => formatWanfang(d.areas.find((x) => x.month === m.month && x.area === a)?.volumeM3 ?? null),

@@ -7,6 +7,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatDateTime, formatFen } from '../../../lib/format';
 import { ApiError } from '../../../lib/api';
+import { useRegions } from '../../../lib/regions';
 import { NS } from '../i18n';
 import { STEP_KINDS, useCase, type CaseDetail, type Step, type StepKind, type StepOption } from '../api';
 import { CaseStatusTag, LevelTag, StepLabel } from '../components/tags';
@@ -27,7 +28,7 @@ function progress(d: CaseDetail) {
 function Header({ d }: { d: CaseDetail }) {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
-  const region = [d.customer.province, d.customer.city, d.customer.county].filter(Boolean).join(' ');
+  const region = useRegions().full(d.customer, ' ');
   return (
     <Card size="small" title={t('msg.customerInfo')} style={{ marginBottom: 12 }}>
       <Descriptions
@@ -48,7 +49,7 @@ function Header({ d }: { d: CaseDetail }) {
               </Space>
             ),
           },
-          { key: 'r', label: t('f.region'), children: region || '—' },
+          { key: 'r', label: t('f.region'), children: region },
           { key: 'm', label: t('f.managers'), children: d.managers.map((m) => `${m.name}${m.phone ? ` ${m.phone}` : ''}`).join('；') || '—' },
           { key: 'l', label: t('f.level'), children: <LevelTag level={d.payment?.level ?? d.level} /> },
           { key: 'b', label: t('f.balance'), children: d.payment ? `${formatFen(d.payment.balanceFen)} ${tc('units.yuan')}` : t('msg.noPayment') },

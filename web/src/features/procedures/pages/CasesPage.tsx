@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { Button, Card, Cascader, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { regionOptions } from '@common/regions';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { formatDate } from '../../../lib/format';
+import { useRegions } from '../../../lib/regions';
 import { NS } from '../i18n';
 import { proceduresApi, CASE_STATUSES, STEP_KINDS, useCases, useManagers, type CaseFilter, type CaseRow } from '../api';
 import { CaseStatusTag, LevelTag, StepLabel, StepStatusTag } from '../components/tags';
@@ -17,6 +17,7 @@ import { SavedFilters } from '../../saved-filters/SavedFilters';
 export function CasesTable({ filter, onPage, showCustomer = true }: { filter: CaseFilter; onPage: (page: number, pageSize: number) => void; showCustomer?: boolean }) {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
+  const regions = useRegions();
   const q = useCases(filter);
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
@@ -42,7 +43,7 @@ export function CasesTable({ filter, onPage, showCustomer = true }: { filter: Ca
                   </Space>
                 ),
               },
-              { title: t('f.region'), key: 'r', render: (_: unknown, r: CaseRow) => [r.customer.city, r.customer.county].filter(Boolean).join(' ') || '—' },
+              { title: t('f.region'), key: 'r', render: (_: unknown, r: CaseRow) => regions.short({ city: r.customer.city, county: r.customer.county }) },
             ]
           : []),
         { title: t('f.status'), dataIndex: 'status', render: (s) => <CaseStatusTag status={s} /> },
@@ -89,6 +90,7 @@ interface FilterForm {
 export default function CasesPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
+  const regions = useRegions();
   const canWrite = useCan('procedures:write');
   const managers = useManagers();
   const [form] = Form.useForm<FilterForm>();
@@ -131,7 +133,7 @@ export default function CasesPage() {
             <Select allowClear showSearch optionFilterProp="label" style={{ width: 140 }} loading={managers.isLoading} options={managers.data?.map((u) => ({ value: u.id, label: u.displayName }))} />
           </Form.Item>
           <Form.Item name="region" label={t('f.region')}>
-            <Cascader changeOnSelect options={regionOptions()} style={{ width: 200 }} />
+            <Cascader changeOnSelect options={regions.options} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="q">
             <Input allowClear placeholder={t('f.keyword')} style={{ width: 180 }} />

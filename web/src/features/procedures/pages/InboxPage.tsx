@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useRegions } from '../../../lib/regions';
 import { NS } from '../i18n';
 import { useInstructions, type InstructionRow } from '../api';
 import { StepLabel, StepStatusTag } from '../components/tags';
@@ -14,6 +15,7 @@ import { ConfirmDialog } from '../components/dialogs';
 export default function InboxPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
+  const regions = useRegions();
   const [status, setStatus] = useState<'pending' | 'done' | 'all'>('pending');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [confirm, setConfirm] = useState<InstructionRow | null>(null);
@@ -61,7 +63,11 @@ export default function InboxPage() {
               ),
             },
             { title: t('f.customer'), key: 'c', render: (_, r) => <Link to={`/procedures/${r.caseId}`}>{r.customer.name}</Link> },
-            { title: t('f.address'), key: 'a', render: (_, r) => [r.customer.city, r.customer.county, r.customer.address].filter(Boolean).join(' ') || '—' },
+            {
+              title: t('f.address'),
+              key: 'a',
+              render: (_, r) => [regions.short({ city: r.customer.city, county: r.customer.county }), r.customer.address].filter((x) => x && x !== '—').join(' ') || '—',
+            },
             { title: t('f.targetVolume'), dataIndex: 'targetVolumeM3', render: (v) => (v ? formatNumber(v, 0) : '—') },
             { title: t('f.actor'), key: 'actor', render: (_, r) => r.actor?.name ?? '—' },
             { title: t('f.status'), dataIndex: 'status', render: (s) => <StepStatusTag status={s} /> },

@@ -12,6 +12,7 @@ import { PRICE_CATEGORIES, PRICE_CATEGORY_LABELS } from '@common/customers';
 import { validFields } from '../../../lib/forms';
 import { NS } from '../i18n';
 import { settlementApi, useCustomerPick, useL, useTags, useTagName, type ContractDetail } from '../api';
+import { paren } from '../../../lib/format';
 
 function monthsOf(from: string, to: string): string[] {
   const out: string[] = [];
@@ -95,7 +96,7 @@ export function ContractFormModal({ open, draft, onClose, onSaved }: { open: boo
         <Space wrap>
           {!draft && (
             <Form.Item name="customerId" label={t('f.customer')} rules={required}>
-              <Select showSearch filterOption={false} onSearch={setCustQ} style={{ width: 260 }} options={customers.data?.items.map((c) => ({ value: c.id, label: `${c.name}（${c.code}）` }))} />
+              <Select showSearch filterOption={false} onSearch={setCustQ} style={{ width: 260 }} options={customers.data?.items.map((c) => ({ value: c.id, label: paren(c.name, c.code) }))} />
             </Form.Item>
           )}
           <Form.Item name="contractNo" label={t('f.contractNo')} rules={required}>

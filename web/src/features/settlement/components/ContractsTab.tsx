@@ -8,7 +8,7 @@ import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { dec } from '@common/decimal';
-import { formatFen, formatNumber } from '../../../lib/format';
+import { formatFen, formatNumber, paren } from '../../../lib/format';
 import { Section } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
@@ -116,7 +116,7 @@ function Cases({ rows }: { rows: CustomerSettlement['cases'] }) {
       scroll={{ x: 800 }}
       locale={{ emptyText: t('tab.noCases') }}
       columns={[
-        { title: t('tab.period'), dataIndex: 'periodLabel', render: (v, r) => <Link to={`/deviation?case=${r.id}`}>{`${v}（${r.fromMonth} ~ ${r.toMonth}）`}</Link> },
+        { title: t('tab.period'), dataIndex: 'periodLabel', render: (v, r) => <Link to={`/deviation?case=${r.id}`}>{paren(v, `${r.fromMonth} ~ ${r.toMonth}`)}</Link> },
         { title: t('f.contractNo'), dataIndex: 'contractNo', render: (v) => v ?? '—' },
         { title: t('f.contracted'), dataIndex: 'contracted', align: 'right', render: (v, r) => `${formatNumber(v, 0)} ${unit(r.basis)}` },
         { title: t('f.actual'), dataIndex: 'actual', align: 'right', render: (v, r) => `${formatNumber(v, 0)} ${unit(r.basis)}` },

@@ -7,6 +7,7 @@ import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useRegions } from '../../../lib/regions';
 import { NS } from '../i18n';
 import { SUPPLY_STATUSES, supplyApi, useEvent, useSupplyMutation, type Affected, type SupplyStatus } from '../api';
 import { EventStatusTag, SupplyStatusTag } from '../components/labels';
@@ -74,6 +75,7 @@ function CheckDialog({ eventId, row, onClose }: { eventId: number; row: Affected
 export default function EventPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
+  const regions = useRegions();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const canWrite = useCan('supply:write');
@@ -138,7 +140,7 @@ export default function EventPage() {
           columns={[
             { title: t('f.code'), dataIndex: 'code', width: 100 },
             { title: t('f.customer'), dataIndex: 'name', width: 200 },
-            { title: t('f.region'), key: 'r', width: 140, render: (_, r) => `${r.city ?? ''}${r.county ?? ''}` },
+            { title: t('f.region'), key: 'r', width: 140, render: (_, r) => regions.short({ city: r.city, county: r.county }) },
             { title: t('f.via'), dataIndex: 'viaNodes', render: (v: string[]) => v.join('、') },
             { title: t('f.households'), dataIndex: 'households', align: 'right', width: 100, render: (v) => formatNumber(v) },
             { title: t('f.managers'), dataIndex: 'managers', width: 200, render: (v: Affected['managers']) => v.map((m) => `${m.name} ${m.phone ?? ''}`).join('；') || '—' },

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { formatDateTime, formatNumber, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { supplyApi, useDownstream, useNetwork, useNodeHistory, useSupplyMutation, type NetNode, type NodeHistoryItem } from '../api';
 import { NetworkGraph, layout } from '../components/NetworkGraph';
@@ -197,7 +197,7 @@ export default function NetworkPage() {
           optionFilterProp="label"
           value={selected ?? undefined}
           onChange={(v) => setSelected(v ?? null)}
-          options={data.nodes.map((n) => ({ value: n.id, label: `${n.name}（${n.code}）` }))}
+          options={data.nodes.map((n) => ({ value: n.id, label: paren(n.name, n.code) }))}
         />
         <Tabs
           items={[

@@ -6,7 +6,7 @@ import { useParams } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
-import { formatDateTime, formatNumber, formatWanfang } from '../../../lib/format';
+import { formatDateTime, formatNumber, formatWanfang, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { supplyApi, usePlan, useSupplyMutation, type Avail, type NodeLoad, type PlanLine } from '../api';
 import { AvailabilityEditor, cleanAvail } from '../components/AvailabilityEditor';
@@ -151,17 +151,17 @@ export default function PlanPage() {
       <Row gutter={12} style={{ marginBottom: 12 }}>
         <Col span={6}>
           <Card size="small">
-            <Statistic title={`${t('s.demand')}（${tc('units.wan')}）`} value={formatWanfang(p.demandM3)} />
+            <Statistic title={paren(t('s.demand'), tc('units.wan'))} value={formatWanfang(p.demandM3)} />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title={`${t('s.allowed')}（${tc('units.wan')}）`} value={formatWanfang(p.allowedM3)} />
+            <Statistic title={paren(t('s.allowed'), tc('units.wan'))} value={formatWanfang(p.allowedM3)} />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title={`${t('s.cut')}（${tc('units.wan')}）`} value={formatWanfang(String(Number(p.demandM3) - Number(p.allowedM3)))} />
+            <Statistic title={paren(t('s.cut'), tc('units.wan'))} value={formatWanfang(String(Number(p.demandM3) - Number(p.allowedM3)))} />
           </Card>
         </Col>
         <Col span={6}>

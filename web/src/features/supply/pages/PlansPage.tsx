@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { formatDateTime, formatWanfang } from '../../../lib/format';
+import { formatDateTime, formatWanfang, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { supplyApi, usePlans, useSupplyMutation, type Avail, type PlanSummary } from '../api';
 import { AvailabilityEditor, cleanAvail } from '../components/AvailabilityEditor';
@@ -93,8 +93,8 @@ export default function PlansPage() {
             { title: t('f.planName'), dataIndex: 'name', render: (v, r) => <Link to={`/supply/plans/${r.id}`}>{v}</Link> },
             { title: t('f.period'), key: 'p', render: (_, r) => (r.fromDay === r.toDay ? r.fromDay : `${r.fromDay} ~ ${r.toDay}`) },
             { title: t('f.customerCount'), dataIndex: 'customers', align: 'right' },
-            { title: `${t('s.demand')}（${tc('units.wan')}）`, dataIndex: 'demandM3', align: 'right', render: (v) => formatWanfang(v) },
-            { title: `${t('s.allowed')}（${tc('units.wan')}）`, dataIndex: 'allowedM3', align: 'right', render: (v) => formatWanfang(v) },
+            { title: paren(t('s.demand'), tc('units.wan')), dataIndex: 'demandM3', align: 'right', render: (v) => formatWanfang(v) },
+            { title: paren(t('s.allowed'), tc('units.wan')), dataIndex: 'allowedM3', align: 'right', render: (v) => formatWanfang(v) },
             { title: t('f.status'), dataIndex: 'status', render: (s) => <Tag color={s === 'approved' ? 'green' : 'gold'}>{t(`planStatus.${s}`)}</Tag> },
             { title: t('f.computedAt'), dataIndex: 'computedAt', render: formatDateTime },
             { title: t('f.approvedBy'), dataIndex: 'approvedBy', render: (v) => v ?? '—' },

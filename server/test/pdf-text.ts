@@ -67,3 +67,20 @@ export function pdfText(pdf: Uint8Array): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Chinese left in a text meant to be English (issue 9 item 3): runs of CJK characters and of
+ * full-width punctuation (，：（） …), after removing the proper names given (customers' names,
+ * which stay as registered).
+ */
+export function chineseIn(text: string, properNames: string[] = []): string[] {
+  let s = text;
+  for (const n of [...properNames].sort((a, b) => b.length - a.length)) if (n) s = s.split(n).join(' ');
+  return s.match(/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+/g) ?? [];
+}
+
+/** The file name of a Content-Disposition header (filename*=UTF-8''…). */
+export function downloadName(header: string | null): string {
+  const m = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  return m ? decodeURIComponent(m[1]!) : '';
+}
