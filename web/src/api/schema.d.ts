@@ -151,6 +151,7 @@ export interface paths {
         roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
         department: string | null;
         lang: "zh-CN" | "en";
+        volumeUnit: "m3" | "wan" | "gj" | null;
         mustChangePassword: boolean;
         permissions: string[];
       };
@@ -172,6 +173,7 @@ export interface paths {
         roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
         department: string | null;
         lang: "zh-CN" | "en";
+        volumeUnit: "m3" | "wan" | "gj" | null;
         mustChangePassword: boolean;
         permissions: string[];
       };
@@ -193,6 +195,16 @@ export interface paths {
       request: {
         body: {
           lang: "zh-CN" | "en";
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/auth/preferences": {
+    put: {
+      request: {
+        body: {
+          volumeUnit: "m3" | "wan" | "gj";
         };
       };
       response: void;
@@ -2825,7 +2837,7 @@ export interface paths {
       };
       response: {
         total: number;
-        items: {
+        items: ({
           id: number;
           kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           customerId: number;
@@ -2841,9 +2853,16 @@ export interface paths {
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
           amountFen: number;
+          balanceAfterFen: number;
+          dayCharge: {
+            volumeM3: string;
+            quantity: string | null;
+            basis: "m3" | "GJ" | null;
+            price: string | null;
+          } | null;
           createdBy: string | null;
           createdAt: string;
-        }[];
+        })[];
       };
     };
   };
@@ -2867,16 +2886,23 @@ export interface paths {
         };
         from: string;
         to: string;
-        lines: {
+        lines: ({
           id: number;
           date: string;
           kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           category: "payment" | "charge" | "adjustment" | "refund";
           reference: string | null;
           note: string | null;
+          priceSource: "contract" | "provisional" | null;
+          dayCharge: {
+            volumeM3: string;
+            quantity: string | null;
+            basis: "m3" | "GJ" | null;
+            price: string | null;
+          } | null;
           amountFen: number;
           balanceFen: number;
-        }[];
+        })[];
         totals: {
           openingFen: number;
           paymentsFen: number;
@@ -3053,6 +3079,13 @@ export interface paths {
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
           amountFen: number;
+          balanceAfterFen: number;
+          dayCharge: {
+            volumeM3: string;
+            quantity: string | null;
+            basis: "m3" | "GJ" | null;
+            price: string | null;
+          } | null;
           createdBy: string | null;
           createdAt: string;
         };
@@ -3095,6 +3128,13 @@ export interface paths {
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
+        balanceAfterFen: number;
+        dayCharge: {
+          volumeM3: string;
+          quantity: string | null;
+          basis: "m3" | "GJ" | null;
+          price: string | null;
+        } | null;
         createdBy: string | null;
         createdAt: string;
       };
@@ -3123,6 +3163,13 @@ export interface paths {
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
+        balanceAfterFen: number;
+        dayCharge: {
+          volumeM3: string;
+          quantity: string | null;
+          basis: "m3" | "GJ" | null;
+          price: string | null;
+        } | null;
         createdBy: string | null;
         createdAt: string;
       };
@@ -3156,6 +3203,13 @@ export interface paths {
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
+        balanceAfterFen: number;
+        dayCharge: {
+          volumeM3: string;
+          quantity: string | null;
+          basis: "m3" | "GJ" | null;
+          price: string | null;
+        } | null;
         createdBy: string | null;
         createdAt: string;
       };

@@ -1,5 +1,6 @@
 /** 用气 tab of the customer page: daily / monthly usage with the previous year, deliveries per point, plans. */
 import { useMemo, useState } from 'react';
+import { useVolumeUnit } from '../../../app/volume-unit';
 import { Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Statistic, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -9,7 +10,7 @@ import { formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { meteringApi, fmtQty, inUnit, KEY, type Delivery, type Unit } from '../api';
+import { meteringApi, fmtQty, inUnit, KEY, type Delivery } from '../api';
 import { Chart } from './Chart';
 import { plot, UnitSwitch } from './UnitSwitch';
 import { CorrectionDrawer, type CorrectionTarget } from './CorrectionDrawer';
@@ -18,7 +19,7 @@ import { PlansModal } from './PlansModal';
 export function UsageTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
   const canWrite = useCan('metering:write');
-  const [unit, setUnit] = useState<Unit>('m3');
+  const [unit, setUnit] = useVolumeUnit('m3');
   const [granularity, setGranularity] = useState<'day' | 'month'>('day');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(60, 'day'), dayjs().subtract(1, 'day')]);
   const [page, setPage] = useState(1);

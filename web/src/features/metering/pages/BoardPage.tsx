@@ -1,5 +1,6 @@
 /** 日用气监控: yesterday's volume per customer vs plan and trailing average, with flags; sortable, filterable, exportable. */
 import { useState } from 'react';
+import { useVolumeUnit } from '../../../app/volume-unit';
 import { Button, Card, Col, DatePicker, Flex, Input, Row, Select, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -11,7 +12,7 @@ import { formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { type BoardQuery, meteringApi, fmtPct, fmtQty, KEY, type BoardItem, type Flag, type Unit } from '../api';
+import { type BoardQuery, meteringApi, fmtPct, fmtQty, KEY, type BoardItem, type Flag } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
 
 const FLAG_COLORS: Record<Flag, string> = { missing: 'default', zero: 'purple', jump: 'orange', above_max: 'red', estimate: 'gold' };
@@ -30,7 +31,7 @@ const SORT_FIELDS: Record<string, NonNullable<BoardQuery['sort']>> = {
 export default function BoardPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
-  const [unit, setUnit] = useState<Unit>('m3');
+  const [unit, setUnit] = useVolumeUnit('m3');
   const [day, setDay] = useState<Dayjs | null>(null);
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
