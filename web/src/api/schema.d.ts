@@ -3535,6 +3535,7 @@ export interface paths {
           estimated: boolean;
           hourly: string[] | null;
           gcvMJm3: string | null;
+          gcvCarriedFrom: string | null;
           energyGJ: string | null;
           corrections: number;
           updatedAt: string;
@@ -3769,6 +3770,7 @@ export interface paths {
           volumeM3: string | null;
           energyGJ: string | null;
           gcvMJm3: string | null;
+          gcvCarriedFrom: string | null;
           avgM3: string | null;
           avgGJ: string | null;
           planM3: string | null;
@@ -3864,6 +3866,7 @@ export interface paths {
           gcvMJm3: string | null;
           estimated: boolean;
           daysWithData: number;
+          missingPoints: number;
           prevYearVolumeM3: string | null;
           prevYearEnergyGJ: string | null;
         }[];
@@ -3873,6 +3876,8 @@ export interface paths {
           gcvMJm3: string | null;
           daysWithData: number;
           days: number;
+          pointDaysWithData: number;
+          pointDays: number;
         };
       };
     };
