@@ -14,6 +14,7 @@ import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
 import { meteringApi, fmtQty, KEY, type Delivery, type HistoryRow, type Origin } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
+import { GcvCell } from '../components/GcvCell';
 import { ImportDialog } from '../components/ImportDialog';
 import { CorrectionDrawer, type CorrectionTarget } from '../components/CorrectionDrawer';
 
@@ -83,7 +84,7 @@ export default function DeliveriesPage() {
                   { title: t('f.point'), dataIndex: 'pointName' },
                   { title: t('f.meter'), dataIndex: 'meterNo' },
                   { title: `${t('f.volume')} (${u})`, align: 'right', render: (_, r) => fmtQty(r.volumeM3, r.energyGJ, unit, unit === 'm3' ? 3 : 4) },
-                  { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right', render: (v) => (v ? formatNumber(v, 2) : '—') },
+                  { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right', render: (v, r) => <GcvCell value={v} carriedFrom={r.gcvCarriedFrom} /> },
                   { title: t('f.origin'), dataIndex: 'origin', render: (o, r) => <Tag color={r.estimated ? 'orange' : undefined}>{t(`origin.${o}`)}</Tag> },
                   { title: t('f.corrections'), dataIndex: 'corrections', align: 'right' },
                   { title: t('f.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
