@@ -4551,6 +4551,7 @@ export interface paths {
         parentId: number | null;
         region: string | null;
         deliveryPoints: number;
+        downstreamDeliveryPoints: number;
       }[];
     };
     post: {
@@ -4571,6 +4572,7 @@ export interface paths {
         parentId: number | null;
         region: string | null;
         deliveryPoints: number;
+        downstreamDeliveryPoints: number;
       };
     };
   };
