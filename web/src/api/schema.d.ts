@@ -196,6 +196,7 @@ export interface paths {
         roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
         department: string | null;
         lang: "zh-CN" | "en";
+        volumeUnit: "m3" | "wan" | "gj" | null;
         mustChangePassword: boolean;
         permissions: string[];
       };
@@ -217,6 +218,7 @@ export interface paths {
         roles: ("admin" | "sales_lead" | "account_manager" | "part_time_manager" | "finance" | "reviewer" | "operation_area" | "viewer")[];
         department: string | null;
         lang: "zh-CN" | "en";
+        volumeUnit: "m3" | "wan" | "gj" | null;
         mustChangePassword: boolean;
         permissions: string[];
       };
@@ -238,6 +240,16 @@ export interface paths {
       request: {
         body: {
           lang: "zh-CN" | "en";
+        };
+      };
+      response: void;
+    };
+  };
+  "/api/auth/preferences": {
+    put: {
+      request: {
+        body: {
+          volumeUnit: "m3" | "wan" | "gj";
         };
       };
       response: void;
@@ -2870,7 +2882,7 @@ export interface paths {
       };
       response: {
         total: number;
-        items: {
+        items: ({
           id: number;
           kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           customerId: number;
@@ -2886,9 +2898,16 @@ export interface paths {
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
           amountFen: number;
+          balanceAfterFen: number;
+          dayCharge: {
+            volumeM3: string;
+            quantity: string | null;
+            basis: "m3" | "GJ" | null;
+            price: string | null;
+          } | null;
           createdBy: string | null;
           createdAt: string;
-        }[];
+        })[];
       };
     };
   };
@@ -2912,16 +2931,23 @@ export interface paths {
         };
         from: string;
         to: string;
-        lines: {
+        lines: ({
           id: number;
           date: string;
           kind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee";
           category: "payment" | "charge" | "adjustment" | "refund";
           reference: string | null;
           note: string | null;
+          priceSource: "contract" | "provisional" | null;
+          dayCharge: {
+            volumeM3: string;
+            quantity: string | null;
+            basis: "m3" | "GJ" | null;
+            price: string | null;
+          } | null;
           amountFen: number;
           balanceFen: number;
-        }[];
+        })[];
         totals: {
           openingFen: number;
           paymentsFen: number;
@@ -3098,6 +3124,13 @@ export interface paths {
           reversedById: number | null;
           reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
           amountFen: number;
+          balanceAfterFen: number;
+          dayCharge: {
+            volumeM3: string;
+            quantity: string | null;
+            basis: "m3" | "GJ" | null;
+            price: string | null;
+          } | null;
           createdBy: string | null;
           createdAt: string;
         };
@@ -3140,6 +3173,13 @@ export interface paths {
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
+        balanceAfterFen: number;
+        dayCharge: {
+          volumeM3: string;
+          quantity: string | null;
+          basis: "m3" | "GJ" | null;
+          price: string | null;
+        } | null;
         createdBy: string | null;
         createdAt: string;
       };
@@ -3168,6 +3208,13 @@ export interface paths {
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
+        balanceAfterFen: number;
+        dayCharge: {
+          volumeM3: string;
+          quantity: string | null;
+          basis: "m3" | "GJ" | null;
+          price: string | null;
+        } | null;
         createdBy: string | null;
         createdAt: string;
       };
@@ -3201,6 +3248,13 @@ export interface paths {
         reversedById: number | null;
         reversedKind: "payment" | "daily_charge" | "settlement_true_up" | "adjustment" | "refund" | "reversal" | "trading_deposit" | "trading_deposit_release" | "trading_deposit_applied" | "trading_fee" | null;
         amountFen: number;
+        balanceAfterFen: number;
+        dayCharge: {
+          volumeM3: string;
+          quantity: string | null;
+          basis: "m3" | "GJ" | null;
+          price: string | null;
+        } | null;
         createdBy: string | null;
         createdAt: string;
       };
@@ -3562,6 +3616,7 @@ export interface paths {
           estimated: boolean;
           hourly: string[] | null;
           gcvMJm3: string | null;
+          gcvCarriedFrom: string | null;
           energyGJ: string | null;
           corrections: number;
           updatedAt: string;
@@ -3796,6 +3851,7 @@ export interface paths {
           volumeM3: string | null;
           energyGJ: string | null;
           gcvMJm3: string | null;
+          gcvCarriedFrom: string | null;
           avgM3: string | null;
           avgGJ: string | null;
           planM3: string | null;
@@ -3891,6 +3947,7 @@ export interface paths {
           gcvMJm3: string | null;
           estimated: boolean;
           daysWithData: number;
+          missingPoints: number;
           prevYearVolumeM3: string | null;
           prevYearEnergyGJ: string | null;
         }[];
@@ -3900,6 +3957,8 @@ export interface paths {
           gcvMJm3: string | null;
           daysWithData: number;
           days: number;
+          pointDaysWithData: number;
+          pointDays: number;
         };
       };
     };
@@ -4573,6 +4632,7 @@ export interface paths {
         parentId: number | null;
         region: string | null;
         deliveryPoints: number;
+        downstreamDeliveryPoints: number;
       }[];
     };
     post: {
@@ -4593,6 +4653,7 @@ export interface paths {
         parentId: number | null;
         region: string | null;
         deliveryPoints: number;
+        downstreamDeliveryPoints: number;
       };
     };
   };

@@ -8,6 +8,9 @@ const Text = (max: number) => z.string().trim().max(max);
 export const CustomerIdParam = z.strictObject({ id: z.coerce.number().int().positive() });
 export const Level = z.enum(PAYMENT_LEVELS);
 
+/** A daily charge's figures: the day's volume (m³) and what was priced — quantity (m³ or GJ) × price (元/m³ | 元/GJ). */
+export const DayChargeView = z.object({ volumeM3: z.string(), quantity: z.string().nullable(), basis: z.enum(['m3', 'GJ']).nullable(), price: z.string().nullable() });
+
 export const TxView = z.object({
   id: z.number(),
   kind: z.enum(TX_KINDS),
@@ -25,6 +28,10 @@ export const TxView = z.object({
   reversedById: z.number().nullable(),
   reversedKind: z.enum(TX_KINDS).nullable(),
   amountFen: Fen,
+  /** The customer's balance after this transaction (running balance, business date then id). */
+  balanceAfterFen: Fen,
+  /** Daily charges: the day's volume (m³) and what was priced — quantity (m³ or GJ) × price (元/m³ | 元/GJ). */
+  dayCharge: DayChargeView.nullable(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -134,6 +141,8 @@ export const StatementView = z.object({
       category: z.enum(['payment', 'charge', 'adjustment', 'refund']),
       reference: z.string().nullable(),
       note: z.string().nullable(),
+      priceSource: z.enum(['contract', 'provisional']).nullable(),
+      dayCharge: DayChargeView.nullable(),
       amountFen: Fen,
       balanceFen: Fen,
     }),

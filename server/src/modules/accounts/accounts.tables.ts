@@ -121,6 +121,10 @@ export interface CustomerDayChargesTable {
   volume_m3: Numeric;
   charge_fen: number | null;
   price_source: ChargePriceSource | null;
+  /** What the daily run priced (migration 202612071428): quantity in `basis` units × price (元/m³ | 元/GJ). */
+  quantity: Generated<Numeric | null>;
+  basis: Generated<'m3' | 'GJ' | null>;
+  price: Generated<Numeric | null>;
   updated_at: Generated<Date>;
 }
 

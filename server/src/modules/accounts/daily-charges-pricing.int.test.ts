@@ -4,6 +4,7 @@
  * × energy when metering has it; the provisional price only as the fallback; each charge marked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { lineAmountFen } from '@common/money';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { balance, setProvisionalPrice } from './testing/factory';
@@ -107,5 +108,58 @@ describe('daily charges priced from the contract', () => {
       [withEnergy, lineAmountFen(energy, '65.4321'), 'contract'],
       [without, lineAmountFen('1000', '2.1000'), 'provisional'],
     ]);
+    // the ledger shows what was priced: energy in GJ × 元/GJ, or the volume × the provisional price
+    const items = (await finance.get(`/api/accounts/customers/${c.id}/transactions`)).body.items;
+    const byDay = Object.fromEntries(items.map((x: any) => [x.chargeDay, x.dayCharge]));
+    expect(byDay[withEnergy]).toEqual({ volumeM3: '1234.567', quantity: energy, basis: 'GJ', price: '65.4321' });
+    expect(byDay[without]).toEqual({ volumeM3: '1000.000', quantity: '1000', basis: 'm3', price: '2.1000' });
+  });
+});
+
+describe('the account ledger and the statement show the running balance and each charge’s volume and price (issue 9 item 8)', () => {
+  it('running balance in date order after every transaction; daily charges with volume, quantity × price and price source; statement JSON and Excel alike', async () => {
+    const c = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', points: 1 });
+    await setProvisionalPrice(t.db, c.id, '2.0000', `${Y}-01-01`);
+    const [d1, d2] = [`${Y}-09-01`, `${Y}-09-02`];
+    await setDelivery(t.db, c.id, c.points[0].id, d1, '1000.125');
+    await setDelivery(t.db, c.id, c.points[0].id, d2, '500');
+    await run(d1);
+    await run(d2);
+    // a payment dated on the first day, posted after both charges: it sits between them in date order
+    const pay = await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 500_000, bankRef: `BR-RUN-${c.id}`, valueDate: d1 });
+    expect(pay.status).toBe(201);
+    const ch1 = lineAmountFen('1000.125', '2.0000'); // 200025 fen (2000.25 元)
+    const ch2 = lineAmountFen('500', '2.0000'); // 100000 fen
+    expect(pay.body.transaction.balanceAfterFen).toBe(500_000 - ch1);
+    const items = (await finance.get(`/api/accounts/customers/${c.id}/transactions`)).body.items as any[];
+    // newest first: d2 charge, then the payment (d1, later id), then the d1 charge
+    expect(items.map((x) => [x.kind, x.businessDate, x.amountFen, x.balanceAfterFen])).toEqual([
+      ['daily_charge', d2, -ch2, 500_000 - ch1 - ch2],
+      ['payment', d1, 500_000, 500_000 - ch1],
+      ['daily_charge', d1, -ch1, -ch1],
+    ]);
+    expect(items[0].dayCharge).toEqual({ volumeM3: '500.000', quantity: '500', basis: 'm3', price: '2.0000' });
+    expect(items[2].dayCharge).toEqual({ volumeM3: '1000.125', quantity: '1000.125', basis: 'm3', price: '2.0000' });
+    expect(items[2].priceSource).toBe('provisional');
+    expect(items[1].dayCharge).toBeNull();
+    // the balance filter by kind keeps the account's running balance
+    const onlyCharges = (await finance.get(`/api/accounts/customers/${c.id}/transactions?kind=daily_charge`)).body.items as any[];
+    expect(onlyCharges.map((x) => x.balanceAfterFen)).toEqual([500_000 - ch1 - ch2, -ch1]);
+
+    const st = await finance.get(`/api/accounts/customers/${c.id}/statement?from=${d1}&to=${d2}`);
+    expect(st.status).toBe(200);
+    expect(st.body.lines.map((l: any) => [l.kind, l.balanceFen, l.priceSource, l.dayCharge?.price ?? null, l.dayCharge?.volumeM3 ?? null])).toEqual([
+      ['daily_charge', -ch1, 'provisional', '2.0000', '1000.125'],
+      ['payment', 500_000 - ch1, null, null, null],
+      ['daily_charge', 500_000 - ch1 - ch2, 'provisional', '2.0000', '500.000'],
+    ]);
+    const xlsx = await finance.get(`/api/accounts/customers/${c.id}/statement.xlsx?from=${d1}&to=${d2}`);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as any);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const head = rows.findIndex((r) => r.includes('气量（m³）'));
+    expect(rows[head].slice(1)).toEqual(['日期', '类型', '凭证/流水号', '摘要', '气量（m³）', '计价数量', '单价', '计价单位', '金额（元）', '余额（元）']);
+    expect(rows[head + 1].slice(1, 9)).toEqual([d1, '日气费（暂定价）', `gas-day:${d1}`, '', 1000.125, 1000.125, 2, '元/m³']);
   });
 });

@@ -50,7 +50,7 @@ function deltaCtes(from: string, to: string, gcvLookback: number) {
       SELECT * FROM ${dailyEnergyTotals(sql`SELECT customer_id FROM cp WHERE basis = 'GJ'`, from, to, gcvLookback)} e
     ), priced AS (
       SELECT vol.customer_id, vol.gas_day, vol.v,
-             CASE WHEN cp.basis = 'm3' THEN vol.v WHEN cp.basis = 'GJ' THEN en.energy_gj END AS q, cp.price AS contract_price
+             CASE WHEN cp.basis = 'm3' THEN vol.v WHEN cp.basis = 'GJ' THEN en.energy_gj END AS q, cp.price AS contract_price, cp.basis
         FROM vol
         LEFT JOIN cp ON cp.customer_id = vol.customer_id AND cp.gas_day = vol.gas_day
         LEFT JOIN en ON cp.basis = 'GJ' AND en.customer_id = vol.customer_id AND en.gas_day = vol.gas_day
@@ -59,7 +59,11 @@ function deltaCtes(from: string, to: string, gcvLookback: number) {
       -- half-up for ≥ 0 — once per customer-day; NULL when the customer has no price that day
       SELECT p.customer_id, p.gas_day, p.v,
              round(CASE WHEN p.q IS NOT NULL THEN p.q * p.contract_price ELSE p.v * pr.price END * 100)::bigint AS fen,
-             CASE WHEN p.q IS NOT NULL THEN 'contract' WHEN pr.price IS NOT NULL THEN 'provisional' END AS source
+             CASE WHEN p.q IS NOT NULL THEN 'contract' WHEN pr.price IS NOT NULL THEN 'provisional' END AS source,
+             -- what was priced, shown in the ledger and the statement: quantity (m³ or GJ) × price
+             CASE WHEN p.q IS NOT NULL THEN p.q WHEN pr.price IS NOT NULL THEN p.v END AS quantity,
+             CASE WHEN p.q IS NOT NULL THEN p.basis WHEN pr.price IS NOT NULL THEN 'm3' END AS basis,
+             CASE WHEN p.q IS NOT NULL THEN p.contract_price ELSE pr.price END AS price
         FROM priced p
         -- the provisional price in force that day, looked up only for days without a contract price
         LEFT JOIN LATERAL (
@@ -136,16 +140,18 @@ export function chargeStatement(from: string, to: string, userId: number | null,
       RETURNING line
     ), days AS (
       -- the derived per-day figures monitoring reads: volume, and the amount posted for the day after this run
-      INSERT INTO customer_day_charges (customer_id, gas_day, volume_m3, charge_fen, price_source)
+      INSERT INTO customer_day_charges (customer_id, gas_day, volume_m3, charge_fen, price_source, quantity, basis, price)
       SELECT COALESCE(c.customer_id, po.customer_id), COALESCE(c.gas_day, po.gas_day), COALESCE(c.v, 0),
              CASE WHEN c.customer_id IS NULL THEN 0 WHEN c.fen IS NULL THEN po.fen ELSE c.fen END,
-             CASE WHEN c.fen IS NOT NULL THEN c.source END
+             CASE WHEN c.fen IS NOT NULL THEN c.source END,
+             CASE WHEN c.fen IS NOT NULL THEN c.quantity END, CASE WHEN c.fen IS NOT NULL THEN c.basis END, CASE WHEN c.fen IS NOT NULL THEN c.price END
         FROM charge c
         FULL JOIN posted po ON po.customer_id = c.customer_id AND po.gas_day = c.gas_day
-      ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, charge_fen = excluded.charge_fen, price_source = excluded.price_source, updated_at = now()
+      ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, charge_fen = excluded.charge_fen, price_source = excluded.price_source,
+             quantity = excluded.quantity, basis = excluded.basis, price = excluded.price, updated_at = now()
       -- a re-run rewrites only the rows whose figures changed
-      WHERE (customer_day_charges.volume_m3, customer_day_charges.charge_fen, customer_day_charges.price_source)
-            IS DISTINCT FROM (excluded.volume_m3, excluded.charge_fen, excluded.price_source)
+      WHERE (customer_day_charges.volume_m3, customer_day_charges.charge_fen, customer_day_charges.price_source, customer_day_charges.quantity, customer_day_charges.basis, customer_day_charges.price)
+            IS DISTINCT FROM (excluded.volume_m3, excluded.charge_fen, excluded.price_source, excluded.quantity, excluded.basis, excluded.price)
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM tx)::int AS transactions,

@@ -1,4 +1,5 @@
 /** SQL of the ledger: the single insert path for transactions, balances, listings. */
+import { dec } from '@common/decimal';
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import { sumsToZero, type CounterAccount, type PostingLine, type TxKind } from './accounts.calc';
@@ -119,13 +120,28 @@ export interface TxView {
   reversedKind: TxKind | null;
   /** Effect on the customer's balance (+ credit, − debit). */
   amountFen: number;
+  /** The customer's balance after this transaction (running balance in business-date, id order). */
+  balanceAfterFen: number;
+  /** Daily charges: the day's volume and what the daily run priced (quantity × price); null otherwise. */
+  dayCharge: DayChargeFigures | null;
   createdBy: string | null;
   createdAt: string;
+}
+
+export interface DayChargeFigures {
+  /** The gas day's volume, m³ (decimal string). */
+  volumeM3: string;
+  /** The priced quantity in `basis` units (m³, or GJ for an energy contract); null when unpriced. */
+  quantity: string | null;
+  basis: 'm3' | 'GJ' | null;
+  /** 元/m³ or 元/GJ, 4 places (DOMAIN.md §2); null when unpriced. */
+  price: string | null;
 }
 
 function txQuery(db: Tx) {
   return db
     .selectFrom('ledger_transactions as t')
+    .leftJoin('customer_day_charges as dc', (j) => j.onRef('dc.customer_id', '=', 't.customer_id').onRef('dc.gas_day', '=', 't.charge_day').on('t.kind', '=', 'daily_charge'))
     .leftJoin('ledger_transactions as r', 'r.reverses_id', 't.id')
     .leftJoin('ledger_transactions as o', 'o.id', 't.reverses_id')
     .leftJoin(userDirectory().as('u'), 'u.id', 't.created_by')
@@ -147,6 +163,13 @@ function txQuery(db: Tx) {
       'o.kind as reversed_kind',
       'u.display_name as created_by_name',
       sql<number>`(SELECT COALESCE(SUM(p.amount_fen), 0) FROM ledger_postings p WHERE p.transaction_id = t.id AND p.customer_id IS NOT NULL)`.as('amount_fen'),
+      // running balance: Σ of the customer's postings up to and including this transaction (date, id order)
+      sql<number>`(SELECT COALESCE(SUM(p.amount_fen), 0) FROM ledger_transactions t2 JOIN ledger_postings p ON p.transaction_id = t2.id AND p.customer_id = t2.customer_id
+                    WHERE t2.customer_id = t.customer_id AND (t2.business_date, t2.id) <= (t.business_date, t.id))`.as('balance_after_fen'),
+      'dc.volume_m3 as dc_volume',
+      'dc.quantity as dc_quantity',
+      'dc.basis as dc_basis',
+      'dc.price as dc_price',
     ]);
 }
 
@@ -167,6 +190,16 @@ function toView(r: any): TxView {
     reversedById: r.reversed_by_id ?? null,
     reversedKind: r.reversed_kind ?? null,
     amountFen: Number(r.amount_fen),
+    balanceAfterFen: Number(r.balance_after_fen),
+    dayCharge:
+      r.dc_volume == null
+        ? null
+        : {
+            volumeM3: dec(r.dc_volume).toFixed(3),
+            quantity: r.dc_quantity == null ? null : dec(r.dc_quantity).toFixed(),
+            basis: r.dc_basis ?? null,
+            price: r.dc_price == null ? null : dec(r.dc_price).toFixed(4),
+          },
     createdBy: r.created_by_name ?? null,
     createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
   };

@@ -52,6 +52,11 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
       -- the balance kept with the postings (customer_balances: one row, not the customer's whole history),
       -- locked first: every posting path locks the customer's balance (ledger trigger) before its stored level
       SELECT COALESCE(max(b.balance_fen), 0)::bigint AS before FROM (SELECT balance_fen FROM customer_balances WHERE customer_id = ${input.customerId}::bigint FOR UPDATE) b
+    ), run AS (
+      -- running balance up to the value date (the new payment is the last transaction of its date);
+      -- postings carry their transaction's business date
+      SELECT COALESCE(SUM(p.amount_fen), 0)::bigint + ${amount}::bigint AS after FROM ledger_postings p
+       WHERE p.customer_id = ${input.customerId}::bigint AND p.business_date <= ${input.valueDate}::date
     ), win AS (
       SELECT SUM(d.charge_fen) FILTER (WHERE d.gas_day > thr.as_of - thr.n) AS s,
              SUM(d.charge_fen) FILTER (WHERE d.gas_day = thr.as_of) AS day_fen,
@@ -99,7 +104,7 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
     ), aud AS (
       ${auditInsertFrom(actor, { action: 'payment.record', entity: 'ledger_transaction', customerId: input.customerId, after: { bankRef: input.bankRef, amountFen: amount, valueDate: input.valueDate } }, 'tx', 'id')}
     )
-    SELECT tx.id, tx.business_date, tx.period, tx.created_at, u.display_name AS created_by_name,
+    SELECT tx.id, tx.business_date, tx.period, tx.created_at, u.display_name AS created_by_name, (SELECT after FROM run) AS balance_after_fen,
            lvl.level, lvl.balance_fen, lvl.window_charge_fen, lvl.window_days, lvl.warn_days::text AS warn_days, lvl.reduce_days::text AS reduce_days, lvl.since_day, lvl.as_of_day
       FROM tx CROSS JOIN lvl LEFT JOIN ${userDirectory()} u ON u.id = ${actor.userId}::bigint`.execute(db);
   const r = rows[0];
@@ -120,6 +125,8 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
     reversedKind: null,
     priceSource: null,
     amountFen: amount,
+    balanceAfterFen: Number(r.balance_after_fen),
+    dayCharge: null,
     createdBy: r.created_by_name ?? null,
     createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
   };

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database';
 import { TRADING_KIND_LABELS } from './trading-postings.calc';
 import { statementCategory, statementTotals, type StatementCategory, type StatementTotals, type TxKind } from './accounts.calc';
 import * as ledger from './ledger.repo';
+import type { DayChargeFigures } from './ledger.repo';
 import { customerBasics } from '../customers';
 
 export interface StatementLine {
@@ -12,6 +13,10 @@ export interface StatementLine {
   category: StatementCategory;
   reference: string | null;
   note: string | null;
+  /** Daily charges: contract or provisional price; null otherwise. */
+  priceSource: 'contract' | 'provisional' | null;
+  /** Daily charges: the day's volume and the priced quantity × price; null otherwise. */
+  dayCharge: DayChargeFigures | null;
   amountFen: number;
   balanceFen: number;
 }
@@ -31,7 +36,18 @@ export async function buildStatement(db: Tx, customerId: number, from: string, t
   let running = opening;
   const lines: StatementLine[] = txs.map((t) => {
     running += t.amountFen;
-    return { id: t.id, date: t.businessDate, kind: t.kind, category: statementCategory(t.kind, t.reversedKind), reference: t.reference, note: t.note, amountFen: t.amountFen, balanceFen: running };
+    return {
+      id: t.id,
+      date: t.businessDate,
+      kind: t.kind,
+      category: statementCategory(t.kind, t.reversedKind),
+      reference: t.reference,
+      note: t.note,
+      priceSource: t.priceSource,
+      dayCharge: t.dayCharge,
+      amountFen: t.amountFen,
+      balanceFen: running,
+    };
   });
   return { customer: c, from, to, lines, totals: statementTotals(opening, lines) };
 }
@@ -62,6 +78,14 @@ export const STATEMENT_TEXT = {
   note: { zh: '摘要', en: 'Note' },
   amount: { zh: '金额（元）', en: 'Amount (yuan)' },
   balance: { zh: '余额（元）', en: 'Balance (yuan)' },
+  volume: { zh: '气量（m³）', en: 'Volume (m³)' },
+  price: { zh: '单价', en: 'Unit price' },
+  priceUnit: { zh: '计价单位', en: 'Price unit' },
+  quantity: { zh: '计价数量', en: 'Priced quantity' },
+  contract: { zh: '合同价', en: 'contract price' },
+  provisional: { zh: '暂定价', en: 'provisional price' },
+  yuanPerM3: { zh: '元/m³', en: 'yuan/m³' },
+  yuanPerGJ: { zh: '元/GJ', en: 'yuan/GJ' },
   sign: { zh: '余额为正表示预付款，为负表示欠款。', en: 'A positive balance is prepaid; a negative balance is owed.' },
   printed: { zh: '打印时间', en: 'Printed' },
 } as const;

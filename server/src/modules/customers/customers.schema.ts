@@ -231,7 +231,10 @@ export const SupplySourceView = z.object({
   kind: z.enum(SUPPLY_SOURCE_KINDS),
   parentId: z.number().nullable(),
   region: z.string().nullable(),
+  /** Delivery points fed directly by this source. */
   deliveryPoints: z.number(),
+  /** Delivery points at or below this source (its own and every downstream source's). */
+  downstreamDeliveryPoints: z.number(),
 });
 
 export const DocumentFields = z.strictObject({

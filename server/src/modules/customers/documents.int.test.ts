@@ -103,7 +103,9 @@ describe('supply sources and delivery points', () => {
     const h = (await lead.get(`/api/customers/${c.id}/history?entity=delivery_point`)).body.items.map((i: any) => i.action);
     expect(h).toEqual(['delivery_point.delete', 'delivery_point.create', 'delivery_point.update', 'delivery_point.create']);
     const sources = (await lead.get('/api/supply-sources')).body;
-    expect(sources.find((s: any) => s.id === well.body.id)).toMatchObject({ parentId: field.body.id, deliveryPoints: 1 });
+    expect(sources.find((s: any) => s.id === well.body.id)).toMatchObject({ parentId: field.body.id, deliveryPoints: 1, downstreamDeliveryPoints: 1 });
+    // the gas field feeds no point itself, but the well station below it does (summed downstream)
+    expect(sources.find((s: any) => s.id === field.body.id)).toMatchObject({ deliveryPoints: 0, downstreamDeliveryPoints: 1 });
     const am = await t.userClient(['account_manager']);
     expect((await am.post('/api/supply-sources', { name: '某气田', kind: 'gas_field' })).status).toBe(403);
   });

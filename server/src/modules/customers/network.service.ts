@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit/audit';
 import { assertCustomerAccess } from './scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import * as repo from './network.repo';
+import { downstreamCounts } from './network.calc';
 import { lockCustomer } from './customers.repo';
 import { diff, track } from './customers.history';
 import { CE } from './customers.errors';
@@ -26,7 +27,17 @@ const CODE_PREFIX: Record<SupplySourceKind, string> = { gas_field: 'GF', well_st
 
 export async function listSupplySources(ctx: AppContext) {
   const rows = await repo.listSupplySources(ctx.db);
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id, region: r.region, deliveryPoints: Number(r.dps ?? 0) }));
+  const below = downstreamCounts(rows.map((r) => ({ id: r.id, parentId: r.parent_id, own: Number(r.dps ?? 0) })));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    parentId: r.parent_id,
+    region: r.region,
+    deliveryPoints: Number(r.dps ?? 0),
+    downstreamDeliveryPoints: below.get(r.id) ?? 0,
+  }));
 }
 
 export async function createSupplySource(ctx: AppContext, body: z.infer<typeof SupplySourceBody>, actor: Actor) {
@@ -41,7 +52,7 @@ export async function createSupplySource(ctx: AppContext, body: z.infer<typeof S
     if (await repo.supplySourceByCode(trx, code)) throw new AppError(CE.CUSTOMER_SUPPLY_CODE_DUPLICATE, { code });
     const [row] = await repo.insertSupplySources(trx, [{ code, name: body.name, kind: body.kind, parent_id: body.parentId ?? null, region: body.region ?? null }]);
     await audit(trx, actor, { action: 'supply_source.create', entity: 'supply_source', entityId: row.id, after: row });
-    return { id: row.id, code: row.code, name: row.name, kind: row.kind, parentId: row.parent_id, region: row.region, deliveryPoints: 0 };
+    return { id: row.id, code: row.code, name: row.name, kind: row.kind, parentId: row.parent_id, region: row.region, deliveryPoints: 0, downstreamDeliveryPoints: 0 };
   });
 }
 

@@ -100,6 +100,23 @@ describe('authentication', () => {
     c.lang = 'zh-CN'; // the stored preference wins over the header
     expect((await c.get('/api/admin/users')).body.message).toBe('You do not have permission to do this');
   });
+
+  it('remembers the volume unit per user across sessions (issue 9 item 8), audited, only m3 | wan | gj', async () => {
+    const c = await t.userClient(['viewer']);
+    const me = (await c.get('/api/auth/me')).body;
+    expect(me.volumeUnit).toBeNull();
+    expect((await c.put('/api/auth/preferences', { volumeUnit: 'gj' })).status).toBe(204);
+    expect((await c.get('/api/auth/me')).body.volumeUnit).toBe('gj');
+    const bad = await c.put('/api/auth/preferences', { volumeUnit: 'kg' });
+    expect(bad.status).toBe(400);
+    // a new session of the same user sees the choice
+    const again = t.anon();
+    await again.login(me.username, TEST_PASSWORD);
+    expect((await again.get('/api/auth/me')).body.volumeUnit).toBe('gj');
+    const admin = await t.userClient(['admin']);
+    const audit = await admin.get(`/api/admin/audit?entity=user&entityId=${me.id}`);
+    expect(audit.body.items.map((a: any) => a.action)).toContain('user.set_preferences');
+  });
 });
 
 describe('user administration', () => {

@@ -39,6 +39,11 @@ export function identityRoutes(app: Api, ctx: AppContext) {
     return reply.status(204).send(null);
   });
 
+  app.put('/api/auth/preferences', { config: { permission: 'authenticated' }, schema: { tags, body: s.PreferencesBody, response: { 204: z.null() } } }, async (req, reply) => {
+    await svc.setPreferences(ctx, userOf(req), req.body, actorOf(req));
+    return reply.status(204).send(null);
+  });
+
   app.get(
     '/api/notifications',
     {

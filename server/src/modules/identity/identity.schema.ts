@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, DEPARTMENTS } from '@common/roles';
 import { LANGS } from '@common/lang';
+import { VOLUME_UNITS } from '@common/units';
 
 export const LoginBody = z.strictObject({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(200) });
 
@@ -11,12 +12,15 @@ export const MeResponse = z.object({
   roles: z.array(z.enum(ROLES)),
   department: z.string().nullable(),
   lang: z.enum(LANGS),
+  /** The volume unit the user chose on any page (m³ / 万方 / GJ); null = not chosen yet. */
+  volumeUnit: z.enum(VOLUME_UNITS).nullable(),
   mustChangePassword: z.boolean(),
   permissions: z.array(z.string()),
 });
 
 export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
 export const LangBody = z.strictObject({ lang: z.enum(LANGS) });
+export const PreferencesBody = z.strictObject({ volumeUnit: z.enum(VOLUME_UNITS) });
 
 export const UserView = z.object({
   id: z.number(),

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { ROLE_PERMISSIONS, DEPARTMENTS, type Role } from '@common/roles';
 import type { Lang } from '@common/lang';
+import type { VolumeUnit } from '@common/units';
 import type { AppContext } from '../../platform/module';
 import { inTx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
@@ -43,7 +44,17 @@ export async function login(ctx: AppContext, username: string, password: string,
 
 export function me(u: SessionUser) {
   const permissions = [...new Set(u.roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []))];
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, department: u.department, lang: u.lang, mustChangePassword: u.mustChangePassword, permissions };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    department: u.department,
+    lang: u.lang,
+    volumeUnit: u.volumeUnit ?? null,
+    mustChangePassword: u.mustChangePassword,
+    permissions,
+  };
 }
 
 export async function logout(ctx: AppContext, u: SessionUser, actor: Actor) {
@@ -69,6 +80,16 @@ export async function setLang(ctx: AppContext, u: SessionUser, lang: Lang, actor
   await inTx(ctx.db, async (trx) => {
     await repo.updateUser(trx, u.id, { lang });
     await audit(trx, actor, { action: 'user.set_lang', entity: 'user', entityId: u.id, before: { lang: u.lang }, after: { lang } });
+  });
+  ctx.sessions.forgetUser(u.id);
+}
+
+/** Remember the volume unit (m³ / 万方 / GJ) the user chose, for every page and session (issue 9 item 8). */
+export async function setPreferences(ctx: AppContext, u: SessionUser, p: { volumeUnit: VolumeUnit }, actor: Actor) {
+  if (u.volumeUnit === p.volumeUnit) return;
+  await inTx(ctx.db, async (trx) => {
+    await repo.updateUser(trx, u.id, { volume_unit: p.volumeUnit });
+    await audit(trx, actor, { action: 'user.set_preferences', entity: 'user', entityId: u.id, before: { volumeUnit: u.volumeUnit ?? null }, after: { volumeUnit: p.volumeUnit } });
   });
   ctx.sessions.forgetUser(u.id);
 }

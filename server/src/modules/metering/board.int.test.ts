@@ -53,9 +53,11 @@ describe('GCV of a delivery point: walk up the supply chain, then back in time',
     const by = Object.fromEntries(l.body.items.map((i: any) => [i.meterNo, i]));
     expect(by[city.points[0].meterNo]).toMatchObject({ volumeM3: '1100.000', gcvMJm3: '38.000000', energyGJ: '41.8' }); // station's own
     expect(by[ind.points[0].meterNo]).toMatchObject({ gcvMJm3: '38.000000', energyGJ: '76' });
-    expect(by[cng.points[0].meterNo]).toMatchObject({ gcvMJm3: '35.000000', energyGJ: '0' }); // 3 days back
+    expect(by[cng.points[0].meterNo]).toMatchObject({ gcvMJm3: '35.000000', energyGJ: '0', gcvCarriedFrom: addDays(D, -3) }); // 3 days back, marked as carried
+    expect(by[city.points[0].meterNo].gcvCarriedFrom).toBeNull();
     const earlier = await lead.get(`/api/metering/deliveries?customerId=${city.id}&from=${addDays(D, -1)}&to=${addDays(D, -1)}`);
     expect(earlier.body.items.map((i: any) => i.gcvMJm3)).toEqual(['36.000000', '36.000000']); // station has no data that day → field
+    expect(earlier.body.items.map((i: any) => i.gcvCarriedFrom)).toEqual([null, null]); // the parent's value of the same day is not carried
   });
 
   it('is unknown beyond the lookback window (7 days), never a default', async () => {
@@ -157,7 +159,8 @@ describe('daily usage board', () => {
       gcvMJm3: '38.0000',
       dailyMaxGJ: '57.000',
     });
-    expect(by[cng.id]).toMatchObject({ flags: ['zero', 'jump'], volumeM3: '0.000', planM3: null, dailyMaxM3: null });
+    expect(by[cng.id]).toMatchObject({ flags: ['zero', 'jump'], volumeM3: '0.000', planM3: null, dailyMaxM3: null, gcvMJm3: '35.0000', gcvCarriedFrom: addDays(D, -3) });
+    expect(by[ind.id].gcvCarriedFrom).toBeNull();
     expect(r.body.summary.flags).toMatchObject({ missing: 1, zero: 1, jump: 2, above_max: 1 });
   });
 
@@ -218,7 +221,13 @@ describe('customer usage', () => {
       [D, '1100.000', '41.8', null],
       [addDays(D, 1), null, null, null],
     ]);
-    expect(r.body.total).toMatchObject({ volumeM3: '3100.000', energyGJ: '113.8', daysWithData: 2, days: 3 });
+    // counted per point-day (issue 9 item 8): the day on which point 2 is missing is not a day with data
+    expect(r.body.total).toMatchObject({ volumeM3: '3100.000', energyGJ: '113.8', daysWithData: 1, days: 3, pointDaysWithData: 3, pointDays: 6 });
+    expect(r.body.series.map((s: any) => [s.daysWithData, s.missingPoints])).toEqual([
+      [1, 0],
+      [0, 1],
+      [0, 2],
+    ]);
     expect(r.body.points).toHaveLength(2);
   });
 

@@ -38,6 +38,8 @@ export interface BoardRow {
   daily_max: string | null;
   /** ΣE/ΣV of the day (4 places), else the GCV of the source of the first active point; null if unknown. */
   day_gcv: string | null;
+  /** Gas day of the quality data behind day_gcv (the oldest when several points); null when unknown. */
+  gcv_day: string | null;
   /** The customer's nomination (日指定) for the day, from the plans module's fragment; null when none. */
   nomination: string | null;
 }
@@ -87,6 +89,7 @@ export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: numbe
         bool_or(d.origin = 'estimate') FILTER (WHERE d.gas_day = ${D}) AS y_est,
         sum(d.volume_m3 * e.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e,
         count(e.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e_n,
+        min(e.quality_day) FILTER (WHERE d.gas_day = ${D}) AS y_q_day,
         sum(d.volume_m3) FILTER (WHERE d.gas_day < ${D}) / nullif(count(*) FILTER (WHERE d.gas_day < ${D}), 0) AS t_avg
       FROM daily_deliveries d
       JOIN pts p ON p.point_id = d.delivery_point_id
@@ -100,13 +103,15 @@ export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: numbe
         round(sum(ps.y_e) / 1000, 3) AS y_e, coalesce(sum(ps.y_n) = sum(ps.y_e_n), true) AS y_e_ok,
         -- the day's volume-weighted GCV ΣE/ΣV (DOMAIN.md §2; metering.calc.ts weightedGcv)
         CASE WHEN coalesce(sum(ps.y_n) = sum(ps.y_e_n), true) AND sum(ps.y_v) > 0 THEN round(sum(ps.y_e) / sum(ps.y_v), 4) END AS y_gcv,
-        round(sum(ps.t_avg), 3) AS t_avg, count(ps.t_avg)::int AS t_points
+        round(sum(ps.t_avg), 3) AS t_avg, count(ps.t_avg)::int AS t_points, min(ps.y_q_day) AS y_q_day
       FROM pts p LEFT JOIN ps ON ps.point_id = p.point_id
       GROUP BY p.customer_id
     )
     SELECT c.id, c.code, c.name, c.type, c.province, c.city, c.county, u.display_name AS manager,
       pc.point_count, pc.y_v, pc.y_n, pc.y_est, pc.y_e, pc.y_e_ok, pc.t_avg, pc.t_points,
       pl.planned_m3 AS daily_plan, mp.planned_m3 AS monthly_plan, lim.daily_max_m3 AS daily_max, coalesce(pc.y_gcv, round(fe.gcv, 4)) AS day_gcv,
+      -- the oldest quality day behind the day's GCV: earlier than the day = carried forward (gcv.repo.ts rule 2)
+      (CASE WHEN pc.y_gcv IS NOT NULL THEN pc.y_q_day ELSE fe.quality_day END)::text AS gcv_day,
       nm.volume_m3 AS nomination
     FROM pc JOIN ${customerBasics()} c ON c.id = pc.customer_id
     LEFT JOIN customer_daily_plans pl ON pl.customer_id = c.id AND pl.gas_day = ${D}

@@ -31,6 +31,8 @@ export interface BoardItem {
   volumeM3: string | null;
   energyGJ: string | null;
   gcvMJm3: string | null;
+  /** The GCV was carried forward from this earlier gas day's quality data (gcvLookbackDays); null when it is the day's own. */
+  gcvCarriedFrom: string | null;
   avgM3: string | null;
   avgGJ: string | null;
   planM3: string | null;
@@ -95,6 +97,7 @@ export function toItem(r: BoardRow, day: string, jumpPct: string): BoardItem {
     volumeM3,
     energyGJ: r.y_e_ok && r.y_e != null ? r.y_e : null,
     gcvMJm3: r.day_gcv,
+    gcvCarriedFrom: r.day_gcv != null && r.gcv_day != null && r.gcv_day < day ? r.gcv_day : null,
     avgM3,
     avgGJ: null,
     planM3,

@@ -184,13 +184,13 @@ export async function listDeliveries(db: Tx, scope: Expression<SqlBool>, f: Deli
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     ),
     eff AS (
-      SELECT p.delivery_point_id, p.gas_day, g.gcv FROM page p
+      SELECT p.delivery_point_id, p.gas_day, g.gcv, g.q_day FROM page p
       CROSS JOIN LATERAL (
         WITH RECURSIVE anc(id, depth) AS (
           SELECT p.supply_source_id, 0 WHERE p.supply_source_id IS NOT NULL
           UNION ALL SELECT s.parent_id, a.depth + 1 FROM anc a JOIN ${supplySourceBasics()} s ON s.id = a.id WHERE s.parent_id IS NOT NULL AND a.depth < 30
         )
-        SELECT q.gcv_mj_m3 AS gcv FROM anc a JOIN gas_quality q ON q.supply_source_id = a.id
+        SELECT q.gcv_mj_m3 AS gcv, q.gas_day AS q_day FROM anc a JOIN gas_quality q ON q.supply_source_id = a.id
         WHERE q.gas_day BETWEEN p.gas_day - ${lookbackDays}::int AND p.gas_day
         ORDER BY q.gas_day DESC, a.depth LIMIT 1
       ) g
@@ -198,7 +198,7 @@ export async function listDeliveries(db: Tx, scope: Expression<SqlBool>, f: Deli
     hist AS (
       SELECT h.delivery_point_id, h.gas_day, count(*)::int AS n FROM delivery_history h JOIN page p USING (customer_id, delivery_point_id, gas_day) GROUP BY 1, 2
     )
-    SELECT p.*, p.gas_day::text AS day, e.gcv, coalesce(h.n, 0) AS corrections, u.display_name AS updated_by_name
+    SELECT p.*, p.gas_day::text AS day, e.gcv, e.q_day::text AS gcv_day, coalesce(h.n, 0) AS corrections, u.display_name AS updated_by_name
     FROM page p LEFT JOIN eff e USING (delivery_point_id, gas_day) LEFT JOIN hist h USING (delivery_point_id, gas_day)
     LEFT JOIN ${userDirectory()} u ON u.id = p.updated_by
     ORDER BY p.gas_day DESC, p.customer_id, p.delivery_point_id`.execute(db);

@@ -106,6 +106,8 @@ export async function listDeliveries(ctx: AppContext, user: User, f: repo.Delive
       estimated: r.origin === 'estimate',
       hourly: (r.hourly ?? null) as string[] | null,
       gcvMJm3: (r.gcv ?? null) as string | null,
+      // carried forward from an earlier day's quality data (gcv.repo.ts rule 2), shown as such
+      gcvCarriedFrom: r.gcv != null && r.gcv_day && r.gcv_day < r.day ? (r.gcv_day as string) : null,
       energyGJ: r.gcv == null ? null : energyGJ(r.volume_m3, r.gcv).toDecimalPlaces(6).toFixed(),
       corrections: Number(r.corrections),
       updatedAt: new Date(r.updated_at).toISOString(),

@@ -51,6 +51,8 @@ export const DeliveryView = z.object({
   estimated: z.boolean(),
   hourly: z.array(z.string()).nullable(),
   gcvMJm3: NDec,
+  /** The GCV was carried forward from this earlier gas day (no quality data that day); null when the day's own. */
+  gcvCarriedFrom: z.string().nullable(),
   energyGJ: NDec,
   corrections: z.number(),
   updatedAt: z.string(),
@@ -172,8 +174,20 @@ export const UsageView = z.object({
   granularity: z.enum(['day', 'month']),
   from: z.string(),
   to: z.string(),
-  series: z.array(z.object({ period: z.string(), volumeM3: NDec, energyGJ: NDec, gcvMJm3: NDec, estimated: z.boolean(), daysWithData: z.number(), prevYearVolumeM3: NDec, prevYearEnergyGJ: NDec })),
-  total: z.object({ volumeM3: NDec, energyGJ: NDec, gcvMJm3: NDec, daysWithData: z.number(), days: z.number() }),
+  series: z.array(
+    z.object({
+      period: z.string(),
+      volumeM3: NDec,
+      energyGJ: NDec,
+      gcvMJm3: NDec,
+      estimated: z.boolean(),
+      daysWithData: z.number(),
+      missingPoints: z.number(),
+      prevYearVolumeM3: NDec,
+      prevYearEnergyGJ: NDec,
+    }),
+  ),
+  total: z.object({ volumeM3: NDec, energyGJ: NDec, gcvMJm3: NDec, daysWithData: z.number(), days: z.number(), pointDaysWithData: z.number(), pointDays: z.number() }),
 });
 export const GcvQuery = z.strictObject({ gasDay: DateStr });
 
@@ -203,6 +217,8 @@ export const BoardItemView = z.object({
   volumeM3: NDec,
   energyGJ: NDec,
   gcvMJm3: NDec,
+  /** The GCV was carried forward from this earlier gas day (no quality data that day); null when the day's own. */
+  gcvCarriedFrom: z.string().nullable(),
   avgM3: NDec,
   avgGJ: NDec,
   planM3: NDec,

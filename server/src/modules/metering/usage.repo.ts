@@ -11,6 +11,8 @@ export interface CustomerDayRow {
   v: string;
   /** How many points reported. */
   n: number;
+  /** How many of the customer's active points reported (a day is complete when all did). */
+  na: number;
   est: boolean;
   /** Σ V × GCV / 1000 — meaningful only when e_ok (every reported point had a GCV). */
   e: string | null;
@@ -25,11 +27,11 @@ export async function customerDays(db: Tx, scope: Expression<SqlBool>, customerI
   const only = customerIds ? sql`AND dp.customer_id = ANY(${customerIds}::bigint[])` : sql``;
   const { rows } = await sql<CustomerDayRow>`
     WITH RECURSIVE pts AS (
-      SELECT dp.id AS point_id, dp.customer_id, dp.supply_source_id FROM ${deliveryPointBasics()} dp JOIN ${customerBasics()} c ON c.id = dp.customer_id
+      SELECT dp.id AS point_id, dp.customer_id, dp.supply_source_id, dp.active FROM ${deliveryPointBasics()} dp JOIN ${customerBasics()} c ON c.id = dp.customer_id
       WHERE ${scope} ${only}
     ),
     ${effectiveGcvCtes(sql`SELECT DISTINCT supply_source_id FROM pts WHERE supply_source_id IS NOT NULL`, from, to, lookbackDays)}
-    SELECT d.customer_id, d.gas_day::text AS gas_day, sum(d.volume_m3) AS v, count(*)::int AS n, bool_or(d.origin = 'estimate') AS est,
+    SELECT d.customer_id, d.gas_day::text AS gas_day, sum(d.volume_m3) AS v, count(*)::int AS n, (count(*) FILTER (WHERE p.active))::int AS na, bool_or(d.origin = 'estimate') AS est,
       sum(d.volume_m3 * e.gcv) / 1000 AS e, bool_and(e.gcv IS NOT NULL) AS e_ok
     FROM daily_deliveries d JOIN pts p ON p.point_id = d.delivery_point_id
     LEFT JOIN eff e ON e.source_id = p.supply_source_id AND e.gas_day = d.gas_day

@@ -61,7 +61,10 @@ export interface UsagePoint {
   energyGJ: string | null;
   gcvMJm3: string | null;
   estimated: boolean;
+  /** Complete days: every active delivery point reported (a day missing one point is missing, not counted). */
   daysWithData: number;
+  /** Active delivery points without a value, summed over the period's days (point-days missing). */
+  missingPoints: number;
   prevYearVolumeM3: string | null;
   prevYearEnergyGJ: string | null;
 }
@@ -75,20 +78,28 @@ interface Acc {
   e: Decimal;
   eOk: boolean;
   est: boolean;
+  /** Complete days (all `activePoints` reported; any row when the customer has no active point). */
   days: number;
+  /** Active point-days with a value. */
+  pointDays: number;
 }
 
-function bucket(rows: repo.CustomerDayRow[], key: (day: string) => string): Map<string, Acc> {
+/**
+ * Sum customer-days into periods. Counting is per point-day (issue 9 item 8): a day on which one of
+ * the `activePoints` has no value is not a day with data, however many other points reported.
+ */
+function bucket(rows: repo.CustomerDayRow[], key: (day: string) => string, activePoints: number): Map<string, Acc> {
   const m = new Map<string, Acc>();
   for (const r of rows) {
     const k = key(r.gas_day);
     let a = m.get(k);
-    if (!a) m.set(k, (a = { v: new Decimal(0), e: new Decimal(0), eOk: true, est: false, days: 0 }));
+    if (!a) m.set(k, (a = { v: new Decimal(0), e: new Decimal(0), eOk: true, est: false, days: 0, pointDays: 0 }));
     a.v = a.v.plus(dec(r.v));
     if (r.e_ok && r.e != null) a.e = a.e.plus(dec(r.e));
     else a.eOk = false;
     a.est ||= r.est;
-    a.days++;
+    if (r.na >= activePoints) a.days++;
+    a.pointDays += Math.min(r.na, activePoints);
   }
   return m;
 }
@@ -133,8 +144,12 @@ export async function customerUsage(ctx: AppContext, user: User, customerId: num
   ]);
   if (!customer) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
   const rows = (await Promise.all(ranges.map(([a, b]) => repo.customerDays(ctx.db, sql`true`, [customerId], a, b, s.gcvLookbackDays)))).flat();
+  const activePoints = points.filter((p) => p.active).length;
   const key = granularity === 'day' ? (d: string) => d : (d: string) => d.slice(0, 7);
-  const buckets = bucket(rows, key);
+  const buckets = bucket(rows, key, activePoints);
+  // days of each period inside [from, to] (months at the range's ends are partial)
+  const daysIn = new Map<string, number>();
+  for (const d of dayRange(from, to)) daysIn.set(key(d), (daysIn.get(key(d)) ?? 0) + 1);
   const periods = granularity === 'day' ? dayRange(from, to) : monthRange(from.slice(0, 7), to.slice(0, 7));
   const prevKey = (p: string) => (granularity === 'day' ? sameDayLastYear(p) : `${Number(p.slice(0, 4)) - 1}${p.slice(4)}`);
   const series: UsagePoint[] = periods.map((p) => {
@@ -147,12 +162,14 @@ export async function customerUsage(ctx: AppContext, user: User, customerId: num
       gcvMJm3: a && a.eOk && a.v.gt(0) ? a.e.times(1000).div(a.v).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4) : null,
       estimated: a?.est ?? false,
       daysWithData: a?.days ?? 0,
+      missingPoints: activePoints * (daysIn.get(p) ?? 0) - (a?.pointDays ?? 0),
       prevYearVolumeM3: prev ? v3(prev.v) : null,
       prevYearEnergyGJ: e6(prev),
     };
   });
   const inRange = rows.filter((r) => r.gas_day >= from && r.gas_day <= to);
-  const total = bucket(inRange, () => 'all').get('all');
+  const total = bucket(inRange, () => 'all', activePoints).get('all');
+  const days = dayRange(from, to).length;
   return {
     customer: { id: customer.id, code: customer.code, name: customer.name, type: customer.type },
     points: points.map((p) => ({ id: p.id, code: p.code, name: p.name, meterNo: p.meter_no, active: p.active, supplySourceId: p.supply_source_id, supplySource: p.source_name })),
@@ -165,7 +182,10 @@ export async function customerUsage(ctx: AppContext, user: User, customerId: num
       energyGJ: e6(total),
       gcvMJm3: total && total.eOk && total.v.gt(0) ? total.e.times(1000).div(total.v).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4) : null,
       daysWithData: total?.days ?? 0,
-      days: dayRange(from, to).length,
+      days,
+      /** Point-days with a value / expected (active points × days): missing readings of one point count. */
+      pointDaysWithData: total?.pointDays ?? 0,
+      pointDays: activePoints * days,
     },
   };
 }

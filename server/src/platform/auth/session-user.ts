@@ -1,5 +1,6 @@
 import type { Role } from '@common/roles';
 import type { Lang } from '@common/lang';
+import type { VolumeUnit } from '@common/units';
 
 export interface SessionUser {
   id: number;
@@ -8,6 +9,8 @@ export interface SessionUser {
   roles: Role[];
   department: string | null;
   lang: Lang;
+  /** The volume unit the user chose (m³ / 万方 / GJ); null = each page's default. */
+  volumeUnit: VolumeUnit | null;
   mustChangePassword: boolean;
   sessionId: string;
 }

@@ -8,6 +8,7 @@
  */
 import crypto from 'node:crypto';
 import { pickLang } from '@common/lang';
+import { pickVolumeUnit } from '@common/units';
 import type { Role } from '@common/roles';
 import type { Db } from '../db/database';
 import type { SessionUser } from './session-user';
@@ -72,7 +73,7 @@ export class SessionStore {
     const row = await this.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.expires_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.roles', 'u.department', 'u.lang', 'u.disabled', 'u.must_change_password'])
+      .select(['s.id', 's.expires_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.roles', 'u.department', 'u.lang', 'u.volume_unit', 'u.disabled', 'u.must_change_password'])
       .where('s.id', '=', id)
       .executeTakeFirst();
     if (!row || row.disabled) {
@@ -92,6 +93,7 @@ export class SessionStore {
       roles: row.roles as Role[],
       department: row.department,
       lang: pickLang(row.lang),
+      volumeUnit: pickVolumeUnit(row.volume_unit),
       mustChangePassword: row.must_change_password,
       sessionId: id,
     };

@@ -70,6 +70,7 @@ export async function updateUser(
     must_change_password: boolean;
     password_changed_at: Date;
     lang: string;
+    volume_unit: string | null;
   }>,
 ) {
   return db

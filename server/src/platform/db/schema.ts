@@ -22,6 +22,8 @@ export interface UsersTable {
   phone: string | null;
   email: string | null;
   lang: Generated<string>;
+  /** Chosen volume unit (m3 | wan | gj), null = not chosen. */
+  volume_unit: string | null;
   disabled: Generated<boolean>;
   must_change_password: Generated<boolean>;
   password_changed_at: Timestamp;

@@ -76,6 +76,7 @@ export default function AccountTab({ customerId }: { customerId: number }) {
         <Table<Tx>
           size="small"
           rowKey="id"
+          scroll={{ x: 1150 }}
           loading={txs.isFetching}
           dataSource={txs.data?.items}
           pagination={{ current: q.page, pageSize: q.pageSize, total: txs.data?.total, showSizeChanger: true, onChange: (page, pageSize) => setQ({ ...q, page, pageSize }) }}
@@ -98,7 +99,50 @@ export default function AccountTab({ customerId }: { customerId: number }) {
             },
             { title: t('f.reference'), dataIndex: 'reference', render: (v) => v ?? '—' },
             { title: t('f.note'), dataIndex: 'note', ellipsis: true, render: (v) => v ?? '—' },
+            {
+              title: t('f.chargeVolume'),
+              key: 'volume',
+              align: 'right',
+              width: 130,
+              render: (_, r) =>
+                r.dayCharge ? (
+                  <span data-testid="charge-volume">
+                    {formatNumber(r.dayCharge.volumeM3, 3)}
+                    {r.dayCharge.basis === 'GJ' && r.dayCharge.quantity != null && (
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {formatNumber(r.dayCharge.quantity, 3)} GJ
+                      </Typography.Text>
+                    )}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('f.unitPrice'),
+              key: 'price',
+              align: 'right',
+              width: 130,
+              render: (_, r) =>
+                r.dayCharge?.price != null ? (
+                  <span data-testid="charge-price">
+                    {r.dayCharge.price} {t(r.dayCharge.basis === 'GJ' ? 'f.yuanPerGJ' : 'f.yuanPerM3')}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
             { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <span style={{ color: v < 0 ? '#cf1322' : '#389e0d' }}>{formatFen(v)}</span> },
+            {
+              title: t('f.balanceAfter'),
+              dataIndex: 'balanceAfterFen',
+              align: 'right',
+              render: (v: number) => (
+                <span data-testid="balance-after" style={{ color: v < 0 ? '#cf1322' : undefined }}>
+                  {formatFen(v)}
+                </span>
+              ),
+            },
             { title: t('f.createdBy'), dataIndex: 'createdBy', render: (v) => v ?? '—' },
             {
               title: '',

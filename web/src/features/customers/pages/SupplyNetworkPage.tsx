@@ -1,6 +1,6 @@
 /** The supply network (gas field → well station → purification plant → pipeline → valve room) as a tree, with create. */
 import { useMemo, useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SUPPLY_SOURCE_KINDS, SUPPLY_SOURCE_KIND_LABELS } from '@common/customers';
@@ -64,7 +64,22 @@ export default function SupplyNetworkPage() {
             { title: t('f.sourceKind'), dataIndex: 'kind', render: (k) => <Tag>{l(SUPPLY_SOURCE_KIND_LABELS[k as keyof typeof SUPPLY_SOURCE_KIND_LABELS])}</Tag> },
             { title: t('f.sourceCode'), dataIndex: 'code' },
             { title: t('f.region'), dataIndex: 'region', render: (v) => v ?? '—' },
-            { title: t('f.dps'), dataIndex: 'deliveryPoints' },
+            {
+              // summed downstream: a gas field shows the points its well stations feed; the direct count in brackets
+              title: t('f.dps'),
+              dataIndex: 'downstreamDeliveryPoints',
+              align: 'right',
+              render: (n: number, r) => (
+                <span data-testid="source-dps">
+                  {n}
+                  {r.deliveryPoints !== n && (
+                    <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
+                      {t('f.dpsDirect', { n: r.deliveryPoints })}
+                    </Typography.Text>
+                  )}
+                </span>
+              ),
+            },
           ]}
         />
       )}

@@ -1,6 +1,7 @@
 /** 用气 tab of the customer page: daily / monthly usage with the previous year, deliveries per point, plans. */
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Statistic, Table, Tag, Tooltip } from 'antd';
+import { useVolumeUnit } from '../../../app/volume-unit';
+import { Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,16 +10,17 @@ import { formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { meteringApi, fmtQty, inUnit, KEY, type Delivery, type Unit } from '../api';
+import { meteringApi, fmtQty, inUnit, KEY, type Delivery } from '../api';
 import { Chart } from './Chart';
 import { plot, UnitSwitch } from './UnitSwitch';
+import { GcvCell } from './GcvCell';
 import { CorrectionDrawer, type CorrectionTarget } from './CorrectionDrawer';
 import { PlansModal } from './PlansModal';
 
 export function UsageTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
   const canWrite = useCan('metering:write');
-  const [unit, setUnit] = useState<Unit>('m3');
+  const [unit, setUnit] = useVolumeUnit('m3');
   const [granularity, setGranularity] = useState<'day' | 'month'>('day');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(60, 'day'), dayjs().subtract(1, 'day')]);
   const [page, setPage] = useState(1);
@@ -44,7 +46,15 @@ export function UsageTab({ customerId }: { customerId: number }) {
       xAxis: { type: 'category', data: u.series.map((s) => s.period) },
       yAxis: { type: 'value', name: unitLabel },
       series: [
-        { name: t('f.volume'), type: 'bar', data: u.series.map((s) => plot(inUnit(s.volumeM3, s.energyGJ, unit))) },
+        {
+          name: t('f.volume'),
+          type: 'bar',
+          // a day without data is null (a gap, never 0); a day with some points missing is drawn in amber
+          data: u.series.map((s) => {
+            const v = plot(inUnit(s.volumeM3, s.energyGJ, unit));
+            return v != null && s.missingPoints > 0 ? { value: v, itemStyle: { color: '#faad14' } } : v;
+          }),
+        },
         {
           name: t('f.prevYear'),
           type: 'line',
@@ -97,7 +107,10 @@ export function UsageTab({ customerId }: { customerId: number }) {
           <Statistic title={`${t('f.weightedGcv')} (MJ/m³)`} value={u.total.gcvMJm3 ? formatNumber(u.total.gcvMJm3, 2) : '—'} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('f.daysWithData')} value={`${u.total.daysWithData} / ${u.total.days}`} />
+          <Statistic title={t('f.daysWithData')} value={`${u.total.daysWithData} / ${u.total.days}`} valueStyle={u.total.daysWithData < u.total.days ? { color: '#d48806' } : undefined} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="point-days">
+            {t('msg.pointDays', { have: u.total.pointDaysWithData, all: u.total.pointDays })}
+          </Typography.Text>
         </Col>
         <Col span={6}>
           <Statistic title={t('f.pointCount')} value={u.points.length} />
@@ -138,7 +151,7 @@ export function UsageTab({ customerId }: { customerId: number }) {
               { title: t('f.day'), dataIndex: 'gasDay', width: 110 },
               { title: t('f.point'), dataIndex: 'pointName' },
               { title: `${t('f.volume')} (${t(`unit.${unit}`)})`, align: 'right', render: (_, r) => fmtQty(r.volumeM3, r.energyGJ, unit, unit === 'm3' ? 3 : 4) },
-              { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right', render: (v) => (v ? formatNumber(v, 2) : '—') },
+              { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right', render: (v, r) => <GcvCell value={v} carriedFrom={r.gcvCarriedFrom} /> },
               { title: t('f.origin'), dataIndex: 'origin', render: (o, r) => <Tag color={r.estimated ? 'orange' : undefined}>{t(`origin.${o}`)}</Tag> },
               { title: t('f.corrections'), dataIndex: 'corrections', align: 'right', width: 90 },
               ...(canWrite

@@ -1,5 +1,6 @@
 /** 用气分析: monthly volume / energy of the customers in scope, stacked by customer type or region. */
 import { useMemo, useState } from 'react';
+import { useVolumeUnit } from '../../../app/volume-unit';
 import { Card, DatePicker, Empty, Flex, Segmented, Table } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +9,13 @@ import { dec } from '@common/decimal';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
-import { meteringApi, fmtQty, inUnit, KEY, type Unit } from '../api';
+import { meteringApi, fmtQty, inUnit, KEY } from '../api';
 import { Chart } from '../components/Chart';
 import { plot, UnitSwitch } from '../components/UnitSwitch';
 
 export default function AnalysisPage() {
   const { t } = useTranslation(NS);
-  const [unit, setUnit] = useState<Unit>('wan');
+  const [unit, setUnit] = useVolumeUnit('wan');
   const [groupBy, setGroupBy] = useState<'type' | 'city' | 'province'>('type');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(11, 'month').startOf('month'), dayjs().subtract(1, 'day')]);
   const query = { groupBy, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };

@@ -1,5 +1,6 @@
 /** 日用气监控: yesterday's volume per customer vs plan and trailing average, with flags; sortable, filterable, exportable. */
 import { useState } from 'react';
+import { useVolumeUnit } from '../../../app/volume-unit';
 import { Button, Card, Col, DatePicker, Flex, Input, Row, Select, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SorterResult } from 'antd/es/table/interface';
-import { formatNumber } from '../../../lib/format';
 import { useRegions } from '../../../lib/regions';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { type BoardQuery, meteringApi, fmtPct, fmtQty, KEY, type BoardItem, type Flag, type Unit } from '../api';
+import { type BoardQuery, meteringApi, fmtPct, fmtQty, KEY, type BoardItem, type Flag } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
+import { GcvCell } from '../components/GcvCell';
 
 const FLAG_COLORS: Record<Flag, string> = { missing: 'default', zero: 'purple', jump: 'orange', above_max: 'red', estimate: 'gold' };
 const TYPES = ['city_gas', 'industrial', 'cng', 'power', 'chemical', 'commercial', 'other'];
@@ -32,7 +33,7 @@ export default function BoardPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const regions = useRegions();
-  const [unit, setUnit] = useState<Unit>('m3');
+  const [unit, setUnit] = useVolumeUnit('m3');
   const [day, setDay] = useState<Dayjs | null>(null);
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
@@ -117,7 +118,7 @@ export default function BoardPage() {
     { title: `${t('f.avg', { n: b?.avgDays ?? 7 })} (${u})`, key: 'avg', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.avgM3, r.avgGJ, unit) },
     { title: t('f.change'), key: 'change', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtPct(r.changePct) },
     { title: `${t('f.dailyMax')} (${u})`, key: 'dailyMax', sorter: true, align: 'right' as const, render: (_: unknown, r: BoardItem) => fmtQty(r.dailyMaxM3, r.dailyMaxGJ, unit) },
-    { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right' as const, width: 110, render: (v: string | null) => (v ? formatNumber(v, 2) : '—') },
+    { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right' as const, width: 150, render: (v: string | null, r: BoardItem) => <GcvCell value={v} carriedFrom={r.gcvCarriedFrom} /> },
   ];
 
   const stat = (k: Flag) => (

@@ -1,5 +1,6 @@
 /** 日气量: daily deliveries per delivery point (list, correction, import) and the correction history. */
 import { useState } from 'react';
+import { useVolumeUnit } from '../../../app/volume-unit';
 import { Button, DatePicker, Flex, Select, Table, Tabs, Tag, Tooltip } from 'antd';
 import { EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -11,8 +12,9 @@ import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
-import { meteringApi, fmtQty, KEY, type Delivery, type HistoryRow, type Origin, type Unit } from '../api';
+import { meteringApi, fmtQty, KEY, type Delivery, type HistoryRow, type Origin } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
+import { GcvCell } from '../components/GcvCell';
 import { ImportDialog } from '../components/ImportDialog';
 import { CorrectionDrawer, type CorrectionTarget } from '../components/CorrectionDrawer';
 
@@ -20,7 +22,7 @@ export default function DeliveriesPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const canWrite = useCan('metering:write');
-  const [unit, setUnit] = useState<Unit>('m3');
+  const [unit, setUnit] = useVolumeUnit('m3');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(7, 'day'), dayjs()]);
   const [origin, setOrigin] = useState<Origin | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
@@ -82,7 +84,7 @@ export default function DeliveriesPage() {
                   { title: t('f.point'), dataIndex: 'pointName' },
                   { title: t('f.meter'), dataIndex: 'meterNo' },
                   { title: `${t('f.volume')} (${u})`, align: 'right', render: (_, r) => fmtQty(r.volumeM3, r.energyGJ, unit, unit === 'm3' ? 3 : 4) },
-                  { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right', render: (v) => (v ? formatNumber(v, 2) : '—') },
+                  { title: `${t('f.gcv')} MJ/m³`, dataIndex: 'gcvMJm3', align: 'right', render: (v, r) => <GcvCell value={v} carriedFrom={r.gcvCarriedFrom} /> },
                   { title: t('f.origin'), dataIndex: 'origin', render: (o, r) => <Tag color={r.estimated ? 'orange' : undefined}>{t(`origin.${o}`)}</Tag> },
                   { title: t('f.corrections'), dataIndex: 'corrections', align: 'right' },
                   { title: t('f.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
