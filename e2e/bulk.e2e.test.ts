@@ -62,12 +62,15 @@ describe.skipIf(!avail.run)('customer list bulk actions and saved filters', () =
     await page.getByText('完成：2 个客户已修改，0 个无需修改').waitFor();
     await expect.poll(async () => (await rows(page).allTextContents()).filter((t) => t.includes('李娜')).length, { timeout: 20_000 }).toBe(2);
     await page.getByTestId('customer-bulk-bar').waitFor({ state: 'detached' });
+    await page.context().close();
   });
 
   it('shows the bulk bar and saved filters in English', async () => {
     const page = await newPage(browser, 'en');
     await signIn(page, 'lead');
     await page.goto('/customers');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('columnheader', { name: 'Name' }).first().waitFor();
     await rows(page).first().waitFor();
     await rows(page).nth(0).locator('.ant-checkbox-input').check();
     await rows(page).nth(1).locator('.ant-checkbox-input').check();
@@ -80,5 +83,10 @@ describe.skipIf(!avail.run)('customer list bulk actions and saved filters', () =
     await page.getByTestId('customer-bulk-tag').click();
     await page.locator('.ant-modal-title', { hasText: 'Add a tag to 2 customers' }).waitFor();
     await screenshot(page, 'customers-bulk-tag-en');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.ant-modal-title', { hasText: 'Add a tag to 2 customers' }).waitFor({ state: 'hidden' });
+    await page.getByTestId('lang-switch').click(); // back to Chinese for the other tests
+    await page.getByRole('columnheader', { name: '客户名称' }).first().waitFor();
+    await page.context().close();
   });
 });
