@@ -102,11 +102,7 @@ export function SavedFilters({ list, current, onApply }: { list: FilterList; cur
           );
         }}
       />
-      <Button
-        icon={<SaveOutlined />}
-        onClick={() => setSaving({ name: q.data?.find((x) => x.id === picked)?.name ?? '' })}
-        data-testid="saved-filter-save"
-      >
+      <Button icon={<SaveOutlined />} onClick={() => setSaving({ name: q.data?.find((x) => x.id === picked)?.name ?? '' })} data-testid="saved-filter-save">
         {t('save')}
       </Button>
       <Modal open={!!saving} title={t('saveTitle')} onCancel={() => setSaving(null)} onOk={doSave} confirmLoading={save.isPending} destroyOnHidden>
