@@ -3,7 +3,8 @@ import i18n from '../app/i18n';
 import { formatFen as fmtFen } from '@common/money';
 import { dec, type Decimal } from '@common/decimal';
 
-export const formatFen = (fen: number | null | undefined, unit = false): string => (fen == null ? '—' : fmtFen(fen) + (unit ? ' 元' : ''));
+/** Yuan with two decimals from integer fen; `unit` adds the currency in the UI's language (元 / yuan). */
+export const formatFen = (fen: number | null | undefined, unit = false): string => (fen == null ? '—' : fmtFen(fen) + (unit ? (i18n.language === 'en' ? ' yuan' : ' 元') : ''));
 
 /** Thousands separators on a decimal string (or number), with `dp` decimals. */
 export function formatNumber(v: string | number | Decimal | null | undefined, dp = 0): string {
