@@ -96,8 +96,8 @@ export async function postTradingBulk(trx: Tx, postings: BulkTradingPosting[]): 
         ON CONFLICT (kind, reference) WHERE kind LIKE 'trading\\_%' DO NOTHING
         RETURNING id, kind, reference
       ), lines AS (
-        INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen)
-        SELECT tx.id, l.line, CASE l.line WHEN 1 THEN a.id ELSE s.counter_id END, CASE l.line WHEN 1 THEN s.customer_id END, CASE l.line WHEN 1 THEN s.amount_fen ELSE -s.amount_fen END
+        INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen, business_date)
+        SELECT tx.id, l.line, CASE l.line WHEN 1 THEN a.id ELSE s.counter_id END, CASE l.line WHEN 1 THEN s.customer_id END, CASE l.line WHEN 1 THEN s.amount_fen ELSE -s.amount_fen END, s.business_date
           FROM tx JOIN src s ON s.kind = tx.kind AND s.reference = tx.reference
           JOIN ledger_accounts a ON a.customer_id = s.customer_id
           CROSS JOIN (VALUES (1::smallint), (2::smallint)) AS l(line)
