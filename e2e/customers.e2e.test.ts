@@ -122,7 +122,7 @@ describe.skipIf(!avail.run)('customers', () => {
     await signIn(page, 'am08');
     await page.goto('/customers');
     await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor();
-    const regions = await page.getByTestId('customer-table').locator('tbody tr.ant-table-row td:nth-child(4)').allTextContents();
+    const regions = await page.getByTestId('customer-table').locator('tbody tr.ant-table-row td:nth-child(5)').allTextContents();
     expect(regions.length).toBeGreaterThan(0);
     for (const r of regions) expect(r).toMatch(/^(永川区|荣昌区|江津区)/);
     await screenshot(page, 'customers-list-am08');

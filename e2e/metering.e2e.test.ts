@@ -96,7 +96,7 @@ describe.skipIf(!avail.run)('metering (日用气监控, 日气量导入, 用气)
     await screenshot(en, 'metering-board-en');
     await en.goto(`/customers/${id}?tab=usage`);
     await en.getByTestId('usage-tab').locator('canvas').first().waitFor();
-    await en.getByText('Days with data').waitFor();
+    await en.getByText('Days with data', { exact: true }).waitFor();
     await screenshot(en, 'metering-usage-tab-en');
     await en.getByTestId('lang-switch').click(); // back to Chinese for the other tests
     await en.getByText('有数据天数').waitFor();
