@@ -66,7 +66,7 @@ function JobCard({ job }: { job: Job }) {
         />
       ))}
       <Space style={{ marginBottom: 8 }}>
-        <Input addonBefore={t('jobs.key')} value={key} onChange={(e) => setKey(e.target.value)} style={{ width: 300 }} />
+        <Input prefix={<Typography.Text type="secondary">{t('jobs.key')}</Typography.Text>} aria-label={t('jobs.key')} value={key} onChange={(e) => setKey(e.target.value)} style={{ width: 300 }} />
         <Button type="primary" loading={run.isPending} onClick={() => run.mutate()}>
           {t('jobs.run')}
         </Button>
