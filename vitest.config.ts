@@ -20,7 +20,7 @@ export default defineConfig({
   test: {
     sequence: { sequencer: ByFileName },
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['common/**/*.test.ts', 'server/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/*.fault.test.ts', 'node_modules/**'] } },
+      { resolve: { alias }, test: { name: 'unit', include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/src/lib/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/*.fault.test.ts', 'node_modules/**'] } },
       {
         resolve: { alias },
         test: {

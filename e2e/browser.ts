@@ -84,3 +84,6 @@ export async function chooseAntOption(page: Page, select: Locator, text: string)
   }
   throw new Error(`could not choose "${text}"`);
 }
+
+/** Today's date in China (the server's business day), whatever the zone of the machine running the tests. */
+export const chinaToday = (): string => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
+import { chinaToday, e2eAvailability, launch, newPage, screenshot, signIn } from './browser';
 
 const avail = e2eAvailability();
 
@@ -103,8 +103,8 @@ describe.skipIf(!avail.run)('onboarding (新增客户) and the plan ledger', () 
     await lead.goto(`/onboarding/cases/${id}`);
     await lead.getByRole('button', { name: /批\s*准/ }).click();
     await lead.getByText('已批准').first().waitFor();
-    await call(am, 'put', `/api/onboarding/cases/${id}/contract`, { contractNo: 'HT-E2E-001', signedOn: new Date().toISOString().slice(0, 10), contractedAnnualM3: '18000000' });
-    const today = new Date().toISOString().slice(0, 10);
+    await call(am, 'put', `/api/onboarding/cases/${id}/contract`, { contractNo: 'HT-E2E-001', signedOn: chinaToday(), contractedAnnualM3: '18000000' });
+    const today = chinaToday();
     for (const k of ['takeover', 'metering', 'scada']) await call(am, 'put', `/api/onboarding/cases/${id}/milestones/${k}`, { doneOn: today });
     const done = await call(am, 'post', `/api/onboarding/cases/${id}/commission`, { commissionedOn: today });
     expect(done.status).toBe('commissioned');

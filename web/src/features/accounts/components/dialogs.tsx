@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type ApiError } from '../../../lib/api';
 import { formatFen } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
@@ -11,6 +11,7 @@ import { NS } from '../i18n';
 import { accountsApi, useSave, type Summary } from '../api';
 import { applyFieldErrors, toFen, yuanRules } from './common';
 import { validFields } from '../../../lib/forms';
+import { today } from '../../../lib/dates';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -54,7 +55,7 @@ export function PaymentModal({ customerId, open, onClose }: { customerId: number
   });
   return (
     <Modal open={open} title={t('a.pay')} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ valueDate: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ valueDate: today() }}>
         <Form.Item name="amount" label={t('f.amount')} rules={yuanRules(t, 'positive')}>
           <Input inputMode="decimal" placeholder="100,000.00" />
         </Form.Item>
@@ -91,7 +92,7 @@ export function AdjustmentModal({ customerId, open, onClose }: { customerId: num
   return (
     <Modal open={open} title={t('a.adjust')} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
       <p style={{ color: '#888' }}>{t('msg.selfHint')}</p>
-      <Form form={form} layout="vertical" initialValues={{ businessDate: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ businessDate: today() }}>
         <Form.Item name="amount" label={t('f.amountSigned')} rules={yuanRules(t, 'nonzero')}>
           <Input inputMode="decimal" placeholder="-1,000.00" />
         </Form.Item>
@@ -116,7 +117,7 @@ export function RefundModal({ customerId, open, onClose }: { customerId: number;
   });
   return (
     <Modal open={open} title={t('a.refund')} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ businessDate: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ businessDate: today() }}>
         <Form.Item name="amount" label={t('f.amount')} rules={yuanRules(t, 'positive')}>
           <Input inputMode="decimal" />
         </Form.Item>
@@ -137,7 +138,7 @@ export function RefundModal({ customerId, open, onClose }: { customerId: number;
 export function StatementModal({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today().startOf('month'), today()]);
   const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const st = useQuery({ queryKey: ['accounts', 'statement', customerId, q], queryFn: () => accountsApi.statement(customerId, q), enabled: open });
   const dl = (ext: 'pdf' | 'xlsx') => accountsApi.downloadStatement(customerId, ext, q).catch((e) => message.error(e.message));

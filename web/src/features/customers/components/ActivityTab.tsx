@@ -6,12 +6,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Checkbox, DatePicker, Empty, Flex, Space, Tag, Timeline, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatFen } from '../../../lib/format';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
 import { useActivity, type ActivityKind } from '../api';
+import { today } from '../../../lib/dates';
 
 const KINDS: ActivityKind[] = ['lifecycle', 'payment', 'charges', 'visit', 'issue', 'notice', 'procedure', 'correction'];
 const COLORS: Record<ActivityKind, string> = {
@@ -38,7 +39,7 @@ export function ActivityTab({ customerId }: { customerId: number }) {
     <div data-testid="activity-tab">
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <Checkbox.Group value={kinds} onChange={(v) => setKinds(v.length ? (v as ActivityKind[]) : kinds)} options={KINDS.map((k) => ({ value: k, label: t(`activity.kinds.${k}`) }))} />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} disabledDate={(d) => d.isAfter(dayjs())} allowClear />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} disabledDate={(d) => d.isAfter(today())} allowClear />
         {q.data && <Typography.Text type="secondary">{t('activity.period', { from: q.data.from, to: q.data.to, n: q.data.items.length })}</Typography.Text>}
       </Flex>
       {q.isLoading ? (

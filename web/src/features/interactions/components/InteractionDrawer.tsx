@@ -8,6 +8,7 @@ import { NS } from '../i18n';
 import { type InteractionInput, interactionsApi, KINDS, TOPICS, useSave, type Interaction } from '../api';
 import { ContactSelect, CustomerPicker, EnumSelect, StaffSelect } from './pickers';
 import { showApiError, validated } from './form-errors';
+import { today } from '../../../lib/dates';
 
 interface Values {
   customerId?: number;
@@ -50,7 +51,7 @@ export function InteractionDrawer({ open, onClose, customerId, editing }: { open
         otherParticipants: editing.otherParticipants ?? undefined,
         nextStep: editing.nextStep ?? undefined,
       });
-    else form.setFieldsValue({ customerId, kind: 'phone', topic: 'payment', occurredOn: dayjs(), ownerId: me?.id, taskDue: dayjs().add(7, 'day') });
+    else form.setFieldsValue({ customerId, kind: 'phone', topic: 'payment', occurredOn: today(), ownerId: me?.id, taskDue: today().add(7, 'day') });
   }, [open, editing, customerId, form, me?.id]);
 
   const save = useSave(async (v: Values) => {
@@ -106,7 +107,7 @@ export function InteractionDrawer({ open, onClose, customerId, editing }: { open
         )}
         <Space.Compact block>
           <Form.Item name="occurredOn" label={t('f.date')} rules={[{ required: true }]} style={{ width: '34%' }}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today(), 'day')} />
           </Form.Item>
           <Form.Item name="kind" label={t('f.kind')} rules={[{ required: true }]} style={{ width: '33%' }}>
             <EnumSelect values={KINDS} group="kind" />
@@ -141,7 +142,7 @@ export function InteractionDrawer({ open, onClose, customerId, editing }: { open
             {withTask && (
               <Space.Compact block>
                 <Form.Item name="taskDue" label={t('f.followUpDue')} rules={[{ required: true }]} style={{ width: '50%' }}>
-                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(today(), 'day')} />
                 </Form.Item>
                 <Form.Item name="taskAssignee" label={t('f.assignee')} style={{ width: '50%' }}>
                   <StaffSelect allowClear placeholder={t('f.owner')} />

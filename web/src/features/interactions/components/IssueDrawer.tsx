@@ -8,6 +8,7 @@ import { NS } from '../i18n';
 import { type IssueInput, interactionsApi, TOPICS, useSave, type Issue } from '../api';
 import { ContactSelect, CustomerPicker, EnumSelect, StaffSelect } from './pickers';
 import { showApiError, validated } from './form-errors';
+import { today } from '../../../lib/dates';
 
 interface Values {
   customerId?: number;
@@ -41,7 +42,7 @@ export function IssueDrawer({ open, onClose, customerId, editing }: { open: bool
         dueOn: dayjs(editing.dueOn),
         contactId: editing.contactId,
       });
-    else form.setFieldsValue({ customerId, topic: 'complaint', raisedAt: dayjs(), ownerId: me?.id, dueOn: dayjs().add(7, 'day') });
+    else form.setFieldsValue({ customerId, topic: 'complaint', raisedAt: dayjs(), ownerId: me?.id, dueOn: today().add(7, 'day') });
   }, [open, editing, customerId, form, me?.id]);
 
   const save = useSave(async (v: Values) => {
@@ -95,7 +96,7 @@ export function IssueDrawer({ open, onClose, customerId, editing }: { open: bool
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="raisedAt" label={t('f.raisedAt')} rules={[{ required: true }]} style={{ width: '55%' }}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabled={!!editing} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabled={!!editing} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today(), 'day')} />
           </Form.Item>
           <Form.Item name="dueOn" label={t('f.dueOn')} rules={[{ required: true }]} style={{ width: '45%' }}>
             <DatePicker style={{ width: '100%' }} />

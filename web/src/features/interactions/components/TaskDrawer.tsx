@@ -2,12 +2,13 @@
 import { useEffect } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMe } from '../../../app/auth';
 import { NS } from '../i18n';
 import { interactionsApi, useSave } from '../api';
 import { CustomerPicker, StaffSelect } from './pickers';
 import { showApiError, validated } from './form-errors';
+import { today } from '../../../lib/dates';
 
 interface Values {
   customerId?: number;
@@ -26,7 +27,7 @@ export function TaskDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   useEffect(() => {
     if (open) {
       form.resetFields();
-      form.setFieldsValue({ dueOn: dayjs().add(3, 'day'), assigneeId: me?.id });
+      form.setFieldsValue({ dueOn: today().add(3, 'day'), assigneeId: me?.id });
     }
   }, [open, form, me?.id]);
   const save = useSave((v: Values) =>
@@ -67,7 +68,7 @@ export function TaskDrawer({ open, onClose }: { open: boolean; onClose: () => vo
           <CustomerPicker allowClear />
         </Form.Item>
         <Form.Item name="dueOn" label={t('f.dueOn')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(today(), 'day')} />
         </Form.Item>
         <Form.Item name="assigneeId" label={t('f.assignee')} rules={[{ required: true }]}>
           <StaffSelect />

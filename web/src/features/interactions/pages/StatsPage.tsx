@@ -5,7 +5,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ReactECharts from 'echarts-for-react';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
@@ -13,6 +13,7 @@ import { NS } from '../i18n';
 import type { ElementOf } from '../../../api';
 import { type Stats, interactionsApi, hours, KEY } from '../api';
 import { StaffSelect } from '../components/pickers';
+import { today } from '../../../lib/dates';
 
 type Figures = Stats['totals'];
 type ManagerFigures = ElementOf<Stats['byManager']>;
@@ -22,7 +23,7 @@ export default function StatsPage() {
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const [granularity, setGranularity] = useState<'month' | 'quarter' | 'year'>('month');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(11, 'month').startOf('month'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today().subtract(11, 'month').startOf('month'), today()]);
   const [managerId, setManagerId] = useState<number | undefined>();
   const query = { granularity, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), managerId };
   const q = useQuery({ queryKey: [...KEY, 'stats', query], queryFn: () => interactionsApi.stats(query), placeholderData: keepPreviousData });

@@ -3,9 +3,10 @@ import { useEffect } from 'react';
 import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { NS } from '../i18n';
 import { meteringApi, KEY } from '../api';
+import { today } from '../../../lib/dates';
 
 const DEC = /^\d+(\.\d{1,3})?$/;
 
@@ -14,8 +15,8 @@ export function PlansModal({ customerId, onClose }: { customerId: number; onClos
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const month: Dayjs = Form.useWatch('month', form) ?? dayjs();
-  const day: Dayjs = Form.useWatch('day', form) ?? dayjs();
+  const month: Dayjs = Form.useWatch('month', form) ?? today();
+  const day: Dayjs = Form.useWatch('day', form) ?? today();
   const plans = useQuery({
     queryKey: [...KEY, 'plans', customerId, month.format('YYYY-MM'), day.format('YYYY-MM-DD')],
     queryFn: () => meteringApi.plans(customerId, { from: month.startOf('month').format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') }),
@@ -48,7 +49,7 @@ export function PlansModal({ customerId, onClose }: { customerId: number; onClos
   const num = [{ pattern: DEC, message: '0–3 位小数的非负数 / non-negative, up to 3 decimals' }];
   return (
     <Modal open title={t('a.editPlans')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ month: dayjs(), day: dayjs() }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ month: today(), day: today() }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="dailyMaxM3" label={`${t('f.dailyMax')} (m³)`} extra={`${t('msg.dailyMaxHint')}；${t('msg.clearValue')}`} rules={num}>
           <Input inputMode="decimal" />
         </Form.Item>

@@ -5,7 +5,7 @@ import { Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Statistic, 
 import { DownloadOutlined, EditOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
@@ -16,13 +16,14 @@ import { plot, UnitSwitch } from './UnitSwitch';
 import { GcvCell } from './GcvCell';
 import { CorrectionDrawer, type CorrectionTarget } from './CorrectionDrawer';
 import { PlansModal } from './PlansModal';
+import { today } from '../../../lib/dates';
 
 export function UsageTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation(NS);
   const canWrite = useCan('metering:write');
   const [unit, setUnit] = useVolumeUnit('m3');
   const [granularity, setGranularity] = useState<'day' | 'month'>('day');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(60, 'day'), dayjs().subtract(1, 'day')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today().subtract(60, 'day'), today().subtract(1, 'day')]);
   const [page, setPage] = useState(1);
   const [target, setTarget] = useState<CorrectionTarget | null>(null);
   const [plansOpen, setPlansOpen] = useState(false);
@@ -78,7 +79,7 @@ export function UsageTab({ customerId }: { customerId: number }) {
             value={granularity}
             onChange={(g) => {
               setGranularity(g as 'day' | 'month');
-              setRange(g === 'month' ? [dayjs().subtract(23, 'month').startOf('month'), dayjs().subtract(1, 'day')] : [dayjs().subtract(60, 'day'), dayjs().subtract(1, 'day')]);
+              setRange(g === 'month' ? [today().subtract(23, 'month').startOf('month'), today().subtract(1, 'day')] : [today().subtract(60, 'day'), today().subtract(1, 'day')]);
             }}
             options={[
               { value: 'day', label: t('f.dayG') },

@@ -4,7 +4,7 @@ import { useVolumeUnit } from '../../../app/volume-unit';
 import { Card, DatePicker, Empty, Flex, Segmented, Table } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { dec } from '@common/decimal';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
@@ -12,12 +12,13 @@ import { NS } from '../i18n';
 import { meteringApi, fmtQty, inUnit, KEY } from '../api';
 import { Chart } from '../components/Chart';
 import { plot, UnitSwitch } from '../components/UnitSwitch';
+import { today } from '../../../lib/dates';
 
 export default function AnalysisPage() {
   const { t } = useTranslation(NS);
   const [unit, setUnit] = useVolumeUnit('wan');
   const [groupBy, setGroupBy] = useState<'type' | 'city' | 'province'>('type');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(11, 'month').startOf('month'), dayjs().subtract(1, 'day')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today().subtract(11, 'month').startOf('month'), today().subtract(1, 'day')]);
   const query = { groupBy, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const agg = useQuery({ queryKey: [...KEY, 'aggregate', query], queryFn: () => meteringApi.aggregate(query), placeholderData: keepPreviousData });
   const label = (g: string) => (groupBy === 'type' ? t(`type.${g}`, { defaultValue: g }) : g || '—');

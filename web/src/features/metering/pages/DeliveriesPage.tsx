@@ -6,7 +6,7 @@ import { EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
@@ -17,13 +17,14 @@ import { UnitSwitch } from '../components/UnitSwitch';
 import { GcvCell } from '../components/GcvCell';
 import { ImportDialog } from '../components/ImportDialog';
 import { CorrectionDrawer, type CorrectionTarget } from '../components/CorrectionDrawer';
+import { today } from '../../../lib/dates';
 
 export default function DeliveriesPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const canWrite = useCan('metering:write');
   const [unit, setUnit] = useVolumeUnit('m3');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(7, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today().subtract(7, 'day'), today()]);
   const [origin, setOrigin] = useState<Origin | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const [importOpen, setImportOpen] = useState(false);

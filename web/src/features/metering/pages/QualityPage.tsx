@@ -4,7 +4,7 @@ import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, 
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { dec } from '@common/decimal';
 import { ApiError } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
@@ -13,12 +13,13 @@ import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { NS } from '../i18n';
 import { meteringApi, COMPONENTS, KEY, type Quality, type SupplySource } from '../api';
+import { today } from '../../../lib/dates';
 
 export default function QualityPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const canWrite = useCan('quality:write');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(30, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today().subtract(30, 'day'), today()]);
   const [sourceId, setSourceId] = useState<number | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const [open, setOpen] = useState(false);
@@ -131,7 +132,7 @@ function QualityModal({ sources, onClose }: { sources: SupplySource[]; onClose: 
   return (
     <Modal open width={640} title={t('a.addQuality')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <Typography.Paragraph type="secondary">{t('msg.gcvOrComp')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ gasDay: dayjs().subtract(1, 'day') }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ gasDay: today().subtract(1, 'day') }} onFinish={(v) => save.mutate(v)}>
         <Flex gap={12}>
           <Form.Item name="supplySourceId" label={t('f.source')} rules={[{ required: true }]} style={{ flex: 1 }}>
             <Select showSearch optionFilterProp="label" options={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))} />

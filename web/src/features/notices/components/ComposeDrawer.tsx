@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Cascader, Checkbox, DatePicker, Drawer, Flex, Form, Input, Radio, Select, Space, Switch, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { CUSTOMER_TYPES, CUSTOMER_TYPE_LABELS } from '@common/customers';
@@ -15,6 +15,7 @@ import { CustomerPicker, StaffSelect } from '../../interactions/components/picke
 import { NS } from '../i18n';
 import { BUILTIN_PLACEHOLDERS, NOTICE_KINDS, noticesApi, useNoticeMutation, useTags, useTemplates, type Channel, type ComposeBody, type NoticeKind, type Preview, type RecipientFilter } from '../api';
 import { validFields } from '../../../lib/forms';
+import { today } from '../../../lib/dates';
 
 interface FormValues {
   templateId?: number;
@@ -100,7 +101,7 @@ export function ComposeDrawer({ open, onClose, customerId, customers }: { open: 
       body: tpl.body,
       bodyEn: tpl.bodyEn,
       requireReceipt: tpl.requireReceipt,
-      receiptDueOn: dayjs().add(tpl.receiptDays, 'day'),
+      receiptDueOn: today().add(tpl.receiptDays, 'day'),
       fieldValues: {},
     });
     setPreview(null);
@@ -172,7 +173,7 @@ export function ComposeDrawer({ open, onClose, customerId, customers }: { open: 
           customerIds: customers ? customers.map((c) => c.id) : customerId ? [customerId] : [],
           channels: ['print', 'in_app'],
           requireReceipt: true,
-          receiptDueOn: dayjs().add(7, 'day'),
+          receiptDueOn: today().add(7, 'day'),
           fieldValues: {},
         }}
       >
@@ -265,7 +266,7 @@ export function ComposeDrawer({ open, onClose, customerId, customers }: { open: 
           </Form.Item>
           {v?.requireReceipt !== false && (
             <Form.Item name="receiptDueOn" label={t('f.dueOn')} rules={[{ required: true }]}>
-              <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isBefore(today(), 'day')} />
             </Form.Item>
           )}
         </Flex>

@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n';
 import { noticesApi, useNoticeMutation, type Recipient } from '../api';
 import { validFields } from '../../../lib/forms';
+import { today } from '../../../lib/dates';
 
 export function ReceiptModal({ noticeId, recipient, onClose }: { noticeId: number; recipient: Recipient | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -53,9 +54,9 @@ export function ReceiptModal({ noticeId, recipient, onClose }: { noticeId: numbe
         </Button>,
       ]}
     >
-      <Form form={form} layout="vertical" initialValues={{ returnedOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ returnedOn: today() }}>
         <Form.Item name="returnedOn" label={t('f.returnedOn')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+          <DatePicker disabledDate={(d) => d.isAfter(today(), 'day')} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="signer" label={t('f.signer')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input />

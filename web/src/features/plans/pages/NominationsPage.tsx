@@ -11,13 +11,14 @@ import { formatNumber, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { plansApi, useAccuracy, useImportNominations, type AccuracyRow } from '../api';
 import { DownloadOutlined } from '@ant-design/icons';
+import { today } from '../../../lib/dates';
 
 export default function NominationsPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
   const { message, modal } = App.useApp();
   const canWrite = useCan('plans:write');
-  const [month, setMonth] = useState(dayjs().subtract(1, 'day').format('YYYY-MM'));
+  const [month, setMonth] = useState(today().subtract(1, 'day').format('YYYY-MM'));
   const q = useAccuracy(month);
   const imp = useImportNominations();
   const upload = (f: File) =>

@@ -8,6 +8,7 @@ import { NS } from '../i18n';
 import { proceduresApi, useCaseMutation, useOperators, type CaseDetail, type StepOption } from '../api';
 import { applyFieldErrors } from './form-errors';
 import { validFields } from '../../../lib/forms';
+import { today } from '../../../lib/dates';
 
 interface Values {
   note?: string;
@@ -70,7 +71,7 @@ export function StepActionModal({ detail, option, onClose }: { detail: CaseDetai
               <Input maxLength={60} placeholder={`CK-${detail.id}-${detail.steps.length + 1}`} />
             </Form.Item>
             <Form.Item name="sentAt" label={t('f.sentAt')} initialValue={dayjs()}>
-              <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today(), 'day')} />
             </Form.Item>
           </>
         )}

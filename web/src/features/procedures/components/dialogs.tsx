@@ -9,6 +9,7 @@ import { NS } from '../i18n';
 import { proceduresApi, useCaseMutation, useCustomerPick, type Step } from '../api';
 import { applyFieldErrors } from './form-errors';
 import { validFields } from '../../../lib/forms';
+import { today } from '../../../lib/dates';
 
 function useSubmit<V>(form: ReturnType<typeof Form.useForm<V>>[0], run: (v: V) => Promise<unknown>, done: () => void, okMsg: string) {
   const { message } = App.useApp();
@@ -68,7 +69,7 @@ export function ConfirmDialog({ step, onClose }: { step: Pick<Step, 'id' | 'case
     <Modal open={!!step} title={step ? t('a.confirmTitle', { kind: t(`step.${step.kind}`) }) : ''} onCancel={onClose} onOk={submit} confirmLoading={m.isPending} destroyOnHidden>
       <Form form={form} layout="vertical">
         <Form.Item name="executedAt" label={t('f.executedAt')} rules={[{ required: true }]}>
-          <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today(), 'day')} />
         </Form.Item>
         <Form.Item name="executorName" label={t('f.executor')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={100} />

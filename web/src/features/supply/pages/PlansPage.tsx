@@ -1,7 +1,7 @@
 /** Winter curtailment plans: list, and a new plan for a day or period with the available supply. */
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
@@ -13,6 +13,7 @@ import { supplyApi, usePlans, useSupplyMutation, type Avail, type PlanSummary } 
 import { AvailabilityEditor, cleanAvail } from '../components/AvailabilityEditor';
 import { Tag } from 'antd';
 import { ignoreInvalid } from '../../../lib/forms';
+import { today } from '../../../lib/dates';
 
 function NewPlanDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -39,7 +40,7 @@ function NewPlanDialog({ open, onClose }: { open: boolean; onClose: () => void }
       }
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ days: [dayjs().add(1, 'day'), dayjs().add(1, 'day')] }}>
+      <Form form={form} layout="vertical" initialValues={{ days: [today().add(1, 'day'), today().add(1, 'day')] }}>
         <Form.Item name="name" label={t('f.planName')} rules={[{ required: true, message: t('f.planName') }]}>
           <Input maxLength={200} data-testid="plan-name" />
         </Form.Item>

@@ -10,11 +10,12 @@ import { Chart } from '../../metering/components/Chart';
 import { NS } from '../i18n';
 import { tradingApi, useBoard, useStats, type BoardRow } from '../api';
 import { ExportButton } from '../components/ExportButton';
+import { today } from '../../../lib/dates';
 
 export default function BoardPage() {
   const { t } = useTranslation(NS);
-  const [year, setYear] = useState(dayjs().year());
-  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [year, setYear] = useState(today().year());
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([today().startOf('year'), today()]);
   const st = useStats(year);
   const board = useBoard(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'));
   const c = st.data?.current;

@@ -9,6 +9,7 @@ import { useCan } from '../../../app/auth';
 import { NS } from '../i18n';
 import { tradingApi, useFollowups, useMemberships, useTradingMutation, type FollowupInput, type Membership, type MembershipFilter, type MembershipInput } from '../api';
 import { validFields } from '../../../lib/forms';
+import { today } from '../../../lib/dates';
 
 const COLORS = { none: 'default', registered: 'blue', bound: 'cyan', trained: 'green' } as const;
 
@@ -123,7 +124,7 @@ function MemberDrawer({ m, onClose }: { m: Membership; onClose: () => void }) {
         items={(list.data ?? []).map((x) => ({ children: `${x.onDate} ${x.note}${x.nextStep ? ` → ${x.nextStep}` : ''}${x.createdByName ? `（${x.createdByName}）` : ''}` }))}
       />
       {canWrite && (
-        <Form form={fu} layout="vertical" initialValues={{ onDate: dayjs() }}>
+        <Form form={fu} layout="vertical" initialValues={{ onDate: today() }}>
           <Form.Item name="onDate" label={t('f.onDate')} rules={[{ required: true }]}>
             <DatePicker />
           </Form.Item>

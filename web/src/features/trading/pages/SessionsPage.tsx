@@ -13,6 +13,7 @@ import type { TFunction } from 'i18next';
 import { tradingApi, useManagers, usePickCustomers, useSessions, useTradingMutation, type AgreementInput, type SessionFilter, type SessionInput, type SessionListItem, type State } from '../api';
 import { validFields } from '../../../lib/forms';
 import { ExportButton } from '../components/ExportButton';
+import { today } from '../../../lib/dates';
 
 export const STATE_COLORS: Record<State, string> = { upcoming: 'default', open: 'processing', closed: 'warning', cleared: 'success', cancelled: 'default' };
 
@@ -167,7 +168,7 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           pricing: 'pay_as_bid',
           resourceTag: '线上交易气',
           deliveryPoint: '泸州首站',
-          deliveryMonth: dayjs().add(1, 'month'),
+          deliveryMonth: today().add(1, 'month'),
           quantity: 1000000,
           minPerBuyer: 50000,
           maxPerBuyer: 600000,
@@ -289,7 +290,7 @@ function AgreementDrawer({ open, onClose }: { open: boolean; onClose: () => void
         </Button>
       }
     >
-      <Form form={form} layout="vertical" initialValues={{ resourceTag: '线上交易气', deliveryPoint: '泸州首站', deliveryMonth: dayjs().add(1, 'month'), sellerConfirmedOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ resourceTag: '线上交易气', deliveryPoint: '泸州首站', deliveryMonth: today().add(1, 'month'), sellerConfirmedOn: today() }}>
         <Form.Item name="title" label={t('f.title')} rules={[{ required: true, max: 200 }]}>
           <Input data-testid="agreement-title" />
         </Form.Item>
