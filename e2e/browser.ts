@@ -73,7 +73,11 @@ export async function chooseAntOption(page: Page, select: Locator, text: string)
     try {
       // inside the try: a drawer still sliding in can leave the select outside the viewport
       if (!(await option.first().isVisible())) await select.click({ force: true, timeout: 4_000 });
-      await option.first().waitFor({ timeout: 4_000 });
+      // a searchable select is filtered to the text: a long (virtual) list renders only its first
+      // rows, and the wanted one may be below them
+      const search = select.locator('input.ant-select-selection-search-input');
+      if (attempt > 0 && (await search.count()) && (await search.getAttribute('readonly')) === null) await search.fill(text, { timeout: 4_000 });
+      await option.first().waitFor({ timeout: 4_000 + attempt * 2_000 });
       await page.waitForTimeout(250); // let the slide-in animation finish
       await option.first().click({ timeout: 4_000 });
       await select.locator('.ant-select-selection-item', { hasText: text }).first().waitFor({ timeout: 4_000 });
