@@ -36,7 +36,7 @@ async function main() {
   const config = loadConfig();
   switch (cmd) {
     case 'migrate': {
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
       const applied = await migrate(db, console.log);
       console.log(applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date');
       await db.close();
@@ -45,7 +45,7 @@ async function main() {
     case 'demo:reset': {
       if (config.databaseUrl && process.env.DEMO !== '1') throw new Error('demo:reset on PostgreSQL drops every table: set DEMO=1 to confirm');
       if (config.databaseUrl) {
-        const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+        const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
         await db.execScript('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
         await db.close();
       } else {
@@ -104,7 +104,7 @@ async function main() {
       const r = await restoreDatabase(config, file, { force: args.includes('--force') });
       if (r.movedAside) console.log(`the previous data directory was moved to ${r.movedAside}`);
       // Bring the restored schema up to this version's migrations.
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema });
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, pgliteSharedBuffers: config.pgliteSharedBuffers });
       const applied = await migrate(db, () => {});
       await db.close();
       console.log(`restored ${file} into the ${r.kind === 'postgres' ? 'PostgreSQL' : 'embedded'} database${applied.length ? `; applied ${applied.length} newer migration(s)` : ''}`);

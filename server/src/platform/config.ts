@@ -45,6 +45,11 @@ const EnvSchema = z.object({
   SCHEDULER: bool.default(true),
   // Server processes (node:cluster) sharing the port; PostgreSQL only (the embedded database is single-process).
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // The embedded database's shared_buffers (its memory is allocated up front; see database.ts).
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d{1,6}(kB|MB|GB)$/, '格式如 32MB / e.g. 32MB')
+    .default('32MB'),
   // Off by default: the client address is the socket's. Set it only behind a reverse proxy:
   // 'true' (trust every hop), a hop count, or a comma-separated list of proxy addresses/CIDRs.
   TRUST_PROXY: z.string().max(2000).optional(),
@@ -78,6 +83,8 @@ export type Config = {
   scheduler: boolean;
   /** Server processes `npm start` runs (node:cluster); 1 on the embedded database. */
   workers: number;
+  /** shared_buffers of the embedded database (PGLITE_SHARED_BUFFERS). */
+  pgliteSharedBuffers: string;
   /** Fastify's trustProxy: false unless TRUST_PROXY is set (X-Forwarded-For is then believed from those proxies only). */
   trustProxy: boolean | number | string[];
   /** A running job's lease: a run whose heartbeat is older than this is taken as dead and retried. */
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nominationImportMaxRows: e.NOMINATION_IMPORT_MAX_ROWS,
     scheduler: e.SCHEDULER,
     workers: e.WORKERS,
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     timeZone: e.TZ_NAME,

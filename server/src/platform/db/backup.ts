@@ -50,7 +50,7 @@ export async function backupDatabase(config: Config, file: string): Promise<{ ki
     const owner = runningServerPid(config.dataDir);
     if (owner) await askRunningServer(config.dataDir, owner, path.resolve(tmp));
     else {
-      const db = await openDatabase({ dataDir: config.dataDir });
+      const db = await openDatabase({ dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
       try {
         fs.writeFileSync(tmp, await db.dumpDataDir!());
       } finally {

@@ -49,9 +49,11 @@ export async function openDatabase(opts: {
   poolSize?: number;
   /** Embedded in-memory database only: start from this data-directory tarball (tests' migrated template) instead of initdb. */
   pgliteTemplate?: Blob;
+  /** Embedded database: PostgreSQL's shared_buffers (default PGLITE_SHARED_BUFFERS). */
+  pgliteSharedBuffers?: string;
 }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema, opts.poolSize);
-  return openPglite(opts.dataDir, opts.pgliteTemplate);
+  return openPglite(opts.dataDir, opts.pgliteTemplate, opts.pgliteSharedBuffers);
 }
 
 async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Database> {
@@ -107,7 +109,16 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
   };
 }
 
-async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
+/**
+ * shared_buffers of the embedded database. PGlite allocates them up front inside its WebAssembly
+ * memory, which never shrinks: initdb's 128MB put the server with the demo data at ~485 MB RSS
+ * (issue 15 item 9: < 400 MB). 32MB opens ~110 MB smaller; pages beyond it come from the operating
+ * system's file cache (or the in-memory file system), which for a single-user embedded database
+ * costs little (bench/memory.bench.ts).
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
+async function openPglite(dataDir: string, template?: Blob, sharedBuffers = PGLITE_SHARED_BUFFERS): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const memory = dataDir.startsWith('memory://');
   let releaseLock = () => {};
@@ -130,7 +141,8 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   );
   let client;
   try {
-    client = dir ? new PGlite(dir, { parsers, extensions }) : new PGlite({ parsers, extensions, ...(template ? { loadDataDir: template } : {}) });
+    const postgresqlconf = [`shared_buffers = ${sharedBuffers}`];
+    client = dir ? new PGlite(dir, { parsers, extensions, postgresqlconf }) : new PGlite({ parsers, extensions, postgresqlconf, ...(template ? { loadDataDir: template } : {}) });
     await client.waitReady;
   } catch (e) {
     releaseLock();
