@@ -9,7 +9,7 @@
  * min(Q_a, Q_c) and the rest priced flat, summed). Between runs the month is reset (its statements,
  * lines and true-up transactions deleted with the ledger's immutability triggers disabled — a
  * throwaway schema / in-memory database), so each run does the same work, postings included.
- * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part;
+ * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part, PG=0 the PostgreSQL part;
  * PROFILE=1 to time every statement of one run and print EXPLAIN ANALYZE of the slowest, replayed in
  * order in one rolled-back transaction so each sees the state it saw in the run)
  */
@@ -215,7 +215,7 @@ async function embeddedDemo() {
 
 async function main() {
   begin('settlement');
-  await postgres();
+  if (process.env.PG !== '0') await postgres();
   if (process.env.DEMO !== '0') await embeddedDemo();
   end();
 }
