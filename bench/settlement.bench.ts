@@ -9,7 +9,7 @@
  * min(Q_a, Q_c) and the rest priced flat, summed). Between runs the month is reset (its statements,
  * lines and true-up transactions deleted with the ledger's immutability triggers disabled — a
  * throwaway schema / in-memory database), so each run does the same work, postings included.
- * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part;
+ * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part, PG=0 the PostgreSQL part; REUSE_SCHEMA=bench_… to run on a schema seeded before;
  * PROFILE=1 to time every statement of one run and print EXPLAIN ANALYZE of the slowest, replayed in
  * order in one rolled-back transaction so each sees the state it saw in the run)
  */
@@ -183,17 +183,19 @@ async function profile(built: BuiltApp, schema: string, month: string, now: Date
 }
 
 async function postgres() {
-  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  // REUSE_SCHEMA=bench_…: a schema this bench seeded before (kept, not dropped) — the seed takes minutes on a loaded machine
+  const reuse = process.env.REUSE_SCHEMA;
+  const schema = reuse ?? `bench_${crypto.randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 4 });
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO: 'false' } as any), webDist: '/nonexistent' };
   const built = await buildApp(config, { database, logger: false, demo: false });
   try {
-    await seed(built.ctx.db);
+    if (!reuse) await seed(built.ctx.db);
     if (process.env.PROFILE === '1') await profile(built, schema, MONTH, NOW);
     else await measure(built, MONTH, NOW, 'PostgreSQL', 10);
   } finally {
     await built.close();
-    await database.execScript(`DROP SCHEMA "${schema}" CASCADE`);
+    if (!reuse) await database.execScript(`DROP SCHEMA "${schema}" CASCADE`);
     await database.close();
   }
 }
@@ -215,7 +217,7 @@ async function embeddedDemo() {
 
 async function main() {
   begin('settlement');
-  await postgres();
+  if (process.env.PG !== '0') await postgres();
   if (process.env.DEMO !== '0') await embeddedDemo();
   end();
 }

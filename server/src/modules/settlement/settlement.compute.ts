@@ -8,6 +8,7 @@ import type { OnlineAward } from '../../platform/ports';
 import { contractsForMonth, daysInMonth, overTakeFlag, type ContractTerms } from '../contracts';
 import { pricesByDay, referencePriceOf, type Basis } from '../pricing';
 import { dailyVolumesByCustomer, dailyVolumeTotals } from '../metering';
+import { dec } from '@common/decimal';
 import * as repo from './settlement.repo';
 import { settleCustomerMonth, settleFromRuns, type BaseRun, type SettlementDay, type SettlementResult } from './settlement.calc';
 
@@ -58,10 +59,22 @@ interface MonthInputs {
   termsBy: Map<number, ContractTerms>;
   combos: { tag: string; category: string; basis: Basis }[];
   comboIndex: Map<string, number>;
-  prices: { combo: number; day: string; price: string | null }[];
+  prices: repo.ComboDayPrice[];
   priceOf: Map<string, string | null>;
   awardsBy: Map<number, OnlineAward[]>;
   reference: (basis: Basis) => Promise<string | null>;
+}
+
+/** Number each combo's days in day order: consecutive days at one price (or none) share a segment (repo.baseRuns). */
+export function priceSegments(rows: { combo: number; day: string; price: string | null }[]): repo.ComboDayPrice[] {
+  const sorted = [...rows].sort((a, b) => a.combo - b.combo || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  let seg = 0;
+  return sorted.map((r, i) => {
+    const p = sorted[i - 1];
+    const same = p && p.combo === r.combo && (p.price == null ? r.price == null : r.price != null && dec(p.price).eq(r.price));
+    if (p && !same) seg = p.combo === r.combo ? seg + 1 : 0;
+    return { ...r, seg };
+  });
 }
 
 const comboKey = (t: { baseTag: string; priceCategory: string; basis: Basis }) => `${t.baseTag}|${t.priceCategory}|${t.basis}`;
@@ -81,7 +94,7 @@ async function monthInputs(ctx: AppContext, trx: Tx, month: string): Promise<Mon
     }
   const priceRows = await pricesByDay(trx, combos, from, to);
   const priceOf = new Map(priceRows.map((r) => [`${r.tag}|${r.category}|${r.basis}|${r.day}`, r.price]));
-  const prices = priceRows.map((r) => ({ combo: comboIndex.get(`${r.tag}|${r.category}|${r.basis}`)!, day: r.day, price: r.price }));
+  const prices = priceSegments(priceRows.map((r) => ({ combo: comboIndex.get(`${r.tag}|${r.category}|${r.basis}`)!, day: r.day, price: r.price })));
   // online awards and the reference price (DOMAIN.md §4: VWAP of real trades, else the price book's)
   const trades = ctx.capabilities.onlineTrades;
   const awards: OnlineAward[] = trades ? await trades.awardsForMonth(trx, month) : [];

@@ -1,5 +1,6 @@
 /** SQL of settlement (Kysely), plain data in and out. */
 import { sql, type RawBuilder } from 'kysely';
+import { dec } from '@common/decimal';
 import type { Tx } from '../../platform/db/database';
 import type { SettlementLine } from './settlement.calc';
 import type { CustomerSettlement } from './settlement.compute';
@@ -193,6 +194,26 @@ export interface BaseRunRow {
   missing_days: string[] | null;
 }
 
+/** A base-tag price of a combo on a day, with its segment: consecutive days of the combo at one price (null: none) share `seg`. */
+export interface ComboDayPrice {
+  combo: number;
+  day: string;
+  price: string | null;
+  seg: number;
+}
+
+/** Per customer and price segment, as the statement of `baseRuns` returns it (before runs are merged). */
+interface SegmentRow {
+  customer_id: number;
+  seg: number;
+  price: string | null;
+  qa: string;
+  take: string;
+  from_day: string | null;
+  to_day: string | null;
+  missing: string[] | null;
+}
+
 /**
  * The m³ part of a month's settlement in one statement (DOMAIN.md §4 step 1): per customer Q_a over
  * the month's deliveries (metering's published fragment), and the base min(Q_a, Q_c) filled in day
@@ -200,41 +221,79 @@ export interface BaseRunRow {
  * consecutive delivery days with equal base price (a run starts where the price differs from the
  * previous delivery day's; zero-volume days are left out and so do not break a run, as in
  * settleCustomerMonth). Prices: the contract's fixed price, else the price book's per combo and day
- * (`prices`, from pricing.pricesByDay). Customers in `exclude` (GJ-basis) are left out. One row per
- * run; a run with no base taken (days after Q_c was reached, or Q_c = 0) has null from/to.
+ * (`prices`, from pricing.pricesByDay, with each combo's segments of equal price). Customers in
+ * `exclude` (GJ-basis) are left out. One row per run; a customer with no base taken (Q_c = 0, no
+ * contract) has one row with null from/to.
+ *
+ * Plan (bench/settlement.bench.ts PROFILE=1): one sort of the month's deliveries by (customer, day)
+ * feeds metering's per-day aggregate (sort-based: a hash aggregate of numeric sums over millions of
+ * customer-days spills) and the one running-sum window without another sort; terms and prices join
+ * by hash; the days are then aggregated per (customer, price segment) — a few rows per customer —
+ * and the segments of equal price are merged into runs here, in order (a segment with base taken
+ * never follows one without: once Q_c is reached every later day takes nothing).
  */
 export async function baseRuns(
   db: Tx,
   volumes: RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }>,
   terms: RunTerms[],
-  prices: { combo: number; day: string; price: string | null }[],
+  prices: ComboDayPrice[],
   exclude: number[],
 ): Promise<BaseRunRow[]> {
   // the unnest() inputs carry no statistics (estimated 10 rows): a nested loop against a month of deliveries
-  // would cost customers × deliveries; hash joins are right here. A month of deliveries sorts in memory.
+  // would cost customers × deliveries; hash joins are right here, a merge join would sort the month twice more.
   await sql`SET LOCAL enable_nestloop = off`.execute(db);
+  await sql`SET LOCAL enable_mergejoin = off`.execute(db);
+  await sql`SET LOCAL enable_hashagg = off`.execute(db);
+  await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(db);
   await sql`SET LOCAL work_mem = '128MB'`.execute(db);
-  const q = sql<BaseRunRow>`
+  const q = sql<SegmentRow>`
     WITH d AS (${volumes}),
     t AS (SELECT * FROM unnest(${terms.map((t) => t.customerId)}::bigint[], ${terms.map((t) => t.contracted)}::numeric[], ${terms.map((t) => t.combo)}::int[], ${terms.map((t) => t.fixedPrice)}::text[])
             AS t(customer_id, qc, combo, fixed)),
-    pr AS (SELECT * FROM unnest(${prices.map((p) => p.combo)}::int[], ${prices.map((p) => p.day)}::date[], ${prices.map((p) => p.price)}::text[]) AS p(combo, day, price)),
-    x AS (SELECT d.customer_id, d.gas_day, d.volume_m3 AS v, COALESCE(t.qc, 0) AS qc, COALESCE(t.fixed, pr.price) AS price
-            FROM d LEFT JOIN t ON t.customer_id = d.customer_id LEFT JOIN pr ON pr.combo = t.combo AND pr.day = d.gas_day
-           WHERE d.volume_m3 > 0 AND d.customer_id <> ALL(${exclude}::bigint[])),
-    w AS (SELECT customer_id, gas_day, price, qc, v, SUM(v) OVER c - v AS before, SUM(v) OVER (PARTITION BY customer_id) AS qa,
-                 CASE WHEN price::numeric IS NOT DISTINCT FROM lag(price::numeric) OVER c THEN 0 ELSE 1 END AS brk
-            FROM x WINDOW c AS (PARTITION BY customer_id ORDER BY gas_day)),
-    g AS (SELECT customer_id, gas_day, price, qa, LEAST(v, GREATEST(qc - before, 0)) AS take, SUM(brk) OVER (PARTITION BY customer_id ORDER BY gas_day) AS grp FROM w)
-    SELECT customer_id, min(qa)::text AS actual, min(gas_day) FILTER (WHERE take > 0)::text AS from_day, max(gas_day) FILTER (WHERE take > 0)::text AS to_day,
-           sum(take)::text AS quantity, (array_agg(price ORDER BY gas_day))[1] AS price,
-           CASE WHEN bool_or(price IS NULL) THEN array_agg(gas_day::text ORDER BY gas_day) FILTER (WHERE take > 0) END AS missing_days
-      FROM g GROUP BY customer_id, grp
-     ORDER BY customer_id, grp`;
+    pr AS (SELECT * FROM unnest(${prices.map((p) => p.combo)}::int[], ${prices.map((p) => p.day)}::date[], ${prices.map((p) => p.price)}::text[], ${prices.map((p) => p.seg)}::int[])
+            AS p(combo, day, price, seg)),
+    c AS (SELECT customer_id, gas_day, volume_m3 AS v, SUM(volume_m3) OVER (PARTITION BY customer_id ORDER BY gas_day) AS cum
+            FROM d WHERE volume_m3 > 0 AND customer_id <> ALL(${exclude}::bigint[])),
+    x AS (SELECT c.customer_id, c.gas_day, c.v, LEAST(c.v, GREATEST(COALESCE(t.qc, 0) - c.cum + c.v, 0)) AS take, COALESCE(t.fixed, pr.price) AS price, COALESCE(pr.seg, 0) AS seg
+            FROM c LEFT JOIN t ON t.customer_id = c.customer_id LEFT JOIN pr ON pr.combo = t.combo AND pr.day = c.gas_day)
+    SELECT customer_id, seg, price, sum(v)::text AS qa, sum(take)::text AS take,
+           min(gas_day) FILTER (WHERE take > 0)::text AS from_day, max(gas_day) FILTER (WHERE take > 0)::text AS to_day,
+           array_agg(gas_day::text) FILTER (WHERE take > 0 AND price IS NULL) AS missing
+      FROM x GROUP BY customer_id, seg, price
+     ORDER BY customer_id, seg`;
   const r = await q.execute(db);
-  await sql`RESET enable_nestloop`.execute(db);
-  await sql`RESET work_mem`.execute(db);
-  return r.rows;
+  for (const k of ['enable_nestloop', 'enable_mergejoin', 'enable_hashagg', 'max_parallel_workers_per_gather', 'work_mem']) await sql`RESET ${sql.raw(k)}`.execute(db);
+  return mergeSegments(r.rows);
+}
+
+/** Segments (ordered by customer and segment) → runs of equal price per customer, as `baseRuns` documents. */
+function mergeSegments(rows: SegmentRow[]): BaseRunRow[] {
+  const out: BaseRunRow[] = [];
+  for (let i = 0; i < rows.length;) {
+    const id = Number(rows[i].customer_id);
+    let j = i;
+    let qa = dec(0);
+    while (j < rows.length && Number(rows[j].customer_id) === id) qa = qa.plus(rows[j++].qa);
+    const runs: BaseRunRow[] = [];
+    for (const s of rows.slice(i, j)) {
+      if (!s.from_day || !dec(s.take).gt(0)) continue;
+      const last = runs.at(-1);
+      const same = last && (last.price == null ? s.price == null : s.price != null && dec(last.price).eq(s.price));
+      if (last && same) {
+        last.to_day = s.to_day;
+        last.quantity = dec(last.quantity!).plus(s.take).toFixed();
+        if (s.missing) last.missing_days = [...(last.missing_days ?? []), ...s.missing];
+      } else runs.push({ customer_id: id, actual: '', from_day: s.from_day, to_day: s.to_day, quantity: dec(s.take).toFixed(), price: s.price, missing_days: s.missing ? [...s.missing] : null });
+    }
+    if (!runs.length) runs.push({ customer_id: id, actual: '', from_day: null, to_day: null, quantity: null, price: null, missing_days: null });
+    for (const run of runs) {
+      run.actual = qa.toFixed();
+      run.missing_days?.sort();
+      out.push(run);
+    }
+    i = j;
+  }
+  return out;
 }
 
 export interface StatementWrite {

@@ -40,6 +40,7 @@ beforeAll(async () => {
     { category: 'cng', qc: '25000', days: (i) => (i % 4 === 0 ? '0' : (600 + Math.floor(rnd() * 900)).toFixed(3)) }, // price runs, zero days
     { category: 'cng', qc: '12345.678', days: (i) => (i === 11 || i === 21 ? '0' : '987.654') }, // zero volume on the price-change days
     { category: 'cng', qc: '0', days: () => '333.333' }, // Q_c = 0
+    { category: 'cng', qc: '30000', days: (i) => (i >= 11 && i <= 20 ? '0' : '1000.5') }, // no gas while the price differs: one run across it
     { category: 'industrial', qc: '50000', basePrice: '2.2222', days: () => (100 + Math.floor(rnd() * 300)).toFixed(1) }, // fixed price, below contract
     { category: 'industrial', qc: '40000', days: () => '0' }, // Q_a = 0
     { category: 'industrial', qc: null, days: () => '123.456' }, // no contract
