@@ -143,7 +143,7 @@ export async function clearSession(ctx: AppContext, sessionId: number, actor: Ac
 
     await trx
       .updateTable('trading_sessions')
-      .set({ status: 'cleared', cleared_at: now, cleared_by: actor.userId, sold_quantity: sold, clearing_price: clearingPrice })
+      .set({ status: 'cleared', cleared_at: now, cleared_by: actor.userId, sold_quantity: sold, clearing_price: clearingPrice, bid_count: bids.length })
       .where('id', '=', sessionId)
       .execute();
     await audit(trx, actor, { action: 'trading.session.clear', entity: 'trading_session', entityId: sessionId, after: { bids: bids.length, awards: awards.length, sold, clearingPrice } });
