@@ -1,8 +1,9 @@
 /**
- * Where a bid's time goes (bench/trading-bidders.bench.ts): with PROFILE set in the server's
+ * Where a bid's and a clearing's time goes (bench/trading-bidders.bench.ts, trading-persist.bench.ts): with PROFILE set in the server's
  * environment, placeBid records the time of each step inside the handler and, when a burst of bids
  * ends (no bid for a second), prints one line to stderr: the bids, the handler's p50/p99 (entry to
- * commit, pool wait included and shown apart) and the mean of each step. Off (no cost but a branch)
+ * commit, pool wait included and shown apart) and the mean of each step; a clearing prints its steps
+ * when it commits. Off (no cost but a branch)
  * without PROFILE.
  */
 const ON = !!process.env.PROFILE;
@@ -32,9 +33,14 @@ function flush() {
   samples.length = 0;
 }
 
-/** A stopwatch for one bid: `step(name)` charges the time since the previous mark to `name`; `done()` records it. */
-export function bidStopwatch() {
-  if (!ON) return { step: (_: string) => {}, done: () => {} };
+interface Stopwatch {
+  /** Charge the time since the previous mark to `name`. */
+  step(name: string): void;
+  done(): void;
+}
+
+function stopwatch(onDone: (total: number, steps: Map<string, number>) => void): Stopwatch {
+  if (!ON) return { step: () => {}, done: () => {} };
   const t0 = performance.now();
   let last = t0;
   const steps = new Map<string, number>();
@@ -44,10 +50,20 @@ export function bidStopwatch() {
       steps.set(name, (steps.get(name) ?? 0) + t - last);
       last = t;
     },
-    done() {
-      lastAt = performance.now();
-      samples.push({ total: lastAt - t0, steps });
-      timer ??= setInterval(flush, 500).unref();
-    },
+    done: () => onDone(performance.now() - t0, steps),
   };
+}
+
+/** A stopwatch for one bid; `done()` adds it to the burst's figures. */
+export function bidStopwatch(): Stopwatch {
+  return stopwatch((total, steps) => {
+    lastAt = performance.now();
+    samples.push({ total, steps });
+    timer ??= setInterval(flush, 500).unref();
+  });
+}
+
+/** A stopwatch for one clearing; `done()` prints its steps at once. */
+export function clearingStopwatch(sessionId: number): Stopwatch {
+  return stopwatch((total, steps) => process.stderr.write(`   [PROFILE clearSession ${sessionId}] ${total.toFixed(1)} ms: ${[...steps].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n`));
 }

@@ -1,7 +1,8 @@
 /**
  * Placing bids (报价, DOMAIN.md §4) on a customer's behalf (real sessions) or with a virtual account
- * (simulations). One transaction per bid under the session's lock: idempotency, time window,
- * rules, listing fill, deposit freeze and the bid row commit together or not at all.
+ * (simulations). One short transaction per bid under the session's lock (shared for 竞价, with the
+ * buyer's lock) — idempotency, time window, rules, listing fill, deposit freeze and the bid row
+ * commit together or not at all — that writes no row the other buyers' bids write.
  */
 import { sql } from 'kysely';
 import { can } from '@common/roles';
@@ -80,7 +81,9 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
     // Nothing here writes a row every bid of the session writes (no counter on the session: the
     // bid count is counted from the bids), so bids of different buyers never wait for each other's
     // commit.
-    const mode = await repo.lockSessionForBid(trx, sessionId);
+    // The buyer's key is the request's (a customer, or a virtual account as its negative id); who
+    // may bid for it is checked below, under the lock.
+    const mode = await repo.lockSessionForBid(trx, sessionId, b.customerId ?? -(b.virtualAccountId ?? 0));
     if (!mode) throw new AppError('NOT_FOUND', { entity: { zh: '交易场次', en: 'Trading session' } });
     const listing = mode === 'listing';
     const { session: s, now } = await repo.findSessionNow(trx, sessionId);
@@ -90,12 +93,11 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
     // Who bids: a customer (real session) or a virtual account (simulation).
     const buyer = await resolveBuyer(trx, s, b, user);
     sw.step('buyer');
-    if (!listing) await repo.lockBuyer(trx, buyer.key);
 
     // The buyer's bids so far (and, for 挂牌, what is granted in all) and a bid with the same
     // idempotency key, in one statement; 竞价 reads only the buyer's rows.
     const { mine, granted, prevId } = await repo.buyerBidState(trx, { sessionId, buyerKey: buyer.key, idempotencyKey: b.idempotencyKey, allGranted: listing });
-    sw.step('buyerLock+state');
+    sw.step('buyerState');
     // A repeated submission (same idempotency key) returns the bid it placed, once.
     if (prevId !== null) {
       const prev = (await bidRows(trx, { sessionId, bidIds: [prevId] }))[0]!;

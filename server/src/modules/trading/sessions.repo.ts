@@ -17,19 +17,17 @@ export async function lockSessionShared(trx: Tx, sessionId: number): Promise<voi
   await sql`SELECT pg_advisory_xact_lock_shared(1201, ${sessionId}::int)`.execute(trx);
 }
 
-/** One buyer's bids one at a time (its per-buyer maximum and idempotency keys); `buyerKey` = customer id or −virtual account id. */
-export async function lockBuyer(trx: Tx, buyerKey: number): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(1202, ${buyerKey}::int)`.execute(trx);
-}
-
 /**
- * A bid's session lock, taken by the statement that reads the session's mode (one round trip):
- * exclusive for 挂牌 (first come first served), shared for 竞价. Returns the mode, or null for no
- * such session (no lock then).
+ * A bid's locks, taken by the statement that reads the session's mode (one round trip): the
+ * session's, exclusive for 挂牌 (first come first served) and shared for 竞价, then for 竞价 the
+ * buyer's (`buyerKey`: customer id or −virtual account id, from the request; always in this order,
+ * so two bids never wait for each other crosswise). Returns the mode, or null for no such session
+ * (no lock then).
  */
-export async function lockSessionForBid(trx: Tx, sessionId: number): Promise<SessionMode | null> {
+export async function lockSessionForBid(trx: Tx, sessionId: number, buyerKey: number): Promise<SessionMode | null> {
   const { rows } = await sql<{ mode: SessionMode }>`
-    SELECT mode, CASE WHEN mode = 'listing' THEN pg_advisory_xact_lock(1201, id::int) ELSE pg_advisory_xact_lock_shared(1201, id::int) END AS locked
+    SELECT mode, CASE WHEN mode = 'listing' THEN pg_advisory_xact_lock(1201, id::int) ELSE pg_advisory_xact_lock_shared(1201, id::int) END AS session_lock,
+           CASE WHEN mode <> 'listing' THEN pg_advisory_xact_lock(1202, ${buyerKey}::int) END AS buyer_lock
       FROM trading_sessions WHERE id = ${sessionId}`.execute(trx);
   return rows[0]?.mode ?? null;
 }
