@@ -1,7 +1,8 @@
 /**
  * Placing bids (报价, DOMAIN.md §4) on a customer's behalf (real sessions) or with a virtual account
- * (simulations). One transaction per bid under the session's lock: idempotency, time window,
- * rules, listing fill, deposit freeze and the bid row commit together or not at all.
+ * (simulations). One short transaction per bid under the session's lock (shared for 竞价, with the
+ * buyer's lock) — idempotency, time window, rules, listing fill, deposit freeze and the bid row
+ * commit together or not at all — that writes no row the other buyers' bids write.
  */
 import { sql } from 'kysely';
 import { can } from '@common/roles';
@@ -20,7 +21,8 @@ import { PRICE_DP, QTY_DP, checkBid, depositFen, fromScaled, listingFill, toScal
 import { TE } from './trading.errors';
 import type { BidBody, BidView } from './trading.schema';
 import * as repo from './sessions.repo';
-import { assertChangeable, decimalField, requireSession } from './sessions.service';
+import { assertChangeable, decimalField } from './sessions.service';
+import { bidStopwatch } from './bid-profile';
 
 const KIND = { real: { zh: '正式', en: 'real' }, simulation: { zh: '仿真', en: 'simulation' } } as const;
 
@@ -38,11 +40,17 @@ export async function bidRows(db: Tx, where: { sessionId: number; bidIds?: numbe
 }
 
 /** Bid rows → views; prices of a sealed (uncleared bidding) session are shown only on bids the viewer placed. */
-export async function bidViews(db: Tx, rows: BidRow[], opts: { sealed: boolean; viewerId: number }): Promise<BidView[]> {
-  const names = await customerBriefs(
-    db,
-    rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])),
-  );
+export async function bidViews(
+  db: Tx,
+  rows: BidRow[],
+  opts: { sealed: boolean; viewerId: number; /** the customers' names when already read */ names?: Map<number, { name: string }> },
+): Promise<BidView[]> {
+  const names =
+    opts.names ??
+    (await customerBriefs(
+      db,
+      rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])),
+    ));
   return rows.map((r) => ({
     id: r.id,
     sessionId: r.session_id,
@@ -64,35 +72,41 @@ export async function bidViews(db: Tx, rows: BidRow[], opts: { sealed: boolean; 
 export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, user: SessionUser, actor: Actor): Promise<{ duplicate: boolean; bid: BidView }> {
   const quantity = decimalField('quantity', b.quantity, QTY_DP);
   const priceIn = b.price === undefined ? undefined : decimalField('price', b.price, PRICE_DP);
-  return inTx(ctx.db, async (trx) => {
+  const sw = bidStopwatch();
+  const out = await inTx(ctx.db, async (trx) => {
+    sw.step('pool+begin');
     // 挂牌 grants first come first served: its bids one at a time (the session's lock). 竞价 bids
     // only depend on their own buyer's bids: the session's lock shared (closing and clearing wait
     // for them, they wait for those) and the buyer's lock, so 200 bidders do not queue on one lock.
-    const listing = (await requireSession(trx, sessionId)).mode === 'listing'; // the mode never changes
-    await (listing ? repo.lockSession(trx, sessionId) : repo.lockSessionShared(trx, sessionId));
-    const s = await requireSession(trx, sessionId);
+    // Nothing here writes a row every bid of the session writes (no counter on the session: the
+    // bid count is counted from the bids), so bids of different buyers never wait for each other's
+    // commit.
+    // The buyer's key is the request's (a customer, or a virtual account as its negative id); who
+    // may bid for it is checked below, under the lock.
+    const mode = await repo.lockSessionForBid(trx, sessionId, b.customerId ?? -(b.virtualAccountId ?? 0));
+    if (!mode) throw new AppError('NOT_FOUND', { entity: { zh: '交易场次', en: 'Trading session' } });
+    const listing = mode === 'listing';
+    const { session: s, now } = await repo.findSessionNow(trx, sessionId);
+    sw.step('session+lock');
 
     if (s.mode === 'agreement') throw new AppError(TE.AGREEMENT_NO_BIDS);
     // Who bids: a customer (real session) or a virtual account (simulation).
     const buyer = await resolveBuyer(trx, s, b, user);
-    if (!listing) await repo.lockBuyer(trx, buyer.key);
+    sw.step('buyer');
 
+    // The buyer's bids so far (and, for 挂牌, what is granted in all) and a bid with the same
+    // idempotency key, in one statement; 竞价 reads only the buyer's rows.
+    const { mine, granted, prevId } = await repo.buyerBidState(trx, { sessionId, buyerKey: buyer.key, idempotencyKey: b.idempotencyKey, allGranted: listing });
+    sw.step('buyerState');
     // A repeated submission (same idempotency key) returns the bid it placed, once.
-    const prev = await trx
-      .selectFrom('trading_bids')
-      .selectAll()
-      .where('session_id', '=', sessionId)
-      .where(sql<boolean>`COALESCE(customer_id, -virtual_account_id) = ${buyer.key}`)
-      .where('idempotency_key', '=', b.idempotencyKey)
-      .executeTakeFirst();
-    if (prev) {
+    if (prevId !== null) {
+      const prev = (await bidRows(trx, { sessionId, bidIds: [prevId] }))[0]!;
       const same = toScaled(prev.quantity, QTY_DP) === toScaled(quantity, QTY_DP) && (priceIn === undefined || toScaled(prev.price, PRICE_DP) === toScaled(priceIn, PRICE_DP));
       if (!same) throw new AppError(TE.IDEMPOTENCY_CONFLICT, { key: b.idempotencyKey, bidId: prev.id, price: prev.price, quantity: prev.quantity });
-      return { duplicate: true, bid: (await bidViews(trx, await bidRows(trx, { sessionId, bidIds: [prev.id] }), { sealed: false, viewerId: user.id }))[0]! };
+      return { duplicate: true, bid: (await bidViews(trx, [prev], { sealed: false, viewerId: user.id }))[0]! };
     }
 
     assertChangeable(s);
-    const now = await repo.dbNow(trx);
     if (now < new Date(s.opens_at)) throw new AppError(TE.SESSION_NOT_OPEN_YET, { opens: new Date(s.opens_at).toISOString() });
     if (now >= new Date(s.closes_at)) throw new AppError(TE.SESSION_CLOSED, { closes: new Date(s.closes_at).toISOString() });
 
@@ -105,16 +119,6 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
       price = priceIn;
     }
 
-    // the buyer's bids so far (and, for 挂牌, what is granted in all) — 竞价 reads only the buyer's rows
-    const sums = listing
-      ? await sql<{ mine: string; granted: string }>`
-      SELECT COALESCE(SUM(CASE WHEN COALESCE(customer_id, -virtual_account_id) = ${buyer.key} THEN COALESCE(granted_quantity, quantity) END), 0)::numeric(16,3)::text AS mine,
-             COALESCE(SUM(granted_quantity), 0)::numeric(16,3)::text AS granted
-        FROM trading_bids WHERE session_id = ${sessionId}`.execute(trx)
-      : await sql<{ mine: string; granted: string }>`
-      SELECT COALESCE(SUM(quantity), 0)::numeric(16,3)::text AS mine, '0' AS granted
-        FROM trading_bids WHERE session_id = ${sessionId} AND COALESCE(customer_id, -virtual_account_id) = ${buyer.key}`.execute(trx);
-    const { mine, granted } = sums.rows[0]!;
     const problem = checkBid({ floorPrice: s.floor_price, priceStep: s.price_step, minPerBuyer: s.min_per_buyer, maxPerBuyer: s.max_per_buyer }, price, quantity, mine);
     if (problem) throwProblem(problem.code, { price, quantity, floor: s.floor_price, step: s.price_step, min: s.min_per_buyer, max: s.max_per_buyer, already: mine });
 
@@ -145,8 +149,9 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
         outcome: null,
         rank: null,
       })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow();
+    sw.step('insertBid');
 
     if (buyer.customerId) {
       const frozen = await freezeTradingDeposit(trx, {
@@ -158,8 +163,10 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
         createdBy: user.id,
       });
       if (!frozen.ok) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(frozen.availableFen), deposit: formatFen(deposit) });
+      sw.step('freeze');
       // The frozen deposit lowers the available balance: the pay-before-gas level follows now (DOMAIN.md §6).
       if (deposit > 0) await refreshTradingLevels(ctx, trx, [buyer.customerId]);
+      sw.step('levels');
     } else {
       // Simulation: virtual money only — the account's balance less the deposits of its bids in this session.
       const used = await trx
@@ -171,16 +178,15 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
       const available = buyer.virtualBalanceFen - (Number(used.n) - deposit);
       if (available < deposit) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(available), deposit: formatFen(deposit) });
     }
-    const view = (await bidViews(trx, await bidRows(trx, { sessionId, bidIds: [row.id] }), { sealed: false, viewerId: user.id }))[0]!;
+    // The view from the row just inserted and the buyer's name already read (no second read).
+    const view = (await bidViews(trx, [{ ...row, virtual_name: buyer.virtualName }], { sealed: false, viewerId: user.id, names: buyer.names }))[0]!;
     await audit(trx, actor, { action: 'trading.bid.place', entity: 'trading_bid', entityId: row.id, customerId: buyer.customerId, after: view });
-    // Last: the counter's row lock is held to commit, and every bid of the session takes it.
-    await trx
-      .updateTable('trading_sessions')
-      .set((eb) => ({ bid_count: eb('bid_count', '+', 1) }))
-      .where('id', '=', sessionId)
-      .execute();
+    sw.step('audit');
     return { duplicate: false, bid: view };
   });
+  sw.step('commit');
+  sw.done();
+  return out;
 }
 
 function throwProblem(code: 'BELOW_FLOOR' | 'OFF_STEP' | 'BELOW_MIN' | 'ABOVE_MAX', p: Record<string, unknown>): never {
@@ -209,8 +215,8 @@ async function resolveBuyer(trx: Tx, s: NonNullable<repo.SessionRow>, b: BidBody
   if (s.kind === 'real') {
     if (b.virtualAccountId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '虚拟账户（virtualAccountId）', en: 'a virtual account (virtualAccountId)' } });
     if (b.customerId === undefined) throw new AppError(TE.BUYER_REQUIRED, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });
-    await assertCustomerMayTrade(trx, user, b.customerId, s.id);
-    return { key: b.customerId, customerId: b.customerId, virtualAccountId: null, virtualBalanceFen: 0 };
+    const c = await assertCustomerMayTrade(trx, user, b.customerId, s.id);
+    return { key: b.customerId, customerId: b.customerId, virtualAccountId: null, virtualBalanceFen: 0, virtualName: null, names: new Map([[c.id, c]]) };
   }
   if (b.customerId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });
   if (b.virtualAccountId === undefined) throw new AppError(TE.BUYER_REQUIRED, { kind, field: { zh: '虚拟账户（virtualAccountId）', en: 'a virtual account (virtualAccountId)' } });
@@ -221,5 +227,5 @@ async function resolveBuyer(trx: Tx, s: NonNullable<repo.SessionRow>, b: BidBody
     if (v.user_id !== null && v.user_id !== user.id) throw new AppError(TE.VIRTUAL_ACCOUNT_NOT_YOURS, { name: v.name });
     if (v.user_id === null && v.customer_id !== null) await assertCustomerAccess(trx, user, v.customer_id);
   }
-  return { key: -v.id, customerId: null, virtualAccountId: v.id, virtualBalanceFen: Number(v.balance_fen) };
+  return { key: -v.id, customerId: null, virtualAccountId: v.id, virtualBalanceFen: Number(v.balance_fen), virtualName: v.name, names: new Map<number, { name: string }>() };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dec } from '@common/decimal';
+import { Decimal, dec } from '@common/decimal';
+import { lineAmountFen } from '@common/money';
 import { checkBid, clearBidding, clearListing, dealAmountFen, depositFen, feeFen, fromScaled, listingFill, splitDeposit, toScaled, vwap, type SealedBid } from './clearing.calc';
 
 const bid = (bidId: number, customerId: number, price: string, quantity: string, submittedAt: number): SealedBid => ({ bidId, customerId, price, quantity, submittedAt });
@@ -113,6 +114,22 @@ describe('deposits and fees to the fen (DOMAIN.md §4)', () => {
     expect(feeFen(250_500, '0.001')).toBe(251); // 250.5 → 251
     expect(feeFen(250_499, '0.001')).toBe(250);
     expect(feeFen(0, '0.001')).toBe(0);
+  });
+  it('the integer (BigInt) amounts equal the decimal.js ones to the fen, half-up at every .5', () => {
+    const scaled = (max: number, dp: number) => fc.integer({ min: 0, max }).map((n) => fromScaled(n, dp));
+    fc.assert(
+      fc.property(scaled(99_999_999_999, 3), scaled(9_999_999, 4), scaled(10_000, 4), scaled(99_999, 6), (q, p, r, rate) => {
+        const deal = dealAmountFen(q, p);
+        expect(deal).toBe(lineAmountFen(q, p));
+        expect(depositFen(p, q, r)).toBe(lineAmountFen(dec(q).times(r), p));
+        expect(feeFen(deal, rate)).toBe(dec(deal).times(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+      }),
+      { numRuns: 300 },
+    );
+    // exactly half a fen rounds up; inputs with more places than the column take the decimal.js path
+    expect(dealAmountFen('0.005', '1.0000')).toBe(1);
+    expect(feeFen(500, '0.001')).toBe(1);
+    expect(dealAmountFen('1.0005', '1')).toBe(lineAmountFen('1.0005', '1'));
   });
   it('deposit split: applied + released = frozen; fully won applies all, unwon releases all', () => {
     expect(splitDeposit(25_000, '2.5000', '1000', '1000.000', '0.10')).toEqual({ appliedFen: 25_000, releasedFen: 0 });

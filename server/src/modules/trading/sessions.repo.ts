@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SessionView } from './trading.schema';
+import type { SessionMode, SessionStatus } from './trading.tables';
 import './trading.tables';
 
 export type SessionRow = Awaited<ReturnType<typeof findSession>> & {};
@@ -16,9 +17,73 @@ export async function lockSessionShared(trx: Tx, sessionId: number): Promise<voi
   await sql`SELECT pg_advisory_xact_lock_shared(1201, ${sessionId}::int)`.execute(trx);
 }
 
-/** One buyer's bids one at a time (its per-buyer maximum and idempotency keys); `buyerKey` = customer id or −virtual account id. */
-export async function lockBuyer(trx: Tx, buyerKey: number): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(1202, ${buyerKey}::int)`.execute(trx);
+/**
+ * A bid's locks, taken by the statement that reads the session's mode (one round trip): the
+ * session's, exclusive for 挂牌 (first come first served) and shared for 竞价, then for 竞价 the
+ * buyer's (`buyerKey`: customer id or −virtual account id, from the request; always in this order,
+ * so two bids never wait for each other crosswise). Returns the mode, or null for no such session
+ * (no lock then).
+ */
+export async function lockSessionForBid(trx: Tx, sessionId: number, buyerKey: number): Promise<SessionMode | null> {
+  const { rows } = await sql<{ mode: SessionMode }>`
+    SELECT mode, CASE WHEN mode = 'listing' THEN pg_advisory_xact_lock(1201, id::int) ELSE pg_advisory_xact_lock_shared(1201, id::int) END AS session_lock,
+           CASE WHEN mode <> 'listing' THEN pg_advisory_xact_lock(1202, ${buyerKey}::int) END AS buyer_lock
+      FROM trading_sessions WHERE id = ${sessionId}`.execute(trx);
+  return rows[0]?.mode ?? null;
+}
+
+/** The session (read after its lock is held) and the database clock, in one statement. */
+export async function findSessionNow(db: Tx, id: number): Promise<{ session: NonNullable<SessionRow>; now: Date }> {
+  const r = await db
+    .selectFrom('trading_sessions')
+    .selectAll()
+    .select(sql<Date>`clock_timestamp()`.as('now'))
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const { now, ...session } = r;
+  return { session, now: new Date(now) };
+}
+
+/**
+ * What a new bid is checked against, in one statement: the quantity the buyer has bid (or been
+ * granted) in the session so far, the quantity granted to everyone (挂牌 only, `allGranted`; else
+ * '0' and only the buyer's rows are read) and the id of the buyer's bid with the same idempotency key.
+ */
+export async function buyerBidState(
+  trx: Tx,
+  p: { sessionId: number; buyerKey: number; idempotencyKey: string; allGranted: boolean },
+): Promise<{ mine: string; granted: string; prevId: number | null }> {
+  const buyer = sql`COALESCE(customer_id, -virtual_account_id) = ${p.buyerKey}`;
+  const prev = sql`(SELECT id FROM trading_bids WHERE session_id = ${p.sessionId} AND ${buyer} AND idempotency_key = ${p.idempotencyKey})`;
+  const { rows } = p.allGranted
+    ? await sql<{ mine: string; granted: string; prev_id: number | null }>`
+      SELECT COALESCE(SUM(CASE WHEN ${buyer} THEN COALESCE(granted_quantity, quantity) END), 0)::numeric(16,3)::text AS mine,
+             COALESCE(SUM(granted_quantity), 0)::numeric(16,3)::text AS granted, ${prev} AS prev_id
+        FROM trading_bids WHERE session_id = ${p.sessionId}`.execute(trx)
+    : await sql<{ mine: string; granted: string; prev_id: number | null }>`
+      SELECT COALESCE(SUM(quantity), 0)::numeric(16,3)::text AS mine, '0' AS granted, ${prev} AS prev_id
+        FROM trading_bids WHERE session_id = ${p.sessionId} AND ${buyer}`.execute(trx);
+  const r = rows[0]!;
+  return { mine: r.mine, granted: r.granted, prevId: r.prev_id == null ? null : Number(r.prev_id) };
+}
+
+/**
+ * Bids per session, counted from the bids (placing a bid writes no counter row every bid of the
+ * session would queue on); for cleared sessions and agreements, the count stored at clearing.
+ */
+export async function bidCounts(db: Tx, sessions: { id: number; status: SessionStatus; mode: SessionMode; bid_count: number }[]): Promise<Map<number, number>> {
+  const m = new Map(sessions.map((s) => [s.id, s.bid_count]));
+  const live = sessions.filter((s) => s.status !== 'cleared' && s.mode !== 'agreement').map((s) => s.id);
+  if (!live.length) return m;
+  const rows = await db
+    .selectFrom('trading_bids')
+    .select(['session_id', sql<number>`count(*)::int`.as('n')])
+    .where('session_id', 'in', live)
+    .groupBy('session_id')
+    .execute();
+  for (const id of live) m.set(id, 0);
+  for (const r of rows) m.set(r.session_id, Number(r.n));
+  return m;
 }
 
 export async function findSession(db: Tx, id: number) {
@@ -65,6 +130,7 @@ export function toView(
     eligible: number[];
     accounts: { id: number; name: string; customer_id: number | null; user_id: number | null; balance_fen: number }[];
     agreement: SessionView['agreement'];
+    bidCount: number;
   },
 ): SessionView {
   return {
@@ -91,7 +157,7 @@ export function toView(
     state: stateOf(r, now),
     organiserId: r.organiser_id,
     organiserName: extra.organiserName,
-    bidCount: r.bid_count,
+    bidCount: extra.bidCount,
     soldQuantity: r.sold_quantity,
     clearingPrice: r.clearing_price,
     clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,

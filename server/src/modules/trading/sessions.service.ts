@@ -110,7 +110,7 @@ export async function createSession(ctx: AppContext, b: SessionBody, actor: Acto
 
 export async function sessionViews(db: Tx, rows: NonNullable<repo.SessionRow>[]): Promise<SessionView[]> {
   const ids = rows.map((r) => r.id);
-  const [eligible, accounts, agreements, now] = await Promise.all([
+  const [eligible, accounts, agreements, now, counts] = await Promise.all([
     repo.eligibleOf(db, ids),
     repo.virtualAccountsOf(db, ids),
     repo.agreementsOf(
@@ -118,6 +118,7 @@ export async function sessionViews(db: Tx, rows: NonNullable<repo.SessionRow>[])
       ids.filter((_, i) => rows[i]!.mode === 'agreement'),
     ),
     repo.dbNow(db),
+    repo.bidCounts(db, rows),
   ]);
   const [names, buyers] = await Promise.all([
     userNames(db, [...rows.flatMap((r) => (r.organiser_id ? [r.organiser_id] : [])), ...agreements.flatMap((a) => (a.buyer_recorded_by ? [a.buyer_recorded_by] : []))]),
@@ -132,6 +133,7 @@ export async function sessionViews(db: Tx, rows: NonNullable<repo.SessionRow>[])
       organiserName: r.organiser_id ? (names.get(r.organiser_id) ?? null) : null,
       eligible: eligible.get(r.id) ?? [],
       accounts: accounts.filter((x) => x.session_id === r.id),
+      bidCount: counts.get(r.id) ?? 0,
       agreement: a
         ? {
             customerId: a.customer_id,
@@ -187,7 +189,8 @@ export async function cancelSession(ctx: AppContext, id: number, actor: Actor): 
     await repo.lockSession(trx, id);
     const s = await requireSession(trx, id);
     assertChangeable(s);
-    if (s.bid_count > 0) throw new AppError(TE.SESSION_HAS_BIDS, { count: s.bid_count });
+    const count = (await repo.bidCounts(trx, [s])).get(id)!;
+    if (count > 0) throw new AppError(TE.SESSION_HAS_BIDS, { count });
     await trx.updateTable('trading_sessions').set({ status: 'cancelled' }).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'trading.session.cancel', entity: 'trading_session', entityId: id });
     return (await sessionView(trx, id))!;

@@ -195,12 +195,16 @@ describe('concurrency: many bidders in the last seconds', () => {
     expect(created.length).toBe(18);
     const live = await lead.get(`/api/trading/sessions/${id}/live`);
     expect(live.body.bidCount).toBe(18);
+    // the session's count is counted from the bids (no counter row every bid would queue on)
+    expect((await lead.get(`/api/trading/sessions/${id}`)).body.bidCount).toBe(18);
+    expect((await lead.post(`/api/trading/sessions/${id}/cancel`)).body).toMatchObject({ code: 'SESSION_HAS_BIDS' });
     for (const c of cs) expect(await balanceOf(finance, c.id)).toBe(0);
     await lead.post(`/api/trading/sessions/${id}/close`);
     const parallelClears = await Promise.all([lead.post(`/api/trading/sessions/${id}/clear`), clients[1]!.post(`/api/trading/sessions/${id}/clear`)]);
     expect(parallelClears.map((r) => r.status).sort()).toEqual([200, 409]);
     const res = await lead.get(`/api/trading/sessions/${id}/result`);
     expect(res.body.awards).toHaveLength(18);
+    expect((await lead.get(`/api/trading/sessions/${id}`)).body).toMatchObject({ state: 'cleared', bidCount: 18 });
     // each customer: 3 deposits of 2 300 fen applied, 3 fees of 1 ‰ × 23 000 fen = 23 fen
     for (const c of cs) expect(await balanceOf(finance, c.id)).toBe(3 * 2_300 - 3 * 23);
   });

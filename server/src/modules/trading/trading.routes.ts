@@ -26,6 +26,22 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     void ctx.bus.publish(LIVE_TOPIC, String(sessionId)).catch(() => {}); // the 1 s tick covers a lost signal
     return result;
   };
+  /**
+   * A new bid's signal, at most one per session every 250 ms (trailing): on PostgreSQL a signal is
+   * a NOTIFY, and PostgreSQL commits NOTIFYs one at a time database-wide — one per bid would queue
+   * 200 bidders on it. The live page only shows counts, which the next signal (or its 1 s tick) brings.
+   */
+  const pendingBidSignal = new Set<number>();
+  const bidPlaced = <T>(sessionId: number, result: T): T => {
+    if (!pendingBidSignal.has(sessionId)) {
+      pendingBidSignal.add(sessionId);
+      setTimeout(() => {
+        pendingBidSignal.delete(sessionId);
+        liveChanged(sessionId, null);
+      }, 250).unref();
+    }
+    return result;
+  };
 
   app.get('/api/trading/sessions', { config: read, schema: { tags, summary: '交易场次列表', querystring: s.SessionQuery, response: { 200: paged(s.SessionView) } } }, async (req) => {
     const r = await repo.listSessions(ctx.db, req.query);
@@ -77,7 +93,7 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     async (req, reply) => {
       const r = await placeBid(ctx, req.params.id, req.body, userOf(req), actorOf(req));
       reply.code(r.duplicate ? 200 : 201);
-      return r.duplicate ? r : liveChanged(req.params.id, r);
+      return r.duplicate ? r : bidPlaced(req.params.id, r);
     },
   );
 
