@@ -14,6 +14,7 @@ import { balanceOf } from './ledger.repo';
 import { accountsDemo, accountsRiskMixDemo } from './accounts.demo';
 import { repriceChangedDays } from './reactions';
 import { accountActivity } from './discovery';
+import { partitionsJob } from './partitions.job';
 
 export { getPaymentStatus, recomputeLevels, type PaymentStatus, type LevelChangeEvent } from './levels.service';
 export { recordPayment, postSettlementTrueUp } from './payments.service';
@@ -53,7 +54,7 @@ export const accountsModule: QikeModule = {
     ledgerRoutes(app, ctx);
     bankImportRoutes(app, ctx);
   },
-  jobs: [dailyRunJob],
+  jobs: [dailyRunJob, partitionsJob],
   reactions: [repriceChangedDays],
   demo: [accountsDemo, accountsRiskMixDemo],
   closeChecks: [

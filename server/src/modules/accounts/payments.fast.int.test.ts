@@ -62,7 +62,7 @@ async function auditOf(customerId: number) {
 }
 
 const week = (fen: number) => Array.from({ length: 7 }, () => fen);
-const cases: { name: string; openingFen: number; dayCharges: number[]; pay: number; changes: boolean; ownAvgDays?: number; ownWarn?: string }[] = [
+const cases: { name: string; openingFen: number; dayCharges: number[]; pay: number; changes: boolean; ownAvgDays?: number; ownWarn?: string; valueDate?: string }[] = [
   { name: 'normal stays normal', openingFen: 100_000, dayCharges: week(10_000), pay: 5_000, changes: false },
   { name: 'warning stays warning', openingFen: 30_000, dayCharges: week(10_000), pay: 1_000, changes: false },
   { name: 'reduce stays reduce', openingFen: 10_000, dayCharges: week(10_000), pay: 5_000, changes: false },
@@ -70,6 +70,8 @@ const cases: { name: string; openingFen: number; dayCharges: number[]; pay: numb
   { name: 'inexact averages and days (rounding)', openingFen: 333_333, dayCharges: [10_001, 9_999, 10_003, 7, 0, 12_345, 10_000], pay: 1, changes: false },
   { name: 'own thresholds (3-day window, warn 9 days)', openingFen: 70_000, dayCharges: week(10_000), pay: 10_000, changes: false, ownAvgDays: 3, ownWarn: '9' },
   { name: 'no charges in the window (no average)', openingFen: 1_000, dayCharges: [], pay: 1_000, changes: false },
+  // the opening balance is dated 2026-03-01: the balance after a payment dated before it is the running balance at its date, not the kept one
+  { name: 'dated before a later posting (running balance at its date)', openingFen: 100_000, dayCharges: week(10_000), pay: 5_000, changes: false, valueDate: '2026-02-20' },
   { name: 'warning to normal is a change', openingFen: 30_000, dayCharges: week(10_000), pay: 50_000, changes: true },
   { name: 'stop to normal is a change', openingFen: -100, dayCharges: [], pay: 1_000, changes: true },
 ];
@@ -80,7 +82,7 @@ describe('one-statement payment posting equals the general path', () => {
       const a = await customerWith(k);
       const b = await customerWith(k);
       expect(await levelRow(a)).toEqual(await levelRow(b));
-      const input = (id: number): PaymentInput => ({ customerId: id, amountFen: k.pay, bankRef: `FAST-${id}`, valueDate: '2026-03-11', payerName: '付款人', note: 'n' });
+      const input = (id: number): PaymentInput => ({ customerId: id, amountFen: k.pay, bankRef: `FAST-${id}`, valueDate: k.valueDate ?? '2026-03-11', payerName: '付款人', note: 'n' });
       const fast = await postPaymentFast(t.db, FINANCE, input(a), actor, '2026-03-09');
       expect(fast.posted).toBe(!k.changes);
       const general = await recordPayment(t.built.ctx, input(b), actor);
@@ -92,6 +94,7 @@ describe('one-statement payment posting equals the general path', () => {
         const strip = (x: any) => ({ ...x, id: 0, customerId: 0, reference: '', createdAt: '' });
         expect(strip(fast.transaction)).toEqual(strip(general.transaction));
         expect(fast.status).toEqual(general.status);
+        if (k.valueDate) expect(fast.transaction.balanceAfterFen).toBe(k.pay);
       }
       expect(await levelRow(a)).toEqual(await levelRow(b));
       expect(await balance(t.db, a)).toBe(k.openingFen + k.pay);

@@ -54,9 +54,13 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
       SELECT COALESCE(max(b.balance_fen), 0)::bigint AS before FROM (SELECT balance_fen FROM customer_balances WHERE customer_id = ${input.customerId}::bigint FOR UPDATE) b
     ), run AS (
       -- running balance up to the value date (the new payment is the last transaction of its date);
-      -- postings carry their transaction's business date
-      SELECT COALESCE(SUM(p.amount_fen), 0)::bigint + ${amount}::bigint AS after FROM ledger_postings p
-       WHERE p.customer_id = ${input.customerId}::bigint AND p.business_date <= ${input.valueDate}::date
+      -- postings carry their transaction's business date. Usually nothing of the customer is dated
+      -- after the value date: then it is the kept balance (one row, no sum over every monthly
+      -- partition of the customer's history); the sum is evaluated only otherwise (a lazy subplan).
+      SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM ledger_postings p WHERE p.customer_id = ${input.customerId}::bigint AND p.business_date > ${input.valueDate}::date)
+                  THEN (SELECT before FROM bal)
+                  ELSE (SELECT COALESCE(SUM(p.amount_fen), 0)::bigint FROM ledger_postings p WHERE p.customer_id = ${input.customerId}::bigint AND p.business_date <= ${input.valueDate}::date)
+             END + ${amount}::bigint AS after
     ), win AS (
       SELECT SUM(d.charge_fen) FILTER (WHERE d.gas_day > thr.as_of - thr.n) AS s,
              SUM(d.charge_fen) FILTER (WHERE d.gas_day = thr.as_of) AS day_fen,
