@@ -40,6 +40,7 @@ const common = {
     departments: depts('zh'),
     units: { m3: 'm³', wan: '万方', gj: 'GJ', yuan: '元', days: '{{count}} 天' },
     saved: '已保存',
+    colon: '：',
   },
   en: {
     appName: 'Qike',
@@ -72,6 +73,7 @@ const common = {
     departments: depts('en'),
     units: { m3: 'm³', wan: '10⁴ m³', gj: 'GJ', yuan: 'CNY', days_one: '{{count}} day', days_other: '{{count}} days' },
     saved: 'Saved',
+    colon: ': ',
   },
 };
 
