@@ -82,11 +82,24 @@ export interface ContractsPort {
   contractedDaily(db: Tx, customerIds: number[], gasDay: string): Promise<ContractedDaily[]>;
 }
 
+/** Daily charges (日结) — provided by the accounts module. */
+export interface ChargedDays {
+  /** Gas days the daily run has already charged: a change re-prices them automatically (the charge follows). */
+  follow: string[];
+  /** Gas days in a closed accounting month: not changed silently, left to the month's settlement adjustments. */
+  closed: string[];
+}
+export interface ChargesPort {
+  /** Which of these gas days (YYYY-MM-DD) are already charged; days the daily run has not reached are in neither list. */
+  chargedDays(db: Tx, gasDays: string[]): Promise<ChargedDays>;
+}
+
 declare module './module' {
   interface Capabilities {
     notices: NoticesPort;
     onlineTrades: OnlineTradesPort;
     nominations: NominationsPort;
     contracts: ContractsPort;
+    charges: ChargesPort;
   }
 }

@@ -3642,6 +3642,10 @@ export interface paths {
         origin: "scada" | "manual" | "estimate";
         hourly: string[] | null;
         status: "created" | "corrected" | "unchanged";
+        charges: {
+          follow: string[];
+          closed: string[];
+        };
       };
     };
   };
@@ -3703,6 +3707,10 @@ export interface paths {
           message: string;
         }[];
         errorsTruncated: boolean;
+        charges: {
+          follow: string[];
+          closed: string[];
+        };
       };
     };
   };
@@ -3725,6 +3733,10 @@ export interface paths {
           message: string;
         }[];
         errorsTruncated: boolean;
+        charges: {
+          follow: string[];
+          closed: string[];
+        };
       };
     };
   };

@@ -38,8 +38,9 @@ const common = {
     fields: { total: '共 {{count}} 条', createdAt: '创建时间', updatedAt: '更新时间', status: '状态', remark: '备注', actions: '操作' },
     roles: roles('zh'),
     departments: depts('zh'),
-    units: { m3: 'm³', wan: '万方', gj: 'GJ', yuan: '元' },
+    units: { m3: 'm³', wan: '万方', gj: 'GJ', yuan: '元', days: '{{count}} 天' },
     saved: '已保存',
+    colon: '：',
   },
   en: {
     appName: 'Qike',
@@ -70,8 +71,9 @@ const common = {
     fields: { total: '{{count}} in total', createdAt: 'Created', updatedAt: 'Updated', status: 'Status', remark: 'Remarks', actions: 'Actions' },
     roles: roles('en'),
     departments: depts('en'),
-    units: { m3: 'm³', wan: '10⁴ m³', gj: 'GJ', yuan: 'CNY' },
+    units: { m3: 'm³', wan: '10⁴ m³', gj: 'GJ', yuan: 'CNY', days_one: '{{count}} day', days_other: '{{count}} days' },
     saved: 'Saved',
+    colon: ': ',
   },
 };
 

@@ -12,7 +12,7 @@ import { runDaily } from './daily-run.service';
 import { yesterdayIn } from './payments.service';
 import { balanceOf } from './ledger.repo';
 import { accountsDemo, accountsRiskMixDemo } from './accounts.demo';
-import { repriceChangedDays } from './reactions';
+import { chargedDays, repriceChangedDays } from './reactions';
 import { accountActivity } from './discovery';
 import { partitionsJob } from './partitions.job';
 
@@ -56,6 +56,7 @@ export const accountsModule: QikeModule = {
   },
   jobs: [dailyRunJob, partitionsJob],
   reactions: [repriceChangedDays],
+  provides: { charges: { chargedDays } },
   demo: [accountsDemo, accountsRiskMixDemo],
   closeChecks: [
     async (db, customerId) => {

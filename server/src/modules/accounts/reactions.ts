@@ -15,6 +15,21 @@ import { audit } from '../../platform/audit/audit';
 import { postDailyCharges } from './daily-run.service';
 import { getSetting, SETTING_LAST_RUN_DAY } from './levels.repo';
 import { recomputeLevels } from './levels.service';
+import type { ChargedDays } from '../../platform/ports';
+import type { Tx } from '../../platform/db/database';
+
+/**
+ * Of these gas days, those the daily run has charged (re-priced after a change: the charge
+ * follows) and those in a closed accounting month (left to settlement adjustments). Also the
+ * port `charges` metering reads to tell the user so when a delivery is entered late.
+ */
+export async function chargedDays(db: Tx, gasDays: string[]): Promise<ChargedDays> {
+  const lastRunDay = await getSetting<string>(db, SETTING_LAST_RUN_DAY);
+  const charged = lastRunDay ? [...new Set(gasDays)].filter((d) => d <= lastRunDay).sort() : [];
+  if (!charged.length) return { follow: [], closed: [] };
+  const closed = new Set((await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM accounting_periods`.execute(db)).rows.map((r) => r.m));
+  return { follow: charged.filter((d) => !closed.has(d.slice(0, 7))), closed: charged.filter((d) => closed.has(d.slice(0, 7))) };
+}
 
 const ACTOR = { ...SYSTEM_ACTOR, username: 'reaction:accounts.repriceChangedDays' };
 
@@ -27,8 +42,7 @@ export const repriceChangedDays: Reaction = {
     await sql`SELECT pg_advisory_xact_lock(74301)`.execute(trx);
     const lastRunDay = await getSetting<string>(trx, SETTING_LAST_RUN_DAY);
     if (!lastRunDay) return;
-    const closed = new Set((await sql<{ m: string }>`SELECT to_char(month, 'YYYY-MM') AS m FROM accounting_periods`.execute(trx)).rows.map((r) => r.m));
-    const days = e.gasDays.filter((d) => d <= lastRunDay && !closed.has(d.slice(0, 7)));
+    const days = (await chargedDays(trx, e.gasDays)).follow;
     if (!days.length) return;
     let transactions = 0;
     let chargedFen = 0;

@@ -208,7 +208,23 @@ describe('daily usage board', () => {
     const row = ws.getRows(3, 3)!.find((x) => x.getCell(1).value === ind.code)!;
     expect(row.getCell(6).value).toBe(0.2);
     expect(ws.getCell('H2').value).toBe('日指定(万方)');
-    expect(row.getCell(15).value).toBe('波动异常、超合同日最大量');
+    expect(row.getCell(16).value).toBe('波动异常、超合同日最大量');
+    // a GCV carried forward from an earlier day is marked with the day it came from (issue 9 item 8)
+    expect(ws.getCell('N2').value).toBe('发热量沿用自（气日）');
+    expect(row.getCell(14).value).toBeNull();
+    const carried = ws.getRows(3, ws.rowCount - 2)!.find((x) => x.getCell(1).value === cng.code)!;
+    expect(carried.getCell(14).value).toBe(addDays(D, -3));
+  });
+
+  it('exports the board in English with English headers and list separators', async () => {
+    const leadEn = await t.userClient(['sales_lead'], { lang: 'en' });
+    const r = await leadEn.get(`/api/metering/board/export?day=${D}&unit=m3&sort=name&order=asc`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.body as any);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('N2').value).toBe('GCV carried from (gas day)');
+    const row = ws.getRows(3, ws.rowCount - 2)!.find((x) => x.getCell(1).value === ind.code)!;
+    expect(row.getCell(16).value).toBe('Jump, Above contract max');
   });
 });
 

@@ -8,12 +8,13 @@ import { AppError } from '../../platform/http/errors';
 import { assertCustomerAccess, inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { checkDayRange, parseDeliveryRow } from './ingest.calc';
-import { importableDays } from './ingest.service';
+import { chargedDaysOf, importableDays } from './ingest.service';
 import { ME, rowMessage, type RowError } from './metering.errors';
 import type { Origin } from './metering.tables';
 import * as repo from './deliveries.repo';
 import { getSettings } from './settings.repo';
 import { energyGJ } from './metering.calc';
+import type { ChargedDays } from '../../platform/ports';
 
 type User = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -65,8 +66,10 @@ export async function saveDelivery(ctx: AppContext, user: User, input: Correctio
       const e: RowError = { row: 1, field: 'origin', code: 'ESTIMATE_OVER_MEASURED', params: { origin: before?.origin } };
       throw new AppError(ME.METERING_DELIVERY_ROW_INVALID, { message: rowMessage(e, lang).replace(/^(第 1 行|Row 1, )/, '') });
     }
+    let charges: ChargedDays = { follow: [], closed: [] };
     if (!before || changed) {
       await publish(ctx, trx, 'metering.deliveriesChanged', { customerIds: [point.customer_id], gasDays: [row.gasDay], channel: 'manual' });
+      charges = await chargedDaysOf(ctx, trx, [row.gasDay]);
       await audit(trx, actor, {
         action: before ? 'metering.delivery.correct' : 'metering.delivery.create',
         entity: 'daily_delivery',
@@ -83,6 +86,7 @@ export async function saveDelivery(ctx: AppContext, user: User, input: Correctio
       origin: row.origin,
       hourly: row.hourly,
       status: !before ? ('created' as const) : changed ? ('corrected' as const) : ('unchanged' as const),
+      charges,
     };
   });
 }

@@ -88,6 +88,7 @@ export async function boardXlsx(items: BoardItem[], day: string, unit: Unit, lan
     { header: { zh: '较均值%', en: 'vs avg %' }, width: 10 },
     { header: { zh: `合同日最大量(${u})`, en: `Contract daily max (${u})` }, width: 18, qty: true },
     { header: { zh: '高位发热量 MJ/m³', en: 'GCV MJ/m³' }, width: 12 },
+    { header: { zh: '发热量沿用自（气日）', en: 'GCV carried from (gas day)' }, width: 14 },
     { header: { zh: '上报/交接点', en: 'Reported/points' }, width: 10 },
     { header: { zh: '标记', en: 'Flags' }, width: 30 },
   ];
@@ -105,8 +106,9 @@ export async function boardXlsx(items: BoardItem[], day: string, unit: Unit, lan
     cell(i.changePct),
     q(i.dailyMaxM3, i.dailyMaxGJ),
     cell(i.gcvMJm3),
+    i.gcvCarriedFrom ?? null,
     `${i.reportedPoints}/${i.pointCount}`,
-    i.flags.map((f) => tr(FLAG_LABELS[f], lang)).join('、'),
+    i.flags.map((f) => tr(FLAG_LABELS[f], lang)).join(lang === 'en' ? ', ' : '、'),
   ]);
   const title = lang === 'en' ? `Daily usage board — gas day ${day} (${u})` : `日用气监控 — 燃气日 ${day}（单位：${u}）`;
   return workbook(lang, { zh: '日用气监控', en: 'Daily usage' }, title, cols, rows, unit);

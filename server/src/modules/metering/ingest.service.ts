@@ -7,7 +7,8 @@
  */
 import type { Lang } from '@common/lang';
 import type { AppContext } from '../../platform/module';
-import { inTx } from '../../platform/db/database';
+import { inTx, type Tx } from '../../platform/db/database';
+import type { ChargedDays } from '../../platform/ports';
 import { publish } from '../../platform/events/events';
 import { distinct } from './metering.events';
 import { audit, type Actor } from '../../platform/audit/audit';
@@ -55,6 +56,8 @@ export interface IngestReport {
   errorCount: number;
   errors: { row: number; field: string; code: string; message: string }[];
   errorsTruncated: boolean;
+  /** Changed days already charged (see chargedDaysOf) — for a dry run, those a real import would change; empty when rejected. */
+  charges: ChargedDays;
 }
 
 /** The range a gas day may be imported for: up to the current gas day, back two years. */
@@ -63,6 +66,14 @@ export function importableDays(now: Date, cfg: { gasDayStartHour: number; timeZo
   let minDay = `${Number(maxDay.slice(0, 4)) - 2}${maxDay.slice(4)}`;
   if (minDay.endsWith('02-29')) minDay = addDays(minDay, -1);
   return { minDay, maxDay };
+}
+
+/**
+ * The changed days that were already charged (issue 9 item 9): the user is told the charge will
+ * follow (accounts re-prices them by its reaction) or, in a closed month, that settlement adjusts it.
+ */
+export async function chargedDaysOf(ctx: AppContext, trx: Tx, gasDays: string[]): Promise<ChargedDays> {
+  return (await ctx.capabilities.charges?.chargedDays(trx, gasDays)) ?? { follow: [], closed: [] };
 }
 
 class DryRun extends Error {}
@@ -106,6 +117,7 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
       errorCount: errors.length,
       errors: errors.slice(0, MAX_REPORTED_ERRORS).map((e) => ({ row: e.row, field: e.field, code: e.code, message: rowMessage(e, opts.lang) })),
       errorsTruncated: errors.length > MAX_REPORTED_ERRORS,
+      charges: { follow: [], closed: [] },
     };
   };
   const rejectIfInvalid = () => {
@@ -160,6 +172,7 @@ export async function ingestDeliveries(ctx: AppContext, user: User, raw: RawRow[
       }
       rejectIfInvalid(); // estimates over measured values are only found while writing: roll back
       out = report(opts.dryRun ? 'dry_run' : errors.length ? 'partial' : 'imported', { inserted, updated, blockedCount });
+      out.charges = await chargedDaysOf(ctx, trx, distinct(changedDays));
       if (opts.dryRun) throw new DryRun();
       if (changedCustomers.length) await publish(ctx, trx, 'metering.deliveriesChanged', { customerIds: distinct(changedCustomers), gasDays: distinct(changedDays).sort(), channel: opts.channel });
       await audit(trx, actor, {

@@ -67,6 +67,8 @@ export const CorrectionBody = z.strictObject({
   origin: Origin,
   reason: z.string().trim().max(500).nullable().optional(),
 });
+/** Days of the change the daily run had already charged: `follow` re-priced automatically, `closed` left to settlement adjustments. */
+export const ChargedDaysView = z.object({ follow: z.array(z.string()), closed: z.array(z.string()) });
 export const CorrectionView = z.object({
   deliveryPointId: z.number(),
   gasDay: z.string(),
@@ -74,6 +76,7 @@ export const CorrectionView = z.object({
   origin: Origin,
   hourly: z.array(z.string()).nullable(),
   status: z.enum(['created', 'corrected', 'unchanged']),
+  charges: ChargedDaysView,
 });
 
 export const HistoryQuery = z.strictObject({
@@ -121,6 +124,7 @@ export const ImportReport = z.object({
   errorCount: z.number(),
   errors: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
   errorsTruncated: z.boolean(),
+  charges: ChargedDaysView,
 });
 export const ImportFields = z.object({ validOnly: Bool.default(false), dryRun: Bool.default(false), reason: z.string().trim().max(500).optional() });
 export const TemplateQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') });

@@ -11,6 +11,7 @@ import { dec } from '@common/decimal';
 import { formatFen, formatNumber } from '../../lib/format';
 import { ErrorState, Loading } from '../../components/States';
 import { NS } from './i18n';
+import { useVolumeUnit, volumeInUnit } from '../../app/volume-unit';
 import { useHomeSummary, type HomeSummary as Summary } from './api';
 
 const LEVEL_COLORS = { stop: 'red', reduce: 'volcano', warning: 'gold', normal: 'green' } as const;
@@ -54,16 +55,24 @@ function Levels({ s }: { s: Summary }) {
 
 function Volume({ s }: { s: Summary }) {
   const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
+  const [unit] = useVolumeUnit('m3');
   const v = s.volume!;
+  // the user's unit (m³ or 万方; GJ needs energy the summary does not carry: m³ then)
+  const show = (m3: string) => {
+    const x = volumeInUnit(m3, unit);
+    return formatNumber(x.value, x.dp);
+  };
+  const suffix = tc(volumeInUnit('0', unit).unitKey);
   const ofPlan = pct(v.volumeM3, v.planM3);
   const yoy = dec(v.lastYearM3).isZero() ? null : dec(v.volumeM3).minus(v.lastYearM3).div(v.lastYearM3).times(100).toFixed(1);
   return (
     <Card size="small" title={t('volume.title', { day: v.day })} extra={<Typography.Text type="secondary">{t('volume.customers', { count: v.customers })}</Typography.Text>}>
       <Row gutter={[12, 12]}>
-        <Figure title={t('volume.actual')} value={formatNumber(v.volumeM3)} suffix={t('unit.m3')} to="/metering/board" testId="home-volume" />
-        <Figure title={t('volume.plan')} value={v.planM3 == null ? t('volume.noPlan') : formatNumber(v.planM3)} suffix={v.planM3 == null ? undefined : t('unit.m3')} />
+        <Figure title={t('volume.actual')} value={show(v.volumeM3)} suffix={suffix} to="/metering/board" testId="home-volume" />
+        <Figure title={t('volume.plan')} value={v.planM3 == null ? t('volume.noPlan') : show(v.planM3)} suffix={v.planM3 == null ? undefined : suffix} />
         <Figure title={t('volume.ofPlan')} value={ofPlan ?? '—'} suffix={ofPlan ? '%' : undefined} />
-        <Figure title={t('volume.lastYear', { day: v.lastYearDay })} value={formatNumber(v.lastYearM3)} suffix={t('unit.m3')} />
+        <Figure title={t('volume.lastYear', { day: v.lastYearDay })} value={show(v.lastYearM3)} suffix={suffix} />
         <Figure title={t('volume.change')} value={yoy == null ? '—' : `${dec(yoy).isPositive() && !dec(yoy).isZero() ? '+' : ''}${yoy}`} suffix={yoy == null ? undefined : '%'} />
       </Row>
     </Card>

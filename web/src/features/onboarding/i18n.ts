@@ -87,6 +87,7 @@ addTranslations(
       none: '该客户暂无合同，请新建合同草稿',
       linked: '购销合同',
       status: { draft: '草稿', active: '生效', terminated: '终止' },
+      sep: '，',
     },
     a: {
       open: '新建案件',
@@ -194,6 +195,7 @@ addTranslations(
       none: 'The customer has no contract yet; create a draft',
       linked: 'Sales contract',
       status: { draft: 'Draft', active: 'In force', terminated: 'Terminated' },
+      sep: ', ',
     },
     a: {
       open: 'New case',

@@ -10,10 +10,11 @@ import { formatFen } from '../../../lib/format';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
 import { useBoard, type BoardRow } from '../api';
-import { LevelTag } from './common';
+import { Days, LevelTag } from './common';
 
 export default function RiskWidget() {
   const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
   const q = useBoard({ level: 'stop,reduce,warning', pageSize: 8 });
   return (
     <Card
@@ -43,7 +44,7 @@ export default function RiskWidget() {
                   <Link to={`/customers/${x.customerId}?tab=accounts`}>{x.name}</Link>
                 </Space>
                 <Typography.Text type="secondary">
-                  {formatFen(x.balanceFen)} · {x.availableDays ?? '—'}
+                  {formatFen(x.balanceFen)} {tc('units.yuan')} · <Days v={x.availableDays} />
                 </Typography.Text>
               </Space>
             </List.Item>

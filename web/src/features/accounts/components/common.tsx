@@ -16,8 +16,9 @@ export function LevelTag({ level, since }: { level: Level | null; since?: string
 }
 
 /** Days of gas left; missing data shown as missing, never as 0. */
-export function Days({ v }: { v: string | null }) {
-  return <span>{v ?? '—'}</span>;
+export function Days({ v }: { v: string | number | null | undefined }) {
+  const { t } = useTranslation();
+  return <span>{v == null ? '—' : t('units.days', { count: Number(v) })}</span>;
 }
 
 /** Form rules for a yuan amount ("1,234.56"); `sign` says which amounts are allowed. */

@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { NS } from '../i18n';
 import { meteringApi, KEY, type HistoryRow, type Origin } from '../api';
+import { chargesMessages } from './ChargesNote';
 
 export interface CorrectionTarget {
   deliveryPointId: number;
@@ -34,6 +35,8 @@ export function CorrectionDrawer({ target, onClose }: { target: CorrectionTarget
     mutationFn: (v: any) => meteringApi.correct({ deliveryPointId: target!.deliveryPointId, gasDay: v.gasDay.format('YYYY-MM-DD'), volumeM3: v.volumeM3, origin: v.origin, reason: v.reason || null }),
     onSuccess: async (r) => {
       message.success(r.status === 'corrected' ? t('msg.corrected') : r.status === 'unchanged' ? t('msg.unchanged') : t('msg.saved'));
+      // a day already charged: the charge will follow (or, in a closed month, settlement adjusts it)
+      for (const m of chargesMessages(r.charges, t)) message.info({ content: m, duration: 8 });
       await qc.invalidateQueries({ queryKey: KEY });
       onClose();
     },

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
 import { NS } from '../i18n';
 import { meteringApi, KEY, type ImportReport } from '../api';
+import { ChargesNote, chargesMessages } from './ChargesNote';
 
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -40,6 +41,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       setReport(r);
       if (!dryRun) {
         message.success(r.status === 'partial' ? t('msg.partial', { ...r }) : t('msg.imported', { ...r }));
+        for (const m of chargesMessages(r.charges, t)) message.info({ content: m, duration: 8 });
         await qc.invalidateQueries({ queryKey: KEY });
         reset();
         onClose();
@@ -128,6 +130,7 @@ export function ReportView({ report }: { report: ImportReport }) {
         />
       )}
       {report.errorsTruncated && <Typography.Text type="secondary">{t('msg.truncated', { n: report.errors.length })}</Typography.Text>}
+      <ChargesNote charges={report.charges} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { useCan, useMe } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import type { ApiError } from '../../../lib/api';
-import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
+import { formatDate, formatDateTime, formatNumber, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { onboardingApi, useCase, useCaseAction, useCaseContracts, type CaseDetail, type SectionView } from '../api';
 import { CaseStatusTag } from './OnboardingPage';
@@ -71,7 +71,7 @@ function LinkContractModal({ c, loading, onClose, run }: { c: CaseDetail; loadin
                   <Select
                     loading={contracts.isLoading}
                     notFoundContent={t('link.none')}
-                    options={linkable.map((k) => ({ value: k.id, label: `${k.contractNo}（${t(`link.status.${k.status}`)}，${k.startMonth}—${k.endMonth}）` }))}
+                    options={linkable.map((k) => ({ value: k.id, label: paren(k.contractNo, `${t(`link.status.${k.status}`)}${t('link.sep')}${k.startMonth}—${k.endMonth}`) }))}
                   />
                 </Form.Item>
               ) : (
@@ -187,7 +187,7 @@ export default function CaseDetailPage() {
           <CaseStatusTag status={c.status} />
         </Space>
       }
-      subTitle={`#${c.id} · ${c.customerName}（${c.customerCode}）`}
+      subTitle={`#${c.id} · ${paren(c.customerName, c.customerCode)}`}
       extra={
         <>
           <Button onClick={() => window.open(onboardingApi.reportPdfHref(id, lang))}>{t('a.report')}</Button>

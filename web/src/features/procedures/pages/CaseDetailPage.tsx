@@ -53,7 +53,7 @@ function Header({ d }: { d: CaseDetail }) {
           { key: 'm', label: t('f.managers'), children: d.managers.map((m) => `${m.name}${m.phone ? ` ${m.phone}` : ''}`).join('；') || '—' },
           { key: 'l', label: t('f.level'), children: <LevelTag level={d.payment?.level ?? d.level} /> },
           { key: 'b', label: t('f.balance'), children: d.payment ? `${formatFen(d.payment.balanceFen)} ${tc('units.yuan')}` : t('msg.noPayment') },
-          { key: 'a', label: t('f.availableDays'), children: d.payment?.availableDays ?? '—' },
+          { key: 'a', label: t('f.availableDays'), children: d.payment?.availableDays != null ? tc('units.days', { count: Number(d.payment.availableDays) }) : '—' },
           { key: 'g', label: t('f.avgCharge'), children: d.payment?.avgDailyChargeFen != null ? `${formatFen(d.payment.avgDailyChargeFen)} ${tc('units.yuan')}` : '—' },
           { key: 'o', label: t('f.openedVia'), children: `${t(`via.${d.openedVia}`)} ${formatDateTime(d.openedAt)}${d.openedBy ? `（${d.openedBy.name}）` : ''}` },
           { key: 't', label: t('f.trigger'), children: <LevelTag level={d.triggerLevel} /> },

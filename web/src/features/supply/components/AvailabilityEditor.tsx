@@ -3,11 +3,12 @@ import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n';
 import { useNetwork, type Avail } from '../api';
+import { paren } from '../../../lib/format';
 
 export function AvailabilityEditor({ value, onChange }: { value: Avail[]; onChange: (v: Avail[]) => void }) {
   const { t } = useTranslation(NS);
   const net = useNetwork();
-  const options = (net.data?.nodes ?? []).filter((n) => !n.customer && n.kind !== 'delivery_point').map((n) => ({ value: n.id, label: `${n.name}（${t(`kind.${n.kind}`)}）` }));
+  const options = (net.data?.nodes ?? []).filter((n) => !n.customer && n.kind !== 'delivery_point').map((n) => ({ value: n.id, label: paren(n.name, t(`kind.${n.kind}`)) }));
   const set = (i: number, a: Avail) => onChange(value.map((x, k) => (k === i ? a : x)));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -1,6 +1,6 @@
 import { Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { CLASSES, type PlanLine } from '../api';
 import { ClassTag } from './labels';
@@ -52,12 +52,7 @@ export function PlanLinesTable({ lines, onAdjust, compare, testId }: { lines: Pl
           title: t('f.planReason'),
           key: 'r',
           width: 260,
-          render: (_, r) => (
-            <span>
-              {t(`reason.${r.reason}`)}
-              {r.bindingNode ? `（${r.bindingNode.name}）` : ''}
-            </span>
-          ),
+          render: (_, r) => <span>{r.bindingNode ? paren(t(`reason.${r.reason}`), r.bindingNode.name) : t(`reason.${r.reason}`)}</span>,
         },
         { title: t('f.adjustReason'), dataIndex: 'adjustReason', render: (v) => v ?? '' },
         {

@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, paren } from '../../../lib/format';
 import { NS } from '../i18n';
 import { EMERGENCY_KINDS, EVENT_STATUSES, supplyApi, useEvents, useNetwork, useSupplyMutation, type EmergencyKind, type EventFilter, type EventRow } from '../api';
 import { EventStatusTag } from '../components/labels';
@@ -79,7 +79,7 @@ function DeclareDialog({ open, presetNode, onClose }: { open: boolean; presetNod
             showSearch
             optionFilterProp="label"
             loading={net.isLoading}
-            options={(net.data?.nodes ?? []).filter((n) => !n.customer).map((n) => ({ value: n.id, label: `${n.name}（${t(`kind.${n.kind}`)}）` }))}
+            options={(net.data?.nodes ?? []).filter((n) => !n.customer).map((n) => ({ value: n.id, label: paren(n.name, t(`kind.${n.kind}`)) }))}
           />
         </Form.Item>
         <Form.Item name="region" label={t('f.region')}>

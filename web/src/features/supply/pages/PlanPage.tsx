@@ -73,6 +73,7 @@ function Loads({ nodes }: { nodes: NodeLoad[] }) {
 
 function WhatIf({ from, to, initial, saved }: { from: string; to: string; initial: Avail[]; saved: PlanLine[] }) {
   const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const [avail, setAvail] = useState<Avail[]>(initial);
   const m = useSupplyMutation((a: Avail[]) => supplyApi.previewPlan({ fromDay: from, toDay: to, availability: cleanAvail(a) }));
@@ -88,7 +89,8 @@ function WhatIf({ from, to, initial, saved }: { from: string; to: string; initia
       {m.data && (
         <div style={{ marginTop: 12 }}>
           <Typography.Paragraph data-testid="whatif-total">
-            {t('f.allowed')}：{formatNumber(total(m.data.lines), 0)} m³（{formatNumber(total(saved), 0)} m³ → {formatNumber(total(m.data.lines), 0)} m³）· <Tag color="purple">{t('msg.changed')}</Tag>
+            {paren(`${t('f.allowed')}${tc('colon')}${formatNumber(total(m.data.lines), 0)} m³`, `${formatNumber(total(saved), 0)} m³ → ${formatNumber(total(m.data.lines), 0)} m³`)} ·{' '}
+            <Tag color="purple">{t('msg.changed')}</Tag>
           </Typography.Paragraph>
           <PlanLinesTable lines={m.data.lines.map((l) => ({ ...l }))} compare={compare} testId="whatif-table" />
         </div>
