@@ -30,10 +30,10 @@ export async function ledger(db: Tx, user: User, year: number, groupBy: repo.Led
   const company = seesAllCustomers(user) && !!version;
   const planBasis = company && groupBy === 'month' ? 'months' : company && groupBy === 'area' ? 'areas' : 'customers';
   const areas = groupBy === 'area' ? (await listAreas(db)).flatMap((name) => (areaKey(name) ? [{ name, key: areaKey(name)! }] : [])) : [];
-  const out = await repo.ledger(db, { versionId: version?.id ?? null, year, groupBy, month, scope: (col) => inCustomerScope(user, col), planBasis, areas, unassigned: UNASSIGNED_AREA });
-  const byMonth = new Map(out.months.map((r) => [r.month, r]));
+  const out = await repo.ledger(db, { versionId: version?.id ?? null, year, groupBy, month, scope: inCustomerScope(user, 'c.id'), planBasis, areas, unassigned: UNASSIGNED_AREA });
+  const byMonth = new Map(out.filter((r) => r.kind === 's').map((r) => [r.month!, r]));
   const series = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, planM3: byMonth.get(i + 1)?.plan_m3 ?? '0.000', actualM3: byMonth.get(i + 1)?.actual_m3 ?? '0.000' }));
-  const last = Math.max(0, ...out.months.filter((r) => r.has_actual).map((r) => r.month));
+  const last = Math.max(0, ...[...byMonth.values()].filter((r) => r.has_actual).map((r) => r.month!));
   const actualThrough = last ? `${year}-${String(last).padStart(2, '0')}` : null;
 
   let rows;
@@ -42,9 +42,10 @@ export async function ledger(db: Tx, user: User, year: number, groupBy: repo.Led
     rows = withYtd(series).map(({ month: m, ...r }) => ({ key: String(m), label: label(m), ...r }));
     if (month) rows = rows.filter((r) => Number(r.key) === month);
   } else {
-    const labelOf = (r: repo.LedgerGroupRow) =>
+    const labelOf = (r: repo.LedgerSqlRow) =>
       groupBy === 'customer' ? (r.label ?? r.key) : groupBy === 'type' ? typeLabel(r.key, lang) : r.key === UNASSIGNED_AREA && lang === 'en' ? 'Unassigned' : r.key;
-    rows = out.groups
+    rows = out
+      .filter((r) => r.kind === 'g')
       .map((r) => ({
         rank: r.rank,
         key: r.key,
@@ -58,8 +59,7 @@ export async function ledger(db: Tx, user: User, year: number, groupBy: repo.Led
         ytdDeviationM3: r.ytd_deviation_m3,
         ytdDeviationPct: r.ytd_deviation_pct,
       }))
-      // largest YTD plan first (ranked in SQL), then by name, then by key (customers of the same name);
-      // SQL sent them in this order but for names in code-point order, so the sort meets long sorted runs
+      // largest YTD plan first (ranked in SQL), then by name, then by key (customers of the same name)
       .sort((x, y) => x.rank - y.rank || collator.compare(x.label, y.label) || x.key.length - y.key.length || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
       .map(({ rank: _rank, ...r }) => r);
   }
