@@ -78,7 +78,8 @@ async function ingestFigures(built: BuiltApp, label: string, customers: number, 
     return (n / ms) * 1000;
   });
   const base = { value: baseline.median, what: `plain COPY of the same ${n.toLocaleString('en')} rows into daily_deliveries` };
-  const clear = () => sql`TRUNCATE daily_deliveries, delivery_history`.execute(db);
+  // delivery_months too: a fresh run inserts its months rather than adding to the previous run's
+  const clear = () => sql`TRUNCATE daily_deliveries, delivery_history, delivery_months`.execute(db);
 
   const run = async (write: 'copy' | 'batches', salt: number, fresh: boolean) => {
     if (fresh) await clear();
@@ -130,6 +131,35 @@ async function ingestFigures(built: BuiltApp, label: string, customers: number, 
     target: 'info',
     ok: old.at.inserted === n,
   });
+
+  // The cost of metering's monthly roll-up (delivery_months, statement triggers with transition
+  // tables, migration 202612071421): the same fresh and changed ingests with the triggers disabled,
+  // as the baseline of the figures with them (ratio = the share of the rate kept with the roll-up).
+  const triggers = ['daily_deliveries_months_ins', 'daily_deliveries_months_upd', 'daily_deliveries_months_del'];
+  const rollup = (on: boolean) => sql.raw(`ALTER TABLE daily_deliveries ${triggers.map((t) => `${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t}`).join(', ')}`).execute(db);
+  await rollup(false);
+  let freshOff, changedOff;
+  try {
+    freshOff = await repeat(() => run('copy', 0, true));
+    await run('copy', 0, false);
+    changedOff = await repeat((i) => run('copy', 29 + i, false));
+  } finally {
+    await rollup(true);
+    await clear();
+  }
+  for (const [what, on, off] of [
+    ['new readings', fresh, freshOff],
+    ['every value changed', changed, changedOff],
+  ] as const)
+    figure({
+      name: `ingest of ${what} with the delivery_months roll-up triggers (${label})`,
+      value: on.median,
+      values: on.values,
+      unit: 'readings/s',
+      baseline: { value: off.median, what: `the same ingest with the roll-up triggers disabled (runs ${off.values.map((x) => Math.round(x)).join(', ')})` },
+      target: 'info (ratio = rate kept with the roll-up)',
+      ok: (what === 'new readings' ? off.at.inserted : off.at.updated) === n,
+    });
 }
 
 async function withApp<T>(database: Database, fn: (b: BuiltApp) => Promise<T>): Promise<T> {

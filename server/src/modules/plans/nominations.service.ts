@@ -161,7 +161,7 @@ export async function importFile(ctx: AppContext, user: User, buf: Uint8Array, n
     if (errors.length) throw new AppError('NOM_IMPORT_INVALID', { count: errors.length }, { errors: errors.sort((a, b) => a.row - b.row).slice(0, 200) });
     if (!items.length) throw new AppError('NOM_IMPORT_HEADER', { columns: '—' });
     await checkAll(ctx, trx, user, items, now);
-    await repo.upsertNominations(trx, items, 'import', user.id);
+    await repo.bulkUpsertNominations(trx, ctx.database, items, 'import', user.id);
     await audit(trx, actor, { action: 'nomination.import', entity: 'nomination', after: { file: name, count: items.length } });
     return { imported: items.length, errors: [] };
   });

@@ -1,6 +1,6 @@
 /** All SQL of the plans module (Kysely): plain data in and out, no rules. */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import type { Tx } from '../../platform/db/database';
+import type { Database, Tx } from '../../platform/db/database';
 import { customerBasics } from '../customers';
 import { deliveredVolumesByMonth } from '../metering';
 import type { PlanVersionsTable } from './plans.tables';
@@ -137,6 +137,25 @@ export async function upsertNominations(trx: Tx, rows: { customerId: number; gas
     FROM unnest(${sql.val(rows.map((r) => r.customerId))}::bigint[], ${sql.val(rows.map((r) => r.gasDay))}::date[], ${sql.val(rows.map((r) => r.volumeM3))}::numeric[])
       AS r(customer_id, gas_day, volume_m3)
     ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at`.execute(trx);
+}
+/**
+ * Upsert an import's nominations by COPY (PostgreSQL): the rows go as COPY text into a temporary
+ * staging table, then one INSERT … SELECT … ON CONFLICT. On the embedded database, the unnest
+ * statement of upsertNominations.
+ */
+export async function bulkUpsertNominations(trx: Tx, database: Database, rows: { customerId: number; gasDay: string; volumeM3: string }[], source: 'manual' | 'import' | 'api', userId: number | null) {
+  if (database.kind !== 'postgres') return upsertNominations(trx, rows, source, userId);
+  if (!rows.length) return;
+  await sql`CREATE TEMP TABLE nomination_stage (customer_id bigint, gas_day date, volume_m3 numeric(16,3)) ON COMMIT DROP`.execute(trx);
+  // ids, ISO days and plain decimals never hold COPY's special characters
+  let data = '';
+  for (const r of rows) data += `${r.customerId}\t${r.gasDay}\t${r.volumeM3}\n`;
+  await database.copyIn(trx, 'nomination_stage (customer_id, gas_day, volume_m3)', data);
+  await sql`
+    INSERT INTO nominations (customer_id, gas_day, volume_m3, source, entered_by, entered_at)
+    SELECT customer_id, gas_day, volume_m3, ${source}, ${userId}::bigint, now() FROM nomination_stage
+    ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at`.execute(trx);
+  await sql`DROP TABLE nomination_stage`.execute(trx);
 }
 export async function nominations(db: Tx, customerIds: number[] | null, from: string, to: string, scope?: Expression<SqlBool>) {
   if (customerIds && !customerIds.length) return [];
