@@ -1,5 +1,6 @@
 /** SQL of the customers archive (Kysely): plain data in and out, no rules. */
 import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/database';
 import { inCustomerScope, seesAllCustomers } from './scope';
@@ -255,13 +256,37 @@ export function managerHistory(db: Tx, customerId: number) {
     .execute();
 }
 
-export async function customerCounts(db: Tx, customerId: number, today: string, soonDays: number) {
-  const r = await sql<{ dps: number; docs: number; expiring: number }>`
-    SELECT (SELECT count(*) FROM delivery_points WHERE customer_id = ${customerId} AND active)::int AS dps,
-           (SELECT count(*) FROM customer_documents WHERE customer_id = ${customerId} AND deleted_at IS NULL)::int AS docs,
-           (SELECT count(*) FROM customer_documents WHERE customer_id = ${customerId} AND deleted_at IS NULL
-              AND expires_on IS NOT NULL AND expires_on <= ${today}::date + ${soonDays}::int)::int AS expiring`.execute(db);
-  return r.rows[0];
+/**
+ * The customer page in one statement (issue 15 item 5: it was four — scope check, row, managers,
+ * counts): the row, whether `user` may see it (the scope rule of scope.ts), the active managers as
+ * a JSON array and the three counts. No row: the customer does not exist. The caller must refuse
+ * the result when `visible` is false.
+ */
+export async function customerView(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, id: number, today: string, soonDays: number) {
+  const row = await db
+    .selectFrom('customers as c')
+    .selectAll('c')
+    .select((eb) => [
+      sql<boolean>`${inCustomerScope(user, 'c.id')}`.as('visible'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('customer_managers as m')
+          .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
+          .select(['m.id as assignmentId', 'm.user_id as userId', 'u.username', 'u.display_name as displayName', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at as assignedAt'])
+          .whereRef('m.customer_id', '=', 'c.id')
+          .where('m.unassigned_at', 'is', null)
+          .orderBy('m.kind')
+          .orderBy('m.assigned_at'),
+      ).as('managers'),
+      sql<number>`(SELECT count(*) FROM delivery_points WHERE customer_id = c.id AND active)::int`.as('dps'),
+      sql<number>`(SELECT count(*) FROM customer_documents WHERE customer_id = c.id AND deleted_at IS NULL)::int`.as('docs'),
+      sql<number>`(SELECT count(*) FROM customer_documents WHERE customer_id = c.id AND deleted_at IS NULL
+        AND expires_on IS NOT NULL AND expires_on <= ${today}::date + ${soonDays}::int)::int`.as('expiring'),
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  // JSON carries the assignment time as text; the other reads give a Date.
+  return row && { ...row, managers: row.managers.map((m) => ({ ...m, assignedAt: new Date(m.assignedAt as unknown as string) })) };
 }
 
 export interface HistoryInsert {

@@ -163,9 +163,10 @@ export async function updateCustomer(ctx: AppContext, user: SessionUser, id: num
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function getCustomerView(ctx: AppContext, user: SessionUser, id: number): Promise<CustomerView> {
-  await assertCustomerAccess(ctx.db, user, id);
-  const row = (await repo.getCustomer(ctx.db, id))!;
-  const [managers, counts] = await Promise.all([repo.activeManagers(ctx.db, [id]), repo.customerCounts(ctx.db, id, todayIn(ctx), EXPIRY_SOON_DAYS)]);
+  const row = await repo.customerView(ctx.db, user, id, todayIn(ctx), EXPIRY_SOON_DAYS);
+  if (!row) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
+  if (!row.visible) throw new AppError('OUT_OF_SCOPE');
+  const { managers, dps, docs, expiring } = row;
   return {
     id: row.id,
     code: row.code,
@@ -186,7 +187,7 @@ export async function getCustomerView(ctx: AppContext, user: SessionUser, id: nu
       assignedAt: m.assignedAt.toISOString(),
     })),
     allowedTransitions: allowedTransitions(row.status as CustomerStatus),
-    counts: { deliveryPoints: counts.dps, documents: counts.docs, expiringDocuments: counts.expiring },
+    counts: { deliveryPoints: dps, documents: docs, expiringDocuments: expiring },
   };
 }
 
