@@ -1,5 +1,5 @@
 /** SQL of the customers archive (Kysely): plain data in and out, no rules. */
-import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/database';
@@ -144,8 +144,22 @@ function noIndex(col: string) {
   return sql`(${sql.ref(col)} || '')`;
 }
 
+/** The customer's active managers as a JSON array (kind, then assignment time), for list rows. */
+function listManagers(eb: ExpressionBuilder<DB & { c: DB['customers'] }, 'c'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('customer_managers as m')
+      .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
+      .select(['m.user_id as userId', 'u.display_name as displayName', 'm.kind'])
+      .whereRef('m.customer_id', '=', 'c.id')
+      .where('m.unassigned_at', 'is', null)
+      .orderBy('m.kind')
+      .orderBy('m.assigned_at'),
+  );
+}
+
 /**
- * A page of customers and the number matching. With a filter or a scope the matching rows are
+ * A page of customers (each with its active managers) and the number matching. With a filter or a scope the matching rows are
  * found once (`oneScan`): one statement finds the page's ids and counts the matches (a window count
  * over the ids and sort keys only), a second reads the page's rows by id — a search over 100,000
  * customers scans them once instead of twice (list and count). `oneScan: false` keeps the two
@@ -173,6 +187,7 @@ export async function listCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'role
     const rows = await db
       .selectFrom('customers as c')
       .select([...LIST_COLUMNS])
+      .select((eb) => listManagers(eb).as('managers'))
       .where(
         'c.id',
         'in',
@@ -182,7 +197,7 @@ export async function listCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'role
     const byId = new Map(rows.map((r) => [r.id, r]));
     return { total: Number(keys[0].n), items: keys.map((r) => byId.get(r.id)!).filter(Boolean) };
   }
-  let q = base.select([...LIST_COLUMNS]);
+  let q = base.select([...LIST_COLUMNS]).select((eb) => listManagers(eb).as('managers'));
   for (const o of order) q = q.orderBy(o, f.order);
   if (page) q = q.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
   const [items, total] = await Promise.all([q.execute(), page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : null]);

@@ -193,15 +193,12 @@ export async function getCustomerView(ctx: AppContext, user: SessionUser, id: nu
 
 export async function listCustomerItems(ctx: AppContext, user: SessionUser, q: CustomerListQuery): Promise<{ total: number; items: CustomerListItem[] }> {
   const { total, items } = await repo.listCustomers(ctx.db, user, q, { page: q.page, pageSize: q.pageSize });
-  const managers = await repo.activeManagers(
-    ctx.db,
-    items.map((i) => i.id),
-  );
-  return { total, items: items.map((r) => toListItem(r, managers)) };
+  return { total, items: items.map(toListItem) };
 }
 
-export function toListItem(r: Awaited<ReturnType<typeof repo.listCustomers>>['items'][number], managers: repo.ActiveManagerRow[]): CustomerListItem {
-  const mine = managers.filter((m) => m.customerId === r.id);
+/** A list row as the API shows it (the row carries its active managers). */
+export function toListItem(r: Awaited<ReturnType<typeof repo.listCustomers>>['items'][number]): CustomerListItem {
+  const mine = r.managers;
   const ft = mine.find((m) => m.kind === 'full_time');
   return {
     id: r.id,
