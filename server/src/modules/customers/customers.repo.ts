@@ -87,13 +87,28 @@ function scopeFilter(user: Pick<SessionUser, 'id' | 'roles'>) {
     UNION SELECT cg.customer_id FROM customer_grants cg WHERE cg.user_id = ${user.id}))`;
 }
 
+/**
+ * Whether a search uses the 1–2 character index (migration 202612071601): one or two characters
+ * (code points, as PostgreSQL counts them), except a single ASCII letter or digit — it is in most
+ * codes, USCCs and pinyin initials, so scanning with the LIKE alone is cheaper. Three or more
+ * characters are served by the trigram index.
+ */
+export function usesGrams(text: string): boolean {
+  const n = [...text].length;
+  return n === 2 || (n === 1 && text.charCodeAt(0) > 0x7f);
+}
+
 export function hasFilter(f: CustomerFilter): boolean {
   return !!(f.q || f.type?.length || f.status?.length || f.province || f.city || f.county || f.tag?.length || f.managerId);
 }
 
 export function filteredCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, f: CustomerFilter): SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}> {
   let q = db.selectFrom('customers as c').where(scopeFilter(user)) as SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}>;
-  if (f.q) q = q.where(sql<boolean>`c.search_text LIKE ${likePattern(f.q.toLowerCase().replace(/\s+/g, ''))}`);
+  if (f.q) {
+    const text = f.q.toLowerCase().replace(/\s+/g, '');
+    q = q.where(sql<boolean>`c.search_text LIKE ${likePattern(text)}`);
+    if (usesGrams(text)) q = q.where(sql<boolean>`customer_search_grams(c.search_text) @> ARRAY[${text}]::text[]`);
+  }
   if (f.type?.length) q = q.where('c.type', 'in', f.type);
   if (f.status?.length) q = q.where('c.status', 'in', f.status);
   if (f.province) q = q.where('c.province', '=', f.province);
