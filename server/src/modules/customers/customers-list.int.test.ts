@@ -67,3 +67,28 @@ describe('customer list: one scan equals list + count', () => {
     expect(r.total).toBeGreaterThan(5);
   });
 });
+
+describe('short searches through the 1–2 character index (migration 202612071601)', () => {
+  it('the index expression holds every single character and every pair of every search text', async () => {
+    const { rows } = await sql<{ missing: number; checked: number }>`
+      SELECT count(*) FILTER (WHERE NOT customer_search_grams(c.search_text) @> ARRAY[substr(c.search_text, i, n)])::int AS missing, count(*)::int AS checked
+        FROM customers c, generate_series(1, length(c.search_text)) i, (VALUES (1), (2)) k(n)
+       WHERE i + n - 1 <= length(c.search_text)`.execute(t.db);
+    expect(rows[0].checked).toBeGreaterThan(1000);
+    expect(rows[0].missing).toBe(0);
+  });
+
+  it('finds exactly what LIKE alone finds', async () => {
+    const seen = (await sql<{ search_text: string }>`SELECT search_text FROM customers ORDER BY id LIMIT 1`.execute(t.db)).rows[0].search_text;
+    const across = seen.slice(seen.indexOf('|') - 1, seen.indexOf('|') + 1); // a pair across the separator
+    for (const q of ['鑫', '宏达', '达鑫', 'hd', 'h', '1', '%', '_1', across, '不在']) {
+      const r = await listCustomers(t.db, lead, { ...base, q }, { page: 1, pageSize: 500 });
+      const like = await sql<{ id: number }>`SELECT id FROM customers WHERE strpos(search_text, ${q.toLowerCase()}) > 0 ORDER BY id`.execute(t.db);
+      expect(
+        r.items.map((i) => i.id),
+        q,
+      ).toEqual(like.rows.map((x) => x.id));
+      expect(r.total, q).toBe(like.rows.length);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 /** SQL of the customers archive (Kysely): plain data in and out, no rules. */
-import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/database';
 import { inCustomerScope, seesAllCustomers } from './scope';
@@ -86,13 +87,28 @@ function scopeFilter(user: Pick<SessionUser, 'id' | 'roles'>) {
     UNION SELECT cg.customer_id FROM customer_grants cg WHERE cg.user_id = ${user.id}))`;
 }
 
+/**
+ * Whether a search uses the 1–2 character index (migration 202612071601): one or two characters
+ * (code points, as PostgreSQL counts them), except a single ASCII letter or digit — it is in most
+ * codes, USCCs and pinyin initials, so scanning with the LIKE alone is cheaper. Three or more
+ * characters are served by the trigram index.
+ */
+export function usesGrams(text: string): boolean {
+  const n = [...text].length;
+  return n === 2 || (n === 1 && text.charCodeAt(0) > 0x7f);
+}
+
 export function hasFilter(f: CustomerFilter): boolean {
   return !!(f.q || f.type?.length || f.status?.length || f.province || f.city || f.county || f.tag?.length || f.managerId);
 }
 
 export function filteredCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, f: CustomerFilter): SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}> {
   let q = db.selectFrom('customers as c').where(scopeFilter(user)) as SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', {}>;
-  if (f.q) q = q.where(sql<boolean>`c.search_text LIKE ${likePattern(f.q.toLowerCase().replace(/\s+/g, ''))}`);
+  if (f.q) {
+    const text = f.q.toLowerCase().replace(/\s+/g, '');
+    q = q.where(sql<boolean>`c.search_text LIKE ${likePattern(text)}`);
+    if (usesGrams(text)) q = q.where(sql<boolean>`customer_search_grams(c.search_text) @> ARRAY[${text}]::text[]`);
+  }
   if (f.type?.length) q = q.where('c.type', 'in', f.type);
   if (f.status?.length) q = q.where('c.status', 'in', f.status);
   if (f.province) q = q.where('c.province', '=', f.province);
@@ -143,8 +159,22 @@ function noIndex(col: string) {
   return sql`(${sql.ref(col)} || '')`;
 }
 
+/** The customer's active managers as a JSON array (kind, then assignment time), for list rows. */
+function listManagers(eb: ExpressionBuilder<DB & { c: DB['customers'] }, 'c'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('customer_managers as m')
+      .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
+      .select(['m.user_id as userId', 'u.display_name as displayName', 'm.kind'])
+      .whereRef('m.customer_id', '=', 'c.id')
+      .where('m.unassigned_at', 'is', null)
+      .orderBy('m.kind')
+      .orderBy('m.assigned_at'),
+  );
+}
+
 /**
- * A page of customers and the number matching. With a filter or a scope the matching rows are
+ * A page of customers (each with its active managers) and the number matching. With a filter or a scope the matching rows are
  * found once (`oneScan`): one statement finds the page's ids and counts the matches (a window count
  * over the ids and sort keys only), a second reads the page's rows by id — a search over 100,000
  * customers scans them once instead of twice (list and count). `oneScan: false` keeps the two
@@ -172,6 +202,7 @@ export async function listCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'role
     const rows = await db
       .selectFrom('customers as c')
       .select([...LIST_COLUMNS])
+      .select((eb) => listManagers(eb).as('managers'))
       .where(
         'c.id',
         'in',
@@ -181,7 +212,7 @@ export async function listCustomers(db: Tx, user: Pick<SessionUser, 'id' | 'role
     const byId = new Map(rows.map((r) => [r.id, r]));
     return { total: Number(keys[0].n), items: keys.map((r) => byId.get(r.id)!).filter(Boolean) };
   }
-  let q = base.select([...LIST_COLUMNS]);
+  let q = base.select([...LIST_COLUMNS]).select((eb) => listManagers(eb).as('managers'));
   for (const o of order) q = q.orderBy(o, f.order);
   if (page) q = q.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
   const [items, total] = await Promise.all([q.execute(), page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : null]);
@@ -255,13 +286,37 @@ export function managerHistory(db: Tx, customerId: number) {
     .execute();
 }
 
-export async function customerCounts(db: Tx, customerId: number, today: string, soonDays: number) {
-  const r = await sql<{ dps: number; docs: number; expiring: number }>`
-    SELECT (SELECT count(*) FROM delivery_points WHERE customer_id = ${customerId} AND active)::int AS dps,
-           (SELECT count(*) FROM customer_documents WHERE customer_id = ${customerId} AND deleted_at IS NULL)::int AS docs,
-           (SELECT count(*) FROM customer_documents WHERE customer_id = ${customerId} AND deleted_at IS NULL
-              AND expires_on IS NOT NULL AND expires_on <= ${today}::date + ${soonDays}::int)::int AS expiring`.execute(db);
-  return r.rows[0];
+/**
+ * The customer page in one statement (issue 15 item 5: it was four — scope check, row, managers,
+ * counts): the row, whether `user` may see it (the scope rule of scope.ts), the active managers as
+ * a JSON array and the three counts. No row: the customer does not exist. The caller must refuse
+ * the result when `visible` is false.
+ */
+export async function customerView(db: Tx, user: Pick<SessionUser, 'id' | 'roles'>, id: number, today: string, soonDays: number) {
+  const row = await db
+    .selectFrom('customers as c')
+    .selectAll('c')
+    .select((eb) => [
+      sql<boolean>`${inCustomerScope(user, 'c.id')}`.as('visible'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('customer_managers as m')
+          .innerJoin(userDirectory().as('u'), 'u.id', 'm.user_id')
+          .select(['m.id as assignmentId', 'm.user_id as userId', 'u.username', 'u.display_name as displayName', 'u.phone', 'u.email', 'm.kind', 'm.assigned_at as assignedAt'])
+          .whereRef('m.customer_id', '=', 'c.id')
+          .where('m.unassigned_at', 'is', null)
+          .orderBy('m.kind')
+          .orderBy('m.assigned_at'),
+      ).as('managers'),
+      sql<number>`(SELECT count(*) FROM delivery_points WHERE customer_id = c.id AND active)::int`.as('dps'),
+      sql<number>`(SELECT count(*) FROM customer_documents WHERE customer_id = c.id AND deleted_at IS NULL)::int`.as('docs'),
+      sql<number>`(SELECT count(*) FROM customer_documents WHERE customer_id = c.id AND deleted_at IS NULL
+        AND expires_on IS NOT NULL AND expires_on <= ${today}::date + ${soonDays}::int)::int`.as('expiring'),
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  // JSON carries the assignment time as text; the other reads give a Date.
+  return row && { ...row, managers: row.managers.map((m) => ({ ...m, assignedAt: new Date(m.assignedAt as unknown as string) })) };
 }
 
 export interface HistoryInsert {

@@ -33,14 +33,8 @@ export function customerRoutes(app: Api, ctx: AppContext) {
   app.get('/api/customers/export.xlsx', { config: read, schema: { tags, querystring: s.CustomerExportQuery, response: { 200: z.any() } } }, async (req, reply) => {
     const user = userOf(req);
     const { items } = await repo.listCustomers(ctx.db, user, req.query, null);
-    const managers = await repo.activeManagers(
-      ctx.db,
-      items.map((i) => i.id),
-    );
-    const byCustomer = new Map<number, repo.ActiveManagerRow[]>();
-    for (const m of managers) byCustomer.set(m.customerId, [...(byCustomer.get(m.customerId) ?? []), m]);
     const rows = items.map((r) => ({
-      ...svc.toListItem(r, byCustomer.get(r.id) ?? []),
+      ...svc.toListItem(r),
       address: r.address,
       residentialShare: r.residential_share,
       useStructureVerifiedOn: r.use_structure_verified_on,

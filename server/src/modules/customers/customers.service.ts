@@ -163,9 +163,10 @@ export async function updateCustomer(ctx: AppContext, user: SessionUser, id: num
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function getCustomerView(ctx: AppContext, user: SessionUser, id: number): Promise<CustomerView> {
-  await assertCustomerAccess(ctx.db, user, id);
-  const row = (await repo.getCustomer(ctx.db, id))!;
-  const [managers, counts] = await Promise.all([repo.activeManagers(ctx.db, [id]), repo.customerCounts(ctx.db, id, todayIn(ctx), EXPIRY_SOON_DAYS)]);
+  const row = await repo.customerView(ctx.db, user, id, todayIn(ctx), EXPIRY_SOON_DAYS);
+  if (!row) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
+  if (!row.visible) throw new AppError('OUT_OF_SCOPE');
+  const { managers, dps, docs, expiring } = row;
   return {
     id: row.id,
     code: row.code,
@@ -186,21 +187,18 @@ export async function getCustomerView(ctx: AppContext, user: SessionUser, id: nu
       assignedAt: m.assignedAt.toISOString(),
     })),
     allowedTransitions: allowedTransitions(row.status as CustomerStatus),
-    counts: { deliveryPoints: counts.dps, documents: counts.docs, expiringDocuments: counts.expiring },
+    counts: { deliveryPoints: dps, documents: docs, expiringDocuments: expiring },
   };
 }
 
 export async function listCustomerItems(ctx: AppContext, user: SessionUser, q: CustomerListQuery): Promise<{ total: number; items: CustomerListItem[] }> {
   const { total, items } = await repo.listCustomers(ctx.db, user, q, { page: q.page, pageSize: q.pageSize });
-  const managers = await repo.activeManagers(
-    ctx.db,
-    items.map((i) => i.id),
-  );
-  return { total, items: items.map((r) => toListItem(r, managers)) };
+  return { total, items: items.map(toListItem) };
 }
 
-export function toListItem(r: Awaited<ReturnType<typeof repo.listCustomers>>['items'][number], managers: repo.ActiveManagerRow[]): CustomerListItem {
-  const mine = managers.filter((m) => m.customerId === r.id);
+/** A list row as the API shows it (the row carries its active managers). */
+export function toListItem(r: Awaited<ReturnType<typeof repo.listCustomers>>['items'][number]): CustomerListItem {
+  const mine = r.managers;
   const ft = mine.find((m) => m.kind === 'full_time');
   return {
     id: r.id,
