@@ -13,10 +13,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { login, PG_URL, rssOf, startServer, type ServerProc } from './lib';
 import { begin, constantServer, end, figure, median } from './harness';
+import { addDays } from '../server/src/modules/metering/gas-day.calc';
 
 const DEMO_PW = 'qike2026demo';
 const ITER = Number(process.env.MEM_WALK ?? 150);
 const MB = 2 ** 20;
+// the usage chart's default window (60 days to yesterday, in China); the route requires from and to
+const USAGE_TO = addDays(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }), -1);
+const USAGE_FROM = addDays(USAGE_TO, -60);
 
 async function get(url: string, cookie: string): Promise<number> {
   const r = await fetch(url, { headers: { cookie } });
@@ -37,7 +41,7 @@ function pages(id: number, i: number): string[] {
     `/api/customers/${id}/delivery-points`,
     `/api/accounts/customers/${id}`,
     `/api/accounts/customers/${id}/transactions`,
-    `/api/metering/customers/${id}/usage`,
+    `/api/metering/customers/${id}/usage?granularity=day&from=${USAGE_FROM}&to=${USAGE_TO}`,
     '/api/metering/board',
     '/api/accounts/board',
     '/api/contracts',
