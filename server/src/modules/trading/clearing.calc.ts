@@ -300,70 +300,19 @@ export function checkBid(rules: BidRules, bidPrice: string, bidQuantity: string,
 export const DEFAULT_DEPOSIT_RATIO = '0.10';
 export const DEFAULT_FEE_RATE = '0.001';
 
-/** Places of a deposit ratio and of a fee rate (numeric(6,4) and numeric(8,6) in trading_sessions). */
-const RATIO_DP = 4;
-const FEE_RATE_DP = 6;
-
-/**
- * half-up(Π vᵢ·10^dpᵢ ÷ 10^shift) exactly, in integers (BigInt): the fen of a product of decimals
- * without decimal.js objects — clearing computes four of these per award. Null when a factor is not
- * a non-negative decimal string of at most its places (the caller then takes the decimal.js path).
- */
-function scaledProductHalfUp(factors: [DecimalInput, number][], shift: number): Fen | null {
-  let p = 1n;
-  for (const [v, dp] of factors) {
-    if (typeof v !== 'string') return null;
-    try {
-      p *= BigInt(toScaled(v, dp));
-    } catch {
-      return null;
-    }
-  }
-  const d = 10n ** BigInt(shift);
-  const r = (p + d / 2n) / d;
-  return r <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(r) : null;
-}
-
 /** Deposit of a bid: price × quantity × ratio, half-up to the fen once (DOMAIN.md §4, default 10 %). */
 export function depositFen(bidPrice: DecimalInput, quantity: DecimalInput, ratio: DecimalInput): Fen {
-  return (
-    scaledProductHalfUp(
-      [
-        [bidPrice, PRICE_DP],
-        [quantity, QTY_DP],
-        [ratio, RATIO_DP],
-      ],
-      PRICE_DP + QTY_DP + RATIO_DP - 2,
-    ) ?? lineAmountFen(dec(quantity).times(dec(ratio)), bidPrice)
-  );
+  return lineAmountFen(dec(quantity).times(dec(ratio)), bidPrice);
 }
 
 /** Deal amount of an award: quantity × deal price, half-up to the fen (DOMAIN.md §2, §4). */
 export function dealAmountFen(quantity: DecimalInput, dealPrice: DecimalInput): Fen {
-  return (
-    scaledProductHalfUp(
-      [
-        [quantity, QTY_DP],
-        [dealPrice, PRICE_DP],
-      ],
-      QTY_DP + PRICE_DP - 2,
-    ) ?? lineAmountFen(quantity, dealPrice)
-  );
+  return lineAmountFen(quantity, dealPrice);
 }
 
 /** Fee of one side: deal amount × rate, half-up to the fen (DOMAIN.md §4, default 1 ‰ each side). */
 export function feeFen(dealFen: Fen, rate: DecimalInput): Fen {
-  const exact =
-    Number.isSafeInteger(dealFen) && dealFen >= 0
-      ? scaledProductHalfUp(
-          [
-            [String(dealFen), 0],
-            [rate, FEE_RATE_DP],
-          ],
-          FEE_RATE_DP,
-        )
-      : null;
-  return exact ?? dec(dealFen).times(dec(rate)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  return dec(dealFen).times(dec(rate)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }
 
 /**
