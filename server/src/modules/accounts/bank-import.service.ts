@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/module';
-import { inTx, type Tx } from '../../platform/db/database';
+import { inTx, xactLock, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { AE } from './accounts.errors';
@@ -130,7 +130,7 @@ export async function importBankStatement(ctx: AppContext, rows: RawBankRow[], f
   try {
     await inTx(ctx.db, async (trx) => {
       // imports run one at a time: the same file uploaded twice at once cannot queue a line twice
-      await sql`SELECT pg_advisory_xact_lock(74303)`.execute(trx);
+      await xactLock(trx, 'accounts.bank-import');
       const seenRefs = await alreadyQueuedRefs(trx, [...new Set(lines.map((l) => l.bankRef))]);
       const maps = await mappings(trx);
       const byName = await customersByName(trx, [...new Set(lines.map((l) => l.payerName).filter((x): x is string => !!x))]);

@@ -10,12 +10,12 @@ import { sql } from 'kysely';
 import { dailyEnergyTotals, dailyVolumeTotals, gcvLookbackDays } from '../metering';
 import { contractDayPrices } from '../contracts';
 import type { AppContext } from '../../platform/module';
-import { inTx, type Tx } from '../../platform/db/database';
+import { inTx, xactLock, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { AE } from './accounts.errors';
 import { counterAccountIds } from './ledger.repo';
-import { getSetting, putSetting, SETTING_LAST_RUN_DAY } from './levels.repo';
+import { ACCOUNTS_DAILY_LOCK, getSetting, putSetting, SETTING_LAST_RUN_DAY } from './levels.repo';
 import { recomputeLevels } from './levels.service';
 
 export interface DailyRunResult {
@@ -165,7 +165,7 @@ export function chargeStatement(from: string, to: string, userId: number | null,
 /** The whole daily run for one gas day, in one transaction (serialised by an advisory lock). */
 export async function runDaily(ctx: AppContext, day: string, actor: Actor): Promise<DailyRunResult> {
   return inTx(ctx.db, async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(74301)`.execute(trx);
+    await xactLock(trx, ACCOUNTS_DAILY_LOCK);
     // hash joins and sorts of a million customer-days stay in memory (this transaction only)
     if (ctx.database.kind === 'postgres') await sql`SET LOCAL work_mem = '128MB'`.execute(trx);
     const posted = await postDailyCharges(trx, day, day, actor);

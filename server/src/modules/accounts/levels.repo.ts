@@ -8,6 +8,8 @@ import { activeManagerAssignments, customerBasics } from '../customers';
 
 export const SETTING_THRESHOLDS = 'accounts.thresholds';
 export const SETTING_LAST_RUN_DAY = 'accounts.last_run_day';
+/** The daily run's advisory lock (xactLock): a run and a re-pricing of changed days never interleave. */
+export const ACCOUNTS_DAILY_LOCK = 'accounts.daily';
 
 export async function getSetting<T>(db: Tx, key: string): Promise<T | null> {
   return readSetting<T>(db, key);

@@ -13,10 +13,10 @@ import type { Reaction } from '../../platform/module';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit';
 import { audit } from '../../platform/audit/audit';
 import { postDailyCharges } from './daily-run.service';
-import { getSetting, SETTING_LAST_RUN_DAY } from './levels.repo';
+import { ACCOUNTS_DAILY_LOCK, getSetting, SETTING_LAST_RUN_DAY } from './levels.repo';
 import { recomputeLevels } from './levels.service';
 import type { ChargedDays } from '../../platform/ports';
-import type { Tx } from '../../platform/db/database';
+import { xactLock, type Tx } from '../../platform/db/database';
 
 /**
  * Of these gas days, those the daily run has charged (re-priced after a change: the charge
@@ -39,7 +39,7 @@ export const repriceChangedDays: Reaction = {
   mode: 'queued',
   async handle(ctx, trx, e) {
     // the daily run's lock: a reprice and a run of the same day never interleave
-    await sql`SELECT pg_advisory_xact_lock(74301)`.execute(trx);
+    await xactLock(trx, ACCOUNTS_DAILY_LOCK);
     const lastRunDay = await getSetting<string>(trx, SETTING_LAST_RUN_DAY);
     if (!lastRunDay) return;
     const days = (await chargedDays(trx, e.gasDays)).follow;

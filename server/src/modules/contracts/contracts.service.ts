@@ -1,8 +1,7 @@
 /** Use cases of sales contracts (购销合同, DOMAIN.md §4). */
-import { sql } from 'kysely';
 import { dec } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
-import { inTx, type Tx } from '../../platform/db/database';
+import { inTx, xactLock, type Tx } from '../../platform/db/database';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { publish } from '../../platform/events/events';
 import { AppError } from '../../platform/http/errors';
@@ -31,7 +30,7 @@ function assertMonths(period: string[], months: { month: string }[]) {
 }
 /** Serialise contract writes per customer so two overlapping contracts cannot both pass the check. */
 async function lockCustomer(trx: Tx, customerId: number) {
-  await sql`SELECT pg_advisory_xact_lock(74411, ${customerId}::int)`.execute(trx);
+  await xactLock(trx, 'contracts.customer', customerId);
 }
 
 export async function createContract(ctx: AppContext, input: ContractInput, actor: Actor) {

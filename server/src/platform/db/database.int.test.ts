@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openDatabase, DatabaseLockedError, inTx } from './database';
+import { openDatabase, DatabaseLockedError, inTx, xactLock } from './database';
 import { openTestDatabase } from '../../../test/harness';
 import type { Database } from './database';
 
@@ -59,4 +59,48 @@ describe('embedded data directory', () => {
     expect(fs.existsSync(path.join(dir, 'pglite.lock'))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('advisory locks (xactLock) are per schema on PostgreSQL', () => {
+  it('the same name waits inside one schema and does not wait across schemas', async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const [a, b] = [`lock_a_${suffix}`, `lock_b_${suffix}`];
+    const admin = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 1 });
+    await admin.execScript(`CREATE SCHEMA ${a}; CREATE SCHEMA ${b};`);
+    const inA = await openDatabase({ databaseUrl: url, dataDir: '', pgSchema: a, poolSize: 2 });
+    const inB = await openDatabase({ databaseUrl: url, dataDir: '', pgSchema: b, poolSize: 1 });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    try {
+      const holder = inTx(inA.db, async (trx) => {
+        await xactLock(trx, 'probe', 7);
+        locked();
+        await held;
+      });
+      await isLocked;
+      // another schema: the same name and id are a different lock
+      await inTx(inB.db, async (trx) => {
+        await sql`SET LOCAL lock_timeout = '5s'`.execute(trx);
+        await xactLock(trx, 'probe', 7);
+      });
+      // the same schema: it waits (and times out while the holder keeps it)
+      await expect(
+        inTx(inA.db, async (trx) => {
+          await sql`SET LOCAL lock_timeout = '200ms'`.execute(trx);
+          await xactLock(trx, 'probe', 7);
+        }),
+      ).rejects.toThrow(/lock timeout/);
+      release();
+      await holder;
+    } finally {
+      release();
+      await inA.close();
+      await inB.close();
+      await admin.execScript(`DROP SCHEMA ${a} CASCADE; DROP SCHEMA ${b} CASCADE;`);
+      await admin.close();
+    }
+  });
 });

@@ -246,4 +246,13 @@ export async function inTx<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>):
   return result;
 }
 
+/**
+ * A transaction-scoped advisory lock on `name` (and an optional integer `id`, e.g. a customer), held
+ * to commit or rollback. The key includes the schema: two tenants (or two test files) on one
+ * PostgreSQL database in different schemas never wait for each other's locks.
+ */
+export async function xactLock(trx: Tx, name: string, id = 0): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':' || ${name}), ${id}::int)`.execute(trx);
+}
+
 export { sql };
