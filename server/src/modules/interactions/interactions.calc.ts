@@ -2,6 +2,7 @@
  * Pure rules of the interactions module (DOMAIN.md §3 "Interactions", §6 "Manager assessment":
  * process indicators — contacts, visits, response times). No I/O.
  */
+import { localParts } from '../../platform/time';
 
 export const CONTACT_ROLES = ['legal_rep', 'finance', 'dispatch', 'safety', 'business', 'other'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
@@ -74,8 +75,7 @@ export function allowedIssueTransitions(from: IssueStatus): readonly IssueStatus
 
 /** Local calendar date 'YYYY-MM-DD' of an instant in a time zone (Asia/Shanghai by default, DOMAIN.md §2). */
 export function localDate(at: Date, timeZone = 'Asia/Shanghai'): string {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return f.format(at);
+  return localParts(at, timeZone).date;
 }
 
 /** Whole minutes from `a` to `b`, rounded down; null when either is missing. */

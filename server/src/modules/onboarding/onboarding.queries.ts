@@ -1,4 +1,5 @@
 /** Read side of onboarding: case list and detail, reviewers' to-do list, pipeline board, yearly counts. */
+import { localParts } from '../../platform/time';
 import { dec } from '@common/decimal';
 import { can, DEPARTMENTS, type Department } from '@common/roles';
 import { MILESTONE_KINDS, SECTION_KINDS, type SectionKind } from '@common/onboarding';
@@ -18,7 +19,7 @@ type Row = Awaited<ReturnType<typeof repo.listCases>>['items'][number];
 
 /** Today in Asia/Shanghai as 'YYYY-MM-DD'. */
 export function todayCn(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localParts(now, 'Asia/Shanghai').date;
 }
 const dayOf = (d: Date) => todayCn(d);
 

@@ -1,4 +1,5 @@
 /** Printable 催款函 (payment notice) with its tear-off receipt, in Chinese or English (pdfkit + Noto CJK). */
+import { localParts } from '../../platform/time';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { formatFen } from '@common/money';
@@ -16,9 +17,8 @@ export const CJK_FONT_PATH = process.env.QIKE_CJK_FONT ?? '/usr/share/fonts/open
 const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
 
 const fmtDate = (d: Date, lang: Lang) => {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
-  const v = Object.fromEntries(p.map((x) => [x.type, x.value]));
-  return lang === 'en' ? `${v.year}-${v.month}-${v.day}` : `${v.year}年${v.month}月${v.day}日`;
+  const [y, m, day] = localParts(d, 'Asia/Shanghai').date.split('-');
+  return lang === 'en' ? `${y}-${m}-${day}` : `${y}年${m}月${day}日`;
 };
 
 export interface NoticeData {
