@@ -13,5 +13,7 @@ describe('API contract', () => {
     expect(ts).toContain('"/api/customers/{id}": {');
     const committed = fs.readFileSync(CONTRACT_TS, 'utf8');
     expect(committed === ts, 'web/src/api/schema.d.ts is stale: run `npm run api:generate` and fix what no longer typechecks in web/').toBe(true);
-  });
+    // builds the whole app and its OpenAPI document: CPU-bound, ~10 s alone, a minute and more when
+    // other test files share the two cores
+  }, 240_000);
 });
