@@ -7,7 +7,8 @@
  *  - the daily usage board for 10,000 customers over HTTP on PostgreSQL: < 300 ms.
  * PostgreSQL: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), a fresh schema
  * dropped afterwards. Run: npx tsx bench/metering-ingest.bench.ts   (ROLLUP_ONLY=1: only the fresh and
- * changed ingests with and without the delivery_months roll-up triggers, on PostgreSQL)
+ * changed ingests with and without the delivery_months roll-up triggers, on PostgreSQL;
+ * CUSTOMERS=… customers × 30 days instead of 10,000)
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
@@ -47,6 +48,8 @@ function readings(customers: number, days: string[], salt: number) {
 
 class Rollback extends Error {}
 const ROLLUP_ONLY = process.env.ROLLUP_ONLY === '1';
+/** PostgreSQL customers (× 30 days of readings); CUSTOMERS=… for a shorter run on a loaded machine. */
+const PG_CUSTOMERS = Number(process.env.CUSTOMERS ?? 10_000);
 
 /**
  * Ingest figures, each the median of three runs (bench/harness.ts), beside the raw baseline: a plain
@@ -215,9 +218,9 @@ async function main() {
   const pgDb = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 4 });
   try {
     await withApp(pgDb, async (built) => {
-      await seed(built.ctx.db, 10_000);
+      await seed(built.ctx.db, PG_CUSTOMERS);
       const days = Array.from({ length: 30 }, (_, i) => addDays(D, -29 + i));
-      await ingestFigures(built, 'PostgreSQL', 10_000, days, 200_000);
+      await ingestFigures(built, 'PostgreSQL', PG_CUSTOMERS, days, 200_000);
       await sql`INSERT INTO gas_quality (supply_source_id, gas_day, method, gcv_mj_m3) SELECT s.id, d::date, 'report', 36.5 FROM supply_sources s, generate_series(${addDays(D, -10)}::date, ${D}::date, interval '1 day') d`.execute(
         built.ctx.db,
       );
