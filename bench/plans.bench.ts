@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp } from '../server/src/app';
@@ -28,49 +28,61 @@ const YEAR = 2025;
 let LEAD = { id: 0, roles: ['sales_lead'] as any };
 const ACTOR = { userId: null, username: 'bench' };
 
+/** 10⁵ customers with one delivery point, one metered day per month, an approved plan allocated to every customer and month. */
+async function seed(db: Kysely<any>) {
+  await sql`INSERT INTO customers (code, name, type, price_category, city, status) SELECT 'BC' || g, '压测客户' || g, (ARRAY['city_gas','industrial','cng','power'])[1 + g % 4], '工业', (ARRAY['泸州市','宜宾市','重庆市'])[1 + g % 3], 'active' FROM generate_series(1, ${N}) g`.execute(
+    db,
+  );
+  await sql`INSERT INTO delivery_points (customer_id, code, name, kind, meter_no) SELECT id, 'BP' || id, '站' || id, 'distribution_station', 'BM' || id FROM customers`.execute(db);
+  // One metered day per customer and month (12 × 10⁵ rows of actuals).
+  await sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
+    SELECT dp.customer_id, dp.id, make_date(${YEAR}, m, 15), 1000 + (dp.id * 7 + m) % 500, 'scada' FROM delivery_points dp, generate_series(1, 12) m`.execute(db);
+  for (const d of ['泸州作业区', '宜宾作业区', '重庆作业区'])
+    await db
+      .insertInto('users')
+      .values({ username: `ops_${d}`, display_name: d, password_hash: 'x', roles: ['operation_area'], department: d })
+      .execute();
+  const v = await db
+    .insertInto('plan_versions')
+    .values({ year: YEAR, kind: 'initial', seq: 1, status: 'approved', target_volume_m3: '0', target_revenue_fen: 0, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`INSERT INTO plan_customer_allocations (customer_id, version_id, month, area, volume_m3)
+    SELECT c.id, ${v.id}, m, (ARRAY['泸州作业区','宜宾作业区','重庆作业区'])[1 + c.id % 3], 1200 FROM customers c, generate_series(1, 12) m`.execute(db);
+  await sql`INSERT INTO plan_months (version_id, month, volume_m3, revenue_fen) SELECT ${v.id}, month, sum(volume_m3), 0 FROM plan_customer_allocations WHERE version_id = ${v.id} GROUP BY month`.execute(
+    db,
+  );
+  await sql`INSERT INTO plan_area_allocations (version_id, month, area, volume_m3) SELECT ${v.id}, month, area, sum(volume_m3) FROM plan_customer_allocations WHERE version_id = ${v.id} GROUP BY month, area`.execute(
+    db,
+  );
+  LEAD = {
+    id: (
+      await db
+        .insertInto('users')
+        .values({ username: 'bench_lead', display_name: '压测', password_hash: 'x', roles: ['sales_lead'] })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+    roles: ['sales_lead'] as any,
+  };
+  await sql`ANALYZE`.execute(db);
+  return v;
+}
+
 async function main() {
   begin('plans: plan ledger and nominations import (PostgreSQL)');
-  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const reuse = process.env.REUSE;
+  const only = process.env.ONLY;
+  const schema = reuse ?? `bench_${crypto.randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: PG_URL, dataDir: '', pgSchema: schema, poolSize: 4 });
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', SCHEDULER: 'false', DEMO: 'false' } as any), webDist: '/nonexistent' };
   const built = await buildApp(config, { database, logger: false, demo: false });
   const db = built.ctx.db;
   try {
     const t0 = performance.now();
-    await sql`INSERT INTO customers (code, name, type, price_category, city, status) SELECT 'BC' || g, '压测客户' || g, (ARRAY['city_gas','industrial','cng','power'])[1 + g % 4], '工业', (ARRAY['泸州市','宜宾市','重庆市'])[1 + g % 3], 'active' FROM generate_series(1, ${N}) g`.execute(
-      db,
-    );
-    await sql`INSERT INTO delivery_points (customer_id, code, name, kind, meter_no) SELECT id, 'BP' || id, '站' || id, 'distribution_station', 'BM' || id FROM customers`.execute(db);
-    // One metered day per customer and month (12 × 10⁵ rows of actuals).
-    await sql`INSERT INTO daily_deliveries (customer_id, delivery_point_id, gas_day, volume_m3, origin)
-      SELECT dp.customer_id, dp.id, make_date(${YEAR}, m, 15), 1000 + (dp.id * 7 + m) % 500, 'scada' FROM delivery_points dp, generate_series(1, 12) m`.execute(db);
-    for (const d of ['泸州作业区', '宜宾作业区', '重庆作业区'])
-      await db
-        .insertInto('users')
-        .values({ username: `ops_${d}`, display_name: d, password_hash: 'x', roles: ['operation_area'], department: d })
-        .execute();
-    const v = await db
-      .insertInto('plan_versions')
-      .values({ year: YEAR, kind: 'initial', seq: 1, status: 'approved', target_volume_m3: '0', target_revenue_fen: 0, updated_at: new Date() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await sql`INSERT INTO plan_customer_allocations (customer_id, version_id, month, area, volume_m3)
-      SELECT c.id, ${v.id}, m, (ARRAY['泸州作业区','宜宾作业区','重庆作业区'])[1 + c.id % 3], 1200 FROM customers c, generate_series(1, 12) m`.execute(db);
-    await sql`INSERT INTO plan_months (version_id, month, volume_m3, revenue_fen) SELECT ${v.id}, month, sum(volume_m3), 0 FROM plan_customer_allocations WHERE version_id = ${v.id} GROUP BY month`.execute(
-      db,
-    );
-    LEAD = {
-      id: (
-        await db
-          .insertInto('users')
-          .values({ username: 'bench_lead', display_name: '压测', password_hash: 'x', roles: ['sales_lead'] })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-      roles: ['sales_lead'] as any,
-    };
-    await sql`ANALYZE`.execute(db);
-    console.log(`      seeded ${N.toLocaleString('en')} customers × 12 months in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const v = reuse ? await db.selectFrom('plan_versions').select('id').where('year', '=', YEAR).executeTakeFirstOrThrow() : await seed(db);
+    if (reuse) LEAD = { id: (await db.selectFrom('users').select('id').where('username', '=', 'bench_lead').executeTakeFirstOrThrow()).id, roles: ['sales_lead'] as any };
+    else console.log(`      seeded ${N.toLocaleString('en')} customers × 12 months in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // Baselines: the same figures from one hand-written statement each, on the tables themselves.
     const range = sql`d.gas_day BETWEEN ${`${YEAR}-01-01`}::date AND ${`${YEAR}-12-31`}::date`;
@@ -89,7 +101,7 @@ async function main() {
       type: byCustomerAttr(sql`c.type`),
       customer: sql`${byCustomerAttr(sql`c.id`)} ORDER BY 2 DESC`,
     };
-    for (const groupBy of ['month', 'area', 'type', 'customer'] as const) {
+    for (const groupBy of only === 'import' ? [] : (['month', 'area', 'type', 'customer'] as const)) {
       const base = await repeat(() => time(() => rawSql[groupBy].execute(db)));
       const r = await repeat(async () => {
         let rows = 0;
@@ -117,7 +129,8 @@ async function main() {
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
     await client.query(`SET search_path TO "${schema}"`);
-    await client.query('CREATE TABLE copy_baseline (customer_code text, gas_day date, volume_m3 numeric(16,3))');
+    await client.query('CREATE TABLE IF NOT EXISTS copy_baseline (customer_code text, gas_day date, volume_m3 numeric(16,3))');
+    await client.query('TRUNCATE nominations'); // a reused schema: fresh inserts again
     const copy = await repeat(async (i) => {
       const buf = csvOf(i + 1);
       await client.query('TRUNCATE copy_baseline');
@@ -131,7 +144,7 @@ async function main() {
       for (let i = 1; i <= N; i++) ws.addRow([`BC${i}`, `2099-${String(month).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, `${1000 + (i % 500)}.5`]);
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
-    for (const kind of ['csv', 'xlsx'] as const) {
+    for (const kind of only === 'ledger' ? [] : (['csv', 'xlsx'] as const)) {
       const files = kind === 'csv' ? [1, 2, 3].map(csvOf) : await Promise.all([4, 5, 6].map(xlsxOf));
       const imp = await repeat(async (i) => {
         let n = 0;
@@ -151,9 +164,12 @@ async function main() {
     }
   } finally {
     await built.close();
-    const cleanup = await openDatabase({ databaseUrl: PG_URL, dataDir: '' });
-    await cleanup.execScript(`DROP SCHEMA "${schema}" CASCADE`);
-    await cleanup.close();
+    if (process.env.KEEP === '1' || reuse) console.log(`      kept schema ${schema}`);
+    else {
+      const cleanup = await openDatabase({ databaseUrl: PG_URL, dataDir: '' });
+      await cleanup.execScript(`DROP SCHEMA "${schema}" CASCADE`);
+      await cleanup.close();
+    }
     end();
   }
 }

@@ -92,7 +92,8 @@ beforeAll(async () => {
           customer_id: c.id,
           version_id: v.id,
           month: m + 1,
-          area: AREAS[(i + (i % 5 === 0 ? 1 : 0)) % 4],
+          // customers 3 and 13 change area mid-year: their group is their latest month's area
+          area: AREAS[(i + (i % 5 === 0 ? 1 : 0) + (i % 10 === 3 && m >= 4 ? 2 : 0)) % 4],
           volume_m3: i % 8 === 0 ? '1200.000' : vol(),
         })),
   );

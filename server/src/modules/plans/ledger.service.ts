@@ -30,7 +30,17 @@ export async function ledger(db: Tx, user: User, year: number, groupBy: repo.Led
   const company = seesAllCustomers(user) && !!version;
   const planBasis = company && groupBy === 'month' ? 'months' : company && groupBy === 'area' ? 'areas' : 'customers';
   const areas = groupBy === 'area' ? (await listAreas(db)).flatMap((name) => (areaKey(name) ? [{ name, key: areaKey(name)! }] : [])) : [];
-  const out = await repo.ledger(db, { versionId: version?.id ?? null, year, groupBy, month, scope: inCustomerScope(user, 'c.id'), planBasis, areas, unassigned: UNASSIGNED_AREA });
+  const out = await repo.ledger(db, {
+    versionId: version?.id ?? null,
+    year,
+    groupBy,
+    month,
+    scope: inCustomerScope(user, 'c.id'),
+    planBasis,
+    areas,
+    unassigned: UNASSIGNED_AREA,
+    everyone: seesAllCustomers(user),
+  });
   const byMonth = new Map(out.filter((r) => r.kind === 's').map((r) => [r.month!, r]));
   const series = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, planM3: byMonth.get(i + 1)?.plan_m3 ?? '0.000', actualM3: byMonth.get(i + 1)?.actual_m3 ?? '0.000' }));
   const last = Math.max(0, ...[...byMonth.values()].filter((r) => r.has_actual).map((r) => r.month!));

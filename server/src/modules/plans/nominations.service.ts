@@ -12,7 +12,7 @@ import { audit, type Actor } from '../../platform/audit/audit';
 import { inCustomerScope, seesAllCustomers } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import type { NominationsPort } from '../../platform/ports';
-import { onboardingCustomerBriefs, customerIdsByCode } from '../customers';
+import { onboardingCustomerBriefs } from '../customers';
 import { cellText, gasDayBounds, gasDayConfigOf, parseDay, parseQuantityText, dailyVolumesByCustomer } from '../metering';
 import { DEFAULT_SHEET_LIMITS, readSpreadsheet } from '../../platform/files/spreadsheet';
 import { nominationAccuracy } from './plans.calc';
@@ -35,19 +35,25 @@ export function cutoffOf(ctx: Pick<AppContext, 'config'>, gasDay: string): Date 
   return gasDayBounds(gasDay, gasDayConfigOf(ctx.config)).start;
 }
 
+/** The checks every nomination write passes (in this order): scope, closed customers, cut-off of the earliest day. */
+function assertNominable(ctx: AppContext, f: { outOfScope: number; closed: string | null; firstDay: string }, now: Date) {
+  if (f.outOfScope) throw new AppError('OUT_OF_SCOPE');
+  if (f.closed) throw new AppError('NOM_CUSTOMER_CLOSED', { customer: f.closed });
+  const cut = cutoffOf(ctx, f.firstDay);
+  if (cut <= now) throw new AppError('NOM_PAST_CUTOFF', { gasDay: f.firstDay, cutoff: cut.toISOString() });
+}
+
 async function checkAll(ctx: AppContext, trx: Tx, user: User, items: NominationInput[], now: Date) {
   const ids = [...new Set(items.map((i) => i.customerId))];
-  const briefs = new Map((await onboardingCustomerBriefs(trx, ids)).map((b) => [b.id, b]));
-  if (briefs.size !== ids.length) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
+  const briefs = await onboardingCustomerBriefs(trx, ids); // by id
+  if (briefs.length !== ids.length) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
+  let outOfScope = 0;
   if (!seesAllCustomers(user)) {
     const { rows } = await sql<{ id: number }>`SELECT x.id FROM unnest(${sql.val(ids)}::bigint[]) AS x(id) WHERE ${inCustomerScope(user, 'x.id')}`.execute(trx);
-    if (rows.length !== ids.length) throw new AppError('OUT_OF_SCOPE');
+    outOfScope = ids.length - rows.length;
   }
-  for (const b of briefs.values()) if (b.status === 'closed') throw new AppError('NOM_CUSTOMER_CLOSED', { customer: `${b.name}（${b.code}）` });
-  const days = [...new Set(items.map((i) => i.gasDay))].sort();
-  const first = days[0];
-  const cut = cutoffOf(ctx, first);
-  if (cut <= now) throw new AppError('NOM_PAST_CUTOFF', { gasDay: first, cutoff: cut.toISOString() });
+  const closed = briefs.find((b) => b.status === 'closed');
+  assertNominable(ctx, { outOfScope, closed: closed ? `${closed.name}（${closed.code}）` : null, firstDay: items.map((i) => i.gasDay).reduce((a, b) => (b < a ? b : a)) }, now);
 }
 
 export async function enter(ctx: AppContext, user: User, items: NominationInput[], source: 'manual' | 'api', actor: Actor, now = new Date()) {
@@ -142,28 +148,25 @@ export async function importFile(ctx: AppContext, user: User, buf: Uint8Array, n
     if (volumeM3 === undefined || rowErrs.length) errors.push({ row: i + 1, field: 'volumeM3', message: tr(ROW_MSG.volumeM3, lang) });
     parsed.push({ row: i + 1, code, gasDay, volumeM3 });
   }
+  // Set-based from here (issue 13): the rows go by COPY into a staging table; unknown codes,
+  // repeated customer-days, scope, closed customers and the cut-off are checked over it in SQL and
+  // the rows are upserted in one statement — the same report as row by row.
   return inTx(ctx.db, async (trx) => {
-    const byCode = await customerIdsByCode(trx, [...new Set(parsed.map((p) => p.code).filter(Boolean))]);
-    const seen = new Set<string>();
-    const items: NominationInput[] = [];
-    for (const p of parsed) {
-      const c = byCode.get(p.code);
-      if (!c) {
-        errors.push({ row: p.row, field: 'customerCode', message: `${tr(ROW_MSG.customerCode, lang)}: ${p.code}` });
-        continue;
-      }
-      if (!p.gasDay || p.volumeM3 === undefined) continue;
-      const k = `${c.id}|${p.gasDay}`;
-      if (seen.has(k)) errors.push({ row: p.row, field: 'gasDay', message: tr(ROW_MSG.duplicate, lang) });
-      seen.add(k);
-      items.push({ customerId: c.id, gasDay: p.gasDay, volumeM3: p.volumeM3 });
-    }
+    await repo.stageNominations(trx, ctx.database, parsed);
+    for (const e of await repo.stagedNominationErrors(trx))
+      errors.push(
+        e.kind === 'customerCode'
+          ? { row: e.row, field: 'customerCode', message: `${tr(ROW_MSG.customerCode, lang)}: ${e.code}` }
+          : { row: e.row, field: 'gasDay', message: tr(ROW_MSG.duplicate, lang) },
+      );
     if (errors.length) throw new AppError('NOM_IMPORT_INVALID', { count: errors.length }, { errors: errors.sort((a, b) => a.row - b.row).slice(0, 200) });
-    if (!items.length) throw new AppError('NOM_IMPORT_HEADER', { columns: '—' });
-    await checkAll(ctx, trx, user, items, now);
-    await repo.bulkUpsertNominations(trx, ctx.database, items, 'import', user.id);
-    await audit(trx, actor, { action: 'nomination.import', entity: 'nomination', after: { file: name, count: items.length } });
-    return { imported: items.length, errors: [] };
+    // every staged row is now readable, of a known customer and unique
+    const f = await repo.stagedNominationFacts(trx, inCustomerScope(user, 'ids.id'));
+    if (!f.rows) throw new AppError('NOM_IMPORT_HEADER', { columns: '—' });
+    assertNominable(ctx, { outOfScope: f.out_of_scope, closed: f.closed, firstDay: f.first_day! }, now);
+    await repo.upsertStagedNominations(trx, 'import', user.id);
+    await audit(trx, actor, { action: 'nomination.import', entity: 'nomination', after: { file: name, count: f.rows } });
+    return { imported: f.rows, errors: [] };
   });
 }
 

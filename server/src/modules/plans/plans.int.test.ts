@@ -228,6 +228,51 @@ describe('daily nominations', () => {
     ]);
   });
 
+  it('reports every row error of an import as row-by-row checking did, and refuses out-of-scope, closed and past rows set-wise', async () => {
+    const post = (c: Client, lines: string[]) => {
+      const f = new FormData();
+      f.append('file', new Blob([['客户编号,燃气日,指定气量(m³)', ...lines].join('\n')]), 'report.csv');
+      return c.req('POST', '/api/plans/nominations/import', f);
+    };
+    // unknown and empty codes, a bad day and volume with an unknown code (all three in one row), an
+    // unreadable row that does not count as the first of its customer-day, a pair and a triple
+    const r = await post(lead, [
+      `${lz.code},2099-03-20,5`, // 2 first
+      `${lz.code},2099-03-20,6`, // 3 duplicate
+      'KH-NONE,2099-13-01,x', // 4 day, volume, code
+      ',2099-03-21,7', // 5 empty code
+      `${yb.code},2099-03-21,-1`, // 6 volume (not the first of yb 03-21)
+      `${yb.code},2099-03-21,8`, // 7 first
+      `${yb.code},2099-03-21,9`, // 8 duplicate
+      `${lz.code},2099-03-20,10`, // 9 duplicate (a triple)
+      `${lz.code},2099-03-22,11`, // 10 fine
+    ]);
+    expect(r.status).toBe(400);
+    const dup = '同一客户同一燃气日重复';
+    expect(r.body.details.errors).toEqual([
+      { row: 3, field: 'gasDay', message: dup },
+      { row: 4, field: 'gasDay', message: '燃气日无效（YYYY-MM-DD）' },
+      { row: 4, field: 'volumeM3', message: '气量无效（非负数，最多 3 位小数）' },
+      { row: 4, field: 'customerCode', message: '客户编号不存在: KH-NONE' },
+      { row: 5, field: 'customerCode', message: '客户编号不存在: ' },
+      { row: 6, field: 'volumeM3', message: '气量无效（非负数，最多 3 位小数）' },
+      { row: 8, field: 'gasDay', message: dup },
+      { row: 9, field: 'gasDay', message: dup },
+    ]);
+    expect(r.body.message).toContain('8');
+    // all valid, but one customer outside the manager's scope / one closed / a day past its cut-off: nothing written
+    expect((await post(am, [`${lz.code},2099-03-23,1`, `${yb.code},2099-03-23,1`])).status).toBe(403);
+    const closed = await createCustomer(lead, { name: '已销户导入测试公司' });
+    expect((await lead.post(`/api/customers/${closed.id}/transitions`, { to: 'closed', reason: '项目取消' })).status).toBe(200);
+    const c = await post(lead, [`${lz.code},2099-03-23,1`, `${closed.code},2099-03-23,1`]);
+    expect([c.status, c.body.code]).toEqual([409, 'NOM_CUSTOMER_CLOSED']);
+    expect(c.body.message).toContain(closed.code);
+    const past = await post(lead, [`${lz.code},2099-03-23,1`, `${yb.code},2025-01-05,1`]);
+    expect([past.status, past.body.code]).toEqual([409, 'NOM_PAST_CUTOFF']);
+    expect((await lead.get('/api/plans/nominations?from=2099-03-20&to=2099-03-23')).body).toEqual([]);
+    expect((await post(am, [`${lz.code},2099-03-23,1.5`])).body).toEqual({ imported: 1, errors: [] });
+  });
+
   it('limits the rows of one import (NOMINATION_IMPORT_MAX_ROWS, header not counted) and writes nothing past it', async () => {
     const config = t.built.ctx.config;
     const before = config.nominationImportMaxRows;

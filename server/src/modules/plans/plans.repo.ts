@@ -1,6 +1,7 @@
 /** All SQL of the plans module (Kysely): plain data in and out, no rules. */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database, Tx } from '../../platform/db/database';
+import { inTx, type Database, type Tx } from '../../platform/db/database';
+import { copyText } from '../../platform/db/copy';
 import { customerBasics } from '../customers';
 import { deliveredVolumesByMonth } from '../metering';
 import type { PlanVersionsTable } from './plans.tables';
@@ -87,9 +88,9 @@ export async function customerCount(db: Tx, versionId: number) {
       .executeTakeFirstOrThrow()
   ).n;
 }
-/** Customer plans of a version per customer and month (optionally only months ≤ `upTo`). */
+/** Customer plans of a version per customer and month, in that order. */
 export async function customerPlans(db: Tx, versionId: number) {
-  return db.selectFrom('plan_customer_allocations').select(['customer_id', 'month', 'area', 'volume_m3']).where('version_id', '=', versionId).execute();
+  return db.selectFrom('plan_customer_allocations').select(['customer_id', 'month', 'area', 'volume_m3']).where('version_id', '=', versionId).orderBy('customer_id').orderBy('month').execute();
 }
 
 /** Customer allocations of a version within a scope, ordered by customer and month. */
@@ -138,24 +139,59 @@ export async function upsertNominations(trx: Tx, rows: { customerId: number; gas
       AS r(customer_id, gas_day, volume_m3)
     ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at`.execute(trx);
 }
+/** An import's rows as read: file row number, customer code, gas day and volume (null where unreadable). */
+export interface StagedNomination {
+  row: number;
+  code: string;
+  gasDay: string | null;
+  volumeM3: string | undefined;
+}
 /**
- * Upsert an import's nominations by COPY (PostgreSQL): the rows go as COPY text into a temporary
- * staging table, then one INSERT … SELECT … ON CONFLICT. On the embedded database, the unnest
- * statement of upsertNominations.
+ * Stage an import's rows in a temporary table (not WAL-logged, dropped at commit) by COPY — on
+ * PostgreSQL and on the embedded database alike — for the set-based checks and the one upsert below.
  */
-export async function bulkUpsertNominations(trx: Tx, database: Database, rows: { customerId: number; gasDay: string; volumeM3: string }[], source: 'manual' | 'import' | 'api', userId: number | null) {
-  if (database.kind !== 'postgres') return upsertNominations(trx, rows, source, userId);
-  if (!rows.length) return;
-  await sql`CREATE TEMP TABLE nomination_stage (customer_id bigint, gas_day date, volume_m3 numeric(16,3)) ON COMMIT DROP`.execute(trx);
-  // ids, ISO days and plain decimals never hold COPY's special characters
-  let data = '';
-  for (const r of rows) data += `${r.customerId}\t${r.gasDay}\t${r.volumeM3}\n`;
-  await database.copyIn(trx, 'nomination_stage (customer_id, gas_day, volume_m3)', data);
+export async function stageNominations(trx: Tx, database: Database, rows: StagedNomination[]) {
+  await sql`CREATE TEMP TABLE nomination_stage (row integer, code text, gas_day date, volume_m3 numeric(16,3)) ON COMMIT DROP`.execute(trx);
+  const data = copyText(
+    [rows.map((r) => r.row), rows.map((r) => r.code), rows.map((r) => r.gasDay), rows.map((r) => r.volumeM3)],
+    [true, false, true, true], // row numbers, ISO days and plain decimals hold no COPY special character
+  );
+  if (data) await database.copyIn(trx, 'nomination_stage (row, code, gas_day, volume_m3)', data);
+  await sql`ANALYZE nomination_stage`.execute(trx);
+}
+/**
+ * The staged rows' errors, by row: unknown customer codes, and a customer and gas day repeated
+ * (every later readable row of the pair; rows with an unreadable day or volume do not count).
+ */
+export async function stagedNominationErrors(trx: Tx) {
+  const { rows } = await sql<{ row: number; code: string; kind: 'customerCode' | 'duplicate' }>`
+    WITH x AS (
+      SELECT s.row, s.code, c.id, s.gas_day, s.volume_m3,
+        row_number() OVER (PARTITION BY c.id, s.gas_day, s.volume_m3 IS NULL ORDER BY s.row) AS n
+      FROM nomination_stage s LEFT JOIN ${customerBasics()} c ON c.code = s.code)
+    SELECT row, code, CASE WHEN id IS NULL THEN 'customerCode' ELSE 'duplicate' END AS kind FROM x
+    WHERE id IS NULL OR (gas_day IS NOT NULL AND volume_m3 IS NOT NULL AND n > 1) ORDER BY row`.execute(trx);
+  return rows.map((r) => ({ ...r, row: Number(r.row) }));
+}
+/**
+ * What the import's checks need of the staged (valid) rows, in one statement: the number of their
+ * customers, how many of those are outside `scope`, the first closed one (by id) and the earliest day.
+ */
+export async function stagedNominationFacts(trx: Tx, scope: Expression<SqlBool>) {
+  const { rows } = await sql<{ rows: number; customers: number; out_of_scope: number; closed: string | null; first_day: string | null }>`
+    WITH ids AS (SELECT DISTINCT c.id FROM nomination_stage s JOIN ${customerBasics()} c ON c.code = s.code)
+    SELECT (SELECT count(*) FROM nomination_stage)::int AS rows, (SELECT count(*) FROM ids)::int AS customers,
+      (SELECT count(*) FROM ids WHERE NOT (${scope}))::int AS out_of_scope,
+      (SELECT c.name || '（' || c.code || '）' FROM ids JOIN ${customerBasics()} c ON c.id = ids.id WHERE c.status = 'closed' ORDER BY c.id LIMIT 1) AS closed,
+      (SELECT to_char(min(gas_day), 'YYYY-MM-DD') FROM nomination_stage) AS first_day`.execute(trx);
+  return rows[0];
+}
+/** Upsert the staged rows (all checked) into nominations: one INSERT … SELECT … ON CONFLICT. */
+export async function upsertStagedNominations(trx: Tx, source: 'manual' | 'import' | 'api', userId: number | null) {
   await sql`
     INSERT INTO nominations (customer_id, gas_day, volume_m3, source, entered_by, entered_at)
-    SELECT customer_id, gas_day, volume_m3, ${source}, ${userId}::bigint, now() FROM nomination_stage
+    SELECT c.id, s.gas_day, s.volume_m3, ${source}, ${userId}::bigint, now() FROM nomination_stage s JOIN ${customerBasics()} c ON c.code = s.code
     ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at`.execute(trx);
-  await sql`DROP TABLE nomination_stage`.execute(trx);
 }
 export async function nominations(db: Tx, customerIds: number[] | null, from: string, to: string, scope?: Expression<SqlBool>) {
   if (customerIds && !customerIds.length) return [];
@@ -179,6 +215,8 @@ export interface LedgerQuery {
   /** operation areas in the order the rule tries them, with the place each is named after (areaKey) */
   areas: { name: string; key: string }[];
   unassigned: string;
+  /** the scope is every customer (the whole company) */
+  everyone: boolean;
 }
 export interface LedgerSqlRow {
   /** 'g' = a group, 's' = the chart's month total */
@@ -209,53 +247,66 @@ export const deviationPctSql = (p: RawBuilder<unknown>, a: RawBuilder<unknown>) 
   sql<string | null>`CASE WHEN ${p} = 0 THEN NULL ELSE (sign(${a} - ${p}) * div(abs(${a} - ${p}) * 20000 + ${p}, 2 * ${p}) / 100)::numeric(20,2)::text END`;
 
 /**
- * The plan ledger in one statement (issue 13): plan and actual (metering's monthly roll-up, published
- * fragment) per group and month side by side, then per group the month's (or year's) figures, YTD
- * and deviations, and per month the chart's totals (GROUPING SETS). The group of a customer: its
- * type; itself; or its operation area — that of its allocation in the version (the latest month's
- * when they differ), else the first area whose place names its county, city or province
- * (plans.calc `areaForCustomer`), else `unassigned`.
+ * The plan ledger in one statement (issue 13). Every plan row (the version's monthly plans, area
+ * allocations or customer allocations) and every actual row (metering's monthly roll-up, published
+ * fragment) is tagged with its group and summed once, straight into per-group figures (the month's or
+ * the year's, YTD) and the chart's per-month totals (GROUPING SETS, hashed): no per-(group, month)
+ * intermediate, no FULL JOIN of two 10⁶-row sides. The customers (10⁵) are joined once, for their
+ * group key and the scope; the whole company grouped by month needs no customer at all. The group of
+ * a customer: its type; itself; or its operation area — that of its allocation in the version (the
+ * latest month's when they differ), else the first area whose place names its county, city or
+ * province (plans.calc `areaForCustomer`), else `unassigned`.
  */
 export async function ledger(db: Tx, q: LedgerQuery): Promise<LedgerSqlRow[]> {
+  const { rows } = await inTx(db, async (trx) => {
+    // One pass over 10⁶ rows: JIT compiling costs more than it saves here, and the per-customer
+    // hash tables (10⁵ groups) need more than the default 4 MB not to spill (PostgreSQL; PGlite has no JIT).
+    await sql`SELECT set_config('work_mem', '64MB', true), CASE WHEN current_setting('jit', true) IS NOT NULL THEN set_config('jit', 'off', true) END`.execute(trx);
+    return ledgerSql(q).execute(trx);
+  });
+  return rows.map((r) => ({ ...r, month: r.month == null ? null : Number(r.month), rank: Number(r.rank) }));
+}
+/** The ledger's statement (repo.ledger; bench/plans.bench.ts EXPLAINs it). */
+export function ledgerSql(q: LedgerQuery) {
   const v = q.versionId ?? 0;
-  const upTo = q.month ?? 12;
-  const inMonth = q.month ? sql`month = ${q.month}` : sql`true`;
+  // one month: its figures and YTD to it need their own sums; the whole year: both are the plain sums
+  // (one sum per side and row — identical aggregates are computed once)
+  const inMonth = (withMonth: (x: RawBuilder<unknown>) => RawBuilder<unknown>, x: RawBuilder<unknown>) => (q.month ? withMonth(x) : sql`sum(${x})`);
   const places = sql`(SELECT ar.name FROM unnest(${sql.val(q.areas.map((a) => a.name))}::text[], ${sql.val(q.areas.map((a) => a.key))}::text[]) WITH ORDINALITY AS ar(name, key, i)
       WHERE strpos(coalesce(c.county, ''), ar.key) > 0 OR strpos(coalesce(c.city, ''), ar.key) > 0 OR strpos(coalesce(c.province, ''), ar.key) > 0 ORDER BY ar.i LIMIT 1)`;
-  const keyOf = { month: sql`'all'`, type: sql`c.type`, customer: sql`c.id::text`, area: sql`coalesce(ca.area, ${places}, ${q.unassigned})` }[q.groupBy];
+  const keyOf = { month: sql`'all'`, type: sql`c.type`, customer: sql`c.id`, area: sql`coalesce(ca.area, ${places}, ${q.unassigned})` }[q.groupBy];
+  // the customer's allocated area: that of its latest month in the version ('MM' || area, the largest)
   const ownAreas =
     q.groupBy === 'area'
-      ? sql`LEFT JOIN (SELECT DISTINCT ON (customer_id) customer_id, area FROM plan_customer_allocations WHERE version_id = ${v} ORDER BY customer_id, month DESC) ca ON ca.customer_id = c.id`
+      ? sql`LEFT JOIN (SELECT customer_id, substr(max(lpad(month::text, 2, '0') || area COLLATE "C"), 3) AS area FROM plan_customer_allocations WHERE version_id = ${v} GROUP BY customer_id) ca ON ca.customer_id = c.id`
       : sql``;
-  const planCells = {
-    months: sql`SELECT 'all' AS key, month, volume_m3 AS v FROM plan_months WHERE version_id = ${v}`,
-    areas: sql`SELECT area AS key, month, volume_m3 AS v FROM plan_area_allocations WHERE version_id = ${v}`,
-    customers: sql`SELECT k.key, a.month, sum(a.volume_m3) AS v FROM plan_customer_allocations a JOIN k ON k.id = a.customer_id WHERE a.version_id = ${v} GROUP BY 1, 2`,
-  }[q.planBasis];
-  // A plain key (type, id) is inlined where used, so the planner sees customers' statistics and
-  // hashes the 10⁵ customers, not the 10⁶ allocation / roll-up rows (measured 6.9 s vs 18.2 s by type
-  // on the loaded bench machine); the area rule (DISTINCT ON + place match) is computed once.
-  const inlineKeys = q.groupBy === 'area' ? sql`` : sql`NOT MATERIALIZED`;
-  const label = q.groupBy === 'customer' ? sql`(SELECT n.name FROM ${customerBasics()} n WHERE n.id = r.key::bigint)` : sql`NULL::text`;
-  const { rows } = await sql<LedgerSqlRow>`
-    WITH k AS ${inlineKeys} (SELECT c.id, ${keyOf} AS key FROM ${customerBasics()} c ${ownAreas} WHERE ${q.scope}),
-    pl AS (${planCells}),
-    ac AS (SELECT k.key, m.month, sum(m.volume_m3) AS v FROM (${deliveredVolumesByMonth(q.year)}) m JOIN k ON k.id = m.customer_id GROUP BY 1, 2),
-    cells AS (SELECT coalesce(pl.key, ac.key) AS key, coalesce(pl.month, ac.month)::int AS month, pl.v AS p, ac.v AS a FROM pl FULL JOIN ac ON ac.key = pl.key AND ac.month = pl.month),
+  const actual = deliveredVolumesByMonth(q.year);
+  // customers' rows tagged with their group (and thereby kept to the scope); but for the 10⁵ groups
+  // by customer, summed per (group, month) first — the few group-months then go into GROUPING SETS
+  const ofCustomers = (rows: RawBuilder<unknown>) => sql`SELECT k.key, x.month, x.p, x.a FROM (${rows}) x JOIN k ON k.id = x.customer_id`;
+  const actualRows = sql`SELECT customer_id, month, NULL::numeric AS p, volume_m3 AS a FROM (${actual}) m`;
+  const cells =
+    q.planBasis === 'customers'
+      ? ofCustomers(sql`SELECT customer_id, month, volume_m3 AS p, NULL::numeric AS a FROM plan_customer_allocations WHERE version_id = ${v} UNION ALL ${actualRows}`)
+      : sql`SELECT ${q.planBasis === 'months' ? sql`'all'` : sql`area`} AS key, month, volume_m3 AS p, NULL::numeric AS a FROM ${sql.table(q.planBasis === 'months' ? 'plan_months' : 'plan_area_allocations')} WHERE version_id = ${v}
+        UNION ALL ${q.groupBy === 'month' && q.everyone ? sql`SELECT 'all', month, NULL::numeric, volume_m3 FROM (${actual}) m` : ofCustomers(actualRows)}`;
+  const label = q.groupBy === 'customer' ? sql`n.name` : sql`NULL::text`;
+  const names = q.groupBy === 'customer' ? sql`LEFT JOIN ${customerBasics()} n ON n.id = r.key` : sql``;
+  return sql<LedgerSqlRow>`
+    WITH k AS NOT MATERIALIZED (SELECT c.id, ${keyOf} AS key FROM ${customerBasics()} c ${ownAreas} WHERE ${q.scope}),
     g AS (
       SELECT grouping(key) AS by_month, key, month,
         -- a group: the month's (or the year's) figures; a month of the chart: its totals
-        coalesce(CASE WHEN grouping(key) = 1 THEN sum(p) ELSE sum(p) FILTER (WHERE ${inMonth}) END, 0) AS pm,
-        coalesce(CASE WHEN grouping(key) = 1 THEN sum(a) ELSE sum(a) FILTER (WHERE ${inMonth}) END, 0) AS am,
-        coalesce(sum(p) FILTER (WHERE month <= ${upTo}), 0) AS yp,
-        coalesce(sum(a) FILTER (WHERE month <= ${upTo}), 0) AS ya,
+        coalesce(${inMonth((x) => sql`CASE WHEN grouping(key) = 1 THEN sum(${x}) ELSE sum(${x}) FILTER (WHERE month = ${q.month}) END`, sql`p`)}, 0) AS pm,
+        coalesce(${inMonth((x) => sql`CASE WHEN grouping(key) = 1 THEN sum(${x}) ELSE sum(${x}) FILTER (WHERE month = ${q.month}) END`, sql`a`)}, 0) AS am,
+        coalesce(${inMonth((x) => sql`sum(${x}) FILTER (WHERE month <= ${q.month})`, sql`p`)}, 0) AS yp,
+        coalesce(${inMonth((x) => sql`sum(${x}) FILTER (WHERE month <= ${q.month})`, sql`a`)}, 0) AS ya,
         bool_or(a IS NOT NULL) AS has_actual
-      FROM cells GROUP BY GROUPING SETS ((key), (month)))
-    SELECT CASE WHEN r.by_month = 1 THEN 's' ELSE 'g' END AS kind, coalesce(r.key, '') AS key, ${label} AS label, r.month,
+      FROM (${q.groupBy === 'customer' ? cells : sql`SELECT key, month, sum(p) AS p, sum(a) AS a FROM (${cells}) x GROUP BY key, month`}) cells GROUP BY GROUPING SETS ((key), (month)))
+    SELECT CASE WHEN r.by_month = 1 THEN 's' ELSE 'g' END AS kind, coalesce(r.key::text, '') AS key, ${label} AS label, r.month::int AS month,
       (dense_rank() OVER (PARTITION BY r.by_month ORDER BY r.yp DESC))::int AS rank,
       ${m3(sql`r.pm`)} AS plan_m3, ${m3(sql`r.am`)} AS actual_m3, ${m3(sql`r.am - r.pm`)} AS deviation_m3, ${deviationPctSql(sql`r.pm`, sql`r.am`)} AS deviation_pct,
       ${m3(sql`r.yp`)} AS ytd_plan_m3, ${m3(sql`r.ya`)} AS ytd_actual_m3, ${m3(sql`r.ya - r.yp`)} AS ytd_deviation_m3, ${deviationPctSql(sql`r.yp`, sql`r.ya`)} AS ytd_deviation_pct,
       r.has_actual
-    FROM g r ORDER BY r.by_month DESC, r.month, rank`.execute(db);
-  return rows.map((r) => ({ ...r, month: r.month == null ? null : Number(r.month), rank: Number(r.rank) }));
+    FROM g r ${names} ORDER BY r.by_month DESC, r.month, rank`;
 }

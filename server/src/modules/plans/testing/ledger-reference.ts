@@ -33,6 +33,7 @@ export async function referenceLedger(db: Tx, user: Pick<SessionUser, 'id' | 'ro
   const briefs = new Map(all.filter((c) => !visible || visible.has(c.id)).map((c) => [c.id, c]));
   const areas = await listAreas(db);
   const custPlans = version ? (await repo.customerPlans(db, version.id)).filter((p) => briefs.has(p.customer_id)) : [];
+  // a customer's area: that of its latest allocated month (rows come by customer and month)
   const areaOf = new Map<number, string>(custPlans.map((p) => [p.customer_id, p.area]));
   const areaFor = (id: number) => areaOf.get(id) ?? areaForCustomer(areas, briefs.get(id)!) ?? UNASSIGNED_AREA;
   const actualRows = (await monthlyVolumesByCustomer(db, `${year}-01-01`, `${year}-12-31`)).filter((r) => briefs.has(r.customerId));
