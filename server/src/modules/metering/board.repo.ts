@@ -63,14 +63,16 @@ export async function boardRows(
   // the GCV table (eff) is tiny but estimated large, which misleads the planner into sorting
   // every delivery row for a merge join — hash joins are right here.
   return inTx(db, async (trx) => {
-    await sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_mergejoin', 'off', true)`.execute(trx);
-    if ((await sql<{ v: string | null }>`SELECT current_setting('jit', true) AS v`.execute(trx)).rows[0]?.v === 'on') await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
+    // one round trip for the three settings (jit only where it exists and is on: the embedded database has none)
+    await sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_mergejoin', 'off', true),
+      CASE WHEN current_setting('jit', true) = 'on' THEN set_config('jit', 'off', true) END`.execute(trx);
     const { rows } = await boardSql(scope, day, avgDays, lookbackDays, customerIds, nominations).execute(trx);
     return rows;
   });
 }
 
-export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[], nominations?: NominationsFragment) {
+/** `gcvPerRow`: the previous form of the statement (the GCV joined to every delivery row), kept for the test that compares both. */
+export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[], nominations?: NominationsFragment, gcvPerRow = false) {
   const nom = nominations ?? sql`(SELECT NULL::bigint AS customer_id, NULL::numeric AS volume_m3 WHERE false)`;
   const from = addDays(day, -avgDays);
   const only = customerIds ? sql`AND c.id = ANY(${customerIds}::bigint[])` : sql``;
@@ -82,18 +84,22 @@ export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: numbe
       WHERE dp.active AND c.status IN (${sql.join(BOARD_STATUSES)}) AND ${scope} ${only}
     ),
     ${effectiveGcvCtes(sql`SELECT DISTINCT supply_source_id FROM pts WHERE supply_source_id IS NOT NULL`, day, day, lookbackDays)},
+    -- each point with the day's GCV of its source: joined once per point, not once per delivery
+    -- row of the window (that join was most of the time of the statement)
+    pg AS (
+      SELECT p.point_id, e.gcv, e.quality_day FROM pts p LEFT JOIN eff e ON e.source_id = p.supply_source_id AND e.gas_day = ${D}
+    ),
     ps AS (
       SELECT d.delivery_point_id AS point_id,
         sum(d.volume_m3) FILTER (WHERE d.gas_day = ${D}) AS y_v,
         count(*) FILTER (WHERE d.gas_day = ${D}) AS y_n,
         bool_or(d.origin = 'estimate') FILTER (WHERE d.gas_day = ${D}) AS y_est,
-        sum(d.volume_m3 * e.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e,
-        count(e.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e_n,
-        min(e.quality_day) FILTER (WHERE d.gas_day = ${D}) AS y_q_day,
+        sum(d.volume_m3 * g.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e,
+        count(g.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e_n,
+        min(g.quality_day) FILTER (WHERE d.gas_day = ${D}) AS y_q_day,
         sum(d.volume_m3) FILTER (WHERE d.gas_day < ${D}) / nullif(count(*) FILTER (WHERE d.gas_day < ${D}), 0) AS t_avg
       FROM daily_deliveries d
-      JOIN pts p ON p.point_id = d.delivery_point_id
-      LEFT JOIN eff e ON e.source_id = p.supply_source_id AND e.gas_day = ${D} AND d.gas_day = ${D}
+      ${gcvPerRow ? sql`JOIN pts p ON p.point_id = d.delivery_point_id LEFT JOIN eff g ON g.source_id = p.supply_source_id AND g.gas_day = ${D} AND d.gas_day = ${D}` : sql`JOIN pg g ON g.point_id = d.delivery_point_id`}
       WHERE d.gas_day BETWEEN ${from}::date AND ${D}
       GROUP BY d.delivery_point_id
     ),
