@@ -71,8 +71,7 @@ export async function boardRows(
   });
 }
 
-/** `gcvPerRow`: the previous form of the statement (the GCV joined to every delivery row), kept for the test that compares both. */
-export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[], nominations?: NominationsFragment, gcvPerRow = false) {
+export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: number, lookbackDays: number, customerIds?: number[], nominations?: NominationsFragment) {
   const nom = nominations ?? sql`(SELECT NULL::bigint AS customer_id, NULL::numeric AS volume_m3 WHERE false)`;
   const from = addDays(day, -avgDays);
   const only = customerIds ? sql`AND c.id = ANY(${customerIds}::bigint[])` : sql``;
@@ -84,22 +83,18 @@ export function boardSql(scope: Expression<SqlBool>, day: string, avgDays: numbe
       WHERE dp.active AND c.status IN (${sql.join(BOARD_STATUSES)}) AND ${scope} ${only}
     ),
     ${effectiveGcvCtes(sql`SELECT DISTINCT supply_source_id FROM pts WHERE supply_source_id IS NOT NULL`, day, day, lookbackDays)},
-    -- each point with the day's GCV of its source: joined once per point, not once per delivery
-    -- row of the window (that join was most of the time of the statement)
-    pg AS (
-      SELECT p.point_id, e.gcv, e.quality_day FROM pts p LEFT JOIN eff e ON e.source_id = p.supply_source_id AND e.gas_day = ${D}
-    ),
     ps AS (
       SELECT d.delivery_point_id AS point_id,
         sum(d.volume_m3) FILTER (WHERE d.gas_day = ${D}) AS y_v,
         count(*) FILTER (WHERE d.gas_day = ${D}) AS y_n,
         bool_or(d.origin = 'estimate') FILTER (WHERE d.gas_day = ${D}) AS y_est,
-        sum(d.volume_m3 * g.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e,
-        count(g.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e_n,
-        min(g.quality_day) FILTER (WHERE d.gas_day = ${D}) AS y_q_day,
+        sum(d.volume_m3 * e.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e,
+        count(e.gcv) FILTER (WHERE d.gas_day = ${D}) AS y_e_n,
+        min(e.quality_day) FILTER (WHERE d.gas_day = ${D}) AS y_q_day,
         sum(d.volume_m3) FILTER (WHERE d.gas_day < ${D}) / nullif(count(*) FILTER (WHERE d.gas_day < ${D}), 0) AS t_avg
       FROM daily_deliveries d
-      ${gcvPerRow ? sql`JOIN pts p ON p.point_id = d.delivery_point_id LEFT JOIN eff g ON g.source_id = p.supply_source_id AND g.gas_day = ${D} AND d.gas_day = ${D}` : sql`JOIN pg g ON g.point_id = d.delivery_point_id`}
+      JOIN pts p ON p.point_id = d.delivery_point_id
+      LEFT JOIN eff e ON e.source_id = p.supply_source_id AND e.gas_day = ${D} AND d.gas_day = ${D}
       WHERE d.gas_day BETWEEN ${from}::date AND ${D}
       GROUP BY d.delivery_point_id
     ),
