@@ -6,7 +6,7 @@
 import type { Role } from '@common/roles';
 import type { AppContext } from '../module';
 import { hashPassword } from '../auth/password';
-import { sql } from 'kysely';
+import { analyzeSchema } from '../db/database';
 import { Rng } from './rng';
 
 export const DEMO_PASSWORD = 'qike2026demo';
@@ -85,11 +85,11 @@ export async function loadDemo(app: AppContext, opts: { lastDay: string; log?: (
     log(`demo data: ${step.name} (${Date.now() - t} ms)`);
   }
   // Statistics for the bulk-loaded tables: without them the planner takes every table for a few
-  // rows and picks nested loops (the usage board took 25 ms instead of 5 on PostgreSQL). Autovacuum
+  // rows and picks nested loops (the usage board statement: 32–42 ms of PostgreSQL CPU instead of
+  // 10–12 ms, docs/BENCHMARKS.md). Autovacuum
   // would collect them later where it runs; the embedded database has none. Only this schema's
-  // tables (a bare ANALYZE would visit every schema of a shared database).
+  // tables (analyzeSchema).
   const t = Date.now();
-  const { rows: tables } = await sql<{ name: string }>`SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema()`.execute(app.db);
-  if (tables.length) await sql.raw(`ANALYZE ${tables.map((r) => r.name).join(', ')}`).execute(app.db);
-  log(`demo data: statistics of ${tables.length} tables (${Date.now() - t} ms)`);
+  const tables = await analyzeSchema(app.db);
+  log(`demo data: statistics of ${tables} tables (${Date.now() - t} ms)`);
 }
