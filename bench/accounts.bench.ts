@@ -19,7 +19,7 @@ import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp, type BuiltApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase } from '../server/src/platform/db/database';
 import { chargeStatement, runDaily, type DailyRunResult } from '../server/src/modules/accounts/daily-run.service';
 import { counterAccountIds } from '../server/src/modules/accounts/ledger.repo';
 import { globalThresholds, recomputeLevelsStatement } from '../server/src/modules/accounts/levels.repo';
@@ -68,7 +68,7 @@ async function seed(built: BuiltApp) {
     );
     await recomputeLevels(built.ctx, trx, { asOfDay: addDays(FIRST, -1) });
   });
-  if (!process.env.NO_ANALYZE) await sql`ANALYZE`.execute(db);
+  if (!process.env.NO_ANALYZE) await analyzeSchema(db);
   console.log(`   seeded ${N.toLocaleString('en')} customers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 

@@ -13,7 +13,7 @@ import { PG_URL } from './lib';
 import { begin, end, figure, median, repeat, time } from './harness';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase } from '../server/src/platform/db/database';
 import { hashPassword } from '../server/src/platform/auth/password';
 import { addDays, lastCompleteGasDay } from '../server/src/modules/metering/gas-day.calc';
 import { boardRows } from '../server/src/modules/metering/board.repo';
@@ -50,7 +50,7 @@ async function main() {
       .insertInto('users')
       .values({ username: 'bench_lead', display_name: '压测', password_hash: await hashPassword('bench-pass-2026'), roles: ['sales_lead'] })
       .execute();
-    await sql`ANALYZE`.execute(db);
+    await analyzeSchema(db);
     console.log(`   seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     await built.app.listen({ port: 0, host: '127.0.0.1' });

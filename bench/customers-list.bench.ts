@@ -13,7 +13,7 @@ import { PG_URL, report, login } from './lib';
 import { begin, end, figure, repeat } from './harness';
 import { buildApp, type BuiltApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase } from '../server/src/platform/db/database';
 import { hashPassword } from '../server/src/platform/auth/password';
 import { usccCheckChar } from '../common/src/uscc.calc';
 import { pinyinInitials } from '../server/src/modules/customers/pinyin';
@@ -123,7 +123,7 @@ async function seed(built: BuiltApp): Promise<number[]> {
     SELECT c.id, (${sql.val(amIds)}::bigint[])[1 + c.id % ${amIds.length}], 'full_time' FROM customers c`.execute(db);
   await sql`INSERT INTO customer_managers (customer_id, user_id, kind)
     SELECT c.id, (${sql.val(amIds)}::bigint[])[1 + (c.id + 7) % ${amIds.length}], 'part_time' FROM customers c WHERE c.id % 10 = 0`.execute(db);
-  await sql`ANALYZE`.execute(db);
+  await analyzeSchema(db);
   console.log(`      seeded ${N.toLocaleString('en')} customers (+ managers) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return amIds;
 }

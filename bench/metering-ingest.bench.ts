@@ -17,7 +17,7 @@ import { begin, end, figure, repeat, time } from './harness';
 import { copyText } from '../server/src/platform/db/copy';
 import { buildApp, type BuiltApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase, type Database } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase, type Database } from '../server/src/platform/db/database';
 import { hashPassword } from '../server/src/platform/auth/password';
 import { ingestDeliveries } from '../server/src/modules/metering/ingest.service';
 import { addDays, lastCompleteGasDay } from '../server/src/modules/metering/gas-day.calc';
@@ -224,7 +224,7 @@ async function main() {
       await sql`INSERT INTO gas_quality (supply_source_id, gas_day, method, gcv_mj_m3) SELECT s.id, d::date, 'report', 36.5 FROM supply_sources s, generate_series(${addDays(D, -10)}::date, ${D}::date, interval '1 day') d`.execute(
         built.ctx.db,
       );
-      await sql`ANALYZE`.execute(built.ctx.db);
+      await analyzeSchema(built.ctx.db);
       if (!ROLLUP_ONLY) await boardLatency(built, D);
     });
   } finally {

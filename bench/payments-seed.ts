@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { PG_URL } from './lib';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase } from '../server/src/platform/db/database';
 import { hashPassword } from '../server/src/platform/auth/password';
 import { bulkInsertTransactions } from '../server/src/modules/accounts/ledger.repo';
 import { addDays } from '../server/src/modules/accounts/accounts.calc';
@@ -39,7 +39,7 @@ export async function seedPayments(schema: string, N: number) {
     .insertInto('users')
     .values({ username: 'bench_fin', display_name: '压测财务', password_hash: await hashPassword('bench-pass-2026'), roles: ['finance'] })
     .execute();
-  await sql`ANALYZE`.execute(db);
+  await analyzeSchema(db);
   console.log(`   seeded ${N.toLocaleString('en')} customers (prepayment, 7 days of charges, stored level) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await built.close();
   await database.close();

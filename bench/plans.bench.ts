@@ -19,7 +19,7 @@ import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase } from '../server/src/platform/db/database';
 import { ledger } from '../server/src/modules/plans/ledger.service';
 import { importFile } from '../server/src/modules/plans/nominations.service';
 
@@ -65,7 +65,7 @@ async function seed(db: Kysely<any>) {
     ).id,
     roles: ['sales_lead'] as any,
   };
-  await sql`ANALYZE`.execute(db);
+  await analyzeSchema(db);
   return v;
 }
 

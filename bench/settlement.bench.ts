@@ -20,7 +20,7 @@ import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp, type BuiltApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase, type Db, type Tx } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase, type Db, type Tx } from '../server/src/platform/db/database';
 import { runMonth, type RunResult } from '../server/src/modules/settlement/settlement.run';
 import { bulkInsertTransactions, rebuildBalances } from '../server/src/modules/accounts/ledger.repo';
 
@@ -63,7 +63,7 @@ async function seed(db: Tx) {
     ids.map((id) => ({ kind: 'payment' as const, customerId: id, businessDate: '2026-08-25', reference: `SBENCH-${id}`, amountFen: 8_000_000, counter: 'bank' as const })),
     null,
   );
-  await sql`ANALYZE`.execute(db);
+  await analyzeSchema(db);
   const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM daily_deliveries`.execute(db)).rows[0].n;
   console.log(`   seeded ${N.toLocaleString('en')} customers, ${Number(n).toLocaleString('en')} daily deliveries, contracts and prices in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }

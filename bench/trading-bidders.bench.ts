@@ -19,7 +19,7 @@ import { PG_URL, login, startServer } from './lib';
 import { begin, constantServer, end, figure, loadgen, repeat } from './harness';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase } from '../server/src/platform/db/database';
 import { hashPassword } from '../server/src/platform/auth/password';
 import { bulkInsertTransactions } from '../server/src/modules/accounts/ledger.repo';
 
@@ -58,7 +58,7 @@ async function main() {
       .insertInto('users')
       .values({ username: 'bench_lead', display_name: '压测销售主管', password_hash: await hashPassword('bench-pass-2026'), roles: ['sales_lead'] })
       .execute();
-    await sql`ANALYZE`.execute(db);
+    await analyzeSchema(db);
     server = await startServer({ DATABASE_URL: PG_URL, PG_SCHEMA: schema, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', DEMO: '0', PROFILE: '1' }, 3141);
     const cookie = await login(server.url, 'bench_lead', 'bench-pass-2026');
     const headers = { 'content-type': 'application/json', cookie, 'x-requested-with': 'qike' };

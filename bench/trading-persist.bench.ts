@@ -13,7 +13,7 @@ import { PG_URL } from './lib';
 import { begin, end, figure, repeat, time } from './harness';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
-import { openDatabase } from '../server/src/platform/db/database';
+import { analyzeSchema, openDatabase } from '../server/src/platform/db/database';
 import { bulkInsertTransactions } from '../server/src/modules/accounts/ledger.repo';
 import { clearSession } from '../server/src/modules/trading/clearing.service';
 
@@ -69,7 +69,7 @@ async function main() {
       });
       if (bids.length !== BIDS) throw new Error('seed');
     }
-    await sql`ANALYZE`.execute(db);
+    await analyzeSchema(db);
     await sql`CREATE TABLE bench_awards_copy (LIKE trading_awards)`.execute(db);
 
     let baseline: number[] = [];

@@ -63,8 +63,9 @@ export async function boardRows(
   // the GCV table (eff) is tiny but estimated large, which misleads the planner into sorting
   // every delivery row for a merge join — hash joins are right here.
   return inTx(db, async (trx) => {
-    await sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_mergejoin', 'off', true)`.execute(trx);
-    if ((await sql<{ v: string | null }>`SELECT current_setting('jit', true) AS v`.execute(trx)).rows[0]?.v === 'on') await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
+    // one round trip for the three settings (jit only where it exists and is on: the embedded database has none)
+    await sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_mergejoin', 'off', true),
+      CASE WHEN current_setting('jit', true) = 'on' THEN set_config('jit', 'off', true) END`.execute(trx);
     const { rows } = await boardSql(scope, day, avgDays, lookbackDays, customerIds, nominations).execute(trx);
     return rows;
   });

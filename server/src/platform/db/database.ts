@@ -255,4 +255,16 @@ export async function xactLock(trx: Tx, name: string, id = 0): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':' || ${name}), ${id}::int)`.execute(trx);
 }
 
+/**
+ * ANALYZE the tables of this connection's schema only (partitioned tables with their partitions).
+ * A bare ANALYZE visits every schema of the database: on a PostgreSQL shared by several benches or
+ * tests it re-plans the others' queries in the middle of their runs. Returns how many tables.
+ */
+export async function analyzeSchema(db: Tx): Promise<number> {
+  const { rows } = await sql<{ name: string }>`SELECT quote_ident(c.relname) AS name FROM pg_class c
+    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition`.execute(db);
+  if (rows.length) await sql.raw(`ANALYZE ${rows.map((r) => r.name).join(', ')}`).execute(db);
+  return rows.length;
+}
+
 export { sql };
