@@ -6561,6 +6561,7 @@ export interface paths {
         mode: "listing" | "bidding" | "agreement";
         deliveryMonth: string;
         resourceTag: string;
+        basis: "m3" | "GJ";
         quantity: string;
         price: string;
         amountFen: number;
