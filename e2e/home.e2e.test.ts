@@ -28,4 +28,17 @@ describe.skipIf(!avail.run)('home page by role', () => {
     expect({ stop: Number(m[1]), reduce: Number(m[2]), warning: Number(m[3]), normal: Number(m[4]) }).toEqual(home);
     await page.context().close();
   });
+  it('counts in English agree in number: "1 customer", "2 customers" (not "1 customers")', async () => {
+    const page = await newPage(browser, 'en');
+    await signIn(page, 'lead');
+    expect((await page.request.put('/api/auth/lang', { data: { lang: 'en' } })).ok()).toBe(true);
+    await page.evaluate(() => localStorage.setItem('qike.lang', 'en'));
+    await page.goto('/');
+    const fig = page.getByTestId('home-negative');
+    await fig.locator('.ant-statistic-content').waitFor();
+    const n = Number((await fig.locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
+    expect(await fig.locator('.ant-statistic-content-suffix').innerText()).toBe(n === 1 ? 'customer' : 'customers');
+    expect((await page.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } })).ok()).toBe(true);
+    await page.context().close();
+  });
 });

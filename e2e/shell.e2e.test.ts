@@ -90,4 +90,18 @@ describe.skipIf(!avail.run)('app shell', () => {
     }
     await page.context().close();
   });
+  it('at 1366×768 the plan versions list keeps each version name on one line (not "调/整" a character per line)', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'lead');
+    await page.goto('/plans');
+    const names = page.getByTestId('plan-version-name');
+    await names.first().waitFor();
+    expect(await names.count()).toBeGreaterThan(0);
+    for (const el of await names.all()) {
+      // one line of text: the name's height is that of one line (the Δ tag included); CSS pixels, not a quantity
+      const { h, line } = await el.evaluate((e) => ({ h: e.getBoundingClientRect().height, line: Number.parseFloat(getComputedStyle(e).lineHeight) || 22 }));
+      expect(h).toBeLessThan(line * 1.6);
+    }
+    await page.context().close();
+  });
 });

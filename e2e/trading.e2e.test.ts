@@ -103,4 +103,73 @@ describe.skipIf(!avail.run)('trading (仿真交易: create, bid as two managers,
     await screenshot(zh, 'trading-memberships-zh');
     await zh.context().close();
   });
+  it('shows a session priced on energy in GJ: its quantities and prices never say m³ (issue 9, units)', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'lead');
+    const opensAt = new Date(Date.now() - 60_000).toISOString();
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+    const r = await page.request.post('/api/trading/sessions', {
+      data: {
+        kind: 'simulation',
+        mode: 'bidding',
+        title: `E2E GJ 场次 ${Date.now()}`,
+        resourceTag: '线上交易气',
+        basis: 'GJ',
+        deliveryMonth: '2027-03',
+        deliveryPoint: '泸州首站',
+        quantity: '40000',
+        minPerBuyer: '1000',
+        maxPerBuyer: '20000',
+        floorPrice: '68.5000',
+        priceStep: '0.1000',
+        opensAt,
+        closesAt,
+      },
+    });
+    expect(r.status()).toBe(201);
+    const { id } = await r.json();
+    for (const [lang, qty, price] of [
+      ['zh-CN', '总量(GJ)', '底价(元/GJ)'],
+      ['en', 'Quantity (GJ)', 'Floor price (yuan/GJ)'],
+    ] as const) {
+      expect((await page.request.put('/api/auth/lang', { data: { lang } })).ok()).toBe(true);
+      await page.evaluate((l) => localStorage.setItem('qike.lang', l), lang);
+      await page.goto(`/trading/sessions/${id}`);
+      const header = page.locator('.ant-descriptions').first();
+      await header.getByText(qty).waitFor();
+      await header.getByText(price, { exact: false }).first().waitFor();
+      expect(await header.innerText()).not.toContain('m³');
+    }
+    expect((await page.request.put('/api/auth/lang', { data: { lang: 'zh-CN' } })).ok()).toBe(true);
+    await page.context().close();
+  });
+  it('at 390×844 a cleared session’s result figures fit the screen without overlapping', async () => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'lead');
+    const list = await (await page.request.get('/api/trading/sessions?pageSize=100')).json();
+    const cleared = list.items.find((x: any) => x.state === 'cleared' && x.mode === 'bidding');
+    expect(cleared).toBeTruthy();
+    await page.goto(`/trading/sessions/${cleared.id}`);
+    const values = page.getByTestId('trading-result-figures').locator('.ant-statistic-content');
+    await values.first().waitFor();
+    const boxes = await values.evaluateAll((els) =>
+      els.map((e) => {
+        // the text's own extent, not its column's: a long figure spills past a narrow column
+        const r = document.createRange();
+        r.selectNodeContents(e);
+        const b = r.getBoundingClientRect();
+        return { l: b.left, r: b.right, t: b.top, b: b.bottom };
+      }),
+    );
+    expect(boxes).toHaveLength(4);
+    for (const b of boxes) expect(b.r).toBeLessThanOrEqual(390);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, c] = [boxes[i], boxes[j]];
+        const overlap = a.l < c.r && c.l < a.r && a.t < c.b && c.t < a.b;
+        expect(overlap, `figures ${i} and ${j} overlap`).toBe(false);
+      }
+    await page.context().close();
+  });
 });

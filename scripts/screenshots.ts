@@ -1,8 +1,12 @@
 /**
  * Screenshots of pages in both languages, to look at before calling UI work done:
- *   npx tsx scripts/screenshots.ts [--user lead] [--size 1366x768] /path /other/path …
+ *   npx tsx scripts/screenshots.ts [--user lead] [--size 1366x768] [--out dir] [--press Control+k]
+ *                                  [--click selector] [--suffix name] [--full] /path /other/path …
  * Starts the app on an in-memory embedded database with the demo data (or uses BASE_URL if set),
- * signs in as the demo user, and writes test-results/screenshots/manual/<path>-<lang>-<size>.png.
+ * signs in as the demo user, and writes <out>/<user>-<path>-<lang>-<size>[-suffix].png (out:
+ * test-results/screenshots/manual). --press presses a key (global search: Control+k) and --click
+ * clicks an element (the menu drawer at 390 px: '[data-testid=menu-open]') once each page has loaded;
+ * --full takes the whole page, not only the viewport.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +25,11 @@ const opt = (name: string, dflt: string) => {
 };
 const user = opt('user', 'lead');
 const [width, height] = opt('size', '1366x768').split('x').map(Number);
+const out = opt('out', 'test-results/screenshots/manual');
+const press = opt('press', '');
+const click = opt('click', '');
+const suffix = opt('suffix', '');
+const full = args.includes('--full') ? (args.splice(args.indexOf('--full'), 1), true) : false;
 const pages = args.length ? args : ['/'];
 
 async function main() {
@@ -37,7 +46,6 @@ async function main() {
     };
   }
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const out = 'test-results/screenshots/manual';
   fs.mkdirSync(out, { recursive: true });
   try {
     for (const lang of ['zh-CN', 'en'] as const) {
@@ -58,8 +66,15 @@ async function main() {
         await page.waitForLoadState('networkidle');
         // lazy pages and queries show spinners first: wait until none is spinning
         await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 30_000 }).catch(() => undefined);
-        const file = path.join(out, `${p.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'home'}-${lang}-${width}x${height}.png`);
-        await page.screenshot({ path: file });
+        if (click) await page.locator(click).first().click();
+        if (press) await page.keyboard.press(press);
+        if (click || press)
+          await page
+            .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-drawer-content-wrapper-hidden, .ant-motion-collapse'), undefined, { timeout: 5_000 })
+            .catch(() => undefined);
+        const name = p.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'home';
+        const file = path.join(out, `${user}-${name}-${lang}-${width}x${height}${suffix ? `-${suffix}` : ''}.png`);
+        await page.screenshot({ path: file, fullPage: full });
         console.log(file);
       }
       await ctx.close();

@@ -2905,6 +2905,7 @@ export interface paths {
             basis: "m3" | "GJ" | null;
             price: string | null;
           } | null;
+          earlyCharge: boolean;
           createdBy: string | null;
           createdAt: string;
         })[];
@@ -2945,6 +2946,7 @@ export interface paths {
             basis: "m3" | "GJ" | null;
             price: string | null;
           } | null;
+          earlyCharge: boolean;
           amountFen: number;
           balanceFen: number;
         })[];
@@ -3131,6 +3133,7 @@ export interface paths {
             basis: "m3" | "GJ" | null;
             price: string | null;
           } | null;
+          earlyCharge: boolean;
           createdBy: string | null;
           createdAt: string;
         };
@@ -3180,6 +3183,7 @@ export interface paths {
           basis: "m3" | "GJ" | null;
           price: string | null;
         } | null;
+        earlyCharge: boolean;
         createdBy: string | null;
         createdAt: string;
       };
@@ -3215,6 +3219,7 @@ export interface paths {
           basis: "m3" | "GJ" | null;
           price: string | null;
         } | null;
+        earlyCharge: boolean;
         createdBy: string | null;
         createdAt: string;
       };
@@ -3255,6 +3260,7 @@ export interface paths {
           basis: "m3" | "GJ" | null;
           price: string | null;
         } | null;
+        earlyCharge: boolean;
         createdBy: string | null;
         createdAt: string;
       };
@@ -6555,6 +6561,7 @@ export interface paths {
         mode: "listing" | "bidding" | "agreement";
         deliveryMonth: string;
         resourceTag: string;
+        basis: "m3" | "GJ";
         quantity: string;
         price: string;
         amountFen: number;

@@ -32,6 +32,11 @@ export const TxView = z.object({
   balanceAfterFen: Fen,
   /** Daily charges: the day's volume (m³) and what was priced — quantity (m³ or GJ) × price (元/m³ | 元/GJ). */
   dayCharge: DayChargeView.nullable(),
+  /**
+   * A daily charge posted before the daily run stored its volume and price (migration
+   * 202612071428): its figures cannot be shown — marked "(早期记录，未存量价)" rather than "—".
+   */
+  earlyCharge: z.boolean(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -143,6 +148,8 @@ export const StatementView = z.object({
       note: z.string().nullable(),
       priceSource: z.enum(['contract', 'provisional']).nullable(),
       dayCharge: DayChargeView.nullable(),
+      /** A daily charge whose volume and price were not stored (posted before migration 202612071428). */
+      earlyCharge: z.boolean(),
       amountFen: Fen,
       balanceFen: Fen,
     }),

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { lineAmountFen } from '@common/money';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness';
 import { balance, setProvisionalPrice } from './testing/factory';
@@ -116,15 +117,19 @@ describe('daily charges priced from the contract', () => {
   });
 });
 
+/** A customer on the provisional price 2.0000 元/m³, charged by the daily run for two days' deliveries. */
+async function chargedTwoDays(...days: [string, string][]) {
+  const c = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', points: 1 });
+  await setProvisionalPrice(t.db, c.id, '2.0000', `${Y}-01-01`);
+  for (const [day, m3] of days) await setDelivery(t.db, c.id, c.points[0].id, day, m3);
+  for (const [day] of days) await run(day);
+  return c;
+}
+
 describe('the account ledger and the statement show the running balance and each charge’s volume and price (issue 9 item 8)', () => {
   it('running balance in date order after every transaction; daily charges with volume, quantity × price and price source; statement JSON and Excel alike', async () => {
-    const c = await makeCustomer(t.db, { priceCategory: 'chemical_feedstock', points: 1 });
-    await setProvisionalPrice(t.db, c.id, '2.0000', `${Y}-01-01`);
     const [d1, d2] = [`${Y}-09-01`, `${Y}-09-02`];
-    await setDelivery(t.db, c.id, c.points[0].id, d1, '1000.125');
-    await setDelivery(t.db, c.id, c.points[0].id, d2, '500');
-    await run(d1);
-    await run(d2);
+    const c = await chargedTwoDays([d1, '1000.125'], [d2, '500']);
     // a payment dated on the first day, posted after both charges: it sits between them in date order
     const pay = await finance.post('/api/accounts/payments', { customerId: c.id, amountFen: 500_000, bankRef: `BR-RUN-${c.id}`, valueDate: d1 });
     expect(pay.status).toBe(201);
@@ -161,5 +166,37 @@ describe('the account ledger and the statement show the running balance and each
     const head = rows.findIndex((r) => r.includes('气量（m³）'));
     expect(rows[head].slice(1)).toEqual(['日期', '类型', '凭证/流水号', '摘要', '气量（m³）', '计价数量', '单价', '计价单位', '金额（元）', '余额（元）']);
     expect(rows[head + 1].slice(1, 9)).toEqual([d1, '日气费（暂定价）', `gas-day:${d1}`, '', 1000.125, 1000.125, 2, '元/m³']);
+  });
+  it('a charge posted before its volume and price were stored (migration 202612071428) is marked early, not shown as "—"; its amount is untouched', async () => {
+    const [d1, d2] = [`${Y}-10-01`, `${Y}-10-02`];
+    const c = await chargedTwoDays([d1, '800'], [d2, '900']);
+    // d1 as a row written before the migration: the columns it added are NULL (accounts' own table)
+    await sql`UPDATE customer_day_charges SET quantity = NULL, basis = NULL, price = NULL WHERE customer_id = ${c.id} AND gas_day = ${d1}::date`.execute(t.db);
+    const items = (await finance.get(`/api/accounts/customers/${c.id}/transactions`)).body.items as any[];
+    expect(items.map((x) => [x.chargeDay, x.amountFen, x.earlyCharge, x.dayCharge?.price ?? null])).toEqual([
+      [d2, -lineAmountFen('900', '2.0000'), false, '2.0000'],
+      [d1, -lineAmountFen('800', '2.0000'), true, null],
+    ]);
+    const st = await finance.get(`/api/accounts/customers/${c.id}/statement?from=${d1}&to=${d2}`);
+    expect(st.body.lines.map((l: any) => [l.date, l.earlyCharge])).toEqual([
+      [d1, true],
+      [d2, false],
+    ]);
+    for (const [lang, marker] of [
+      ['zh-CN', '（早期记录，未存量价）'],
+      ['en', '(early record, not stored)'],
+    ] as const) {
+      expect((await finance.put('/api/auth/lang', { lang })).status).toBe(204);
+      const xlsx = await finance.get(`/api/accounts/customers/${c.id}/statement.xlsx?from=${d1}&to=${d2}`);
+      expect(xlsx.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.body as any);
+      const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+      const early = rows.find((r) => r[1] === d1)!;
+      const later = rows.find((r) => r[1] === d2)!;
+      expect(early[7]).toBe(marker);
+      expect(later[7]).toBe(2);
+    }
+    expect((await finance.put('/api/auth/lang', { lang: 'zh-CN' })).status).toBe(204);
   });
 });

@@ -124,6 +124,13 @@ export interface TxView {
   balanceAfterFen: number;
   /** Daily charges: the day's volume and what the daily run priced (quantity × price); null otherwise. */
   dayCharge: DayChargeFigures | null;
+  /**
+   * A daily charge posted before the daily run stored what it priced (migration 202612071428 added
+   * quantity, basis and price; rows written before it keep NULL until a run touches the day again):
+   * the ledger and the statement mark it "(早期记录，未存量价)" instead of a bare "—". Not backfilled:
+   * the price in force then and the deliveries as they stood cannot be re-derived exactly.
+   */
+  earlyCharge: boolean;
   createdBy: string | null;
   createdAt: string;
 }
@@ -200,6 +207,7 @@ function toView(r: any): TxView {
             basis: r.dc_basis ?? null,
             price: r.dc_price == null ? null : dec(r.dc_price).toFixed(4),
           },
+    earlyCharge: r.kind === 'daily_charge' && r.dc_price == null,
     createdBy: r.created_by_name ?? null,
     createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
   };

@@ -131,6 +131,7 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
     amountFen: amount,
     balanceAfterFen: Number(r.balance_after_fen),
     dayCharge: null,
+    earlyCharge: false,
     createdBy: r.created_by_name ?? null,
     createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
   };

@@ -73,7 +73,7 @@ export async function statementXlsx(s: Statement, lang: Lang): Promise<Buffer> {
       l.note ?? '',
       num(dc?.volumeM3),
       num(dc?.quantity),
-      num(dc?.price),
+      l.earlyCharge ? L(T.earlyCharge, lang) : num(dc?.price),
       priceUnit(l, lang),
       moneyCell(l.amountFen),
       moneyCell(l.balanceFen),
@@ -148,8 +148,9 @@ export function statementPdf(s: Statement, lang: Lang, now = new Date()): Promis
       kindText(l, lang),
       [l.reference, l.note].filter(Boolean).join(' · '),
       dc ? formatQty(dc.volumeM3, 0) : '',
-      qty,
-      dc?.price != null ? `${dc.price} ${priceUnit(l, lang)}` : '',
+      // the marker split over the two narrow cells: 早期记录 | 未存量价
+      l.earlyCharge && !qty ? L(T.earlyQty, lang) : qty,
+      dc?.price != null ? `${dc.price} ${priceUnit(l, lang)}` : l.earlyCharge ? L(T.earlyPrice, lang) : '',
       yuan(l.amountFen),
       yuan(l.balanceFen),
     ]);

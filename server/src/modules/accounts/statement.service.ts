@@ -17,6 +17,8 @@ export interface StatementLine {
   priceSource: 'contract' | 'provisional' | null;
   /** Daily charges: the day's volume and the priced quantity × price; null otherwise. */
   dayCharge: DayChargeFigures | null;
+  /** A daily charge whose volume and price were not stored (posted before migration 202612071428). */
+  earlyCharge: boolean;
   amountFen: number;
   balanceFen: number;
 }
@@ -45,6 +47,7 @@ export async function buildStatement(db: Tx, customerId: number, from: string, t
       note: t.note,
       priceSource: t.priceSource,
       dayCharge: t.dayCharge,
+      earlyCharge: t.earlyCharge,
       amountFen: t.amountFen,
       balanceFen: running,
     };
@@ -88,4 +91,7 @@ export const STATEMENT_TEXT = {
   yuanPerGJ: { zh: '元/GJ', en: 'yuan/GJ' },
   sign: { zh: '余额为正表示预付款，为负表示欠款。', en: 'A positive balance is prepaid; a negative balance is owed.' },
   printed: { zh: '打印时间', en: 'Printed' },
+  earlyCharge: { zh: '（早期记录，未存量价）', en: '(early record, not stored)' },
+  earlyQty: { zh: '早期记录', en: 'early record' },
+  earlyPrice: { zh: '未存量价', en: 'not stored' },
 } as const;

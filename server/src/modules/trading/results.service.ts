@@ -151,7 +151,21 @@ export async function customerAwards(db: Tx, customerId: number) {
   const rows = await db
     .selectFrom('trading_awards as a')
     .innerJoin('trading_sessions as s', 's.id', 'a.session_id')
-    .select(['a.id', 'a.session_id', 's.title', 's.mode', 's.delivery_month', 's.resource_tag', 'a.quantity', 'a.price', 'a.amount_fen', 'a.buyer_fee_fen', 'a.deposit_applied_fen', 'a.awarded_at'])
+    .select([
+      'a.id',
+      'a.session_id',
+      's.title',
+      's.mode',
+      's.delivery_month',
+      's.resource_tag',
+      's.basis',
+      'a.quantity',
+      'a.price',
+      'a.amount_fen',
+      'a.buyer_fee_fen',
+      'a.deposit_applied_fen',
+      'a.awarded_at',
+    ])
     .where('a.customer_id', '=', customerId)
     .where('s.kind', '=', 'real')
     .orderBy('a.awarded_at', 'desc')
@@ -164,6 +178,7 @@ export async function customerAwards(db: Tx, customerId: number) {
     mode: r.mode,
     deliveryMonth: r.delivery_month,
     resourceTag: r.resource_tag,
+    basis: r.basis,
     quantity: r.quantity,
     price: r.price,
     amountFen: Number(r.amount_fen),

@@ -110,6 +110,8 @@ export function tradingRoutes(app: Api, ctx: AppContext) {
     mode: z.enum(['listing', 'bidding', 'agreement']),
     deliveryMonth: z.string(),
     resourceTag: z.string(),
+    /** The session's unit basis: quantity in m³ or GJ, price in 元/m³ or 元/GJ. */
+    basis: z.enum(['m3', 'GJ']),
     quantity: z.string(),
     price: z.string(),
     amountFen: z.number(),

@@ -46,7 +46,7 @@ function Levels({ s }: { s: Summary }) {
       </Space>
       <Row gutter={[12, 12]}>
         <Figure title={t('money.receivable')} value={formatFen(a.receivableFen)} suffix={t('unit.yuan')} testId="home-receivable" />
-        <Figure title={t('money.negative')} value={a.negativeBalances} suffix={t('levels.customers')} to="/accounts/board" />
+        <Figure title={t('money.negative')} value={a.negativeBalances} suffix={t('levels.customers', { count: a.negativeBalances })} to="/accounts/board" testId="home-negative" />
         <Figure title={t('money.adjustments')} value={a.pendingAdjustments} suffix={t('unit.items')} to="/accounts/adjustments" />
       </Row>
     </Card>

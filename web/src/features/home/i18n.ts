@@ -30,7 +30,7 @@ addTranslations(
     hello: 'Hello, {{name}}',
     none: 'Nothing to show yet',
     scope: { company: 'company', mine: 'my customers' },
-    levels: { title: 'Payment levels ({{scope}})', stop: 'Stop', reduce: 'Reduce', warning: 'Warning', normal: 'Normal', customers: 'customers' },
+    levels: { title: 'Payment levels ({{scope}})', stop: 'Stop', reduce: 'Reduce', warning: 'Warning', normal: 'Normal', customers_one: 'customer', customers_other: 'customers' },
     money: { receivable: 'Receivables', negative: 'Negative balances', adjustments: 'Adjustments to approve' },
     volume: {
       title: 'Yesterday’s volume ({{day}})',
@@ -40,7 +40,8 @@ addTranslations(
       lastYear: 'Same day last year ({{day}})',
       change: 'Year on year',
       noPlan: 'No plan',
-      customers: '{{count}} customers',
+      customers_one: '{{count}} customer',
+      customers_other: '{{count}} customers',
     },
     todo: {
       title: 'To do',

@@ -128,6 +128,11 @@ export default function AccountTab({ customerId }: { customerId: number }) {
                   <span data-testid="charge-price">
                     {r.dayCharge.price} {t(r.dayCharge.basis === 'GJ' ? 'f.yuanPerGJ' : 'f.yuanPerM3')}
                   </span>
+                ) : r.earlyCharge ? (
+                  // posted before the daily run stored volume and price (migration 202612071428)
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="charge-early">
+                    {t('f.earlyCharge')}
+                  </Typography.Text>
                 ) : (
                   '—'
                 ),

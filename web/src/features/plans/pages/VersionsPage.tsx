@@ -178,7 +178,8 @@ export default function VersionsPage() {
                   title: t('f.version'),
                   key: 'v',
                   render: (_, r) => (
-                    <Space size={4}>
+                    // one line: "调整 #2 Δ" was squeezed to a character per line beside the wide columns
+                    <Space size={4} style={{ whiteSpace: 'nowrap' }} data-testid="plan-version-name">
                       {t(`kind.${r.kind}`)} #{r.seq}
                       {r.deviationFlag && <Tag color="orange">Δ</Tag>}
                     </Space>

@@ -1,6 +1,6 @@
 /** The printable result notice (成交结果通知书) of one award, opened in a new window and printed. */
-import type { TFunction } from 'i18next';
 import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
+import { basisUnit } from '../i18n';
 
 const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -9,19 +9,22 @@ export interface NoticeAward {
   session: string;
   deliveryMonth?: string;
   quantity: string;
+  /** The session's unit basis: quantities in m³ or GJ, prices per m³ or per GJ. */
+  basis?: 'm3' | 'GJ' | null;
   price: string;
   amountFen: number;
   buyerFeeFen: number;
   awardedAt: string;
 }
 
-export function printNotice(t: TFunction, a: NoticeAward): void {
+export function printNotice(t: (key: string, opts?: Record<string, unknown>) => string, a: NoticeAward): void {
   const w = window.open('', '_blank');
   if (!w) return;
   const body = t('notice.body', {
     buyer: a.buyer,
     session: a.session,
     qty: formatNumber(a.quantity),
+    u: basisUnit(a.basis),
     price: a.price,
     amount: formatFen(a.amountFen),
     fee: formatFen(a.buyerFeeFen),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
 import { ErrorState } from '../../../components/States';
-import { NS } from '../i18n';
+import { basisUnit, NS } from '../i18n';
 import { useCustomerAwards, useCustomerDetail, type CustomerAward } from '../api';
 import { printNotice } from '../components/print-notice';
 
@@ -25,8 +25,9 @@ export default function CustomerTradesTab({ customerId }: { customerId: number }
         { title: t('f.mode'), dataIndex: 'mode', render: (v) => t(`mode.${v}`) },
         { title: t('f.month'), dataIndex: 'deliveryMonth' },
         { title: t('f.tag'), dataIndex: 'resourceTag' },
-        { title: t('f.filled'), dataIndex: 'quantity', align: 'right', render: (v) => formatNumber(v) },
-        { title: t('f.dealPrice'), dataIndex: 'price', align: 'right' },
+        // each award in its session's unit (m³, or GJ for a session priced on energy)
+        { title: t('f.filledAny'), dataIndex: 'quantity', align: 'right', render: (v, r) => `${formatNumber(v)} ${basisUnit(r.basis)}` },
+        { title: t('f.dealPriceAny'), dataIndex: 'price', align: 'right', render: (v, r) => `${v} ${t('f.perUnit', { u: basisUnit(r.basis) })}` },
         { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', render: (v) => formatFen(v) },
         { title: t('f.buyerFee'), dataIndex: 'buyerFeeFen', align: 'right', render: (v) => formatFen(v) },
         { title: t('f.submittedAt'), dataIndex: 'awardedAt', render: (v) => formatDateTime(v) },
@@ -38,7 +39,16 @@ export default function CustomerTradesTab({ customerId }: { customerId: number }
               disabled={!customer.data}
               data-testid="trading-print-notice"
               onClick={() =>
-                printNotice(t, { buyer: customer.data!.name, session: a.title, quantity: a.quantity, price: a.price, amountFen: a.amountFen, buyerFeeFen: a.buyerFeeFen, awardedAt: a.awardedAt })
+                printNotice(t, {
+                  buyer: customer.data!.name,
+                  session: a.title,
+                  quantity: a.quantity,
+                  basis: a.basis,
+                  price: a.price,
+                  amountFen: a.amountFen,
+                  buyerFeeFen: a.buyerFeeFen,
+                  awardedAt: a.awardedAt,
+                })
               }
             >
               {t('a.print')}

@@ -9,7 +9,7 @@ import { PageContainer, Section } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { useCan, useMe } from '../../../app/auth';
 import { Chart } from '../../metering/components/Chart';
-import { NS } from '../i18n';
+import { NS, useBasisT } from '../i18n';
 import {
   tradingApi,
   usePickCustomers,
@@ -81,7 +81,7 @@ export default function SessionPage() {
         <AgreementPanel s={s} />
       ) : (
         <>
-          {(s.state === 'open' || s.state === 'upcoming') && <LivePanel id={id} />}
+          {(s.state === 'open' || s.state === 'upcoming') && <LivePanel id={id} basis={s.basis} />}
           {s.state === 'open' && <BidForm s={s} />}
         </>
       )}
@@ -93,7 +93,7 @@ export default function SessionPage() {
 }
 
 function SessionHeader({ s }: { s: Session }) {
-  const { t } = useTranslation(NS);
+  const t = useBasisT(s.basis);
   return (
     <Section>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
@@ -133,7 +133,7 @@ function SessionHeader({ s }: { s: Session }) {
 
 /** 协议: both parties' confirmations; while awaiting the buyer, the form to record its confirmation on the customer's behalf. */
 function AgreementPanel({ s }: { s: Session }) {
-  const { t } = useTranslation(NS);
+  const t = useBasisT(s.basis);
   const { message } = App.useApp();
   const canWrite = useCan('trading:write');
   const [form] = Form.useForm();
@@ -176,8 +176,8 @@ function AgreementPanel({ s }: { s: Session }) {
 }
 
 /** Live counters pushed by the server every second (time left, number of bids; never prices). */
-function LivePanel({ id }: { id: number }) {
-  const { t } = useTranslation(NS);
+function LivePanel({ id, basis }: { id: number; basis: Session['basis'] }) {
+  const t = useBasisT(basis);
   const qc = useQueryClient();
   const [live, setLive] = useState<Live | null>(null);
   useEffect(() => {
@@ -194,14 +194,14 @@ function LivePanel({ id }: { id: number }) {
   const hms = (n: number) => `${Math.floor(n / 3600)}:${String(Math.floor((n % 3600) / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
   return (
     <Section title={t('live.sealed')}>
-      <Row gutter={16}>
-        <Col span={8}>
+      <Row gutter={[16, 12]}>
+        <Col xs={12} md={8}>
           <Statistic title={t('live.left')} value={live.state === 'open' ? hms(live.secondsLeft) : t('live.ended')} />
         </Col>
-        <Col span={8}>
+        <Col xs={12} md={8}>
           <Statistic title={t('live.bids')} value={live.bidCount} valueRender={(v) => <span data-testid="trading-live-bids">{v}</span>} />
         </Col>
-        <Col span={8}>
+        <Col xs={12} md={8}>
           {live.grantedQuantity != null ? (
             <Statistic title={t('live.remaining')} value={formatNumber(Number(live.quantity) - Number(live.grantedQuantity))} />
           ) : (
@@ -214,7 +214,7 @@ function LivePanel({ id }: { id: number }) {
 }
 
 function BidForm({ s }: { s: Session }) {
-  const { t } = useTranslation(NS);
+  const t = useBasisT(s.basis);
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm();
@@ -278,7 +278,7 @@ function BidForm({ s }: { s: Session }) {
 }
 
 function BidsTable({ bids, s }: { bids: Bid[]; s: Session }) {
-  const { t } = useTranslation(NS);
+  const t = useBasisT(s.basis);
   return (
     <Section title={t('bidList')}>
       <Table<Bid>
@@ -301,7 +301,7 @@ function BidsTable({ bids, s }: { bids: Bid[]; s: Session }) {
 
 /** Clearing result: the bid stack against the session quantity, bids with outcomes, awards with fees, printable notices. */
 function ResultPanel({ r }: { r: Result }) {
-  const { t } = useTranslation(NS);
+  const t = useBasisT(r.session.basis);
   const { message } = App.useApp();
   const canOrganise = useCan('trading:organise');
   const s = r.session;
@@ -331,6 +331,7 @@ function ResultPanel({ r }: { r: Result }) {
       buyer: a.customerName ?? a.virtualAccountName ?? '',
       session: s.title,
       quantity: a.quantity,
+      basis: s.basis,
       price: a.price,
       amountFen: a.amountFen,
       buyerFeeFen: a.buyerFeeFen,
@@ -357,17 +358,18 @@ function ResultPanel({ r }: { r: Result }) {
           </Space>
         }
       >
-        <Row gutter={16} style={{ marginBottom: 12 }}>
-          <Col span={6}>
+        {/* two figures a row on a phone (at 390 px four side by side overlapped), four on a laptop */}
+        <Row gutter={[16, 12]} style={{ marginBottom: 12 }} data-testid="trading-result-figures">
+          <Col xs={12} md={6}>
             <Statistic title={t('f.sold')} value={formatNumber(r.totals.soldQuantity)} />
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Statistic title={t('f.clearingPrice')} value={s.clearingPrice ?? '—'} />
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Statistic title={t('f.amount')} value={formatFen(r.totals.amountFen)} />
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Statistic title={`${t('f.buyerFee')} + ${t('f.sellerFee')}`} value={formatFen(r.totals.buyerFeesFen + r.totals.sellerFeesFen)} />
           </Col>
         </Row>
@@ -422,7 +424,7 @@ function ResultPanel({ r }: { r: Result }) {
 }
 
 function TrainingPanel({ s }: { s: Session }) {
-  const { t } = useTranslation(NS);
+  const t = useBasisT(s.basis);
   const { message } = App.useApp();
   const q = useTraining(s.id, true);
   const [form] = Form.useForm();

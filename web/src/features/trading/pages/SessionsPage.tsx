@@ -8,7 +8,7 @@ import { formatDateTime, formatNumber } from '../../../lib/format';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { useCan } from '../../../app/auth';
-import { NS } from '../i18n';
+import { basisUnit, NS, useBasisT } from '../i18n';
 import type { TFunction } from 'i18next';
 import { tradingApi, useManagers, usePickCustomers, useSessions, useTradingMutation, type AgreementInput, type SessionFilter, type SessionInput, type SessionListItem, type State } from '../api';
 import { validFields } from '../../../lib/forms';
@@ -39,10 +39,11 @@ export default function SessionsPage() {
     { title: t('f.mode'), dataIndex: 'mode', width: 80, render: (v: string) => t(`mode.${v}`) },
     { title: t('f.tag'), dataIndex: 'resourceTag', width: 110 },
     { title: t('f.month'), dataIndex: 'deliveryMonth', width: 100 },
-    { title: t('f.quantity'), dataIndex: 'quantity', align: 'right' as const, render: (v: string) => formatNumber(v) },
+    // sessions in m³ and in GJ side by side: each quantity carries its session's unit
+    { title: t('f.quantityAny'), dataIndex: 'quantity', align: 'right' as const, render: (v: string, r: SessionListItem) => `${formatNumber(v)} ${basisUnit(r.basis)}` },
     { title: t('f.closesAt'), dataIndex: 'closesAt', width: 160, render: (v: string) => formatDateTime(v) },
     { title: t('f.bids'), dataIndex: 'bidCount', width: 80, align: 'right' as const },
-    { title: t('f.sold'), dataIndex: 'soldQuantity', align: 'right' as const, render: (v: string | null) => (v == null ? '—' : formatNumber(v)) },
+    { title: t('f.soldAny'), dataIndex: 'soldQuantity', align: 'right' as const, render: (v: string | null, r: SessionListItem) => (v == null ? '—' : `${formatNumber(v)} ${basisUnit(r.basis)}`) },
     { title: t('f.state'), dataIndex: 'state', width: 100, render: (v: State, r: SessionListItem) => <Tag color={STATE_COLORS[v]}>{stateLabel(t, r)}</Tag> },
   ];
   return (
@@ -109,7 +110,8 @@ export default function SessionsPage() {
 }
 
 function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation(NS);
+  // sessions created here are priced per m³ (the API's default basis)
+  const t = useBasisT('m3');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const nav = useNavigate();
@@ -243,7 +245,8 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
 
 /** 协议: the seller records a negotiated trade with its confirmation; the buyer's is recorded on the session page. */
 function AgreementDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation(NS);
+  // sessions created here are priced per m³ (the API's default basis)
+  const t = useBasisT('m3');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const nav = useNavigate();
