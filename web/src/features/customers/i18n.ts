@@ -5,7 +5,7 @@ export const NS = 'customers';
 addTranslations(
   NS,
   {
-    menu: { customers: '客户档案', network: '供气网络', expiring: '证照到期' },
+    menu: { customers: '客户档案', network: '气源档案', expiring: '证照到期' },
     tabs: { archive: '档案', deliveryPoints: '交付点', documents: '证照资料', history: '历史与时间线', activity: '活动时间线' },
     activity: {
       period: '{{from}} 至 {{to}}，共 {{n}} 条',
@@ -179,7 +179,7 @@ addTranslations(
     },
   },
   {
-    menu: { customers: 'Customers', network: 'Supply network', expiring: 'Licence expiry' },
+    menu: { customers: 'Customers', network: 'Supply sources', expiring: 'Licence expiry' },
     tabs: { archive: 'Archive', deliveryPoints: 'Delivery points', documents: 'Documents', history: 'History & timeline', activity: 'Activity' },
     activity: {
       period: '{{from}} to {{to}}, {{n}} entries',

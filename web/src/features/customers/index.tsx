@@ -23,7 +23,7 @@ export const customersWebModule: WebModule = {
   key: 'customers',
   menu: [
     { key: 'customers', label: 'customers:menu.customers', icon: <TeamOutlined />, path: '/customers', permission: 'customers:read', order: 100 },
-    { key: 'supply-network', label: 'customers:menu.network', icon: <ApartmentOutlined />, path: '/supply-network', permission: 'customers:read', order: 105 },
+    { key: 'supply-sources', label: 'customers:menu.network', icon: <ApartmentOutlined />, path: '/supply-network', permission: 'customers:read', order: 105 },
     { key: 'customer-documents', label: 'customers:menu.expiring', icon: <FileExclamationOutlined />, path: '/customer-documents/expiring', permission: 'customers:read', order: 110 },
   ],
   routes: [
