@@ -153,7 +153,7 @@ export async function computeMonth(ctx: AppContext, trx: Tx, month: string, opts
         const combo = t.basePrice == null ? inp.comboIndex.get(comboKey(t))! : null;
         return { customerId: t.customerId, contracted: t.contracted, combo, fixedPrice: t.basePrice, monthPrice: t.basePrice ?? (combo == null ? null : (single.get(combo) ?? null)) };
       });
-    const src: repo.VolumeSources = { month: monthVolumeTotals(month), bounds: (ids) => deliveryDayBounds(from, to, ids), days: (ids) => dailyVolumeTotals(from, to, ids) };
+    const src: repo.VolumeSources = { from, to, month: monthVolumeTotals(month), bounds: (ids) => deliveryDayBounds(from, to, ids), days: (ids) => dailyVolumeTotals(from, to, ids) };
     const rows = await repo.baseRuns(trx, src, runTerms, inp.prices, gj);
     const runsBy = new Map<number, { actual: string; runs: BaseRun[] }>();
     for (const r of rows) {

@@ -218,6 +218,9 @@ interface SegmentRow {
 
 /** Metering's published reads `baseRuns` embeds (metering.monthVolumeTotals, deliveryDayBounds, dailyVolumeTotals for the month). */
 export interface VolumeSources {
+  /** The month's first and last day. */
+  from: string;
+  to: string;
   /** Q_a per customer from the monthly roll-up: rows (customer_id, volume_m3). */
   month: RawBuilder<{ customer_id: number; volume_m3: string }>;
   /** First and last delivery day (volume > 0) per customer of a subquery of ids. */
@@ -225,6 +228,9 @@ export interface VolumeSources {
   /** Volume per customer and day for a subquery of ids. */
   days: (ids: RawBuilder<unknown>) => RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }>;
 }
+
+/** Days from `from` to `to`, both counted. */
+const monthDays = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 /** The unnest() inputs carry no statistics (estimated 10 rows): a nested loop against the month's rows would cost customers × rows. */
 async function hashJoinsOnly(db: Tx, sortedAggregates: boolean) {
@@ -277,17 +283,28 @@ export async function baseRuns(db: Tx, src: VolumeSources, terms: RunTerms[], pr
   let segments: SegmentRow[] = [];
   if (byDay.size) {
     await hashJoinsOnly(db, true);
+    await sql`SET LOCAL enable_mergejoin = on`.execute(db);
     const ids = [...byDay];
-    const dt = terms.filter((t) => byDay.has(t.customerId));
+    const dt = terms.filter((t) => byDay.has(t.customerId)).sort((a, b) => a.customerId - b.customerId);
+    // the price and segment of (combo, day) by position in two arrays (no join: the days stay in (customer, day) order)
+    const n = monthDays(src.from, src.to);
+    const priceAt: (string | null)[] = [];
+    const segAt: number[] = [];
+    for (const p of prices) {
+      const i = p.combo * n + monthDays(src.from, p.day) - 1;
+      priceAt[i] = p.price;
+      segAt[i] = p.seg;
+    }
+    const at = sql`t.combo * ${n} + (c.gas_day - ${src.from}::date) + 1`;
     const r = await sql<SegmentRow>`
       WITH d AS (${src.days(sql`SELECT unnest(${ids}::bigint[])`)}),
       t AS (SELECT * FROM unnest(${dt.map((t) => t.customerId)}::bigint[], ${dt.map((t) => t.contracted)}::numeric[], ${dt.map((t) => t.combo)}::int[], ${dt.map((t) => t.fixedPrice)}::text[])
               AS t(customer_id, qc, combo, fixed)),
-      pr AS (SELECT * FROM unnest(${prices.map((p) => p.combo)}::int[], ${prices.map((p) => p.day)}::date[], ${prices.map((p) => p.price)}::text[], ${prices.map((p) => p.seg)}::int[])
-              AS p(combo, day, price, seg)),
       c AS (SELECT customer_id, gas_day, volume_m3 AS v, SUM(volume_m3) OVER (PARTITION BY customer_id ORDER BY gas_day) AS cum FROM d WHERE volume_m3 > 0),
-      x AS (SELECT c.customer_id, c.gas_day, c.v, LEAST(c.v, GREATEST(COALESCE(t.qc, 0) - c.cum + c.v, 0)) AS take, COALESCE(t.fixed, pr.price) AS price, COALESCE(pr.seg, 0) AS seg
-              FROM c LEFT JOIN t ON t.customer_id = c.customer_id LEFT JOIN pr ON pr.combo = t.combo AND pr.day = c.gas_day)
+      x AS (SELECT c.customer_id, c.gas_day, c.v, LEAST(c.v, GREATEST(t.qc - c.cum + c.v, 0)) AS take,
+                   COALESCE(t.fixed, (${Array.from({ length: priceAt.length }, (_, i) => priceAt[i] ?? null)}::text[])[${at}]) AS price,
+                   COALESCE((${Array.from({ length: segAt.length }, (_, i) => segAt[i] ?? 0)}::int[])[${at}], 0) AS seg
+              FROM c JOIN t ON t.customer_id = c.customer_id)
       SELECT customer_id, seg, price, sum(v)::text AS qa, sum(take)::text AS take,
              min(gas_day) FILTER (WHERE take > 0)::text AS from_day, max(gas_day) FILTER (WHERE take > 0)::text AS to_day,
              array_agg(gas_day::text) FILTER (WHERE take > 0 AND price IS NULL) AS missing
