@@ -35,7 +35,7 @@ import { meteringCliCommands } from './metering.cli';
 import { correctionActivity } from './discovery';
 export { meteringCliCommands };
 /** SQL fragments over daily deliveries (volume per customer and gas day), embedded by other modules. */
-export { dailyVolumeTotals, customersWithDeliveries, dailyEnergyTotals, gcvLookbackDays } from './published';
+export { dailyVolumeTotals, monthVolumeTotals, deliveryDayBounds, customersWithDeliveries, dailyEnergyTotals, gcvLookbackDays } from './published';
 /** For the plans module: monthly volumes per customer (set-based) and the ingest file helpers. */
 export { monthlyVolumesByCustomer, deliveredVolumesByMonth, cellText, parseDay, parseQuantityText, type MonthlyVolume, type RowError } from './published-plans';
 /** For the home page: the last gas day's volume against plan and the same day last year (scope of the user). */

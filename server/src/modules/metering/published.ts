@@ -10,9 +10,32 @@ import { effectiveGcvCtes } from './gcv.repo';
 import { getSettings } from './settings.repo';
 import './metering.tables';
 
-/** Delivered volume per customer and gas day in [from, to]: rows (customer_id, gas_day, volume_m3 NUMERIC). */
-export function dailyVolumeTotals(from: string, to: string): RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }> {
-  return sql`SELECT customer_id, gas_day, SUM(volume_m3) AS volume_m3 FROM daily_deliveries WHERE gas_day BETWEEN ${from}::date AND ${to}::date GROUP BY customer_id, gas_day`;
+/**
+ * Delivered volume per customer and gas day in [from, to]: rows (customer_id, gas_day, volume_m3 NUMERIC);
+ * only the customers `customerIds` selects (a subquery of customer ids) when given — filtered before the sums.
+ */
+export function dailyVolumeTotals(from: string, to: string, customerIds?: RawBuilder<unknown>): RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }> {
+  return sql`SELECT customer_id, gas_day, SUM(volume_m3) AS volume_m3 FROM daily_deliveries WHERE gas_day BETWEEN ${from}::date AND ${to}::date
+    ${customerIds ? sql`AND customer_id IN (${customerIds})` : sql``} GROUP BY customer_id, gas_day`;
+}
+
+/**
+ * A month's delivered volume per customer from the monthly roll-up (delivery_months, kept by triggers
+ * on every write of daily deliveries): rows (customer_id, volume_m3 NUMERIC) — equal to the sum of
+ * dailyVolumeTotals over the month's days, without reading them. `month` is 'YYYY-MM'.
+ */
+export function monthVolumeTotals(month: string): RawBuilder<{ customer_id: number; volume_m3: string }> {
+  return sql`SELECT customer_id, volume_m3 FROM delivery_months WHERE month = ${`${month}-01`}::date`;
+}
+
+/**
+ * First and last gas day in [from, to] with volume delivered (> 0), per customer, for the customers
+ * `customerIds` selects (a subquery of customer ids): rows (customer_id, first_day, last_day as text).
+ * Volumes are never negative, so a day with a point's volume > 0 is a day with gas delivered.
+ */
+export function deliveryDayBounds(from: string, to: string, customerIds: RawBuilder<unknown>): RawBuilder<{ customer_id: number; first_day: string; last_day: string }> {
+  return sql`SELECT customer_id, min(gas_day)::text AS first_day, max(gas_day)::text AS last_day FROM daily_deliveries
+    WHERE gas_day BETWEEN ${from}::date AND ${to}::date AND volume_m3 > 0 AND customer_id IN (${customerIds}) GROUP BY customer_id`;
 }
 
 /** Customers with at least one delivery on record: rows (customer_id). */

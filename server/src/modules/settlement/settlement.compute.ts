@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/db/database';
 import type { OnlineAward } from '../../platform/ports';
 import { contractsForMonth, daysInMonth, overTakeFlag, type ContractTerms } from '../contracts';
 import { pricesByDay, referencePriceOf, type Basis } from '../pricing';
-import { dailyVolumesByCustomer, dailyVolumeTotals } from '../metering';
+import { dailyVolumesByCustomer, dailyVolumeTotals, deliveryDayBounds, monthVolumeTotals } from '../metering';
 import { dec } from '@common/decimal';
 import * as repo from './settlement.repo';
 import { settleCustomerMonth, settleFromRuns, type BaseRun, type SettlementDay, type SettlementResult } from './settlement.calc';
@@ -77,6 +77,17 @@ export function priceSegments(rows: { combo: number; day: string; price: string 
   });
 }
 
+/** The combos with one price on every day of the month (one segment, never missing): combo → that price. */
+export function monthPriceOfCombos(prices: repo.ComboDayPrice[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const mixed = new Set<number>();
+  for (const p of prices)
+    if (p.seg !== 0 || p.price == null) mixed.add(p.combo);
+    else out.set(p.combo, p.price);
+  for (const c of mixed) out.delete(c);
+  return out;
+}
+
 const comboKey = (t: { baseTag: string; priceCategory: string; basis: Basis }) => `${t.baseTag}|${t.priceCategory}|${t.basis}`;
 
 /** Contracts, base-tag prices per combo and day, awards and the reference price of a month: reads shared by both paths. */
@@ -135,10 +146,15 @@ export async function computeMonth(ctx: AppContext, trx: Tx, month: string, opts
   if (opts.perDay) await settleByDay(inp, trx, null, settlements, missing);
   else {
     if (gj.length) await settleByDay(inp, trx, gj, settlements, missing);
+    const single = monthPriceOfCombos(inp.prices);
     const runTerms = inp.terms
       .filter((t) => t.basis === 'm3')
-      .map((t) => ({ customerId: t.customerId, contracted: t.contracted, combo: t.basePrice == null ? inp.comboIndex.get(comboKey(t))! : null, fixedPrice: t.basePrice }));
-    const rows = await repo.baseRuns(trx, dailyVolumeTotals(from, to), runTerms, inp.prices, gj);
+      .map((t) => {
+        const combo = t.basePrice == null ? inp.comboIndex.get(comboKey(t))! : null;
+        return { customerId: t.customerId, contracted: t.contracted, combo, fixedPrice: t.basePrice, monthPrice: t.basePrice ?? (combo == null ? null : (single.get(combo) ?? null)) };
+      });
+    const src: repo.VolumeSources = { from, to, month: monthVolumeTotals(month), bounds: (ids) => deliveryDayBounds(from, to, ids), days: (ids) => dailyVolumeTotals(from, to, ids) };
+    const rows = await repo.baseRuns(trx, src, runTerms, inp.prices, gj);
     const runsBy = new Map<number, { actual: string; runs: BaseRun[] }>();
     for (const r of rows) {
       const id = Number(r.customer_id);

@@ -183,6 +183,8 @@ export interface RunTerms {
   /** Index into the price combos, or null with a fixed price / without a contract. */
   combo: number | null;
   fixedPrice: string | null;
+  /** The one base price of the whole month (the fixed price, or the combo's when it has one price on every day), else null. */
+  monthPrice: string | null;
 }
 export interface BaseRunRow {
   customer_id: number;
@@ -214,56 +216,104 @@ interface SegmentRow {
   missing: string[] | null;
 }
 
-/**
- * The m³ part of a month's settlement in one statement (DOMAIN.md §4 step 1): per customer Q_a over
- * the month's deliveries (metering's published fragment), and the base min(Q_a, Q_c) filled in day
- * order — each day takes min(its volume, Q_c − volume of the days before) — grouped into runs of
- * consecutive delivery days with equal base price (a run starts where the price differs from the
- * previous delivery day's; zero-volume days are left out and so do not break a run, as in
- * settleCustomerMonth). Prices: the contract's fixed price, else the price book's per combo and day
- * (`prices`, from pricing.pricesByDay, with each combo's segments of equal price). Customers in
- * `exclude` (GJ-basis) are left out. One row per run; a customer with no base taken (Q_c = 0, no
- * contract) has one row with null from/to.
- *
- * Plan (bench/settlement.bench.ts PROFILE=1): one sort of the month's deliveries by (customer, day)
- * feeds metering's per-day aggregate (sort-based: a hash aggregate of numeric sums over millions of
- * customer-days spills) and the one running-sum window without another sort; terms and prices join
- * by hash; the days are then aggregated per (customer, price segment) — a few rows per customer —
- * and the segments of equal price are merged into runs here, in order (a segment with base taken
- * never follows one without: once Q_c is reached every later day takes nothing).
- */
-export async function baseRuns(
-  db: Tx,
-  volumes: RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }>,
-  terms: RunTerms[],
-  prices: ComboDayPrice[],
-  exclude: number[],
-): Promise<BaseRunRow[]> {
-  // the unnest() inputs carry no statistics (estimated 10 rows): a nested loop against a month of deliveries
-  // would cost customers × deliveries; hash joins are right here, a merge join would sort the month twice more.
+/** Metering's published reads `baseRuns` embeds (metering.monthVolumeTotals, deliveryDayBounds, dailyVolumeTotals for the month). */
+export interface VolumeSources {
+  /** The month's first and last day. */
+  from: string;
+  to: string;
+  /** Q_a per customer from the monthly roll-up: rows (customer_id, volume_m3). */
+  month: RawBuilder<{ customer_id: number; volume_m3: string }>;
+  /** First and last delivery day (volume > 0) per customer of a subquery of ids. */
+  bounds: (ids: RawBuilder<unknown>) => RawBuilder<{ customer_id: number; first_day: string; last_day: string }>;
+  /** Volume per customer and day for a subquery of ids. */
+  days: (ids: RawBuilder<unknown>) => RawBuilder<{ customer_id: number; gas_day: string; volume_m3: string }>;
+}
+
+/** Days from `from` to `to`, both counted. */
+const monthDays = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+
+/** The unnest() inputs carry no statistics (estimated 10 rows): a nested loop against the month's rows would cost customers × rows. */
+async function hashJoinsOnly(db: Tx, sortedAggregates: boolean) {
   await sql`SET LOCAL enable_nestloop = off`.execute(db);
   await sql`SET LOCAL enable_mergejoin = off`.execute(db);
-  await sql`SET LOCAL enable_hashagg = off`.execute(db);
+  await sql`SET LOCAL enable_hashagg = ${sql.lit(sortedAggregates ? 'off' : 'on')}`.execute(db);
   await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(db);
   await sql`SET LOCAL work_mem = '128MB'`.execute(db);
-  const q = sql<SegmentRow>`
-    WITH d AS (${volumes}),
-    t AS (SELECT * FROM unnest(${terms.map((t) => t.customerId)}::bigint[], ${terms.map((t) => t.contracted)}::numeric[], ${terms.map((t) => t.combo)}::int[], ${terms.map((t) => t.fixedPrice)}::text[])
-            AS t(customer_id, qc, combo, fixed)),
-    pr AS (SELECT * FROM unnest(${prices.map((p) => p.combo)}::int[], ${prices.map((p) => p.day)}::date[], ${prices.map((p) => p.price)}::text[], ${prices.map((p) => p.seg)}::int[])
-            AS p(combo, day, price, seg)),
-    c AS (SELECT customer_id, gas_day, volume_m3 AS v, SUM(volume_m3) OVER (PARTITION BY customer_id ORDER BY gas_day) AS cum
-            FROM d WHERE volume_m3 > 0 AND customer_id <> ALL(${exclude}::bigint[])),
-    x AS (SELECT c.customer_id, c.gas_day, c.v, LEAST(c.v, GREATEST(COALESCE(t.qc, 0) - c.cum + c.v, 0)) AS take, COALESCE(t.fixed, pr.price) AS price, COALESCE(pr.seg, 0) AS seg
-            FROM c LEFT JOIN t ON t.customer_id = c.customer_id LEFT JOIN pr ON pr.combo = t.combo AND pr.day = c.gas_day)
-    SELECT customer_id, seg, price, sum(v)::text AS qa, sum(take)::text AS take,
-           min(gas_day) FILTER (WHERE take > 0)::text AS from_day, max(gas_day) FILTER (WHERE take > 0)::text AS to_day,
-           array_agg(gas_day::text) FILTER (WHERE take > 0 AND price IS NULL) AS missing
-      FROM x GROUP BY customer_id, seg, price
-     ORDER BY customer_id, seg`;
-  const r = await q.execute(db);
+}
+async function resetPlanSettings(db: Tx) {
   for (const k of ['enable_nestloop', 'enable_mergejoin', 'enable_hashagg', 'max_parallel_workers_per_gather', 'work_mem']) await sql`RESET ${sql.raw(k)}`.execute(db);
-  return mergeSegments(r.rows);
+}
+
+/**
+ * The m³ part of a month's settlement (DOMAIN.md §4 step 1): per customer Q_a and the base
+ * min(Q_a, Q_c) filled in day order — each day takes min(its volume, Q_c − volume of the days
+ * before) — grouped into runs of consecutive delivery days with equal base price (a run starts where
+ * the price differs from the previous delivery day's; zero-volume days are left out and so do not
+ * break a run, as in settleCustomerMonth). Prices: the contract's fixed price, else the price book's
+ * per combo and day (`prices`, from pricing.pricesByDay, with each combo's segments of equal price).
+ * Customers in `exclude` (GJ-basis) are left out. One row per run; a customer with no base taken
+ * (Q_c = 0, no contract) has one row with null from/to.
+ *
+ * Two statements. (1) Q_a from metering's monthly roll-up for every customer: where the base price is
+ * one for the whole month (`monthPrice`) and Q_a ≤ Q_c, the base is all of Q_a in one run from the
+ * first to the last delivery day (a hash aggregate of those days' bounds, no order needed); without a
+ * contract or with Q_c = 0 there is no base. (2) Only the other customers — over-take (the day Q_c is
+ * reached matters) or a price that changes inside the month — are filled day by day: one sort of
+ * their deliveries by (customer, day) feeds metering's per-day aggregate (sort-based: a hash of numeric
+ * sums over millions of customer-days spills) and the running-sum window; terms and prices join by
+ * hash; the days are aggregated per (customer, price segment) and merged into runs here.
+ */
+export async function baseRuns(db: Tx, src: VolumeSources, terms: RunTerms[], prices: ComboDayPrice[], exclude: number[]): Promise<BaseRunRow[]> {
+  await hashJoinsOnly(db, false);
+  const month = await sql<{ customer_id: number; qa: string; by_day: boolean; takes: boolean; price: string | null; first_day: string | null; last_day: string | null }>`
+    WITH t AS (SELECT * FROM unnest(${terms.map((t) => t.customerId)}::bigint[], ${terms.map((t) => t.contracted)}::numeric[], ${terms.map((t) => t.monthPrice)}::text[]) AS t(customer_id, qc, price)),
+    m AS MATERIALIZED (SELECT q.customer_id, q.volume_m3 AS qa, COALESCE(t.qc, 0) AS qc, t.price, (COALESCE(t.qc, 0) > 0 AND (t.price IS NULL OR q.volume_m3 > t.qc)) AS by_day
+            FROM (${src.month}) q LEFT JOIN t ON t.customer_id = q.customer_id
+           WHERE q.volume_m3 > 0 AND q.customer_id <> ALL(${exclude}::bigint[]))
+    SELECT m.customer_id, m.qa::text AS qa, m.by_day, m.qc > 0 AS takes, m.price, b.first_day, b.last_day
+      FROM m LEFT JOIN (${src.bounds(sql`SELECT customer_id FROM m WHERE NOT by_day AND qc > 0`)}) b ON b.customer_id = m.customer_id`.execute(db);
+  const simple: SegmentRow[] = [];
+  const byDay = new Set<number>();
+  for (const r of month.rows) {
+    const id = Number(r.customer_id);
+    if (r.by_day) byDay.add(id);
+    else if (r.takes) simple.push({ customer_id: id, seg: 0, price: r.price, qa: r.qa, take: r.qa, from_day: r.first_day, to_day: r.last_day, missing: null });
+    else simple.push({ customer_id: id, seg: 0, price: null, qa: r.qa, take: '0', from_day: null, to_day: null, missing: null });
+  }
+  let segments: SegmentRow[] = [];
+  if (byDay.size) {
+    await hashJoinsOnly(db, true);
+    await sql`SET LOCAL enable_mergejoin = on`.execute(db);
+    const ids = [...byDay];
+    const dt = terms.filter((t) => byDay.has(t.customerId)).sort((a, b) => a.customerId - b.customerId);
+    // the price and segment of (combo, day) by position in two arrays (no join: the days stay in (customer, day) order)
+    const n = monthDays(src.from, src.to);
+    const priceAt: (string | null)[] = [];
+    const segAt: number[] = [];
+    for (const p of prices) {
+      const i = p.combo * n + monthDays(src.from, p.day) - 1;
+      priceAt[i] = p.price;
+      segAt[i] = p.seg;
+    }
+    const at = sql`t.combo * ${n} + (c.gas_day - ${src.from}::date) + 1`;
+    const r = await sql<SegmentRow>`
+      WITH d AS (${src.days(sql`SELECT unnest(${ids}::bigint[])`)}),
+      t AS (SELECT * FROM unnest(${dt.map((t) => t.customerId)}::bigint[], ${dt.map((t) => t.contracted)}::numeric[], ${dt.map((t) => t.combo)}::int[], ${dt.map((t) => t.fixedPrice)}::text[])
+              AS t(customer_id, qc, combo, fixed)),
+      c AS (SELECT customer_id, gas_day, volume_m3 AS v, SUM(volume_m3) OVER (PARTITION BY customer_id ORDER BY gas_day) AS cum FROM d WHERE volume_m3 > 0),
+      x AS (SELECT c.customer_id, c.gas_day, c.v, LEAST(c.v, GREATEST(t.qc - c.cum + c.v, 0)) AS take,
+                   COALESCE(t.fixed, (${Array.from({ length: priceAt.length }, (_, i) => priceAt[i] ?? null)}::text[])[${at}]) AS price,
+                   COALESCE((${Array.from({ length: segAt.length }, (_, i) => segAt[i] ?? 0)}::int[])[${at}], 0) AS seg
+              FROM c JOIN t ON t.customer_id = c.customer_id)
+      SELECT customer_id, seg, price, sum(v)::text AS qa, sum(take)::text AS take,
+             min(gas_day) FILTER (WHERE take > 0)::text AS from_day, max(gas_day) FILTER (WHERE take > 0)::text AS to_day,
+             array_agg(gas_day::text) FILTER (WHERE take > 0 AND price IS NULL) AS missing
+        FROM x GROUP BY customer_id, seg, price
+       ORDER BY customer_id, seg`.execute(db);
+    segments = r.rows;
+  }
+  await resetPlanSettings(db);
+  return [...mergeSegments(simple), ...mergeSegments(segments)];
 }
 
 /** Segments (ordered by customer and segment) → runs of equal price per customer, as `baseRuns` documents. */

@@ -45,6 +45,10 @@ beforeAll(async () => {
     { category: 'industrial', qc: '40000', days: () => '0' }, // Q_a = 0
     { category: 'industrial', qc: null, days: () => '123.456' }, // no contract
     { category: 'cng', qc: '18000', days: (i) => (i % 2 ? '1200.005' : '0.005') }, // half-fen amounts
+    { category: 'industrial', qc: '40000', days: (i) => (i <= 4 || i >= 28 ? '0' : '500.25') }, // take-or-pay shortfall at one price all month: Q_a from the monthly roll-up, base 5th–27th
+    { category: 'industrial', qc: '9000', basePrice: '2.4567', days: (i) => (i < 3 ? '0' : '450.125') }, // fixed price, over-take: filled day by day
+    { category: 'cng', qc: '40000', days: () => '800' }, // price changes inside the month, under the contract: day by day
+    { category: 'industrial', qc: '31000', days: () => '1000' }, // one price, exactly… almost: Q_a = 31,000 = Q_c on a 31-day month
   ];
   for (const [n, c] of cases.entries()) {
     const cu = await customerWithPoint(admin, { priceCategory: c.category });
@@ -77,6 +81,19 @@ beforeAll(async () => {
     [day(2), '700'],
     [day(4), '650.5'],
   ]);
+  // corrected deliveries of a one-price customer under its contract: the monthly roll-up follows the corrections
+  const fixd = await customerWithPoint(admin, { priceCategory: 'industrial' });
+  await deliver(
+    admin,
+    fixd.meterNo,
+    Array.from({ length: 31 }, (_, i) => [day(i + 1), '700'] as [string, string]),
+  );
+  await deliver(admin, fixd.meterNo, [
+    [day(1), '0'],
+    [day(31), '0'],
+    [day(15), '812.375'],
+  ]);
+  await contract(lead, { customerId: fixd.id, contractNo: `HT-SB-${fixd.id}-fx`, yearLabel: `${Y}年度`, startMonth: `${Y}-01`, endMonth: `${Y}-12`, months: yearMonths(Y, '30000') });
   await contract(lead, { customerId: two.id, contractNo: `HT-SB-${two.id}-2p`, yearLabel: `${Y}年度`, startMonth: `${Y}-01`, endMonth: `${Y}-12`, months: yearMonths(Y, '2000') });
 });
 afterAll(async () => t?.close());
@@ -102,6 +119,10 @@ describe('set-based monthly settlement', () => {
     expect(perDay.missing).toEqual([]);
     expect(setBased.settlements.length).toBeGreaterThanOrEqual(10);
     expect(norm(setBased)).toEqual(norm(perDay));
+    // the shortfall customer at one price: one base line from its first to its last delivery day; the corrected one from the 2nd to the 30th
+    const lines = setBased.settlements.flatMap((s) => s.result.lines.filter((l) => l.kind === 'base'));
+    expect(lines.some((l) => l.quantity === '11505.75' && l.from === day(5) && l.to === day(27))).toBe(true);
+    expect(lines.some((l) => l.quantity === '20412.375' && l.from === day(2) && l.to === day(30))).toBe(true);
     // the cng customers' base is split at the price changes
     const runs = setBased.settlements.flatMap((s) => s.result.lines.filter((l) => l.kind === 'base' && dec(l.price).eq('2.2345')));
     expect(runs.length).toBeGreaterThan(0);
