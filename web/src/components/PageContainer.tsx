@@ -23,9 +23,21 @@ export function PageContainer({ title, extra, children, subTitle }: { title: Rea
   );
 }
 
+/**
+ * A titled card. Its actions sit in the title row and wrap below the title when the row is too
+ * narrow (a phone): the card's own `extra` slot never wraps, and squeezed the title to "Res…".
+ */
 export function Section({ title, extra, children }: { title?: ReactNode; extra?: ReactNode; children: ReactNode }) {
+  const head = extra ? (
+    <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: '6px 0' }}>
+      <span>{title}</span>
+      {extra}
+    </Flex>
+  ) : (
+    title
+  );
   return (
-    <Card size="small" title={title} extra={extra} style={{ marginBottom: 12 }}>
+    <Card size="small" title={head} styles={extra ? { title: { whiteSpace: 'normal', overflow: 'visible' } } : undefined} style={{ marginBottom: 12 }}>
       {children}
     </Card>
   );

@@ -81,7 +81,7 @@ export default function AccountTab({ customerId }: { customerId: number }) {
           dataSource={txs.data?.items}
           pagination={{ current: q.page, pageSize: q.pageSize, total: txs.data?.total, showSizeChanger: true, onChange: (page, pageSize) => setQ({ ...q, page, pageSize }) }}
           columns={[
-            { title: t('f.date'), dataIndex: 'businessDate', width: 110 },
+            { title: t('f.date'), dataIndex: 'businessDate', width: 110, fixed: 'left' },
             {
               title: t('f.kind'),
               dataIndex: 'kind',
@@ -97,7 +97,7 @@ export default function AccountTab({ customerId }: { customerId: number }) {
                 </Space>
               ),
             },
-            { title: t('f.reference'), dataIndex: 'reference', render: (v) => v ?? '—' },
+            { title: t('f.reference'), dataIndex: 'reference', width: 200, ellipsis: { showTitle: true }, render: (v) => v ?? '—' },
             { title: t('f.note'), dataIndex: 'note', ellipsis: true, render: (v) => v ?? '—' },
             {
               title: t('f.chargeVolume'),
@@ -153,6 +153,7 @@ export default function AccountTab({ customerId }: { customerId: number }) {
               title: '',
               key: 'op',
               width: 80,
+              fixed: 'right',
               render: (_, r) =>
                 canReverse && !r.reversedById && r.kind !== 'reversal' && r.kind !== 'daily_charge' ? (
                   <Popconfirm

@@ -138,7 +138,7 @@ export default function CasesPage() {
           <Form.Item name="q">
             <Input allowClear placeholder={t('f.keyword')} style={{ width: 180 }} />
           </Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">
               {tc('actions.search')}
             </Button>
