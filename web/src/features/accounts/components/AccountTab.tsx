@@ -76,7 +76,7 @@ export default function AccountTab({ customerId }: { customerId: number }) {
         <Table<Tx>
           size="small"
           rowKey="id"
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1400 }}
           loading={txs.isFetching}
           dataSource={txs.data?.items}
           pagination={{ current: q.page, pageSize: q.pageSize, total: txs.data?.total, showSizeChanger: true, onChange: (page, pageSize) => setQ({ ...q, page, pageSize }) }}
@@ -85,8 +85,9 @@ export default function AccountTab({ customerId }: { customerId: number }) {
             {
               title: t('f.kind'),
               dataIndex: 'kind',
+              width: 240,
               render: (k: TxKind, r) => (
-                <Space size={4}>
+                <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                   {t(`kind.${k}`)}
                   {r.priceSource && <Tag color={r.priceSource === 'contract' ? 'blue' : 'orange'}>{t(`priceSource.${r.priceSource}`)}</Tag>}
                   {r.reversedById && (
