@@ -69,24 +69,35 @@ export async function screenshot(page: Page, name: string) {
  */
 export async function chooseAntOption(page: Page, select: Locator, text: string) {
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
+  let last: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       // inside the try: a drawer still sliding in can leave the select outside the viewport
       if (!(await option.first().isVisible())) await select.click({ force: true, timeout: 4_000 });
       // a searchable select is filtered to the text: a long (virtual) list renders only its first
-      // rows, and the wanted one may be below them
+      // rows, and the wanted one may be below them; its first match is then chosen with Enter, which
+      // no animation or re-render (options arriving while the list is open) can make miss
       const search = select.locator('input.ant-select-selection-search-input');
-      if (attempt > 0 && (await search.count()) && (await search.getAttribute('readonly')) === null) await search.fill(text, { timeout: 4_000 });
+      const typed = attempt > 0 && (await search.count()) > 0 && (await search.getAttribute('readonly')) === null;
+      if (typed) await search.fill(text, { timeout: 4_000 });
       await option.first().waitFor({ timeout: 4_000 + attempt * 2_000 });
-      await page.waitForTimeout(250); // let the slide-in animation finish
-      await option.first().click({ timeout: 4_000 });
+      if (typed) await search.press('Enter', { timeout: 4_000 });
+      else {
+        await page.waitForTimeout(250); // let the slide-in animation finish
+        await option.first().click({ timeout: 4_000 });
+      }
       await select.locator('.ant-select-selection-item', { hasText: text }).first().waitFor({ timeout: 4_000 });
       return;
-    } catch {
+    } catch (e) {
+      last = e;
       await page.waitForTimeout(500); // retry after the animation
     }
   }
-  throw new Error(`could not choose "${text}"`);
+  const shown = await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .allTextContents()
+    .catch(() => []);
+  throw new Error(`could not choose "${text}" (options shown: ${shown.slice(0, 20).join(' | ') || 'none'}; last error: ${String((last as Error)?.message ?? last).split('\n')[0]})`);
 }
 
 /** Today's date in China (the server's business day), whatever the zone of the machine running the tests. */

@@ -48,6 +48,10 @@ describe.skipIf(!avail.run)('customer list bulk actions and saved filters', () =
     await page.getByTestId('customer-table').locator('thead .ant-checkbox-input').check();
     await page.getByTestId('customer-bulk-count').filter({ hasText: '已选 2 个客户' }).waitFor();
     await page.getByTestId('customer-bulk-reassign').click();
+    // the managers arrive after the dialog opens: choose once the list has loaded
+    const fullTime = page.locator('.ant-modal .ant-form-item').filter({ has: page.getByTestId('customer-bulk-fulltime') });
+    await fullTime.locator('.ant-select').waitFor();
+    await expect.poll(() => fullTime.locator('.ant-select-arrow-loading').count(), { timeout: 20_000 }).toBe(0);
     await chooseAntOption(
       page,
       page
