@@ -1,6 +1,5 @@
 /** SQL of usage series: per customer and gas day, and monthly aggregates by region or customer type. */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../platform/db/database';
 import { effectiveGcvCtes } from './gcv.repo';
 import { customerBasics, deliveryPointBasics, supplySourceBasics } from '../customers';
@@ -68,29 +67,16 @@ export async function aggregateByGroup(db: Tx, scope: Expression<SqlBool>, group
   return rows;
 }
 
-function pointsQuery(db: Tx) {
+export async function customerHeader(db: Tx, customerId: number) {
+  return db.selectFrom(customerBasics().as('c')).select(['id', 'code', 'name', 'type', 'status', 'province', 'city', 'county']).where('id', '=', customerId).executeTakeFirst();
+}
+
+export async function customerPoints(db: Tx, customerId: number) {
   return db
     .selectFrom(deliveryPointBasics().as('dp'))
     .leftJoin(supplySourceBasics().as('s'), 's.id', 'dp.supply_source_id')
     .select(['dp.id', 'dp.code', 'dp.name', 'dp.meter_no', 'dp.active', 'dp.supply_source_id', 's.name as source_name', 's.code as source_code'])
-    .orderBy('dp.id');
-}
-
-export async function customerPoints(db: Tx, customerId: number) {
-  return pointsQuery(db).where('dp.customer_id', '=', customerId).execute();
-}
-
-/**
- * The customer's header, whether `scope` lets the user see it, and its delivery points, in one
- * round trip (the usage page asked for them in three statements).
- */
-export async function customerWithPoints(db: Tx, scope: Expression<SqlBool>, customerId: number) {
-  const row = await db
-    .selectFrom(customerBasics().as('c'))
-    .select(['c.id', 'c.code', 'c.name', 'c.type', 'c.status', 'c.province', 'c.city', 'c.county'])
-    .select(sql<boolean>`${scope}`.as('visible'))
-    .select(jsonArrayFrom(pointsQuery(db).where('dp.customer_id', '=', sql.ref<number>('c.id'))).as('points'))
-    .where('c.id', '=', customerId)
-    .executeTakeFirst();
-  return row && { ...row, points: row.points.map((p) => ({ ...p, id: Number(p.id), supply_source_id: p.supply_source_id == null ? null : Number(p.supply_source_id) })) };
+    .where('dp.customer_id', '=', customerId)
+    .orderBy('dp.id')
+    .execute();
 }

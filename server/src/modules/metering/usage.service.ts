@@ -7,7 +7,7 @@ import { Decimal, dec } from '@common/decimal';
 import type { Tx } from '../../platform/db/database';
 import type { AppContext } from '../../platform/module';
 import { AppError } from '../../platform/http/errors';
-import { inCustomerScope } from '../customers';
+import { assertCustomerAccess, inCustomerScope } from '../customers';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { addDays, dayRange } from './gas-day.calc';
 import { weightedGcv } from './metering.calc';
@@ -135,12 +135,14 @@ export function usageRanges(granularity: 'day' | 'month', from: string, to: stri
 
 /** A customer's daily or monthly usage from `from` to `to`, each period with the previous year's. */
 export async function customerUsage(ctx: AppContext, user: User, customerId: number, granularity: 'day' | 'month', from: string, to: string, ranges = usageRanges(granularity, from, to)) {
-  // The customer with its points and its visibility in one statement, the settings beside it;
-  // nothing is read further or returned unless the access check passes (assertCustomerAccess's rule).
-  const [customer, s] = await Promise.all([repo.customerWithPoints(ctx.db, inCustomerScope(user, 'c.id'), customerId), getSettings(ctx.db)]);
+  // Independent reads at once; nothing is returned unless the access check passes.
+  const [, customer, s, points] = await Promise.all([
+    assertCustomerAccess(ctx.db, user, customerId),
+    repo.customerHeader(ctx.db, customerId),
+    getSettings(ctx.db),
+    repo.customerPoints(ctx.db, customerId),
+  ]);
   if (!customer) throw new AppError('NOT_FOUND', { entity: { zh: '客户', en: 'Customer' } });
-  if (!customer.visible) throw new AppError('OUT_OF_SCOPE');
-  const points = customer.points;
   const rows = (await Promise.all(ranges.map(([a, b]) => repo.customerDays(ctx.db, sql`true`, [customerId], a, b, s.gcvLookbackDays)))).flat();
   const activePoints = points.filter((p) => p.active).length;
   const key = granularity === 'day' ? (d: string) => d : (d: string) => d.slice(0, 7);
