@@ -34,22 +34,9 @@ const cookie = await login(url, 'admin', 'qike2026demo');
 const headers = { cookie };
 const list = (await (await fetch(url + '/api/customers?pageSize=40', { headers })).json()) as { items: { id: number }[] };
 const ids = list.items.map((c) => c.id);
-const to = '2026-12-06',
-  from = '2026-11-07';
-const requests: any[] = [];
-const only = process.env.ONLY;
-ids.forEach((id, i) => {
-  const get = (path: string) => {
-    if (!only || path.includes(only)) requests.push({ method: 'GET', path, headers });
-  };
-  get(`/api/customers?page=${1 + (i % 5)}&pageSize=20`);
-  get(`/api/customers/${id}`);
-  get(`/api/accounts/customers/${id}`);
-  get(`/api/customers/${id}/timeline`);
-  get(`/api/metering/customers/${id}/usage?granularity=day&from=${from}&to=${to}`);
-  if (i % 4 === 0) get(`/api/metering/board`);
-  if (i % 4 === 2) get(`/api/accounts/board?page=1&pageSize=20`);
-});
+// the mix itself from this checkout's bench/lib (CODE may be an older checkout without it)
+const { dailyMixRequests } = await import('./lib');
+const requests = dailyMixRequests(ids, headers, process.env.ONLY);
 await loadgen({ url, requests, connections: 50, amount: 1000 }); // warm-up: opens the pool's 10 connections
 const c = new pg.Client({ connectionString: PG_URL });
 await c.connect();
@@ -103,7 +90,7 @@ for (let run = 0; run < 3; run++) {
   );
 }
 await c.end();
-console.log(`${CODE} ${schema} ${only ?? 'mix'}:\n  ` + runs.join('\n  '));
+console.log(`${CODE} ${schema} ${process.env.ONLY ?? 'mix'}:\n  ` + runs.join('\n  '));
 await new Promise<void>((res) => {
   proc.once('exit', () => res());
   proc.kill('SIGTERM');

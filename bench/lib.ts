@@ -84,3 +84,40 @@ export async function cannon(opts: {
   });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
+
+function addDays(day: string, n: number) {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface BenchRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * The daily mix of the account managers' screens (issue 10 item 5), per customer: the list, the
+ * customer 360 (customer + account summary), its lifecycle timeline, 30 days of usage (up to
+ * yesterday), and every fourth customer the metering board or the payment board. `only` keeps the
+ * requests whose path contains it (one route alone).
+ */
+export function dailyMixRequests(ids: number[], headers: Record<string, string>, only?: string): BenchRequest[] {
+  const to = addDays(new Date().toISOString().slice(0, 10), -1);
+  const from = addDays(to, -29);
+  const requests: BenchRequest[] = [];
+  ids.forEach((id, i) => {
+    const get = (path: string) => {
+      if (!only || path.includes(only)) requests.push({ method: 'GET', path, headers });
+    };
+    get(`/api/customers?page=${1 + (i % 5)}&pageSize=20`);
+    get(`/api/customers/${id}`);
+    get(`/api/accounts/customers/${id}`);
+    get(`/api/customers/${id}/timeline`);
+    get(`/api/metering/customers/${id}/usage?granularity=day&from=${from}&to=${to}`);
+    if (i % 4 === 0) get(`/api/metering/board`);
+    if (i % 4 === 2) get(`/api/accounts/board?page=1&pageSize=20`);
+  });
+  return requests;
+}

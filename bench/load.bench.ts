@@ -8,7 +8,7 @@
  * Run: npx tsx bench/load.bench.ts   (SECONDS per run, default 15)
  */
 import crypto from 'node:crypto';
-import { login, PG_URL, startServer } from './lib';
+import { dailyMixRequests, login, PG_URL, startServer } from './lib';
 import { begin, constantBaseline, end, figure, loadgen, median, repeat, time } from './harness';
 import { openDatabase } from '../server/src/platform/db/database';
 
@@ -18,12 +18,6 @@ const WORKERS = Number(process.env.WORKERS ?? 1);
 /** Other engineers' benches use fixed ports (3141 …): a random one unless PORT is given. */
 const PORT = Number(process.env.PORT ?? 20000 + Math.floor(Math.random() * 10000));
 const DEMO_PW = 'qike2026demo';
-
-function addDays(day: string, n: number) {
-  const d = new Date(day + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 async function main() {
   begin('daily-mix load, 50 users (PostgreSQL, demo data)');
@@ -38,19 +32,7 @@ async function main() {
     const headers = { cookie };
     const list = (await (await fetch(server.url + '/api/customers?pageSize=40', { headers })).json()) as { items: { id: number }[] };
     const ids = list.items.map((c) => c.id);
-    const to = addDays(new Date().toISOString().slice(0, 10), -1);
-    const from = addDays(to, -29);
-    const requests: { method: string; path: string; headers: Record<string, string> }[] = [];
-    ids.forEach((id, i) => {
-      const get = (path: string) => requests.push({ method: 'GET', path, headers });
-      get(`/api/customers?page=${1 + (i % 5)}&pageSize=20`);
-      get(`/api/customers/${id}`);
-      get(`/api/accounts/customers/${id}`);
-      get(`/api/customers/${id}/timeline`);
-      get(`/api/metering/customers/${id}/usage?granularity=day&from=${from}&to=${to}`);
-      if (i % 4 === 0) get(`/api/metering/board`);
-      if (i % 4 === 2) get(`/api/accounts/board?page=1&pageSize=20`);
-    });
+    const requests = dailyMixRequests(ids, headers);
     // every request answers 200 before the load starts (a wrong path would only show as non-2xx)
     for (const r of requests.slice(0, 14)) {
       const res = await fetch(server.url + r.path, { headers });

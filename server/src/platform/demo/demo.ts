@@ -86,9 +86,8 @@ export async function loadDemo(app: AppContext, opts: { lastDay: string; log?: (
   }
   // Statistics for the bulk-loaded tables: without them the planner takes every table for a few
   // rows and picks nested loops (the usage board statement: 32–42 ms of PostgreSQL CPU instead of
-  // 10–12 ms, docs/BENCHMARKS.md). Autovacuum
-  // would collect them later where it runs; the embedded database has none. Only this schema's
-  // tables (analyzeSchema).
+  // 10–12 ms, docs/BENCHMARKS.md). Autovacuum would collect them later where it runs; the embedded
+  // database has none. Only this schema's tables (analyzeSchema).
   const t = Date.now();
   const tables = await analyzeSchema(app.db);
   log(`demo data: statistics of ${tables} tables (${Date.now() - t} ms)`);
