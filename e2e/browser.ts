@@ -63,8 +63,28 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /**
- * Choose an option of an antd Select by its text, robust against the open animation on a busy
- * machine: open, wait for the option, click it, and check the selection shows it; retry if not.
+ * Waits until no antd overlay — a select list, a dialog, a drawer — is opening or closing (its
+ * motion classes `…-enter`, `…-appear`, `…-leave` are gone). A click during a dialog's zoom-in can
+ * land beside the shrunken dialog, on its mask, and close it.
+ */
+export async function overlaysSettled(page: Page, timeout = 10_000) {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        ['.ant-select-dropdown', '.ant-modal', '.ant-drawer-content-wrapper', '.ant-modal-mask', '.ant-drawer-mask']
+          .flatMap((o) => [`${o}[class*="-enter"]`, `${o}[class*="-appear"]`, `${o}[class*="-leave"]`])
+          .join(', '),
+      ),
+    undefined,
+    { timeout },
+  );
+}
+
+/**
+ * Choose an option of an antd Select by its text, robust against animations on a busy machine:
+ * once no overlay is moving, open it with a real click (actionability-checked: the select itself
+ * receives it — a forced click during a dialog's zoom-in once hit the mask and closed the dialog),
+ * wait for the option, click it, and check the selection shows it; retry if not.
  * Never presses Escape (that would close a surrounding drawer).
  */
 export async function chooseAntOption(page: Page, select: Locator, text: string) {
@@ -72,8 +92,8 @@ export async function chooseAntOption(page: Page, select: Locator, text: string)
   let last: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      // inside the try: a drawer still sliding in can leave the select outside the viewport
-      if (!(await option.first().isVisible())) await select.click({ force: true, timeout: 4_000 });
+      await overlaysSettled(page);
+      if (!(await option.first().isVisible())) await select.click({ timeout: 4_000 });
       // a searchable select is filtered to the text: a long (virtual) list renders only its first
       // rows, and the wanted one may be below them; its first match is then chosen with Enter, which
       // no animation or re-render (options arriving while the list is open) can make miss
@@ -83,21 +103,37 @@ export async function chooseAntOption(page: Page, select: Locator, text: string)
       await option.first().waitFor({ timeout: 4_000 + attempt * 2_000 });
       if (typed) await search.press('Enter', { timeout: 4_000 });
       else {
-        await page.waitForTimeout(250); // let the slide-in animation finish
+        await overlaysSettled(page); // the list has finished sliding in
         await option.first().click({ timeout: 4_000 });
       }
       await select.locator('.ant-select-selection-item', { hasText: text }).first().waitFor({ timeout: 4_000 });
       return;
     } catch (e) {
       last = e;
-      await page.waitForTimeout(500); // retry after the animation
+      await overlaysSettled(page).catch(() => undefined); // retry once nothing is opening or closing
     }
   }
   const shown = await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .allTextContents()
     .catch(() => []);
-  throw new Error(`could not choose "${text}" (options shown: ${shown.slice(0, 20).join(' | ') || 'none'}; last error: ${String((last as Error)?.message ?? last).split('\n')[0]})`);
+  // what the page looked like: a picture, and where the select and any dialog were
+  await screenshot(page, `failed-choose-${Date.now()}`).catch(() => undefined);
+  const where = await select
+    .evaluate(
+      (el) => {
+        const r = el.getBoundingClientRect();
+        const hidden = el.closest('[style*="display: none"], .ant-modal-wrap[style*="display: none"]');
+        return `select ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}${hidden ? ' inside a hidden element' : ''}`;
+      },
+      undefined,
+      { timeout: 1_000 },
+    )
+    .catch(() => 'select not in the page');
+  const dialogs = await page.locator('.ant-modal-wrap:visible, .ant-drawer-content-wrapper:visible').count();
+  throw new Error(
+    `could not choose "${text}" (options shown: ${shown.slice(0, 20).join(' | ') || 'none'}; ${where}; visible dialogs: ${dialogs}; url: ${page.url()}; last error: ${String((last as Error)?.message ?? last).split('\n')[0]})`,
+  );
 }
 
 /** Today's date in China (the server's business day), whatever the zone of the machine running the tests. */

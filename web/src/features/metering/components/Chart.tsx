@@ -1,3 +1,0 @@
-import { lazyChart } from '../../../components/lazyChart';
-
-export const Chart = lazyChart(() => import('./ChartImpl'));
