@@ -143,6 +143,10 @@ addTranslations(
       required: '必填',
       unitPrice: '元/{{u}}',
       yearly: '{{year}} 年偏差结算：{{times}} 户次，偏差气量 {{shortfall}} 万方，费用 {{fee}} 元',
+      notRun: '{{month}} 尚未结算',
+      notRunRun: '点击“运行结算”按合同、价格簿和当月计量生成每户结算单（草稿，可重复运行）。',
+      notRunView: '尚无结算单。',
+      latest: '查看最近的结算月份 {{month}}',
     },
   },
   {
@@ -284,6 +288,10 @@ addTranslations(
       required: 'Required',
       unitPrice: 'yuan/{{u}}',
       yearly: '{{year}} deviation settlement: {{times}} customer-times, shortfall {{shortfall}} ×10⁴ m³, fees {{fee}} yuan',
+      notRun: '{{month}} has not been settled yet',
+      notRunRun: "Run the settlement to produce every customer's statement from the contracts, the price book and the month's metering (a draft: it can be run again).",
+      notRunView: 'No statements yet.',
+      latest: 'See the latest settled month, {{month}}',
     },
   },
 );

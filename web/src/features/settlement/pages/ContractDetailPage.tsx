@@ -9,7 +9,7 @@ import { dec } from '@common/decimal';
 import { PageContainer, Section } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { useCan } from '../../../app/auth';
-import { Chart } from '../../metering/components/Chart';
+import { Chart } from '../../../components/lazyChart';
 import { NS } from '../i18n';
 import { settlementApi, useContract, useTagName, useYearView } from '../api';
 import { ContractFormModal } from '../components/ContractFormModal';

@@ -63,6 +63,11 @@ export default function SettlementPage() {
   const status = current?.status;
   const canRun = useCan('settlement:run');
   const canClose = useCan('settlement:close');
+  // the newest month that has a settlement run: offered when the chosen month has none
+  const latestRun = months.data
+    ?.map((m) => m.month)
+    .sort()
+    .at(-1);
   const monthOptions = [...new Set([month, lastMonth(), ...(months.data?.map((m) => m.month) ?? [])])].sort().reverse();
   const groupCols = (key: string) => [
     { title: key, dataIndex: 'key', render: (v: string) => (v === 'adjustment' ? t('kind.adjustment') : tagName(v) || '—') },
@@ -133,76 +138,95 @@ export default function SettlementPage() {
           <Descriptions.Item label={t('f.runs')}>{current.runs}</Descriptions.Item>
         </Descriptions>
       )}
-      <Tabs
-        items={[
-          {
-            key: 'statements',
-            label: t('a.statement'),
-            children: list.isError ? (
-              <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-            ) : (
-              <>
-                <Input.Search allowClear placeholder={t('f.search')} style={{ width: 240, marginBottom: 8 }} onSearch={(v) => setPage({ ...page, page: 1, q: v })} />
-                <Table<StatementRow>
-                  rowKey="customerId"
-                  size="small"
-                  loading={list.isFetching}
-                  dataSource={current ? list.data?.items : []}
-                  scroll={{ x: 1000 }}
-                  pagination={{
-                    current: page.page,
-                    pageSize: page.pageSize,
-                    total: list.data?.total,
-                    showSizeChanger: true,
-                    showTotal: (n) => tc('fields.total', { count: n }),
-                    onChange: (p, s) => setPage({ ...page, page: p, pageSize: s }),
-                  }}
-                  columns={[
-                    { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => <Link to={`/settlement/${month}/customers/${r.customerId}`}>{v}</Link> },
-                    { title: t('f.contractNo'), dataIndex: 'contractNo', render: (v) => v ?? '—' },
-                    { title: t('f.contracted'), dataIndex: 'contracted', align: 'right', render: (v, r) => `${formatNumber(v, 0)} ${r.basis === 'GJ' ? 'GJ' : 'm³'}` },
-                    {
-                      title: t('f.actual'),
-                      dataIndex: 'actual',
-                      align: 'right',
-                      render: (v, r) => (
-                        <>
-                          {formatNumber(v, 0)} {r.basis === 'GJ' ? 'GJ' : 'm³'} {r.overTake && <Tag color="orange">{t('msg.overTake')}</Tag>}
-                        </>
-                      ),
-                    },
-                    { title: t('f.amount'), dataIndex: 'totalFen', align: 'right', render: (v) => formatFen(v) },
-                    { title: t('f.daily'), dataIndex: 'dailyChargesFen', align: 'right', render: (v) => formatFen(v) },
-                    { title: t('f.trueUp'), dataIndex: 'trueUpFen', align: 'right', render: (v) => formatFen(v) },
-                  ]}
-                />
-              </>
-            ),
-          },
-          {
-            key: 'summary',
-            label: t('f.byTag'),
-            children: (
-              <Row gutter={12}>
-                {(['byTag', 'byType', 'byCity'] as const).map((k) => (
-                  <Col xs={24} lg={8} key={k}>
-                    <Card size="small" title={t(`f.${k}`)}>
-                      <Table<SummaryGroup>
-                        rowKey={(r) => r.key + r.basis}
-                        size="small"
-                        pagination={false}
-                        loading={summary.isFetching}
-                        dataSource={summary.data?.[k]}
-                        columns={groupCols(t(`f.${k}`))}
-                      />
-                    </Card>
-                  </Col>
-                ))}
-              </Row>
-            ),
-          },
-        ]}
-      />
+      {months.isSuccess && !current ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="settlement-not-run"
+          message={t('msg.notRun', { month })}
+          description={
+            <Space direction="vertical" size={4}>
+              <span>{canRun ? t('msg.notRunRun') : t('msg.notRunView')}</span>
+              {latestRun && (
+                <Button type="link" style={{ padding: 0 }} onClick={() => setSp({ month: latestRun })}>
+                  {t('msg.latest', { month: latestRun })}
+                </Button>
+              )}
+            </Space>
+          }
+        />
+      ) : (
+        <Tabs
+          items={[
+            {
+              key: 'statements',
+              label: t('a.statement'),
+              children: list.isError ? (
+                <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+              ) : (
+                <>
+                  <Input.Search allowClear placeholder={t('f.search')} style={{ width: 240, marginBottom: 8 }} onSearch={(v) => setPage({ ...page, page: 1, q: v })} />
+                  <Table<StatementRow>
+                    rowKey="customerId"
+                    size="small"
+                    loading={list.isFetching}
+                    dataSource={list.data?.items}
+                    scroll={{ x: 1000 }}
+                    pagination={{
+                      current: page.page,
+                      pageSize: page.pageSize,
+                      total: list.data?.total,
+                      showSizeChanger: true,
+                      showTotal: (n) => tc('fields.total', { count: n }),
+                      onChange: (p, s) => setPage({ ...page, page: p, pageSize: s }),
+                    }}
+                    columns={[
+                      { title: t('f.customer'), dataIndex: 'customerName', render: (v, r) => <Link to={`/settlement/${month}/customers/${r.customerId}`}>{v}</Link> },
+                      { title: t('f.contractNo'), dataIndex: 'contractNo', render: (v) => v ?? '—' },
+                      { title: t('f.contracted'), dataIndex: 'contracted', align: 'right', render: (v, r) => `${formatNumber(v, 0)} ${r.basis === 'GJ' ? 'GJ' : 'm³'}` },
+                      {
+                        title: t('f.actual'),
+                        dataIndex: 'actual',
+                        align: 'right',
+                        render: (v, r) => (
+                          <>
+                            {formatNumber(v, 0)} {r.basis === 'GJ' ? 'GJ' : 'm³'} {r.overTake && <Tag color="orange">{t('msg.overTake')}</Tag>}
+                          </>
+                        ),
+                      },
+                      { title: t('f.amount'), dataIndex: 'totalFen', align: 'right', render: (v) => formatFen(v) },
+                      { title: t('f.daily'), dataIndex: 'dailyChargesFen', align: 'right', render: (v) => formatFen(v) },
+                      { title: t('f.trueUp'), dataIndex: 'trueUpFen', align: 'right', render: (v) => formatFen(v) },
+                    ]}
+                  />
+                </>
+              ),
+            },
+            {
+              key: 'summary',
+              label: t('f.byTag'),
+              children: (
+                <Row gutter={12}>
+                  {(['byTag', 'byType', 'byCity'] as const).map((k) => (
+                    <Col xs={24} lg={8} key={k}>
+                      <Card size="small" title={t(`f.${k}`)}>
+                        <Table<SummaryGroup>
+                          rowKey={(r) => r.key + r.basis}
+                          size="small"
+                          pagination={false}
+                          loading={summary.isFetching}
+                          dataSource={summary.data?.[k]}
+                          columns={groupCols(t(`f.${k}`))}
+                        />
+                      </Card>
+                    </Col>
+                  ))}
+                </Row>
+              ),
+            },
+          ]}
+        />
+      )}
     </PageContainer>
   );
 }
