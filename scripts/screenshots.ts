@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildApp } from '../server/src/app';
 import { openTestDatabase, testConfig } from '../server/test/harness';
-import { CHROMIUM_ARGS } from '../e2e/browser';
+import { CHROMIUM_ARGS, overlaysSettled } from '../e2e/browser';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -49,7 +49,9 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   try {
     for (const lang of ['zh-CN', 'en'] as const) {
-      const ctx = await browser.newContext({ viewport: { width, height }, locale: lang, baseURL: base, extraHTTPHeaders: { 'x-requested-with': 'qike' } });
+      // reduced motion: the app then draws charts and opens dialogs without animation, so a picture
+      // never catches one half-drawn (web/src/lib/motion.ts)
+      const ctx = await browser.newContext({ viewport: { width, height }, locale: lang, reducedMotion: 'reduce', baseURL: base, extraHTTPHeaders: { 'x-requested-with': 'qike' } });
       await ctx.addInitScript((l) => localStorage.setItem('qike.lang', l), lang);
       const page = await ctx.newPage();
       page.setDefaultTimeout(30_000);
@@ -68,10 +70,11 @@ async function main() {
         await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 30_000 }).catch(() => undefined);
         if (click) await page.locator(click).first().click();
         if (press) await page.keyboard.press(press);
-        if (click || press)
-          await page
-            .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-drawer-content-wrapper-hidden, .ant-motion-collapse'), undefined, { timeout: 5_000 })
-            .catch(() => undefined);
+        if (click || press) {
+          await page.waitForLoadState('networkidle');
+          await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 10_000 }).catch(() => undefined);
+        }
+        await overlaysSettled(page).catch(() => undefined);
         const name = p.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'home';
         const file = path.join(out, `${user}-${name}-${lang}-${width}x${height}${suffix ? `-${suffix}` : ''}.png`);
         await page.screenshot({ path: file, fullPage: full });

@@ -16,6 +16,7 @@ import { router } from './router';
 import { setUnauthenticatedHandler, ApiError } from '../lib/api';
 import { ME_KEY } from './auth';
 import { Loading } from '../components/States';
+import { reducedMotion } from '../lib/motion';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -37,7 +38,7 @@ function Root() {
     document.title = lang === 'en' ? 'Qike — gas customer management' : '气客 · 天然气客户管理平台';
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 4 } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 4, motion: !reducedMotion() } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <Suspense fallback={<Loading />}>

@@ -13,3 +13,6 @@ export function lazyChart(load: () => Promise<{ default: ComponentType<Required<
     );
   };
 }
+
+/** Bar and line charts (the one shared ECharts build; the supply network draws its own graph). */
+export const Chart = lazyChart(() => import('./ChartImpl'));

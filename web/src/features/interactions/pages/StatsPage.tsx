@@ -4,7 +4,7 @@ import { App, Button, Card, Col, DatePicker, Row, Segmented, Space, Statistic, T
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import ReactECharts from 'echarts-for-react';
+import { Chart } from '../../../components/lazyChart';
 import type { Dayjs } from 'dayjs';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
@@ -92,7 +92,7 @@ export default function StatsPage() {
             ))}
           </Row>
           <Card size="small" style={{ marginBottom: 12 }}>
-            {option && <ReactECharts option={option} style={{ height: 320 }} notMerge />}
+            {option && <Chart option={option} />}
           </Card>
           <Table<ManagerFigures>
             rowKey="managerId"

@@ -11,7 +11,7 @@ import { useCan } from '../../../app/auth';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
 import { meteringApi, fmtQty, inUnit, KEY, type Delivery } from '../api';
-import { Chart } from './Chart';
+import { Chart } from '../../../components/lazyChart';
 import { plot, UnitSwitch } from './UnitSwitch';
 import { GcvCell } from './GcvCell';
 import { CorrectionDrawer, type CorrectionTarget } from './CorrectionDrawer';

@@ -10,7 +10,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { NS } from '../i18n';
 import { meteringApi, fmtQty, inUnit, KEY } from '../api';
-import { Chart } from '../components/Chart';
+import { Chart } from '../../../components/lazyChart';
 import { plot, UnitSwitch } from '../components/UnitSwitch';
 import { today } from '../../../lib/dates';
 

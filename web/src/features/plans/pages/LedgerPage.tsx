@@ -6,7 +6,7 @@ import { dec } from '@common/decimal';
 import { PageContainer } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
 import { formatWanfang } from '../../../lib/format';
-import { Chart } from '../components/Chart';
+import { Chart } from '../../../components/lazyChart';
 import { NS } from '../i18n';
 import { plansApi, useLedger, type LedgerQuery, type LedgerRow } from '../api';
 

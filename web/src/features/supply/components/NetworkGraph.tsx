@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { GraphChart } from 'echarts/charts';
 import { TooltipComponent, LegendComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { chartOption } from '../../../lib/motion';
 import { useTranslation } from 'react-i18next';
 import type { NetNode } from '../api';
 import { CLASS_COLORS, KIND_COLORS } from './labels';
@@ -101,5 +102,5 @@ export function NetworkGraph({
       ],
     };
   }, [nodes, selected, highlight, t]);
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height }} onEvents={{ click: (p: any) => p.dataType === 'node' && onSelect(p.data.id) }} />;
+  return <ReactEChartsCore echarts={echarts} option={chartOption(option)} notMerge lazyUpdate style={{ height }} onEvents={{ click: (p: any) => p.dataType === 'node' && onSelect(p.data.id) }} />;
 }

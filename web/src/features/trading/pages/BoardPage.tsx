@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { formatFen, formatWanfang } from '../../../lib/format';
 import { PageContainer, Section } from '../../../components/PageContainer';
 import { ErrorState } from '../../../components/States';
-import { Chart } from '../../metering/components/Chart';
+import { Chart } from '../../../components/lazyChart';
 import { NS } from '../i18n';
 import { tradingApi, useBoard, useStats, type BoardRow } from '../api';
 import { ExportButton } from '../components/ExportButton';

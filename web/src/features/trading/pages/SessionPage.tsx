@@ -8,7 +8,7 @@ import { formatDateTime, formatFen, formatNumber } from '../../../lib/format';
 import { PageContainer, Section } from '../../../components/PageContainer';
 import { ErrorState, Loading } from '../../../components/States';
 import { useCan, useMe } from '../../../app/auth';
-import { Chart } from '../../metering/components/Chart';
+import { Chart } from '../../../components/lazyChart';
 import { NS, useBasisT } from '../i18n';
 import {
   tradingApi,
