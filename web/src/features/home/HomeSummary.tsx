@@ -24,7 +24,7 @@ function pct(a: string, b: string | null): string | null {
 }
 
 function Figure({ title, value, suffix, to, testId }: { title: ReactNode; value: ReactNode; suffix?: ReactNode; to?: string; testId?: string }) {
-  const body = <Statistic title={title} value={value as string} suffix={suffix} valueStyle={{ fontSize: 20 }} />;
+  const body = <Statistic title={title} value={value as string} suffix={suffix} valueStyle={{ fontSize: 'clamp(15px, 4.4vw, 20px)' }} />; // a yuan amount in hundreds of millions stays on one line at 390 px
   return (
     <Col xs={12} sm={8} data-testid={testId}>
       {to ? <Link to={to}>{body}</Link> : body}

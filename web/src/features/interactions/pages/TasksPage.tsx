@@ -62,6 +62,7 @@ export default function TasksPage() {
           dataSource={q.data?.items}
           locale={{ emptyText: t('msg.noneDue') }}
           rowClassName={(r) => (r.overdue ? 'qike-row-overdue' : '')}
+          scroll={{ x: 920 }}
           pagination={{
             current: Number(f.page),
             pageSize: Number(f.pageSize),
@@ -83,8 +84,8 @@ export default function TasksPage() {
                   v
                 ),
             },
-            { title: t('f.task'), dataIndex: 'title' },
-            { title: t('f.customer'), dataIndex: 'customerName', render: (v: string | null, r) => (v ? <Link to={`/customers/${r.customerId}`}>{v}</Link> : '—') },
+            { title: t('f.task'), dataIndex: 'title', width: 220 },
+            { title: t('f.customer'), dataIndex: 'customerName', width: 220, render: (v: string | null, r) => (v ? <Link to={`/customers/${r.customerId}`}>{v}</Link> : '—') },
             { title: t('f.assignee'), dataIndex: 'assigneeName', width: 100 },
             { title: t('f.status'), dataIndex: 'status', width: 90, render: (v: string) => t(`taskStatus.${v}`) },
             {
