@@ -148,15 +148,19 @@ export interface StagedNomination {
 }
 /**
  * Stage an import's rows in a temporary table (not WAL-logged, dropped at commit) by COPY — on
- * PostgreSQL and on the embedded database alike — for the set-based checks and the one upsert below.
+ * PostgreSQL and on the embedded database alike — with each row's customer resolved once by its
+ * code (customers' published basics; NULL when unknown), for the set-based checks and the one
+ * upsert below, which then need no join by code.
  */
 export async function stageNominations(trx: Tx, database: Database, rows: StagedNomination[]) {
-  await sql`CREATE TEMP TABLE nomination_stage (row integer, code text, gas_day date, volume_m3 numeric(16,3)) ON COMMIT DROP`.execute(trx);
+  await sql`CREATE TEMP TABLE nomination_copy (row integer, code text, gas_day date, volume_m3 numeric(16,3)) ON COMMIT DROP`.execute(trx);
   const data = copyText(
     [rows.map((r) => r.row), rows.map((r) => r.code), rows.map((r) => r.gasDay), rows.map((r) => r.volumeM3)],
     [true, false, true, true], // row numbers, ISO days and plain decimals hold no COPY special character
   );
-  if (data) await database.copyIn(trx, 'nomination_stage (row, code, gas_day, volume_m3)', data);
+  if (data) await database.copyIn(trx, 'nomination_copy (row, code, gas_day, volume_m3)', data);
+  await sql`CREATE TEMP TABLE nomination_stage ON COMMIT DROP AS
+    SELECT s.row, s.code, s.gas_day, s.volume_m3, c.id AS customer_id FROM nomination_copy s LEFT JOIN ${customerBasics()} c ON c.code = s.code`.execute(trx);
   await sql`ANALYZE nomination_stage`.execute(trx);
 }
 /**
@@ -166,11 +170,11 @@ export async function stageNominations(trx: Tx, database: Database, rows: Staged
 export async function stagedNominationErrors(trx: Tx) {
   const { rows } = await sql<{ row: number; code: string; kind: 'customerCode' | 'duplicate' }>`
     WITH x AS (
-      SELECT s.row, s.code, c.id, s.gas_day, s.volume_m3,
-        row_number() OVER (PARTITION BY c.id, s.gas_day, s.volume_m3 IS NULL ORDER BY s.row) AS n
-      FROM nomination_stage s LEFT JOIN ${customerBasics()} c ON c.code = s.code)
-    SELECT row, code, CASE WHEN id IS NULL THEN 'customerCode' ELSE 'duplicate' END AS kind FROM x
-    WHERE id IS NULL OR (gas_day IS NOT NULL AND volume_m3 IS NOT NULL AND n > 1) ORDER BY row`.execute(trx);
+      SELECT row, code, customer_id, gas_day, volume_m3,
+        row_number() OVER (PARTITION BY customer_id, gas_day, volume_m3 IS NULL ORDER BY row) AS n
+      FROM nomination_stage)
+    SELECT row, code, CASE WHEN customer_id IS NULL THEN 'customerCode' ELSE 'duplicate' END AS kind FROM x
+    WHERE customer_id IS NULL OR (gas_day IS NOT NULL AND volume_m3 IS NOT NULL AND n > 1) ORDER BY row`.execute(trx);
   return rows.map((r) => ({ ...r, row: Number(r.row) }));
 }
 /**
@@ -179,7 +183,7 @@ export async function stagedNominationErrors(trx: Tx) {
  */
 export async function stagedNominationFacts(trx: Tx, scope: Expression<SqlBool>) {
   const { rows } = await sql<{ rows: number; customers: number; out_of_scope: number; closed: string | null; first_day: string | null }>`
-    WITH ids AS (SELECT DISTINCT c.id FROM nomination_stage s JOIN ${customerBasics()} c ON c.code = s.code)
+    WITH ids AS (SELECT DISTINCT customer_id AS id FROM nomination_stage WHERE customer_id IS NOT NULL)
     SELECT (SELECT count(*) FROM nomination_stage)::int AS rows, (SELECT count(*) FROM ids)::int AS customers,
       (SELECT count(*) FROM ids WHERE NOT (${scope}))::int AS out_of_scope,
       (SELECT c.name || '（' || c.code || '）' FROM ids JOIN ${customerBasics()} c ON c.id = ids.id WHERE c.status = 'closed' ORDER BY c.id LIMIT 1) AS closed,
@@ -190,7 +194,7 @@ export async function stagedNominationFacts(trx: Tx, scope: Expression<SqlBool>)
 export async function upsertStagedNominations(trx: Tx, source: 'manual' | 'import' | 'api', userId: number | null) {
   await sql`
     INSERT INTO nominations (customer_id, gas_day, volume_m3, source, entered_by, entered_at)
-    SELECT c.id, s.gas_day, s.volume_m3, ${source}, ${userId}::bigint, now() FROM nomination_stage s JOIN ${customerBasics()} c ON c.code = s.code
+    SELECT customer_id, gas_day, volume_m3, ${source}, ${userId}::bigint, now() FROM nomination_stage
     ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at`.execute(trx);
 }
 export async function nominations(db: Tx, customerIds: number[] | null, from: string, to: string, scope?: Expression<SqlBool>) {
