@@ -148,15 +148,19 @@ export interface StagedNomination {
 }
 /**
  * Stage an import's rows in a temporary table (not WAL-logged, dropped at commit) by COPY — on
- * PostgreSQL and on the embedded database alike — for the set-based checks and the one upsert below.
+ * PostgreSQL and on the embedded database alike — with each row's customer resolved once by its
+ * code (customers' published basics; NULL when unknown), for the set-based checks and the one
+ * upsert below, which then need no join by code.
  */
 export async function stageNominations(trx: Tx, database: Database, rows: StagedNomination[]) {
-  await sql`CREATE TEMP TABLE nomination_stage (row integer, code text, gas_day date, volume_m3 numeric(16,3)) ON COMMIT DROP`.execute(trx);
+  await sql`CREATE TEMP TABLE nomination_copy (row integer, code text, gas_day date, volume_m3 numeric(16,3)) ON COMMIT DROP`.execute(trx);
   const data = copyText(
     [rows.map((r) => r.row), rows.map((r) => r.code), rows.map((r) => r.gasDay), rows.map((r) => r.volumeM3)],
     [true, false, true, true], // row numbers, ISO days and plain decimals hold no COPY special character
   );
-  if (data) await database.copyIn(trx, 'nomination_stage (row, code, gas_day, volume_m3)', data);
+  if (data) await database.copyIn(trx, 'nomination_copy (row, code, gas_day, volume_m3)', data);
+  await sql`CREATE TEMP TABLE nomination_stage ON COMMIT DROP AS
+    SELECT s.row, s.code, s.gas_day, s.volume_m3, c.id AS customer_id FROM nomination_copy s LEFT JOIN ${customerBasics()} c ON c.code = s.code`.execute(trx);
   await sql`ANALYZE nomination_stage`.execute(trx);
 }
 /**
@@ -166,11 +170,11 @@ export async function stageNominations(trx: Tx, database: Database, rows: Staged
 export async function stagedNominationErrors(trx: Tx) {
   const { rows } = await sql<{ row: number; code: string; kind: 'customerCode' | 'duplicate' }>`
     WITH x AS (
-      SELECT s.row, s.code, c.id, s.gas_day, s.volume_m3,
-        row_number() OVER (PARTITION BY c.id, s.gas_day, s.volume_m3 IS NULL ORDER BY s.row) AS n
-      FROM nomination_stage s LEFT JOIN ${customerBasics()} c ON c.code = s.code)
-    SELECT row, code, CASE WHEN id IS NULL THEN 'customerCode' ELSE 'duplicate' END AS kind FROM x
-    WHERE id IS NULL OR (gas_day IS NOT NULL AND volume_m3 IS NOT NULL AND n > 1) ORDER BY row`.execute(trx);
+      SELECT row, code, customer_id, gas_day, volume_m3,
+        row_number() OVER (PARTITION BY customer_id, gas_day, volume_m3 IS NULL ORDER BY row) AS n
+      FROM nomination_stage)
+    SELECT row, code, CASE WHEN customer_id IS NULL THEN 'customerCode' ELSE 'duplicate' END AS kind FROM x
+    WHERE customer_id IS NULL OR (gas_day IS NOT NULL AND volume_m3 IS NOT NULL AND n > 1) ORDER BY row`.execute(trx);
   return rows.map((r) => ({ ...r, row: Number(r.row) }));
 }
 /**
@@ -179,7 +183,7 @@ export async function stagedNominationErrors(trx: Tx) {
  */
 export async function stagedNominationFacts(trx: Tx, scope: Expression<SqlBool>) {
   const { rows } = await sql<{ rows: number; customers: number; out_of_scope: number; closed: string | null; first_day: string | null }>`
-    WITH ids AS (SELECT DISTINCT c.id FROM nomination_stage s JOIN ${customerBasics()} c ON c.code = s.code)
+    WITH ids AS (SELECT DISTINCT customer_id AS id FROM nomination_stage WHERE customer_id IS NOT NULL)
     SELECT (SELECT count(*) FROM nomination_stage)::int AS rows, (SELECT count(*) FROM ids)::int AS customers,
       (SELECT count(*) FROM ids WHERE NOT (${scope}))::int AS out_of_scope,
       (SELECT c.name || '（' || c.code || '）' FROM ids JOIN ${customerBasics()} c ON c.id = ids.id WHERE c.status = 'closed' ORDER BY c.id LIMIT 1) AS closed,
@@ -190,7 +194,7 @@ export async function stagedNominationFacts(trx: Tx, scope: Expression<SqlBool>)
 export async function upsertStagedNominations(trx: Tx, source: 'manual' | 'import' | 'api', userId: number | null) {
   await sql`
     INSERT INTO nominations (customer_id, gas_day, volume_m3, source, entered_by, entered_at)
-    SELECT c.id, s.gas_day, s.volume_m3, ${source}, ${userId}::bigint, now() FROM nomination_stage s JOIN ${customerBasics()} c ON c.code = s.code
+    SELECT customer_id, gas_day, volume_m3, ${source}, ${userId}::bigint, now() FROM nomination_stage
     ON CONFLICT (customer_id, gas_day) DO UPDATE SET volume_m3 = excluded.volume_m3, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at`.execute(trx);
 }
 export async function nominations(db: Tx, customerIds: number[] | null, from: string, to: string, scope?: Expression<SqlBool>) {
@@ -247,13 +251,14 @@ export const deviationPctSql = (p: RawBuilder<unknown>, a: RawBuilder<unknown>) 
   sql<string | null>`CASE WHEN ${p} = 0 THEN NULL ELSE (sign(${a} - ${p}) * div(abs(${a} - ${p}) * 20000 + ${p}, 2 * ${p}) / 100)::numeric(20,2)::text END`;
 
 /**
- * The plan ledger in one statement (issue 13). Every plan row (the version's monthly plans, area
- * allocations or customer allocations) and every actual row (metering's monthly roll-up, published
- * fragment) is tagged with its group and summed once, straight into per-group figures (the month's or
- * the year's, YTD) and the chart's per-month totals (GROUPING SETS, hashed): no per-(group, month)
- * intermediate, no FULL JOIN of two 10⁶-row sides. The customers (10⁵) are joined once, for their
- * group key and the scope; the whole company grouped by month needs no customer at all. The group of
- * a customer: its type; itself; or its operation area — that of its allocation in the version (the
+ * The plan ledger in one statement (issue 13). Each side — plan rows (the version's monthly plans,
+ * area allocations or customer allocations) and actual rows (metering's monthly roll-up, published
+ * fragment) — is tagged with its group and summed on its own per (group, month) (a plain aggregate
+ * PostgreSQL can run in parallel), then the few group-months go into GROUPING SETS for the per-group
+ * figures (the month's or the year's, YTD) and the chart's per-month totals; by customer the rows go
+ * straight into the per-customer figures (no 10⁶-group intermediate). Customers are joined only when
+ * the key or the scope needs them: not for the whole company by month or by customer. The group of a
+ * customer: its type; itself; or its operation area — that of its allocation in the version (the
  * latest month's when they differ), else the first area whose place names its county, city or
  * province (plans.calc `areaForCustomer`), else `unassigned`.
  */
@@ -275,21 +280,27 @@ export function ledgerSql(q: LedgerQuery) {
   const places = sql`(SELECT ar.name FROM unnest(${sql.val(q.areas.map((a) => a.name))}::text[], ${sql.val(q.areas.map((a) => a.key))}::text[]) WITH ORDINALITY AS ar(name, key, i)
       WHERE strpos(coalesce(c.county, ''), ar.key) > 0 OR strpos(coalesce(c.city, ''), ar.key) > 0 OR strpos(coalesce(c.province, ''), ar.key) > 0 ORDER BY ar.i LIMIT 1)`;
   const keyOf = { month: sql`'all'`, type: sql`c.type`, customer: sql`c.id`, area: sql`coalesce(ca.area, ${places}, ${q.unassigned})` }[q.groupBy];
-  // the customer's allocated area: that of its latest month in the version ('MM' || area, the largest)
+  // the customer's allocated area: that of its latest month in the version — one primary-key probe
+  // per customer in scope (customer_id, version_id, month), not an aggregate over every allocation
   const ownAreas =
-    q.groupBy === 'area'
-      ? sql`LEFT JOIN (SELECT customer_id, substr(max(lpad(month::text, 2, '0') || area COLLATE "C"), 3) AS area FROM plan_customer_allocations WHERE version_id = ${v} GROUP BY customer_id) ca ON ca.customer_id = c.id`
-      : sql``;
-  const actual = deliveredVolumesByMonth(q.year);
-  // customers' rows tagged with their group (and thereby kept to the scope); but for the 10⁵ groups
-  // by customer, summed per (group, month) first — the few group-months then go into GROUPING SETS
-  const ofCustomers = (rows: RawBuilder<unknown>) => sql`SELECT k.key, x.month, x.p, x.a FROM (${rows}) x JOIN k ON k.id = x.customer_id`;
-  const actualRows = sql`SELECT customer_id, month, NULL::numeric AS p, volume_m3 AS a FROM (${actual}) m`;
-  const cells =
+    q.groupBy === 'area' ? sql`LEFT JOIN LATERAL (SELECT a.area FROM plan_customer_allocations a WHERE a.customer_id = c.id AND a.version_id = ${v} ORDER BY a.month DESC LIMIT 1) ca ON true` : sql``;
+  // rows (customer_id, month, v) → (key, month, v): the whole company by month or by customer needs
+  // no customer's attribute and no scope, every other view joins the customers' keys (and scope)
+  const keyed = (rows: RawBuilder<unknown>) =>
+    q.everyone && q.groupBy === 'month'
+      ? sql`SELECT 'all' AS key, month, v FROM (${rows}) x`
+      : q.everyone && q.groupBy === 'customer'
+        ? sql`SELECT customer_id AS key, month, v FROM (${rows}) x`
+        : sql`SELECT k.key, x.month, x.v FROM (${rows}) x JOIN k ON k.id = x.customer_id`;
+  const planSide =
     q.planBasis === 'customers'
-      ? ofCustomers(sql`SELECT customer_id, month, volume_m3 AS p, NULL::numeric AS a FROM plan_customer_allocations WHERE version_id = ${v} UNION ALL ${actualRows}`)
-      : sql`SELECT ${q.planBasis === 'months' ? sql`'all'` : sql`area`} AS key, month, volume_m3 AS p, NULL::numeric AS a FROM ${sql.table(q.planBasis === 'months' ? 'plan_months' : 'plan_area_allocations')} WHERE version_id = ${v}
-        UNION ALL ${q.groupBy === 'month' && q.everyone ? sql`SELECT 'all', month, NULL::numeric, volume_m3 FROM (${actual}) m` : ofCustomers(actualRows)}`;
+      ? keyed(sql`SELECT customer_id, month, volume_m3 AS v FROM plan_customer_allocations WHERE version_id = ${v}`)
+      : sql`SELECT ${q.planBasis === 'months' ? sql`'all'` : sql`area`} AS key, month, volume_m3 AS v FROM ${sql.table(q.planBasis === 'months' ? 'plan_months' : 'plan_area_allocations')} WHERE version_id = ${v}`;
+  const actualSide = keyed(sql`SELECT customer_id, month, volume_m3 AS v FROM (${deliveredVolumesByMonth(q.year)}) m`);
+  const sides = (p: RawBuilder<unknown>, a: RawBuilder<unknown>) => sql`SELECT key, month, v AS p, NULL::numeric AS a FROM (${p}) ps UNION ALL SELECT key, month, NULL::numeric, v FROM (${a}) ac`;
+  const perGroupMonth = (rows: RawBuilder<unknown>) => sql`SELECT key, month, sum(v) AS v FROM (${rows}) r GROUP BY key, month`;
+  const cells =
+    q.groupBy === 'customer' ? sides(planSide, actualSide) : sql`SELECT key, month, sum(p) AS p, sum(a) AS a FROM (${sides(perGroupMonth(planSide), perGroupMonth(actualSide))}) x GROUP BY key, month`;
   const label = q.groupBy === 'customer' ? sql`n.name` : sql`NULL::text`;
   const names = q.groupBy === 'customer' ? sql`LEFT JOIN ${customerBasics()} n ON n.id = r.key` : sql``;
   return sql<LedgerSqlRow>`
@@ -302,7 +313,7 @@ export function ledgerSql(q: LedgerQuery) {
         coalesce(${inMonth((x) => sql`sum(${x}) FILTER (WHERE month <= ${q.month})`, sql`p`)}, 0) AS yp,
         coalesce(${inMonth((x) => sql`sum(${x}) FILTER (WHERE month <= ${q.month})`, sql`a`)}, 0) AS ya,
         bool_or(a IS NOT NULL) AS has_actual
-      FROM (${q.groupBy === 'customer' ? cells : sql`SELECT key, month, sum(p) AS p, sum(a) AS a FROM (${cells}) x GROUP BY key, month`}) cells GROUP BY GROUPING SETS ((key), (month)))
+      FROM (${cells}) cells GROUP BY GROUPING SETS ((key), (month)))
     SELECT CASE WHEN r.by_month = 1 THEN 's' ELSE 'g' END AS kind, coalesce(r.key::text, '') AS key, ${label} AS label, r.month::int AS month,
       (dense_rank() OVER (PARTITION BY r.by_month ORDER BY r.yp DESC))::int AS rank,
       ${m3(sql`r.pm`)} AS plan_m3, ${m3(sql`r.am`)} AS actual_m3, ${m3(sql`r.am - r.pm`)} AS deviation_m3, ${deviationPctSql(sql`r.pm`, sql`r.am`)} AS deviation_pct,
