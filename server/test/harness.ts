@@ -173,3 +173,31 @@ export async function startTestApp(opts: { config?: Partial<Config>; demo?: bool
     },
   };
 }
+
+/**
+ * A second server "process" on the same database as `t` (issue 15 item 7): its own connection pool
+ * on PostgreSQL; on PGlite (one connection) the same database under another Kysely instance, so it
+ * still has its own in-process caches. `as(client)` is the same signed-in user talking to it.
+ */
+export async function startPeerApp(t: TestApp): Promise<{ url: string; db: BuiltApp['ctx']['db']; as(c: Client): Client; close(): Promise<void> }> {
+  const shared = t.built.ctx.database;
+  const own = shared.connection ? await openDatabase({ databaseUrl: shared.connection.url, dataDir: '', pgSchema: shared.connection.schema, poolSize: 2 }) : undefined;
+  const database: Database = own ?? { ...shared, db: shared.db.withoutPlugins() };
+  const built = await buildApp(t.built.ctx.config, { database, logger: false, demo: false });
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(built.app.server.address() as any).port}`;
+  return {
+    url,
+    db: built.ctx.db,
+    as(c) {
+      const p = new Client(url, c.lang);
+      p.cookie = c.cookie;
+      p.userId = c.userId;
+      return p;
+    },
+    async close() {
+      await built.close();
+      await own?.close();
+    },
+  };
+}

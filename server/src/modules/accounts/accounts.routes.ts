@@ -13,6 +13,7 @@ import { AE } from './accounts.errors';
 import * as s from './accounts.schema';
 import * as ledger from './ledger.repo';
 import * as boardRepo from './board.repo';
+import { paymentBoard } from './board.service';
 import * as settings from './settings.service';
 import { globalThresholds } from './levels.repo';
 import { statusOf } from './levels.service';
@@ -34,8 +35,7 @@ export function accountsRoutes(app: Api, ctx: AppContext) {
     async (req) => {
       const u = userOf(req);
       const { mine, ...q } = req.query;
-      const r = await boardRepo.board(ctx.db, u, { ...q, mine: mine === 'true' });
-      return { ...r, counts: await boardRepo.levelCounts(ctx.db, u) };
+      return paymentBoard(ctx.db, u, { ...q, mine: mine === 'true' });
     },
   );
 

@@ -1,5 +1,5 @@
 /** The payment-monitoring board (气款监控): every customer in scope, sorted by risk. */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { customerBasics, customersManagedBy, fullTimeManagers, inCustomerScope } from '../customers';
@@ -39,15 +39,19 @@ export interface BoardRow {
   avgDays: number;
 }
 
-export async function board(db: Tx, user: SessionUser, q: BoardQuery): Promise<{ total: number; items: BoardRow[] }> {
+/**
+ * The board in risk order: the user's customers, or with `user` null the whole company (cached by
+ * board.service.ts, then narrowed per user). `pageSize` 0: every row.
+ */
+export async function board(db: Tx, user: SessionUser | null, q: BoardQuery): Promise<{ total: number; items: BoardRow[] }> {
   let base = db
     .selectFrom('customer_payment_levels as l')
     .innerJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')
-    .where(inCustomerScope(user, 'c.id'))
+    .where(user ? inCustomerScope(user, 'c.id') : sql<SqlBool>`true`)
     .where('c.status', 'in', ['active', 'restricted']);
   if (q.level?.length) base = base.where('l.level', 'in', q.level);
   if (q.managerId) base = base.where('c.id', 'in', customersManagedBy(q.managerId));
-  if (q.mine) base = base.where('c.id', 'in', customersManagedBy(user.id));
+  if (q.mine && user) base = base.where('c.id', 'in', customersManagedBy(user.id));
   if (q.region) base = base.where((eb) => eb.or([eb('c.province', '=', q.region!), eb('c.city', '=', q.region!), eb('c.county', '=', q.region!)]));
   if (q.q) base = base.where((eb) => eb.or([eb('c.name', 'ilike', `%${q.q}%`), eb('c.code', 'ilike', `%${q.q}%`)]));
   const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
@@ -76,8 +80,7 @@ export async function board(db: Tx, user: SessionUser, q: BoardQuery): Promise<{
     .orderBy(sql`l.available_days ASC NULLS LAST`)
     .orderBy('l.balance_fen', 'asc')
     .orderBy('c.id')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
+    .$if(q.pageSize > 0, (qb) => qb.limit(q.pageSize).offset((q.page - 1) * q.pageSize))
     .execute();
   return {
     total: Number(n),
@@ -105,19 +108,4 @@ export async function board(db: Tx, user: SessionUser, q: BoardQuery): Promise<{
       };
     }),
   };
-}
-
-/** Counts per level within the user's scope (board header). */
-export async function levelCounts(db: Tx, user: SessionUser): Promise<Record<PaymentLevel, number>> {
-  const rows = await db
-    .selectFrom('customer_payment_levels as l')
-    .innerJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')
-    .where(inCustomerScope(user, 'c.id'))
-    .where('c.status', 'in', ['active', 'restricted'])
-    .select(['l.level', sql<number>`count(*)::int`.as('n')])
-    .groupBy('l.level')
-    .execute();
-  const out: Record<PaymentLevel, number> = { normal: 0, warning: 0, reduce: 0, stop: 0 };
-  for (const r of rows) out[r.level] = Number(r.n);
-  return out;
 }

@@ -5,10 +5,10 @@
  * adjustments; and, for finance, the day's payments and the unmatched bank lines.
  */
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/database';
+import type { Db, Tx } from '../../platform/db/database';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { customerBasics, inCustomerScope } from '../customers';
-import { levelCounts } from './board.repo';
+import { boardInScope, levelCounts } from './board.service';
 import type { PaymentLevel } from './accounts.calc';
 
 export interface AccountsHome {
@@ -20,8 +20,8 @@ export interface AccountsHome {
 }
 
 /** Level counts, receivables and pending adjustments within the user's customer scope. */
-export async function accountsHome(db: Tx, user: SessionUser): Promise<AccountsHome> {
-  const levels = await levelCounts(db, user);
+export async function accountsHome(db: Db, user: SessionUser): Promise<AccountsHome> {
+  const levels = levelCounts(await boardInScope(db, user));
   const m = await db
     .selectFrom('customer_payment_levels as l')
     .innerJoin(customerBasics().as('c'), 'c.id', 'l.customer_id')

@@ -7,13 +7,18 @@
  */
 import { Decimal } from '@common/decimal';
 import type { AppContext } from '../../platform/module';
-import { inCustomerScope } from '../customers';
+import { sql, type SqlBool } from 'kysely';
+import { customerIdsInScope, keepInScope } from '../customers';
+import { versionedCache } from '../../platform/db/versioned-cache';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { boardVerdict, codeKey, compareCodes, dayPlan, milli, sumMilli, trailingAverage, type BoardFlag } from './board.calc';
 import { daysInMonth, gasDayConfigOf, lastCompleteGasDay } from './gas-day.calc';
 import { energyGJ } from './metering.calc';
-import { getSettings } from './settings.repo';
+import { getSettings, type MeteringSettings } from './settings.repo';
 import { boardRows, type BoardRow } from './board.repo';
+
+/** Inputs: customers, points, managers (customers), deliveries, quality, plans, limits (metering), nominations (plans), user names and settings (platform). */
+const companyBoard = versionedCache<{ settings: MeteringSettings; items: BoardItem[] }>({ name: 'metering.board', domains: ['customers', 'metering', 'plans', 'platform'] });
 
 type User = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -159,9 +164,20 @@ function compare(a: SortKey, b: SortKey): number {
 /** The board for a day (default: the last complete gas day), filtered, sorted and paged. */
 export async function board(ctx: AppContext, user: User, q: BoardQuery, now = new Date()) {
   const day = q.day ?? lastCompleteGasDay(now, gasDayConfigOf(ctx.config));
-  const s = await getSettings(ctx.db);
-  const rows = await boardRows(ctx.db, inCustomerScope(user, 'c.id'), day, s.avgDays, s.gcvLookbackDays, undefined, ctx.capabilities.nominations?.dayFragment?.(day));
-  let all = rows.map((r) => toItem(r, day, s.jumpPct));
+  // The whole company's board of the day, built once per data version (any process's write to its
+  // inputs rebuilds it on the next read), then narrowed to the user's customers.
+  const cached = await companyBoard.read(
+    ctx.db,
+    day,
+    async (db) => {
+      const settings = await getSettings(db);
+      const rows = await boardRows(db, sql<SqlBool>`true`, day, settings.avgDays, settings.gcvLookbackDays, undefined, ctx.capabilities.nominations?.dayFragment?.(day));
+      return { settings, items: rows.map((r) => toItem(r, day, settings.jumpPct)) };
+    },
+    customerIdsInScope(user),
+  );
+  const s = cached.value.settings;
+  let all = keepInScope(cached.value.items, cached.extra, (i) => i.customerId);
   if (q.unit === 'gj' && (q.sort === 'avg' || q.sort === 'plan' || q.sort === 'dailyMax')) all = all.map(withEnergy);
   const summary = summarize(all);
   let items = all;

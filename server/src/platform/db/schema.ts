@@ -102,7 +102,14 @@ export interface ReactionQueueTable {
   finished_at: Date | null;
 }
 
+/** One row per (domain, writing transaction): see versioned-cache.ts and migration 202612080500. */
+export interface DataChangesTable {
+  domain: string;
+  xid: string;
+}
+
 export interface DB {
+  data_changes: DataChangesTable;
   reaction_queue: ReactionQueueTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,0 +1,2 @@
+-- accounts's tables read by company-wide cached boards note their changes (202612080500_platform_data_changes.sql).
+SELECT note_data_changes_on('accounts', ARRAY['customer_payment_levels']);
