@@ -5,7 +5,7 @@
  * measures through the API minus the platform's per-request cost (task reqcost). Baseline in the same
  * run: `SELECT 1` through the same pool with the same callers (one round trip, nothing planned).
  * Then one posting's statement under EXPLAIN (ANALYZE, BUFFERS, SUMMARY), rolled back: planning
- * against execution time. Afterwards the count and sum of the new payments are checked against
+ * against execution time, planned each time and prepared (the plan the server keeps, platform/db keepPlan). Afterwards the count and sum of the new payments are checked against
  * what the callers were told was posted. Median of 3 runs.
  * Run: npx tsx bench/payments-handler.bench.ts   (CUSTOMERS, default 20,000; AMOUNT, default 5,000 per run)
  */
@@ -97,7 +97,7 @@ async function main() {
     const spy = new Kysely<any>({
       dialect: new PostgresDialect({ pool }),
       log: (e) => {
-        if (/^\s*with\b/i.test(e.query.sql)) captured ??= e.query;
+        if (/^\s*(\/\*[^*]*\*\/\s*)?with\b/i.test(e.query.sql)) captured ??= e.query;
       },
     });
     await postPaymentFast(spy as any, user, input('EXPL', 0), actor, DAY).catch(() => {});
@@ -112,21 +112,30 @@ async function main() {
         .catch((err) => {
           if (err.message !== 'rollback') throw err;
         });
-    for (let i = 0; i < 5; i++) {
+    // The same statement as the server runs it, prepared once (platform/db keepPlan): after five custom
+    // plans PostgreSQL keeps the generic plan; EXECUTE's planning time is then the kept plan's lookup.
+    const literal = (v: unknown) => (v == null ? 'NULL' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+    const kept: { planning: number; execution: number }[] = [];
+    for (let i = 0; i < 10; i++) {
       const x = input('EXPL', i + 1);
       captured = undefined;
       await rolledBack((trx) => postPaymentFast(trx, user, x, actor, DAY)); // the statement of a new posting, undone
       const q = captured!;
-      await rolledBack(async (trx) => {
-        const e = await trx.executeQuery(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS, SUMMARY) ${q.sql}`, [...q.parameters]));
-        const text = e.rows.map((row: any) => row['QUERY PLAN']).join('\n');
-        if (!/Insert on ledger_postings/.test(text)) console.log(text);
-        plans.push({ planning: Number(/Planning Time: ([\d.]+)/.exec(text)?.[1]), execution: Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]) });
-      });
+      const explain = async (trx: any, text: string, params: readonly unknown[]) => {
+        const e = await trx.executeQuery(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS, SUMMARY) ${text}`, [...params]));
+        const out = e.rows.map((row: any) => row['QUERY PLAN']).join('\n');
+        if (!/Insert on ledger_postings/.test(out)) console.log(out);
+        return { planning: Number(/Planning Time: ([\d.]+)/.exec(out)?.[1]), execution: Number(/Execution Time: ([\d.]+)/.exec(out)?.[1]) };
+      };
+      if (i < 5) await rolledBack(async (trx) => plans.push(await explain(trx, q.sql, q.parameters)));
+      if (i === 0) await spy.executeQuery(CompiledQuery.raw(`PREPARE kept_posting AS ${q.sql}`));
+      await rolledBack(async (trx) => kept.push(await explain(trx, `EXECUTE kept_posting(${q.parameters.map(literal).join(', ')})`, [])));
     }
     await spy.destroy();
+    const after5 = kept.slice(5);
     console.log(
-      `   one posting statement (EXPLAIN ANALYZE of a new posting, 5 times, rolled back): planning median ${median(plans.map((p) => p.planning)).toFixed(2)} ms, execution median ${median(plans.map((p) => p.execution)).toFixed(2)} ms`,
+      `   one posting statement (EXPLAIN ANALYZE of a new posting, rolled back): planned each time (5 times) planning median ${median(plans.map((p) => p.planning)).toFixed(2)} ms, execution median ${median(plans.map((p) => p.execution)).toFixed(2)} ms; ` +
+        `prepared, 6th–10th execution (the kept plan) planning median ${median(after5.map((p) => p.planning)).toFixed(2)} ms, execution median ${median(after5.map((p) => p.execution)).toFixed(2)} ms`,
     );
   } finally {
     await built.close();

@@ -10,7 +10,7 @@
  * recordPayment), which handles every case; both paths leave identical rows (payments.fast.int.test).
  */
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/database';
+import { keepPlan, type Tx } from '../../platform/db/database';
 import { auditInsertFrom, type Actor } from '../../platform/audit/audit';
 import { settingValueSql } from '../../platform/settings';
 import type { SessionUser } from '../../platform/auth/session-user';
@@ -33,7 +33,8 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
   const amount = input.amountFen;
   // Level rule of DOMAIN.md §6 (= assessPayment in accounts.calc, compared exactly: balance·N < d·S):
   // 停气 when balance ≤ 0; no average (S missing or ≤ 0) → 正常; balance·N < reduce·S → 减气; < warn·S → 预警.
-  const { rows } = await sql<any>`
+  // Planning this statement (12 CTEs, two partitioned tables) took several times its execution: its plan is kept per connection.
+  const { rows } = await keepPlan(sql<any>`
     WITH g AS (
       SELECT ${settingValueSql(SETTING_THRESHOLDS)} AS t,
              COALESCE(${settingValueSql(SETTING_LAST_RUN_DAY)} #>> '{}', ${yesterday}::text)::date AS as_of
@@ -110,7 +111,7 @@ export async function postPaymentFast(db: Tx, user: Pick<SessionUser, 'id' | 'ro
     )
     SELECT tx.id, tx.business_date, tx.period, tx.created_at, u.display_name AS created_by_name, (SELECT after FROM run) AS balance_after_fen,
            lvl.level, lvl.balance_fen, lvl.window_charge_fen, lvl.window_days, lvl.warn_days::text AS warn_days, lvl.reduce_days::text AS reduce_days, lvl.since_day, lvl.as_of_day
-      FROM tx CROSS JOIN lvl LEFT JOIN ${userDirectory()} u ON u.id = ${actor.userId}::bigint`.execute(db);
+      FROM tx CROSS JOIN lvl LEFT JOIN ${userDirectory()} u ON u.id = ${actor.userId}::bigint`).execute(db);
   const r = rows[0];
   if (!r) return { posted: false };
   const transaction: TxView = {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openDatabase, DatabaseLockedError, inTx, xactLock } from './database';
+import { openDatabase, DatabaseLockedError, inTx, keepPlan, xactLock } from './database';
 import { openTestDatabase } from '../../../test/harness';
 import type { Database } from './database';
 
@@ -41,6 +41,30 @@ describe('transactions', () => {
     ).rejects.toThrow('boom');
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tx_probe`.execute(database.db);
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('keepPlan: a hot statement prepared once per connection', () => {
+  it('answers as the unmarked statement, with the values of each call', async () => {
+    const q = (n: number, t: string | null) => sql<{ n: number; t: string | null; d: string }>`SELECT ${n}::bigint * 2 AS n, ${t}::text AS t, ${'2026-11-27'}::date AS d`;
+    for (const [n, t] of [
+      [1, 'a'],
+      [2, null],
+      [3, "it's"],
+    ] as const) {
+      const kept = await keepPlan(q(n, t)).execute(database.db);
+      const plain = await q(n, t).execute(database.db);
+      expect(kept.rows).toEqual(plain.rows);
+      expect(kept.rows[0]).toEqual({ n: n * 2, t, d: '2026-11-27' });
+    }
+  });
+  it.skipIf(!process.env.TEST_DATABASE_URL)('is a named prepared statement of the connection on PostgreSQL (prepared once, then executed)', async () => {
+    await inTx(database.db, async (trx) => {
+      for (let i = 0; i < 3; i++) await keepPlan(sql`SELECT ${i}::int AS i, 'keep-plan probe' AS what`).execute(trx);
+      const { rows } = await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%keep-plan probe%'`.execute(trx);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].name).toMatch(/^kp_[0-9a-f]{40}$/);
+    });
   });
 });
 

@@ -3,9 +3,10 @@
  * Both drivers return BIGINT as a JS number (exact up to 2^53, checked), NUMERIC as a decimal
  * string, DATE as 'YYYY-MM-DD' and TIMESTAMPTZ as a Date.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema';
@@ -42,6 +43,44 @@ const PG_OIDS = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 
 export class DatabaseLockedError extends Error {}
 
+/** The mark `keepPlan` puts in front of a statement's text (an SQL comment: harmless where nothing prepares). */
+const KEEP_PLAN_MARK = '/* keep-plan */ ';
+
+/**
+ * Mark a hot statement whose planning costs more than its execution (many CTEs, partitioned
+ * tables): on PostgreSQL it is prepared once per pooled connection, as a named statement whose
+ * name is a hash of its text, and PostgreSQL keeps its plan (after five custom plans it switches to
+ * the generic plan when that is no costlier — plan_cache_mode auto; partitions are then pruned at
+ * execution). Statements whose text varies with their values (values must be parameters) would
+ * fill each connection with prepared statements: mark only fixed texts. The embedded database
+ * plans every statement as before (the mark is a comment). Not for a transaction-pooling proxy
+ * (PgBouncer in transaction mode) in front of PostgreSQL, which does not keep named statements.
+ */
+export function keepPlan<T>(statement: RawBuilder<T>): RawBuilder<T> {
+  return sql<T>`${sql.raw(KEEP_PLAN_MARK)}${statement}`;
+}
+
+/** Statement names by text (one sha1 per distinct text, not per call). */
+const keptNames = new Map<string, string>();
+function keptName(text: string): string {
+  let name = keptNames.get(text);
+  if (!name) {
+    name = 'kp_' + crypto.createHash('sha1').update(text).digest('hex');
+    if (keptNames.size < 1000) keptNames.set(text, name);
+  }
+  return name;
+}
+
+/** pg's client, which runs a statement marked by `keepPlan` as a named (prepared) statement. */
+class KeepPlanClient extends pg.Client {
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === 'string' && config.startsWith(KEEP_PLAN_MARK)) {
+      return super.query({ name: keptName(config), text: config, values: Array.isArray(values) ? values : undefined }, Array.isArray(values) ? callback : values);
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
@@ -66,6 +105,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
     },
   };
   const pool = new pg.Pool({
+    Client: KeepPlanClient,
     connectionString: url,
     max: poolSize,
     types,
