@@ -1,5 +1,6 @@
 /** Helpers shared by the benchmarks: machine description, server process, autocannon. */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -19,6 +20,21 @@ export interface ServerProc {
   url: string;
   readyMs: number;
   stop(): Promise<void>;
+}
+
+/**
+ * A TCP port free right now on 127.0.0.1. Benches on a shared machine must not use a fixed port: with
+ * another engineer's server on it, startServer's readiness check is answered by THAT server.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 /** Start `tsx server/src/main.ts` with env; resolve when /api/ready answers 200. */

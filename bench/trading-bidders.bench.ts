@@ -11,11 +11,11 @@
  * The server runs in its own process (`node server/src/main.ts`) on a fresh schema, with PROFILE=1:
  * after each run it prints the time spent inside the bid handler (trading's own share, apart from
  * the platform's per-request cost: auth, session, parsing) and its steps (bid-profile.ts).
- * Run: npx tsx bench/trading-bidders.bench.ts (AMOUNT bids per run, default 2,000).
+ * Run: npx tsx bench/trading-bidders.bench.ts (AMOUNT bids per run, default 2,000; DB_POOL_SIZE sets the server's pool).
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { PG_URL, login, startServer } from './lib';
+import { PG_URL, freePort, login, startServer } from './lib';
 import { begin, constantServer, end, figure, loadgen, repeat } from './harness';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/platform/config';
@@ -59,7 +59,8 @@ async function main() {
       .values({ username: 'bench_lead', display_name: '压测销售主管', password_hash: await hashPassword('bench-pass-2026'), roles: ['sales_lead'] })
       .execute();
     await analyzeSchema(db);
-    server = await startServer({ DATABASE_URL: PG_URL, PG_SCHEMA: schema, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', DEMO: '0', PROFILE: '1' }, 3141);
+    console.log(`   server: DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? '10 (default)'} PostgreSQL connections`);
+    server = await startServer({ DATABASE_URL: PG_URL, PG_SCHEMA: schema, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', DEMO: '0', PROFILE: '1' }, await freePort());
     const cookie = await login(server.url, 'bench_lead', 'bench-pass-2026');
     const headers = { 'content-type': 'application/json', cookie, 'x-requested-with': 'qike' };
     const withCustomers = (run: string) => bodies(run).map((b, i) => ({ ...b, body: b.body.replace('"customerId":0', `"customerId":${ids[i]}`) }));

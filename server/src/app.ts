@@ -49,7 +49,9 @@ export function yesterday(timeZone: string, now = new Date()): string {
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<BuiltApp> {
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, pgliteSharedBuffers: config.pgliteSharedBuffers }));
+  const database =
+    opts.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, poolSize: config.dbPoolSize, pgliteSharedBuffers: config.pgliteSharedBuffers }));
   try {
     return await assemble(config, database, opts);
   } catch (e) {

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, '必须是 postgres:// 开头的连接串 / must start with postgres://')
     .optional(),
+  // PostgreSQL connections per server process (the pool); measured in bench/trading-bidders.bench.ts (BENCHMARKS.md, round "bids").
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   PG_SCHEMA: z
     .string()
@@ -65,6 +67,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** PostgreSQL connections per server process (DB_POOL_SIZE, default 10). */
+  dbPoolSize?: number;
   /** PGlite data directory; `memory://` keeps it in memory (tests). */
   dataDir: string;
   demo: boolean;
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
     dataDir: e.DATA_DIR,
     pgSchema: e.PG_SCHEMA,
     // Demo data by default on the embedded database, never by default on a PostgreSQL server.

@@ -24,22 +24,44 @@ export interface TradingPosting {
   createdBy: number | null;
 }
 
-/** Serialises postings that check a customer's available balance (advisory lock per customer, held to commit). */
-export async function lockCustomerLedger(trx: Tx, customerId: number): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(300, ${customerId}::int)`.execute(trx);
-}
-
 /**
  * Freeze a deposit: refused (returns `{ ok: false, availableFen }`) when the customer's available
- * balance — the ledger balance, already net of deposits still frozen — is below the amount. The
- * check and the posting run under the customer's ledger lock, so parallel bids never overdraw.
+ * balance — the ledger balance, already net of deposits still frozen — is below the amount.
+ * ONE statement (one round trip inside the caller's transaction): it locks the customer's kept
+ * balance row (`FOR UPDATE`, held to commit: parallel freezes of one customer queue on it, and
+ * after waiting it reads the latest committed balance), compares, and only when the balance
+ * covers the amount inserts the transaction and both postings (the ledger's statement trigger
+ * checks them and moves the kept balance). A reference already posted posts nothing
+ * (`ON CONFLICT DO NOTHING`; the existing transaction's id is returned). The rule "available ≥
+ * deposit" is here only.
  */
 export async function freezeTradingDeposit(trx: Tx, p: TradingPosting): Promise<{ ok: true; transactionId: number } | { ok: false; availableFen: number }> {
-  await lockCustomerLedger(trx, p.customerId);
-  const available = await ledger.balanceOf(trx, p.customerId);
-  if (available < p.amountFen) return { ok: false, availableFen: available };
-  if (p.amountFen === 0) return { ok: true, transactionId: 0 };
-  return { ok: true, transactionId: await post(trx, 'trading_deposit', -p.amountFen, p) };
+  if (!Number.isSafeInteger(p.amountFen) || p.amountFen < 0) throw new RangeError(`trading posting needs a non-negative integer fen amount, got ${p.amountFen}`);
+  const { rows } = await sql<{ available: number; ok: boolean; tx_id: number | null; existing_id: number | null }>`
+    WITH cur AS MATERIALIZED (
+      SELECT balance_fen FROM customer_balances WHERE customer_id = ${p.customerId}::bigint FOR UPDATE
+    ), chk AS MATERIALIZED (
+      SELECT COALESCE((SELECT balance_fen FROM cur), 0) AS available, COALESCE((SELECT balance_fen FROM cur), 0) >= ${p.amountFen}::bigint AS ok
+    ), tx AS (
+      INSERT INTO ledger_transactions (kind, customer_id, business_date, period, reference, note, created_by)
+      SELECT 'trading_deposit', ${p.customerId}::bigint, ${p.businessDate}::date, to_char(${p.businessDate}::date, 'YYYY-MM'), ${p.reference}::text, ${p.note ?? null}::text, ${p.createdBy}::bigint
+        FROM chk WHERE chk.ok AND ${p.amountFen}::bigint > 0
+      ON CONFLICT (kind, reference) WHERE kind LIKE 'trading\\_%' DO NOTHING
+      RETURNING id
+    ), lines AS (
+      INSERT INTO ledger_postings (transaction_id, line, account_id, customer_id, amount_fen, business_date)
+      SELECT tx.id, l.line, CASE l.line WHEN 1 THEN a.id ELSE (SELECT c.id FROM ledger_accounts c WHERE c.kind = ${TRADING_COUNTER_ACCOUNT.trading_deposit} AND c.customer_id IS NULL) END,
+             CASE l.line WHEN 1 THEN ${p.customerId}::bigint END, CASE l.line WHEN 1 THEN -${p.amountFen}::bigint ELSE ${p.amountFen}::bigint END, ${p.businessDate}::date
+        FROM tx JOIN ledger_accounts a ON a.customer_id = ${p.customerId}::bigint
+        CROSS JOIN (VALUES (1::smallint), (2::smallint)) AS l(line)
+      RETURNING 1
+    )
+    SELECT chk.available, chk.ok, (SELECT id FROM tx) AS tx_id,
+           (SELECT t.id FROM ledger_transactions t WHERE t.kind = 'trading_deposit' AND t.reference = ${p.reference}::text) AS existing_id
+      FROM chk`.execute(trx);
+  const r = rows[0]!;
+  if (!r.ok) return { ok: false, availableFen: Number(r.available) };
+  return { ok: true, transactionId: Number(r.tx_id ?? r.existing_id ?? 0) };
 }
 
 /** Release (part of) a frozen deposit back to the available balance. Returns the transaction id, or 0 for 0 fen. */

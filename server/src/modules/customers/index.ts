@@ -35,7 +35,7 @@ export { noticeCustomerIds, noticeAddressees, sniffFileType, SNIFFED_MIME, type 
 export { networkSnapshot, visibleCustomerIds, type NetworkSource, type NetworkDeliveryPoint, type NetworkCustomer } from './published-supply';
 export { customerBriefs, customersByExchangeStatus, setExchangeStatus, type CustomerBrief } from './published-trading';
 /** The customer-scope rule: every module filters and checks customer data with these. */
-export { inCustomerScope, assertCustomerAccess, seesAllCustomers, customerIdsInScope, keepInScope } from './scope';
+export { inCustomerScope, assertCustomerAccess, assertCustomerVisible, seesAllCustomers, customerIdsInScope, keepInScope } from './scope';
 /** Set-based read fragments over customers, managers, delivery points and supply sources. */
 export { customerBasics, activeManagerAssignments, customersManagedBy, fullTimeManagers, customersInScope, deliveryPointBasics, supplySourceBasics } from './published';
 /** For pricing, contracts and settlement: customer basics and price-category recipients. */

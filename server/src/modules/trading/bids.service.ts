@@ -6,16 +6,16 @@
  */
 import { sql } from 'kysely';
 import { can } from '@common/roles';
-import { EXCHANGE_STATUS_LABELS } from '@common/customers';
+import { EXCHANGE_STATUS_LABELS, type ExchangeStatus } from '@common/customers';
 import { formatFen } from '@common/money';
 import type { AppContext } from '../../platform/module';
 import { inTx, type Tx } from '../../platform/db/database';
-import { audit, type Actor } from '../../platform/audit/audit';
+import { auditInsertFrom, type Actor } from '../../platform/audit/audit';
 import { AppError } from '../../platform/http/errors';
 import { assertCustomerAccess } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { localParts } from '../../platform/jobs/jobs';
-import { customerBriefs } from '../customers';
+import { assertCustomerVisible, customerBriefs } from '../customers';
 import { freezeTradingDeposit, refreshTradingLevels } from '../accounts';
 import { PRICE_DP, QTY_DP, checkBid, depositFen, fromScaled, listingFill, toScaled } from './clearing.calc';
 import { TE } from './trading.errors';
@@ -85,73 +85,66 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
     // may bid for it is checked below, under the lock.
     const mode = await repo.lockSessionForBid(trx, sessionId, b.customerId ?? -(b.virtualAccountId ?? 0));
     if (!mode) throw new AppError('NOT_FOUND', { entity: { zh: '交易场次', en: 'Trading session' } });
-    const listing = mode === 'listing';
-    const { session: s, now } = await repo.findSessionNow(trx, sessionId);
-    sw.step('session+lock');
+    sw.step('lock');
+    // Everything the bid is decided on, in one statement read under the locks: the session and the
+    // clock, the buyer's bids so far (and, for 挂牌, what is granted in all), a bid with the same
+    // idempotency key, and the customer's scope, name, exchange status and eligibility.
+    const facts = (await repo.bidFacts(trx, {
+      sessionId,
+      buyerKey: b.customerId ?? -(b.virtualAccountId ?? 0),
+      idempotencyKey: b.idempotencyKey,
+      allGranted: mode === 'listing',
+      customer: b.customerId === undefined ? undefined : { id: b.customerId, user },
+    }))!;
+    const { session: s, now } = facts;
+    sw.step('facts');
 
     if (s.mode === 'agreement') throw new AppError(TE.AGREEMENT_NO_BIDS);
     // Who bids: a customer (real session) or a virtual account (simulation).
-    const buyer = await resolveBuyer(trx, s, b, user);
-    sw.step('buyer');
+    const buyer = await resolveBuyer(trx, s, b, user, facts.customer);
 
-    // The buyer's bids so far (and, for 挂牌, what is granted in all) and a bid with the same
-    // idempotency key, in one statement; 竞价 reads only the buyer's rows.
-    const { mine, granted, prevId } = await repo.buyerBidState(trx, { sessionId, buyerKey: buyer.key, idempotencyKey: b.idempotencyKey, allGranted: listing });
-    sw.step('buyerState');
     // A repeated submission (same idempotency key) returns the bid it placed, once.
-    if (prevId !== null) {
-      const prev = (await bidRows(trx, { sessionId, bidIds: [prevId] }))[0]!;
+    if (facts.prevId !== null) {
+      const prev = (await bidRows(trx, { sessionId, bidIds: [facts.prevId] }))[0]!;
       const same = toScaled(prev.quantity, QTY_DP) === toScaled(quantity, QTY_DP) && (priceIn === undefined || toScaled(prev.price, PRICE_DP) === toScaled(priceIn, PRICE_DP));
       if (!same) throw new AppError(TE.IDEMPOTENCY_CONFLICT, { key: b.idempotencyKey, bidId: prev.id, price: prev.price, quantity: prev.quantity });
       return { duplicate: true, bid: (await bidViews(trx, [prev], { sealed: false, viewerId: user.id }))[0]! };
     }
 
-    assertChangeable(s);
-    if (now < new Date(s.opens_at)) throw new AppError(TE.SESSION_NOT_OPEN_YET, { opens: new Date(s.opens_at).toISOString() });
-    if (now >= new Date(s.closes_at)) throw new AppError(TE.SESSION_CLOSED, { closes: new Date(s.closes_at).toISOString() });
+    const { price, grantedQty, deposit } = decideBid(s, now, priceIn, quantity, facts.mine, facts.granted);
 
-    let price: string;
-    if (s.mode === 'listing') {
-      if (priceIn !== undefined && toScaled(priceIn, PRICE_DP) !== toScaled(s.fixed_price!, PRICE_DP)) throw new AppError(TE.BID_PRICE_NOT_FIXED, { fixed: s.fixed_price, price: priceIn });
-      price = s.fixed_price!;
-    } else {
-      if (priceIn === undefined) throw new AppError(TE.BID_PRICE_REQUIRED);
-      price = priceIn;
+    // Simulation: virtual money only — the account's balance less the deposits of its bids in this session.
+    if (!buyer.customerId) {
+      const used = await trx
+        .selectFrom('trading_bids')
+        .select(sql<string>`COALESCE(SUM(deposit_fen), 0)`.as('n'))
+        .where('virtual_account_id', '=', buyer.virtualAccountId)
+        .where('session_id', '=', sessionId)
+        .executeTakeFirstOrThrow();
+      const available = buyer.virtualBalanceFen - Number(used.n);
+      if (available < deposit) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(available), deposit: formatFen(deposit) });
     }
 
-    const problem = checkBid({ floorPrice: s.floor_price, priceStep: s.price_step, minPerBuyer: s.min_per_buyer, maxPerBuyer: s.max_per_buyer }, price, quantity, mine);
-    if (problem) throwProblem(problem.code, { price, quantity, floor: s.floor_price, step: s.price_step, min: s.min_per_buyer, max: s.max_per_buyer, already: mine });
-
-    // 挂牌: first come first served — the request, or the remainder if it reaches the minimum.
-    let grantedQty: string | null = null;
-    if (s.mode === 'listing') {
-      const remaining = fromScaled(toScaled(s.quantity, QTY_DP) - toScaled(granted, QTY_DP), QTY_DP);
-      grantedQty = listingFill(remaining, quantity, s.min_per_buyer);
-      if (toScaled(grantedQty, QTY_DP) === 0) throw new AppError(TE.LISTING_SOLD_OUT, { remaining, min: s.min_per_buyer, quantity });
-    }
-    // Deposit on the bid amount (DOMAIN.md §4: default 10 % of price × quantity, half-up to the fen).
-    const deposit = depositFen(price, grantedQty ?? quantity, s.deposit_ratio);
-
-    const row = await trx
-      .insertInto('trading_bids')
-      .values({
-        session_id: sessionId,
-        customer_id: buyer.customerId,
-        virtual_account_id: buyer.virtualAccountId,
-        price,
-        quantity,
-        granted_quantity: grantedQty,
-        submitted_at: now,
-        idempotency_key: b.idempotencyKey,
-        deposit_fen: deposit,
-        placed_by: user.id,
-        filled_quantity: null,
-        outcome: null,
-        rank: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    sw.step('insertBid');
+    // The bid and its audit row in one statement; the view (with the id drawn by bidFacts) is the audit's "after".
+    const row = {
+      id: facts.nextId,
+      session_id: sessionId,
+      customer_id: buyer.customerId,
+      virtual_account_id: buyer.virtualAccountId,
+      price,
+      quantity,
+      granted_quantity: grantedQty,
+      submitted_at: now,
+      idempotency_key: b.idempotencyKey,
+      deposit_fen: deposit,
+      placed_by: user.id,
+      filled_quantity: null,
+      outcome: null,
+      rank: null,
+    };
+    const view = (await bidViews(trx, [{ ...row, virtual_name: buyer.virtualName }], { sealed: false, viewerId: user.id, names: buyer.names }))[0]!;
+    await repo.insertBidAudited(trx, row, auditInsertFrom(actor, { action: 'trading.bid.place', entity: 'trading_bid', customerId: buyer.customerId, after: view }, 'bid', 'id'));
+    sw.step('insertBid+audit');
 
     if (buyer.customerId) {
       const frozen = await freezeTradingDeposit(trx, {
@@ -167,26 +160,57 @@ export async function placeBid(ctx: AppContext, sessionId: number, b: BidBody, u
       // The frozen deposit lowers the available balance: the pay-before-gas level follows now (DOMAIN.md §6).
       if (deposit > 0) await refreshTradingLevels(ctx, trx, [buyer.customerId]);
       sw.step('levels');
-    } else {
-      // Simulation: virtual money only — the account's balance less the deposits of its bids in this session.
-      const used = await trx
-        .selectFrom('trading_bids')
-        .select(sql<string>`COALESCE(SUM(deposit_fen), 0)`.as('n'))
-        .where('virtual_account_id', '=', buyer.virtualAccountId)
-        .where('session_id', '=', sessionId)
-        .executeTakeFirstOrThrow();
-      const available = buyer.virtualBalanceFen - (Number(used.n) - deposit);
-      if (available < deposit) throw new AppError(TE.DEPOSIT_INSUFFICIENT, { available: formatFen(available), deposit: formatFen(deposit) });
     }
-    // The view from the row just inserted and the buyer's name already read (no second read).
-    const view = (await bidViews(trx, [{ ...row, virtual_name: buyer.virtualName }], { sealed: false, viewerId: user.id, names: buyer.names }))[0]!;
-    await audit(trx, actor, { action: 'trading.bid.place', entity: 'trading_bid', entityId: row.id, customerId: buyer.customerId, after: view });
-    sw.step('audit');
     return { duplicate: false, bid: view };
   });
   sw.step('commit');
   sw.done();
   return out;
+}
+
+/**
+ * The rules a bid is decided on once its facts are read (pure: no I/O, the one implementation for
+ * every path): the session still takes bids (not cleared or cancelled, inside its window by the
+ * database clock), the price (挂牌: the fixed price; 竞价: required, ≥ floor and on the step grid),
+ * the quantity within the per-buyer minimum and, with the buyer's bids so far, maximum (checkBid),
+ * 挂牌's first-come-first-served grant, and the deposit on the bid amount (DOMAIN.md §4).
+ */
+export function decideBid(
+  s: Pick<
+    NonNullable<repo.SessionRow>,
+    'mode' | 'status' | 'cleared_at' | 'opens_at' | 'closes_at' | 'fixed_price' | 'floor_price' | 'price_step' | 'min_per_buyer' | 'max_per_buyer' | 'quantity' | 'deposit_ratio'
+  >,
+  now: Date,
+  priceIn: string | undefined,
+  quantity: string,
+  mine: string,
+  granted: string,
+): { price: string; grantedQty: string | null; deposit: number } {
+  assertChangeable(s);
+  if (now < new Date(s.opens_at)) throw new AppError(TE.SESSION_NOT_OPEN_YET, { opens: new Date(s.opens_at).toISOString() });
+  if (now >= new Date(s.closes_at)) throw new AppError(TE.SESSION_CLOSED, { closes: new Date(s.closes_at).toISOString() });
+
+  let price: string;
+  if (s.mode === 'listing') {
+    if (priceIn !== undefined && toScaled(priceIn, PRICE_DP) !== toScaled(s.fixed_price!, PRICE_DP)) throw new AppError(TE.BID_PRICE_NOT_FIXED, { fixed: s.fixed_price, price: priceIn });
+    price = s.fixed_price!;
+  } else {
+    if (priceIn === undefined) throw new AppError(TE.BID_PRICE_REQUIRED);
+    price = priceIn;
+  }
+
+  const problem = checkBid({ floorPrice: s.floor_price, priceStep: s.price_step, minPerBuyer: s.min_per_buyer, maxPerBuyer: s.max_per_buyer }, price, quantity, mine);
+  if (problem) throwProblem(problem.code, { price, quantity, floor: s.floor_price, step: s.price_step, min: s.min_per_buyer, max: s.max_per_buyer, already: mine });
+
+  // 挂牌: first come first served — the request, or the remainder if it reaches the minimum.
+  let grantedQty: string | null = null;
+  if (s.mode === 'listing') {
+    const remaining = fromScaled(toScaled(s.quantity, QTY_DP) - toScaled(granted, QTY_DP), QTY_DP);
+    grantedQty = listingFill(remaining, quantity, s.min_per_buyer);
+    if (toScaled(grantedQty, QTY_DP) === 0) throw new AppError(TE.LISTING_SOLD_OUT, { remaining, min: s.min_per_buyer, quantity });
+  }
+  // Deposit on the bid amount (DOMAIN.md §4: default 10 % of price × quantity, half-up to the fen).
+  return { price, grantedQty, deposit: depositFen(price, grantedQty ?? quantity, s.deposit_ratio) };
 }
 
 function throwProblem(code: 'BELOW_FLOOR' | 'OFF_STEP' | 'BELOW_MIN' | 'ABOVE_MAX', p: Record<string, unknown>): never {
@@ -202,21 +226,30 @@ export async function assertCustomerMayTrade(trx: Tx, user: SessionUser, custome
   await assertCustomerAccess(trx, user, customerId);
   const c = (await customerBriefs(trx, [customerId])).get(customerId);
   if (!c) throw new AppError('NOT_FOUND', { entity: { zh: `客户 #${customerId}`, en: `Customer #${customerId}` } });
+  let eligible = true;
   if (sessionId !== null) {
-    const eligible = await trx.selectFrom('trading_session_customers').select('customer_id').where('session_id', '=', sessionId).execute();
-    if (eligible.length && !eligible.some((e) => e.customer_id === customerId)) throw new AppError(TE.NOT_ELIGIBLE, { name: c.name });
+    const list = await trx.selectFrom('trading_session_customers').select('customer_id').where('session_id', '=', sessionId).execute();
+    eligible = !list.length || list.some((e) => e.customer_id === customerId);
   }
-  if (c.exchangeStatus !== 'bound' && c.exchangeStatus !== 'trained') throw new AppError(TE.NOT_MEMBER, { name: c.name, status: EXCHANGE_STATUS_LABELS[c.exchangeStatus] });
+  assertMayTrade(c, eligible);
   return c;
 }
 
-async function resolveBuyer(trx: Tx, s: NonNullable<repo.SessionRow>, b: BidBody, user: SessionUser) {
+/** The trading part of assertCustomerMayTrade on facts already read (the customer is visible to the user). */
+function assertMayTrade(c: { name: string; exchangeStatus: ExchangeStatus }, eligible: boolean) {
+  if (!eligible) throw new AppError(TE.NOT_ELIGIBLE, { name: c.name });
+  if (c.exchangeStatus !== 'bound' && c.exchangeStatus !== 'trained') throw new AppError(TE.NOT_MEMBER, { name: c.name, status: EXCHANGE_STATUS_LABELS[c.exchangeStatus] });
+}
+
+/** The buyer of a bid; for a customer, decided on the facts bidFacts read (`customer`: undefined when there is no such customer). */
+async function resolveBuyer(trx: Tx, s: NonNullable<repo.SessionRow>, b: BidBody, user: SessionUser, customer: repo.BidFacts['customer']) {
   const kind = KIND[s.kind];
   if (s.kind === 'real') {
     if (b.virtualAccountId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '虚拟账户（virtualAccountId）', en: 'a virtual account (virtualAccountId)' } });
     if (b.customerId === undefined) throw new AppError(TE.BUYER_REQUIRED, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });
-    const c = await assertCustomerMayTrade(trx, user, b.customerId, s.id);
-    return { key: b.customerId, customerId: b.customerId, virtualAccountId: null, virtualBalanceFen: 0, virtualName: null, names: new Map([[c.id, c]]) };
+    assertCustomerVisible(customer);
+    assertMayTrade(customer!, customer!.eligible);
+    return { key: b.customerId, customerId: b.customerId, virtualAccountId: null, virtualBalanceFen: 0, virtualName: null, names: new Map([[customer!.id, customer!]]) };
   }
   if (b.customerId !== undefined) throw new AppError(TE.BUYER_WRONG_KIND, { kind, field: { zh: '客户（customerId）', en: 'a customer (customerId)' } });
   if (b.virtualAccountId === undefined) throw new AppError(TE.BUYER_REQUIRED, { kind, field: { zh: '虚拟账户（virtualAccountId）', en: 'a virtual account (virtualAccountId)' } });

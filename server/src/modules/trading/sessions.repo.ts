@@ -1,8 +1,11 @@
 /** SQL of trading sessions: rows to views, listing, locks. */
-import { sql } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/database';
 import type { SessionView } from './trading.schema';
-import type { SessionMode, SessionStatus } from './trading.tables';
+import type { SessionMode, SessionStatus, TradingBidsTable } from './trading.tables';
+import type { ExchangeStatus } from '@common/customers';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { customerBasics, inCustomerScope } from '../customers';
 import './trading.tables';
 
 export type SessionRow = Awaited<ReturnType<typeof findSession>> & {};
@@ -32,39 +35,93 @@ export async function lockSessionForBid(trx: Tx, sessionId: number, buyerKey: nu
   return rows[0]?.mode ?? null;
 }
 
-/** The session (read after its lock is held) and the database clock, in one statement. */
-export async function findSessionNow(db: Tx, id: number): Promise<{ session: NonNullable<SessionRow>; now: Date }> {
-  const r = await db
-    .selectFrom('trading_sessions')
-    .selectAll()
-    .select(sql<Date>`clock_timestamp()`.as('now'))
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const { now, ...session } = r;
-  return { session, now: new Date(now) };
+/**
+ * What a new bid is checked against (a subquery of bidFacts): the quantity the buyer has bid (or
+ * been granted) in the session so far, the quantity granted to everyone (挂牌 only, `allGranted`;
+ * else '0' and only the buyer's rows are read) and the id of the buyer's bid with the same idempotency key.
+ */
+function buyerStateQuery(p: { sessionId: number; buyerKey: number; idempotencyKey: string; allGranted: boolean }) {
+  const buyer = sql`COALESCE(customer_id, -virtual_account_id) = ${p.buyerKey}`;
+  const prev = sql`(SELECT id FROM trading_bids WHERE session_id = ${p.sessionId} AND ${buyer} AND idempotency_key = ${p.idempotencyKey})`;
+  return p.allGranted
+    ? sql<{ mine: string; granted: string; prev_id: number | null }>`
+      SELECT COALESCE(SUM(CASE WHEN ${buyer} THEN COALESCE(granted_quantity, quantity) END), 0)::numeric(16,3)::text AS mine,
+             COALESCE(SUM(granted_quantity), 0)::numeric(16,3)::text AS granted, ${prev} AS prev_id
+        FROM trading_bids WHERE session_id = ${p.sessionId}`
+    : sql<{ mine: string; granted: string; prev_id: number | null }>`
+      SELECT COALESCE(SUM(quantity), 0)::numeric(16,3)::text AS mine, '0' AS granted, ${prev} AS prev_id
+        FROM trading_bids WHERE session_id = ${p.sessionId} AND ${buyer}`;
+}
+
+/** What a bid is decided on, read by ONE statement after the bid's locks are held (`bidFacts`). */
+export interface BidFacts {
+  session: NonNullable<SessionRow>;
+  /** The database clock when the facts were read: the bid's submission time. */
+  now: Date;
+  /** The id the bid will have (drawn from the bids' sequence, so its audit row can carry its view). */
+  nextId: number;
+  mine: string;
+  granted: string;
+  prevId: number | null;
+  /** The customer bidding (`customer` given): absent when there is no such customer. */
+  customer?: { id: number; name: string; exchangeStatus: ExchangeStatus; visible: boolean; eligible: boolean };
 }
 
 /**
- * What a new bid is checked against, in one statement: the quantity the buyer has bid (or been
- * granted) in the session so far, the quantity granted to everyone (挂牌 only, `allGranted`; else
- * '0' and only the buyer's rows are read) and the id of the buyer's bid with the same idempotency key.
+ * A bid's facts in ONE statement (after lockSessionForBid, so it reads what the locks protect):
+ * the session row and the database clock, a new bid id, the buyer's bids so far and the bid with
+ * the same idempotency key (buyerStateQuery), and — for a customer — whether the user may see
+ * it (the customers module's scope rule as a fragment), its name and exchange status (its published
+ * basics) and whether the session lets it bid (eligibility). No rule is applied here: bids.service
+ * decides. Null when there is no such session.
  */
-export async function buyerBidState(
+export async function bidFacts(
   trx: Tx,
-  p: { sessionId: number; buyerKey: number; idempotencyKey: string; allGranted: boolean },
-): Promise<{ mine: string; granted: string; prevId: number | null }> {
-  const buyer = sql`COALESCE(customer_id, -virtual_account_id) = ${p.buyerKey}`;
-  const prev = sql`(SELECT id FROM trading_bids WHERE session_id = ${p.sessionId} AND ${buyer} AND idempotency_key = ${p.idempotencyKey})`;
-  const { rows } = p.allGranted
-    ? await sql<{ mine: string; granted: string; prev_id: number | null }>`
-      SELECT COALESCE(SUM(CASE WHEN ${buyer} THEN COALESCE(granted_quantity, quantity) END), 0)::numeric(16,3)::text AS mine,
-             COALESCE(SUM(granted_quantity), 0)::numeric(16,3)::text AS granted, ${prev} AS prev_id
-        FROM trading_bids WHERE session_id = ${p.sessionId}`.execute(trx)
-    : await sql<{ mine: string; granted: string; prev_id: number | null }>`
-      SELECT COALESCE(SUM(quantity), 0)::numeric(16,3)::text AS mine, '0' AS granted, ${prev} AS prev_id
-        FROM trading_bids WHERE session_id = ${p.sessionId} AND ${buyer}`.execute(trx);
-  const r = rows[0]!;
-  return { mine: r.mine, granted: r.granted, prevId: r.prev_id == null ? null : Number(r.prev_id) };
+  p: { sessionId: number; buyerKey: number; idempotencyKey: string; allGranted: boolean; customer?: { id: number; user: Pick<SessionUser, 'id' | 'roles'> } },
+): Promise<BidFacts | null> {
+  const c = p.customer;
+  const customerCols = c
+    ? sql`, cf.id AS cf_id, cf.name AS cf_name, cf.exchange_status AS cf_exchange_status, cf.visible AS cf_visible,
+          (NOT EXISTS (SELECT 1 FROM trading_session_customers e WHERE e.session_id = s.id)
+           OR EXISTS (SELECT 1 FROM trading_session_customers e WHERE e.session_id = s.id AND e.customer_id = cf.id)) AS cf_eligible`
+    : sql``;
+  const customerJoin = c
+    ? sql`LEFT JOIN LATERAL (SELECT b.id, b.name, b.exchange_status, ${inCustomerScope(c.user, 'b.id')} AS visible FROM ${customerBasics()} b WHERE b.id = ${c.id}::bigint) cf ON true`
+    : sql``;
+  const { rows } = await sql<any>`
+    SELECT s.*, clock_timestamp() AS facts_now, nextval(pg_get_serial_sequence('trading_bids', 'id')) AS next_id,
+           st.mine, st.granted, st.prev_id ${customerCols}
+      FROM trading_sessions s
+      CROSS JOIN LATERAL (${buyerStateQuery(p)}) st
+      ${customerJoin}
+     WHERE s.id = ${p.sessionId}`.execute(trx);
+  const r = rows[0];
+  if (!r) return null;
+  const { facts_now, next_id, mine, granted, prev_id, cf_id, cf_name, cf_exchange_status, cf_visible, cf_eligible, ...session } = r;
+  return {
+    session: session as NonNullable<SessionRow>,
+    now: new Date(facts_now),
+    nextId: Number(next_id),
+    mine,
+    granted,
+    prevId: prev_id == null ? null : Number(prev_id),
+    customer: cf_id == null ? undefined : { id: Number(cf_id), name: cf_name, exchangeStatus: cf_exchange_status, visible: cf_visible === true, eligible: cf_eligible === true },
+  };
+}
+
+/**
+ * Insert a bid (its id drawn by bidFacts) and its audit row in ONE statement: `audit` is the
+ * platform's audit INSERT over the CTE `bid` (auditInsertFrom(…, 'bid', 'id')).
+ */
+export async function insertBidAudited(trx: Tx, b: Insertable<TradingBidsTable> & { id: number }, audit: RawBuilder<unknown>): Promise<void> {
+  await sql`
+    WITH bid AS (
+      INSERT INTO trading_bids (id, session_id, customer_id, virtual_account_id, price, quantity, granted_quantity, submitted_at, idempotency_key, deposit_fen, placed_by)
+      VALUES (${b.id}::bigint, ${b.session_id}::bigint, ${b.customer_id ?? null}::bigint, ${b.virtual_account_id ?? null}::bigint, ${b.price}::numeric, ${b.quantity}::numeric,
+              ${b.granted_quantity ?? null}::numeric, ${b.submitted_at}::timestamptz, ${b.idempotency_key}::text, ${b.deposit_fen}::bigint, ${b.placed_by ?? null}::bigint)
+      RETURNING id
+    )
+    ${audit}`.execute(trx);
 }
 
 /**
