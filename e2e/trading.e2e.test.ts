@@ -38,7 +38,8 @@ describe.skipIf(!avail.run)('trading (仿真交易: create, bid as two managers,
     await lead.locator('[data-testid=trading-create-submit]').click();
     await lead.waitForURL(/\/trading\/sessions\/\d+$/);
     const sessionId = Number(/(\d+)$/.exec(lead.url())![1]);
-    await lead.locator('[data-testid=trading-state]', { hasText: '报价中' }).waitFor();
+    // polled by text: a failure names the state the page shows
+    await expect.poll(() => lead.locator('[data-testid=trading-state]').textContent({ timeout: 20_000 }), { timeout: 20_000 }).toBe('报价中');
 
     for (const [user, price, qty] of [
       ['am01', '2.4500', '600000'],
@@ -102,7 +103,7 @@ describe.skipIf(!avail.run)('trading (仿真交易: create, bid as two managers,
     await zh.locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(zh, 'trading-memberships-zh');
     await zh.context().close();
-  });
+  }, 240_000); // the longest flow of the suite (three users, eight pages): 80 s at load 30
   it('shows a session priced on energy in GJ: its quantities and prices never say m³ (issue 9, units)', async () => {
     const page = await newPage(browser);
     await signIn(page, 'lead');
