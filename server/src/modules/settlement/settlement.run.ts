@@ -16,7 +16,7 @@ import { monthDailyChargesByCustomer, postSettlementTrueUps } from '../accounts'
 import { customerBasicsById } from '../customers';
 import { importableDays } from '../metering';
 import { trueUpFen } from './settlement.calc';
-import { computeMonth, dayRanges, monthBounds, type CustomerSettlement, type MissingItem } from './settlement.compute';
+import { computeMonth, dayRanges, monthBounds, stopwatch, type CustomerSettlement, type MissingItem, type StepTimer } from './settlement.compute';
 import { SE } from './settlement.errors';
 import * as repo from './settlement.repo';
 
@@ -68,35 +68,45 @@ async function lockMonth(trx: Tx, month: string) {
 }
 
 /**
- * No JIT for the run's statements: their row estimates (unnest inputs, a month of deliveries) make
- * PostgreSQL compile them with LLVM, which cost 6.4 s of the run statement's 37.6 s and most of the
- * level recompute's 7.9 s in the profile (bench/settlement.bench.ts PROFILE=1, 20,000 customers).
- * Transaction-local; a no-op where JIT is unavailable (PGlite).
+ * Settings of the run's transaction (transaction-local; no-ops where unavailable, e.g. JIT on PGlite):
+ * - no JIT: the row estimates (unnest inputs, a month of deliveries) make PostgreSQL compile the
+ *   statements with LLVM, which cost 6.4 s of the run statement's 37.6 s and most of the level
+ *   recompute's 7.9 s in the profile (bench/settlement.bench.ts PROFILE=1, 20,000 customers);
+ * - work_mem 128 MB: with the default 4 MB the run's sorts and hashes over 100,000 customers spill
+ *   to disk and split into batches (contract terms, base runs, the ledger's level recompute). One run
+ *   at a time per month (lockMonth), so one such allowance per run.
  */
-async function noJit(trx: Tx) {
+async function runSettings(trx: Tx) {
   const r = await sql<{ v: string | null }>`SELECT current_setting('jit', true) AS v`.execute(trx);
   if (r.rows[0]?.v === 'on') await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
+  await sql`SELECT set_config('work_mem', '128MB', true)`.execute(trx);
 }
 
-export async function runMonth(ctx: AppContext, month: string, actor: Actor, now = new Date()): Promise<RunResult> {
+export async function runMonth(ctx: AppContext, month: string, actor: Actor, now = new Date(), opts: { onStep?: StepTimer } = {}): Promise<RunResult> {
+  const lap = stopwatch(opts.onStep);
   const { to } = monthBounds(month);
   const today = localParts(now, ctx.config.timeZone).date;
   if (to >= today) throw new AppError(SE.SETTLEMENT_MONTH_NOT_ENDED, { month, last: to });
   return inTx(ctx.db, async (trx) => {
     await lockMonth(trx, month);
-    await noJit(trx);
+    await runSettings(trx);
     const m = await repo.ensureMonth(trx, month);
     if (m.status !== 'draft') throw new AppError(SE.SETTLEMENT_MONTH_LOCKED, { month, status: STATUS_ZH[m.status], action: '重新结算 / re-run' });
 
-    const { settlements, missing } = await computeMonth(ctx, trx, month);
+    lap('lock + month row');
+    const { settlements, missing } = await computeMonth(ctx, trx, month, { onStep: opts.onStep });
+    lap('compute the month');
     const adj = await adjustmentsFor(ctx, trx, month, missing, now);
+    lap('adjustments (locked months recomputed)');
     if (missing.length) throw await missingError(trx, month, missing);
 
     const kept = settlements.filter((s) => s.terms || dec(s.result.actual).gt(0) || adj.has(s.customerId));
     for (const id of adj.keys()) if (!kept.some((s) => s.customerId === id)) kept.push(emptySettlement(id));
     const daily = await monthDailyChargesByCustomer(trx, month);
+    lap("the month's daily charges (accounts)");
     const old = await repo.statementsOf(trx, month);
     await repo.deleteMonthLines(trx, month);
+    lap('earlier statements read, lines deleted');
 
     let total = 0;
     let dailySum = 0;
@@ -129,14 +139,18 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
       month,
       gone.map(([id]) => id),
     );
+    lap('statement rows built (JS)');
     await repo.writeStatements(trx, month, writes);
+    lap('statements and lines written');
     const common = { period: month, businessDate: lastDay, counter: 'gas_sales' as const, reference: `settlement:${month}` };
     const up = await postSettlementTrueUps(ctx, trx, postings, { ...common, note: `月度结算多退少补 / settlement true-up ${month}` }, actor);
     const down = await postSettlementTrueUps(ctx, trx, reversals, { ...common, note: `月度结算重算冲回 / settlement re-run reversal ${month}` }, actor);
+    lap('ledger true-ups posted (accounts)');
     const posted = -(up.sumFen + down.sumFen);
     const runs = await repo.markRun(trx, month, actor.userId);
     const result: RunResult = { month, customers: kept.length, totalFen: total, dailyChargesFen: dailySum, trueUpPostedFen: posted, adjustmentLines: adjLines, runs };
     await audit(trx, actor, { action: 'settlement.run', entity: 'settlement_month', entityId: month, after: result });
+    lap('month marked, audited');
     return result;
   });
 }
