@@ -10,7 +10,7 @@
  * lines and true-up transactions deleted with the ledger's immutability triggers disabled — a
  * throwaway schema / in-memory database), so each run does the same work, postings included.
  * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part, PG=0 the PostgreSQL part; REUSE_SCHEMA=bench_… to run on a schema seeded before;
- * SEED_ONLY=1 to seed a schema and keep it (its name is printed, for REUSE_SCHEMA later);
+ * SEED_ONLY=1 to seed a schema and keep it (its name is printed, for REUSE_SCHEMA later); RESET_SIDE_EFFECTS=0 to reset as before round 4 (without undoing the level changes and procedure reactions);
  * PROFILE=1 to time every step and statement of one run and print EXPLAIN ANALYZE of the slowest, replayed in
  * order in one rolled-back transaction so each sees the state it saw in the run; PROFILE=steps without the EXPLAIN part)
  */
@@ -101,7 +101,7 @@ async function resetMonth(db: Db, month: string) {
   // then the kept balances of the touched customers rebuilt from their remaining postings.
   await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-    await restoreSideEffects(trx);
+    if (process.env.RESET_SIDE_EFFECTS !== '0') await restoreSideEffects(trx); // =0: as before round 4, for comparison
     // fresh statistics of the just-posted true-ups: on stale ones (1 row) the DELETE below became a nested loop scanning every posting partition per true-up (minutes at 20,000)
     await sql`ANALYZE ledger_transactions`.execute(trx);
     await sql`SET LOCAL enable_nestloop = off`.execute(trx);
