@@ -238,10 +238,10 @@ async function hashJoinsOnly(db: Tx, sortedAggregates: boolean) {
   await sql`SET LOCAL enable_mergejoin = off`.execute(db);
   await sql`SET LOCAL enable_hashagg = ${sql.lit(sortedAggregates ? 'off' : 'on')}`.execute(db);
   await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(db);
+  await sql`SET LOCAL work_mem = '128MB'`.execute(db);
 }
-/** Back to the transaction's settings (work_mem stays the run's: settlement.run `runSettings`). */
 async function resetPlanSettings(db: Tx) {
-  for (const k of ['enable_nestloop', 'enable_mergejoin', 'enable_hashagg', 'max_parallel_workers_per_gather']) await sql`RESET ${sql.raw(k)}`.execute(db);
+  for (const k of ['enable_nestloop', 'enable_mergejoin', 'enable_hashagg', 'max_parallel_workers_per_gather', 'work_mem']) await sql`RESET ${sql.raw(k)}`.execute(db);
 }
 
 /**

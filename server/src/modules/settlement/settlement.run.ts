@@ -68,18 +68,14 @@ async function lockMonth(trx: Tx, month: string) {
 }
 
 /**
- * Settings of the run's transaction (transaction-local; no-ops where unavailable, e.g. JIT on PGlite):
- * - no JIT: the row estimates (unnest inputs, a month of deliveries) make PostgreSQL compile the
- *   statements with LLVM, which cost 6.4 s of the run statement's 37.6 s and most of the level
- *   recompute's 7.9 s in the profile (bench/settlement.bench.ts PROFILE=1, 20,000 customers);
- * - work_mem 128 MB: with the default 4 MB the run's sorts and hashes over 100,000 customers spill
- *   to disk and split into batches (contract terms, base runs, the ledger's level recompute). One run
- *   at a time per month (lockMonth), so one such allowance per run.
+ * No JIT for the run's statements: their row estimates (unnest inputs, a month of deliveries) make
+ * PostgreSQL compile them with LLVM, which cost 6.4 s of the run statement's 37.6 s and most of the
+ * level recompute's 7.9 s in the profile (bench/settlement.bench.ts PROFILE=1, 20,000 customers).
+ * Transaction-local; a no-op where JIT is unavailable (PGlite).
  */
-async function runSettings(trx: Tx) {
+async function noJit(trx: Tx) {
   const r = await sql<{ v: string | null }>`SELECT current_setting('jit', true) AS v`.execute(trx);
   if (r.rows[0]?.v === 'on') await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
-  await sql`SELECT set_config('work_mem', '128MB', true)`.execute(trx);
 }
 
 export async function runMonth(ctx: AppContext, month: string, actor: Actor, now = new Date(), opts: { onStep?: StepTimer } = {}): Promise<RunResult> {
@@ -89,7 +85,7 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
   if (to >= today) throw new AppError(SE.SETTLEMENT_MONTH_NOT_ENDED, { month, last: to });
   return inTx(ctx.db, async (trx) => {
     await lockMonth(trx, month);
-    await runSettings(trx);
+    await noJit(trx);
     const m = await repo.ensureMonth(trx, month);
     if (m.status !== 'draft') throw new AppError(SE.SETTLEMENT_MONTH_LOCKED, { month, status: STATUS_ZH[m.status], action: '重新结算 / re-run' });
 
