@@ -10,9 +10,9 @@
  * lines and true-up transactions deleted with the ledger's immutability triggers disabled — a
  * throwaway schema / in-memory database), so each run does the same work, postings included.
  * Run: npx tsx bench/settlement.bench.ts   (CUSTOMERS=… to change the size; DEMO=0 to skip the embedded part, PG=0 the PostgreSQL part; REUSE_SCHEMA=bench_… to run on a schema seeded before;
- * SEED_ONLY=1 to seed a schema and keep it (its name is printed, for REUSE_SCHEMA later);
- * PROFILE=1 to time every statement of one run and print EXPLAIN ANALYZE of the slowest, replayed in
- * order in one rolled-back transaction so each sees the state it saw in the run)
+ * SEED_ONLY=1 to seed a schema and keep it (its name is printed, for REUSE_SCHEMA later); RESET_SIDE_EFFECTS=0 to reset as before round 4 (without undoing the level changes and procedure reactions);
+ * PROFILE=1 to time every step and statement of one run and print EXPLAIN ANALYZE of the slowest, replayed in
+ * order in one rolled-back transaction so each sees the state it saw in the run; PROFILE=steps without the EXPLAIN part)
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
@@ -69,12 +69,39 @@ async function seed(db: Tx) {
   console.log(`   seeded ${N.toLocaleString('en')} customers, ${Number(n).toLocaleString('en')} daily deliveries, contracts and prices in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * What a run changes besides its own rows and the true-ups: the level recompute after the true-ups
+ * (accounts' stored levels and their change log) and the reactions to the level changes (procedure
+ * cases and steps, notifications, audit rows). Tables restored whole, and append-only tables cut
+ * back to their last id, from a snapshot taken at the first reset of a database (kept as
+ * bench_snap_* tables, so a reused schema keeps the snapshot of its seed). Without this, only the
+ * first of the three runs would do that work (docs/BENCHMARKS.md, settlement round 3 follow-up).
+ */
+const RESTORED = ['customer_payment_levels', 'procedure_cases', 'procedure_steps'];
+const APPEND_ONLY = ['payment_level_changes', 'notifications', 'audit_log'];
+
+async function restoreSideEffects(trx: Tx) {
+  const made = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'bench_snap_ids'`.execute(trx)).rows[0].n > 0;
+  if (!made) {
+    for (const t of RESTORED) await sql`CREATE TABLE ${sql.id(`bench_snap_${t}`)} AS SELECT * FROM ${sql.id(t)}`.execute(trx);
+    await sql`CREATE TABLE bench_snap_ids (tbl text PRIMARY KEY, max_id bigint NOT NULL)`.execute(trx);
+    for (const t of APPEND_ONLY) await sql`INSERT INTO bench_snap_ids SELECT ${t}, COALESCE(max(id), 0) FROM ${sql.id(t)}`.execute(trx);
+    return;
+  }
+  for (const t of RESTORED) {
+    await sql`DELETE FROM ${sql.id(t)}`.execute(trx);
+    await sql`INSERT INTO ${sql.id(t)} SELECT * FROM ${sql.id(`bench_snap_${t}`)}`.execute(trx);
+  }
+  for (const t of APPEND_ONLY) await sql`DELETE FROM ${sql.id(t)} WHERE id > (SELECT max_id FROM bench_snap_ids WHERE tbl = ${t})`.execute(trx);
+}
+
 /** Undo a month's run so the next run does the same work (bench databases only). */
 async function resetMonth(db: Db, month: string) {
   // As the demo loads: one transaction with the ledger's triggers off (session_replication_role),
   // then the kept balances of the touched customers rebuilt from their remaining postings.
   await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+    if (process.env.RESET_SIDE_EFFECTS !== '0') await restoreSideEffects(trx); // =0: as before round 4, for comparison
     // fresh statistics of the just-posted true-ups: on stale ones (1 row) the DELETE below became a nested loop scanning every posting partition per true-up (minutes at 20,000)
     await sql`ANALYZE ledger_transactions`.execute(trx);
     await sql`SET LOCAL enable_nestloop = off`.execute(trx);
@@ -151,9 +178,12 @@ async function profile(built: BuiltApp, schema: string, month: string, now: Date
   const db = built.ctx.db;
   await resetMonth(db, month);
   captured = [];
+  const steps: [string, number][] = [];
   const t0 = performance.now();
-  await runMonth(built.ctx, month, ACTOR, now);
+  await runMonth(built.ctx, month, ACTOR, now, { onStep: (step, ms) => steps.push([step, ms]) });
   const total = performance.now() - t0;
+  console.log(`   steps of the run (${(total / 1000).toFixed(2)} s; indented: inside the step below them):`);
+  for (const [step, ms] of steps) console.log(`   ${(ms / 1000).toFixed(3).padStart(7)} s  ${step}`);
   const qs = captured;
   captured = null;
   const sum = qs.reduce((a, q) => a + q.ms, 0);
@@ -161,6 +191,7 @@ async function profile(built: BuiltApp, schema: string, month: string, now: Date
   const slow = new Set([...qs].sort((a, b) => b.ms - a.ms).slice(0, 10));
   for (const q of qs) if (slow.has(q)) console.log(`   ${(q.ms / 1000).toFixed(3).padStart(7)} s  ${oneLine(q.text).slice(0, 150)}`);
   await resetMonth(db, month);
+  if (process.env.PROFILE === 'steps') return;
   const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
   await c.connect();
   try {
@@ -197,7 +228,7 @@ async function postgres() {
   try {
     if (!reuse) await seed(built.ctx.db);
     if (seedOnly) console.log(`   kept schema ${schema} (REUSE_SCHEMA=${schema})`);
-    else if (process.env.PROFILE === '1') await profile(built, schema, MONTH, NOW);
+    else if (process.env.PROFILE) await profile(built, schema, MONTH, NOW);
     else await measure(built, MONTH, NOW, 'PostgreSQL', 10);
   } finally {
     await built.close();

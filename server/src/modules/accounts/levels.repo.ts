@@ -162,10 +162,10 @@ export interface RecomputedLevelRow {
  * `asOfDay` in ONE statement: the figures (levelInputsQuery's CTEs), the level (levelColumns),
  * the upsert of customer_payment_levels (rows whose figures did not change are not rewritten) and
  * the rows of payment_level_changes. Returns the number computed (on every row) and the changed
- * rows (all rows when `customerIds` is given, for their statuses).
+ * rows (all rows when `allRows` — by default when `customerIds` is given, for their statuses).
  */
-export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[]): Promise<{ computed: number; rows: RecomputedLevelRow[] }> {
-  const { rows } = await recomputeLevelsStatement(asOfDay, global, customerIds).execute(db);
+export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresholds, customerIds?: number[], allRows = !!customerIds): Promise<{ computed: number; rows: RecomputedLevelRow[] }> {
+  const { rows } = await recomputeLevelsStatement(asOfDay, global, customerIds, allRows).execute(db);
   const computed = rows.length ? Number(rows[0].computed) : 0;
   return {
     computed,
@@ -176,7 +176,7 @@ export async function recomputeLevelsSql(db: Tx, asOfDay: string, global: Thresh
 }
 
 /** The one statement of recomputeLevelsSql (exported for EXPLAIN in benchmarks). */
-export function recomputeLevelsStatement(asOfDay: string, global: Thresholds, customerIds?: number[]) {
+export function recomputeLevelsStatement(asOfDay: string, global: Thresholds, customerIds?: number[], allRows = !!customerIds) {
   return sql<RecomputedLevelRow>`
     WITH ${figureCtes(asOfDay, global, customerIds)},
     fig AS (
@@ -208,7 +208,7 @@ export function recomputeLevelsStatement(asOfDay: string, global: Thresholds, cu
     )
     SELECT cnt.computed, x.* FROM (SELECT count(*)::int AS computed FROM out) cnt
       LEFT JOIN (SELECT customer_id, level, prev_level, changed, since_day::text AS since_day, balance, window_fen, n, warn::text AS warn, red::text AS red, available_days::text AS available_days
-                   FROM out WHERE changed ${customerIds ? sql`OR true` : sql``}) x ON true
+                   FROM out WHERE changed ${allRows ? sql`OR true` : sql``}) x ON true
      ORDER BY x.customer_id`;
 }
 

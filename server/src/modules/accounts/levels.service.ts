@@ -42,16 +42,24 @@ export async function monitoringDay(db: Tx, fallback: string): Promise<string> {
 export async function recomputeLevels(
   ctx: AppContext,
   trx: Tx,
-  opts: { asOfDay: string; customerIds?: number[]; /** use the daily run's last gas day when there is one (after a posting) */ preferLastRunDay?: boolean },
+  opts: {
+    asOfDay: string;
+    customerIds?: number[];
+    /** use the daily run's last gas day when there is one (after a posting) */
+    preferLastRunDay?: boolean;
+    /** the statuses of `customerIds` (default); false for a bulk posting that does not read them (a month's 100,000 true-ups) */
+    statuses?: boolean;
+  },
 ): Promise<{ computed: number; changes: LevelChangeEvent[]; statuses: Map<number, PaymentStatus> }> {
   if (opts.customerIds && !opts.customerIds.length) return { computed: 0, changes: [], statuses: new Map() };
   const settings = await repo.settingsOf(trx);
   const asOfDay = opts.preferLastRunDay ? (settings.lastRunDay ?? opts.asOfDay) : opts.asOfDay;
-  const { computed, rows } = await repo.recomputeLevelsSql(trx, asOfDay, settings.thresholds, opts.customerIds);
+  const withStatuses = !!opts.customerIds && opts.statuses !== false;
+  const { computed, rows } = await repo.recomputeLevelsSql(trx, asOfDay, settings.thresholds, opts.customerIds, withStatuses);
   const thresholdsOf = (r: repo.RecomputedLevelRow) => ({ warnDays: r.warn, reduceDays: r.red, avgDays: r.n });
   // statuses are only wanted after a posting (a few customers), not for the whole daily run
   const statuses = new Map(
-    opts.customerIds
+    withStatuses
       ? rows.map((r) => [
           r.customer_id!,
           statusOf({ level: r.level, balance_fen: r.balance, window_charge_fen: r.window_fen, window_days: r.n, warn_days: r.warn, reduce_days: r.red, since_day: r.since_day, as_of_day: asOfDay }),

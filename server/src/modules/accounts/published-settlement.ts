@@ -49,6 +49,6 @@ export async function postSettlementTrueUps(
   );
   const sumFen = real.reduce((a, r) => a + r.customerEffectFen, 0);
   await audit(trx, actor, { action: 'settlement.true_up_bulk', entity: 'ledger_transaction', entityId: common.reference, after: { ...common, transactions: real.length, customerEffectFen: sumFen } });
-  await recomputeLevels(ctx, trx, { asOfDay: yesterdayIn(ctx.config.timeZone), customerIds: real.map((r) => r.customerId), preferLastRunDay: true });
+  await recomputeLevels(ctx, trx, { asOfDay: yesterdayIn(ctx.config.timeZone), customerIds: real.map((r) => r.customerId), preferLastRunDay: true, statuses: false });
   return { posted: real.length, sumFen };
 }

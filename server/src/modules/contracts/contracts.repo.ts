@@ -40,12 +40,12 @@ export async function overlapping(db: Tx, customerId: number, from: string, to: 
 }
 
 /** Effective monthly volumes of contracts: per month the latest version in force from that month. */
-/** `eff`: each contract month's volume of the latest version in force from that month (only `month` when given). */
-export function effectiveVolumesCte(contractIds: ReturnType<typeof sql>, month?: string) {
+/** `eff`: each contract month's volume of the latest version in force from that month (only `month` when given; all contracts when `contractIds` is null). */
+export function effectiveVolumesCte(contractIds: ReturnType<typeof sql> | null, month?: string) {
   return sql`eff AS (
     SELECT DISTINCT ON (v.contract_id, v.month) v.contract_id, v.month, v.quantity, v.version
       FROM contract_month_volumes v JOIN contract_versions cv ON cv.contract_id = v.contract_id AND cv.version = v.version
-     WHERE cv.effective_month <= v.month AND v.contract_id IN (${contractIds}) ${month ? sql`AND v.month = ${month}::date` : sql``}
+     WHERE cv.effective_month <= v.month ${contractIds ? sql`AND v.contract_id IN (${contractIds})` : sql``} ${month ? sql`AND v.month = ${month}::date` : sql``}
      ORDER BY v.contract_id, v.month, v.version DESC)`;
 }
 
@@ -82,14 +82,16 @@ export async function insertVolumes(db: Tx, contractId: number, version: number,
 
 /**
  * Contract terms and the effective contracted quantity of `month` for the customers' contracts
- * in force that month (active, or terminated after it). One statement.
+ * in force that month (active, or terminated after it). One statement. For all customers (the
+ * month's settlement: 100,000 contracts) the month's volumes are read by one scan and hash-joined —
+ * a probe of the volumes' key per contract (its month is the key's last column) cost ≈ 4 s of 7.6 s.
  */
 export async function termsForMonth(db: Tx, month: string, customerIds: number[] | null) {
   const m = month + '-01';
   const r = await sql<ContractRowDb & { quantity: string | null }>`
-    WITH cs AS (SELECT c.id FROM sales_contracts c WHERE c.status IN ('active', 'terminated') AND c.start_month <= ${m}::date AND c.end_month >= ${m}::date
+    WITH cs AS MATERIALIZED (SELECT ${contractCols} FROM sales_contracts c WHERE c.status IN ('active', 'terminated') AND c.start_month <= ${m}::date AND c.end_month >= ${m}::date
                 ${customerIds ? sql`AND c.customer_id = ANY(${customerIds}::bigint[])` : sql``}),
-         ${effectiveVolumesCte(sql`SELECT id FROM cs`, m)}
-    SELECT ${contractCols}, eff.quantity FROM sales_contracts c JOIN cs ON cs.id = c.id LEFT JOIN eff ON eff.contract_id = c.id AND eff.month = ${m}::date`.execute(db);
+         ${effectiveVolumesCte(customerIds ? sql`SELECT id FROM cs` : null, m)}
+    SELECT cs.*, eff.quantity FROM cs LEFT JOIN eff ON eff.contract_id = cs.id`.execute(db);
   return r.rows;
 }

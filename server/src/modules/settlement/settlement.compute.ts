@@ -32,6 +32,20 @@ export interface MissingItem {
   days?: string[];
 }
 
+/** Wall time of each step (ms), for the bench's profile. */
+export type StepTimer = (step: string, ms: number) => void;
+
+/** A stopwatch over the steps of a run: `lap(name)` reports the time since the previous lap (nothing without `onStep`). */
+export function stopwatch(onStep?: StepTimer, indent = '') {
+  let t = performance.now();
+  return (step: string) => {
+    if (!onStep) return;
+    const now = performance.now();
+    onStep(indent + step, now - t);
+    t = now;
+  };
+}
+
 export function monthBounds(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(daysInMonth(month)).padStart(2, '0')}` };
 }
@@ -91,9 +105,10 @@ export function monthPriceOfCombos(prices: repo.ComboDayPrice[]): Map<number, st
 const comboKey = (t: { baseTag: string; priceCategory: string; basis: Basis }) => `${t.baseTag}|${t.priceCategory}|${t.basis}`;
 
 /** Contracts, base-tag prices per combo and day, awards and the reference price of a month: reads shared by both paths. */
-async function monthInputs(ctx: AppContext, trx: Tx, month: string): Promise<MonthInputs> {
+async function monthInputs(ctx: AppContext, trx: Tx, month: string, lap: (step: string) => void = () => {}): Promise<MonthInputs> {
   const { from, to } = monthBounds(month);
   const terms = await contractsForMonth(trx, month);
+  lap('contract terms (contracts)');
   const termsBy = new Map(terms.map((t) => [t.customerId, t]));
   // prices of the base tags per (tag, category, basis) and day — one read for all contracts
   const comboIndex = new Map<string, number>();
@@ -137,8 +152,15 @@ function collectMissing(missing: MissingItem[], customerId: number, t: ContractT
  * energy (settleCustomerMonth). `perDay: true` settles everyone day by day — the reference the
  * set-based path is tested against.
  */
-export async function computeMonth(ctx: AppContext, trx: Tx, month: string, opts: { perDay?: boolean } = {}): Promise<{ settlements: CustomerSettlement[]; missing: MissingItem[] }> {
-  const inp = await monthInputs(ctx, trx, month);
+export async function computeMonth(
+  ctx: AppContext,
+  trx: Tx,
+  month: string,
+  opts: { perDay?: boolean; onStep?: StepTimer } = {},
+): Promise<{ settlements: CustomerSettlement[]; missing: MissingItem[] }> {
+  const lap = stopwatch(opts.onStep, '  ');
+  const inp = await monthInputs(ctx, trx, month, lap);
+  lap('inputs: prices, awards, reference price');
   const { from, to } = monthBounds(month);
   const settlements: CustomerSettlement[] = [];
   const missing: MissingItem[] = [];
@@ -146,6 +168,7 @@ export async function computeMonth(ctx: AppContext, trx: Tx, month: string, opts
   if (opts.perDay) await settleByDay(inp, trx, null, settlements, missing);
   else {
     if (gj.length) await settleByDay(inp, trx, gj, settlements, missing);
+    lap('GJ-basis customers day by day');
     const single = monthPriceOfCombos(inp.prices);
     const runTerms = inp.terms
       .filter((t) => t.basis === 'm3')
@@ -155,6 +178,7 @@ export async function computeMonth(ctx: AppContext, trx: Tx, month: string, opts
       });
     const src: repo.VolumeSources = { from, to, month: monthVolumeTotals(month), bounds: (ids) => deliveryDayBounds(from, to, ids), days: (ids) => dailyVolumeTotals(from, to, ids) };
     const rows = await repo.baseRuns(trx, src, runTerms, inp.prices, gj);
+    lap('base runs (SQL)');
     const runsBy = new Map<number, { actual: string; runs: BaseRun[] }>();
     for (const r of rows) {
       const id = Number(r.customer_id);
@@ -178,6 +202,7 @@ export async function computeMonth(ctx: AppContext, trx: Tx, month: string, opts
       collectMissing(missing, customerId, t, 'm3', result);
       settlements.push({ customerId, terms: t, basis: 'm3', result, overTake: t ? overTakeFlag(result.actual, t.contracted, t.tau) : false });
     }
+    lap('lines from the runs (JS)');
   }
   settlements.sort((a, b) => a.customerId - b.customerId);
   missing.sort((a, b) => a.customerId - b.customerId);

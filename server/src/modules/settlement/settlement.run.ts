@@ -16,7 +16,7 @@ import { monthDailyChargesByCustomer, postSettlementTrueUps } from '../accounts'
 import { customerBasicsById } from '../customers';
 import { importableDays } from '../metering';
 import { trueUpFen } from './settlement.calc';
-import { computeMonth, dayRanges, monthBounds, type CustomerSettlement, type MissingItem } from './settlement.compute';
+import { computeMonth, dayRanges, monthBounds, stopwatch, type CustomerSettlement, type MissingItem, type StepTimer } from './settlement.compute';
 import { SE } from './settlement.errors';
 import * as repo from './settlement.repo';
 
@@ -78,7 +78,8 @@ async function noJit(trx: Tx) {
   if (r.rows[0]?.v === 'on') await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
 }
 
-export async function runMonth(ctx: AppContext, month: string, actor: Actor, now = new Date()): Promise<RunResult> {
+export async function runMonth(ctx: AppContext, month: string, actor: Actor, now = new Date(), opts: { onStep?: StepTimer } = {}): Promise<RunResult> {
+  const lap = stopwatch(opts.onStep);
   const { to } = monthBounds(month);
   const today = localParts(now, ctx.config.timeZone).date;
   if (to >= today) throw new AppError(SE.SETTLEMENT_MONTH_NOT_ENDED, { month, last: to });
@@ -88,15 +89,20 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
     const m = await repo.ensureMonth(trx, month);
     if (m.status !== 'draft') throw new AppError(SE.SETTLEMENT_MONTH_LOCKED, { month, status: STATUS_ZH[m.status], action: '重新结算 / re-run' });
 
-    const { settlements, missing } = await computeMonth(ctx, trx, month);
+    lap('lock + month row');
+    const { settlements, missing } = await computeMonth(ctx, trx, month, { onStep: opts.onStep });
+    lap('compute the month');
     const adj = await adjustmentsFor(ctx, trx, month, missing, now);
+    lap('adjustments (locked months recomputed)');
     if (missing.length) throw await missingError(trx, month, missing);
 
     const kept = settlements.filter((s) => s.terms || dec(s.result.actual).gt(0) || adj.has(s.customerId));
     for (const id of adj.keys()) if (!kept.some((s) => s.customerId === id)) kept.push(emptySettlement(id));
     const daily = await monthDailyChargesByCustomer(trx, month);
+    lap("the month's daily charges (accounts)");
     const old = await repo.statementsOf(trx, month);
     await repo.deleteMonthLines(trx, month);
+    lap('earlier statements read, lines deleted');
 
     let total = 0;
     let dailySum = 0;
@@ -129,14 +135,18 @@ export async function runMonth(ctx: AppContext, month: string, actor: Actor, now
       month,
       gone.map(([id]) => id),
     );
+    lap('statement rows built (JS)');
     await repo.writeStatements(trx, month, writes);
+    lap('statements and lines written');
     const common = { period: month, businessDate: lastDay, counter: 'gas_sales' as const, reference: `settlement:${month}` };
     const up = await postSettlementTrueUps(ctx, trx, postings, { ...common, note: `月度结算多退少补 / settlement true-up ${month}` }, actor);
     const down = await postSettlementTrueUps(ctx, trx, reversals, { ...common, note: `月度结算重算冲回 / settlement re-run reversal ${month}` }, actor);
+    lap('ledger true-ups posted (accounts)');
     const posted = -(up.sumFen + down.sumFen);
     const runs = await repo.markRun(trx, month, actor.userId);
     const result: RunResult = { month, customers: kept.length, totalFen: total, dailyChargesFen: dailySum, trueUpPostedFen: posted, adjustmentLines: adjLines, runs };
     await audit(trx, actor, { action: 'settlement.run', entity: 'settlement_month', entityId: month, after: result });
+    lap('month marked, audited');
     return result;
   });
 }

@@ -14,6 +14,8 @@ const M = `${Y}-05`;
 let t: TestApp;
 let admin: Client;
 let lead: Client;
+/** An over-take cng customer (price runs) and an over-take industrial one: awards and the adjustment test use them. */
+const ids: { cngOver?: number; cngOverPoint?: number; over?: number } = {};
 
 /** Deterministic pseudo-random volumes (no clock, no Math.random). */
 function lcg(seed: number) {
@@ -52,6 +54,8 @@ beforeAll(async () => {
   ];
   for (const [n, c] of cases.entries()) {
     const cu = await customerWithPoint(admin, { priceCategory: c.category });
+    if (n === 1) ids.over = cu.id;
+    if (n === 3) Object.assign(ids, { cngOver: cu.id, cngOverPoint: cu.pointId });
     await deliver(
       admin,
       cu.meterNo,
@@ -128,26 +132,96 @@ describe('set-based monthly settlement', () => {
     expect(runs.length).toBeGreaterThan(0);
   });
 
+  it('equals the reference with online awards matched to the over-take (award order, award prices, half-fen amounts)', async () => {
+    const db = t.built.ctx.db;
+    const caps = t.built.ctx.capabilities;
+    const saved = caps.onlineTrades;
+    const award = (customerId: number, awardId: number, at: string, quantity: string, price: string) => ({
+      customerId,
+      awardId,
+      awardedAt: new Date(at),
+      month: M,
+      resourceTag: 'online',
+      basis: 'm3' as const,
+      quantity,
+      price,
+    });
+    caps.onlineTrades = {
+      // award order is by time, not id (the later award has the lower id); 0.5 m³ × 2.7770 = 138.85 fen: a half fen, rounded up
+      awardsForMonth: async () => [
+        award(ids.cngOver!, 9002, `${M}-02T08:00:00Z`, '100.005', '2.9000'),
+        award(ids.cngOver!, 9001, `${M}-03T08:00:00Z`, '50000', '2.1001'),
+        award(ids.over!, 9003, `${M}-01T08:00:00Z`, '0.5', '2.7770'),
+      ],
+      referencePrice: async () => null,
+    };
+    try {
+      const setBased = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M));
+      const perDay = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M, { perDay: true }));
+      expect(norm(setBased)).toEqual(norm(perDay));
+      const cng = setBased.settlements.find((x) => x.customerId === ids.cngOver)!.result.lines;
+      expect(cng.filter((l) => l.kind === 'award').map((l) => l.awardId)).toEqual([9002, 9001]);
+      expect(cng.some((l) => l.kind === 'extra')).toBe(false); // all of the over-take matched to awards
+      const over = setBased.settlements.find((x) => x.customerId === ids.over)!.result.lines;
+      expect(over.map((l) => l.kind)).toEqual(['base', 'award', 'extra']);
+      expect(over[1].amountFen).toBe(139);
+    } finally {
+      caps.onlineTrades = saved;
+    }
+  });
+
+  it('a run writes the set-based results; a correction after the month is closed gives the adjustment the reference computes', async () => {
+    const db = t.built.ctx.db;
+    const finance = await t.userClient(['finance']);
+    expect((await finance.post(`/api/settlement/months/${M}/run`)).status).toBe(200);
+    const perDay = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M, { perDay: true }));
+    for (const s of perDay.settlements) {
+      const st = await finance.get(`/api/settlement/months/${M}/customers/${s.customerId}`);
+      expect(st.status).toBe(200);
+      expect(st.body.totalFen).toBe(s.result.totalFen);
+      expect(st.body.lines.map((l: any) => [l.kind, dec(l.quantity).toFixed(), l.amountFen])).toEqual(s.result.lines.map((l) => [l.kind, dec(l.quantity).toFixed(), l.amountFen]));
+    }
+    expect((await finance.post(`/api/settlement/months/${M}/confirm`)).status).toBe(200);
+    expect((await lead.post(`/api/settlement/months/${M}/close`)).status).toBe(200);
+    // a correction of the over-take cng customer inside the dearer price run (the 11th–20th)
+    const fix = await admin.put('/api/metering/deliveries', { deliveryPointId: ids.cngOverPoint, gasDay: day(15), volumeM3: '1500.005', origin: 'manual', reason: '表计校准' });
+    expect(fix.status).toBe(200);
+    const after = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M, { perDay: true }));
+    const want = after.settlements.find((x) => x.customerId === ids.cngOver)!.result.totalFen - perDay.settlements.find((x) => x.customerId === ids.cngOver)!.result.totalFen;
+    expect(want).not.toBe(0);
+    const next = `${Y}-06`;
+    expect((await finance.post(`/api/settlement/months/${next}/run`)).status).toBe(200);
+    const st = await finance.get(`/api/settlement/months/${next}/customers/${ids.cngOver}`);
+    expect(st.body.lines.filter((l: any) => l.kind === 'adjustment').map((l: any) => [l.adjustsMonth, l.quantity, l.amountFen])).toEqual([[M, '512.351', want]]);
+  });
+
   it('reports the same missing prices as the reference', async () => {
     const db = t.built.ctx.db;
-    const cu = await customerWithPoint(admin, { priceCategory: 'power' }); // no price for power
-    await deliver(admin, cu.meterNo, [
+    const missingFor = async (volumes: [string, string][], qc: string) => {
+      const cu = await customerWithPoint(admin, { priceCategory: 'power' }); // no price for power
+      await deliver(admin, cu.meterNo, volumes);
+      await contract(lead, {
+        customerId: cu.id,
+        contractNo: `HT-SB-${cu.id}-np`,
+        yearLabel: `${Y}年度`,
+        startMonth: `${Y}-01`,
+        endMonth: `${Y}-12`,
+        priceCategory: 'power',
+        months: yearMonths(Y, qc),
+      });
+      return cu.id;
+    };
+    const days: [string, string][] = [
       [day(3), '100'],
       [day(4), '0'],
       [day(5), '200'],
-    ]);
-    await contract(lead, {
-      customerId: cu.id,
-      contractNo: `HT-SB-${cu.id}-np`,
-      yearLabel: `${Y}年度`,
-      startMonth: `${Y}-01`,
-      endMonth: `${Y}-12`,
-      priceCategory: 'power',
-      months: yearMonths(Y, '250'),
-    });
+    ];
+    const over = await missingFor(days, '250'); // over-take: filled day by day
+    const under = await missingFor(days, '1000'); // under the contract: taken whole per price segment
     const setBased = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M));
     const perDay = await db.transaction().execute((trx) => computeMonth(t.built.ctx, trx, M, { perDay: true }));
     expect(setBased.missing).toEqual(perDay.missing);
-    expect(setBased.missing).toEqual([{ customerId: cu.id, what: 'base_price', tag: 'contract', category: 'power', basis: 'm3', days: [day(3), day(5)] }]);
+    const want = (customerId: number) => ({ customerId, what: 'base_price', tag: 'contract', category: 'power', basis: 'm3', days: [day(3), day(5)] });
+    expect(setBased.missing).toEqual([want(over), want(under)]);
   });
 });
