@@ -75,6 +75,9 @@ async function main() {
           await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 10_000 }).catch(() => undefined);
         }
         await overlaysSettled(page).catch(() => undefined);
+        // charts: every ECharts container has its canvas, then two frames for it to be painted
+        await page.waitForFunction(() => [...document.querySelectorAll('.echarts-for-react')].every((c) => c.querySelector('canvas')), undefined, { timeout: 10_000 }).catch(() => undefined);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const name = p.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'home';
         const file = path.join(out, `${user}-${name}-${lang}-${width}x${height}${suffix ? `-${suffix}` : ''}.png`);
         await page.screenshot({ path: file, fullPage: full });
