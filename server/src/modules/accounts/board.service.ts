@@ -30,7 +30,9 @@ export function levelCounts(rows: BoardRow[]): Record<PaymentLevel, number> {
 export async function paymentBoard(db: Db, user: SessionUser, q: BoardQuery) {
   const rows = await boardInScope(db, user);
   const counts = levelCounts(rows);
-  const filtered = !!(q.level?.length || q.managerId || q.region || q.q || q.mine);
+  // any filter of the query (derived, so a filter added to BoardQuery can never be ignored here) → its own statement
+  const { page, pageSize, ...filters } = q;
+  const filtered = Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
   if (filtered) return { ...(await board(db, user, q)), counts };
-  return { total: rows.length, items: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), counts };
+  return { total: rows.length, items: rows.slice((page - 1) * pageSize, page * pageSize), counts };
 }
